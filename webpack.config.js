@@ -1,0 +1,91 @@
+// Three bundles on one shared-runtime page: the pane (React + Fluent UI), the custom
+// functions (model only) and the ribbon commands. functions.json is generated from the
+// JSDoc of src/functions on every build.
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DEV_PORT = Number(process.env.OFFSHORE_PORT || 3000);
+
+/** The deployment URL for a production manifest: `--env deployUrl=...` or OFFSHORE_DEPLOY_URL. */
+function deploymentUrl(env) {
+  const raw = (env && env.deployUrl) || process.env.OFFSHORE_DEPLOY_URL || "";
+  if (!raw) return DEV_URL;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`The deployment URL must be an absolute https URL; got '${raw}'`);
+  }
+  if (url.protocol !== "https:") throw new Error(`Office add-ins must be served over https; got '${raw}'`);
+  return url.href.endsWith("/") ? url.href : url.href + "/";
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const baseUrl = deploymentUrl(env);
+  const withSourceMaps = !production || Boolean(env.sourceMaps);
+
+  return {
+    mode: production ? "production" : "development",
+    devtool: withSourceMaps ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: withSourceMaps } } },
+        },
+      ],
+    },
+    // Office's current engines run ES2020 natively: ship no polyfills.
+    target: ["web", "es2020"],
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: one page hosts the functions, the pane and the commands.
+        chunks: ["functions", "taskpane", "commands"],
+        chunksSortMode: "manual",
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(baseUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      host: "localhost",
+      port: DEV_PORT,
+      allowedHosts: ["localhost"],
+      hot: false,
+      liveReload: true,
+      client: { overlay: { errors: true, warnings: false } },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // Read only when serving, so a plain build never needs certificates.
+      server: env.WEBPACK_SERVE ? { type: "https", options: require("./scripts/dev-certs").httpsOptions() } : undefined,
+      static: false,
+    },
+  };
+};
