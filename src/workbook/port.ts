@@ -1,0 +1,253 @@
+// WorkbookPort: everything the actions (evaluate, checklist sheet, prepare for finance)
+// need from a workbook, and nothing else. Three adapters implement it: Office.js
+// (src/workbook/excel.ts), in-memory (src/workbook/memory.ts, preview mode and tests) and
+// ExcelJS (.xlsx files for the command line).
+//
+// The shape is two-phase on purpose: one `read` gathers everything an action needs to
+// decide, one `apply` carries every change the action makes. Over Office.js that is one
+// round trip to read (two when column formulas are asked for) and one to write, whatever
+// the table's size, and one `apply` is one undo step where the platform offers it. Over
+// ExcelJS and memory the same shape costs nothing extra. Changes are plain data, so a test
+// can inspect what an action is about to write before any adapter sees it.
+//
+// Conventions every adapter keeps:
+// - Rows and columns are 0-based; addresses are A1 strings without the sheet name
+//   ("B3", "A1:D12"). Table rows are data rows: the header row is not counted.
+// - A string written as a cell value is ALWAYS stored as text, never parsed: a vendor named
+//   `=HYPERLINK("http://x","y")`, `+cmd` or `00123` stays exactly that text. Formulas are
+//   only ever written through an explicit `{ formula }`.
+// - `null` in a 2-D write leaves that cell as it is (Office.js semantics), so a block can
+//   refresh generated cells around cells the user typed.
+
+import type { CellValue } from "../model/types";
+
+/** Where a workbook lives; lets the pane say "preview" and the CLI skip selection. */
+export type WorkbookKind = "excel" | "memory" | "xlsx";
+
+/** A table as listed for the "find the table" step. */
+export interface TableInfo {
+  readonly name: string;
+  readonly sheet: string;
+  /** Header texts, left to right, as shown in the header row. */
+  readonly headers: readonly string[];
+  /** Data rows (the header row is not counted). */
+  readonly rowCount: number;
+  /** Range of the whole table including its header row, e.g. "A1:R11". */
+  readonly address: string;
+}
+
+/** A table read for evaluation or for the checklist of one row. */
+export interface TableSnapshot extends TableInfo {
+  /** Data rows' values (what Excel displays, before number formatting), when asked for. */
+  readonly rows?: readonly (readonly CellValue[])[];
+  /**
+   * For each header asked for in `formulasOf` that exists in the table: the column's cells
+   * as formulas (a string starting with "=") where the cell holds a formula, or the constant
+   * value where it does not. This is how the evaluate action tells its own output column
+   * (`=OFFSHORE.…`) from a user's column that happens to carry the same name.
+   */
+  readonly columnFormulas: Readonly<Record<string, readonly CellValue[]>>;
+}
+
+/** The block of cells around the selection (Excel's "current region"), for a plain range. */
+export interface RegionInfo {
+  readonly sheet: string;
+  /** e.g. "B2:H40", first row being the presumed header row. */
+  readonly address: string;
+  readonly headers: readonly string[];
+  /** Rows below the header row. */
+  readonly rowCount: number;
+  /** Set when the region already belongs to a table: convert nothing, use that table. */
+  readonly table?: string;
+}
+
+/** What the user has selected; `table` and `rowIndex` when it is inside a table's data. */
+export interface SelectionInfo {
+  readonly sheet: string;
+  /** Active cell, e.g. "C7". */
+  readonly address: string;
+  readonly table?: string;
+  /** 0-based data row of `table` holding the active cell. */
+  readonly rowIndex?: number;
+}
+
+/** A workbook-level name, e.g. OffshoreAssumptions. */
+export interface NamedRangeInfo {
+  readonly sheet: string;
+  /** e.g. "A2:B20". */
+  readonly address: string;
+}
+
+/** A sheet's used range, read to refresh a generated sheet without losing what the user typed. */
+export interface SheetSnapshot {
+  readonly name: string;
+  /** Top-left cell of `values`/`formulas` (usually "A1"); "" with empty arrays when the sheet is blank. */
+  readonly origin: string;
+  readonly values: readonly (readonly CellValue[])[];
+  /** Same shape as `values`; formula text where the cell holds a formula, else the value. */
+  readonly formulas: readonly (readonly CellValue[])[];
+}
+
+/** Everything one action needs to read, gathered in one round trip. All parts optional. */
+export interface ReadRequest {
+  readonly table?: {
+    readonly name: string;
+    /** Read the data rows' values (default false: headers and size only). */
+    readonly values?: boolean;
+    /** Headers whose column formulas are wanted (absent headers are skipped silently). */
+    readonly formulasOf?: readonly string[];
+  };
+  /** Workbook settings to read (JSON strings as stored by `setSetting`). */
+  readonly settings?: readonly string[];
+  /** Workbook-level names to look up. */
+  readonly names?: readonly string[];
+  /** Sheets to look up: absent sheets come back as null, present ones with their used range. */
+  readonly sheets?: readonly string[];
+}
+
+export interface ReadResult {
+  /** null when the table asked for does not exist (any more). */
+  readonly table: TableSnapshot | null;
+  readonly settings: Readonly<Record<string, string | undefined>>;
+  readonly names: Readonly<Record<string, NamedRangeInfo | undefined>>;
+  readonly sheets: Readonly<Record<string, SheetSnapshot | null>>;
+}
+
+/**
+ * One cell to write. A string is text (never a formula, never converted to a number or a
+ * date); `{ formula }` is a formula, with the value it computes when the caller knows it
+ * (the memory adapter shows it, the xlsx adapter stores it as the cached result, Excel
+ * ignores it and calculates). `null` leaves the cell unchanged.
+ */
+export type CellWrite = string | number | boolean | null | { readonly formula: string; readonly cachedValue?: CellValue };
+
+/** Colours are "#RRGGBB". */
+export interface CellFormat {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly wrapText?: boolean;
+  /** Excel number format code, e.g. "#,##0" or "yyyy-mm-dd". */
+  readonly numberFormat?: string;
+  /** Width of every column the range spans, in points. */
+  readonly columnWidth?: number;
+}
+
+/**
+ * A conditional format over a whole output column, declared as data so each adapter maps it
+ * to its own API (Office.js conditionalFormats, ExcelJS addConditionalFormatting).
+ */
+export type ConditionalFormatRule =
+  | {
+      readonly kind: "cellValue";
+      readonly operator: "between" | "greaterThan" | "greaterThanOrEqual" | "lessThan" | "lessThanOrEqual" | "equal";
+      /** One bound, or two for "between" (inclusive). */
+      readonly bounds: readonly [number] | readonly [number, number];
+      readonly fill: string;
+      readonly fontColor?: string;
+    }
+  | {
+      readonly kind: "textContains";
+      readonly text: string;
+      readonly fill: string;
+      readonly fontColor?: string;
+    };
+
+/** Every change an action can make. Adapters apply them in order. */
+export type WorkbookChange =
+  /** Add the sheet unless it exists (never clears an existing sheet). */
+  | { readonly kind: "ensureSheet"; readonly sheet: string; readonly activate?: boolean }
+  /** Write a block of cells with its top-left at `address`. Large blocks are chunked by the adapter. */
+  | {
+      readonly kind: "writeRange";
+      readonly sheet: string;
+      readonly address: string;
+      readonly cells: readonly (readonly CellWrite[])[];
+    }
+  /** Clear values and formats of a range the action owns (a generated area being rebuilt). */
+  | { readonly kind: "clearRange"; readonly sheet: string; readonly address: string }
+  | { readonly kind: "formatRange"; readonly sheet: string; readonly address: string; readonly format: CellFormat }
+  /** New table from headers and rows at `address` (top-left) of `sheet`. */
+  | {
+      readonly kind: "createTable";
+      readonly sheet: string;
+      readonly address: string;
+      readonly name: string;
+      readonly headers: readonly string[];
+      readonly rows: readonly (readonly CellWrite[])[];
+    }
+  /** Turn a plain range (first row = headers) into a table named `name`. */
+  | { readonly kind: "convertRangeToTable"; readonly sheet: string; readonly address: string; readonly name: string }
+  /**
+   * Add the column `header` at the table's right edge, or refresh it in place if it exists,
+   * as ONE calculated-column formula (structured references; new rows inherit it) or as
+   * static `values` (one per data row). Previous conditional formats of the column are
+   * replaced by `conditionalFormats`.
+   */
+  | {
+      readonly kind: "setTableColumn";
+      readonly table: string;
+      readonly header: string;
+      readonly formula?: string;
+      /** Computed values of `formula`, one per data row (see CellWrite's cachedValue). */
+      readonly cachedValues?: readonly CellValue[];
+      /** Static values instead of a formula, one per data row. */
+      readonly values?: readonly CellValue[];
+      readonly numberFormat?: string;
+      readonly conditionalFormats?: readonly ConditionalFormatRule[];
+    }
+  /** Create or move a workbook-level name to `sheet!address`. */
+  | { readonly kind: "setName"; readonly name: string; readonly sheet: string; readonly address: string; readonly comment?: string }
+  /** Store a string (JSON for structured data) in the workbook; it travels with the file. */
+  | { readonly kind: "setSetting"; readonly key: string; readonly value: string };
+
+export interface ApplyOptions {
+  /** Called after each round trip with the count of changes sent so far. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Thrown by `apply` when the workbook refused a change. Says what was certainly written
+ * (earlier round trips) and what may be half-written (the round trip that failed; where the
+ * platform merged the undo group, one Undo takes it all back).
+ */
+export class WorkbookWriteError extends Error {
+  constructor(
+    message: string,
+    readonly written: readonly WorkbookChange[],
+    readonly uncertain: readonly WorkbookChange[],
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = "WorkbookWriteError";
+  }
+}
+
+export interface WorkbookPort {
+  readonly kind: WorkbookKind;
+  /** Every table in the workbook with its headers and size. */
+  listTables(): Promise<TableInfo[]>;
+  /** One round trip (two when `formulasOf` names existing columns). */
+  read(request: ReadRequest): Promise<ReadResult>;
+  /**
+   * Apply the changes in order, as one unit: one undo step where the platform supports it,
+   * one round trip unless a large `writeRange` must be split in chunks.
+   */
+  apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void>;
+  /** The block around the active cell on the active sheet, or null on an empty sheet. */
+  detectRegion(): Promise<RegionInfo | null>;
+  /** The active cell and, inside a table, which data row. null where there is no selection (files). */
+  getSelection(): Promise<SelectionInfo | null>;
+  /**
+   * Call `listener` when the selection moves. Returns a function that stops listening.
+   * Selection events are unreliable on some platforms: callers keep a refresh control.
+   */
+  onSelectionChanged(listener: (selection: SelectionInfo | null) => void): Promise<() => Promise<void>>;
+}
+
+/** The setting key holding the column mapping and the add-in's own output columns. */
+export const MAPPING_SETTING = "OffshoreSourcing.mapping";
+/** The workbook name over the assumptions' name and value columns. */
+export const ASSUMPTIONS_NAME = "OffshoreAssumptions";
+export const ASSUMPTIONS_SHEET = "Offshore assumptions";
