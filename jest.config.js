@@ -9,5 +9,7 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  // Shims jsdom lacks for Fluent UI, and jest-dom's matchers (no-ops in the node environment).
+  setupFilesAfterEnv: ["<rootDir>/test/setup/jsdom.ts"],
   testTimeout: 30000,
 };

@@ -1,0 +1,117 @@
+// Step 3: write Total cost, Risk score and Location fit into the table. Progress and the
+// outcome go to the live region; a name collision is refused with an offer of another name.
+import { useState } from "react";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { usePane } from "./PaneContext";
+import { FailureMessage, failureFrom } from "./failure";
+import type { EvaluateOutcome, EvaluateProgress, PaneFailure } from "./paneActions";
+
+type EvaluateState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running"; readonly progress: EvaluateProgress | null }
+  | { readonly kind: "outcome"; readonly outcome: EvaluateOutcome }
+  | { readonly kind: "failed"; readonly failure: PaneFailure };
+
+/** How many row errors the pane lists before summarising the rest. */
+const ROW_ERRORS_SHOWN = 5;
+
+export function doneSummary(outcome: Extract<EvaluateOutcome, { kind: "done" }>): string {
+  const columns = outcome.columns.length > 1 ? outcome.columns.slice(0, -1).join(", ") + " and " + outcome.columns.at(-1) : outcome.columns.join("");
+  const rows = `${outcome.rowCount} ${outcome.rowCount === 1 ? "row" : "rows"}`;
+  const errors = outcome.rowErrors.length > 0 ? ` ${outcome.rowErrors.length} of them could not be computed: see below.` : "";
+  return `${columns} written to ${outcome.table} (${rows}).${errors}`;
+}
+
+export interface EvaluateStepProps {
+  readonly table: string;
+  /** Steps before this one are busy (mapping being saved...). */
+  readonly blocked: boolean;
+  readonly onEvaluated?: (outcome: EvaluateOutcome) => void;
+}
+
+export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps) {
+  const { actions, announce } = usePane();
+  const [state, setState] = useState<EvaluateState>({ kind: "idle" });
+  const [outputNames, setOutputNames] = useState<Readonly<Record<string, string>>>({});
+  const running = state.kind === "running";
+
+  async function run(names: Readonly<Record<string, string>>) {
+    setState({ kind: "running", progress: null });
+    announce(`Evaluating ${table}…`);
+    try {
+      const outcome = await actions.evaluate(table, {
+        outputNames: names,
+        onProgress: (progress) => setState({ kind: "running", progress }),
+      });
+      setState({ kind: "outcome", outcome });
+      if (outcome.kind === "done") announce(doneSummary(outcome));
+      else announce(`Nothing was written. ${outcome.message}`);
+      onEvaluated?.(outcome);
+    } catch (error) {
+      const failure = failureFrom(error, `Evaluating ${table} failed`, "Check the table is not being edited and try again.");
+      setState({ kind: "failed", failure });
+      announce(`${failure.what} ${failure.written}`);
+    }
+  }
+
+  function acceptSuggestion(header: string, suggestion: string) {
+    const names = { ...outputNames, [header]: suggestion };
+    setOutputNames(names);
+    void run(names);
+  }
+
+  return (
+    <div className="pane-stack">
+      <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked}>
+        Evaluate
+      </Button>
+      {running && (
+        <Field label="Evaluating…" validationState="none">
+          <ProgressBar
+            value={state.progress && state.progress.total > 0 ? state.progress.done / state.progress.total : undefined}
+            aria-label="Evaluation progress"
+          />
+        </Field>
+      )}
+      {state.kind === "failed" && <FailureMessage failure={state.failure} />}
+      {state.kind === "outcome" && state.outcome.kind === "done" && <DoneMessage outcome={state.outcome} />}
+      {state.kind === "outcome" && state.outcome.kind === "collision" && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{`Column '${state.outcome.header}' holds your own values`}</MessageBarTitle>
+            {`${state.outcome.message} Nothing was written.`}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => state.outcome.kind === "collision" && acceptSuggestion(state.outcome.header, state.outcome.suggestion)}>
+              {`Use '${state.outcome.suggestion}' instead`}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.kind === "outcome" && state.outcome.kind === "refused" && (
+        <FailureMessage failure={{ what: "Evaluation did not run", whatToDo: state.outcome.message, written: "Nothing was written." }} />
+      )}
+    </div>
+  );
+}
+
+function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "done" }> }) {
+  const shown = outcome.rowErrors.slice(0, ROW_ERRORS_SHOWN);
+  return (
+    <MessageBar intent={outcome.rowErrors.length > 0 ? "warning" : "success"} layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Evaluated</MessageBarTitle>
+        {doneSummary(outcome)}
+        {outcome.assumptionsNote ? ` ${outcome.assumptionsNote}` : ""}
+        {shown.length > 0 && (
+          <ul className="pane-list" aria-label="Rows that could not be computed">
+            {shown.map((e) => (
+              <li key={e.row}>{`Row ${e.row}: ${e.message}`}</li>
+            ))}
+            {outcome.rowErrors.length > shown.length && <li>{`…and ${outcome.rowErrors.length - shown.length} more.`}</li>}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,92 @@
+// Step 1: which table holds the vendor quotes. Tables come best match first; a plain range
+// is offered as a table; with nothing at all, the pane lists the headers it expects.
+import { Button, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner } from "@fluentui/react-components";
+import type { FindTableResult, TableCandidate } from "./paneActions";
+
+export const NEW_TABLE_NAME = "Vendors";
+
+export interface FindTableProps {
+  readonly result: FindTableResult | null;
+  readonly selected: string | null;
+  readonly busy: boolean;
+  /** Documented headers, required ones first, for the "no table" message. */
+  readonly expectedHeaders: readonly { header: string; required: boolean }[];
+  readonly onSelect: (table: string) => void;
+  readonly onMakeTable: () => void;
+  readonly onInsertExample: () => void;
+  readonly onLookAgain: () => void;
+}
+
+function describe(candidate: TableCandidate): string {
+  const t = candidate.table;
+  const rows = `${t.rowCount} ${t.rowCount === 1 ? "row" : "rows"}`;
+  return `${t.name} (sheet ${t.sheet}, ${rows}, ${candidate.recognised} columns recognised)`;
+}
+
+export function FindTable({ result, selected, busy, expectedHeaders, onSelect, onMakeTable, onInsertExample, onLookAgain }: FindTableProps) {
+  if (!result) return <Spinner size="tiny" label="Looking for vendor tables…" />;
+
+  if (result.tables.length > 0) {
+    const chosen = result.tables.find((c) => c.table.name === selected) ?? result.tables[0];
+    return (
+      <div className="pane-stack">
+        <Field label="Vendor table" hint={result.tables.length > 1 ? "Best match first." : undefined}>
+          <Dropdown
+            value={describe(chosen)}
+            selectedOptions={[chosen.table.name]}
+            onOptionSelect={(_, data) => data.optionValue && onSelect(data.optionValue)}
+            disabled={busy}
+          >
+            {result.tables.map((c) => (
+              <Option key={c.table.name} value={c.table.name} text={describe(c)}>
+                {describe(c)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button onClick={onLookAgain} disabled={busy}>
+          Look again
+        </Button>
+      </div>
+    );
+  }
+
+  if (result.region) {
+    const region = result.region;
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>Your vendor data is a plain range</MessageBarTitle>
+          {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves.`}
+        </MessageBarBody>
+        <MessageBarActions>
+          <Button appearance="primary" onClick={onMakeTable} disabled={busy}>
+            {`Make it a table named ${NEW_TABLE_NAME}`}
+          </Button>
+          <Button onClick={onLookAgain} disabled={busy}>
+            Look again
+          </Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+
+  const required = expectedHeaders.filter((h) => h.required).map((h) => h.header);
+  const optional = expectedHeaders.filter((h) => !h.required).map((h) => h.header);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>No vendor table found</MessageBarTitle>
+        {`Put your quotes in a table with the headers ${required.join(" and ")} (required), and any of ${optional.join(", ")}. Then select a cell in it and choose Look again, or insert an example table to start from.`}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={onInsertExample} disabled={busy}>
+          Insert example table
+        </Button>
+        <Button onClick={onLookAgain} disabled={busy}>
+          Look again
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

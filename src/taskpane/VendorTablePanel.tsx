@@ -1,0 +1,153 @@
+// The first tab: find the table, map its columns, evaluate. Each step calls one action and
+// turns its outcome or failure into words; the rules live in the actions and the model.
+import { useCallback, useEffect, useState } from "react";
+import { Text } from "@fluentui/react-components";
+import type { FieldKey } from "../model/types";
+import { ColumnMapping } from "./ColumnMapping";
+import { EvaluateStep } from "./EvaluateStep";
+import { FailureMessage, failureFrom } from "./failure";
+import { FindTable, NEW_TABLE_NAME } from "./FindTable";
+import { usePane } from "./PaneContext";
+import type { FindTableResult, MappingView, PaneFailure } from "./paneActions";
+
+export interface VendorTablePanelProps {
+  readonly expectedHeaders: readonly { header: string; required: boolean }[];
+  /** Tells the pane which table the buyer works on (the checklist tab follows it). */
+  readonly onTableChange?: (table: string | null) => void;
+}
+
+export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTablePanelProps) {
+  const { actions, announce } = usePane();
+  const [found, setFound] = useState<FindTableResult | null>(null);
+  const [table, setTable] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<MappingView | null>(null);
+  const [failure, setFailure] = useState<PaneFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const chooseTable = useCallback(
+    async (name: string | null) => {
+      setTable(name);
+      setMapping(null);
+      onTableChange?.(name);
+      if (!name) return;
+      try {
+        setMapping(await actions.readMapping(name));
+      } catch (error) {
+        setFailure(failureFrom(error, `Reading the columns of ${name} failed`, "Choose Look again; if the table was renamed or deleted, pick it again."));
+      }
+    },
+    [actions, onTableChange],
+  );
+
+  const refreshMapping = useCallback(async () => {
+    if (!table) return;
+    try {
+      setMapping(await actions.readMapping(table));
+    } catch {
+      // The evaluation's own message already told what happened; the old view stays.
+    }
+  }, [actions, table]);
+
+  const lookForTables = useCallback(
+    async (prefer?: string) => {
+      setFound(null);
+      setFailure(null);
+      try {
+        const result = await actions.findVendorTables();
+        setFound(result);
+        const best = result.tables.find((c) => c.table.name === prefer) ?? result.tables[0];
+        await chooseTable(best ? best.table.name : null);
+        announce(
+          result.tables.length > 0
+            ? `${result.tables.length} vendor ${result.tables.length === 1 ? "table" : "tables"} found; using ${best!.table.name}.`
+            : result.region
+              ? "No vendor table yet; your data is a plain range."
+              : "No vendor table found.",
+        );
+      } catch (error) {
+        setFound({ tables: [], region: null });
+        setFailure(failureFrom(error, "Looking for vendor tables failed", "Choose Look again; if it keeps failing, reopen the pane."));
+      }
+    },
+    [actions, announce, chooseTable],
+  );
+
+  useEffect(() => {
+    void lookForTables();
+  }, [lookForTables]);
+
+  async function step(what: string, whatToDo: string, work: () => Promise<string | undefined>) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const made = await work();
+      if (made) await lookForTables(made);
+    } catch (error) {
+      const f = failureFrom(error, what, whatToDo);
+      setFailure(f);
+      announce(`${f.what} ${f.written}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onMap = (field: FieldKey, column: string | null) =>
+    step("Saving the column mapping failed", "Try again; the previous mapping is still in use.", async () => {
+      if (!table) return undefined;
+      const view = await actions.mapByHand(table, field, column);
+      setMapping(view);
+      announce(column ? `Mapping saved: ${column} feeds ${view.mappableFields.find((f) => f.field === field)?.fieldHeader ?? field}.` : "Mapping forgotten.");
+      return undefined;
+    });
+
+  return (
+    <div className="pane-stack">
+      <section aria-labelledby="step-table" className="pane-stack">
+        <Text as="h2" size={400} weight="semibold" id="step-table">
+          1. Vendor table
+        </Text>
+        <FindTable
+          result={found}
+          selected={table}
+          busy={busy}
+          expectedHeaders={expectedHeaders}
+          onSelect={(name) => void chooseTable(name)}
+          onLookAgain={() => void lookForTables(table ?? undefined)}
+          onMakeTable={() =>
+            void step("Making the table failed", "Select a cell inside your vendor data and try again, or insert it as a table yourself (Ctrl+T).", async () => {
+              if (!found?.region) return undefined;
+              const name = await actions.makeTable(found.region, NEW_TABLE_NAME);
+              announce(`Table ${name} made.`);
+              return name;
+            })
+          }
+          onInsertExample={() =>
+            void step("Inserting the example table failed", "Try again; if a sheet with the same name exists, rename or delete it first.", async () => {
+              const name = await actions.insertExampleTable();
+              announce(`Example table ${name} inserted.`);
+              return name;
+            })
+          }
+        />
+      </section>
+      {failure && <FailureMessage failure={failure} />}
+      {table && mapping && (
+        <>
+          <section aria-labelledby="step-columns" className="pane-stack">
+            <Text as="h2" size={400} weight="semibold" id="step-columns">
+              2. Columns
+            </Text>
+            <ColumnMapping key={table} view={mapping} busy={busy} onMap={(field, column) => void onMap(field, column)} />
+          </section>
+          <section aria-labelledby="step-evaluate" className="pane-stack">
+            <Text as="h2" size={400} weight="semibold" id="step-evaluate">
+              3. Evaluate
+            </Text>
+            <Text block>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</Text>
+            <EvaluateStep key={table} table={table} blocked={busy} onEvaluated={() => void refreshMapping()} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Every failure the pane shows says what happened, what to do, and what was written.
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { WorkbookWriteError } from "../workbook/port";
+import { describeChanges, type PaneFailure } from "./paneActions";
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === "string" && error) return error;
+  return "an unexpected error";
+}
+
+/**
+ * Turns a thrown error into words. Reads and checks write nothing, so only a
+ * WorkbookWriteError can leave something written; it says what, and what may be half-done.
+ */
+export function failureFrom(error: unknown, what: string, whatToDo: string): PaneFailure {
+  if (error instanceof WorkbookWriteError) {
+    let written = describeChanges(error.written);
+    if (error.uncertain.length > 0) {
+      written += ` May be partly written: ${describeChanges(error.uncertain).replace(/^Written: /, "")} Excel's Undo takes back the last step.`;
+    }
+    return { what: `${what}: ${messageOf(error)}`, whatToDo, written };
+  }
+  return { what: `${what}: ${messageOf(error)}`, whatToDo, written: "Nothing was written." };
+}
+
+export function FailureMessage({ failure }: { failure: PaneFailure }) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{failure.what}</MessageBarTitle> {failure.whatToDo} {failure.written}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
