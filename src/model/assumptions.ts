@@ -1,0 +1,326 @@
+// Every number that drives a result, with its default, unit, range and source. A buyer
+// overrides any of them with a two-column (name, value) table; the names below are the
+// public interface (the assumptions sheet, the custom functions and the portable formulas
+// all use them). Category-dependent factors are one row per category so finance can see
+// and change each one.
+import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result } from "./types";
+import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
+import { normaliseHeader } from "./fields";
+import { isBlank, parseNumberCell } from "./values";
+import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
+
+export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier";
+
+// "Staff augmentation" -> "StaffAugmentation", "Outcome-based" -> "OutcomeBased".
+type Pascal<S extends string> = S extends `${infer A} ${infer B}`
+  ? `${Capitalize<A>}${Pascal<B>}`
+  : S extends `${infer A}-${infer B}`
+    ? `${Capitalize<A>}${Pascal<B>}`
+    : Capitalize<S>;
+
+export type AssumptionKey =
+  | "buyerTimeZone"
+  | "buyerWorkdayStart"
+  | "buyerWorkdayEnd"
+  | "vendorWorkdayStart"
+  | "vendorWorkdayEnd"
+  | "referenceDate"
+  | "defaultDurationMonths"
+  | "defaultAttrition"
+  | "vendorSelectionPct"
+  | "transitionPct"
+  | `governancePct${Pascal<EngagementModel>}`
+  | `productivityBasePct${Pascal<LocationModel>}`
+  | "productivityPctPerMissingHour"
+  | "productivityMaxPct"
+  | `reworkPct${Pascal<Level>}Clarity`
+  | `changeRequestPct${Pascal<PricingModel>}${Pascal<Level>}Clarity`
+  | "knowledgeLossMonths"
+  | `travelPct${Pascal<LocationModel>}`
+  | `securityPct${Pascal<DataSensitivity>}`
+  | "severancePct"
+  | `overlapNeed${Pascal<Level>}Collaboration`
+  | `overlapExtra${Pascal<Level>}Urgency`
+  | `overlapExtra${Pascal<DataSensitivity>}`
+  | "shiftToleranceHours"
+  | `communicationPoints${Pascal<Level>}Collaboration`
+  | "communicationPointsPerMissingHour"
+  | "hiddenCostShareForFullRisk"
+  | `scopeDriftPoints${Pascal<Level>}Clarity`
+  | `scopeDriftPoints${Pascal<Level>}Urgency`
+  | `dataRiskPoints${Pascal<DataSensitivity>}`
+  | "dataRiskCertificationCredit"
+  | `qualityPoints${Pascal<Level>}Clarity`
+  | "qualityPointsPerAttrition"
+  | `governanceGapPoints${Pascal<EngagementModel>}`
+  | `dependencyPoints${Pascal<EngagementModel>}`
+  | "dependencyPointsReplacesStaff"
+  | "dependencyPointsPerMonth"
+  | "dependencyDurationCapPoints"
+  | `weight${Pascal<RiskKey>}`
+  | "mediumRiskFrom"
+  | "highRiskFrom"
+  | "criticalRiskFrom"
+  | "criticalDriverScore";
+
+/** The seven risks, in their fixed documented order. */
+export const RISK_KEYS = ["communication", "hidden cost", "scope drift", "data and cyber", "quality", "governance gaps", "dependency"] as const;
+export type RiskKey = (typeof RISK_KEYS)[number];
+
+export interface AssumptionSpec {
+  readonly key: AssumptionKey;
+  /** Public name, as written on the assumptions sheet. */
+  readonly name: string;
+  readonly kind: AssumptionKind;
+  readonly defaultValue: number | string;
+  readonly unit: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly source: string;
+  readonly description: string;
+}
+
+/** Values by key. Percent values are fractions (0.05 is 5%); Reference date is an Excel serial, 0 = today (UTC). */
+export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" ? string : number };
+
+export function pascal(text: string): string {
+  return text
+    .split(/[\s-]+/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("");
+}
+
+const CIO = 'S. Overby, "The Hidden Costs of Offshore Outsourcing", CIO, 1 Sep 2003';
+const OVERLAP_RULE = "Practitioner rule: 4 h overlap comfortable, 2 h bare minimum (GitHub engineering, as quoted)";
+const NO_SOURCE = "Assumption";
+const WEIGHTS_NOTE = "Assumption: no standard weights exist (vendor tiering practice, DOMAIN section 4); change them to the buyer's priorities";
+
+// Change-request markup by pricing model, for Low, Medium and High clarity. Time and
+// materials and capacity bill changes as ordinary hours, so only re-planning remains.
+const CHANGE_REQUEST_DEFAULTS: Record<PricingModel, readonly number[]> = {
+  "Time and materials": [0.05, 0.03, 0.01],
+  "Fixed price": [0.25, 0.1, 0.03],
+  Capacity: [0.05, 0.03, 0.01],
+  "Output-based": [0.15, 0.07, 0.02],
+  "Outcome-based": [0.2, 0.08, 0.03],
+};
+
+type SpecInput = Omit<AssumptionSpec, "key"> & { key: string };
+
+function family<C extends string>(
+  categories: readonly C[],
+  values: readonly number[],
+  make: (category: C, value: number) => SpecInput,
+): SpecInput[] {
+  return categories.map((c, i) => make(c, values[i]));
+}
+
+const pct = (key: string, name: string, value: number, source: string, description: string, max = 1): SpecInput => ({
+  key, name, kind: "percent", defaultValue: value, unit: "% of labour", min: 0, max, source, description,
+});
+const points = (key: string, name: string, value: number, source: string, description: string): SpecInput => ({
+  key, name, kind: "number", defaultValue: value, unit: "risk points (0-100)", min: 0, max: 100, source, description,
+});
+const hoursNeed = (key: string, name: string, value: number, source: string, description: string): SpecInput => ({
+  key, name, kind: "number", defaultValue: value, unit: "hours of overlap", min: 0, max: 24, source, description,
+});
+
+const SPECS: SpecInput[] = [
+  // Time zones and dates
+  { key: "buyerTimeZone", name: "Buyer time zone", kind: "zone", defaultValue: "America/New_York", unit: "IANA time zone", source: "Assumption: a US East Coast buyer; set your own zone (the machine's zone is never used)", description: "Where the buyer's team works; overlap is measured against it." },
+  { key: "buyerWorkdayStart", name: "Buyer workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "Start of the buyer's working day, local time." },
+  { key: "buyerWorkdayEnd", name: "Buyer workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "End of the buyer's working day, local time; before the start means past midnight." },
+  { key: "vendorWorkdayStart", name: "Vendor workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "Start of the vendor's working day, local time." },
+  { key: "vendorWorkdayEnd", name: "Vendor workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "End of the vendor's working day, local time; before the start means past midnight." },
+  { key: "referenceDate", name: "Reference date", kind: "date", defaultValue: 0, unit: "date", min: 0, max: 2958465, source: "Assumption: blank means today; daylight saving changes the overlap, so write the date the decision is for", description: "Date the working-hours overlap is computed for." },
+  // Row defaults
+  { key: "defaultDurationMonths", name: "Default duration (months)", kind: "number", defaultValue: 12, unit: "months", min: 0.1, max: 600, source: "Assumption: a one-year engagement, the period annual contract value figures refer to", description: "Duration used when a row gives none." },
+  { key: "defaultAttrition", name: "Default attrition", kind: "percent", defaultValue: 0.2, unit: "% per year", min: 0, max: 1, source: "Large offshore providers' FY22-FY23 results: 15-25% a year typical, 28% stress case", description: "Annual attrition used when a row gives none." },
+  // Cost lines
+  pct("vendorSelectionPct", "Vendor selection %", 0.01, `${CIO}: 0.2-2% of annual contract value`, "Cost of choosing the vendor, as a share of one year's labour (the whole labour when shorter)."),
+  pct("transitionPct", "Transition %", 0.025, `${CIO}: 2-3% of contract value (widely quoted, not verified); 3-12 months of vendor staff onsite`, "Transition and knowledge transfer, as a share of labour."),
+  ...family(ENGAGEMENT_MODELS, [0.07, 0.06, 0.05, 0.04, 0.04, 0.07], (c, v) =>
+    pct(`governancePct${pascal(c)}`, `Governance % (${c})`, v, "EquaTerra 2006: optimum 4-7% of annual contract value (TPI: 3-5% typical); higher where the buyer directs the work (CGI comparison, DOMAIN section 5)", `Buyer's contract and delivery management under ${c}, as a share of labour.`),
+  ),
+  ...family(LOCATION_MODELS, [0, 0.03, 0.08], (c, v) =>
+    pct(`productivityBasePct${pascal(c)}`, `Productivity loss % (${c})`, v, `${CIO}: lost productivity up to 20% in the first two years (Meta Group), 3-27% range; Assumption: split between location and missing overlap`, `Productivity lost to distance and culture for ${c} delivery, before any overlap shortfall.`),
+  ),
+  pct("productivityPctPerMissingHour", "Productivity loss % per missing overlap hour", 0.03, "Assumption: with 8% offshore base, 4 missing hours reach the Meta Group 20% (CIO 2003); Chauvin et al. 2024: 1-2 fewer shared hours cut synchronous communication 9-11%", "Extra productivity lost for each hour the overlap falls short of what the collaboration intensity needs."),
+  pct("productivityMaxPct", "Productivity loss % maximum", 0.27, `${CIO}: 3-27% range`, "Cap on the productivity loss line."),
+  ...family(LEVELS, [0.15, 0.07, 0.03], (c, v) =>
+    pct(`reworkPct${c}Clarity`, `Rework % (${c} clarity)`, v, "Assumption: no authoritative published rework rate (DOMAIN section 2); grows as requirements clarity falls", `Work redone because requirements were unclear, when clarity is ${c}.`),
+  ),
+  ...PRICING_MODELS.flatMap((p) =>
+    family(LEVELS, CHANGE_REQUEST_DEFAULTS[p], (c, v) =>
+      pct(`changeRequestPct${pascal(p)}${c}Clarity`, `Change request % (${p}, ${c} clarity)`, v, "Assumption: no published change-request markup (DOMAIN section 2); fixed price on unclear work is the expensive case (seed 002)", `Change requests paid on top of the agreed price under ${p} when clarity is ${c}.`),
+    ),
+  ),
+  { key: "knowledgeLossMonths", name: "Knowledge loss per departure (months)", kind: "number", defaultValue: 2, unit: "months of one person's output", min: 0, max: 24, source: "Assumption: a replacement needs about two months to reach the leaver's output", description: "Output lost each time a vendor team member leaves; never more than the engagement's duration." },
+  ...family(LOCATION_MODELS, [0.005, 0.02, 0.04], (c, v) =>
+    pct(`travelPct${pascal(c)}`, `Travel % (${c})`, v, "Assumption: no published figure; visits cost more the farther the vendor", `Travel for workshops, onboarding and reviews with ${c} delivery.`),
+  ),
+  ...family(SENSITIVITIES, [0, 0.01, 0.03, 0.06], (c, v) =>
+    pct(`securityPct${pascal(c)}`, `Security % (${c})`, v, "Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (NIST SP 800-161r1)", `Security and compliance work for ${c} data.`),
+  ),
+  pct("severancePct", "Severance and retention %", 0.04, `${CIO}: layoffs and retention 3-5%`, "Severance and retention bonuses when the engagement replaces in-house staff."),
+  // Overlap need (location fit, productivity loss, communication friction)
+  ...family(LEVELS, [0, 2, 4], (c, v) =>
+    hoursNeed(`overlapNeed${c}Collaboration`, `Overlap need (${c} collaboration)`, v, c === "Low" ? "Assumption: asynchronous work with planned checkpoints needs no live overlap (seed 002)" : OVERLAP_RULE, `Shared working hours a day that ${c.toLowerCase()}-collaboration work needs.`),
+  ),
+  ...family(LEVELS, [0, 0, 1], (c, v) =>
+    hoursNeed(`overlapExtra${c}Urgency`, `Overlap extra (${c} urgency)`, v, "Assumption: urgent work needs decisions the same day", `Extra overlap needed when urgency is ${c}.`),
+  ),
+  ...family(SENSITIVITIES, [0, 0, 0, 1], (c, v) =>
+    hoursNeed(`overlapExtra${pascal(c)}`, `Overlap extra (${c} data)`, v, "Assumption: access approvals and incident handling on regulated data need live contact", `Extra overlap needed when data sensitivity is ${c}.`),
+  ),
+  hoursNeed("shiftToleranceHours", "Overlap gap a shift can close (hours)", 2, "GlobalLogic distributed-agile pattern: teams 10-12 h apart shift hours to reach 2-3 h of overlap", "A shortfall up to this many hours is a manageable trade-off; beyond it, a blocker."),
+  // Risk drivers
+  ...family(LEVELS, [10, 25, 40], (c, v) =>
+    points(`communicationPoints${c}Collaboration`, `Communication risk (${c} collaboration)`, v, NO_SOURCE + ": communication friction grows with the live collaboration the work needs (seed 002)", `Communication friction before any overlap shortfall, when collaboration is ${c}.`),
+  ),
+  points("communicationPointsPerMissingHour", "Communication risk per missing overlap hour", 15, NO_SOURCE + ": Chauvin et al. 2024 found each lost shared hour cuts synchronous communication", "Risk points added for each hour the overlap falls short of the need."),
+  { key: "hiddenCostShareForFullRisk", name: "Hidden cost share for full risk", kind: "percent", defaultValue: 0.6, unit: "% of labour", min: 0.01, max: 10, source: "Assumption: near the CIO 2003 worst case, where hidden costs approach the labour cost's half and more", description: "Hidden costs (all lines but labour) at this share of labour score 100." },
+  ...family(LEVELS, [70, 35, 10], (c, v) =>
+    points(`scopeDriftPoints${c}Clarity`, `Scope drift risk (${c} clarity)`, v, NO_SOURCE + ": scope drifts when work moves before deliverables are stable (seed 002)", `Scope drift when requirements clarity is ${c}.`),
+  ),
+  ...family(LEVELS, [0, 10, 20], (c, v) =>
+    points(`scopeDriftPoints${c}Urgency`, `Scope drift risk (${c} urgency)`, v, NO_SOURCE + ": urgent work is moved before it is defined (seed 002)", `Scope drift added when urgency is ${c}.`),
+  ),
+  ...family(SENSITIVITIES, [5, 25, 55, 85], (c, v) =>
+    points(`dataRiskPoints${pascal(c)}`, `Data risk (${c})`, v, NO_SOURCE + ": inherent risk grows with data sensitivity (vendor tiering practice; NIST SP 800-161r1)", `Data and cyber risk for ${c} data.`),
+  ),
+  points("dataRiskCertificationCredit", "Data risk credit for security certification", 20, NO_SOURCE + ": a security certification (ISO 27001, SOC 2...) is evidence of foundational practices (NIST SP 1326 draft)", "Points taken off data risk when the vendor holds a security certification."),
+  ...family(LEVELS, [60, 30, 10], (c, v) =>
+    points(`qualityPoints${c}Clarity`, `Quality risk (${c} clarity)`, v, NO_SOURCE + ": quality varies when the definition of done is vague (seed 002)", `Quality inconsistency when requirements clarity is ${c}.`),
+  ),
+  { key: "qualityPointsPerAttrition", name: "Quality risk per 100% attrition", kind: "number", defaultValue: 100, unit: "risk points per 100% attrition", min: 0, max: 500, source: NO_SOURCE + ": leavers take context with them; 20% attrition adds 20 points", description: "Quality risk added in proportion to annual attrition." },
+  ...family(ENGAGEMENT_MODELS, [50, 40, 35, 30, 35, 50], (c, v) =>
+    points(`governanceGapPoints${pascal(c)}`, `Governance gap risk (${c})`, v, NO_SOURCE + ": buyers assume the provider owns more than the contract states (seed 002); load by engagement model (DOMAIN section 5)", `Governance gaps under ${c}.`),
+  ),
+  ...family(ENGAGEMENT_MODELS, [20, 35, 25, 50, 55, 40], (c, v) =>
+    points(`dependencyPoints${pascal(c)}`, `Dependency risk (${c})`, v, NO_SOURCE + ": the more of the process the vendor runs, the harder to switch (seed 000)", `Dependency on the vendor under ${c}.`),
+  ),
+  points("dependencyPointsReplacesStaff", "Dependency risk when replacing staff", 25, NO_SOURCE + ": the in-house skills leave with the displaced staff (seed 000)", "Dependency added when the engagement replaces in-house staff."),
+  { key: "dependencyPointsPerMonth", name: "Dependency risk per month", kind: "number", defaultValue: 1, unit: "risk points per month", min: 0, max: 100, source: NO_SOURCE + ": reliance grows with the length of the engagement", description: "Dependency added for each month of the engagement, up to the cap." },
+  points("dependencyDurationCapPoints", "Dependency risk from duration, maximum", 25, NO_SOURCE, "Cap on the dependency added by duration."),
+  ...RISK_KEYS.map((r): SpecInput => ({
+    key: `weight${pascal(r)}`, name: `Risk weight (${r.charAt(0).toUpperCase() + r.slice(1)})`, kind: "multiplier",
+    defaultValue: r === "data and cyber" ? 1.5 : r === "dependency" ? 0.5 : 1, unit: "weight", min: 0, max: 100, source: WEIGHTS_NOTE,
+    description: `Weight of the ${r} risk in the risk score.`,
+  })),
+  points("mediumRiskFrom", "Medium risk from score", 25, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are Medium."),
+  points("highRiskFrom", "High risk from score", 50, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are High."),
+  points("criticalRiskFrom", "Critical risk from score", 75, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are Critical; regulated data without a security certification is at least this."),
+  points("criticalDriverScore", "Critical single risk score", 90, NO_SOURCE + ": maximum-risk rule of vendor tiering practice (DOMAIN section 4)", "One risk scoring at least this lifts the total to at least the High threshold."),
+];
+
+export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(s as AssumptionSpec)));
+
+const SPEC_BY_NAME: ReadonlyMap<string, AssumptionSpec> = new Map(ASSUMPTIONS.map((s) => [normaliseHeader(s.name), s]));
+export const ASSUMPTION_BY_KEY: Readonly<Record<AssumptionKey, AssumptionSpec>> = Object.fromEntries(ASSUMPTIONS.map((s) => [s.key, s])) as Record<
+  AssumptionKey,
+  AssumptionSpec
+>;
+
+export const DEFAULT_ASSUMPTIONS: Assumptions = Object.freeze(Object.fromEntries(ASSUMPTIONS.map((s) => [s.key, s.defaultValue]))) as Assumptions;
+
+function assumptionError(field: string, value: unknown, message: string): Result<never> {
+  return { ok: false, error: { kind: "assumption", field, value, message } };
+}
+
+function shown(value: CellValue): string {
+  return typeof value === "string" ? `'${value}'` : String(value);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** One assumption value from a cell; blank means the default (for Reference date, today). */
+function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number): Result<number | string> {
+  if (isBlank(cell)) return { ok: true, value: spec.key === "referenceDate" ? todaySerial : spec.defaultValue };
+  if (spec.kind === "zone") {
+    const zone = resolveZone(String(cell));
+    return zone.ok ? zone : assumptionError(spec.name, cell, `${spec.name}: ${zone.error.message}`);
+  }
+  let n: number;
+  if (spec.kind === "date" && typeof cell === "string" && ISO_DATE.test(cell.trim())) {
+    const [, y, m, d] = ISO_DATE.exec(cell.trim())!;
+    const t = new Date(Date.UTC(+y, +m - 1, +d));
+    if (t.getUTCMonth() !== +m - 1 || t.getUTCDate() !== +d) return assumptionError(spec.name, cell, `${spec.name} must be a date; got ${shown(cell)}`);
+    n = dateToExcelSerial({ year: +y, month: +m, day: +d });
+  } else {
+    const parsed = parseNumberCell(cell);
+    if (!parsed.ok) {
+      const what = spec.kind === "date" ? "a date (a date cell or YYYY-MM-DD)" : "a number";
+      return assumptionError(spec.name, cell, `${spec.name} must be ${what}; got ${shown(cell)}`);
+    }
+    n = parsed.value.value;
+    if (parsed.value.percent) {
+      if (spec.kind !== "percent") return assumptionError(spec.name, cell, `${spec.name} is in ${spec.unit}, not a percentage; got ${shown(cell)}`);
+      n /= 100;
+    }
+    if (spec.kind === "hours") n = toHourOfDay(n);
+    if (spec.kind === "date") n = Math.floor(n);
+  }
+  if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
+    const range = spec.kind === "percent" ? `${(spec.min ?? 0) * 100}% and ${(spec.max ?? 1) * 100}%` : `${spec.min} and ${spec.max}`;
+    return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}`);
+  }
+  return { ok: true, value: n };
+}
+
+const assumptionCache = new Map<string, Result<Assumptions>>();
+
+function tableKey(table: readonly (readonly CellValue[])[], todaySerial: number): string {
+  let key = String(todaySerial);
+  for (const row of table) {
+    key += "\u0002";
+    for (let i = 0; i < Math.min(row?.length ?? 0, 2); i++) {
+      const v = row[i];
+      key += (v === null || v === undefined ? "" : typeof v + ":" + String(v)) + "\u0001";
+    }
+  }
+  return key;
+}
+
+/**
+ * Assumptions from a (name, value) table: blank rows ignored, a "Name | Value" header row
+ * tolerated, extra columns (unit, source) ignored, blank values meaning the default.
+ * Cached by content because every custom-function cell passes the same range.
+ */
+export function parseAssumptions(table?: readonly (readonly CellValue[])[] | null, today?: { year: number; month: number; day: number }): Result<Assumptions> {
+  const todaySerial = today ? dateToExcelSerial(today) : 0;
+  if (!table || table.length === 0) return { ok: true, value: todaySerial === 0 ? DEFAULT_ASSUMPTIONS : Object.freeze({ ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial }) };
+  if (!Array.isArray(table)) return assumptionError("Assumptions", table, "Assumptions must be a two-column range of names and values");
+  const key = tableKey(table, todaySerial);
+  const cached = assumptionCache.get(key);
+  if (cached) return cached;
+  const result = parseTable(table, todaySerial);
+  if (assumptionCache.size > 256) assumptionCache.clear();
+  assumptionCache.set(key, result);
+  return result;
+}
+
+function parseTable(table: readonly (readonly CellValue[])[], todaySerial: number): Result<Assumptions> {
+  const values: Record<string, number | string> = { ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial };
+  const seen = new Set<string>();
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r];
+    if (!Array.isArray(row)) return assumptionError("Assumptions", row, "Assumptions must be a two-column range of names and values");
+    const name = row[0];
+    const value = row.length > 1 ? row[1] : undefined;
+    if (isBlank(name)) {
+      if (isBlank(value)) continue;
+      return assumptionError("Assumptions", value, `Assumption row ${r + 1} has the value ${shown(value)} but no name`);
+    }
+    const nameKey = normaliseHeader(String(name));
+    if (r === 0 && (nameKey === "name" || nameKey === "assumption") && (isBlank(value) || normaliseHeader(String(value)) === "value")) continue;
+    const spec = SPEC_BY_NAME.get(nameKey);
+    if (!spec) return assumptionError(String(name), name, `Unknown assumption '${String(name)}'; the names are listed on the assumptions sheet and in the README`);
+    if (seen.has(spec.key)) return assumptionError(spec.name, name, `Assumption '${spec.name}' is given twice`);
+    seen.add(spec.key);
+    const parsed = parseValue(spec, value, todaySerial);
+    if (!parsed.ok) return parsed;
+    values[spec.key] = parsed.value;
+  }
+  return { ok: true, value: Object.freeze(values) as Assumptions };
+}

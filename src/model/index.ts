@@ -1,0 +1,34 @@
+// The model's public interface: pure functions over typed rows and assumptions.
+export * from "./types";
+export { FIELDS, normaliseHeader, mapHeaders, fieldForHeader, type FieldSpec } from "./fields";
+export { isBlankRow, readRow, CATEGORY_DEFAULTS } from "./row";
+export {
+  ASSUMPTIONS,
+  ASSUMPTION_BY_KEY,
+  DEFAULT_ASSUMPTIONS,
+  RISK_KEYS,
+  parseAssumptions,
+  type AssumptionKey,
+  type AssumptionKind,
+  type AssumptionSpec,
+  type Assumptions,
+  type RiskKey,
+} from "./assumptions";
+export { totalCost, COST_LINES, type CostLineKey } from "./cost";
+export { locationFit, requiredOverlapHours, rowOverlapHours } from "./fit";
+export { riskScore, bandOf, hasSecurityCertification, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
+export { evaluateRow, evaluateCells } from "./evaluate";
+export {
+  resolveZone,
+  overlapHours,
+  overlap,
+  excelSerialToDate,
+  dateToExcelSerial,
+  toHourOfDay,
+  todayUtc,
+  windowLength,
+  countryCode,
+  type CalendarDate,
+} from "./zones";
+export { referenceDateOf } from "./reference";
+export { categoryKey, parseNumberCell, parseBooleanCell } from "./values";

@@ -1,0 +1,138 @@
+/*
+ * Risk score, 0-100 (higher is riskier). [Name] = assumptions sheet row; <Field> = the row's
+ * value; O = overlap hours (given); required = the location fit's required overlap;
+ * hidden = total cost - labour (from the cost formula); certified = the Certifications text
+ * contains, case-insensitively, one of SECURITY_CERTIFICATION_KEYWORDS (in Excel:
+ * SUMPRODUCT(--ISNUMBER(SEARCH({"27001","SOC 2",...}, <Certifications>))) > 0).
+ *
+ *   communication  = MIN(100, [Communication risk (<Collaboration intensity> collaboration)]
+ *                      + [Communication risk per missing overlap hour] * MAX(0, required - O))
+ *   hiddenCost     = IF(labour > 0, MIN(100, 100 * hidden / labour / [Hidden cost share for full risk]), 0)
+ *   scopeDrift     = MIN(100, [Scope drift risk (<Requirements clarity> clarity)] + [Scope drift risk (<Urgency> urgency)])
+ *   dataCyber      = MAX(0, [Data risk (<Data sensitivity>)] - IF(certified, [Data risk credit for security certification], 0))
+ *   quality        = MIN(100, [Quality risk (<Requirements clarity> clarity)] + [Quality risk per 100% attrition] * <Attrition>)
+ *   governanceGaps = [Governance gap risk (<Engagement model>)]
+ *   dependency     = MIN(100, [Dependency risk (<Engagement model>)]
+ *                      + IF(<Replaces in-house staff>, [Dependency risk when replacing staff], 0)
+ *                      + MIN([Dependency risk from duration, maximum], [Dependency risk per month] * <Duration (months)>))
+ *   weighted = IF(SUM(weights) > 0, SUMPRODUCT(weights, risks) / SUM(weights), 0)
+ *              with weights [Risk weight (Communication)] ... [Risk weight (Dependency)] in the order above
+ *   floorRegulated = IF(AND(<Data sensitivity> = "Regulated", NOT(certified)), [Critical risk from score], 0)
+ *   floorDriver    = IF(MAX(risks) >= [Critical single risk score], [High risk from score], 0)
+ *   score = MIN(100, MAX(weighted, floorRegulated, floorDriver))
+ *   band  = IF(score >= [Critical risk from score], "Critical", IF(score >= [High risk from score], "High",
+ *             IF(score >= [Medium risk from score], "Medium", "Low")))
+ *
+ * Drivers are returned highest score first; equal scores keep the order above.
+ */
+import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
+import type { Assumptions } from "./assumptions";
+import { RISK_KEYS } from "./assumptions";
+import { hoursText, memoText, percentText, tablesFor, type Tables } from "./tables";
+import { fitFrom, rowOverlapHours } from "./fit";
+import { costFrom } from "./cost";
+
+/** Text that marks a security certification inside the Certifications column. */
+export const SECURITY_CERTIFICATION_KEYWORDS = ["27001", "SOC 2", "SOC2", "PCI", "HITRUST", "FedRAMP", "TISAX", "Cyber Essentials"] as const;
+const KEYWORDS_LOWER = SECURITY_CERTIFICATION_KEYWORDS.map((k) => k.toLowerCase());
+
+export function hasSecurityCertification(row: VendorRow): boolean {
+  for (const c of row.certifications) {
+    const lower = c.toLowerCase();
+    for (const k of KEYWORDS_LOWER) if (lower.includes(k)) return true;
+  }
+  return false;
+}
+
+export const RISK_DRIVERS = [
+  { key: "communication", label: "Communication friction", mitigation: "Define meeting rhythm, escalation path, written decision logs." },
+  { key: "hiddenCost", label: "Hidden cost", mitigation: "Compare total cost and contract assumptions." },
+  { key: "scopeDrift", label: "Scope drift", mitigation: "Lock requirements, acceptance criteria, and change-control rules." },
+  { key: "dataCyber", label: "Data and cyber risk", mitigation: "Apply supplier risk assessment, access controls, and evidence reviews." },
+  { key: "quality", label: "Quality inconsistency", mitigation: "Use QA checklists, sample reviews, and performance metrics." },
+  { key: "governanceGaps", label: "Governance gaps", mitigation: "Define RACI, SLAs, KPIs, reporting, and decision rights." },
+  { key: "dependency", label: "Dependency", mitigation: "Diversify outsourcing partners so the work does not hang on one vendor." },
+] as const;
+export type RiskDriverKey = (typeof RISK_DRIVERS)[number]["key"];
+// RISK_KEYS (assumption names) and RISK_DRIVERS share one order.
+void RISK_KEYS;
+
+export function bandOf(score: number, a: Assumptions): RiskBand {
+  return score >= a.criticalRiskFrom ? "Critical" : score >= a.highRiskFrom ? "High" : score >= a.mediumRiskFrom ? "Medium" : "Low";
+}
+
+export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
+  const a = t.a;
+  const certified = hasSecurityCertification(row);
+  const missing = Math.max(0, fit.requiredOverlapHours - fit.overlapHours);
+  let hidden = 0;
+  for (const line of cost.lines) hidden += line.amount;
+  const hiddenShare = cost.labour > 0 ? hidden / cost.labour : 0;
+  const durationPoints = Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * row.durationMonths);
+
+  const scores = [
+    Math.min(100, t.communicationPoints[row.collaborationIntensity] + a.communicationPointsPerMissingHour * missing),
+    cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0,
+    Math.min(100, t.scopeDriftClarity[row.requirementsClarity] + t.scopeDriftUrgency[row.urgency]),
+    Math.max(0, t.dataRiskPoints[row.dataSensitivity] - (certified ? a.dataRiskCertificationCredit : 0)),
+    Math.min(100, t.qualityPoints[row.requirementsClarity] + a.qualityPointsPerAttrition * row.attrition),
+    t.governanceGapPoints[row.engagementModel],
+    Math.min(100, t.dependencyPoints[row.engagementModel] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints),
+  ];
+  const causes = [
+    memoText(t, `r0|${row.collaborationIntensity}|${fit.overlapHours}|${fit.requiredOverlapHours}`, () =>
+      missing > 0
+        ? `${hoursText(fit.overlapHours)} of shared working hours against the ${hoursText(fit.requiredOverlapHours)} this ${row.collaborationIntensity.toLowerCase()}-collaboration work needs.`
+        : `${hoursText(fit.overlapHours)} of shared working hours cover the ${hoursText(fit.requiredOverlapHours)} needed; the ${row.collaborationIntensity.toLowerCase()} collaboration need sets the rest.`,
+    ),
+    memoText(t, `r1|${Math.round(hiddenShare * 1000)}`, () => `Hidden costs add ${percentText(Math.round(hiddenShare * 1000) / 1000)} to the labour cost.`),
+    memoText(t, `r2|${row.requirementsClarity}|${row.urgency}`, () => `Requirements clarity is ${row.requirementsClarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
+    memoText(t, `r3|${row.dataSensitivity}|${certified}`, () => `${row.dataSensitivity} data, ${certified ? "with" : "without"} a security certification.`),
+    memoText(t, `r4|${row.requirementsClarity}|${Math.round(row.attrition * 1000)}`, () => `Requirements clarity is ${row.requirementsClarity.toLowerCase()} and ${percentText(Math.round(row.attrition * 1000) / 1000)} of the vendor's staff leave each year.`),
+    memoText(t, `r5|${row.engagementModel}`, () => `${row.engagementModel}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
+    memoText(t, `r6|${row.engagementModel}|${row.replacesInHouseStaff}|${durationPoints}`, () =>
+      `${row.engagementModel} over ${Number(row.durationMonths.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`,
+    ),
+  ];
+
+  let weighted = 0;
+  let peak = 0;
+  for (let i = 0; i < scores.length; i++) {
+    weighted += t.weights[i] * scores[i];
+    if (scores[i] > peak) peak = scores[i];
+  }
+  weighted = t.weightSum > 0 ? weighted / t.weightSum : 0;
+  const floorRegulated = row.dataSensitivity === "Regulated" && !certified ? a.criticalRiskFrom : 0;
+  const floorDriver = peak >= a.criticalDriverScore ? a.highRiskFrom : 0;
+  const score = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
+
+  let floorReason: string | undefined;
+  if (score > weighted) {
+    floorReason =
+      floorRegulated >= floorDriver
+        ? memoText(t, "floor|regulated", () => `Regulated data without a security certification (ISO 27001, SOC 2...) sets the score to at least ${a.criticalRiskFrom}, the Critical threshold.`)
+        : memoText(t, `floor|driver|${peak}`, () => `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`);
+  }
+
+  // Seven drivers: an insertion sort keeps equal scores in the documented order.
+  const drivers: RiskDriver[] = new Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const d = RISK_DRIVERS[i];
+    const driver: RiskDriver = { key: d.key, label: d.label, score: scores[i], weight: t.weights[i], cause: causes[i], mitigation: d.mitigation };
+    let j = i;
+    while (j > 0 && drivers[j - 1].score < driver.score) {
+      drivers[j] = drivers[j - 1];
+      j--;
+    }
+    drivers[j] = driver;
+  }
+  const result: RiskResult = floorReason === undefined ? { score, band: bandOf(score, a), drivers } : { score, band: bandOf(score, a), drivers, floorReason };
+  return result;
+}
+
+/** Risk score of one row, with its drivers; pass the row's location fit when already computed. */
+export function riskScore(row: VendorRow, a: Assumptions, fit?: LocationFit): RiskResult {
+  const t = tablesFor(a);
+  const overlap = fit ? fit.overlapHours : rowOverlapHours(row, a);
+  return riskFrom(row, t, fit ?? fitFrom(row, t, overlap), costFrom(row, t, overlap));
+}

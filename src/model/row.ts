@@ -1,0 +1,192 @@
+// One vendor row from cells, through the header map: typed, validated, every default
+// filled in. Errors name the column and the value so the buyer can fix the cell.
+import type { CellValue, FieldKey, HeaderMap, ModelError, Result, VendorRow } from "./types";
+import { FIELD_BY_KEY } from "./fields";
+import type { Assumptions } from "./assumptions";
+import { DEFAULT_ASSUMPTIONS } from "./assumptions";
+import {
+  CLARITY_WORDS,
+  COLLABORATION_WORDS,
+  ENGAGEMENT_WORDS,
+  LEVEL_WORDS,
+  LOCATION_WORDS,
+  PRICING_WORDS,
+  SENSITIVITY_WORDS,
+  isBlank,
+  parseBooleanCell,
+  parseNumberCell,
+  type CategoryVocabulary,
+} from "./values";
+import { countryCode, resolveZone } from "./zones";
+
+/** Default words for category columns that are missing or empty. */
+export const CATEGORY_DEFAULTS = {
+  locationModel: "Offshore",
+  engagementModel: "Staff augmentation",
+  pricingModel: "Time and materials",
+  requirementsClarity: "Medium",
+  collaborationIntensity: "Medium",
+  dataSensitivity: "Internal",
+  urgency: "Medium",
+} as const;
+
+/** True when every cell is empty (null, undefined or only spaces). */
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  if (!cells) return true;
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
+
+class RowError {
+  constructor(readonly error: ModelError) {}
+}
+
+function shown(value: CellValue): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+function fail(field: FieldKey, value: CellValue, message: string): never {
+  throw new RowError({ kind: "input", field: FIELD_BY_KEY[field].header, value, message });
+}
+
+function cell(cells: readonly CellValue[], map: HeaderMap, field: FieldKey): CellValue {
+  const i = map.columns[field];
+  return i === undefined ? undefined : cells[i];
+}
+
+function text(value: CellValue): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+function nonNegative(field: FieldKey, value: CellValue): number {
+  const header = FIELD_BY_KEY[field].header;
+  const parsed = parseNumberCell(value);
+  if (!parsed.ok) fail(field, value, `${header} ${parsed.reason}; got ${shown(value)}`);
+  if (parsed.value.percent) fail(field, value, `${header} must be a number, not a percentage; got ${shown(value)}`);
+  if (parsed.value.value < 0) fail(field, value, `${header} must not be negative; got ${shown(value)}`);
+  return parsed.value.value;
+}
+
+function category<T extends string>(field: FieldKey, value: CellValue, words: CategoryVocabulary<T>, fallback: T): T {
+  if (isBlank(value)) return fallback;
+  const found = typeof value === "string" ? words.lookup(value) : undefined;
+  if (found === undefined) fail(field, value, `${FIELD_BY_KEY[field].header} must be one of ${words.accepted.join(", ")}; got ${shown(value)}`);
+  return found;
+}
+
+function attritionOf(value: CellValue, fallback: number): number {
+  if (isBlank(value)) return fallback;
+  const parsed = parseNumberCell(value);
+  if (!parsed.ok) fail("attrition", value, `Attrition ${parsed.reason}; got ${shown(value)}`);
+  const n = parsed.value.value;
+  if (n < 0) fail("attrition", value, `Attrition must not be negative; got ${shown(value)}`);
+  // 0.18, "18%" and 18 all mean 18%: a yearly rate above 1 can only be written in percent.
+  const fraction = parsed.value.percent || n > 1 ? n / 100 : n;
+  if (fraction > 1) fail("attrition", value, `Attrition must be at most 100%; got ${shown(value)}`);
+  return fraction;
+}
+
+const NO_CERTIFICATION = new Set(["", "none", "no", "n/a", "na", "-", "--"]);
+
+function certificationsOf(value: CellValue): readonly string[] {
+  const t = text(value);
+  if (NO_CERTIFICATION.has(t.toLowerCase())) return [];
+  return t
+    .split(/[,;|\n]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && !NO_CERTIFICATION.has(s.toLowerCase()));
+}
+
+function zoneOf(countryCell: CellValue, zoneCell: CellValue): { timeZone: string; country: string } {
+  const countryText = text(countryCell);
+  let country = "";
+  if (countryText !== "") {
+    country = countryCode(countryText);
+    if (country === "" && typeof countryCell !== "string") fail("country", countryCell, `Country must be a country name or ISO code; got ${shown(countryCell)}`);
+  }
+  const zoneText = text(zoneCell);
+  if (zoneText !== "") {
+    const zone = resolveZone(zoneText);
+    if (!zone.ok) fail("timeZone", zoneCell, zone.error.message);
+    if (countryText !== "" && country === "") fail("country", countryCell, `Country '${countryText}' is not a country name or ISO code the model knows`);
+    return { timeZone: zone.value, country };
+  }
+  if (countryText !== "") {
+    const zone = resolveZone(countryText);
+    if (!zone.ok) fail("country", countryCell, zone.error.message);
+    return { timeZone: zone.value, country };
+  }
+  // Without Time zone or Country the vendor is taken to work the buyer's hours.
+  return { timeZone: "", country: "" };
+}
+
+function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions): VendorRow {
+  const rateCell = cell(cells, map, "hourlyRate");
+  const hoursCell = cell(cells, map, "hours");
+  if (isBlank(rateCell)) fail("hourlyRate", rateCell, "Hourly rate is empty; give the price of one hour of work");
+  if (isBlank(hoursCell)) fail("hours", hoursCell, "Hours is empty; give the hours of work bought");
+  const durationCell = cell(cells, map, "durationMonths");
+  let durationMonths = a.defaultDurationMonths;
+  if (!isBlank(durationCell)) {
+    durationMonths = nonNegative("durationMonths", durationCell);
+    if (durationMonths === 0) fail("durationMonths", durationCell, "Duration (months) must be more than 0; got 0");
+  }
+  const replacesCell = cell(cells, map, "replacesInHouseStaff");
+  let replacesInHouseStaff = false;
+  if (!isBlank(replacesCell)) {
+    const parsed = parseBooleanCell(replacesCell);
+    if (!parsed.ok) fail("replacesInHouseStaff", replacesCell, `Replaces in-house staff must be yes or no; got ${shown(replacesCell)}`);
+    replacesInHouseStaff = parsed.value;
+  }
+  const { timeZone, country } = zoneOf(cell(cells, map, "country"), cell(cells, map, "timeZone"));
+  return {
+    vendor: text(cell(cells, map, "vendor")),
+    hourlyRate: nonNegative("hourlyRate", rateCell),
+    hours: nonNegative("hours", hoursCell),
+    durationMonths,
+    timeZone,
+    country,
+    locationModel: category("locationModel", cell(cells, map, "locationModel"), LOCATION_WORDS, CATEGORY_DEFAULTS.locationModel),
+    engagementModel: category("engagementModel", cell(cells, map, "engagementModel"), ENGAGEMENT_WORDS, CATEGORY_DEFAULTS.engagementModel),
+    pricingModel: category("pricingModel", cell(cells, map, "pricingModel"), PRICING_WORDS, CATEGORY_DEFAULTS.pricingModel),
+    requirementsClarity: category("requirementsClarity", cell(cells, map, "requirementsClarity"), CLARITY_WORDS, CATEGORY_DEFAULTS.requirementsClarity),
+    collaborationIntensity: category("collaborationIntensity", cell(cells, map, "collaborationIntensity"), COLLABORATION_WORDS, CATEGORY_DEFAULTS.collaborationIntensity),
+    dataSensitivity: category("dataSensitivity", cell(cells, map, "dataSensitivity"), SENSITIVITY_WORDS, CATEGORY_DEFAULTS.dataSensitivity),
+    urgency: category("urgency", cell(cells, map, "urgency"), LEVEL_WORDS, CATEGORY_DEFAULTS.urgency),
+    attrition: attritionOf(cell(cells, map, "attrition"), a.defaultAttrition),
+    replacesInHouseStaff,
+    certifications: certificationsOf(cell(cells, map, "certifications")),
+    workType: text(cell(cells, map, "workType")),
+    scope: text(cell(cells, map, "scope")),
+  };
+}
+
+function headersError(map: HeaderMap): Result<never> {
+  const names = map.missingRequired.map((f) => {
+    const spec = FIELD_BY_KEY[f];
+    return `${spec.header} (or ${spec.synonyms.slice(0, 3).join(", ")})`;
+  });
+  return {
+    ok: false,
+    error: { kind: "headers", field: FIELD_BY_KEY[map.missingRequired[0]].header, message: `No column for ${names.join(" and ")}; add or rename the header` },
+  };
+}
+
+/**
+ * The typed row, an error naming the column and value, or null for a wholly blank row.
+ * `a` supplies the defaults that are assumptions (duration, attrition). Cells beyond the
+ * end of a short row read as empty.
+ */
+export function readRow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions = DEFAULT_ASSUMPTIONS): Result<VendorRow> | null {
+  if (!Array.isArray(cells)) return { ok: false, error: { kind: "input", value: cells, message: "A vendor row must be a range of cells" } };
+  if (isBlankRow(cells)) return null;
+  if (map.missingRequired.length > 0) return headersError(map);
+  try {
+    return { ok: true, value: readRowOrThrow(cells, map, a) };
+  } catch (e) {
+    if (e instanceof RowError) return { ok: false, error: e.error };
+    return { ok: false, error: { kind: "input", message: `The row could not be read: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+}
