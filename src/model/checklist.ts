@@ -1,0 +1,581 @@
+// The governance owner checklist for one vendor row: who on the buyer's side must own what
+// before the engagement starts (seed 002, "The governance layer"), whether the engagement
+// is ready (seed 002, "How to decide"), what reduces its top risks, which security rules
+// come before onboarding, and a pilot plan from seed 002's start path.
+//
+// Who does what by engagement model follows DOMAIN.md section 5 (CGI's comparison for staff
+// augmentation and managed service; the other models follow from it and the UK Cabinet
+// Office note on risk allocation). Security and compliance stay with the buyer under every
+// model (ISO 37500:2014; NIST CSF 2.0 GV.SC).
+//
+// Pure: no Office, no DOM, no clock. The caller passes today's date.
+
+import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand } from "./types";
+
+export const OWNER_KEYS = ["scope", "delivery", "security", "quality", "commercial", "escalation"] as const;
+export type OwnerKey = (typeof OWNER_KEYS)[number];
+
+export const CHECK_KEYS = [
+  "workClarity",
+  "collaborationIntensity",
+  "riskLevel",
+  "internalOwnership",
+  "providerMaturity",
+  "commercialFit",
+  "locationFit",
+  "scalePath",
+] as const;
+export type CheckKey = (typeof CHECK_KEYS)[number];
+
+export const CHECK_STATUSES = ["Ready", "Verify", "Blocker"] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** Checks the row cannot decide: the buyer answers them. */
+export const ANSWERABLE_CHECKS: readonly CheckKey[] = ["collaborationIntensity", "providerMaturity", "scalePath"];
+
+/** Who carries the work an owner oversees, under the row's engagement model. */
+export type Carrier = "Buyer" | "Provider" | "Shared";
+
+export interface ChecklistOwner {
+  readonly key: OwnerKey;
+  /** "Scope owner". */
+  readonly role: string;
+  /** The seed's one-line definition: what this owner decides. */
+  readonly decides: string;
+  readonly carrier: Carrier;
+  /** What the buyer's named owner does under this engagement model. */
+  readonly buyerDuty: string;
+  /** What the provider does under this engagement model. */
+  readonly providerDuty: string;
+  /** As typed by the buyer; "" when nobody is named yet. */
+  readonly name: string;
+  /** True when no name is filled in: every owner must be a named person on the buyer's side. */
+  readonly missing: boolean;
+}
+
+export interface ReadinessCheck {
+  readonly key: CheckKey;
+  readonly label: string;
+  /** The seed's question. */
+  readonly question: string;
+  readonly status: CheckStatus;
+  readonly reason: string;
+  /** "row": derived from the row; "answer": the buyer answered; "question": still open. */
+  readonly basis: "row" | "answer" | "question";
+  readonly answerable: boolean;
+}
+
+export interface ChecklistMitigation {
+  readonly riskKey: string;
+  readonly risk: string;
+  readonly score: number;
+  readonly cause: string;
+  readonly mitigation: string;
+}
+
+export interface SecurityRule {
+  readonly key: string;
+  readonly title: string;
+  readonly rule: string;
+}
+
+export interface PilotStep {
+  readonly key: string;
+  readonly title: string;
+  readonly detail: string;
+}
+
+export interface ChecklistHeader {
+  readonly vendor: string;
+  readonly country: string;
+  readonly timeZone: string;
+  readonly locationModel: string;
+  readonly engagementModel: EngagementModel;
+  readonly pricingModel: PricingModel;
+  readonly totalCost: number;
+  readonly effectiveHourlyRate: number;
+  readonly riskScore: number;
+  readonly riskBand: RiskBand;
+  readonly locationFit: FitVerdict;
+  readonly overlapHours: number;
+  readonly requiredOverlapHours: number;
+  readonly dataSensitivity: DataSensitivity;
+  readonly workType: string;
+  readonly scope: string;
+}
+
+export interface Checklist {
+  readonly header: ChecklistHeader;
+  readonly owners: readonly ChecklistOwner[];
+  readonly checks: readonly ReadinessCheck[];
+  readonly readiness: { readonly ready: number; readonly verify: number; readonly blocker: number; readonly overall: CheckStatus };
+  readonly mitigations: readonly ChecklistMitigation[];
+  /** Empty unless the data is Confidential or Regulated. */
+  readonly securityRules: readonly SecurityRule[];
+  readonly pilotPlan: readonly PilotStep[];
+  /** "YYYY-MM-DD", or "" when no date was given. */
+  readonly generatedOn: string;
+}
+
+export interface ChecklistOptions {
+  readonly ownerNames?: Partial<Record<OwnerKey, string>>;
+  readonly answers?: Partial<Record<CheckKey, CheckStatus>>;
+  readonly today?: { readonly year: number; readonly month: number; readonly day: number };
+}
+
+// ---------------------------------------------------------------------------------------
+// Owners
+
+const OWNER_ROLE: Record<OwnerKey, { role: string; decides: string }> = {
+  scope: { role: "Scope owner", decides: "Decides what is in or out of scope." },
+  delivery: { role: "Delivery owner", decides: "Manages the offshore team or service." },
+  security: { role: "Security owner", decides: "Approves access to data, environments, tools and systems." },
+  quality: { role: "Quality owner", decides: "Accepts deliverables and signs off changes." },
+  commercial: { role: "Commercial owner", decides: "Tracks budget, change requests, invoices and pricing assumptions." },
+  escalation: { role: "Escalation owner", decides: "Handles missed deadlines, quality issues and unresolved dependencies." },
+};
+
+type Duty = readonly [Carrier, string, string];
+
+// [who carries the work, buyer's owner does, provider does], per engagement model.
+const DUTIES: Record<OwnerKey, Record<EngagementModel, Duty>> = {
+  scope: {
+    "Staff augmentation": ["Buyer", "Sets and reprioritises the backlog; decides daily what is in or out.", "Works the tasks assigned and raises unclear requirements."],
+    "Dedicated team": ["Buyer", "Owns the team's backlog and priorities.", "Keeps the team staffed to the agreed size and skills; flags work outside them."],
+    Project: ["Buyer", "Owns requirements, acceptance criteria and change control; approves every change request.", "Delivers to the agreed specification; prices changes as change requests."],
+    "Managed service": ["Buyer", "Defines the service catalogue, service levels and excluded work.", "Runs the service within the catalogue; proposes changes through service management."],
+    BPO: ["Buyer", "Defines the process boundaries, volumes and the regulatory rules the process must keep.", "Runs the process as documented; reports volumes and exceptions."],
+    "Outcome-based": ["Shared", "Defines the outcome, how it is measured, its baseline and the excluded scope.", "Chooses how to reach the outcome within the agreed boundaries."],
+  },
+  delivery: {
+    "Staff augmentation": ["Buyer", "Directs daily work, assigns tasks and carries the delivery risk.", "Supplies people and replaces leavers; does not own delivery."],
+    "Dedicated team": ["Buyer", "Directs the team's daily work and carries most of the delivery risk.", "Handles hiring, people management and backfill."],
+    Project: ["Provider", "Tracks milestones; gives access and decisions on time.", "Manages the team and carries the delivery risk to the specification."],
+    "Managed service": ["Provider", "Monitors service levels and applies service credits.", "Runs delivery and carries the delivery risk under the service levels."],
+    BPO: ["Provider", "Monitors the process KPIs; keeps regulatory accountability for the process.", "Runs the process day to day and carries the operational risk."],
+    "Outcome-based": ["Shared", "Tracks progress to the outcome; shares the delivery risk through payment by results.", "Runs delivery; shares the delivery risk through payment by results."],
+  },
+  security: {
+    "Staff augmentation": ["Buyer", "Approves and reviews every access; security and compliance stay with the buyer.", "Makes its people follow the buyer's security policies on the buyer's systems."],
+    "Dedicated team": ["Buyer", "Approves and reviews every access; security and compliance stay with the buyer.", "Vets and trains its people; keeps the agreed controls in its offices."],
+    Project: ["Buyer", "Approves and reviews every access; security and compliance stay with the buyer.", "Keeps the agreed controls during the project and returns or deletes data at the end."],
+    "Managed service": ["Buyer", "Approves access and reviews the provider's evidence; security and compliance stay with the buyer.", "Operates the agreed controls in its environment and gives evidence on request."],
+    BPO: ["Buyer", "Approves access and reviews evidence; regulatory accountability stays with the buyer.", "Operates the agreed controls on the process and reports incidents."],
+    "Outcome-based": ["Buyer", "Approves access and reviews evidence; security and compliance stay with the buyer.", "Operates the agreed controls and gives evidence on request."],
+  },
+  quality: {
+    "Staff augmentation": ["Buyer", "Owns the definition of done; reviews and accepts all work.", "Works to the buyer's standards; carries no quality accountability."],
+    "Dedicated team": ["Shared", "Owns the definition of done and acceptance.", "Runs the team's own reviews and QA practice."],
+    Project: ["Provider", "Writes acceptance criteria; accepts or rejects each deliverable.", "Accountable for quality against the acceptance criteria."],
+    "Managed service": ["Provider", "Reviews service-level reports, samples output and claims service credits.", "Accountable for quality under the service levels, with service credits."],
+    BPO: ["Provider", "Samples output against the KPIs.", "Accountable for quality by KPI."],
+    "Outcome-based": ["Provider", "Verifies the outcome measure independently.", "Accountable for the quality of the outcome."],
+  },
+  commercial: {
+    "Staff augmentation": ["Buyer", "Approves timesheets and tracks hours against the budget.", "Invoices hours at the agreed rates."],
+    "Dedicated team": ["Buyer", "Tracks team size and monthly capacity invoices against the budget.", "Invoices capacity; proposes team changes."],
+    Project: ["Buyer", "Tracks milestone payments and prices every change request before approval.", "Invoices milestones and prices change requests."],
+    "Managed service": ["Buyer", "Tracks volumes, service credits and invoices.", "Invoices by volume and applies service credits."],
+    BPO: ["Buyer", "Tracks per-transaction or per-FTE charges against volumes.", "Invoices per transaction or FTE and reports volumes."],
+    "Outcome-based": ["Shared", "Agrees how results are measured; settles bonus and penalty disputes.", "Invoices the base fee plus bonus or penalty from measured results."],
+  },
+  escalation: {
+    "Staff augmentation": ["Buyer", "Handles missed deadlines and performance issues; asks for replacements.", "Account manager replaces people who do not perform."],
+    "Dedicated team": ["Buyer", "Handles missed deadlines, quality issues and blocked dependencies.", "Delivery manager answers escalations and fixes staffing gaps."],
+    Project: ["Shared", "Handles disputed deliverables, late milestones and unresolved dependencies.", "Project manager answers escalations within the agreed times."],
+    "Managed service": ["Shared", "Escalates service-level breaches and unresolved incidents.", "Service manager answers escalations within the agreed times."],
+    BPO: ["Shared", "Escalates KPI breaches and compliance issues.", "Operations lead answers escalations within the agreed times."],
+    "Outcome-based": ["Shared", "Handles measurement disputes and missed outcomes.", "Engagement lead answers escalations and disputes."],
+  },
+};
+
+function buildOwners(engagement: EngagementModel, names: Partial<Record<OwnerKey, string>>): ChecklistOwner[] {
+  return OWNER_KEYS.map((key) => {
+    const [carrier, buyerDuty, providerDuty] = DUTIES[key][engagement];
+    const name = (names[key] ?? "").trim();
+    return { key, ...OWNER_ROLE[key], carrier, buyerDuty, providerDuty, name, missing: name === "" };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Readiness checks
+
+const CHECK_TEXT: Record<CheckKey, { label: string; question: string }> = {
+  workClarity: { label: "Work clarity", question: "Can the work be documented, estimated, reviewed and accepted?" },
+  collaborationIntensity: {
+    label: "Collaboration intensity",
+    question: "Does the work need live collaboration every day, or can it run asynchronously with planned checkpoints?",
+  },
+  riskLevel: { label: "Risk level", question: "Does the work involve sensitive data, regulated operations, critical infrastructure or customer-facing risk?" },
+  internalOwnership: { label: "Internal ownership", question: "Who on your side owns scope, priorities, quality and vendor communication?" },
+  providerMaturity: { label: "Provider maturity", question: "Can the provider show process, security, staffing, reporting and escalation evidence?" },
+  commercialFit: { label: "Commercial fit", question: "Does the pricing model match the uncertainty of the work?" },
+  locationFit: { label: "Location fit", question: "Is the time-zone gap a benefit, a manageable trade-off, or a blocker?" },
+  scalePath: { label: "Scale path", question: "Can the setup grow from pilot to ongoing operation without losing control?" },
+};
+
+/** Engagement models where the provider must deliver defined outputs rather than hours. */
+const PROVIDER_OWNS_OUTPUT: ReadonlySet<EngagementModel> = new Set(["Project", "Managed service", "BPO", "Outcome-based"]);
+
+function workClarity(clarity: Level, engagement: EngagementModel): [CheckStatus, string] {
+  if (clarity === "High") return ["Ready", "Requirements clarity is High: the work can be documented, estimated and accepted."];
+  if (clarity === "Medium")
+    return ["Verify", "Requirements clarity is Medium: write acceptance criteria and the excluded scope before the work moves."];
+  if (PROVIDER_OWNS_OUTPUT.has(engagement))
+    return [
+      "Blocker",
+      `Requirements clarity is Low, but under ${engagement.toLowerCase()} the provider must deliver defined outputs: run discovery first, then outsource defined work packages.`,
+    ];
+  return [
+    "Verify",
+    `Requirements clarity is Low: workable under ${engagement.toLowerCase()} only because the buyer directs daily work; the scope owner must prioritise every week.`,
+  ];
+}
+
+function riskLevel(evaluation: Evaluation): [CheckStatus, string] {
+  const { score, band, drivers, floorReason } = evaluation.risk;
+  const top = drivers[0];
+  const driverText = top && top.score > 0 ? ` Top driver: ${top.label.toLowerCase()} (${Math.round(top.score)}).` : "";
+  const floorText = floorReason ? ` ${floorReason}` : "";
+  const scoreText = `Risk score ${Math.round(score)} (${band}).`;
+  if (band === "Critical") return ["Blocker", `${scoreText}${floorText}${driverText} Reduce it before onboarding.`];
+  if (band === "High" || band === "Medium") return ["Verify", `${scoreText}${floorText}${driverText} Put the mitigations below in the contract.`];
+  return ["Ready", `${scoreText}${driverText}`.trim()];
+}
+
+function internalOwnership(owners: readonly ChecklistOwner[]): [CheckStatus, string] {
+  const missing = owners.filter((o) => o.missing);
+  if (missing.length === 0) return ["Ready", "All six owners are named."];
+  const list = missing.map((o) => o.role.toLowerCase()).join(", ");
+  // Seed 002: offshore is unsuitable when "the buyer has no internal owner for scope, quality, or acceptance".
+  if (missing.length === owners.length) return ["Blocker", "No owner is named yet: name all six before the engagement starts."];
+  if (missing.some((o) => o.key === "scope" || o.key === "quality"))
+    return ["Blocker", `Missing: ${list}. Without a scope and a quality owner nobody can accept the work.`];
+  return ["Verify", `Missing: ${list}.`];
+}
+
+/** Pricing models usually paired with each engagement model (DOMAIN.md section 5, "Typical pricing"). */
+const TYPICAL_PRICING: Record<EngagementModel, readonly PricingModel[]> = {
+  "Staff augmentation": ["Time and materials"],
+  "Dedicated team": ["Capacity", "Time and materials"],
+  Project: ["Fixed price", "Time and materials"],
+  "Managed service": ["Output-based", "Capacity", "Fixed price"],
+  BPO: ["Output-based", "Capacity", "Time and materials"],
+  "Outcome-based": ["Outcome-based"],
+};
+
+function pricingAgainstClarity(pricing: PricingModel, clarity: Level): [CheckStatus, string] {
+  const c = `${clarity.toLowerCase()} requirements clarity`;
+  switch (pricing) {
+    case "Fixed price":
+    case "Output-based":
+    case "Outcome-based": {
+      const what = pricing === "Fixed price" ? "a fixed price" : pricing === "Output-based" ? "a price per unit" : "payment by results";
+      if (clarity === "High") return ["Ready", `${pricing} on ${c}: ${what} can be agreed against a clear definition.`];
+      if (clarity === "Medium")
+        return ["Verify", `${pricing} on ${c}: expect change requests; lock acceptance criteria and change-control rules first.`];
+      return ["Blocker", `${pricing} on ${c}: ${what} on unclear work turns into change requests and disputes; use time and materials until the work is defined.`];
+    }
+    case "Time and materials":
+      if (clarity === "High")
+        return ["Verify", `Time and materials on ${c}: you pay for uncertainty the work does not have; a fixed price or price per unit may cost less.`];
+      return ["Ready", `Time and materials on ${c}: the price follows the effort while the work is still being defined; cap the budget.`];
+    case "Capacity":
+      if (clarity === "Low") return ["Verify", `Capacity on ${c}: the team will be paid whether or not the backlog is ready; keep the backlog two weeks ahead.`];
+      return ["Ready", `Capacity on ${c}: a steady backlog fits a monthly team price.`];
+  }
+}
+
+function commercialFit(pricing: PricingModel, clarity: Level, engagement: EngagementModel): [CheckStatus, string] {
+  const [status, reason] = pricingAgainstClarity(pricing, clarity);
+  if (status === "Ready" && !TYPICAL_PRICING[engagement].includes(pricing)) {
+    const usual = TYPICAL_PRICING[engagement].map((p) => p.toLowerCase()).join(" or ");
+    return ["Verify", `${reason} ${engagement} is usually priced ${usual}: check who carries the risk.`];
+  }
+  return [status, reason];
+}
+
+function locationFit(evaluation: Evaluation): [CheckStatus, string] {
+  const { verdict, overlapHours, requiredOverlapHours, reason } = evaluation.fit;
+  const hours = `${formatHours(overlapHours)} h shared working time, ${formatHours(requiredOverlapHours)} h needed.`;
+  const status: CheckStatus = verdict === "Benefit" ? "Ready" : verdict === "Trade-off" ? "Verify" : "Blocker";
+  return [status, `${verdict}: ${hours} ${reason}`.trim()];
+}
+
+/** Context shown with the questions the row cannot answer. */
+function questionHint(key: CheckKey, evaluation: Evaluation): string {
+  const { row, fit } = evaluation;
+  switch (key) {
+    case "collaborationIntensity":
+      return `The row says ${row.collaborationIntensity.toLowerCase()} collaboration intensity with ${formatHours(fit.overlapHours)} h shared working time.`;
+    case "providerMaturity":
+      return row.certifications.length > 0
+        ? `Certifications listed: ${row.certifications.join(", ")}. Ask for process, staffing, reporting and escalation evidence too.`
+        : "No certification is listed: ask for process, security, staffing, reporting and escalation evidence.";
+    case "scalePath":
+      return `Plan how ${row.engagementModel.toLowerCase()} grows beyond the pilot: who adds people, who keeps control.`;
+    default:
+      return "";
+  }
+}
+
+function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], answers: Partial<Record<CheckKey, CheckStatus>>): ReadinessCheck[] {
+  const { row } = evaluation;
+  const derived: Partial<Record<CheckKey, [CheckStatus, string]>> = {
+    workClarity: workClarity(row.requirementsClarity, row.engagementModel),
+    riskLevel: riskLevel(evaluation),
+    internalOwnership: internalOwnership(owners),
+    commercialFit: commercialFit(row.pricingModel, row.requirementsClarity, row.engagementModel),
+    locationFit: locationFit(evaluation),
+  };
+  return CHECK_KEYS.map((key) => {
+    const text = CHECK_TEXT[key];
+    const fromRow = derived[key];
+    if (fromRow) return { key, ...text, status: fromRow[0], reason: fromRow[1], basis: "row" as const, answerable: false };
+    const answer = answers[key];
+    const hint = questionHint(key, evaluation);
+    if (answer && (CHECK_STATUSES as readonly string[]).includes(answer))
+      return { key, ...text, status: answer, reason: `Your answer: ${answer}. ${hint}`.trim(), basis: "answer" as const, answerable: true };
+    return { key, ...text, status: "Verify" as const, reason: `To answer: ${text.question} ${hint}`.trim(), basis: "question" as const, answerable: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Mitigations, security rules, pilot plan
+
+/** A driver at or above this score is listed even beyond the top three. */
+const HIGH_DRIVER_SCORE = 60;
+const TOP_DRIVERS = 3;
+
+function buildMitigations(evaluation: Evaluation): ChecklistMitigation[] {
+  const drivers = [...evaluation.risk.drivers].filter((d) => d.score > 0).sort((a, b) => b.score - a.score);
+  return drivers
+    .filter((d, i) => i < TOP_DRIVERS || d.score >= HIGH_DRIVER_SCORE)
+    .map((d) => ({ riskKey: d.key, risk: d.label, score: d.score, cause: d.cause, mitigation: d.mitigation }));
+}
+
+export const SECURITY_RULE_TITLES = ["Least privilege", "Monitoring", "Evidence", "Data location"] as const;
+
+function buildSecurityRules(evaluation: Evaluation): SecurityRule[] {
+  const { row } = evaluation;
+  if (row.dataSensitivity !== "Confidential" && row.dataSensitivity !== "Regulated") return [];
+  const data = row.dataSensitivity.toLowerCase();
+  const rules: SecurityRule[] = [
+    {
+      key: "leastPrivilege",
+      title: "Least privilege",
+      rule: `Give each named person only the ${data} data, environments and tools their tasks need; no shared accounts; review access monthly and remove it the day someone leaves.`,
+    },
+    {
+      key: "monitoring",
+      title: "Monitoring",
+      rule: `Log and monitor every access to ${data} data and systems; agree who reviews the logs and how fast the provider reports an incident.`,
+    },
+    {
+      key: "evidence",
+      title: "Evidence",
+      rule:
+        row.certifications.length > 0
+          ? `Before onboarding, check the evidence behind ${row.certifications.join(", ")} (scope, date, exceptions) and the background checks; review it again every year.`
+          : "No certification is listed: before onboarding, complete a supplier risk assessment (a security questionnaire such as SIG) and ask for background checks and an independent assessment.",
+    },
+  ];
+  if (row.dataSensitivity === "Regulated")
+    rules.push({
+      key: "dataLocation",
+      title: "Data location",
+      rule: `Confirm where regulated data may be stored and processed${row.country ? ` (work delivered from ${row.country})` : ""}, and which transfer rules apply; regulatory accountability stays with you.`,
+    });
+  return rules;
+}
+
+export const PILOT_STEP_TITLES = [
+  "1. One workstream",
+  "2. Target outcome",
+  "3. Engagement",
+  "4. Pricing",
+  "5. Security and access",
+  "6. Measurable pilot",
+  "7. Review before scaling",
+] as const;
+
+const ENGAGEMENT_SUPPLIES: Record<EngagementModel, string> = {
+  "Staff augmentation": "the provider supplies people and you direct the work: do not expect it to own outcomes",
+  "Dedicated team": "the provider supplies a stable team and handles its people; you direct the work",
+  Project: "the provider delivers a project to a specification you own",
+  "Managed service": "the provider owns a managed service under service levels",
+  BPO: "the provider runs a business process by KPI; you keep regulatory accountability",
+  "Outcome-based": "the provider is paid for results: agree how they are measured first",
+};
+
+const PILOT_MEASURE: Record<EngagementModel, string> = {
+  "Staff augmentation": "work items accepted per week and rework found in review",
+  "Dedicated team": "backlog items accepted per sprint and rework found in review",
+  Project: "the first milestone accepted against its acceptance criteria",
+  "Managed service": "service levels met and incidents resolved in time",
+  BPO: "KPIs met on volume, accuracy and turnaround",
+  "Outcome-based": "the outcome measure against its baseline",
+};
+
+/** Seed 002: a small pilot first. Three months or a quarter of the engagement, whichever is shorter (an assumption). */
+function pilotMonths(durationMonths: number): number {
+  if (!(durationMonths > 0)) return 3;
+  return Math.max(1, Math.min(3, Math.round(durationMonths / 4)));
+}
+
+function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[], securityRules: readonly SecurityRule[]): PilotStep[] {
+  const { row, cost } = evaluation;
+  const workstream = row.workType.trim() || "one workstream";
+  const scope = row.scope.trim();
+  const months = pilotMonths(row.durationMonths);
+  const share = row.durationMonths > 0 ? Math.min(1, months / row.durationMonths) : 1;
+  const pilotHours = Math.round(row.hours * share);
+  const commercial = checks.find((c) => c.key === "commercialFit");
+  const clarityStep =
+    row.requirementsClarity === "Low"
+      ? "Requirements clarity is Low: run a short discovery first, then write the target outcome, deliverables, acceptance criteria and excluded scope."
+      : "Write the target outcome, deliverables, acceptance criteria and excluded scope.";
+  return [
+    {
+      key: "workstream",
+      title: PILOT_STEP_TITLES[0],
+      detail: `Start with ${workstream}${scope ? ` (${scope})` : ""}, not an entire operating function.`,
+    },
+    { key: "outcome", title: PILOT_STEP_TITLES[1], detail: clarityStep },
+    { key: "engagement", title: PILOT_STEP_TITLES[2], detail: `${row.engagementModel}: ${ENGAGEMENT_SUPPLIES[row.engagementModel]}.` },
+    { key: "pricing", title: PILOT_STEP_TITLES[3], detail: commercial ? `${commercial.status}: ${commercial.reason}` : row.pricingModel },
+    {
+      key: "security",
+      title: PILOT_STEP_TITLES[4],
+      detail:
+        securityRules.length > 0
+          ? `${row.dataSensitivity} data: put the ${securityRules.length} security and access rules in place before anyone is onboarded.`
+          : `${row.dataSensitivity} data: the security owner still approves every access before onboarding.`,
+    },
+    {
+      key: "pilot",
+      title: PILOT_STEP_TITLES[5],
+      detail: `Run ${months} month${months === 1 ? "" : "s"} (about ${formatNumber(pilotHours)} of the ${formatNumber(row.hours)} hours) and measure ${PILOT_MEASURE[row.engagementModel]}.`,
+    },
+    {
+      key: "review",
+      title: PILOT_STEP_TITLES[6],
+      detail: `Review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatNumber(cost.effectiveHourlyRate)} per hour all-in) and governance before scaling; scale only when no readiness check is a blocker.`,
+    },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------
+
+function formatHours(hours: number): string {
+  return (Math.round(hours * 10) / 10).toString();
+}
+
+function formatNumber(value: number): string {
+  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+}
+
+function isoDate(today: ChecklistOptions["today"]): string {
+  if (!today) return "";
+  const pad = (n: number, w: number) => String(n).padStart(w, "0");
+  return `${pad(today.year, 4)}-${pad(today.month, 2)}-${pad(today.day, 2)}`;
+}
+
+export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions = {}): Checklist {
+  const { row, cost, risk, fit } = evaluation;
+  const owners = buildOwners(row.engagementModel, options.ownerNames ?? {});
+  const checks = buildChecks(evaluation, owners, options.answers ?? {});
+  const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
+  const readiness = {
+    ready: count("Ready"),
+    verify: count("Verify"),
+    blocker: count("Blocker"),
+    overall: (count("Blocker") > 0 ? "Blocker" : count("Verify") > 0 ? "Verify" : "Ready") as CheckStatus,
+  };
+  const securityRules = buildSecurityRules(evaluation);
+  return {
+    header: {
+      vendor: row.vendor,
+      country: row.country,
+      timeZone: row.timeZone,
+      locationModel: row.locationModel,
+      engagementModel: row.engagementModel,
+      pricingModel: row.pricingModel,
+      totalCost: cost.total,
+      effectiveHourlyRate: cost.effectiveHourlyRate,
+      riskScore: risk.score,
+      riskBand: risk.band,
+      locationFit: fit.verdict,
+      overlapHours: fit.overlapHours,
+      requiredOverlapHours: fit.requiredOverlapHours,
+      dataSensitivity: row.dataSensitivity,
+      workType: row.workType,
+      scope: row.scope,
+    },
+    owners,
+    checks,
+    readiness,
+    mitigations: buildMitigations(evaluation),
+    securityRules,
+    pilotPlan: buildPilotPlan(evaluation, checks, securityRules),
+    generatedOn: isoDate(options.today),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown, for e-mail
+
+/** Escapes text from the workbook so a vendor name cannot break the table or add links. */
+function md(text: string | number): string {
+  return String(text)
+    .replace(/\\/g, "\\\\")
+    .replace(/([`*_{}[\]()<>#|!~])/g, "\\$1")
+    .replace(/\r?\n/g, " ");
+}
+
+export function formatMoney(value: number): string {
+  return formatNumber(value);
+}
+
+export function locationText(header: ChecklistHeader): string {
+  const where = [header.country, header.timeZone].filter((s) => s !== "").join(", ");
+  return where ? `${header.locationModel} (${where})` : header.locationModel;
+}
+
+export function checklistToMarkdown(checklist: Checklist): string {
+  const h = checklist.header;
+  const lines: string[] = [];
+  lines.push(`# Governance checklist: ${md(h.vendor || "(unnamed vendor)")}`, "");
+  if (checklist.generatedOn) lines.push(`Generated ${checklist.generatedOn}.`, "");
+  lines.push(
+    `- **Location:** ${md(locationText(h))}`,
+    `- **Engagement model:** ${md(h.engagementModel)}; **pricing model:** ${md(h.pricingModel)}`,
+    `- **Total cost:** ${md(formatMoney(h.totalCost))} (${md(formatMoney(h.effectiveHourlyRate))} per hour all-in)`,
+    `- **Risk score:** ${Math.round(h.riskScore)} (${md(h.riskBand)})`,
+    `- **Location fit:** ${md(h.locationFit)}, ${formatHours(h.overlapHours)} h overlap (${formatHours(h.requiredOverlapHours)} h needed)`,
+    `- **Data sensitivity:** ${md(h.dataSensitivity)}`,
+  );
+  if (h.workType) lines.push(`- **Work type:** ${md(h.workType)}`);
+  if (h.scope) lines.push(`- **Scope:** ${md(h.scope)}`);
+  const r = checklist.readiness;
+  lines.push(`- **Readiness:** ${r.overall} (${r.ready} ready, ${r.verify} to verify, ${r.blocker} blocker${r.blocker === 1 ? "" : "s"})`, "");
+
+  lines.push("## Governance owners", "", "| Owner | Name | Buyer's owner does | Provider does |", "|---|---|---|---|");
+  for (const o of checklist.owners)
+    lines.push(`| ${md(o.role)} | ${o.missing ? "**MISSING**" : md(o.name)} | ${md(o.buyerDuty)} | ${md(o.providerDuty)} |`);
+  lines.push("", "## Readiness checks", "", "| Check | Status | Reason |", "|---|---|---|");
+  for (const c of checklist.checks) lines.push(`| ${md(c.label)} | ${c.status} | ${md(c.reason)} |`);
+
+  if (checklist.mitigations.length > 0) {
+    lines.push("", "## Mitigations for the top risks", "");
+    for (const m of checklist.mitigations) lines.push(`- **${md(m.risk)}** (${Math.round(m.score)}): ${md(m.mitigation)}. _Why:_ ${md(m.cause)}`);
+  }
+  if (checklist.securityRules.length > 0) {
+    lines.push("", "## Security and access rules before onboarding", "");
+    for (const s of checklist.securityRules) lines.push(`- **${md(s.title)}:** ${md(s.rule)}`);
+  }
+  lines.push("", "## Pilot plan", "");
+  checklist.pilotPlan.forEach((p, i) => lines.push(`${i + 1}. **${md(p.title.replace(/^\d+\.\s*/, ""))}:** ${md(p.detail)}`));
+  lines.push("");
+  return lines.join("\n");
+}
