@@ -1,0 +1,116 @@
+// The OFFSHORE functions as Excel sees them. The JSDoc below is the single source of
+// functions.json (descriptions, parameter names, help links): the build generates the
+// metadata from it and registers each function under its id. The work is in ./wrappers.
+import {
+  costBreakdownCells,
+  fitDetailCells,
+  locationFitCells,
+  overlapValue,
+  riskDriversCells,
+  riskScoreCells,
+  totalCostCells,
+} from "./wrappers";
+
+/**
+ * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance).
+ * @customfunction TOTALCOST TOTALCOST
+ * @helpurl https://localhost:3000/help.html#totalcost
+ * @param rows One vendor row, or many rows to get one total per row.
+ * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
+ * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @returns Total cost per row, in the currency of the hourly rate.
+ */
+export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return totalCostCells(rows, headers, assumptions);
+}
+
+/**
+ * Risk score of each vendor option from 0 (low) to 100 (critical): communication friction, hidden cost, scope drift, data and cyber risk, quality, governance gaps and dependency, weighted.
+ * @customfunction RISKSCORE RISKSCORE
+ * @helpurl https://localhost:3000/help.html#riskscore
+ * @param rows One vendor row, or many rows to get one score per row.
+ * @param headers The header row naming the columns of rows.
+ * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @returns Risk score per row, 0 to 100.
+ */
+export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return riskScoreCells(rows, headers, assumptions);
+}
+
+/**
+ * Whether the time-zone gap to each vendor is a Benefit, a Trade-off or a Blocker, given the working hours you share and how closely the work needs you to collaborate.
+ * @customfunction LOCATIONFIT LOCATIONFIT
+ * @helpurl https://localhost:3000/help.html#locationfit
+ * @param rows One vendor row, or many rows to get one verdict per row.
+ * @param headers The header row naming the columns of rows.
+ * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @returns Benefit, Trade-off or Blocker per row.
+ */
+export function locationFit(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return locationFitCells(rows, headers, assumptions);
+}
+
+/**
+ * Working hours two places share on a date, daylight saving included.
+ * @customfunction OVERLAP OVERLAP
+ * @helpurl https://localhost:3000/help.html#overlap
+ * @param zone_a First place: a time zone (America/New_York), an ISO country code (PL) or a country name with one time zone (Poland).
+ * @param zone_b Second place, written the same way.
+ * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15); leave out for today.
+ * @param [start_a] Start of the working day at the first place: an hour (9) or a time (9:00). Default 9:00.
+ * @param [end_a] End of the working day at the first place. Default 17:00.
+ * @param [start_b] Start of the working day at the second place. Default 9:00.
+ * @param [end_b] End of the working day at the second place. Default 17:00.
+ * @returns Shared working hours.
+ */
+export function overlapHours(
+  zone_a: string,
+  zone_b: string,
+  date?: unknown,
+  start_a?: unknown,
+  end_a?: unknown,
+  start_b?: unknown,
+  end_b?: unknown,
+): number {
+  return overlapValue(zone_a, zone_b, date, start_a, end_a, start_b, end_b);
+}
+
+/**
+ * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it. Spills three columns: cost line, amount, explanation.
+ * @customfunction COSTBREAKDOWN COSTBREAKDOWN
+ * @helpurl https://localhost:3000/help.html#explain
+ * @param row One vendor row.
+ * @param headers The header row naming the columns of row.
+ * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @returns Cost lines with labels, amounts and explanations.
+ */
+export function costBreakdown(row: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return costBreakdownCells(row, headers, assumptions);
+}
+
+/**
+ * The risks that drive each vendor option's risk score, highest first, each with its cause and how to reduce it.
+ * @customfunction RISKDRIVERS RISKDRIVERS
+ * @helpurl https://localhost:3000/help.html#explain
+ * @param rows One vendor row, or many rows to get one explanation per row.
+ * @param headers The header row naming the columns of rows.
+ * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [top] How many risks to list. Default 3.
+ * @returns The top risk drivers per row, as text.
+ */
+export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], top?: unknown): unknown[][] {
+  return riskDriversCells(rows, headers, assumptions, top);
+}
+
+/**
+ * The location fit of each vendor option in detail. Spills six columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore) and the reason.
+ * @customfunction FITDETAIL FITDETAIL
+ * @helpurl https://localhost:3000/help.html#explain
+ * @param rows One vendor row, or many rows to get one line per row.
+ * @param headers The header row naming the columns of rows.
+ * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @returns Score, verdict, overlap hours, needed hours, recommended location model and reason per row.
+ */
+export function fitDetail(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return fitDetailCells(rows, headers, assumptions);
+}

@@ -1,0 +1,273 @@
+// What each OFFSHORE function does with Excel's arguments, kept apart from the JSDoc
+// declarations so it can be tested without Excel. Excel hands over ranges as 2-D arrays
+// (a blank cell as "", an omitted optional argument as null or undefined) and expects a
+// value, a 2-D array, or a CustomFunctions.Error: nothing else may escape from here.
+//
+// `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
+// runs, never when this module loads, so importing it elsewhere is harmless.
+import { evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
+import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError } from "../model";
+
+/** What a custom function may put in a cell. */
+export type ExcelValue = number | string | boolean | CustomFunctions.Error;
+export type ExcelMatrix = ExcelValue[][];
+
+/** A #VALUE! error whose message Excel shows when the user hovers the cell. */
+export function invalidValue(message: string): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+function fromModelError(error: ModelError): CustomFunctions.Error {
+  return invalidValue(error.message);
+}
+
+/** Whatever was caught, as the one kind of error Excel can display. */
+export function asExcelError(error: unknown): CustomFunctions.Error {
+  if (error instanceof CustomFunctions.Error) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return invalidValue(`This could not be computed: ${reason}`);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (Array.isArray(value)) return "a range";
+  return String(value);
+}
+
+function isOmitted(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+// ---- Vendor rows --------------------------------------------------------------------
+
+interface RowContext {
+  readonly map: HeaderMap;
+  readonly assumptions: Assumptions;
+}
+
+function isMatrix(value: unknown): value is CellValue[][] {
+  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]);
+}
+
+/**
+ * Header map and assumptions for one call. Excel passes fresh arrays on every call, so the
+ * model caches both by content; what is left here is a few checks.
+ */
+function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowContext {
+  if (!isMatrix(rows)) throw invalidValue(`rows must be a range of vendor rows; got ${describe(rows)}`);
+  if (!isMatrix(headers)) throw invalidValue(`headers must be the header row of the vendor table; got ${describe(headers)}`);
+  if (headers.length !== 1) {
+    throw invalidValue(`headers must be one row (the header row); got ${headers.length} rows`);
+  }
+  const headerRow = headers[0];
+  const width = rows[0].length;
+  if (headerRow.length !== width) {
+    throw invalidValue(
+      `headers has ${headerRow.length} columns but rows has ${width}; select the same columns in both`,
+    );
+  }
+  const map = mapHeaders(headerRow);
+  if (map.missingRequired.length > 0) {
+    const missing = map.missingRequired.map(columnName).join(" and ");
+    throw invalidValue(`No ${missing} column in headers; name the column '${columnName(map.missingRequired[0])}'`);
+  }
+  const parsed = parseAssumptions(isOmitted(assumptions) ? undefined : (assumptions as CellValue[][]));
+  if (!parsed.ok) throw fromModelError(parsed.error);
+  return { map, assumptions: parsed.value };
+}
+
+/** The documented header of a field, as the README and the sample workbook write it. */
+function columnName(field: FieldKey): string {
+  return FIELDS.find((f) => f.key === field)?.header ?? field;
+}
+
+type Evaluated = Evaluation | null | CustomFunctions.Error;
+
+/** One row through the model: an Evaluation, null for a blank row, or the row's own error. */
+function evaluate(row: CellValue[], context: RowContext): Evaluated {
+  try {
+    const result = evaluateCells(row, context.map, context.assumptions);
+    if (result === null) return null;
+    return result.ok ? result.value : fromModelError(result.error);
+  } catch (error) {
+    // One broken row must not take the others down with it.
+    return asExcelError(error);
+  }
+}
+
+/**
+ * One output row per input row. A blank row gives blanks, a bad row its own error in every
+ * output column, the others their values: a spilled column stays aligned with its table.
+ */
+function perRow(
+  rows: unknown,
+  headers: unknown,
+  assumptions: unknown,
+  width: number,
+  project: (evaluation: Evaluation) => ExcelValue[],
+): ExcelMatrix {
+  try {
+    const context = prepare(rows, headers, assumptions);
+    const input = rows as CellValue[][];
+    const out: ExcelMatrix = new Array(input.length);
+    for (let i = 0; i < input.length; i++) {
+      const evaluated = evaluate(input[i], context);
+      if (evaluated === null) out[i] = width === 1 ? [""] : new Array<ExcelValue>(width).fill("");
+      else if (evaluated instanceof CustomFunctions.Error) out[i] = width === 1 ? [evaluated] : new Array<ExcelValue>(width).fill(evaluated);
+      else out[i] = project(evaluated);
+    }
+    return out;
+  } catch (error) {
+    throw asExcelError(error);
+  }
+}
+
+export function totalCostCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.cost.total]);
+}
+
+export function riskScoreCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.risk.score]);
+}
+
+export function locationFitCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.fit.verdict]);
+}
+
+// ---- Explanations -------------------------------------------------------------------
+
+/** Columns of FITDETAIL, in order; also its documentation. */
+export const FIT_DETAIL_COLUMNS = [
+  "Fit score",
+  "Verdict",
+  "Overlap hours",
+  "Overlap needed",
+  "Recommended location model",
+  "Reason",
+] as const;
+
+export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, FIT_DETAIL_COLUMNS.length, ({ fit }) => [
+    fit.score,
+    fit.verdict,
+    fit.overlapHours,
+    fit.requiredOverlapHours,
+    fit.recommendedLocationModel,
+    fit.reason,
+  ]);
+}
+
+const DEFAULT_DRIVER_COUNT = 3;
+
+function driverCount(top: unknown): number {
+  if (isOmitted(top)) return DEFAULT_DRIVER_COUNT;
+  if (typeof top !== "number" || !Number.isInteger(top) || top < 1) {
+    throw invalidValue(`top must be a whole number of drivers, 1 or more; got ${describe(top)}`);
+  }
+  return top;
+}
+
+/** The highest-scoring risks of each row as one line of text: "Label (score): cause. Reduce it: mitigation". */
+export function riskDriversCells(rows: unknown, headers: unknown, assumptions?: unknown, top?: unknown): ExcelMatrix {
+  let count: number;
+  try {
+    count = driverCount(top);
+  } catch (error) {
+    throw asExcelError(error);
+  }
+  return perRow(rows, headers, assumptions, 1, ({ risk }) => [
+    risk.drivers
+      .slice(0, count)
+      .map((d) => `${d.label} (${Math.round(d.score)}): ${d.cause} Reduce it: ${d.mitigation}`)
+      .join(" | "),
+  ]);
+}
+
+/** Columns of COSTBREAKDOWN's spill. */
+export const COST_BREAKDOWN_COLUMNS = ["Cost line", "Amount", "What drives it"] as const;
+
+/**
+ * One vendor row's total cost as labelled lines: labour, each hidden cost, the total and the
+ * effective hourly rate, each with the sentence that explains it.
+ */
+export function costBreakdownCells(row: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  try {
+    const context = prepare(row, headers, assumptions);
+    const input = row as CellValue[][];
+    if (input.length !== 1) {
+      throw invalidValue(`COSTBREAKDOWN explains one vendor row; got ${input.length} rows (select a single row)`);
+    }
+    const evaluated = evaluate(input[0], context);
+    if (evaluated === null) return [[""]];
+    if (evaluated instanceof CustomFunctions.Error) throw evaluated;
+    const { cost, row: vendor } = evaluated;
+    const out: ExcelMatrix = [
+      ["Labour", cost.labour, `Hourly rate ${vendor.hourlyRate} x ${vendor.hours} hours`],
+    ];
+    for (const line of cost.lines) out.push([line.label, line.amount, line.explanation]);
+    out.push(["Total cost", cost.total, "Labour plus every hidden-cost line above"]);
+    out.push(["Effective hourly rate", cost.effectiveHourlyRate, "Total cost divided by hours"]);
+    return out;
+  } catch (error) {
+    throw asExcelError(error);
+  }
+}
+
+// ---- Overlap ------------------------------------------------------------------------
+
+const DEFAULT_START = 9;
+const DEFAULT_END = 17;
+
+function zoneText(value: unknown, which: string): string {
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  throw invalidValue(
+    `${which} must be a time zone (Asia/Kolkata), an ISO country code (IN) or a country name; got ${isOmitted(value) ? "an empty cell" : describe(value)}`,
+  );
+}
+
+function hourOfDay(value: unknown, fallback: number, what: string): number {
+  if (isOmitted(value)) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw invalidValue(`${what} must be an hour (9, 17.5) or an Excel time (9:00); got ${describe(value)}`);
+  }
+  return toHourOfDay(value);
+}
+
+/** The machine's local date: a user who leaves `date` empty means today where they sit, as TODAY() does. */
+function localToday(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+function calendarDate(value: unknown): CalendarDate {
+  if (isOmitted(value)) return localToday();
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 1) {
+    throw invalidValue(`date must be an Excel date such as DATE(2026,1,15); got ${describe(value)}`);
+  }
+  return excelSerialToDate(value);
+}
+
+/** Working hours two places share on a date, daylight saving included. */
+export function overlapValue(
+  zoneA: unknown,
+  zoneB: unknown,
+  date?: unknown,
+  startA?: unknown,
+  endA?: unknown,
+  startB?: unknown,
+  endB?: unknown,
+): number {
+  try {
+    const result = overlap(
+      zoneText(zoneA, "zone_a"),
+      zoneText(zoneB, "zone_b"),
+      calendarDate(date),
+      [hourOfDay(startA, DEFAULT_START, "start_a"), hourOfDay(endA, DEFAULT_END, "end_a")],
+      [hourOfDay(startB, DEFAULT_START, "start_b"), hourOfDay(endB, DEFAULT_END, "end_b")],
+    );
+    if (!result.ok) throw fromModelError(result.error);
+    return result.value;
+  } catch (error) {
+    throw asExcelError(error);
+  }
+}

@@ -1,0 +1,290 @@
+// The OFFSHORE wrappers over the model, called as Excel calls them (2-D arrays, "" for
+// empty cells, null for omitted arguments), without a build. The model is the oracle:
+// these tests pin what the wrappers add (shapes, blanks, errors), not the model's numbers.
+import fc from "fast-check";
+import { evaluateCells, mapHeaders, overlap, parseAssumptions, dateToExcelSerial } from "../../src/model";
+import type { CellValue, Evaluation } from "../../src/model";
+import {
+  costBreakdownCells,
+  fitDetailCells,
+  FIT_DETAIL_COLUMNS,
+  locationFitCells,
+  overlapValue,
+  riskDriversCells,
+  riskScoreCells,
+  totalCostCells,
+} from "../../src/functions/wrappers";
+import { CustomFunctionsError, installCustomFunctionsRuntime } from "../helpers/customFunctionsRuntime";
+
+installCustomFunctionsRuntime();
+
+const HEADERS: CellValue[][] = [
+  ["Vendor", "Hourly rate", "Hours", "Country", "Location model", "Engagement model", "Pricing model", "Requirements clarity", "Collaboration intensity", "Data sensitivity", "Certifications"],
+];
+const KRAKOW: CellValue[] = ["Vistula Dev", 55, 4000, "Poland", "Nearshore", "Dedicated team", "Time and materials", "High", "High", "Confidential", "ISO 27001"];
+const BANGALORE: CellValue[] = ["Deccan Soft", 28, 6000, "India", "Offshore", "Staff augmentation", "Fixed price", "Low", "High", "Regulated", ""];
+const LONDON: CellValue[] = ["Thames IT", 90, 2000, "United Kingdom", "Onshore", "Project", "Fixed price", "High", "Medium", "Internal", "SOC 2"];
+const BLANK: CellValue[] = ["", "", "", "", "", "", "", "", "", "", ""];
+const TBD_RATE: CellValue[] = ["Pending Co", "TBD", 1000, "Poland", "", "", "", "", "", "", ""];
+const ASSUMPTIONS: CellValue[][] = [
+  ["Buyer time zone", "Europe/London"],
+  ["Reference date", dateToExcelSerial({ year: 2026, month: 1, day: 15 })],
+];
+
+/** The model's own evaluation of a row, for comparison. */
+function modelEvaluation(row: CellValue[], assumptions: CellValue[][] | undefined = ASSUMPTIONS): Evaluation {
+  const a = parseAssumptions(assumptions);
+  if (!a.ok) throw new Error(a.error.message);
+  const result = evaluateCells(row, mapHeaders(HEADERS[0]), a.value);
+  if (!result) throw new Error("the model sees a blank row");
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function expectValueError(value: unknown, ...fragments: string[]): void {
+  expect(value).toBeInstanceOf(CustomFunctionsError);
+  const error = value as CustomFunctionsError;
+  expect(error.code).toBe("#VALUE!");
+  for (const fragment of fragments) expect(error.message).toContain(fragment);
+}
+
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to throw a CustomFunctions.Error");
+}
+
+describe("TOTALCOST, RISKSCORE and LOCATIONFIT", () => {
+  test("one row gives one cell with the model's total cost for that row", () => {
+    expect(totalCostCells([KRAKOW], HEADERS, ASSUMPTIONS)).toEqual([[modelEvaluation(KRAKOW).cost.total]]);
+  });
+
+  test("many rows spill one result per row, in row order", () => {
+    const rows = [KRAKOW, BANGALORE, LONDON];
+    expect(totalCostCells(rows, HEADERS, ASSUMPTIONS)).toEqual(rows.map((r) => [modelEvaluation(r).cost.total]));
+    expect(riskScoreCells(rows, HEADERS, ASSUMPTIONS)).toEqual(rows.map((r) => [modelEvaluation(r).risk.score]));
+    expect(locationFitCells(rows, HEADERS, ASSUMPTIONS)).toEqual(rows.map((r) => [modelEvaluation(r).fit.verdict]));
+  });
+
+  test("a bad row gets its own #VALUE! naming the column and the value; the rows around it still compute", () => {
+    const result = totalCostCells([KRAKOW, TBD_RATE, LONDON], HEADERS, ASSUMPTIONS);
+    expect(result).toHaveLength(3);
+    expect(result[0]).toEqual([modelEvaluation(KRAKOW).cost.total]);
+    expectValueError(result[1][0], "Hourly rate", "TBD");
+    expect(result[2]).toEqual([modelEvaluation(LONDON).cost.total]);
+  });
+
+  test("a blank row gives an empty cell, so empty table rows stay clean", () => {
+    expect(totalCostCells([BLANK], HEADERS, ASSUMPTIONS)).toEqual([[""]]);
+    expect(locationFitCells([KRAKOW, BLANK], HEADERS, ASSUMPTIONS)).toEqual([[modelEvaluation(KRAKOW).fit.verdict], [""]]);
+  });
+
+  test("omitted assumptions (null, undefined, an empty cell) mean the defaults", () => {
+    const defaults = modelEvaluation(LONDON, undefined).cost.total;
+    for (const omitted of [null, undefined, [[""]]]) {
+      expect(totalCostCells([LONDON], HEADERS, omitted)).toEqual([[defaults]]);
+    }
+  });
+
+  test("an assumptions range changes the result the way the model says", () => {
+    const withBuyerInIndia = [["Buyer time zone", "Asia/Kolkata"], ASSUMPTIONS[1]];
+    const expected = modelEvaluation(BANGALORE, withBuyerInIndia).fit.verdict;
+    expect(locationFitCells([BANGALORE], HEADERS, withBuyerInIndia)).toEqual([[expected]]);
+  });
+
+  test("headers of another width than rows is #VALUE! giving both widths", () => {
+    const error = thrown(() => totalCostCells([KRAKOW.slice(0, 5)], HEADERS, ASSUMPTIONS));
+    expectValueError(error, "11 columns", "5");
+  });
+
+  test("headers of more than one row is #VALUE!", () => {
+    expectValueError(thrown(() => riskScoreCells([KRAKOW], [HEADERS[0], HEADERS[0]], ASSUMPTIONS)), "one row");
+  });
+
+  test("a missing required column is #VALUE! naming the column", () => {
+    const headers = [HEADERS[0].map((h) => (h === "Hourly rate" ? "Notes on rate" : h))];
+    expectValueError(thrown(() => totalCostCells([KRAKOW], headers, ASSUMPTIONS)), "Hourly rate");
+  });
+
+  test("an unknown assumption name is #VALUE! naming it", () => {
+    const error = thrown(() => totalCostCells([KRAKOW], HEADERS, [["Coffee budget", 5]]));
+    expectValueError(error, "Coffee budget");
+  });
+
+  test("a scalar where a range belongs is #VALUE!, not an exception", () => {
+    expectValueError(thrown(() => totalCostCells(5, HEADERS)), "rows");
+    expectValueError(thrown(() => totalCostCells([KRAKOW], "Vendor")), "headers");
+  });
+
+  test("whatever the cells hold, every result is a value, an empty cell or a CustomFunctions.Error", () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom("", "TBD", "$45", "18%", "Regulated", "Asia/Kolkata", "United States", "=1+1", "-5"),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 11, maxLength: 11 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells]) {
+          const result = fn(rows, HEADERS, ASSUMPTIONS);
+          expect(result).toHaveLength(rows.length);
+          for (const line of result) {
+            for (const value of line) {
+              const ok = value instanceof CustomFunctionsError || value === "" || typeof value === "string" || Number.isFinite(value);
+              expect(ok).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("explaining functions", () => {
+  test("COSTBREAKDOWN spills labour and every hidden-cost line, and its amounts add up to the total", () => {
+    const evaluation = modelEvaluation(BANGALORE);
+    const lines = costBreakdownCells([BANGALORE], HEADERS, ASSUMPTIONS);
+    expect(lines.every((line) => line.length === 3)).toBe(true);
+    expect(lines.map((line) => line[0])).toEqual([
+      "Labour",
+      ...evaluation.cost.lines.map((l) => l.label),
+      "Total cost",
+      "Effective hourly rate",
+    ]);
+    const parts = lines.slice(0, -2).reduce((sum, line) => sum + (line[1] as number), 0);
+    expect(parts).toBeCloseTo(evaluation.cost.total, 6);
+    expect(lines[lines.length - 2][1]).toBe(evaluation.cost.total);
+    expect(lines[lines.length - 1][1]).toBe(evaluation.cost.effectiveHourlyRate);
+  });
+
+  test("COSTBREAKDOWN explains one row: several rows is #VALUE!, a bad row its own message", () => {
+    expectValueError(thrown(() => costBreakdownCells([KRAKOW, LONDON], HEADERS)), "one vendor row", "2 rows");
+    expectValueError(thrown(() => costBreakdownCells([TBD_RATE], HEADERS)), "Hourly rate", "TBD");
+    expect(costBreakdownCells([BLANK], HEADERS)).toEqual([[""]]);
+  });
+
+  test("RISKDRIVERS lists the highest-scoring risks first, three unless told, each with its mitigation", () => {
+    const evaluation = modelEvaluation(BANGALORE);
+    const [[text]] = riskDriversCells([BANGALORE], HEADERS, ASSUMPTIONS) as string[][];
+    const parts = text.split(" | ");
+    expect(parts).toHaveLength(3);
+    evaluation.risk.drivers.slice(0, 3).forEach((driver, i) => {
+      expect(parts[i].startsWith(driver.label)).toBe(true);
+      expect(parts[i]).toContain(driver.mitigation);
+    });
+    const [[one]] = riskDriversCells([BANGALORE], HEADERS, ASSUMPTIONS, 1) as string[][];
+    expect(one.split(" | ")).toHaveLength(1);
+  });
+
+  test("RISKDRIVERS with a top that is not a whole number of 1 or more is #VALUE!", () => {
+    for (const top of [0, 2.5, "three", -1]) {
+      expectValueError(thrown(() => riskDriversCells([BANGALORE], HEADERS, ASSUMPTIONS, top)), "top");
+    }
+  });
+
+  test("FITDETAIL spills the model's score, verdict, overlap, need, recommended model and reason per row", () => {
+    const rows = [KRAKOW, BLANK, BANGALORE];
+    const result = fitDetailCells(rows, HEADERS, ASSUMPTIONS);
+    expect(result).toHaveLength(3);
+    for (const [i, row] of rows.entries()) {
+      expect(result[i]).toHaveLength(FIT_DETAIL_COLUMNS.length);
+      if (row === BLANK) {
+        expect(result[i].every((v) => v === "")).toBe(true);
+        continue;
+      }
+      const { fit } = modelEvaluation(row);
+      expect(result[i]).toEqual([fit.score, fit.verdict, fit.overlapHours, fit.requiredOverlapHours, fit.recommendedLocationModel, fit.reason]);
+    }
+  });
+
+  test("FITDETAIL puts a bad row's error in each of its columns", () => {
+    const [line] = fitDetailCells([TBD_RATE], HEADERS, ASSUMPTIONS);
+    expect(line).toHaveLength(FIT_DETAIL_COLUMNS.length);
+    for (const value of line) expectValueError(value, "Hourly rate");
+  });
+});
+
+describe("OVERLAP", () => {
+  const JAN_15_2026 = dateToExcelSerial({ year: 2026, month: 1, day: 15 });
+  const JUL_15_2026 = dateToExcelSerial({ year: 2026, month: 7, day: 15 });
+
+  test("gives the model's overlap for the date, daylight saving included", () => {
+    const modelHours = (a: string, b: string, serial: number) => {
+      const r = overlap(a, b, { year: 2026, month: serial === JAN_15_2026 ? 1 : 7, day: 15 });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(overlapValue("America/New_York", "Europe/Warsaw", JAN_15_2026)).toBe(modelHours("America/New_York", "Europe/Warsaw", JAN_15_2026));
+    expect(overlapValue("America/New_York", "America/Mexico_City", JUL_15_2026)).toBe(
+      modelHours("America/New_York", "America/Mexico_City", JUL_15_2026),
+    );
+  });
+
+  test("New York and Bangalore share no 9-to-5 hours", () => {
+    expect(overlapValue("America/New_York", "India", JAN_15_2026)).toBe(0);
+  });
+
+  test("hours may be hour numbers or Excel times, and mean the same", () => {
+    const asHours = overlapValue("America/New_York", "PL", JAN_15_2026, 8, 18.5, 9, 17);
+    const asTimes = overlapValue("America/New_York", "PL", JAN_15_2026, 8 / 24, 18.5 / 24, 0.375, 17 / 24);
+    expect(asTimes).toBeCloseTo(asHours, 9);
+    expect(asHours).toBeGreaterThan(overlapValue("America/New_York", "PL", JAN_15_2026));
+  });
+
+  test("empty cells and omitted hours mean 9:00 to 17:00", () => {
+    expect(overlapValue("Europe/Berlin", "Europe/Lisbon", JAN_15_2026, "", null, undefined, "")).toBe(
+      overlapValue("Europe/Berlin", "Europe/Lisbon", JAN_15_2026, 9, 17, 9, 17),
+    );
+  });
+
+  test("an omitted date means today", () => {
+    const now = new Date();
+    const today = dateToExcelSerial({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+    expect(overlapValue("America/New_York", "Europe/Warsaw")).toBe(overlapValue("America/New_York", "Europe/Warsaw", today));
+  });
+
+  test("a country with several time zones is #VALUE! naming candidate zones, never a guess", () => {
+    expectValueError(thrown(() => overlapValue("United States", "Europe/Warsaw", JAN_15_2026)), "America/");
+  });
+
+  test("an unknown zone, a text date or a text hour is #VALUE! saying what was expected", () => {
+    expectValueError(thrown(() => overlapValue("Mars/Olympus", "Europe/Warsaw", JAN_15_2026)), "Mars/Olympus");
+    expectValueError(thrown(() => overlapValue("", "Europe/Warsaw", JAN_15_2026)), "zone_a");
+    expectValueError(thrown(() => overlapValue("Europe/Paris", "Europe/Warsaw", "next Tuesday")), "date", "next Tuesday");
+    expectValueError(thrown(() => overlapValue("Europe/Paris", "Europe/Warsaw", JAN_15_2026, "nine")), "start_a", "nine");
+    expectValueError(thrown(() => overlapValue("Europe/Paris", "Europe/Warsaw", JAN_15_2026, 9, 30)), "24");
+  });
+});
+
+describe("unexpected failures", () => {
+  test("an exception inside the model becomes that row's #VALUE!, never a raw exception", () => {
+    jest.isolateModules(() => {
+      jest.doMock("../../src/model", () => {
+        const actual = jest.requireActual("../../src/model");
+        return {
+          ...actual,
+          evaluateCells: (cells: CellValue[], ...rest: unknown[]) => {
+            if (cells[0] === "Broken Ltd") throw new TypeError("cannot read properties of undefined");
+            return actual.evaluateCells(cells, ...rest);
+          },
+          overlap: () => {
+            throw new RangeError("invalid time zone data");
+          },
+        };
+      });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const wrappers = require("../../src/functions/wrappers") as typeof import("../../src/functions/wrappers");
+      const result = wrappers.totalCostCells([KRAKOW, ["Broken Ltd", ...KRAKOW.slice(1)]], HEADERS, ASSUMPTIONS);
+      expect(result[0]).toEqual([modelEvaluation(KRAKOW).cost.total]);
+      expectValueError(result[1][0], "cannot read properties of undefined");
+      expectValueError(thrown(() => wrappers.overlapValue("Europe/Paris", "Europe/Warsaw")), "invalid time zone data");
+    });
+    jest.dontMock("../../src/model");
+  });
+});
