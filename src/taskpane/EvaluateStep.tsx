@@ -41,11 +41,15 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
     try {
       const outcome = await actions.evaluate(table, {
         outputNames: names,
-        onProgress: (progress) => setState({ kind: "running", progress }),
+        onProgress: (progress) => {
+          setState({ kind: "running", progress });
+          announce(`${progress.step}…`);
+        },
       });
       setState({ kind: "outcome", outcome });
       if (outcome.kind === "done") announce(doneSummary(outcome));
-      else announce(`Nothing was written. ${outcome.message}`);
+      else if (outcome.kind === "collision") announce(outcome.message);
+      else announce(`${outcome.message} ${outcome.written}`);
       onEvaluated?.(outcome);
     } catch (error) {
       const failure = failureFrom(error, `Evaluating ${table} failed`, "Check the table is not being edited and try again.");
@@ -66,11 +70,8 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
         Evaluate
       </Button>
       {running && (
-        <Field label="Evaluating…" validationState="none">
-          <ProgressBar
-            value={state.progress && state.progress.total > 0 ? state.progress.done / state.progress.total : undefined}
-            aria-label="Evaluation progress"
-          />
+        <Field label={state.progress ? `${state.progress.step}…` : "Evaluating…"} validationState="none">
+          <ProgressBar value={state.progress && state.progress.total > 0 ? state.progress.done / state.progress.total : undefined} />
         </Field>
       )}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
@@ -79,7 +80,7 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{`Column '${state.outcome.header}' holds your own values`}</MessageBarTitle>
-            {`${state.outcome.message} Nothing was written.`}
+            {state.outcome.message}
           </MessageBarBody>
           <MessageBarActions>
             <Button onClick={() => state.outcome.kind === "collision" && acceptSuggestion(state.outcome.header, state.outcome.suggestion)}>
@@ -89,7 +90,7 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
         </MessageBar>
       )}
       {state.kind === "outcome" && state.outcome.kind === "refused" && (
-        <FailureMessage failure={{ what: "Evaluation did not run", whatToDo: state.outcome.message, written: "Nothing was written." }} />
+        <FailureMessage failure={{ what: "Evaluation stopped", whatToDo: state.outcome.message, written: state.outcome.written }} />
       )}
     </div>
   );
@@ -103,10 +104,17 @@ function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "d
         <MessageBarTitle>Evaluated</MessageBarTitle>
         {doneSummary(outcome)}
         {outcome.assumptionsNote ? ` ${outcome.assumptionsNote}` : ""}
+        {outcome.warnings.length > 0 && (
+          <ul className="pane-list" aria-label="Warnings">
+            {outcome.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        )}
         {shown.length > 0 && (
           <ul className="pane-list" aria-label="Rows that could not be computed">
             {shown.map((e) => (
-              <li key={e.row}>{`Row ${e.row}: ${e.message}`}</li>
+              <li key={e.tableRow}>{`Row ${e.row}: ${e.message}`}</li>
             ))}
             {outcome.rowErrors.length > shown.length && <li>{`…and ${outcome.rowErrors.length - shown.length} more.`}</li>}
           </ul>

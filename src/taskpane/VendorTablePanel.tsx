@@ -8,7 +8,7 @@ import { EvaluateStep } from "./EvaluateStep";
 import { FailureMessage, failureFrom } from "./failure";
 import { FindTable, NEW_TABLE_NAME } from "./FindTable";
 import { usePane } from "./PaneContext";
-import type { FindTableResult, MappingView, PaneFailure } from "./paneActions";
+import type { FindTableResult, MappingView, PaneFailure, TableActionOutcome } from "./paneActions";
 
 export interface VendorTablePanelProps {
   readonly expectedHeaders: readonly { header: string; required: boolean }[];
@@ -65,7 +65,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
               : "No vendor table found.",
         );
       } catch (error) {
-        setFound({ tables: [], region: null });
+        setFound({ tables: [], region: null, expectedHeaders: [] });
         setFailure(failureFrom(error, "Looking for vendor tables failed", "Choose Look again; if it keeps failing, reopen the pane."));
       }
     },
@@ -76,12 +76,19 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
     void lookForTables();
   }, [lookForTables]);
 
-  async function step(what: string, whatToDo: string, work: () => Promise<string | undefined>) {
+  /** Runs one step; a refusal (`{ ok: false }`) or a thrown error is shown, a new table is picked. */
+  async function step(what: string, whatToDo: string, work: () => Promise<TableActionOutcome | undefined>) {
     setBusy(true);
     setFailure(null);
     try {
-      const made = await work();
-      if (made) await lookForTables(made);
+      const outcome = await work();
+      if (outcome && !outcome.ok) {
+        // The action's message already says what happened, what to do and what changed.
+        setFailure({ what, whatToDo: outcome.message, written: "" });
+        announce(`${what}. ${outcome.message}`);
+      } else if (outcome) {
+        await lookForTables(outcome.table);
+      }
     } catch (error) {
       const f = failureFrom(error, what, whatToDo);
       setFailure(f);
@@ -116,16 +123,16 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
           onMakeTable={() =>
             void step("Making the table failed", "Select a cell inside your vendor data and try again, or insert it as a table yourself (Ctrl+T).", async () => {
               if (!found?.region) return undefined;
-              const name = await actions.makeTable(found.region, NEW_TABLE_NAME);
-              announce(`Table ${name} made.`);
-              return name;
+              const outcome = await actions.makeTable(found.region, NEW_TABLE_NAME);
+              if (outcome.ok) announce(`Table ${outcome.table} made.`);
+              return outcome;
             })
           }
           onInsertExample={() =>
             void step("Inserting the example table failed", "Try again; if a sheet with the same name exists, rename or delete it first.", async () => {
-              const name = await actions.insertExampleTable();
-              announce(`Example table ${name} inserted.`);
-              return name;
+              const outcome = await actions.insertExampleTable();
+              if (outcome.ok) announce(`Example table ${outcome.table} inserted on sheet '${outcome.sheet}'.`);
+              return outcome;
             })
           }
         />

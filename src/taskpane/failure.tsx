@@ -1,7 +1,8 @@
 // Every failure the pane shows says what happened, what to do, and what was written.
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { writtenBy } from "../actions/evaluate";
 import { WorkbookWriteError } from "../workbook/port";
-import { describeChanges, type PaneFailure } from "./paneActions";
+import type { PaneFailure } from "./paneActions";
 
 function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -15,11 +16,7 @@ function messageOf(error: unknown): string {
  */
 export function failureFrom(error: unknown, what: string, whatToDo: string): PaneFailure {
   if (error instanceof WorkbookWriteError) {
-    let written = describeChanges(error.written);
-    if (error.uncertain.length > 0) {
-      written += ` May be partly written: ${describeChanges(error.uncertain).replace(/^Written: /, "")} Excel's Undo takes back the last step.`;
-    }
-    return { what: `${what}: ${messageOf(error)}`, whatToDo, written };
+    return { what: `${what}: ${messageOf(error)}`, whatToDo, written: writtenBy(error) };
   }
   return { what: `${what}: ${messageOf(error)}`, whatToDo, written: "Nothing was written." };
 }

@@ -114,7 +114,7 @@ describe("finding the vendor table", () => {
     const user = renderPane(workbook, { actions });
     await user.click(await screen.findByRole("button", { name: "Make it a table named Vendors" }));
     const bar = await findMessageBar(/Making the table failed: The range overlaps a merged cell/);
-    expect(bar).toHaveTextContent("Nothing was written. May be partly written: table Vendors from A1:R4 on 'Quotes'.");
+    expect(bar).toHaveTextContent("Possibly partly written: table Vendors from A1:R4 on 'Quotes'; Undo takes it back.");
   });
 });
 
@@ -150,5 +150,136 @@ describe("column mapping", () => {
     renderPane(workbook);
     expect(await screen.findByText(/Hourly rate: Day price \/ 8 \(mapped by hand\)/)).toBeInTheDocument();
     expect(screen.queryByText("Hourly rate is missing")).not.toBeInTheDocument();
+  });
+});
+
+describe("evaluating the table", () => {
+  /** The values of one column of the table, as the memory workbook holds them. */
+  async function columnValues(workbook: MemoryWorkbook, table: string, header: string) {
+    const read = await workbook.read({ table: { name: table, values: true } });
+    const index = read.table!.headers.indexOf(header);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return read.table!.rows!.map((row) => row[index]);
+  }
+
+  test("Evaluate adds Total cost, Risk score and Location fit with the model's values in every row", async () => {
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook, { preview: true });
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    const bar = await findMessageBar(/written to Vendors/);
+    expect(bar).toHaveTextContent(`Total cost, Risk score and Location fit written to Vendors (${SAMPLE_VENDOR_ROWS.length} rows).`);
+
+    const { headers } = (await workbook.listTables())[0];
+    expect(headers.slice(-3)).toEqual(["Total cost", "Risk score", "Location fit"]);
+    const totals = await columnValues(workbook, "Vendors", "Total cost");
+    const risks = await columnValues(workbook, "Vendors", "Risk score");
+    const fits = await columnValues(workbook, "Vendors", "Location fit");
+    const labour = SAMPLE_VENDOR_ROWS.map((r) => Number(r[SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate")]) * Number(r[SAMPLE_VENDOR_HEADERS.indexOf("Hours")]));
+    totals.forEach((total, i) => expect(total as number).toBeGreaterThanOrEqual(labour[i]));
+    risks.forEach((risk) => expect(risk).toEqual(expect.any(Number)));
+    risks.forEach((risk) => expect((risk as number) >= 0 && (risk as number) <= 100).toBe(true));
+    fits.forEach((fit) => expect(["Benefit", "Trade-off", "Blocker"]).toContain(fit));
+    expect(workbook.tableColumn("Vendors", "Total cost")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent(/written to Vendors/);
+  });
+
+  test("evaluating leaves every cell the buyer typed as it was", async () => {
+    const workbook = await previewWorkbook();
+    const before = workbook.snapshot();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await findMessageBar(/written to Vendors/);
+    const after = workbook.snapshot();
+    for (const [address, cell] of before) expect(after.get(address)).toEqual(cell);
+  });
+
+  test("a column named Total cost holding the buyer's own values is refused, and another name is offered and used", async () => {
+    const workbook = await previewWorkbook();
+    const rowCount = SAMPLE_VENDOR_ROWS.length;
+    await workbook.apply([{ kind: "setTableColumn", table: "Vendors", header: "Total cost", values: Array.from({ length: rowCount }, (_, i) => 1000 + i) }]);
+    const before = workbook.snapshot();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+
+    const bar = await findMessageBar(/Column 'Total cost' holds your own values/);
+    expect(bar).toHaveTextContent("Nothing was written.");
+    expect(workbook.snapshot()).toEqual(before);
+
+    const useOther = within(bar).getByRole("button", { name: /^Use '.+' instead$/ });
+    const otherName = /^Use '(.+)' instead$/.exec(useOther.textContent ?? "")![1];
+    await user.click(useOther);
+    await findMessageBar(new RegExp(`${otherName.replace(/[()]/g, "\\$&")}, Risk score and Location fit written to Vendors`));
+    expect(await columnValues(workbook, "Vendors", "Total cost")).toEqual(Array.from({ length: rowCount }, (_, i) => 1000 + i));
+    (await columnValues(workbook, "Vendors", otherName)).forEach((v) => expect(v).toEqual(expect.any(Number)));
+  });
+
+  test("a table missing a required column is not evaluated: the pane says which column and what to do", async () => {
+    const workbook = await tableWithUnknownRateHeader();
+    const before = workbook.snapshot();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    const bar = await findMessageBar(/Evaluation stopped/);
+    expect(bar).toHaveTextContent("'Hourly rate'");
+    expect(bar).toHaveTextContent("pick the column that holds it by hand");
+    expect(bar).toHaveTextContent("Nothing was written.");
+    expect(workbook.snapshot()).toEqual(before);
+  });
+
+  test("a write Excel refuses during evaluation says what happened, what to do and what was written", async () => {
+    const workbook = await previewWorkbook();
+    workbook.apply = () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], []));
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    const bar = await findMessageBar(/Evaluation stopped/);
+    expect(bar).toHaveTextContent("The sheet is protected");
+    expect(bar).toHaveTextContent("Check that the sheet is not protected");
+    expect(bar).toHaveTextContent("Nothing was written for certain.");
+  });
+
+  test("progress is shown while the evaluation runs", async () => {
+    const workbook = await previewWorkbook();
+    let release: () => void = () => undefined;
+    const realApply = workbook.apply.bind(workbook);
+    workbook.apply = (changes, options) => new Promise<void>((resolve) => (release = () => resolve(realApply(changes, options))));
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    expect(await screen.findByRole("progressbar")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Evaluate" })).toBeDisabled();
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the columns…");
+    release();
+    await findMessageBar(/written to Vendors/);
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+});
+
+describe("keyboard-only use", () => {
+  test("Tab reaches Evaluate and Enter runs it", async () => {
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook, { preview: true });
+    const evaluate = await screen.findByRole("button", { name: "Evaluate" });
+    for (let i = 0; i < 30 && document.activeElement !== evaluate; i++) await user.tab();
+    expect(evaluate).toHaveFocus();
+    await user.keyboard("{Enter}");
+    await findMessageBar(/written to Vendors/);
+    expect((await workbook.listTables())[0].headers).toContain("Risk score");
+  });
+
+  test("a column can be mapped by hand with the keyboard alone", async () => {
+    const workbook = await tableWithUnknownRateHeader();
+    const user = renderPane(workbook);
+    await screen.findByText("Hourly rate is missing");
+    const column = screen.getByRole("combobox", { name: "Column" });
+    for (let i = 0; i < 40 && document.activeElement !== column; i++) await user.tab();
+    expect(column).toHaveFocus();
+    await user.keyboard("{Enter}");
+    const wanted = await screen.findByRole("option", { name: "Day price / 8" });
+    for (let i = 0; i < 40 && column.getAttribute("aria-activedescendant") !== wanted.id; i++) await user.keyboard("{ArrowDown}");
+    await user.keyboard("{Enter}");
+    expect(column).toHaveTextContent("Day price / 8");
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Save mapping" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.queryByText("Hourly rate is missing")).not.toBeInTheDocument());
+    expect(tableMemory(parseMappingSetting(workbook.setting(MAPPING_SETTING)), "Quotes").byHand).toEqual({ hourlyRate: "Day price / 8" });
   });
 });

@@ -24,5 +24,21 @@ if (typeof window !== "undefined") {
     }
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
   }
+  // jsdom does no layout, so offsetParent is always null and Fluent's focus manager
+  // (tabster) takes every element for hidden and Tab leaves the pane. Layout-free rule:
+  // an element is laid out unless it or an ancestor is hidden or display:none.
+  Object.defineProperty(window.HTMLElement.prototype, "offsetParent", {
+    configurable: true,
+    get(this: HTMLElement) {
+      const laidOut = (el: HTMLElement | null): boolean =>
+        el === null || (!el.hidden && window.getComputedStyle(el).display !== "none" && laidOut(el.parentElement));
+      return laidOut(this) ? this.parentElement : null;
+    },
+  });
+  // Tabster also takes a zero-sized <body> for a hidden frame; give it the window's size.
+  window.HTMLBodyElement.prototype.getBoundingClientRect = function () {
+    const { innerWidth: width, innerHeight: height } = window;
+    return { x: 0, y: 0, top: 0, left: 0, width, height, right: width, bottom: height, toJSON: () => ({}) } as DOMRect;
+  };
   if (!window.HTMLElement.prototype.scrollIntoView) window.HTMLElement.prototype.scrollIntoView = () => undefined;
 }
