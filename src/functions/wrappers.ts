@@ -6,7 +6,7 @@
 // `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
 // runs, never when this module loads, so importing it elsewhere is harmless.
 import { evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
-import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError } from "../model";
+import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result } from "../model";
 
 /** What a custom function may put in a cell. */
 export type ExcelValue = number | string | boolean | CustomFunctions.Error;
@@ -66,14 +66,53 @@ function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowCont
       `headers has ${headerRow.length} columns but rows has ${width}; select the same columns in both`,
     );
   }
-  const map = mapHeaders(headerRow);
+  const map = headerMapFor(headerRow);
   if (map.missingRequired.length > 0) {
     const missing = map.missingRequired.map(columnName).join(" and ");
     throw invalidValue(`No ${missing} column in headers; name the column '${columnName(map.missingRequired[0])}'`);
   }
-  const parsed = parseAssumptions(isOmitted(assumptions) ? undefined : (assumptions as CellValue[][]));
+  const parsed = assumptionsFor(isOmitted(assumptions) ? undefined : (assumptions as CellValue[][]));
   if (!parsed.ok) throw fromModelError(parsed.error);
   return { map, assumptions: parsed.value };
+}
+
+// In a calculated column every call repeats the previous call's header row and assumptions
+// range in new arrays. Comparing them cell by cell with the last ones costs far less than
+// building the model's cache keys, so the last answer is kept here as well.
+let lastHeaderRow: CellValue[] | undefined;
+let lastHeaderMap: HeaderMap | undefined;
+let lastTable: CellValue[][] | undefined;
+let lastAssumptions: Result<Assumptions> | undefined;
+
+function sameCells(a: readonly CellValue[], b: readonly CellValue[] | undefined): boolean {
+  if (b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function headerMapFor(headerRow: CellValue[]): HeaderMap {
+  if (lastHeaderMap !== undefined && sameCells(headerRow, lastHeaderRow)) return lastHeaderMap;
+  const map = mapHeaders(headerRow);
+  lastHeaderRow = headerRow.slice();
+  lastHeaderMap = map;
+  return map;
+}
+
+function sameTable(a: CellValue[][] | undefined, b: CellValue[][] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    if (!Array.isArray(a[r]) || !sameCells(a[r], b[r])) return false;
+  }
+  return true;
+}
+
+function assumptionsFor(table: CellValue[][] | undefined): Result<Assumptions> {
+  if (lastAssumptions !== undefined && sameTable(table, lastTable)) return lastAssumptions;
+  const parsed = parseAssumptions(table);
+  lastTable = table?.map((row) => (Array.isArray(row) ? row.slice() : row));
+  lastAssumptions = parsed;
+  return parsed;
 }
 
 /** The documented header of a field, as the README and the sample workbook write it. */

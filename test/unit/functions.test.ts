@@ -95,6 +95,19 @@ describe("TOTALCOST, RISKSCORE and LOCATIONFIT", () => {
     expect(locationFitCells([BANGALORE], HEADERS, withBuyerInIndia)).toEqual([[expected]]);
   });
 
+  test("each call is read through its own headers and assumptions, even when they change from call to call", () => {
+    const reversedHeaders = [HEADERS[0].slice().reverse()];
+    const reversedRow = KRAKOW.slice().reverse();
+    const otherAssumptions = [["Buyer time zone", "Asia/Kolkata"], ASSUMPTIONS[1]];
+    for (let i = 0; i < 3; i++) {
+      expect(totalCostCells([KRAKOW], HEADERS, ASSUMPTIONS)).toEqual([[modelEvaluation(KRAKOW).cost.total]]);
+      expect(totalCostCells([reversedRow], reversedHeaders, ASSUMPTIONS)).toEqual([[modelEvaluation(KRAKOW).cost.total]]);
+      expect(fitDetailCells([BANGALORE], HEADERS, otherAssumptions)[0][2]).toBe(modelEvaluation(BANGALORE, otherAssumptions).fit.overlapHours);
+      expect(fitDetailCells([BANGALORE], HEADERS, ASSUMPTIONS)[0][2]).toBe(modelEvaluation(BANGALORE).fit.overlapHours);
+    }
+    expect(modelEvaluation(BANGALORE, otherAssumptions).fit.overlapHours).not.toBe(modelEvaluation(BANGALORE).fit.overlapHours);
+  });
+
   test("headers of another width than rows is #VALUE! giving both widths", () => {
     const error = thrown(() => totalCostCells([KRAKOW.slice(0, 5)], HEADERS, ASSUMPTIONS));
     expectValueError(error, "11 columns", "5");
