@@ -202,7 +202,7 @@ const SPECS: SpecInput[] = [
   ),
   points("dependencyPointsReplacesStaff", "Dependency risk when replacing staff", 25, NO_SOURCE + ": the in-house skills leave with the displaced staff (seed 000)", "Dependency added when the engagement replaces in-house staff."),
   { key: "dependencyPointsPerMonth", name: "Dependency risk per month", kind: "number", defaultValue: 1, unit: "risk points per month", min: 0, max: 100, source: NO_SOURCE + ": reliance grows with the length of the engagement", description: "Dependency added for each month of the engagement, up to the cap." },
-  points("dependencyDurationCapPoints", "Dependency risk from duration, maximum", 25, NO_SOURCE, "Cap on the dependency added by duration."),
+  points("dependencyDurationCapPoints", "Dependency risk from duration, maximum", 25, NO_SOURCE + ": duration alone should not outweigh the engagement model", "Cap on the dependency added by duration."),
   ...RISK_KEYS.map((r): SpecInput => ({
     key: `weight${pascal(r)}`, name: `Risk weight (${r.charAt(0).toUpperCase() + r.slice(1)})`, kind: "multiplier",
     defaultValue: r === "data and cyber" ? 1.5 : r === "dependency" ? 0.5 : 1, unit: "weight", min: 0, max: 100, source: WEIGHTS_NOTE,

@@ -28,7 +28,7 @@
  */
 import type { CostBreakdown, CostLine, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
-import { hoursText, memoText, percentText, tablesFor, type Tables } from "./tables";
+import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
 import { rowOverlapHours } from "./fit";
 
 export const COST_LINES = [
@@ -54,68 +54,71 @@ const GOVERNANCE_WHY: Record<string, string> = {
   "Outcome-based": "outcome-based contracts need measurement and settle disputes over results",
 };
 
+// Text slots for the memo of each line's explanation.
+const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9;
+
+function line(index: number, amount: number, explanation: string): CostLine {
+  return { key: COST_LINES[index].key, label: COST_LINES[index].label, amount, explanation };
+}
+
 export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
   const a = t.a;
   const labour = row.hourlyRate * row.hours;
   const d = row.durationMonths;
+  const location = row.locationModel;
+  const clarity = row.requirementsClarity;
   const need = t.overlapNeed[row.collaborationIntensity];
   const missing = Math.max(0, need - overlap);
-  const productivityPct = Math.min(a.productivityMaxPct, t.productivityBasePct[row.locationModel] + a.productivityPctPerMissingHour * missing);
+  const productivityPct = Math.min(a.productivityMaxPct, t.productivityBasePct[location] + a.productivityPctPerMissingHour * missing);
   const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
-
   const selectionShare = Math.min(1, 12 / d);
-  const reworkPct = t.reworkPct[row.requirementsClarity];
-  const changePct = t.changeRequestPct[row.pricingModel][row.requirementsClarity];
+  const reworkPct = t.reworkPct[clarity];
+  const changePct = t.changeRequestPct[row.pricingModel][clarity];
   const governancePct = t.governancePct[row.engagementModel];
-  const travelPct = t.travelPct[row.locationModel];
+  const travelPct = t.travelPct[location];
   const securityPct = t.securityPct[row.dataSensitivity];
+  let m;
 
-  const amounts = [
-    labour * selectionShare * a.vendorSelectionPct,
-    labour * a.transitionPct,
-    labour * governancePct,
-    labour * productivityPct,
-    labour * reworkPct,
-    labour * changePct,
-    (labour * row.attrition * knowledgeMonths) / 12,
-    labour * travelPct,
-    labour * securityPct,
-    row.replacesInHouseStaff ? labour * a.severancePct : 0,
+  const lines: CostLine[] = [
+    line(VENDOR_SELECTION, labour * selectionShare * a.vendorSelectionPct,
+      get1((m = memo(t, VENDOR_SELECTION)), selectionShare === 1) ??
+        put1(m, selectionShare === 1, selectionShare === 1
+          ? `${percentText(a.vendorSelectionPct)} of labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`
+          : `${percentText(a.vendorSelectionPct)} of one year's labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`)),
+    line(TRANSITION, labour * a.transitionPct,
+      get1((m = memo(t, TRANSITION)), 0) ?? put1(m, 0, `${percentText(a.transitionPct)} of labour for transition and knowledge transfer before the vendor is productive.`)),
+    line(GOVERNANCE, labour * governancePct,
+      get1((m = memo(t, GOVERNANCE)), row.engagementModel) ??
+        put1(m, row.engagementModel, `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`)),
+    line(PRODUCTIVITY, labour * productivityPct,
+      get3((m = memo(t, PRODUCTIVITY)), location, need, overlap) ??
+        put3(m, location, need, overlap, missing > 0
+          ? `${percentText(productivityPct)} of labour lost: ${percentText(t.productivityBasePct[location])} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}.`
+          : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs.`)),
+    line(REWORK, labour * reworkPct,
+      get1((m = memo(t, REWORK)), clarity) ??
+        put1(m, clarity, `${percentText(reworkPct)} of labour redone because requirements clarity is ${clarity.toLowerCase()} (an assumption: no published rate exists).`)),
+    line(CHANGES, labour * changePct,
+      get2((m = memo(t, CHANGES)), row.pricingModel, clarity) ??
+        put2(m, row.pricingModel, clarity,
+          `${percentText(changePct)} of labour in change requests on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`)),
+    line(ATTRITION, (labour * row.attrition * knowledgeMonths) / 12,
+      get2((m = memo(t, ATTRITION)), row.attrition, knowledgeMonths) ??
+        put2(m, row.attrition, knowledgeMonths,
+          `${percentText((row.attrition * knowledgeMonths) / 12)} of labour lost as ${percentText(row.attrition)} of the team leaves each year, each leaver costing ${Number(knowledgeMonths.toFixed(2))} months of output.`)),
+    line(TRAVEL, labour * travelPct,
+      get1((m = memo(t, TRAVEL)), location) ?? put1(m, location, `${percentText(travelPct)} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`)),
+    line(SECURITY, labour * securityPct,
+      get1((m = memo(t, SECURITY)), row.dataSensitivity) ??
+        put1(m, row.dataSensitivity, `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`)),
+    line(SEVERANCE, row.replacesInHouseStaff ? labour * a.severancePct : 0,
+      get1((m = memo(t, SEVERANCE)), row.replacesInHouseStaff) ??
+        put1(m, row.replacesInHouseStaff, row.replacesInHouseStaff
+          ? `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`
+          : "None: the engagement replaces no in-house staff.")),
   ];
-  const explanations = [
-    memoText(t, `c0|${selectionShare === 1}`, () =>
-      selectionShare === 1
-        ? `${percentText(a.vendorSelectionPct)} of labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`
-        : `${percentText(a.vendorSelectionPct)} of one year's labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`,
-    ),
-    memoText(t, "c1", () => `${percentText(a.transitionPct)} of labour for transition and knowledge transfer before the vendor is productive.`),
-    memoText(t, `c2|${row.engagementModel}`, () => `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`),
-    memoText(t, `c3|${row.locationModel}|${need}|${overlap}`, () =>
-      missing > 0
-        ? `${percentText(productivityPct)} of labour lost: ${percentText(t.productivityBasePct[row.locationModel])} for ${row.locationModel.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}.`
-        : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${row.locationModel.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs.`,
-    ),
-    memoText(t, `c4|${row.requirementsClarity}`, () => `${percentText(reworkPct)} of labour redone because requirements clarity is ${row.requirementsClarity.toLowerCase()} (an assumption: no published rate exists).`),
-    memoText(t, `c5|${row.pricingModel}|${row.requirementsClarity}`, () =>
-      `${percentText(changePct)} of labour in change requests on ${row.pricingModel.toLowerCase()} terms with ${row.requirementsClarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && row.requirementsClarity !== "High" ? ": every clarification becomes a priced change" : ""}.`,
-    ),
-    memoText(t, `c6|${row.attrition}|${knowledgeMonths}`, () =>
-      `${percentText((row.attrition * knowledgeMonths) / 12)} of labour lost as ${percentText(row.attrition)} of the team leaves each year, each leaver costing ${Number(knowledgeMonths.toFixed(2))} months of output.`,
-    ),
-    memoText(t, `c7|${row.locationModel}`, () => `${percentText(travelPct)} of labour for visits, workshops and reviews with ${row.locationModel.toLowerCase()} delivery.`),
-    memoText(t, `c8|${row.dataSensitivity}`, () => `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`),
-    memoText(t, `c9|${row.replacesInHouseStaff}`, () =>
-      row.replacesInHouseStaff
-        ? `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`
-        : "None: the engagement replaces no in-house staff.",
-    ),
-  ];
-  const lines: CostLine[] = new Array(COST_LINES.length);
   let total = labour;
-  for (let i = 0; i < COST_LINES.length; i++) {
-    total += amounts[i];
-    lines[i] = { key: COST_LINES[i].key, label: COST_LINES[i].label, amount: amounts[i], explanation: explanations[i] };
-  }
+  for (let i = 0; i < lines.length; i++) total += lines[i].amount;
   return { labour, lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
 }
 

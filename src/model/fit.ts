@@ -13,7 +13,7 @@
  */
 import type { FitVerdict, LocationFit, LocationModel, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
-import { hoursText, memoText, tablesFor, type Tables } from "./tables";
+import { get3, hoursText, memo, put3, tablesFor, type Tables } from "./tables";
 import { overlapHours } from "./zones";
 import { referenceDateOf } from "./reference";
 
@@ -29,8 +29,21 @@ export function requiredOverlapHours(row: VendorRow, a: Assumptions): number {
 
 /** The row's working-hours overlap with the buyer on the reference date. */
 export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
+  const t = tablesFor(a);
+  const date = referenceDateOf(a);
+  // Cached per assumptions object and zone; the cache follows "today" when no date is set.
+  const serial = date.year * 10000 + date.month * 100 + date.day;
+  if (t.overlapSerial !== serial) {
+    t.overlapByZone.clear();
+    t.overlapSerial = serial;
+  }
   const zone = row.timeZone === "" ? a.buyerTimeZone : row.timeZone;
-  return overlapHours(a.buyerTimeZone, zone, referenceDateOf(a), [a.buyerWorkdayStart, a.buyerWorkdayEnd], [a.vendorWorkdayStart, a.vendorWorkdayEnd]);
+  let hours = t.overlapByZone.get(zone);
+  if (hours === undefined) {
+    hours = overlapHours(a.buyerTimeZone, zone, date, [a.buyerWorkdayStart, a.buyerWorkdayEnd], [a.vendorWorkdayStart, a.vendorWorkdayEnd]);
+    t.overlapByZone.set(zone, hours);
+  }
+  return hours;
 }
 
 export function fitFrom(row: VendorRow, t: Tables, overlap: number): LocationFit {
@@ -41,18 +54,19 @@ export function fitFrom(row: VendorRow, t: Tables, overlap: number): LocationFit
   let reason: string;
   if (required <= 0) {
     recommended = "Offshore";
-    reason = memoText(t, "fit|async", () => "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.");
+    reason = "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.";
   } else if (overlap >= required) {
     recommended = row.locationModel;
-    reason = memoText(t, `fit|meets|${overlap}|${required}|${recommended}`, () => `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.`);
+    const m = memo(t, 30);
+    reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended, `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.`);
   } else {
     recommended = row.locationModel === "Offshore" ? "Nearshore" : "Onshore";
     const gap = required - overlap;
-    reason = memoText(t, `fit|short|${overlap}|${required}|${recommended}|${verdict}`, () =>
+    const m = memo(t, 31);
+    reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended,
       verdict === "Trade-off"
         ? `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed; a shifted vendor day can close it, or ${recommended.toLowerCase()} delivery avoids it.`
-        : `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed, more than a shifted day closes; ${recommended.toLowerCase()} delivery gives the overlap this work needs.`,
-    );
+        : `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed, more than a shifted day closes; ${recommended.toLowerCase()} delivery gives the overlap this work needs.`);
   }
   return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason };
 }

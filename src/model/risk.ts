@@ -28,7 +28,7 @@
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
 import { RISK_KEYS } from "./assumptions";
-import { hoursText, memoText, percentText, tablesFor, type Tables } from "./tables";
+import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 
@@ -79,20 +79,27 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     t.governanceGapPoints[row.engagementModel],
     Math.min(100, t.dependencyPoints[row.engagementModel] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints),
   ];
+  const clarity = row.requirementsClarity;
+  let m;
+  const hiddenPermille = Math.round(hiddenShare * 1000);
+  const attritionPermille = Math.round(row.attrition * 1000);
   const causes = [
-    memoText(t, `r0|${row.collaborationIntensity}|${fit.overlapHours}|${fit.requiredOverlapHours}`, () =>
-      missing > 0
+    get3((m = memo(t, 20)), row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours) ??
+      put3(m, row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours, missing > 0
         ? `${hoursText(fit.overlapHours)} of shared working hours against the ${hoursText(fit.requiredOverlapHours)} this ${row.collaborationIntensity.toLowerCase()}-collaboration work needs.`
-        : `${hoursText(fit.overlapHours)} of shared working hours cover the ${hoursText(fit.requiredOverlapHours)} needed; the ${row.collaborationIntensity.toLowerCase()} collaboration need sets the rest.`,
-    ),
-    memoText(t, `r1|${Math.round(hiddenShare * 1000)}`, () => `Hidden costs add ${percentText(Math.round(hiddenShare * 1000) / 1000)} to the labour cost.`),
-    memoText(t, `r2|${row.requirementsClarity}|${row.urgency}`, () => `Requirements clarity is ${row.requirementsClarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
-    memoText(t, `r3|${row.dataSensitivity}|${certified}`, () => `${row.dataSensitivity} data, ${certified ? "with" : "without"} a security certification.`),
-    memoText(t, `r4|${row.requirementsClarity}|${Math.round(row.attrition * 1000)}`, () => `Requirements clarity is ${row.requirementsClarity.toLowerCase()} and ${percentText(Math.round(row.attrition * 1000) / 1000)} of the vendor's staff leave each year.`),
-    memoText(t, `r5|${row.engagementModel}`, () => `${row.engagementModel}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
-    memoText(t, `r6|${row.engagementModel}|${row.replacesInHouseStaff}|${durationPoints}`, () =>
-      `${row.engagementModel} over ${Number(row.durationMonths.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`,
-    ),
+        : `${hoursText(fit.overlapHours)} of shared working hours cover the ${hoursText(fit.requiredOverlapHours)} needed; the ${row.collaborationIntensity.toLowerCase()} collaboration need sets the rest.`),
+    get1((m = memo(t, 21)), hiddenPermille) ?? put1(m, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`),
+    get2((m = memo(t, 22)), clarity, row.urgency) ??
+      put2(m, clarity, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
+    get2((m = memo(t, 23)), row.dataSensitivity, certified) ??
+      put2(m, row.dataSensitivity, certified, `${row.dataSensitivity} data, ${certified ? "with" : "without"} a security certification.`),
+    get2((m = memo(t, 24)), clarity, attritionPermille) ??
+      put2(m, clarity, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`),
+    get1((m = memo(t, 25)), row.engagementModel) ??
+      put1(m, row.engagementModel, `${row.engagementModel}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
+    get3((m = memo(t, 26)), row.engagementModel, row.replacesInHouseStaff, row.durationMonths) ??
+      put3(m, row.engagementModel, row.replacesInHouseStaff, row.durationMonths,
+        `${row.engagementModel} over ${Number(row.durationMonths.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`),
   ];
 
   let weighted = 0;
@@ -110,8 +117,8 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   if (score > weighted) {
     floorReason =
       floorRegulated >= floorDriver
-        ? memoText(t, "floor|regulated", () => `Regulated data without a security certification (ISO 27001, SOC 2...) sets the score to at least ${a.criticalRiskFrom}, the Critical threshold.`)
-        : memoText(t, `floor|driver|${peak}`, () => `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`);
+        ? (get1((m = memo(t, 27)), 0) ?? put1(m, 0, `Regulated data without a security certification (ISO 27001, SOC 2...) sets the score to at least ${a.criticalRiskFrom}, the Critical threshold.`))
+        : (get1((m = memo(t, 28)), peak) ?? put1(m, peak, `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`));
   }
 
   // Seven drivers: an insertion sort keeps equal scores in the documented order.

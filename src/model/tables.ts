@@ -27,9 +27,17 @@ export interface Tables {
   /** Weights in RISK_KEYS order. */
   readonly weights: readonly number[];
   readonly weightSum: number;
-  /** Memo for explanation texts of this assumptions object. */
-  readonly texts: Map<string, string>;
+  /** Explanation texts of this assumptions object, one memo per text slot. */
+  readonly texts: Memo[];
+  /** Overlap by vendor zone for the reference date in `overlapSerial`. */
+  readonly overlapByZone: Map<string, number>;
+  overlapSerial: number;
 }
+
+type Key = string | number | boolean;
+// Nested maps keyed by the categories and numbers a text depends on: looking up interned
+// category strings and numbers is far cheaper than building a composite string key per row.
+export type Memo = Map<Key, unknown>;
 
 function table<C extends string>(a: Assumptions, categories: readonly C[], key: (c: C) => string): Record<C, number> {
   const out = {} as Record<C, number>;
@@ -69,22 +77,45 @@ export function tablesFor(a: Assumptions): Tables {
       dependencyPoints: table(a, ENGAGEMENT_MODELS, (c) => `dependencyPoints${pascal(c)}`),
       weights,
       weightSum: weights.reduce((s, w) => s + w, 0),
-      texts: new Map(),
+      texts: [],
+      overlapByZone: new Map(),
+      overlapSerial: NaN,
     };
     compiled.set(a, t);
   }
   return t;
 }
 
-/** A text built once per assumptions object and key; explanations repeat across rows. */
-export function memoText(t: Tables, key: string, build: () => string): string {
-  let text = t.texts.get(key);
-  if (text === undefined) {
-    text = build();
-    if (t.texts.size > 20_000) t.texts.clear();
-    t.texts.set(key, text);
-  }
+/** The memo for one text slot (a cost line, a risk cause...). */
+export function memo(t: Tables, slot: number): Memo {
+  let m = t.texts[slot];
+  if (m === undefined) m = t.texts[slot] = new Map();
+  return m;
+}
+
+export function get1(m: Memo, a: Key): string | undefined {
+  return m.get(a) as string | undefined;
+}
+export function put1(m: Memo, a: Key, text: string): string {
+  if (m.size > 5000) m.clear();
+  m.set(a, text);
   return text;
+}
+export function get2(m: Memo, a: Key, b: Key): string | undefined {
+  return (m.get(a) as Memo | undefined)?.get(b) as string | undefined;
+}
+export function put2(m: Memo, a: Key, b: Key, text: string): string {
+  let inner = m.get(a) as Memo | undefined;
+  if (inner === undefined) m.set(a, (inner = new Map()));
+  return put1(inner, b, text);
+}
+export function get3(m: Memo, a: Key, b: Key, c: Key): string | undefined {
+  return ((m.get(a) as Memo | undefined)?.get(b) as Memo | undefined)?.get(c) as string | undefined;
+}
+export function put3(m: Memo, a: Key, b: Key, c: Key, text: string): string {
+  let inner = m.get(a) as Memo | undefined;
+  if (inner === undefined) m.set(a, (inner = new Map()));
+  return put2(inner, b, c, text);
 }
 
 /** 0.075 -> "7.5%": for explanations only, never inside a computation. */

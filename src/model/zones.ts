@@ -115,8 +115,7 @@ function resolveUncached(raw: string): Result<string> {
   // Zones that keep the same clock (Germany lists Berlin and Busingen) are one zone for overlap.
   const sameClock = zones.every((z) => zoneTable[z] && first && zoneTable[z].utcOffset === first.utcOffset && zoneTable[z].dstOffset === first.dstOffset);
   if (!sameClock) {
-    const shown = zones.slice(0, 8).join(", ") + (zones.length > 8 ? `, and ${zones.length - 8} more` : "");
-    return zoneError(`${country.name} spans several time zones; give the Time zone, one of ${shown}`, raw);
+    return zoneError(`${country.name} spans several time zones; give the Time zone, one of ${zones.join(", ")}`, raw);
   }
   return { ok: true, value: zones[0] };
 }

@@ -1,0 +1,100 @@
+// Model throughput: 100,000 generated vendor rows, all three outputs with their breakdowns
+// (cost lines, risk drivers, fit), median of 5 runs. Run: npx tsx bench/model.bench.ts
+import {
+  DEFAULT_ASSUMPTIONS,
+  ENGAGEMENT_MODELS,
+  LEVELS,
+  LOCATION_MODELS,
+  PRICING_MODELS,
+  SENSITIVITIES,
+  evaluateCells,
+  evaluateRow,
+  mapHeaders,
+  parseAssumptions,
+  readRow,
+  type CellValue,
+  type VendorRow,
+} from "../src/model";
+
+const HEADERS = ["Vendor", "Hourly rate", "Hours", "Duration (months)", "Country", "Time zone", "Location model", "Engagement model", "Pricing model",
+  "Requirements clarity", "Collaboration intensity", "Data sensitivity", "Urgency", "Attrition", "Replaces in-house staff", "Certifications"];
+const ZONES = ["Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York", "Asia/Manila", "America/Bogota", "Europe/Bucharest", "Asia/Ho_Chi_Minh"];
+
+/** Deterministic rows so runs compare (a linear congruential generator; no timing-dependent data). */
+export function generateCells(count: number, seed = 42): CellValue[][] {
+  let s = seed >>> 0;
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const rows: CellValue[][] = [];
+  for (let i = 0; i < count; i++) {
+    rows.push([`Vendor ${i}`, Math.round(20 + next() * 130), Math.round(100 + next() * 10000), 1 + Math.floor(next() * 36), "", pick(ZONES),
+      pick(LOCATION_MODELS), pick(ENGAGEMENT_MODELS), pick(PRICING_MODELS), pick(LEVELS), pick(LEVELS), pick(SENSITIVITIES), pick(LEVELS),
+      Math.round(next() * 30) / 100, next() < 0.2 ? "yes" : "no", next() < 0.5 ? "ISO 27001" : ""]);
+  }
+  return rows;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export interface ModelBenchResult {
+  readonly rows: number;
+  /** evaluateRow on typed rows: the model's computation. */
+  readonly evaluateRowsPerSecond: number;
+  /** evaluateCells on raw cells: reading and validating plus the computation. */
+  readonly evaluateCellsRowsPerSecond: number;
+}
+
+export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
+  const assumptions = parseAssumptions([["Reference date", "2026-03-20"]]);
+  const a = assumptions.ok ? assumptions.value : DEFAULT_ASSUMPTIONS;
+  const cells = generateCells(count);
+  const map = mapHeaders(HEADERS);
+  const rows: VendorRow[] = cells.map((c) => {
+    const r = readRow(c, map, a);
+    if (!r || !r.ok) throw new Error("bench row did not read: " + JSON.stringify(r));
+    return r.value;
+  });
+  let sink = 0;
+  const timeRows: number[] = [];
+  const timeCells: number[] = [];
+  for (let run = 0; run < runs + 1; run++) {
+    let t0 = performance.now();
+    for (let i = 0; i < rows.length; i++) {
+      const e = evaluateRow(rows[i], a);
+      sink += e.cost.total + e.risk.score + e.fit.score + e.cost.lines.length + e.risk.drivers.length;
+    }
+    const rowMs = performance.now() - t0;
+    t0 = performance.now();
+    for (let i = 0; i < cells.length; i++) {
+      const e = evaluateCells(cells[i], map, a);
+      if (e && e.ok) sink += e.value.cost.total + e.value.risk.score + e.value.fit.score;
+    }
+    const cellMs = performance.now() - t0;
+    if (run > 0) {
+      // The first run warms the caches and the JIT; it is not counted.
+      timeRows.push(rowMs);
+      timeCells.push(cellMs);
+    }
+  }
+  if (!Number.isFinite(sink)) throw new Error("non-finite result in bench");
+  return {
+    rows: count,
+    evaluateRowsPerSecond: Math.round(count / (median(timeRows) / 1000)),
+    evaluateCellsRowsPerSecond: Math.round(count / (median(timeCells) / 1000)),
+  };
+}
+
+function isMain(): boolean {
+  const entry = typeof process !== "undefined" ? process.argv[1] ?? "" : "";
+  return /model\.bench\.[cm]?[tj]s$/.test(entry);
+}
+
+if (isMain()) {
+  const r = runModelBench();
+  console.log(`model: ${r.rows} rows, median of 5 runs`);
+  console.log(`  evaluateRow   (typed rows -> cost, risk, fit): ${r.evaluateRowsPerSecond.toLocaleString("en-US")} rows/s (target 500,000)`);
+  console.log(`  evaluateCells (cells -> row -> cost, risk, fit): ${r.evaluateCellsRowsPerSecond.toLocaleString("en-US")} rows/s`);
+}

@@ -1,0 +1,121 @@
+import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, dateToExcelSerial, parseAssumptions, type AssumptionKey } from "../../../src/model";
+
+const REQUIRED_NAMES = ["Buyer time zone", "Buyer workday start", "Buyer workday end", "Vendor workday start", "Vendor workday end", "Reference date"];
+
+describe("assumption specs", () => {
+  test("the names the issue requires exist", () => {
+    const names = ASSUMPTIONS.map((s) => s.name);
+    for (const n of REQUIRED_NAMES) expect(names).toContain(n);
+  });
+  test("every assumption carries a source and a description", () => {
+    for (const s of ASSUMPTIONS) {
+      expect(s.source).toMatch(/^(Assumption: |[^A]).{10,}/);
+      expect(s.description.length).toBeGreaterThan(10);
+    }
+  });
+  test("names and keys are unique", () => {
+    expect(new Set(ASSUMPTIONS.map((s) => s.name.toLowerCase())).size).toBe(ASSUMPTIONS.length);
+    expect(new Set(ASSUMPTIONS.map((s) => s.key)).size).toBe(ASSUMPTIONS.length);
+  });
+  test("every default lies in its allowed range", () => {
+    for (const s of ASSUMPTIONS) {
+      if (typeof s.defaultValue !== "number") continue;
+      if (s.min !== undefined) expect(s.defaultValue).toBeGreaterThanOrEqual(s.min);
+      if (s.max !== undefined) expect(s.defaultValue).toBeLessThanOrEqual(s.max);
+    }
+  });
+  test("category factors have one row per category, named with the category", () => {
+    const names = ASSUMPTIONS.map((s) => s.name);
+    expect(names).toContain("Governance % (Staff augmentation)");
+    expect(names).toContain("Travel % (Offshore)");
+    expect(names).toContain("Security % (Regulated)");
+    expect(names).toContain("Rework % (Low clarity)");
+    expect(names).toContain("Change request % (Fixed price, Low clarity)");
+    expect(names.filter((n) => n.startsWith("Change request %"))).toHaveLength(15);
+    expect(names.filter((n) => n.startsWith("Risk weight ("))).toHaveLength(7);
+  });
+  test("the buyer's zone is a documented fixed zone, never the machine's", () => {
+    expect(DEFAULT_ASSUMPTIONS.buyerTimeZone).toBe("America/New_York");
+    expect(ASSUMPTIONS.find((s) => s.key === "buyerTimeZone")?.source).toMatch(/^Assumption/);
+  });
+  test("the overlap needs use the practitioner figures: 4 h comfortable, 2 h bare minimum", () => {
+    expect(DEFAULT_ASSUMPTIONS.overlapNeedHighCollaboration).toBe(4);
+    expect(DEFAULT_ASSUMPTIONS.overlapNeedMediumCollaboration).toBe(2);
+  });
+});
+
+describe("parsing a (name, value) table", () => {
+  test("no table gives the defaults", () => {
+    expect(parseAssumptions()).toEqual({ ok: true, value: DEFAULT_ASSUMPTIONS });
+    expect(parseAssumptions(null)).toEqual({ ok: true, value: DEFAULT_ASSUMPTIONS });
+  });
+  test("a header row, blank rows and extra columns are tolerated", () => {
+    const r = parseAssumptions([["Name", "Value", "Unit"], [null, null], ["Transition %", 0.03, "% of labour"], ["", ""]]);
+    expect(r.ok && r.value.transitionPct).toBe(0.03);
+  });
+  test("names match ignoring case and spacing", () => {
+    const r = parseAssumptions([["transition  %", "3%"]]);
+    expect(r.ok && r.value.transitionPct).toBeCloseTo(0.03, 12);
+  });
+  test("a blank value keeps the default", () => {
+    const r = parseAssumptions([["Transition %", ""]]);
+    expect(r.ok && r.value.transitionPct).toBe(DEFAULT_ASSUMPTIONS.transitionPct);
+  });
+  test("an unknown name is an error naming it", () => {
+    const r = parseAssumptions([["Transition %", 0.03], ["Lunch budget", 5]]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.kind).toBe("assumption");
+      expect(r.error.message).toContain("Unknown assumption 'Lunch budget'");
+    }
+  });
+  test("an out-of-range value is an error naming the assumption and the range", () => {
+    const r = parseAssumptions([["Governance % (Staff augmentation)", "150%"]]);
+    expect(!r.ok && r.error.message).toBe("Governance % (Staff augmentation) must be between 0% and 100%; got '150%'");
+    const w = parseAssumptions([["Buyer workday end", 30]]);
+    expect(!w.ok && w.error.message).toBe("Buyer workday end must be between 0 and 24; got 30");
+  });
+  test("a value that is not a number is an error", () => {
+    const r = parseAssumptions([["Transition %", "lots"]]);
+    expect(!r.ok && r.error.message).toBe("Transition % must be a number; got 'lots'");
+  });
+  test("a name given twice is an error", () => {
+    const r = parseAssumptions([["Transition %", 0.03], ["transition %", 0.04]]);
+    expect(!r.ok && r.error.message).toContain("given twice");
+  });
+  test("a value without a name is an error", () => {
+    const r = parseAssumptions([[null, 5]]);
+    expect(r.ok).toBe(false);
+  });
+  test("workday hours accept Excel times", () => {
+    const r = parseAssumptions([["Buyer workday start", 0.375]]);
+    expect(r.ok && r.value.buyerWorkdayStart).toBe(9);
+  });
+  test("Buyer time zone accepts an IANA name and rejects an unknown one", () => {
+    const r = parseAssumptions([["Buyer time zone", "europe/london"]]);
+    expect(r.ok && r.value.buyerTimeZone).toBe("Europe/London");
+    const bad = parseAssumptions([["Buyer time zone", "Narnia/Cair"]]);
+    expect(!bad.ok && bad.error.field).toBe("Buyer time zone");
+  });
+  test("Reference date accepts an Excel serial or YYYY-MM-DD, and blank means the today argument", () => {
+    const serial = dateToExcelSerial({ year: 2026, month: 3, day: 20 });
+    const fromSerial = parseAssumptions([["Reference date", serial]]);
+    const fromText = parseAssumptions([["Reference date", "2026-03-20"]]);
+    const blank = parseAssumptions([["Reference date", ""]], { year: 2026, month: 7, day: 1 });
+    expect(fromSerial.ok && fromSerial.value.referenceDate).toBe(serial);
+    expect(fromText.ok && fromText.value.referenceDate).toBe(serial);
+    expect(blank.ok && blank.value.referenceDate).toBe(dateToExcelSerial({ year: 2026, month: 7, day: 1 }));
+    expect(parseAssumptions([["Reference date", "2026-02-30"]]).ok).toBe(false);
+  });
+  test("the same table content gives the same cached object", () => {
+    const a = parseAssumptions([["Transition %", 0.03]]);
+    const b = parseAssumptions([["Transition %", 0.03]]);
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+  });
+  test("every default round-trips through the table", () => {
+    const table = ASSUMPTIONS.filter((s) => s.key !== "referenceDate").map((s) => [s.name, s.defaultValue]);
+    const r = parseAssumptions(table);
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const s of ASSUMPTIONS) expect(r.value[s.key as AssumptionKey]).toBe(DEFAULT_ASSUMPTIONS[s.key as AssumptionKey]);
+  });
+});

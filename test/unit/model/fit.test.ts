@@ -1,0 +1,50 @@
+import { locationFit } from "../../../src/model";
+import { WINTER, assumptionsWith, vendorRow } from "./helpers";
+
+describe("location fit", () => {
+  test("high collaboration with no overlap (New York-Bangalore) is a blocker; nearshore is recommended", () => {
+    const f = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "Asia/Kolkata", locationModel: "Offshore" }), WINTER);
+    expect(f.overlapHours).toBe(0);
+    expect(f.requiredOverlapHours).toBe(4);
+    expect(f.verdict).toBe("Blocker");
+    expect(f.score).toBe(0);
+    expect(f.recommendedLocationModel).toBe("Nearshore");
+  });
+  test("low-collaboration work with no overlap is a benefit: the time-zone spread extends coverage", () => {
+    const f = locationFit(vendorRow({ collaborationIntensity: "Low", urgency: "Low", timeZone: "Asia/Kolkata" }), WINTER);
+    expect(f.verdict).toBe("Benefit");
+    expect(f.score).toBe(100);
+    expect(f.reason).toContain("coverage");
+  });
+  test("a gap a shifted day can close is a trade-off (New York-Krakow, high collaboration)", () => {
+    const f = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "Europe/Warsaw" }), WINTER);
+    expect(f.overlapHours).toBe(2);
+    expect(f.verdict).toBe("Trade-off");
+    expect(f.score).toBe(50);
+  });
+  test("nearshore overlap covering the need is a benefit (New York-Mexico City)", () => {
+    const f = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "America/Mexico_City", locationModel: "Nearshore" }), WINTER);
+    expect(f.verdict).toBe("Benefit");
+    expect(f.recommendedLocationModel).toBe("Nearshore");
+  });
+  test("urgency and regulated data raise the overlap needed", () => {
+    const base = locationFit(vendorRow({ collaborationIntensity: "Medium", urgency: "Low", dataSensitivity: "Internal" }), WINTER);
+    const urgent = locationFit(vendorRow({ collaborationIntensity: "Medium", urgency: "High", dataSensitivity: "Internal" }), WINTER);
+    const regulated = locationFit(vendorRow({ collaborationIntensity: "Medium", urgency: "Low", dataSensitivity: "Regulated" }), WINTER);
+    expect(urgent.requiredOverlapHours).toBeGreaterThan(base.requiredOverlapHours);
+    expect(regulated.requiredOverlapHours).toBeGreaterThan(base.requiredOverlapHours);
+  });
+  test("a row without a zone works the buyer's hours", () => {
+    const f = locationFit(vendorRow({ timeZone: "" }), WINTER);
+    expect(f.overlapHours).toBe(8);
+  });
+  test("the reference date moves the overlap with daylight saving", () => {
+    const march = assumptionsWith({ "Reference date": "2026-03-20" });
+    expect(locationFit(vendorRow({ timeZone: "Europe/Warsaw" }), march).overlapHours).toBe(3);
+  });
+  test("the buyer's zone and working hours are assumptions", () => {
+    const london = assumptionsWith({ "Reference date": "2026-01-15", "Buyer time zone": "Europe/London", "Vendor workday start": 11, "Vendor workday end": 19 });
+    // Kolkata 11:00-19:00 is 05:30-13:30 UTC; London 9-17 is 09:00-17:00 UTC.
+    expect(locationFit(vendorRow({ timeZone: "Asia/Kolkata" }), london).overlapHours).toBe(4.5);
+  });
+});
