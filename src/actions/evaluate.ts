@@ -1,0 +1,420 @@
+// Evaluate the vendor table: add (or refresh) the live columns Total cost, Risk score and
+// Location fit at the table's right edge, each ONE calculated-column formula calling the
+// OFFSHORE functions with structured references to the input columns only, and create the
+// assumptions sheet on the first run. One read, one apply: over Excel that is a constant
+// number of round trips and one undo step, whatever the table's size.
+
+import { ASSUMPTIONS, ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { evaluateCells } from "../model";
+import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
+import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
+import { dateToExcelSerial, type CalendarDate } from "../model/zones";
+import { FUNCTION_NAMESPACE } from "../functions/namespace";
+import { cellAddress } from "../workbook/address";
+import {
+  ASSUMPTIONS_NAME,
+  ASSUMPTIONS_SHEET,
+  MAPPING_SETTING,
+  WorkbookWriteError,
+  type CellWrite,
+  type ConditionalFormatRule,
+  type SheetSnapshot,
+  type TableSnapshot,
+  type WorkbookChange,
+  type WorkbookPort,
+} from "../workbook/port";
+import { missingFieldAdvice, parseMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
+import { messageOf } from "./tables";
+
+export interface OutputColumn {
+  readonly key: OutputKey;
+  /** Default header, and the key of `outputNames` when the buyer renames one. */
+  readonly header: string;
+  /** Custom function name inside the OFFSHORE namespace. */
+  readonly functionName: string;
+  readonly numberFormat: string;
+}
+
+/** The three output columns, left to right; the custom functions use the same names. */
+export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
+  { key: "totalCost", header: "Total cost", functionName: "TOTALCOST", numberFormat: "$#,##0" },
+  { key: "riskScore", header: "Risk score", functionName: "RISKSCORE", numberFormat: "0" },
+  { key: "locationFit", header: "Location fit", functionName: "LOCATIONFIT", numberFormat: "General" },
+];
+
+const FORMULA_PREFIX = `=${FUNCTION_NAMESPACE}.`.toUpperCase();
+
+export interface EvaluateOptions {
+  /** The user's own IANA zone, written once into the new assumptions sheet. */
+  readonly buyerTimeZone?: string;
+  /** Today in the user's calendar, written as the reference date of a new assumptions sheet. */
+  readonly today?: CalendarDate;
+  /** Replacement headers for outputs, keyed by default header ("Total cost" -> "Total cost (offshore)"). */
+  readonly outputNames?: Readonly<Record<string, string>>;
+  /** Overrides the currency format of Total cost (default "$#,##0"). */
+  readonly currencyFormat?: string;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly step: string }) => void;
+}
+
+export interface RowError {
+  /** Worksheet row number, as Excel shows it. */
+  readonly row: number;
+  /** 1-based position among the table's data rows. */
+  readonly tableRow: number;
+  readonly message: string;
+}
+
+export type EvaluateOutcome =
+  | {
+      readonly kind: "done";
+      readonly table: string;
+      readonly rowCount: number;
+      /** Output headers written, left to right. */
+      readonly columns: readonly string[];
+      readonly rowErrors: readonly RowError[];
+      readonly assumptionsNote: string;
+      /** Columns right of the outputs, which the formulas cannot see. */
+      readonly warnings: readonly string[];
+      /** The model's result per data row (null for blank or failing rows), for the pane and the summary. */
+      readonly evaluations: readonly (Evaluation | null)[];
+    }
+  | {
+      /** A column with an output's name holds the buyer's own values: nothing was written. */
+      readonly kind: "collision";
+      readonly header: string;
+      readonly suggestion: string;
+      readonly message: string;
+    }
+  | {
+      /** What happened and what to do; `written` says what, if anything, reached the workbook. */
+      readonly kind: "refused";
+      readonly message: string;
+      readonly written: string;
+    };
+
+const NOTHING_WRITTEN = "Nothing was written.";
+
+export async function evaluateTable(port: WorkbookPort, tableName: string, options: EvaluateOptions = {}): Promise<EvaluateOutcome> {
+  const progress = (done: number, step: string) => options.onProgress?.({ done, total: 4, step });
+  progress(0, "Reading the table");
+
+  // Every header the outputs might have now: defaults, names chosen this time, names stored.
+  const wanted = new Set<string>(OUTPUT_COLUMNS.map((o) => o.header));
+  for (const name of Object.values(options.outputNames ?? {})) wanted.add(name);
+  const first = await port.read({
+    table: { name: tableName, values: true, formulasOf: [...wanted] },
+    settings: [MAPPING_SETTING],
+    names: [ASSUMPTIONS_NAME],
+    sheets: [ASSUMPTIONS_SHEET],
+  });
+  const table = first.table;
+  if (!table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
+
+  const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
+  const memory = tableMemory(setting, table.name);
+  const outputHeaders = OUTPUT_COLUMNS.map((o) => options.outputNames?.[o.header] ?? memory.outputs[o.key] ?? o.header);
+
+  // A stored output name the first read did not ask for: its formulas are needed to tell ours from the user's.
+  let columnFormulas = table.columnFormulas;
+  const unread = outputHeaders.filter((h) => !wanted.has(h) && table.headers.some((t) => same(t, h)));
+  if (unread.length > 0) {
+    const again = await port.read({ table: { name: table.name, formulasOf: unread } });
+    columnFormulas = { ...columnFormulas, ...(again.table?.columnFormulas ?? {}) };
+  }
+
+  // Never overwrite a user's column that happens to carry an output's name.
+  const recorded = new Set(Object.values(memory.outputs).map((h) => h!.toLowerCase()));
+  for (const header of outputHeaders) {
+    const index = table.headers.findIndex((h) => same(h, header));
+    if (index < 0) continue;
+    const cells = lookup(columnFormulas, header) ?? [];
+    if (!isAddInColumn(cells, recorded.has(header.toLowerCase()))) {
+      const suggestion = freeHeader(`${header} (offshore)`, table.headers);
+      return {
+        kind: "collision",
+        header,
+        suggestion,
+        message: `The column '${header}' already holds your own values, so the add-in will not overwrite it. Use another name for its column, such as '${suggestion}', or rename your column. Nothing was written.`,
+      };
+    }
+  }
+
+  // Inputs: the columns left of the first output. Formulas never refer to outputs (no circular references).
+  const outputIndexes = outputHeaders.map((h) => table.headers.findIndex((t) => same(t, h))).filter((i) => i >= 0);
+  const firstOutput = outputIndexes.length > 0 ? Math.min(...outputIndexes) : table.headers.length;
+  const inputs = table.headers.slice(0, firstOutput);
+  const warnings = table.headers
+    .slice(firstOutput)
+    .filter((h) => !outputHeaders.some((o) => same(o, h)))
+    .map((h) => `The column '${h}' is right of the output columns, so the formulas do not read it; move it left of '${outputHeaders[0]}' if it matters.`);
+  if (inputs.length === 0) return refused(`The table '${table.name}' has no input columns left of '${outputHeaders[0]}'. Add the vendor columns (at least Hourly rate and Hours) and evaluate again.`);
+  const map = mapHeaders(inputs, memory.byHand);
+  if (map.missingRequired.length > 0) {
+    const lines = map.missingRequired.map((f) => `${FIELD_BY_KEY[f].header}: ${missingFieldAdvice(f)}`);
+    return refused(`The table '${table.name}' has no column for ${map.missingRequired.map((f) => `'${FIELD_BY_KEY[f].header}'`).join(" and ")}. ${lines.join(" ")}`);
+  }
+
+  // The assumptions: the sheet's if it exists (the buyer may have changed it), else new defaults.
+  const today = options.today ?? localToday();
+  const buyerTimeZone = options.buyerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? (ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue as string);
+  const sheetPlan = planAssumptionsSheet(first.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(first.names[ASSUMPTIONS_NAME]), buyerTimeZone, today);
+  if (!sheetPlan.ok) return refused(sheetPlan.message);
+  const assumptions = parseAssumptions(sheetPlan.table, today);
+  if (!assumptions.ok)
+    return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
+
+  progress(1, `Computing ${table.rowCount} rows`);
+  const computed = computeRows(table, inputs.length, map, assumptions.value);
+
+  progress(2, "Writing the columns");
+  const columnChanges = OUTPUT_COLUMNS.map((output, i): WorkbookChange => ({
+    kind: "setTableColumn",
+    table: table.name,
+    header: outputHeaders[i],
+    formula: outputFormula(output, table.name, inputs, memory.byHand, map),
+    cachedValues: computed.cached.map((row) => row[i]),
+    numberFormat: output.key === "totalCost" ? (options.currencyFormat ?? output.numberFormat) : output.numberFormat,
+    conditionalFormats: conditionalFormatsFor(output.key, assumptions.value),
+  }));
+  const outputs: Partial<Record<OutputKey, string>> = {};
+  OUTPUT_COLUMNS.forEach((o, i) => (outputs[o.key] = outputHeaders[i]));
+  const changes: WorkbookChange[] = [...sheetPlan.changes, ...columnChanges, rememberTable(setting, table.name, { ...memory, outputs })];
+  try {
+    await port.apply(changes);
+  } catch (error) {
+    return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
+  }
+  progress(4, "Done");
+  return {
+    kind: "done",
+    table: table.name,
+    rowCount: table.rowCount,
+    columns: outputHeaders,
+    rowErrors: computed.rowErrors.map((e) => ({ ...e, row: sheetRow(table, e.tableRow) })),
+    assumptionsNote: sheetPlan.note,
+    warnings,
+    evaluations: computed.evaluations,
+  };
+}
+
+// ---- Formulas ----
+
+/** Escapes a column name inside [ ] of a structured reference (Excel's rule: ' before [ ] # '). */
+export function structuredColumn(name: string): string {
+  return `[${name.replace(/(['#[\]])/g, "'$1")}]`;
+}
+
+/**
+ * The calculated column's formula. Row and headers are structured references spanning the
+ * input columns, so a renamed or inserted input column follows. When the buyer mapped a
+ * column by hand, the header row is passed as an array constant naming the mapped fields,
+ * so the custom function (which maps headers itself) sees the buyer's mapping.
+ */
+export function outputFormula(output: OutputColumn, table: string, inputs: readonly string[], byHand: Partial<Record<FieldKey, string>>, map: HeaderMap): string {
+  const span = `${structuredColumn(inputs[0])}:${structuredColumn(inputs[inputs.length - 1])}`;
+  const row = `${table}[@${span}]`;
+  const headers = Object.keys(byHand).length > 0 ? headersConstant(inputs, map) : `${table}[[#Headers],${span}]`;
+  return `=${FUNCTION_NAMESPACE}.${output.functionName}(${row},${headers},${ASSUMPTIONS_NAME})`;
+}
+
+/** The header row as the model should read it: mapped columns under their field's own header. */
+function headersConstant(inputs: readonly string[], map: HeaderMap): string {
+  const byColumn = new Map<number, FieldKey>();
+  for (const [field, index] of Object.entries(map.columns)) byColumn.set(index!, field as FieldKey);
+  const texts = inputs.map((header, i) => {
+    const field = byColumn.get(i);
+    if (field) return FIELD_BY_KEY[field].header;
+    // An unmapped column whose header the model would read as a field must not compete with the mapped one.
+    return fieldForHeader(header) ? `${header} (not used)` : header;
+  });
+  return `{${texts.map((t) => `"${t.replace(/"/g, '""')}"`).join(",")}}`;
+}
+
+function conditionalFormatsFor(key: OutputKey, a: Assumptions): ConditionalFormatRule[] {
+  if (key === "riskScore") {
+    const below = (n: number) => n - 1e-9;
+    return [
+      { kind: "cellValue", operator: "lessThan", bounds: [a.mediumRiskFrom], fill: "#C6EFCE", fontColor: "#006100" },
+      { kind: "cellValue", operator: "between", bounds: [a.mediumRiskFrom, below(a.highRiskFrom)], fill: "#FFEB9C", fontColor: "#9C5700" },
+      { kind: "cellValue", operator: "between", bounds: [a.highRiskFrom, below(a.criticalRiskFrom)], fill: "#F8CBAD", fontColor: "#843C0C" },
+      { kind: "cellValue", operator: "greaterThanOrEqual", bounds: [a.criticalRiskFrom], fill: "#FFC7CE", fontColor: "#9C0006" },
+    ];
+  }
+  if (key === "locationFit")
+    return [
+      { kind: "textContains", text: "Benefit", fill: "#C6EFCE", fontColor: "#006100" },
+      { kind: "textContains", text: "Trade-off", fill: "#FFEB9C", fontColor: "#9C5700" },
+      { kind: "textContains", text: "Blocker", fill: "#FFC7CE", fontColor: "#9C0006" },
+    ];
+  return [];
+}
+
+// ---- Rows ----
+
+function computeRows(table: TableSnapshot, inputCount: number, map: HeaderMap, assumptions: Assumptions) {
+  const rows = table.rows ?? [];
+  const cached: CellValue[][] = [];
+  const evaluations: (Evaluation | null)[] = [];
+  const rowErrors: { tableRow: number; message: string }[] = [];
+  rows.forEach((row, r) => {
+    const inputs = row.slice(0, inputCount);
+    const result: Result<Evaluation> | null = evaluateCells(inputs, map, assumptions);
+    if (result === null) {
+      cached.push([null, null, null]);
+      evaluations.push(null);
+    } else if (result.ok) {
+      const e = result.value;
+      cached.push([e.cost.total, e.risk.score, e.fit.verdict]);
+      evaluations.push(e);
+    } else {
+      cached.push(["#VALUE!", "#VALUE!", "#VALUE!"]);
+      evaluations.push(null);
+      rowErrors.push({ tableRow: r + 1, message: result.error.message });
+    }
+  });
+  return { cached, evaluations, rowErrors };
+}
+
+function sheetRow(table: TableSnapshot, tableRow: number): number {
+  const match = /^[A-Z]+(\d+)/i.exec(table.address);
+  return (match ? Number(match[1]) : 1) + tableRow;
+}
+
+// ---- The assumptions sheet ----
+
+const SHEET_HEADERS = ["Assumption", "Value", "Unit", "Source", "Description"] as const;
+
+type SheetPlan =
+  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string }
+  | { ok: false; message: string };
+
+/**
+ * First evaluation: a new sheet, one row per assumption, the name over name and value.
+ * Later: the sheet is the buyer's to edit and is left alone, except that assumptions added
+ * by a newer version are appended and a deleted name is restored.
+ */
+function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, buyerTimeZone: string, today: CalendarDate): SheetPlan {
+  if (!sheet) {
+    const rows = ASSUMPTIONS.map((spec) => assumptionRow(spec, buyerTimeZone, today));
+    const last = rows.length + 1;
+    return {
+      ok: true,
+      table: rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]),
+      note: `Created the sheet '${ASSUMPTIONS_SHEET}' with ${rows.length} assumptions; change a value there and the three columns recalculate.`,
+      changes: [
+        { kind: "ensureSheet", sheet: ASSUMPTIONS_SHEET },
+        { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "A1", cells: [[...SHEET_HEADERS], ...rows] },
+        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: "A1:E1", format: { bold: true, fill: "#D9E1F2" } },
+        ...formatAssumptionValues(2, buyerTimeZone),
+        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `A2:A${last}`, format: { columnWidth: 260 } },
+        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `D2:E${last}`, format: { columnWidth: 360 } },
+        { kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
+      ],
+    };
+  }
+  if (sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
+    return {
+      ok: false,
+      message: `A sheet named '${ASSUMPTIONS_SHEET}' exists but is not the add-in's assumptions sheet (cell A1 should read 'Assumption'). Rename that sheet and evaluate again. Nothing was written.`,
+    };
+  const table: CellValue[][] = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+  const present = new Set(table.map((r) => String(r[0] ?? "").trim().toLowerCase()));
+  const missing = ASSUMPTIONS.filter((s) => !present.has(s.name.toLowerCase()));
+  const changes: WorkbookChange[] = [];
+  let last = sheet.values.length;
+  if (missing.length > 0) {
+    const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
+    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(last, 0), cells: rows });
+    table.push(...rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]));
+    last += rows.length;
+  }
+  if (missing.length > 0 || !nameExists)
+    changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" });
+  const notes = [`Kept the sheet '${ASSUMPTIONS_SHEET}' as it is`];
+  if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
+  if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
+  return { ok: true, table, changes, note: notes.join("; ") + "." };
+}
+
+function assumptionRow(spec: (typeof ASSUMPTIONS)[number], buyerTimeZone: string, today: CalendarDate): CellWrite[] {
+  let value: CellWrite = spec.defaultValue;
+  if (spec.key === "buyerTimeZone") value = buyerTimeZone;
+  if (spec.key === "referenceDate") value = dateToExcelSerial(today);
+  return [spec.name, value, spec.unit, spec.source, spec.description];
+}
+
+function formatAssumptionValues(firstRow: number, _zone: string): WorkbookChange[] {
+  // Number formats per row so percentages read as 5% and the reference date as a date.
+  return ASSUMPTIONS.map((spec, i): WorkbookChange | null => {
+    const format = spec.kind === "percent" ? "0.0%" : spec.kind === "date" ? "yyyy-mm-dd" : null;
+    return format ? { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `B${firstRow + i}`, format: { numberFormat: format } } : null;
+  }).filter((c): c is WorkbookChange => c !== null);
+}
+
+function cachedOf(cell: CellWrite): CellValue {
+  return cell !== null && typeof cell === "object" ? (cell.cachedValue ?? null) : cell;
+}
+
+// ---- Helpers ----
+
+/** The add-in's column: every filled cell an OFFSHORE formula, or a column the setting records as ours holding only formulas. */
+export function isAddInColumn(cells: readonly CellValue[], recordedAsOurs: boolean): boolean {
+  const filled = cells.filter((c) => c !== null && c !== undefined && c !== "");
+  if (filled.every((c) => typeof c === "string" && c.toUpperCase().startsWith(FORMULA_PREFIX))) return true;
+  return recordedAsOurs && filled.every((c) => typeof c === "string" && c.startsWith("="));
+}
+
+function freeHeader(base: string, headers: readonly string[]): string {
+  if (!headers.some((h) => same(h, base))) return base;
+  for (let n = 2; ; n++) if (!headers.some((h) => same(h, `${base} ${n}`))) return `${base} ${n}`;
+}
+
+function same(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+function lookup<T>(record: Readonly<Record<string, T>>, header: string): T | undefined {
+  const key = Object.keys(record).find((k) => same(k, header));
+  return key === undefined ? undefined : record[key];
+}
+
+function localToday(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+function refused(message: string, written: string = NOTHING_WRITTEN): EvaluateOutcome {
+  return { kind: "refused", message, written };
+}
+
+/** "What was written" in words, from a failed apply. */
+export function writtenBy(error: unknown): string {
+  if (!(error instanceof WorkbookWriteError)) return "The workbook may be partly changed; use Undo to take the evaluation back.";
+  const done = error.written.map(describeChange);
+  const maybe = error.uncertain.map(describeChange);
+  const parts: string[] = [];
+  parts.push(done.length > 0 ? `Written: ${[...new Set(done)].join("; ")}.` : NOTHING_WRITTEN.replace(".", " for certain."));
+  if (maybe.length > 0) parts.push(`Possibly partly written: ${[...new Set(maybe)].join("; ")}; Undo takes it back.`);
+  return parts.join(" ");
+}
+
+export function describeChange(c: WorkbookChange): string {
+  switch (c.kind) {
+    case "setTableColumn":
+      return `column '${c.header}' of table ${c.table}`;
+    case "ensureSheet":
+      return `sheet '${c.sheet}'`;
+    case "writeRange":
+    case "clearRange":
+    case "formatRange":
+      return `cells on sheet '${c.sheet}'`;
+    case "createTable":
+      return `table ${c.name} on '${c.sheet}'`;
+    case "convertRangeToTable":
+      return `table ${c.name} from ${c.address} on '${c.sheet}'`;
+    case "setName":
+      return `the name ${c.name}`;
+    case "setSetting":
+      return "the column mapping setting";
+  }
+}

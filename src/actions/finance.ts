@@ -1,0 +1,531 @@
+// Prepare for finance: make the workbook trustworthy without the add-in. Cells calling
+// OFFSHORE functions show #NAME? once Excel recalculates on a machine without the add-in, so
+// this action writes a summary sheet and turns the table's three output columns into either
+// plain Excel formulas over the assumptions sheet (the default: finance changes an
+// assumption and watches the totals move) or static values with an "as of" time.
+//
+// One read, one apply, over any WorkbookPort: the pane (Office.js) and the command line
+// (ExcelJS) run the same code. The formulas come from src/model/portable.ts, the numbers
+// cached beside them from the model, so no rule is implemented twice.
+//
+// The summary sheet is the action's own area: the area it wrote last time (kept in the
+// FINANCE_SETTING) is cleared before writing, so nothing stale stays; cells outside it are
+// never touched.
+
+import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions } from "../model";
+import { ASSUMPTIONS } from "../model/assumptions";
+import { COST_LINES } from "../model/cost";
+import { hasSecurityCertification, RISK_DRIVERS } from "../model/risk";
+import { isBlank } from "../model/values";
+import type { CalendarDate } from "../model/zones";
+import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types";
+import { assumptionLookup, excelText, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { cellAddress, columnLetters, parseRange, quoteSheet } from "../workbook/address";
+import {
+  ASSUMPTIONS_NAME,
+  ASSUMPTIONS_SHEET,
+  MAPPING_SETTING,
+  type CellWrite,
+  type SheetSnapshot,
+  type TableSnapshot,
+  type WorkbookChange,
+  type WorkbookPort,
+} from "../workbook/port";
+import { evaluateTable, OUTPUT_COLUMNS, writtenBy, type RowError } from "./evaluate";
+import { inputHeaders, parseMappingSetting, rememberTable, tableMemory } from "./mapping";
+import { messageOf } from "./tables";
+
+export const SUMMARY_SHEET = "Finance summary";
+/** JSON: which table, mode and area the last preparation wrote. */
+export const FINANCE_SETTING = "OffshoreSourcing.finance";
+
+export type FinanceMode = "formulas" | "values";
+
+export interface FinanceOptions {
+  /** "formulas" (default): portable Excel formulas; "values": static numbers as of `now`. */
+  readonly mode?: FinanceMode;
+  /** The time the values are "as of", and today for a blank reference date. */
+  readonly now?: Date;
+  /** Passed to the evaluation made first when the workbook has no assumptions sheet yet. */
+  readonly buyerTimeZone?: string;
+  readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly step: string }) => void;
+}
+
+/** One vendor as the summary shows it. */
+export interface FinanceVendor {
+  readonly vendor: string;
+  /** 1-based position among the table's data rows. */
+  readonly tableRow: number;
+  /** Worksheet row of the vendor in the table. */
+  readonly row: number;
+  readonly evaluation: Evaluation;
+  /** 1 = cheapest; equal totals share a rank (Excel's RANK). */
+  readonly rankByCost: number;
+  /** 1 = least risky. */
+  readonly rankByRisk: number;
+}
+
+export type FinanceOutcome =
+  | {
+      readonly kind: "done";
+      readonly table: string;
+      readonly mode: FinanceMode;
+      readonly vendors: readonly FinanceVendor[];
+      readonly rowErrors: readonly RowError[];
+      /** The summary's address on SUMMARY_SHEET, e.g. "A1:AQ17". */
+      readonly summaryArea: string;
+      readonly note: string;
+      readonly assumptions: Assumptions;
+    }
+  | { readonly kind: "refused"; readonly message: string; readonly written: string };
+
+interface FinanceMemory {
+  readonly version: 1;
+  readonly table: string;
+  readonly mode: FinanceMode;
+  readonly preparedAt: string;
+  readonly summaryArea: string;
+  /** Output headers this action wrote values or formulas into. */
+  readonly outputs: readonly string[];
+}
+
+function parseFinanceMemory(text: string | undefined): FinanceMemory | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as FinanceMemory;
+    return parsed && parsed.version === 1 && typeof parsed.summaryArea === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---- The summary's layout ----
+
+/** Row of the column headers; vendors start on the next row. */
+export const SUMMARY_HEADER_ROW = 5; // 0-based: sheet row 6
+const FIRST_VENDOR_ROW = SUMMARY_HEADER_ROW + 1;
+
+type Column =
+  | { readonly kind: "vendor"; readonly header: string; readonly width: number }
+  | { readonly kind: "tableRow"; readonly header: string; readonly width: number }
+  | { readonly kind: "result"; readonly key: PortableResultKey; readonly header: string; readonly format?: string; readonly width: number }
+  | { readonly kind: "rank"; readonly of: "totalCost" | "riskScore"; readonly header: string; readonly width: number }
+  | { readonly kind: "input"; readonly key: PortableInputKey; readonly header: string; readonly format?: string; readonly width: number };
+
+const MONEY = "#,##0";
+const RATE = "#,##0.00";
+
+/** Left to right; the headers are what finance reads. */
+export const SUMMARY_COLUMNS: readonly Column[] = [
+  { kind: "vendor", header: "Vendor", width: 170 },
+  { kind: "tableRow", header: "Row on vendor sheet", width: 55 },
+  { kind: "result", key: "totalCost", header: "Total cost", format: MONEY, width: 85 },
+  { kind: "result", key: "labour", header: "Labour (rate x hours)", format: MONEY, width: 85 },
+  ...COST_LINES.map((l): Column => ({ kind: "result", key: l.key, header: l.label, format: MONEY, width: 85 })),
+  { kind: "result", key: "effectiveHourlyRate", header: "Effective hourly rate", format: RATE, width: 85 },
+  { kind: "result", key: "riskScore", header: "Risk score", format: "0.0", width: 60 },
+  { kind: "result", key: "riskBand", header: "Risk band", width: 60 },
+  { kind: "result", key: "fitVerdict", header: "Location fit", width: 70 },
+  { kind: "result", key: "fitScore", header: "Location fit score", format: "0.0", width: 70 },
+  { kind: "input", key: "overlapHours", header: "Overlap hours (value)", format: "0.00", width: 70 },
+  { kind: "result", key: "requiredOverlap", header: "Overlap needed (hours)", format: "0.00", width: 70 },
+  { kind: "rank", of: "totalCost", header: "Rank by cost", width: 55 },
+  { kind: "rank", of: "riskScore", header: "Rank by risk", width: 55 },
+  ...RISK_DRIVERS.map((d): Column => ({ kind: "result", key: `risk.${d.key}`, header: `${d.label} risk`, format: "0.0", width: 70 })),
+  { kind: "input", key: "hourlyRate", header: "Hourly rate (as read)", format: RATE, width: 70 },
+  { kind: "input", key: "hours", header: "Hours (as read)", format: "#,##0.##", width: 70 },
+  { kind: "input", key: "durationMonths", header: "Duration months (as read)", format: "0.##", width: 70 },
+  { kind: "input", key: "locationModel", header: "Location model (as read)", width: 80 },
+  { kind: "input", key: "engagementModel", header: "Engagement model (as read)", width: 110 },
+  { kind: "input", key: "pricingModel", header: "Pricing model (as read)", width: 110 },
+  { kind: "input", key: "requirementsClarity", header: "Requirements clarity (as read)", width: 80 },
+  { kind: "input", key: "collaborationIntensity", header: "Collaboration intensity (as read)", width: 80 },
+  { kind: "input", key: "dataSensitivity", header: "Data sensitivity (as read)", width: 80 },
+  { kind: "input", key: "urgency", header: "Urgency (as read)", width: 60 },
+  { kind: "input", key: "attrition", header: "Attrition (as read)", format: "0.0%", width: 60 },
+  { kind: "input", key: "replacesInHouseStaff", header: "Replaces in-house staff (as read)", width: 80 },
+  { kind: "input", key: "securityCertified", header: "Security certification (as read)", width: 80 },
+];
+
+const COLUMN_INDEX = new Map<string, number>();
+SUMMARY_COLUMNS.forEach((c, i) => {
+  if (c.kind === "result") COLUMN_INDEX.set(`result:${c.key}`, i);
+  if (c.kind === "input") COLUMN_INDEX.set(`input:${c.key}`, i);
+});
+
+/** The summary column (0-based) of a result or input. */
+export function summaryColumnOf(kind: "result" | "input", key: string): number {
+  const index = COLUMN_INDEX.get(`${kind}:${key}`);
+  if (index === undefined) throw new Error(`The summary has no ${kind} column '${key}'.`);
+  return index;
+}
+
+// Assumptions that do not depend on the row are looked up once, in a block right of the
+// vendor columns, and the rows refer to those cells: shorter formulas, same numbers.
+const LOOKUP_BLOCK_COLUMN = SUMMARY_COLUMNS.length + 1;
+
+// ---- Inputs as the model read them ----
+
+function inputValue(key: PortableInputKey, row: VendorRow, overlap: number): CellValue {
+  switch (key) {
+    case "securityCertified":
+      return hasSecurityCertification(row);
+    case "overlapHours":
+      return overlap;
+    default:
+      return row[key];
+  }
+}
+
+/** Inputs whose blank cell means an assumption: the formula then follows that assumption. */
+const DEFAULTED_BY_ASSUMPTION: Partial<Record<PortableInputKey, string>> = {
+  durationMonths: "Default duration (months)",
+  attrition: "Default attrition",
+};
+
+// ---- The action ----
+
+export async function prepareForFinance(port: WorkbookPort, tableName: string, options: FinanceOptions = {}): Promise<FinanceOutcome> {
+  const mode = options.mode ?? "formulas";
+  const now = options.now ?? new Date();
+  const progress = (done: number, step: string) => options.onProgress?.({ done, total: 4, step });
+  progress(0, "Reading the table");
+
+  let first = await readForFinance(port, tableName);
+  if (!first.table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
+  if (!first.names[ASSUMPTIONS_NAME] || !first.sheets[ASSUMPTIONS_SHEET]) {
+    // Finance formulas read the assumptions sheet, which the first evaluation makes.
+    const evaluated = await evaluateTable(port, first.table.name, { buyerTimeZone: options.buyerTimeZone, today: calendarDate(now) });
+    if (evaluated.kind !== "done") return refused(evaluated.message, evaluated.kind === "refused" ? evaluated.written : "Nothing was written.");
+    first = await readForFinance(port, tableName);
+  }
+  const table = first.table!;
+  const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
+  const memory = tableMemory(setting, table.name);
+  const previous = parseFinanceMemory(first.settings[FINANCE_SETTING]);
+
+  const assumptionsRows = (first.sheets[ASSUMPTIONS_SHEET] as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+  const assumptions = parseAssumptions(assumptionsRows, calendarDate(now));
+  if (!assumptions.ok)
+    return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);
+
+  const outputHeaders = OUTPUT_COLUMNS.map((o) => memory.outputs[o.key] ?? o.header);
+  const inputs = inputHeaders(table.headers, { ...memory, outputs: { ...memory.outputs, ...Object.fromEntries(OUTPUT_COLUMNS.map((o, i) => [o.key, outputHeaders[i]])) } });
+  const inputIndexes = inputs.map((h) => table.headers.indexOf(h));
+  const map = mapHeaders(inputs, memory.byHand);
+  if (map.missingRequired.length > 0)
+    return refused(`The table '${table.name}' has no column for ${map.missingRequired.join(" and ")}; map it in the pane or add it, then prepare again.`);
+
+  // Never overwrite a user's column: an output column must be ours (formulas or this action's values).
+  for (const header of outputHeaders) {
+    if (!table.headers.some((h) => same(h, header))) continue;
+    const ours = Object.values(memory.outputs).some((h) => same(h!, header)) || (previous?.outputs ?? []).some((h) => same(h, header));
+    if (!ours)
+      return refused(`The column '${header}' already holds your own values, so the add-in will not overwrite it. Evaluate the table in the pane first (it offers another name), then prepare again.`);
+  }
+
+  progress(1, `Computing ${table.rowCount} rows`);
+  const a = assumptions.value;
+  const vendors: { vendor: string; tableRow: number; evaluation: Evaluation; raw: readonly CellValue[] }[] = [];
+  const rowErrors: RowError[] = [];
+  const firstDataRow = parseRange(table.address).top + 2; // 1-based sheet row of data row 1
+  (table.rows ?? []).forEach((cells, i) => {
+    const raw = inputIndexes.map((index) => cells[index]);
+    const read = readRow(raw, map, a);
+    if (read === null) return;
+    if (!read.ok) {
+      rowErrors.push({ row: firstDataRow + i, tableRow: i + 1, message: read.error.message });
+      return;
+    }
+    const evaluation = evaluateRow(read.value, a);
+    vendors.push({ vendor: read.value.vendor || `Row ${firstDataRow + i}`, tableRow: i + 1, evaluation, raw });
+  });
+  const ranked = rank(vendors.map((v) => v.evaluation.cost.total));
+  const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));
+  const financeVendors: FinanceVendor[] = vendors.map((v, i) => ({
+    vendor: v.vendor,
+    tableRow: v.tableRow,
+    row: firstDataRow + v.tableRow - 1,
+    evaluation: v.evaluation,
+    rankByCost: ranked[i],
+    rankByRisk: rankedRisk[i],
+  }));
+
+  progress(2, "Writing the summary");
+  const plan = planSummary({
+    mode,
+    now,
+    table,
+    vendors: vendors.map((v, i) => ({ ...financeVendors[i], raw: v.raw })),
+    rowErrors,
+    map: map.columns,
+    a,
+  });
+  const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet: SUMMARY_SHEET }];
+  if (previous && first.sheets[SUMMARY_SHEET]) changes.push({ kind: "clearRange", sheet: SUMMARY_SHEET, address: previous.summaryArea });
+  changes.push(...plan.changes);
+  changes.push(...outputColumnChanges(table, outputHeaders, financeVendors, rowErrors));
+  const outputs: Record<string, string> = {};
+  OUTPUT_COLUMNS.forEach((o, i) => (outputs[o.key] = outputHeaders[i]));
+  changes.push(rememberTable(setting, table.name, { ...memory, outputs }));
+  const financeMemory: FinanceMemory = { version: 1, table: table.name, mode, preparedAt: now.toISOString(), summaryArea: plan.area, outputs: outputHeaders };
+  changes.push({ kind: "setSetting", key: FINANCE_SETTING, value: JSON.stringify(financeMemory) });
+
+  try {
+    await port.apply(changes);
+  } catch (error) {
+    return refused(`The workbook did not accept the changes: ${messageOf(error)}. Check that the sheets are not protected, then prepare again.`, writtenBy(error));
+  }
+  progress(4, "Done");
+  return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, summaryArea: plan.area, note: plan.note, assumptions: a };
+}
+
+async function readForFinance(port: WorkbookPort, tableName: string) {
+  return port.read({
+    table: { name: tableName, values: true },
+    settings: [MAPPING_SETTING, FINANCE_SETTING],
+    names: [ASSUMPTIONS_NAME],
+    sheets: [ASSUMPTIONS_SHEET, SUMMARY_SHEET],
+  });
+}
+
+// ---- Planning the summary (pure) ----
+
+interface SummaryInput {
+  readonly mode: FinanceMode;
+  readonly now: Date;
+  readonly table: TableSnapshot;
+  readonly vendors: readonly (FinanceVendor & { raw: readonly CellValue[] })[];
+  readonly rowErrors: readonly RowError[];
+  readonly map: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly a: Assumptions;
+}
+
+/** The note that says which mode was chosen and how to get live add-in formulas back. */
+export function modeNote(mode: FinanceMode, now: Date): string {
+  const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Evaluate in its pane.";
+  return mode === "formulas"
+    ? `Portable formulas: every number here is a plain Excel formula over the sheet '${ASSUMPTIONS_SHEET}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
+    : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;
+}
+
+export function overlapNote(a: Assumptions): string {
+  return `Overlap hours are values, computed for the reference date ${isoDate(a.referenceDate)} from IANA time-zone rules (daylight saving moves them), which no spreadsheet has: changing the time zone, working hours or reference date assumptions does not move them; prepare for finance again to refresh them. Everything else is computed from the assumptions.`;
+}
+
+function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: string; note: string } {
+  const { mode, now, vendors, a } = input;
+  const sheet = SUMMARY_SHEET;
+  const n = vendors.length;
+  const lastVendorRow = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
+  const note = modeNote(mode, now);
+
+  // Lookup block: fixed-name assumptions, once.
+  const hoisted = new Map<string, { row: number; name: string }>();
+  const lookup = assumptionLookup(ASSUMPTIONS_NAME);
+  const assumptionCell = (nameExpression: string): string => {
+    if (!/^"(?:[^"]|"")*"$/.test(nameExpression)) return lookup(nameExpression);
+    let slot = hoisted.get(nameExpression);
+    if (!slot) {
+      slot = { row: FIRST_VENDOR_ROW + hoisted.size, name: nameExpression.slice(1, -1).replace(/""/g, '"') };
+      hoisted.set(nameExpression, slot);
+    }
+    return `$${columnLetters(LOOKUP_BLOCK_COLUMN + 1)}$${slot.row + 1}`;
+  };
+
+  const costColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "totalCost");
+  const riskColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "riskScore");
+  const rows: CellWrite[][] = vendors.map((v, i) => {
+    const r = FIRST_VENDOR_ROW + i;
+    const e = v.evaluation;
+    const values = resultValues(e);
+    const cells = {
+      input: (key: PortableInputKey) => `${columnLetters(summaryColumnOf("input", key))}${r + 1}`,
+      result: (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${r + 1}`,
+      assumption: assumptionCell,
+    };
+    return SUMMARY_COLUMNS.map((column): CellWrite => {
+      switch (column.kind) {
+        case "vendor":
+          return v.vendor;
+        case "tableRow":
+          return v.row;
+        case "rank": {
+          const value = column.of === "totalCost" ? v.rankByCost : v.rankByRisk;
+          if (mode === "values") return value;
+          const col = columnLetters(column.of === "totalCost" ? costColumn : riskColumn);
+          return { formula: `=RANK(${col}${r + 1},$${col}$${FIRST_VENDOR_ROW + 1}:$${col}$${lastVendorRow + 1},1)`, cachedValue: value };
+        }
+        case "result": {
+          const value = values[column.key];
+          return mode === "values" ? writable(value) : { formula: "=" + PORTABLE_FORMULAS[column.key](cells), cachedValue: value };
+        }
+        case "input": {
+          const value = inputValue(column.key, e.row, e.fit.overlapHours);
+          const assumption = DEFAULTED_BY_ASSUMPTION[column.key];
+          const field = column.key as FieldKey;
+          const index = input.map[field];
+          if (mode === "formulas" && assumption && (index === undefined || isBlank(v.raw[index])))
+            return { formula: "=" + assumptionCell(excelText(assumption)), cachedValue: value };
+          return writable(value);
+        }
+      }
+    });
+  });
+
+  const changes: WorkbookChange[] = [];
+  const title = mode === "formulas" ? "Vendor options for finance: portable formulas" : `Vendor options for finance: values as of ${asOf(now)}`;
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)]] });
+  changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
+  changes.push({ kind: "formatRange", sheet, address: "A2:A4", format: { italic: true } });
+  changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });
+  const lastColumn = SUMMARY_COLUMNS.length - 1;
+  changes.push({
+    kind: "formatRange",
+    sheet,
+    address: `${cellAddress(SUMMARY_HEADER_ROW, 0)}:${cellAddress(SUMMARY_HEADER_ROW, lastColumn)}`,
+    format: { bold: true, fill: "#D9E1F2", wrapText: true },
+  });
+  if (rows.length > 0) changes.push({ kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, 0), cells: rows });
+  SUMMARY_COLUMNS.forEach((column, i) => {
+    const format = "format" in column && column.format ? { numberFormat: column.format } : {};
+    changes.push({
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(FIRST_VENDOR_ROW, i)}:${cellAddress(lastVendorRow, i)}`,
+      format: { ...format, columnWidth: column.width },
+    });
+  });
+
+  // The lookup block, written after the rows have named every fixed assumption they use.
+  let right = lastColumn;
+  let bottom = lastVendorRow;
+  if (hoisted.size > 0) {
+    const blockRows: CellWrite[][] = [...hoisted.values()].map((slot) => {
+      const value = (a as unknown as Record<string, number | string>)[keyOfName(slot.name)];
+      return [slot.name, { formula: "=" + lookup(excelText(slot.name)), cachedValue: value }];
+    });
+    changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN), cells: [["Assumption used above", "Value (from the assumptions sheet)"], ...blockRows] });
+    changes.push({
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 1)}`,
+      format: { bold: true, fill: "#D9E1F2", wrapText: true },
+    });
+    changes.push({ kind: "formatRange", sheet, address: `${cellAddress(FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(FIRST_VENDOR_ROW + hoisted.size - 1, LOOKUP_BLOCK_COLUMN)}`, format: { columnWidth: 260 } });
+    right = LOOKUP_BLOCK_COLUMN + 1;
+    bottom = Math.max(bottom, FIRST_VENDOR_ROW + hoisted.size - 1);
+  }
+  return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
+}
+
+const KEY_BY_NAME = new Map(ASSUMPTIONS.map((s) => [s.name, s.key as string]));
+function keyOfName(name: string): string {
+  return KEY_BY_NAME.get(name) ?? name;
+}
+
+/** The model's number (or word) for each result column. */
+function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {
+  const values: Record<string, CellValue> = {
+    labour: e.cost.labour,
+    totalCost: e.cost.total,
+    effectiveHourlyRate: e.cost.effectiveHourlyRate,
+    requiredOverlap: e.fit.requiredOverlapHours,
+    fitScore: e.fit.score,
+    fitVerdict: e.fit.verdict,
+    riskScore: e.risk.score,
+    riskBand: e.risk.band,
+  };
+  for (const line of e.cost.lines) values[line.key] = line.amount;
+  for (const driver of e.risk.drivers) values[`risk.${driver.key}`] = driver.score;
+  return values as Record<PortableResultKey, CellValue>;
+}
+
+function rowErrorsNote(rowErrors: readonly RowError[]): string {
+  if (rowErrors.length === 0) return "Every row of the vendor table was read.";
+  const shown = rowErrors.slice(0, 5).map((e) => `row ${e.row}: ${e.message}`);
+  const more = rowErrors.length > 5 ? `; and ${rowErrors.length - 5} more` : "";
+  return `Not in the summary (correct these rows and prepare again): ${shown.join("; ")}${more}.`;
+}
+
+/** The three table columns: each cell refers to its vendor's summary row (formulas or values there). */
+function outputColumnChanges(
+  table: TableSnapshot,
+  outputHeaders: readonly string[],
+  vendors: readonly FinanceVendor[],
+  rowErrors: readonly RowError[],
+): WorkbookChange[] {
+  const byTableRow = new Map<number, { vendor: FinanceVendor; summaryRow: number }>();
+  vendors.forEach((v, i) => byTableRow.set(v.tableRow, { vendor: v, summaryRow: FIRST_VENDOR_ROW + i }));
+  const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const range = parseRange(table.address);
+  const summaryKeys: PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+  const changes: WorkbookChange[] = [];
+  let appended = 0;
+  OUTPUT_COLUMNS.forEach((output, o) => {
+    const header = outputHeaders[o];
+    const values: CellValue[] = [];
+    const formulas: CellWrite[][] = [];
+    for (let i = 1; i <= table.rowCount; i++) {
+      const found = byTableRow.get(i);
+      const value = found ? resultValues(found.vendor.evaluation)[summaryKeys[o]] : errors.has(i) ? `Not evaluated: ${errors.get(i)}` : null;
+      values.push(value);
+      if (found) {
+        const ref = `${quoteSheet(SUMMARY_SHEET)}!$${columnLetters(summaryColumnOf("result", summaryKeys[o]))}$${found.summaryRow + 1}`;
+        formulas.push([{ formula: `=${ref}`, cachedValue: value }]);
+      } else formulas.push([typeof value === "string" ? { formula: `=${excelText(value)}`, cachedValue: value } : null]);
+    }
+    // Values first (creates the column if needed), then one reference per row to the summary.
+    // In both modes the cells are formulas, so a later Evaluate in the pane recognises the
+    // column as the add-in's and brings the live OFFSHORE formulas back.
+    changes.push({ kind: "setTableColumn", table: table.name, header, values, numberFormat: output.numberFormat });
+    if (table.rowCount > 0) {
+      const existing = table.headers.findIndex((h) => same(h, header));
+      const column = existing >= 0 ? range.left + existing : range.left + table.headers.length + appended;
+      changes.push({ kind: "writeRange", sheet: table.sheet, address: cellAddress(range.top + 1, column), cells: formulas });
+    }
+    if (!table.headers.some((h) => same(h, header))) appended++;
+  });
+  return changes;
+}
+
+/** Excel's RANK(x, all, 1): 1 + how many are strictly smaller. */
+export function rank(values: readonly number[]): number[] {
+  const sorted = [...values].sort((x, y) => x - y);
+  return values.map((v) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
+}
+
+// ---- Helpers ----
+
+function writable(value: CellValue): CellWrite {
+  return value === undefined ? null : value;
+}
+
+function calendarDate(now: Date): CalendarDate {
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1, day: now.getUTCDate() };
+}
+
+function asOf(now: Date): string {
+  return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function isoDate(serial: number): string {
+  return new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 10);
+}
+
+function same(x: string, y: string): boolean {
+  return x.trim().toLowerCase() === y.trim().toLowerCase();
+}
+
+function refused(message: string, written = "Nothing was written."): FinanceOutcome {
+  return { kind: "refused", message, written };
+}

@@ -1,0 +1,95 @@
+// Finding the vendor table, turning a plain range into one, and inserting the example.
+
+import { FIELDS, mapHeaders } from "../model/fields";
+import type { FieldKey } from "../model/types";
+import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../sample/vendors";
+import { isValidTableName } from "../workbook/address";
+import { MAPPING_SETTING, type RegionInfo, type TableInfo, type WorkbookPort } from "../workbook/port";
+import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
+
+export interface TableCandidate {
+  readonly table: TableInfo;
+  /** Fields the headers name (columns mapped by hand included). */
+  readonly recognised: number;
+  readonly missingRequired: readonly FieldKey[];
+}
+
+export interface FindTableResult {
+  /** Tables whose headers the model recognises, best match first. */
+  readonly tables: readonly TableCandidate[];
+  /** When no table qualifies: the block around the selection, if its headers name at least one field. */
+  readonly region: RegionInfo | null;
+  /** The headers a vendor table needs, for the "nothing found" message. */
+  readonly expectedHeaders: readonly string[];
+}
+
+/** Ranks tables by how many fields their headers name, then by fewer missing required fields, then size. */
+export async function findVendorTables(port: WorkbookPort): Promise<FindTableResult> {
+  const [tables, read] = await Promise.all([port.listTables(), port.read({ settings: [MAPPING_SETTING] })]);
+  const setting = parseMappingSetting(read.settings[MAPPING_SETTING]);
+  const candidates = tables
+    .map((table): TableCandidate => {
+      const memory = tableMemory(setting, table.name);
+      const map = mapHeaders(inputHeaders(table.headers, memory), memory.byHand);
+      return { table, recognised: Object.keys(map.columns).length, missingRequired: map.missingRequired };
+    })
+    .filter((c) => c.recognised > 0)
+    .sort((a, b) => b.recognised - a.recognised || a.missingRequired.length - b.missingRequired.length || b.table.rowCount - a.table.rowCount);
+  let region: RegionInfo | null = null;
+  if (candidates.length === 0) {
+    const found = await port.detectRegion();
+    if (found && !found.table && Object.keys(mapHeaders(found.headers).columns).length > 0) region = found;
+  }
+  return { tables: candidates, region, expectedHeaders: FIELDS.map((f) => f.header) };
+}
+
+/** A table name free in the workbook: `base`, then base2, base3... */
+export function freeTableName(base: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  const clean = isValidTableName(base) ? base : "Vendors";
+  if (!used.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) if (!used.has(`${clean}${n}`.toLowerCase())) return `${clean}${n}`;
+}
+
+export type TableActionOutcome =
+  | { readonly ok: true; readonly table: string; readonly sheet: string }
+  | { readonly ok: false; readonly message: string };
+
+/** Turns the region (first row = headers) into a table named `name` (or a free variant of it). */
+export async function convertRangeToTable(port: WorkbookPort, region: RegionInfo, name: string = SAMPLE_TABLE_NAME): Promise<TableActionOutcome> {
+  if (region.table) return { ok: true, table: region.table, sheet: region.sheet };
+  if (!isValidTableName(name))
+    return { ok: false, message: `'${name}' cannot name a table: start with a letter, use letters, digits, underscores or periods, no spaces. Nothing was changed.` };
+  const [tables, read] = await Promise.all([port.listTables(), port.read({ names: [name] })]);
+  const taken = tables.map((t) => t.name).concat(read.names[name] ? [name] : []);
+  const table = freeTableName(name, taken);
+  try {
+    await port.apply([{ kind: "convertRangeToTable", sheet: region.sheet, address: region.address, name: table }]);
+  } catch (error) {
+    return { ok: false, message: `Excel could not turn ${region.address} on '${region.sheet}' into a table: ${messageOf(error)}. Nothing was changed; select a cell inside your vendor list and try again, or use Insert > Table.` };
+  }
+  return { ok: true, table, sheet: region.sheet };
+}
+
+/** A new sheet holding the sample vendor table, so a buyer can try the add-in at once. */
+export async function insertExampleTable(port: WorkbookPort): Promise<TableActionOutcome> {
+  const sheetCandidates = [SAMPLE_SHEET_NAME, ...Array.from({ length: 8 }, (_, i) => `${SAMPLE_SHEET_NAME} (${i + 2})`)];
+  const [tables, read] = await Promise.all([port.listTables(), port.read({ sheets: sheetCandidates })]);
+  const sheet = sheetCandidates.find((s) => read.sheets[s] === null);
+  if (!sheet) return { ok: false, message: `Sheets '${SAMPLE_SHEET_NAME}' to '${sheetCandidates[sheetCandidates.length - 1]}' already exist: rename one and try again. Nothing was changed.` };
+  const table = freeTableName(SAMPLE_TABLE_NAME, tables.map((t) => t.name));
+  try {
+    await port.apply([
+      { kind: "ensureSheet", sheet, activate: true },
+      { kind: "createTable", sheet, address: "A1", name: table, headers: SAMPLE_VENDOR_HEADERS, rows: SAMPLE_VENDOR_ROWS.map((row) => row.map((v) => v ?? null)) },
+    ]);
+  } catch (error) {
+    return { ok: false, message: `The example table could not be inserted: ${messageOf(error)}. Check that the workbook is not protected, then try again.` };
+  }
+  return { ok: true, table, sheet };
+}
+
+export function messageOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[.\s]+$/, "");
+}

@@ -1,0 +1,480 @@
+// The WorkbookPort over Office.js. It owns every Excel API call and the platform's
+// performance rules:
+// - load only the properties needed; one context.sync() per phase, never one per row or cell;
+// - a read costs at most three round trips (what exists / the details / column formulas and
+//   values), an apply one (plus one per extra chunk of a large plain-range write), so
+//   evaluating a table of any size costs at most four;
+// - a table column gets ONE formula for all its rows (Excel makes it a calculated column);
+// - plain ranges are written in 2-D chunks kept under MAX_REQUEST_BYTES of payload
+//   (Excel on the web refuses requests over 5 MB);
+// - an apply is one undo step where ExcelApi 1.20 (mergeUndoGroup) is there;
+// - a string is written as text: its cell gets the text number format "@" before the value,
+//   so `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that.
+//
+// What the adapter learned in its last read (sheets, tables and their columns, names) lets
+// the following apply go straight to writing without another lookup round trip; anything
+// the read did not cover is looked up first.
+
+import type { CellValue } from "../model/types";
+import { parseCell, parseRange, rangeAddress } from "./address";
+import {
+  WorkbookWriteError,
+  type ApplyOptions,
+  type CellWrite,
+  type ConditionalFormatRule,
+  type NamedRangeInfo,
+  type ReadRequest,
+  type ReadResult,
+  type RegionInfo,
+  type SelectionInfo,
+  type SheetSnapshot,
+  type TableInfo,
+  type TableSnapshot,
+  type WorkbookChange,
+  type WorkbookPort,
+} from "./port";
+
+/** Request payload kept per chunk: well under Excel on the web's 5 MB limit. */
+export const MAX_REQUEST_BYTES = 4_000_000;
+/** Cells of table values a read returns at most; larger tables come back without `rows` (Excel computes them anyway). */
+export const MAX_READ_CELLS = 100_000;
+
+/** The slice of the Office.js globals the adapter uses, injectable so tests can count round trips. */
+export interface ExcelHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T>;
+  /** ExcelApi requirement set check, e.g. "1.20". */
+  supports(version: string): boolean;
+}
+
+export const officeHost: ExcelHost = {
+  run: (batch, options) => (options?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)),
+  supports: (version) => {
+    try {
+      return Office.context.requirements.isSetSupported("ExcelApi", version);
+    } catch {
+      return false;
+    }
+  },
+};
+
+interface Knowledge {
+  sheets: Set<string>;
+  tables: Map<string, string>; // lower-case -> actual name
+  names: Set<string>;
+  columns: Map<string, Set<string>>; // lower-case table -> lower-case column names
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+export class ExcelWorkbook implements WorkbookPort {
+  readonly kind = "excel" as const;
+  private known: Knowledge | null = null;
+
+  constructor(private readonly host: ExcelHost = officeHost) {}
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.host.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name,items/showTotals");
+      await context.sync();
+      const parts = tables.items.map((table) => ({
+        table,
+        sheet: table.worksheet.load("name"),
+        range: table.getRange().load("address,rowCount"),
+        header: table.getHeaderRowRange().load("values"),
+      }));
+      await context.sync();
+      return parts.map(({ table, sheet, range, header }) => ({
+        name: table.name,
+        sheet: sheet.name,
+        headers: header.values[0].map(text),
+        rowCount: range.rowCount - 1 - (table.showTotals ? 1 : 0),
+        address: bare(range.address),
+      }));
+    });
+  }
+
+  async read(request: ReadRequest): Promise<ReadResult> {
+    return this.host.run(async (context) => {
+      const wb = context.workbook;
+      // Phase 1: what exists. Collections and *OrNullObject lookups only: nothing is called on an object that may not exist.
+      const sheets = wb.worksheets.load("items/name");
+      const tables = wb.tables.load("items/name");
+      const names = wb.names.load("items/name");
+      const settings = (request.settings ?? []).map((key) => ({ key, item: wb.settings.getItemOrNullObject(key).load("value") }));
+      await context.sync();
+      const known: Knowledge = {
+        sheets: new Set(sheets.items.map((s) => lower(s.name))),
+        tables: new Map(tables.items.map((t) => [lower(t.name), t.name])),
+        names: new Set(names.items.map((n) => lower(n.name))),
+        columns: new Map(),
+      };
+      this.known = known;
+
+      // Phase 2: the details of what exists.
+      const tableName = request.table ? known.tables.get(lower(request.table.name)) : undefined;
+      const table = tableName ? wb.tables.getItem(tableName) : null;
+      const tableParts = table
+        ? {
+            table: table.load("name,showTotals"),
+            sheet: table.worksheet.load("name"),
+            range: table.getRange().load("address,rowCount,columnCount"),
+            header: table.getHeaderRowRange().load("values"),
+          }
+        : null;
+      const sheetParts = (request.sheets ?? [])
+        .filter((s) => known.sheets.has(lower(s)))
+        .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject().load("address,values,formulas") }));
+      const nameParts = (request.names ?? [])
+        .filter((n) => known.names.has(lower(n)))
+        .map((n) => ({ name: n, range: wb.names.getItem(n).getRange().load("address") }));
+      await context.sync();
+
+      // Phase 3 (only when needed): the data rows' values, within budget, and formulas of the columns asked for.
+      let snapshot: TableSnapshot | null = null;
+      if (tableParts && request.table) {
+        const headers = tableParts.header.values[0].map(text);
+        known.columns.set(lower(tableParts.table.name), new Set(headers.map(lower)));
+        const rowCount = tableParts.range.rowCount - 1 - (tableParts.table.showTotals ? 1 : 0);
+        const wantValues = request.table.values && rowCount > 0 && rowCount * headers.length <= MAX_READ_CELLS;
+        const formulaHeaders = (request.table.formulasOf ?? [])
+          .map((h) => headers.find((x) => lower(x) === lower(h)))
+          .filter((h, i, all): h is string => h !== undefined && all.indexOf(h) === i);
+        const body = wantValues ? table!.getDataBodyRange().load("values") : null;
+        const formulaRanges = rowCount > 0 ? formulaHeaders.map((h) => ({ h, range: table!.columns.getItem(h).getDataBodyRange().load("formulas") })) : [];
+        if (body || formulaRanges.length > 0) await context.sync();
+        const columnFormulas: Record<string, CellValue[]> = {};
+        for (const h of formulaHeaders) columnFormulas[h] = [];
+        for (const { h, range } of formulaRanges) columnFormulas[h] = range.formulas.map((row) => row[0] as CellValue);
+        snapshot = {
+          name: tableParts.table.name,
+          sheet: tableParts.sheet.name,
+          headers,
+          rowCount,
+          address: bare(tableParts.range.address),
+          rows: body ? (body.values as CellValue[][]) : request.table.values && rowCount === 0 ? [] : undefined,
+          columnFormulas,
+        };
+      }
+      const settingValues: Record<string, string | undefined> = {};
+      for (const { key, item } of settings) settingValues[key] = item.isNullObject ? undefined : String(item.value);
+      const nameValues: Record<string, NamedRangeInfo | undefined> = {};
+      for (const n of request.names ?? []) nameValues[n] = undefined;
+      for (const { name, range } of nameParts) {
+        const [sheet, address] = splitAddress(range.address);
+        nameValues[name] = { sheet, address };
+      }
+      const sheetValues: Record<string, SheetSnapshot | null> = {};
+      for (const s of request.sheets ?? []) sheetValues[s] = null;
+      for (const { sheet, used } of sheetParts) {
+        if (used.isNullObject) sheetValues[sheet] = { name: sheet, origin: "", values: [], formulas: [] };
+        else {
+          const start = rangeAddress(parseRange(bare(used.address))).split(":")[0];
+          sheetValues[sheet] = { name: sheet, origin: start, values: used.values as CellValue[][], formulas: used.formulas as CellValue[][] };
+        }
+      }
+      return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues };
+    });
+  }
+
+  async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
+    const merge = this.host.supports("1.20");
+    const written: WorkbookChange[] = [];
+    let pending: WorkbookChange[] = [];
+    await this.host.run(
+      async (context) => {
+        const known = await this.knowledgeFor(context, changes);
+        // A chunked write spans several round trips: it counts as written once its last chunk is through.
+        const sync = async (inProgress?: WorkbookChange) => {
+          try {
+            await context.sync();
+          } catch (error) {
+            throw new WorkbookWriteError(messageOf(error), [...written], pending, error);
+          }
+          written.push(...pending.filter((c) => c !== inProgress));
+          pending = inProgress ? [inProgress] : [];
+          options.onProgress?.(written.length, changes.length);
+        };
+        let bytes = 0;
+        for (const change of changes) {
+          pending.push(change);
+          if (change.kind === "writeRange" || change.kind === "createTable") {
+            // Large blocks go in chunks, each its own request under the payload limit.
+            const cells = change.kind === "writeRange" ? change.cells : [change.headers as readonly CellWrite[], ...change.rows];
+            const start = parseCell(change.address);
+            const sheet = context.workbook.worksheets.getItem(change.sheet);
+            for (const chunk of chunkRows(cells, MAX_REQUEST_BYTES - bytes, MAX_REQUEST_BYTES)) {
+              if (chunk.first > 0 || (chunk.bytes + bytes > MAX_REQUEST_BYTES && bytes > 0)) {
+                await sync(change);
+                bytes = 0;
+              }
+              writeBlock(sheet, start.row + chunk.first, start.column, chunk.rows);
+              bytes += chunk.bytes;
+            }
+            if (change.kind === "createTable") {
+              const width = change.headers.length;
+              const area = { top: start.row, left: start.column, bottom: start.row + change.rows.length, right: start.column + width - 1 };
+              const table = sheet.tables.add(rangeAddress(area), true);
+              table.name = change.name;
+              known.tables.set(lower(change.name), change.name);
+              known.columns.set(lower(change.name), new Set(change.headers.map(lower)));
+            }
+            continue;
+          }
+          this.queue(context, change, known);
+          bytes += estimateBytes(change);
+        }
+        if (pending.length > 0) await sync();
+      },
+      { mergeUndoGroup: merge },
+    ).catch((error) => {
+      if (error instanceof WorkbookWriteError) throw error;
+      throw new WorkbookWriteError(messageOf(error), written, pending.length > 0 ? pending : changes.slice(written.length), error);
+    });
+  }
+
+  async detectRegion(): Promise<RegionInfo | null> {
+    return this.host.run(async (context) => {
+      const active = context.workbook.getActiveCell();
+      const sheet = active.worksheet.load("name");
+      const region = active.getSurroundingRegion().load("address,rowCount,columnCount");
+      const header = active.getSurroundingRegion().getRow(0).load("values");
+      const owners = active.getSurroundingRegion().getTables(false).load("items/name");
+      await context.sync();
+      const owner = owners.items[0];
+      const values = header.values[0].map(text);
+      if (region.rowCount <= 1 && values.every((v) => v === "")) return null;
+      if (owner) {
+        const table = context.workbook.tables.getItem(owner.name);
+        const range = table.getRange().load("address,rowCount");
+        const headers = table.getHeaderRowRange().load("values");
+        await context.sync();
+        return { sheet: sheet.name, address: bare(range.address), headers: headers.values[0].map(text), rowCount: range.rowCount - 1, table: owner.name };
+      }
+      return { sheet: sheet.name, address: bare(region.address), headers: values, rowCount: region.rowCount - 1 };
+    });
+  }
+
+  async getSelection(): Promise<SelectionInfo | null> {
+    return this.host.run(async (context) => {
+      const active = context.workbook.getActiveCell().load("address,rowIndex");
+      const sheet = active.worksheet.load("name");
+      const owners = active.getTables(false).load("items/name");
+      await context.sync();
+      const owner = owners.items[0];
+      const address = bare(active.address);
+      if (!owner) return { sheet: sheet.name, address };
+      const body = context.workbook.tables.getItem(owner.name).getDataBodyRange().load("rowIndex,rowCount");
+      await context.sync();
+      const rowIndex = active.rowIndex - body.rowIndex;
+      if (rowIndex < 0 || rowIndex >= body.rowCount) return { sheet: sheet.name, address, table: owner.name };
+      return { sheet: sheet.name, address, table: owner.name, rowIndex };
+    });
+  }
+
+  async onSelectionChanged(listener: (selection: SelectionInfo | null) => void): Promise<() => Promise<void>> {
+    const registration = await this.host.run(async (context) => {
+      const handler = context.workbook.onSelectionChanged.add(async () => {
+        listener(await this.getSelection().catch(() => null));
+      });
+      await context.sync();
+      return handler;
+    });
+    return async () => {
+      await Excel.run(registration.context, async (context) => {
+        registration.remove();
+        await context.sync();
+      });
+    };
+  }
+
+  // ---- Changes ----
+
+  /** What exists, from the last read; looked up again only when a change names something it did not cover. */
+  private async knowledgeFor(context: Excel.RequestContext, changes: readonly WorkbookChange[]): Promise<Knowledge> {
+    const known = this.known;
+    const tableOf = (c: WorkbookChange) => (c.kind === "setTableColumn" ? c.table : null);
+    const covered =
+      known !== null &&
+      changes.every((c) => {
+        const t = tableOf(c);
+        return t === null || known.columns.has(lower(t));
+      });
+    if (covered) return known!;
+    const sheets = context.workbook.worksheets.load("items/name");
+    const tables = context.workbook.tables.load("items/name");
+    const names = context.workbook.names.load("items/name");
+    const wanted = [...new Set(changes.map(tableOf).filter((t): t is string => t !== null))];
+    const columns = wanted.map((t) => ({ t, cols: context.workbook.tables.getItem(t).columns.load("items/name") }));
+    await context.sync();
+    const fresh: Knowledge = {
+      sheets: new Set(sheets.items.map((s) => lower(s.name))),
+      tables: new Map(tables.items.map((t) => [lower(t.name), t.name])),
+      names: new Set(names.items.map((n) => lower(n.name))),
+      columns: new Map(columns.map(({ t, cols }) => [lower(t), new Set(cols.items.map((c) => lower(c.name)))])),
+    };
+    this.known = fresh;
+    return fresh;
+  }
+
+  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge): void {
+    const wb = context.workbook;
+    switch (change.kind) {
+      case "ensureSheet": {
+        const sheet = known.sheets.has(lower(change.sheet)) ? wb.worksheets.getItem(change.sheet) : wb.worksheets.add(change.sheet);
+        known.sheets.add(lower(change.sheet));
+        if (change.activate) sheet.activate();
+        return;
+      }
+      case "clearRange":
+        wb.worksheets.getItem(change.sheet).getRange(change.address).clear();
+        return;
+      case "formatRange": {
+        const range = wb.worksheets.getItem(change.sheet).getRange(change.address);
+        const f = change.format;
+        if (f.bold !== undefined) range.format.font.bold = f.bold;
+        if (f.italic !== undefined) range.format.font.italic = f.italic;
+        if (f.fontColor !== undefined) range.format.font.color = f.fontColor;
+        if (f.fill !== undefined) range.format.fill.color = f.fill;
+        if (f.wrapText !== undefined) range.format.wrapText = f.wrapText;
+        if (f.columnWidth !== undefined) range.format.columnWidth = f.columnWidth;
+        if (f.numberFormat !== undefined) setEveryCell(range, "numberFormat", f.numberFormat);
+        return;
+      }
+      case "convertRangeToTable": {
+        const table = wb.worksheets.getItem(change.sheet).tables.add(change.address, true);
+        table.name = change.name;
+        known.tables.set(lower(change.name), change.name);
+        return;
+      }
+      case "setTableColumn": {
+        const table = wb.tables.getItem(change.table);
+        const columns = known.columns.get(lower(change.table)) ?? new Set<string>();
+        const exists = columns.has(lower(change.header));
+        const column = exists ? table.columns.getItem(change.header) : table.columns.add(undefined, undefined, change.header);
+        columns.add(lower(change.header));
+        known.columns.set(lower(change.table), columns);
+        const body = column.getDataBodyRange();
+        if (change.formula !== undefined) setEveryCell(body, "formulas", change.formula);
+        else if (change.values) body.values = change.values.map((v) => [v ?? ""]);
+        if (change.numberFormat) setEveryCell(body, "numberFormat", change.numberFormat);
+        body.conditionalFormats.clearAll();
+        for (const rule of change.conditionalFormats ?? []) addConditionalFormat(body, rule);
+        return;
+      }
+      case "setName": {
+        if (known.names.has(lower(change.name))) wb.names.getItem(change.name).delete();
+        wb.names.add(change.name, wb.worksheets.getItem(change.sheet).getRange(change.address), change.comment);
+        known.names.add(lower(change.name));
+        return;
+      }
+      case "setSetting":
+        wb.settings.add(change.key, change.value);
+        return;
+      case "writeRange":
+      case "createTable":
+        return; // written in chunks by apply
+    }
+  }
+}
+
+/**
+ * Sets one value for every cell of a range. Office.js applies a single (non-array) value to
+ * the whole range; for a formula, relative references adjust as with Ctrl+Enter, and in a
+ * table column Excel keeps it as the column's calculated formula. One value crosses the
+ * wire whatever the column's length.
+ */
+function setEveryCell(range: Excel.Range, property: "formulas" | "numberFormat", value: string): void {
+  (range as unknown as Record<string, unknown>)[property] = value;
+}
+
+function addConditionalFormat(range: Excel.Range, rule: ConditionalFormatRule): void {
+  if (rule.kind === "cellValue") {
+    const cf = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
+    cf.cellValue.format.fill.color = rule.fill;
+    if (rule.fontColor) cf.cellValue.format.font.color = rule.fontColor;
+    const operator = ({ between: "Between", greaterThan: "GreaterThan", greaterThanOrEqual: "GreaterThanOrEqual", lessThan: "LessThan", lessThanOrEqual: "LessThanOrEqual", equal: "EqualTo" } as const)[rule.operator];
+    cf.cellValue.rule = { formula1: `=${rule.bounds[0]}`, formula2: rule.bounds[1] !== undefined ? `=${rule.bounds[1]}` : undefined, operator };
+  } else {
+    const cf = range.conditionalFormats.add("ContainsText" as Excel.ConditionalFormatType.containsText);
+    cf.textComparison.format.fill.color = rule.fill;
+    if (rule.fontColor) cf.textComparison.format.font.color = rule.fontColor;
+    cf.textComparison.rule = { operator: "Contains" as Excel.ConditionalTextOperator.contains, text: rule.text };
+  }
+}
+
+interface Chunk {
+  readonly first: number;
+  readonly rows: readonly (readonly CellWrite[])[];
+  readonly bytes: number;
+}
+
+/** Splits rows into consecutive chunks whose estimated request payload stays under `limit` bytes. */
+export function chunkRows(rows: readonly (readonly CellWrite[])[], firstLimit: number, limit: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let first = 0;
+  let bytes = 0;
+  let budget = Math.max(firstLimit, 0);
+  for (let r = 0; r < rows.length; r++) {
+    const size = rowBytes(rows[r]);
+    if (r > first && bytes + size > budget) {
+      chunks.push({ first, rows: rows.slice(first, r), bytes });
+      first = r;
+      bytes = 0;
+      budget = limit;
+    }
+    bytes += size;
+  }
+  if (rows.length > first) chunks.push({ first, rows: rows.slice(first), bytes });
+  return chunks;
+}
+
+/** Bytes a row adds to a request: its values, formulas and number formats as JSON (three arrays). */
+function rowBytes(row: readonly CellWrite[]): number {
+  let bytes = 12;
+  for (const cell of row) {
+    if (cell === null) bytes += 15;
+    else if (typeof cell === "object") bytes += JSON.stringify(cell.formula).length + 15;
+    else if (typeof cell === "string") bytes += JSON.stringify(cell).length + 12;
+    else bytes += String(cell).length + 15;
+  }
+  return bytes;
+}
+
+function estimateBytes(change: WorkbookChange): number {
+  return change.kind === "setTableColumn" && change.values ? change.values.length * 24 : 512;
+}
+
+/**
+ * One block: text cells get the text format first, then values (null where a formula
+ * goes), then formulas (null where a value went). null in a 2-D array leaves a cell as it is.
+ */
+function writeBlock(sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly CellWrite[])[]): void {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  if (rows.length === 0 || width === 0) return;
+  const range = sheet.getRangeByIndexes(top, left, rows.length, width);
+  const pad = <T>(row: readonly T[], fill: T) => (row.length === width ? [...row] : [...row, ...Array<T>(width - row.length).fill(fill)]);
+  const hasText = rows.some((r) => r.some((c) => typeof c === "string"));
+  const hasFormula = rows.some((r) => r.some((c) => c !== null && typeof c === "object"));
+  if (hasText) range.numberFormat = rows.map((r) => pad(r.map((c) => (typeof c === "string" ? "@" : null)), null)) as unknown as string[][];
+  range.values = rows.map((r) => pad(r.map((c) => (c === null || typeof c === "object" ? null : c)), null)) as unknown as CellValue[][] as never;
+  if (hasFormula) range.formulas = rows.map((r) => pad(r.map((c) => (c !== null && typeof c === "object" ? c.formula : null)), null)) as never;
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value);
+}
+
+/** "Sheet1!A1:B2" or "'My sheet'!A1" -> "A1:B2". */
+function bare(address: string): string {
+  return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1).replace(/\$/g, "") : address.replace(/\$/g, "");
+}
+
+function splitAddress(address: string): [string, string] {
+  const at = address.lastIndexOf("!");
+  const sheet = address.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  return [sheet, bare(address)];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

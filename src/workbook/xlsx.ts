@@ -1,0 +1,628 @@
+// The WorkbookPort over an .xlsx file through ExcelJS: the command line's adapter. Node only
+// (never imported by the pane or the custom functions, whose bundles must stay free of it).
+//
+// Where .xlsx has no direct equivalent of an Office.js feature:
+// - Settings (Office.js `workbook.settings`) are kept on a very hidden sheet named
+//   `OffshoreSettings`: key in column A, value in column B (continued in C, D... when a value
+//   is longer than one cell may hold). Excel, Excel on the web and LibreOffice keep it; the
+//   Excel adapter reads its own settings store, so a mapping made by the command line is not
+//   seen by the pane (and the other way round).
+// - A table column written with one formula gets that formula in every data cell, with
+//   `[@Column]` rewritten to the file form `Table[[#This Row],[Column]]` that Excel expects in
+//   a saved workbook. ExcelJS cannot mark the column as calculated, so rows added later in
+//   Excel do not inherit it; the evaluate action in the pane does that.
+// - A file has no selection: `getSelection` is null and the selection never changes.
+import ExcelJS from "exceljs";
+import { promises as fs } from "fs";
+import type { CellValue } from "../model/types";
+import { cellAddress, columnLetters, parseCell, parseRange, quoteSheet, type RangeRef } from "./address";
+import type {
+  ApplyOptions,
+  CellFormat,
+  CellWrite,
+  ConditionalFormatRule,
+  NamedRangeInfo,
+  ReadRequest,
+  ReadResult,
+  RegionInfo,
+  SelectionInfo,
+  SheetSnapshot,
+  TableInfo,
+  TableSnapshot,
+  WorkbookChange,
+  WorkbookPort,
+} from "./port";
+import { WorkbookWriteError } from "./port";
+
+export const SETTINGS_SHEET = "OffshoreSettings";
+/** Excel's limit on the characters one cell holds. */
+const CELL_TEXT_LIMIT = 32767;
+
+/** Why a file could not be opened as a workbook, so the command line can say it in one line. */
+export type WorkbookOpenProblem = "missing" | "notXlsx" | "encrypted" | "unreadable";
+
+export class WorkbookOpenError extends Error {
+  constructor(
+    message: string,
+    readonly problem: WorkbookOpenProblem,
+  ) {
+    super(message);
+    this.name = "WorkbookOpenError";
+  }
+}
+
+// The shape ExcelJS gives a table's model at run time (its .d.ts does not describe it).
+interface TableModel {
+  name: string;
+  displayName?: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  headerRow?: boolean;
+  totalsRow?: boolean;
+  columns: { name: string; filterButton?: boolean; totalsRowLabel?: string; totalsRowFunction?: string }[];
+}
+interface TableHandle {
+  table: TableModel;
+}
+interface DefinedNamesInternals {
+  matrixMap: Record<string, unknown>;
+  add(location: string, name: string): void;
+  getRanges(name: string): { name: string; ranges: string[] };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buffer: Uint8Array, magic: number[]): boolean {
+  return magic.every((byte, i) => buffer[i] === byte);
+}
+
+/**
+ * Office saves a password-protected .xlsx as an OLE compound file holding an
+ * `EncryptionInfo` stream; a legacy .xls is a compound file without it.
+ */
+function isEncryptedPackage(buffer: Buffer): boolean {
+  return buffer.includes(Buffer.from("EncryptionInfo", "utf16le"));
+}
+
+function excelDateSerial(date: Date): number {
+  // Excel's day 0 is 1899-12-30 (counting its 1900 leap-year quirk).
+  return date.getTime() / 86400000 + 25569;
+}
+
+/** A cell's value as Excel hands it to an add-in: the result of a formula, text of rich text. */
+function plainValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return excelDateSerial(value);
+  const v = value as unknown as Record<string, unknown>;
+  if ("formula" in v || "sharedFormula" in v) {
+    const result = v.result as ExcelJS.CellValue;
+    if (result !== null && typeof result === "object" && !(result instanceof Date) && "error" in (result as object)) {
+      return String((result as { error: string }).error);
+    }
+    return plainValue(result ?? null);
+  }
+  if ("richText" in v) return (v.richText as { text: string }[]).map((run) => run.text).join("");
+  if ("error" in v) return String(v.error);
+  if ("text" in v) return plainValue(v.text as ExcelJS.CellValue);
+  return null;
+}
+
+function formulaOrValue(cell: ExcelJS.Cell): CellValue {
+  const formula = cell.formula;
+  if (formula) return "=" + formula;
+  return plainValue(cell.value);
+}
+
+/** `[@Column]` and `[@[Column name]]` (the typing form) to the form a saved file must hold. */
+export function fileFormOfTableFormula(formula: string, table: string): string {
+  const body = formula.startsWith("=") ? formula.slice(1) : formula;
+  return body.replace(
+    /([A-Za-z_\\][A-Za-z0-9_.\\]*)?\[@(?:\[([^\]]+)\]|([^[\]]+))\]/g,
+    (_match, name: string | undefined, bracketed: string | undefined, plain: string | undefined) =>
+      `${name ?? table}[[#This Row],[${bracketed ?? plain}]]`,
+  );
+}
+
+function toExcelValue(write: Exclude<CellWrite, null>): ExcelJS.CellValue {
+  if (typeof write === "object") {
+    const formula = write.formula.startsWith("=") ? write.formula.slice(1) : write.formula;
+    const cached = write.cachedValue;
+    return { formula, result: cached === null || cached === undefined ? undefined : cached } as ExcelJS.CellFormulaValue;
+  }
+  return write;
+}
+
+function argb(colour: string): string {
+  return "FF" + colour.replace(/^#/, "").toUpperCase();
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  readonly kind = "xlsx" as const;
+
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** A new, empty workbook. */
+  static create(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  /** Opens a file; throws WorkbookOpenError whose message is one line a user can act on. */
+  static async open(path: string): Promise<XlsxWorkbook> {
+    let buffer: Buffer;
+    try {
+      buffer = await fs.readFile(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new WorkbookOpenError(`File not found: ${path}`, "missing");
+      if (code === "EISDIR") throw new WorkbookOpenError(`${path} is a folder, not an .xlsx workbook.`, "notXlsx");
+      throw new WorkbookOpenError(`Cannot read ${path}: ${(error as Error).message}`, "unreadable");
+    }
+    return XlsxWorkbook.fromBuffer(buffer, path);
+  }
+
+  static async fromBuffer(buffer: Buffer, label = "the workbook"): Promise<XlsxWorkbook> {
+    if (startsWith(buffer, OLE_MAGIC)) {
+      if (isEncryptedPackage(buffer)) {
+        throw new WorkbookOpenError(
+          `${label} is password-protected (encrypted); open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy.`,
+          "encrypted",
+        );
+      }
+      throw new WorkbookOpenError(`${label} is a legacy .xls workbook, not an .xlsx; open it in Excel and save it as .xlsx.`, "notXlsx");
+    }
+    if (!startsWith(buffer, ZIP_MAGIC)) {
+      throw new WorkbookOpenError(`${label} is not an .xlsx workbook (expected an Excel 2007+ file).`, "notXlsx");
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    } catch (error) {
+      throw new WorkbookOpenError(`${label} is not a readable .xlsx workbook (${(error as Error).message}).`, "notXlsx");
+    }
+    if (workbook.worksheets.length === 0) {
+      throw new WorkbookOpenError(`${label} is not an .xlsx workbook: it holds no worksheet.`, "notXlsx");
+    }
+    return new XlsxWorkbook(workbook);
+  }
+
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  private findTable(name: string): { sheet: ExcelJS.Worksheet; model: TableModel } | null {
+    const wanted = name.toLowerCase();
+    for (const sheet of this.workbook.worksheets) {
+      for (const handle of sheet.getTables() as unknown as TableHandle[]) {
+        const model = (handle as unknown as { table?: TableModel; model?: TableModel }).table ?? (handle as unknown as { model: TableModel }).model;
+        if (model && model.name.toLowerCase() === wanted) return { sheet, model };
+      }
+    }
+    return null;
+  }
+
+  private allTables(): { sheet: ExcelJS.Worksheet; model: TableModel }[] {
+    const found: { sheet: ExcelJS.Worksheet; model: TableModel }[] = [];
+    for (const sheet of this.workbook.worksheets) {
+      if (sheet.name === SETTINGS_SHEET) continue;
+      for (const handle of sheet.getTables() as unknown as TableHandle[]) found.push({ sheet, model: handle.table });
+    }
+    return found;
+  }
+
+  private tableInfo(sheet: ExcelJS.Worksheet, model: TableModel): TableInfo {
+    const range = parseRange(model.tableRef);
+    const headerRows = model.headerRow === false ? 0 : 1;
+    const totalsRows = model.totalsRow ? 1 : 0;
+    return {
+      name: model.name,
+      sheet: sheet.name,
+      headers: model.columns.map((c) => c.name),
+      rowCount: Math.max(0, range.bottom - range.top + 1 - headerRows - totalsRows),
+      address: model.tableRef,
+    };
+  }
+
+  /** Data rows as 1-based sheet row numbers, and the table's first column (1-based). */
+  private dataArea(model: TableModel): { firstRow: number; lastRow: number; firstColumn: number; range: RangeRef } {
+    const range = parseRange(model.tableRef);
+    const firstRow = range.top + 1 + (model.headerRow === false ? 0 : 1);
+    const lastRow = range.bottom + 1 - (model.totalsRow ? 1 : 0);
+    return { firstRow, lastRow, firstColumn: range.left + 1, range };
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.allTables().map(({ sheet, model }) => this.tableInfo(sheet, model));
+  }
+
+  // ------------------------------------------------------------------ read
+
+  async read(request: ReadRequest): Promise<ReadResult> {
+    let table: TableSnapshot | null = null;
+    if (request.table) {
+      const found = this.findTable(request.table.name);
+      if (found) {
+        const info = this.tableInfo(found.sheet, found.model);
+        const { firstRow, lastRow, firstColumn } = this.dataArea(found.model);
+        const width = info.headers.length;
+        let rows: CellValue[][] | undefined;
+        if (request.table.values) {
+          rows = [];
+          for (let r = firstRow; r <= lastRow; r++) {
+            const row = found.sheet.getRow(r);
+            const values: CellValue[] = new Array(width);
+            for (let c = 0; c < width; c++) values[c] = plainValue(row.getCell(firstColumn + c).value);
+            rows.push(values);
+          }
+        }
+        const columnFormulas: Record<string, CellValue[]> = {};
+        for (const header of request.table.formulasOf ?? []) {
+          const index = info.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
+          if (index < 0) continue;
+          const cells: CellValue[] = [];
+          for (let r = firstRow; r <= lastRow; r++) cells.push(formulaOrValue(found.sheet.getRow(r).getCell(firstColumn + index)));
+          columnFormulas[header] = cells;
+        }
+        table = { ...info, rows, columnFormulas };
+      }
+    }
+    const settings: Record<string, string | undefined> = {};
+    for (const key of request.settings ?? []) settings[key] = this.getSetting(key);
+    const names: Record<string, NamedRangeInfo | undefined> = {};
+    for (const name of request.names ?? []) names[name] = this.getName(name);
+    const sheets: Record<string, SheetSnapshot | null> = {};
+    for (const name of request.sheets ?? []) {
+      const sheet = this.workbook.getWorksheet(name);
+      sheets[name] = sheet ? this.snapshot(sheet) : null;
+    }
+    return { table, settings, names, sheets };
+  }
+
+  private getName(name: string): NamedRangeInfo | undefined {
+    const names = this.workbook.definedNames as unknown as DefinedNamesInternals;
+    const key = Object.keys(names.matrixMap).find((k) => k.toLowerCase() === name.toLowerCase());
+    if (!key) return undefined;
+    const [first] = names.getRanges(key).ranges;
+    if (!first) return undefined;
+    const bang = first.lastIndexOf("!");
+    let sheet = first.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    return { sheet, address: first.slice(bang + 1).replace(/\$/g, "") };
+  }
+
+  private snapshot(sheet: ExcelJS.Worksheet): SheetSnapshot {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (_cell, colNumber) => {
+        top = Math.min(top, rowNumber);
+        bottom = Math.max(bottom, rowNumber);
+        left = Math.min(left, colNumber);
+        right = Math.max(right, colNumber);
+      });
+    });
+    if (bottom < 0) return { name: sheet.name, origin: "", values: [], formulas: [] };
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row = sheet.getRow(r);
+      const valueRow: CellValue[] = [];
+      const formulaRow: CellValue[] = [];
+      for (let c = left; c <= right; c++) {
+        const cell = row.getCell(c);
+        valueRow.push(plainValue(cell.value));
+        formulaRow.push(formulaOrValue(cell));
+      }
+      values.push(valueRow);
+      formulas.push(formulaRow);
+    }
+    return { name: sheet.name, origin: cellAddress(top - 1, left - 1), values, formulas };
+  }
+
+  // -------------------------------------------------------------- settings
+
+  private settingsSheet(create: boolean): ExcelJS.Worksheet | undefined {
+    let sheet = this.workbook.getWorksheet(SETTINGS_SHEET);
+    if (!sheet && create) {
+      sheet = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    }
+    return sheet;
+  }
+
+  private getSetting(key: string): string | undefined {
+    const sheet = this.settingsSheet(false);
+    if (!sheet) return undefined;
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      if (row.getCell(1).value !== key) continue;
+      let text = "";
+      for (let c = 2; ; c++) {
+        const part = row.getCell(c).value;
+        if (typeof part !== "string") break;
+        text += part;
+      }
+      return text;
+    }
+    return undefined;
+  }
+
+  private setSetting(key: string, value: string): void {
+    const sheet = this.settingsSheet(true)!;
+    let rowNumber = sheet.rowCount + 1;
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      if (sheet.getRow(r).getCell(1).value === key) {
+        rowNumber = r;
+        break;
+      }
+    }
+    const row = sheet.getRow(rowNumber);
+    const previousWidth = row.cellCount;
+    row.getCell(1).value = key;
+    let column = 2;
+    for (let start = 0; start < value.length || column === 2; start += CELL_TEXT_LIMIT) {
+      row.getCell(column++).value = value.slice(start, start + CELL_TEXT_LIMIT);
+    }
+    for (; column <= previousWidth; column++) row.getCell(column).value = null;
+  }
+
+  // ----------------------------------------------------------------- apply
+
+  async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
+    const done: WorkbookChange[] = [];
+    for (const change of changes) {
+      try {
+        this.applyOne(change);
+      } catch (error) {
+        throw new WorkbookWriteError(`Could not apply ${change.kind}: ${(error as Error).message}`, done, [change], error);
+      }
+      done.push(change);
+    }
+    options?.onProgress?.(changes.length, changes.length);
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const sheet = this.workbook.getWorksheet(name);
+    if (!sheet) throw new Error(`There is no sheet named '${name}'.`);
+    return sheet;
+  }
+
+  private applyOne(change: WorkbookChange): void {
+    switch (change.kind) {
+      case "ensureSheet": {
+        let sheet = this.workbook.getWorksheet(change.sheet);
+        if (!sheet) sheet = this.workbook.addWorksheet(change.sheet);
+        if (change.activate) {
+          const index = this.workbook.worksheets.indexOf(sheet);
+          this.workbook.views = [{ x: 0, y: 0, width: 12000, height: 8000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+        }
+        return;
+      }
+      case "writeRange": {
+        const sheet = this.sheet(change.sheet);
+        const origin = parseCell(change.address);
+        change.cells.forEach((cells, r) => {
+          const row = sheet.getRow(origin.row + 1 + r);
+          cells.forEach((write, c) => {
+            if (write === null) return;
+            row.getCell(origin.column + 1 + c).value = toExcelValue(write);
+          });
+        });
+        return;
+      }
+      case "clearRange": {
+        const sheet = this.sheet(change.sheet);
+        const range = parseRange(change.address);
+        for (let r = range.top; r <= range.bottom; r++) {
+          const row = sheet.getRow(r + 1);
+          for (let c = range.left; c <= range.right; c++) {
+            const cell = row.getCell(c + 1);
+            cell.value = null;
+            cell.style = {};
+          }
+        }
+        this.dropConditionalFormatsInside(sheet, range);
+        return;
+      }
+      case "formatRange":
+        this.format(this.sheet(change.sheet), parseRange(change.address), change.format);
+        return;
+      case "createTable": {
+        const sheet = this.sheet(change.sheet);
+        if (this.findTable(change.name)) throw new Error(`A table named '${change.name}' already exists.`);
+        sheet.addTable({
+          name: change.name,
+          ref: change.address,
+          headerRow: true,
+          style: { theme: "TableStyleMedium2", showRowStripes: true },
+          columns: change.headers.map((name) => ({ name, filterButton: true })),
+          rows: change.rows.map((row) => row.map((w) => (w === null ? null : toExcelValue(w)))) as unknown[][],
+        });
+        return;
+      }
+      case "convertRangeToTable": {
+        const sheet = this.sheet(change.sheet);
+        if (this.findTable(change.name)) throw new Error(`A table named '${change.name}' already exists.`);
+        const range = parseRange(change.address);
+        const headers: string[] = [];
+        for (let c = range.left; c <= range.right; c++) {
+          const text = plainValue(sheet.getRow(range.top + 1).getCell(c + 1).value);
+          headers.push(text === null || text === undefined || text === "" ? `Column${c - range.left + 1}` : String(text));
+        }
+        const rows: ExcelJS.CellValue[][] = [];
+        for (let r = range.top + 1; r <= range.bottom; r++) {
+          const row = sheet.getRow(r + 1);
+          const values: ExcelJS.CellValue[] = [];
+          for (let c = range.left; c <= range.right; c++) values.push(row.getCell(c + 1).value);
+          rows.push(values);
+        }
+        sheet.addTable({
+          name: change.name,
+          ref: cellAddress(range.top, range.left),
+          headerRow: true,
+          style: { theme: "TableStyleMedium2", showRowStripes: true },
+          columns: headers.map((name) => ({ name, filterButton: true })),
+          rows,
+        });
+        return;
+      }
+      case "setTableColumn":
+        this.setTableColumn(change);
+        return;
+      case "setName": {
+        const names = this.workbook.definedNames as unknown as DefinedNamesInternals;
+        for (const key of Object.keys(names.matrixMap)) if (key.toLowerCase() === change.name.toLowerCase()) delete names.matrixMap[key];
+        const range = parseRange(change.address);
+        const absolute = `$${columnLetters(range.left)}$${range.top + 1}:$${columnLetters(range.right)}$${range.bottom + 1}`;
+        names.add(`${quoteSheet(change.sheet)}!${absolute}`, change.name);
+        return;
+      }
+      case "setSetting":
+        this.setSetting(change.key, change.value);
+        return;
+    }
+  }
+
+  private setTableColumn(change: Extract<WorkbookChange, { kind: "setTableColumn" }>): void {
+    const found = this.findTable(change.table);
+    if (!found) throw new Error(`There is no table named '${change.table}'.`);
+    const { sheet, model } = found;
+    const { firstRow, lastRow, firstColumn, range } = this.dataArea(model);
+    let index = model.columns.findIndex((c) => c.name.toLowerCase() === change.header.toLowerCase());
+    if (index < 0) {
+      index = model.columns.length;
+      const column = range.right + 1;
+      const blocker = this.allTables().find(
+        (t) => t.sheet === sheet && t.model !== model && (() => {
+          const other = parseRange(t.model.tableRef);
+          return other.left <= column && column <= other.right && other.top <= range.bottom && range.top <= other.bottom;
+        })(),
+      );
+      if (blocker) throw new Error(`Table '${blocker.model.name}' sits right of '${model.name}'; there is no room for the column '${change.header}'.`);
+      model.columns.push({ name: change.header, filterButton: model.columns[0]?.filterButton ?? true, totalsRowFunction: "none" });
+      const grown: RangeRef = { ...range, right: column };
+      model.tableRef = `${cellAddress(grown.top, grown.left)}:${cellAddress(grown.bottom, grown.right)}`;
+      if (model.autoFilterRef) {
+        const filter = parseRange(model.autoFilterRef);
+        model.autoFilterRef = `${cellAddress(filter.top, filter.left)}:${cellAddress(filter.bottom, column)}`;
+      }
+      if (model.headerRow !== false) sheet.getRow(range.top + 1).getCell(column + 1).value = change.header;
+    }
+    const column = firstColumn + index;
+    const formula = change.formula === undefined ? undefined : fileFormOfTableFormula(change.formula, model.name);
+    for (let r = firstRow, i = 0; r <= lastRow; r++, i++) {
+      const cell = sheet.getRow(r).getCell(column);
+      if (formula !== undefined) {
+        const cached = change.cachedValues?.[i];
+        cell.value = { formula, result: cached === null || cached === undefined ? undefined : cached } as ExcelJS.CellFormulaValue;
+      } else {
+        const value = change.values?.[i];
+        cell.value = value === undefined ? null : value;
+      }
+      if (change.numberFormat) cell.numFmt = change.numberFormat;
+    }
+    if (lastRow >= firstRow) {
+      const ref = `${cellAddress(firstRow - 1, column - 1)}:${cellAddress(lastRow - 1, column - 1)}`;
+      const target = parseRange(ref);
+      this.dropConditionalFormatsInside(sheet, target);
+      if (change.conditionalFormats?.length) {
+        sheet.addConditionalFormatting({ ref, rules: change.conditionalFormats.map((rule, i) => this.conditionalRule(rule, ref, i)) });
+      }
+    }
+  }
+
+  private conditionalRule(rule: ConditionalFormatRule, ref: string, priority: number): ExcelJS.ConditionalFormattingRule {
+    const style: Partial<ExcelJS.Style> = {
+      fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(rule.fill) }, fgColor: { argb: argb(rule.fill) } },
+    };
+    if (rule.fontColor) style.font = { color: { argb: argb(rule.fontColor) } };
+    if (rule.kind === "textContains") {
+      const topLeft = ref.split(":")[0];
+      const text = rule.text.replace(/"/g, '""');
+      return {
+        type: "containsText",
+        operator: "containsText",
+        text: rule.text,
+        formulae: [`NOT(ISERROR(SEARCH("${text}",${topLeft})))`],
+        style,
+        priority: priority + 1,
+      } as unknown as ExcelJS.ConditionalFormattingRule;
+    }
+    return {
+      type: "cellIs",
+      operator: rule.operator,
+      formulae: rule.bounds.map(String),
+      style,
+      priority: priority + 1,
+    } as unknown as ExcelJS.ConditionalFormattingRule;
+  }
+
+  private dropConditionalFormatsInside(sheet: ExcelJS.Worksheet, range: RangeRef): void {
+    const internals = sheet as unknown as { conditionalFormattings: { ref: string }[] };
+    internals.conditionalFormattings = (internals.conditionalFormattings ?? []).filter((cf) => {
+      const areas = cf.ref.split(/\s+/).map((a) => parseRange(a));
+      return !areas.every((a) => a.top >= range.top && a.bottom <= range.bottom && a.left >= range.left && a.right <= range.right);
+    });
+  }
+
+  private format(sheet: ExcelJS.Worksheet, range: RangeRef, format: CellFormat): void {
+    for (let r = range.top; r <= range.bottom; r++) {
+      const row = sheet.getRow(r + 1);
+      for (let c = range.left; c <= range.right; c++) {
+        const cell = row.getCell(c + 1);
+        if (format.bold !== undefined || format.italic !== undefined || format.fontColor !== undefined) {
+          cell.font = {
+            ...cell.font,
+            ...(format.bold !== undefined ? { bold: format.bold } : {}),
+            ...(format.italic !== undefined ? { italic: format.italic } : {}),
+            ...(format.fontColor !== undefined ? { color: { argb: argb(format.fontColor) } } : {}),
+          };
+        }
+        if (format.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
+        if (format.wrapText !== undefined) cell.alignment = { ...cell.alignment, wrapText: format.wrapText, vertical: "top" };
+        if (format.numberFormat !== undefined) cell.numFmt = format.numberFormat;
+      }
+    }
+    if (format.columnWidth !== undefined) {
+      // ExcelJS widths are in characters of the default font (about 7 px); points are 4/3 px.
+      const characters = Math.max(1, (format.columnWidth * 4) / 3 / 7);
+      for (let c = range.left; c <= range.right; c++) sheet.getColumn(c + 1).width = characters;
+    }
+  }
+
+  // --------------------------------------------------------- selection etc.
+
+  async detectRegion(): Promise<RegionInfo | null> {
+    const sheet = this.workbook.worksheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden");
+    if (!sheet) return null;
+    const snap = this.snapshot(sheet);
+    if (snap.values.length === 0) return null;
+    const origin = parseCell(snap.origin);
+    const bottom = origin.row + snap.values.length - 1;
+    const right = origin.column + snap.values[0].length - 1;
+    const address = `${snap.origin}:${cellAddress(bottom, right)}`;
+    const headers = snap.values[0].map((v) => (v === null || v === undefined ? "" : String(v)));
+    const owner = this.allTables().find((t) => {
+      if (t.sheet !== sheet) return false;
+      const r = parseRange(t.model.tableRef);
+      return r.left <= right && origin.column <= r.right && r.top <= bottom && origin.row <= r.bottom;
+    });
+    return { sheet: sheet.name, address, headers, rowCount: snap.values.length - 1, ...(owner ? { table: owner.model.name } : {}) };
+  }
+
+  async getSelection(): Promise<SelectionInfo | null> {
+    return null;
+  }
+
+  async onSelectionChanged(): Promise<() => Promise<void>> {
+    return async () => undefined;
+  }
+}
