@@ -568,7 +568,7 @@ export function checklistToMarkdown(checklist: Checklist): string {
 
   if (checklist.mitigations.length > 0) {
     lines.push("", "## Mitigations for the top risks", "");
-    for (const m of checklist.mitigations) lines.push(`- **${md(m.risk)}** (${Math.round(m.score)}): ${md(m.mitigation)}. _Why:_ ${md(m.cause)}`);
+    for (const m of checklist.mitigations) lines.push(`- **${md(m.risk)}** (${Math.round(m.score)}): ${md(m.mitigation.replace(/\.\s*$/, ""))}. _Why:_ ${md(m.cause)}`);
   }
   if (checklist.securityRules.length > 0) {
     lines.push("", "## Security and access rules before onboarding", "");

@@ -1,0 +1,246 @@
+import { checklistSheetName, insertChecklistSheet, loadChecklist, planChecklistSheet } from "../../src/actions/checklist";
+import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { CellValue } from "../../src/model/types";
+
+const TODAY = { year: 2026, month: 3, day: 20 };
+const headers = [...SAMPLE_VENDOR_HEADERS] as string[];
+const col = (h: string) => headers.indexOf(h);
+
+async function workbookWith(rows: readonly (readonly CellValue[])[] = SAMPLE_VENDOR_ROWS): Promise<MemoryWorkbook> {
+  const wb = new MemoryWorkbook();
+  await wb.apply([
+    { kind: "ensureSheet", sheet: SAMPLE_SHEET_NAME, activate: true },
+    { kind: "createTable", sheet: SAMPLE_SHEET_NAME, address: "A1", name: SAMPLE_TABLE_NAME, headers, rows: rows.map((r) => r.map((c) => c ?? null)) },
+  ]);
+  return wb;
+}
+
+/** Finds the row whose column A reads `label` below the section titled `section`. */
+function rowOf(wb: MemoryWorkbook, sheet: string, section: string, label: string): number {
+  let inSection = false;
+  for (let r = 1; r < 200; r++) {
+    const a = wb.cell(sheet, `A${r}`)?.value;
+    if (a === section) inSection = true;
+    else if (inSection && a === label) return r;
+  }
+  throw new Error(`'${label}' not found under '${section}' on '${sheet}'`);
+}
+
+const vendorOf = (rowIndex: number) => String(SAMPLE_VENDOR_ROWS[rowIndex][col("Vendor")]);
+
+describe("checklist of the selected row over the memory workbook", () => {
+  test("follows the selection: the selected table row's vendor is evaluated through the model", async () => {
+    const wb = await workbookWith();
+    wb.select(SAMPLE_SHEET_NAME, "C4");
+    const loaded = await loadChecklist(wb, { today: TODAY });
+    expect(loaded.kind).toBe("ready");
+    if (loaded.kind !== "ready") return;
+    expect(loaded.rowIndex).toBe(2);
+    expect(loaded.checklist.header.vendor).toBe(vendorOf(2));
+    expect(loaded.checklist.header.totalCost).toBeGreaterThan(0);
+    expect(loaded.sheetExists).toBe(false);
+  });
+
+  test("outside the table there is nothing to show, with a message saying what to select", async () => {
+    const wb = await workbookWith();
+    wb.select(SAMPLE_SHEET_NAME, "Z40");
+    const loaded = await loadChecklist(wb);
+    expect(loaded).toEqual({ kind: "none", message: expect.stringMatching(/Select a vendor row/) });
+  });
+
+  test("a row the model refuses gives its error with the row number", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[1][col("Hourly rate")] = "TBD";
+    const wb = await workbookWith(rows);
+    const loaded = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1 });
+    expect(loaded.kind).toBe("error");
+    if (loaded.kind === "error") expect(loaded.message).toMatch(/Row 2 .*Hourly rate.*TBD/);
+  });
+
+  test("inserting makes a sheet per vendor with owners, checks, mitigations, pilot plan, date and source", async () => {
+    const wb = await workbookWith();
+    const outcome = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY, ownerNames: { scope: "Ana" } });
+    expect(outcome.kind).toBe("done");
+    if (outcome.kind !== "done") return;
+    const sheet = outcome.sheet;
+    expect(sheet).toBe(checklistSheetName(vendorOf(0), 0));
+    expect(wb.cell(sheet, "B1")?.value).toBe(vendorOf(0));
+    expect(wb.cell(sheet, "B2")?.value).toBe("2026-03-20");
+    expect(wb.cell(sheet, "B3")?.value).toBe(SAMPLE_TABLE_NAME);
+    expect(wb.cell(sheet, "C3")?.value).toBe("data row 1");
+    const scope = rowOf(wb, sheet, "Governance owners", "Scope owner");
+    expect(wb.cell(sheet, `B${scope}`)?.value).toBe("Ana");
+    expect(wb.cell(sheet, `C${scope + 1}`)?.value).toBe("Name missing");
+    const location = rowOf(wb, sheet, "Readiness checks", "Location fit");
+    expect(["Ready", "Verify", "Blocker"]).toContain(wb.cell(sheet, `B${location}`)?.value);
+    expect(rowOf(wb, sheet, "Pilot plan", "7. Review before scaling")).toBeGreaterThan(location);
+    expect(outcome.checklist.mitigations.length).toBeGreaterThan(0);
+    rowOf(wb, sheet, "Mitigations for the top risks", outcome.checklist.mitigations[0].risk);
+  });
+
+  test("running again refreshes generated parts in place and keeps every owner name, answer, tick and note typed on the sheet", async () => {
+    const wb = await workbookWith();
+    const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    const sheet = first.sheet;
+    const owners = rowOf(wb, sheet, "Governance owners", "Scope owner");
+    const maturity = rowOf(wb, sheet, "Readiness checks", "Provider maturity");
+    const step1 = rowOf(wb, sheet, "Pilot plan", "1. One workstream");
+    // The buyer types on the sheet: names, an answer, ticks, notes (one a formula), and text beside the checklist.
+    wb.setCells(sheet, `B${owners}`, [["Ana Silva"], ["Ben Okafor"]]);
+    wb.setCells(sheet, `B${maturity}`, [["Ready"]]);
+    wb.setCells(sheet, `F${step1}`, [["x"]]);
+    wb.setCells(sheet, `G${step1}`, [["Kick-off 3 April"]]);
+    wb.setCells(sheet, `G${owners}`, [["=1+1"]]);
+    wb.setCells(sheet, "J5", [["my own cell"]]);
+    // The row changes: a higher rate, so the generated total moves.
+    wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + col("Hourly rate"))}3`, [[999]]);
+    const totalBefore = first.checklist.header.totalCost;
+
+    const second = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: { year: 2026, month: 4, day: 1 } });
+    if (second.kind !== "done") throw new Error(second.message);
+    expect(second.sheet).toBe(sheet);
+    expect(second.created).toBe(false);
+    expect(second.checklist.header.totalCost).toBeGreaterThan(totalBefore);
+    expect(wb.cell(sheet, "B2")?.value).toBe("2026-04-01");
+    expect(wb.cell(sheet, `B${owners}`)?.value).toBe("Ana Silva");
+    expect(wb.cell(sheet, `B${owners + 1}`)?.value).toBe("Ben Okafor");
+    expect(wb.cell(sheet, `C${owners}`)?.value).toBe("Named");
+    expect(wb.cell(sheet, `B${maturity}`)?.value).toBe("Ready");
+    expect(wb.cell(sheet, `C${maturity}`)?.value).toBe("Your answer");
+    expect(wb.cell(sheet, `F${step1}`)?.value).toBe("x");
+    expect(wb.cell(sheet, `G${step1}`)?.value).toBe("Kick-off 3 April");
+    expect(wb.cell(sheet, `G${owners}`)?.formula).toBe("=1+1");
+    expect(wb.cell(sheet, "J5")?.value).toBe("my own cell");
+    expect(second.keptCells).toBe(6);
+    const internal = second.checklist.checks.find((c) => c.key === "internalOwnership")!;
+    expect(internal.reason).not.toMatch(/scope owner|delivery owner/);
+    expect(second.checklist.checks.find((c) => c.key === "providerMaturity")!.status).toBe("Ready");
+  });
+
+  test("a note on an item that disappears is kept in a block of its own, not dropped", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    const index = rows.findIndex((r) => r[col("Data sensitivity")] === "Confidential");
+    const wb = await workbookWith(rows);
+    const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: index, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    const rule = rowOf(wb, first.sheet, "Security and access rules before onboarding", "Monitoring");
+    wb.setCells(first.sheet, `G${rule}`, [["SIEM access agreed"]]);
+    // The data is reclassified: the security rules no longer apply.
+    wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + col("Data sensitivity"))}${index + 2}`, [["Public"]]);
+    const second = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: index, today: TODAY });
+    if (second.kind !== "done") throw new Error(second.message);
+    expect(second.checklist.securityRules).toEqual([]);
+    const kept = rowOf(wb, first.sheet, "Kept from earlier versions of this sheet", "Security and access rules before onboarding: Monitoring");
+    expect(wb.cell(first.sheet, `G${kept}`)?.value).toBe("SIEM access agreed");
+    // Nothing of the old rule's generated text is left behind.
+    const values = [...wb.snapshot().entries()].filter(([k]) => k.startsWith(`${first.sheet}!`)).map(([, v]) => String(v.value));
+    expect(values.some((v) => v.startsWith("Log and monitor"))).toBe(false);
+    // And a third run keeps the kept note where it is.
+    const third = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: index, today: TODAY });
+    expect(third.kind).toBe("done");
+    expect(wb.cell(first.sheet, `G${kept}`)?.value).toBe("SIEM access agreed");
+  });
+
+  test("names typed on the sheet win over the pane's; the pane fills the names the sheet lacks", async () => {
+    const wb = await workbookWith();
+    const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    const scope = rowOf(wb, first.sheet, "Governance owners", "Scope owner");
+    wb.setCells(first.sheet, `B${scope}`, [["Sheet Name"]]);
+    await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY, ownerNames: { scope: "Pane Name", quality: "Quinn" }, answers: { scalePath: "Blocker" } });
+    expect(wb.cell(first.sheet, `B${scope}`)?.value).toBe("Sheet Name");
+    expect(wb.cell(first.sheet, `B${rowOf(wb, first.sheet, "Governance owners", "Quality owner")}`)?.value).toBe("Quinn");
+    expect(wb.cell(first.sheet, `B${rowOf(wb, first.sheet, "Readiness checks", "Scale path")}`)?.value).toBe("Blocker");
+    const loaded = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (loaded.kind !== "ready") throw new Error("not ready");
+    expect(loaded.sheetExists).toBe(true);
+    expect(loaded.ownerNames).toMatchObject({ scope: "Sheet Name", quality: "Quinn" });
+    expect(loaded.answers).toEqual({ scalePath: "Blocker" });
+  });
+
+  test("formula-looking text from the workbook is written as text, never as a formula", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[0][col("Vendor")] = '=HYPERLINK("http://x","y")';
+    rows[1][col("Vendor")] = "+cmd";
+    rows[1][col("Scope")] = "=1+2";
+    const wb = new MemoryWorkbook();
+    // Typed through the port, so the table holds the text exactly (a buyer's apostrophe-prefixed entry).
+    await wb.apply([
+      { kind: "ensureSheet", sheet: SAMPLE_SHEET_NAME },
+      { kind: "createTable", sheet: SAMPLE_SHEET_NAME, address: "A1", name: SAMPLE_TABLE_NAME, headers, rows: rows.map((r) => r.map((c) => c ?? null)) },
+    ]);
+    for (const rowIndex of [0, 1]) {
+      const outcome = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex, today: TODAY, ownerNames: { scope: "=2*3" } });
+      if (outcome.kind !== "done") throw new Error(outcome.message);
+      const vendor = String(rows[rowIndex][col("Vendor")]);
+      expect(wb.cell(outcome.sheet, "B1")).toEqual(expect.objectContaining({ value: vendor }));
+      expect(wb.cell(outcome.sheet, "B1")?.formula).toBeUndefined();
+      const scope = rowOf(wb, outcome.sheet, "Governance owners", "Scope owner");
+      expect(wb.cell(outcome.sheet, `B${scope}`)?.value).toBe("=2*3");
+      expect(wb.cell(outcome.sheet, `B${scope}`)?.formula).toBeUndefined();
+    }
+    const all = [...wb.snapshot().values()];
+    expect(all.filter((c) => c.formula !== undefined)).toEqual([]);
+  });
+
+  test("two vendors whose names shorten alike get a sheet each, and each refresh finds its own", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[0][col("Vendor")] = "Very Long Vendor Name Consulting Alpha";
+    rows[1][col("Vendor")] = "Very Long Vendor Name Consulting Beta";
+    const wb = await workbookWith(rows);
+    const a = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    const b = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: TODAY });
+    if (a.kind !== "done" || b.kind !== "done") throw new Error("insert failed");
+    expect(a.sheet).not.toBe(b.sheet);
+    expect(b.sheet.endsWith(" (2)")).toBe(true);
+    const again = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: TODAY });
+    expect(again.kind === "done" && again.sheet).toBe(b.sheet);
+    expect(wb.cell(a.sheet, "B1")?.value).toBe(rows[0][col("Vendor")]);
+  });
+
+  test("a sheet the buyer made with the same name is never taken over", async () => {
+    const wb = await workbookWith();
+    const name = checklistSheetName(vendorOf(0), 0);
+    wb.setCells(name, "A1", [["my own plan"]]);
+    const outcome = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.sheet).toBe(checklistSheetName(vendorOf(0), 0, 2));
+    expect(wb.cell(name, "A1")?.value).toBe("my own plan");
+  });
+
+  test("the plan writes the buyer's cells as null where they stay", async () => {
+    const wb = await workbookWith();
+    const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    const scope = rowOf(wb, first.sheet, "Governance owners", "Scope owner");
+    wb.setCells(first.sheet, `B${scope}`, [["Ana"]]);
+    const read = await wb.read({ sheets: [first.sheet] });
+    const plan = planChecklistSheet(first.sheet, read.sheets[first.sheet], first.checklist, { table: SAMPLE_TABLE_NAME, rowIndex: 0 });
+    const write = plan.changes.find((c) => c.kind === "writeRange");
+    expect(write && write.kind === "writeRange" && write.cells[scope - 1][1]).toBeNull();
+    const cleared = plan.changes.filter((c) => c.kind === "clearRange").map((c) => (c.kind === "clearRange" ? c.address : ""));
+    expect(cleared.some((a) => a.includes(`B${scope}`) || a === `A${scope}:G${scope}`)).toBe(false);
+  });
+});
+
+describe("checklist sheet names", () => {
+  test.each([
+    ["Acme", "Checklist Acme"],
+    ["a/b\\c[d]e:f*g?h", "Checklist a b c d e f g h"],
+    ["", "Checklist row 4"],
+    ["Quote'", "Checklist Quote"],
+  ])("vendor %j gets the sheet %j", (vendor, name) => {
+    expect(checklistSheetName(vendor, 3)).toBe(name);
+  });
+
+  test("names stay within Excel's 31 characters, with room for the numbering", () => {
+    const long = "Extremely Long Vendor Name With Many Words Ltd";
+    expect(checklistSheetName(long, 0).length).toBeLessThanOrEqual(31);
+    const second = checklistSheetName(long, 0, 2);
+    expect(second.length).toBeLessThanOrEqual(31);
+    expect(second.endsWith(" (2)")).toBe(true);
+    expect(checklistSheetName("😀".repeat(40), 0).length).toBeLessThanOrEqual(31);
+  });
+});
