@@ -109,10 +109,20 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/** A cell's shown value. ExcelJS's `cell.value` drops a formula's falsy result (0, FALSE, ""), `cell.result` keeps it. */
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue;
+    if (result !== null && typeof result === "object" && !(result instanceof Date) && "error" in (result as object)) return String((result as { error: string }).error);
+    return plainValue(result ?? null);
+  }
+  return plainValue(cell.value);
+}
+
 function formulaOrValue(cell: ExcelJS.Cell): CellValue {
   const formula = cell.formula;
   if (formula) return "=" + formula;
-  return plainValue(cell.value);
+  return cellValue(cell);
 }
 
 /** `[@Column]` and `[@[Column name]]` (the typing form) to the form a saved file must hold. */
@@ -258,7 +268,7 @@ export class XlsxWorkbook implements WorkbookPort {
           for (let r = firstRow; r <= lastRow; r++) {
             const row = found.sheet.getRow(r);
             const values: CellValue[] = new Array(width);
-            for (let c = 0; c < width; c++) values[c] = plainValue(row.getCell(firstColumn + c).value);
+            for (let c = 0; c < width; c++) values[c] = cellValue(row.getCell(firstColumn + c));
             rows.push(values);
           }
         }
@@ -319,7 +329,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const formulaRow: CellValue[] = [];
       for (let c = left; c <= right; c++) {
         const cell = row.getCell(c);
-        valueRow.push(plainValue(cell.value));
+        valueRow.push(cellValue(cell));
         formulaRow.push(formulaOrValue(cell));
       }
       values.push(valueRow);
@@ -454,7 +464,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const range = parseRange(change.address);
         const headers: string[] = [];
         for (let c = range.left; c <= range.right; c++) {
-          const text = plainValue(sheet.getRow(range.top + 1).getCell(c + 1).value);
+          const text = cellValue(sheet.getRow(range.top + 1).getCell(c + 1));
           headers.push(text === null || text === undefined || text === "" ? `Column${c - range.left + 1}` : String(text));
         }
         const rows: ExcelJS.CellValue[][] = [];

@@ -1,0 +1,235 @@
+// Prepare for finance, proved with an independent engine: the finance workbook is written
+// through the xlsx adapter, recalculated by LibreOffice (cached results thrown away), and
+// every number is compared with the model's own evaluation of the same rows.
+import { mkdtempSync } from "fs";
+import os from "os";
+import path from "path";
+import type ExcelJS from "exceljs";
+import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type Evaluation } from "../../src/model";
+import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
+import { prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
+import { OUTPUT_COLUMNS } from "../../src/actions/evaluate";
+import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { sampleChanges } from "../../scripts/make-sample";
+import { errorCells, readWorkbook, recalculateInLibreOffice, shown } from "./xlsx-libreoffice";
+
+const NOW = new Date("2026-03-02T15:30:00Z");
+const BUYER_ZONE = "America/New_York";
+/** The assumption finance changes in the file, and its new value. */
+const CHANGED = { name: "Governance % (Staff augmentation)", value: 0.12 };
+
+const work = mkdtempSync(path.join(os.tmpdir(), "offshore-finance-"));
+const files = {
+  formulas: path.join(work, "formulas.xlsx"),
+  values: path.join(work, "values.xlsx"),
+  changed: path.join(work, "changed.xlsx"),
+};
+
+async function sampleWorkbook(): Promise<XlsxWorkbook> {
+  const workbook = XlsxWorkbook.create();
+  await workbook.apply(sampleChanges());
+  return workbook;
+}
+
+async function prepared(mode: "formulas" | "values"): Promise<{ workbook: XlsxWorkbook; outcome: Extract<FinanceOutcome, { kind: "done" }> }> {
+  const workbook = await sampleWorkbook();
+  const outcome = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { mode, now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (outcome.kind !== "done") throw new Error(outcome.message);
+  return { workbook, outcome };
+}
+
+/** The model's evaluation of the sample rows under the assumptions sheet of `book`. */
+function modelEvaluations(book: ExcelJS.Workbook): { a: Assumptions; evaluations: Evaluation[] } {
+  const sheet = book.getWorksheet(ASSUMPTIONS_SHEET)!;
+  const rows: unknown[][] = [];
+  sheet.eachRow((row, n) => {
+    const value = shown(row.getCell(2));
+    // Date cells come back as Date objects; the model reads Excel serials.
+    if (n > 1) rows.push([shown(row.getCell(1)), value instanceof Date ? value.getTime() / 86400000 + 25569 : value]);
+  });
+  const parsed = parseAssumptions(rows as never, { year: 2026, month: 3, day: 2 });
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const map = mapHeaders([...SAMPLE_VENDOR_HEADERS]);
+  const evaluations = SAMPLE_VENDOR_ROWS.map((cells) => {
+    const row = readRow(cells, map, parsed.value);
+    if (!row || !row.ok) throw new Error("sample row unreadable");
+    return evaluateRow(row.value, parsed.value);
+  });
+  return { a: parsed.value, evaluations };
+}
+
+function modelValue(e: Evaluation, key: string): number | string {
+  const line = e.cost.lines.find((l) => l.key === key);
+  if (line) return line.amount;
+  const driver = e.risk.drivers.find((d) => `risk.${d.key}` === key);
+  if (driver) return driver.score;
+  const simple: Record<string, number | string> = {
+    labour: e.cost.labour,
+    totalCost: e.cost.total,
+    effectiveHourlyRate: e.cost.effectiveHourlyRate,
+    requiredOverlap: e.fit.requiredOverlapHours,
+    fitScore: e.fit.score,
+    fitVerdict: e.fit.verdict,
+    riskScore: e.risk.score,
+    riskBand: e.risk.band,
+    overlapHours: e.fit.overlapHours,
+  };
+  if (!(key in simple)) throw new Error(`no model value for ${key}`);
+  return simple[key];
+}
+
+function expectClose(actual: unknown, expected: number | string, where: string): void {
+  if (typeof expected === "string") {
+    expect({ where, value: actual }).toEqual({ where, value: expected });
+    return;
+  }
+  const got = actual === undefined || actual === null ? NaN : Number(actual);
+  const scale = Math.max(Math.abs(expected), Math.abs(got));
+  const ok = scale === 0 ? got === 0 : Math.abs(got - expected) <= 1e-9 * scale;
+  if (!ok) throw new Error(`${where}: LibreOffice shows ${String(actual)}, the model says ${expected}`);
+}
+
+/** Every summary number of every vendor row, against the model. Returns how many cells were compared. */
+function compareSummary(book: ExcelJS.Workbook, evaluations: readonly Evaluation[]): number {
+  const sheet = book.getWorksheet(SUMMARY_SHEET)!;
+  let compared = 0;
+  evaluations.forEach((e, i) => {
+    const row = sheet.getRow(SUMMARY_HEADER_ROW + 2 + i);
+    expect(shown(row.getCell(1))).toBe(e.row.vendor);
+    SUMMARY_COLUMNS.forEach((column, c) => {
+      if (column.kind !== "result" && !(column.kind === "input" && column.key === "overlapHours")) return;
+      expectClose(shown(row.getCell(c + 1)), modelValue(e, column.key), `${e.row.vendor} / ${column.header}`);
+      compared++;
+    });
+  });
+  return compared;
+}
+
+function tableOutputs(book: ExcelJS.Workbook): Record<string, unknown[]> {
+  const sheet = book.worksheets.find((s) => s.getTables().length > 0)!;
+  const header = sheet.getRow(1);
+  const out: Record<string, unknown[]> = {};
+  header.eachCell((cell, col) => {
+    const name = String(cell.value);
+    if (!OUTPUT_COLUMNS.some((o) => o.header === name)) return;
+    out[name] = SAMPLE_VENDOR_ROWS.map((_r, i) => shown(sheet.getRow(2 + i).getCell(col)));
+  });
+  return out;
+}
+
+let recalculated: Record<keyof typeof files, ExcelJS.Workbook>;
+let written: Record<keyof typeof files, ExcelJS.Workbook>;
+let formulasOutcome: Extract<FinanceOutcome, { kind: "done" }>;
+
+beforeAll(async () => {
+  const formulas = await prepared("formulas");
+  formulasOutcome = formulas.outcome;
+  await formulas.workbook.save(files.formulas);
+  const values = await prepared("values");
+  await values.workbook.save(files.values);
+
+  // Finance edits one assumption in the file; cached results stay stale until recalculation.
+  const changed = await readWorkbook(files.formulas);
+  const sheet = changed.getWorksheet(ASSUMPTIONS_SHEET)!;
+  let edited = false;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value === CHANGED.name) {
+      row.getCell(2).value = CHANGED.value;
+      edited = true;
+    }
+  });
+  if (!edited) throw new Error(`assumption ${CHANGED.name} not on the sheet`);
+  await changed.xlsx.writeFile(files.changed);
+
+  const [f, v, c] = await recalculateInLibreOffice([files.formulas, files.values, files.changed]);
+  recalculated = { formulas: await readWorkbook(f), values: await readWorkbook(v), changed: await readWorkbook(c) };
+  written = { formulas: await readWorkbook(files.formulas), values: await readWorkbook(files.values), changed };
+}, 240_000);
+
+describe("prepare for finance, recalculated by LibreOffice", () => {
+  it("portable formulas give the model's numbers for every vendor, to 1e-9", () => {
+    const { evaluations } = modelEvaluations(recalculated.formulas);
+    const compared = compareSummary(recalculated.formulas, evaluations);
+    expect(compared).toBe(evaluations.length * (SUMMARY_COLUMNS.filter((c) => c.kind === "result").length + 1));
+  });
+
+  it("no cell of the finance workbook shows an error after recalculation", () => {
+    expect(errorCells(recalculated.formulas)).toEqual([]);
+    expect(errorCells(recalculated.values)).toEqual([]);
+    expect(errorCells(recalculated.changed)).toEqual([]);
+  });
+
+  it("the table's output columns follow the summary: total cost, risk score and location fit per vendor", () => {
+    const { evaluations } = modelEvaluations(recalculated.formulas);
+    const outputs = tableOutputs(recalculated.formulas);
+    evaluations.forEach((e, i) => {
+      expectClose(outputs["Total cost"][i], e.cost.total, `${e.row.vendor} total cost column`);
+      expectClose(outputs["Risk score"][i], e.risk.score, `${e.row.vendor} risk score column`);
+      expect(outputs["Location fit"][i]).toBe(e.fit.verdict);
+    });
+  });
+
+  it("changing one assumption in the file moves the totals exactly as the model says", () => {
+    const before = modelEvaluations(recalculated.formulas);
+    const after = modelEvaluations(recalculated.changed);
+    expect(after.a.governancePctStaffAugmentation).toBe(CHANGED.value);
+    compareSummary(recalculated.changed, after.evaluations);
+    const moved = after.evaluations.filter((e, i) => e.cost.total !== before.evaluations[i].cost.total);
+    // Only staff augmentation rows pay that governance share.
+    expect(moved.map((e) => e.row.vendor)).toEqual(after.evaluations.filter((e) => e.row.engagementModel === "Staff augmentation").map((e) => e.row.vendor));
+    expect(moved.length).toBeGreaterThan(0);
+  });
+
+  it("values mode writes static numbers equal to the model, with an 'as of' time", () => {
+    const { evaluations } = modelEvaluations(written.values);
+    compareSummary(written.values, evaluations);
+    const sheet = written.values.getWorksheet(SUMMARY_SHEET)!;
+    const formulas: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas.push(cell.address))));
+    expect(formulas).toEqual([]);
+    expect(String(sheet.getCell("A2").value)).toContain("Values as of 2026-03-02 15:30 UTC");
+    expect(String(sheet.getCell("A2").value)).toContain("live add-in formulas back");
+  });
+
+  it("portable formulas use nothing newer than Excel 2016 and no add-in function", () => {
+    const formulas: string[] = [];
+    written.formulas.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas.push(cell.formula)))));
+    expect(formulas.length).toBeGreaterThan(SAMPLE_VENDOR_ROWS.length * 20);
+    const newer = new RegExp(`\\b(${NEWER_THAN_EXCEL_2016.join("|")})\\s*\\(`, "i");
+    expect(formulas.filter((f) => newer.test(f) || /OFFSHORE\./i.test(f))).toEqual([]);
+  });
+
+  it("the summary says which mode was chosen, and that overlap hours are values", () => {
+    const sheet = written.formulas.getWorksheet(SUMMARY_SHEET)!;
+    expect(String(sheet.getCell("A2").value)).toMatch(/^Portable formulas/);
+    expect(String(sheet.getCell("A3").value)).toContain("Overlap hours are values");
+    expect(formulasOutcome.vendors).toHaveLength(SAMPLE_VENDOR_ROWS.length);
+  });
+});
+
+describe("refreshing the finance summary", () => {
+  it("keeps nothing stale and leaves the user's own cells outside its area alone", async () => {
+    const { workbook } = await prepared("formulas");
+    await workbook.apply([{ kind: "writeRange", sheet: SUMMARY_SHEET, address: "BA1", cells: [["my note"]] }]);
+    // Fewer vendors the second time: the rows of the removed vendors must not linger.
+    const read = await workbook.read({ table: { name: SAMPLE_TABLE_NAME, values: true } });
+    const rateColumn = read.table!.headers.indexOf("Hourly rate");
+    await workbook.apply([{ kind: "writeRange", sheet: read.table!.sheet, address: `${String.fromCharCode(65 + rateColumn)}3`, cells: [["TBD"]] }]);
+    const again = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { mode: "values", now: NOW });
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.rowErrors).toHaveLength(1);
+    expect(again.rowErrors[0].row).toBe(3);
+    expect(again.rowErrors[0].message).toMatch(/Hourly rate/);
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET], settings: [FINANCE_SETTING] })).sheets[SUMMARY_SHEET]!;
+    const vendorRows = summary.values.slice(SUMMARY_HEADER_ROW + 1).filter((r) => typeof r[0] === "string" && r[0] !== "");
+    expect(vendorRows.map((r) => r[0])).toEqual(again.vendors.map((v) => v.vendor));
+    expect(vendorRows.length).toBe(SAMPLE_VENDOR_ROWS.length - 1);
+    // Values mode: no formula left in the vendor columns.
+    const stale = summary.formulas.slice(SUMMARY_HEADER_ROW + 1).flatMap((r) => r.slice(0, SUMMARY_COLUMNS.length)).filter((f) => typeof f === "string" && f.startsWith("="));
+    expect(stale).toEqual([]);
+    expect(summary.values[0][52]).toBe("my note");
+    expect(String(summary.values[3][0])).toContain("row 3");
+  });
+});
