@@ -1,0 +1,112 @@
+// The block comments at the top of cost.ts, risk.ts and fit.ts are the contract for the
+// portable workbook formulas. This test evaluates those formulas literally, looking every
+// factor up by its public assumption name as a VLOOKUP on the assumptions sheet would,
+// and compares with the model to 1e-9 relative.
+import fc from "fast-check";
+import {
+  ASSUMPTIONS,
+  ENGAGEMENT_MODELS,
+  LEVELS,
+  LOCATION_MODELS,
+  PRICING_MODELS,
+  SECURITY_CERTIFICATION_KEYWORDS,
+  SENSITIVITIES,
+  evaluateRow,
+  type Assumptions,
+  type AssumptionKey,
+  type VendorRow,
+} from "../../../src/model";
+import { WINTER, assumptionsWith, vendorRow } from "./helpers";
+
+function sheet(a: Assumptions): (name: string) => number {
+  const byName = new Map(ASSUMPTIONS.map((s) => [s.name, a[s.key as AssumptionKey]]));
+  return (name) => {
+    const v = byName.get(name);
+    if (typeof v !== "number") throw new Error(`no numeric assumption named '${name}'`);
+    return v;
+  };
+}
+
+function formulas(row: VendorRow, a: Assumptions, O: number) {
+  const V = sheet(a);
+  const labour = row.hourlyRate * row.hours;
+  const D = row.durationMonths;
+  const lines = [
+    labour * Math.min(1, 12 / D) * V("Vendor selection %"),
+    labour * V("Transition %"),
+    labour * V(`Governance % (${row.engagementModel})`),
+    labour * Math.min(V("Productivity loss % maximum"), V(`Productivity loss % (${row.locationModel})`) +
+      V("Productivity loss % per missing overlap hour") * Math.max(0, V(`Overlap need (${row.collaborationIntensity} collaboration)`) - O)),
+    labour * V(`Rework % (${row.requirementsClarity} clarity)`),
+    labour * V(`Change request % (${row.pricingModel}, ${row.requirementsClarity} clarity)`),
+    (labour * row.attrition * Math.min(V("Knowledge loss per departure (months)"), D)) / 12,
+    labour * V(`Travel % (${row.locationModel})`),
+    labour * V(`Security % (${row.dataSensitivity})`),
+    row.replacesInHouseStaff ? labour * V("Severance and retention %") : 0,
+  ];
+  const total = labour + lines.reduce((s, x) => s + x, 0);
+
+  const required = V(`Overlap need (${row.collaborationIntensity} collaboration)`) + V(`Overlap extra (${row.urgency} urgency)`) + V(`Overlap extra (${row.dataSensitivity} data)`);
+  const fitScore = required <= 0 ? 100 : 100 * Math.min(1, O / required);
+  const verdict = O >= required ? "Benefit" : required - O <= V("Overlap gap a shift can close (hours)") ? "Trade-off" : "Blocker";
+
+  const certText = row.certifications.join(", ").toLowerCase();
+  const certified = SECURITY_CERTIFICATION_KEYWORDS.some((k) => certText.includes(k.toLowerCase()));
+  const hidden = total - labour;
+  const risks = [
+    Math.min(100, V(`Communication risk (${row.collaborationIntensity} collaboration)`) + V("Communication risk per missing overlap hour") * Math.max(0, required - O)),
+    labour > 0 ? Math.min(100, (100 * hidden) / labour / V("Hidden cost share for full risk")) : 0,
+    Math.min(100, V(`Scope drift risk (${row.requirementsClarity} clarity)`) + V(`Scope drift risk (${row.urgency} urgency)`)),
+    Math.max(0, V(`Data risk (${row.dataSensitivity})`) - (certified ? V("Data risk credit for security certification") : 0)),
+    Math.min(100, V(`Quality risk (${row.requirementsClarity} clarity)`) + V("Quality risk per 100% attrition") * row.attrition),
+    V(`Governance gap risk (${row.engagementModel})`),
+    Math.min(100, V(`Dependency risk (${row.engagementModel})`) + (row.replacesInHouseStaff ? V("Dependency risk when replacing staff") : 0) +
+      Math.min(V("Dependency risk from duration, maximum"), V("Dependency risk per month") * D)),
+  ];
+  const weights = ["Communication", "Hidden cost", "Scope drift", "Data and cyber", "Quality", "Governance gaps", "Dependency"].map((r) => V(`Risk weight (${r})`));
+  const sumW = weights.reduce((s, w) => s + w, 0);
+  const weighted = sumW > 0 ? weights.reduce((s, w, i) => s + w * risks[i], 0) / sumW : 0;
+  const floorRegulated = row.dataSensitivity === "Regulated" && !certified ? V("Critical risk from score") : 0;
+  const floorDriver = Math.max(...risks) >= V("Critical single risk score") ? V("High risk from score") : 0;
+  const riskScore = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
+  const band = riskScore >= V("Critical risk from score") ? "Critical" : riskScore >= V("High risk from score") ? "High" : riskScore >= V("Medium risk from score") ? "Medium" : "Low";
+  return { labour, lines, total, fitScore, verdict, riskScore, band, risks };
+}
+
+function close(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+}
+
+const rowArb = fc.record({
+  hourlyRate: fc.double({ min: 0, max: 500, noNaN: true }),
+  hours: fc.double({ min: 0, max: 50_000, noNaN: true }),
+  durationMonths: fc.double({ min: 0.5, max: 60, noNaN: true }),
+  timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York", "Asia/Manila", ""),
+  locationModel: fc.constantFrom(...LOCATION_MODELS),
+  engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
+  pricingModel: fc.constantFrom(...PRICING_MODELS),
+  requirementsClarity: fc.constantFrom(...LEVELS),
+  collaborationIntensity: fc.constantFrom(...LEVELS),
+  dataSensitivity: fc.constantFrom(...SENSITIVITIES),
+  urgency: fc.constantFrom(...LEVELS),
+  attrition: fc.double({ min: 0, max: 1, noNaN: true }),
+  replacesInHouseStaff: fc.boolean(),
+  certifications: fc.subarray(["ISO 27001", "SOC 2 Type II", "CMMI 5", "PCI DSS"]),
+}).map((r) => vendorRow(r));
+
+describe("the documented formulas reproduce the model to 1e-9 relative", () => {
+  const edited = assumptionsWith({ "Reference date": "2026-07-01", "Governance % (Project)": "9%", "Risk weight (Dependency)": 3, "Critical single risk score": 60, "Overlap need (Low collaboration)": 1 });
+  test.each([["defaults", WINTER], ["edited assumptions", edited]] as const)("with %s", (_, a) => {
+    fc.assert(fc.property(rowArb, (row) => {
+      const e = evaluateRow(row, a);
+      const f = formulas(row, a, e.fit.overlapHours);
+      close(e.cost.labour, f.labour);
+      e.cost.lines.forEach((l, i) => close(l.amount, f.lines[i]));
+      close(e.cost.total, f.total);
+      close(e.fit.score, f.fitScore);
+      expect(e.fit.verdict).toBe(f.verdict);
+      close(e.risk.score, f.riskScore);
+      expect(e.risk.band).toBe(f.band);
+    }), { numRuns: 300 });
+  });
+});
