@@ -1,0 +1,290 @@
+// The checklist sheet through the Office.js adapter, on office-addin-mock objects backed by
+// a small cell store that behaves as Excel does where it matters here: a string written to
+// a cell that is not formatted as text and starts with = or + becomes a formula; null in a
+// 2-D write leaves the cell; clear() removes values and formats; properties read before
+// load() and context.sync() come back as office-addin-mock's error strings.
+import { OfficeMockObject } from "office-addin-mock";
+import { insertChecklistSheet, loadChecklist } from "../../src/actions/checklist";
+import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
+import { ExcelWorkbook, type ExcelHost } from "../../src/workbook/excel";
+import type { CellValue } from "../../src/model/types";
+
+interface Cell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+class FakeExcel {
+  readonly sheets = new Map<string, { name: string; cells: Map<string, Cell> }>();
+  readonly table = { name: SAMPLE_TABLE_NAME, sheet: SAMPLE_SHEET_NAME, top: 0, left: 0, width: SAMPLE_VENDOR_HEADERS.length, rowCount: 0 };
+  active = { sheet: SAMPLE_SHEET_NAME, row: 1, column: 0 };
+  syncs = 0;
+  private ops: (() => void)[] = [];
+  private mocks: OfficeMockObject[] = [];
+
+  constructor(rows: readonly (readonly CellValue[])[]) {
+    this.addSheet(SAMPLE_SHEET_NAME);
+    this.type(SAMPLE_SHEET_NAME, "A1", [[...SAMPLE_VENDOR_HEADERS], ...rows]);
+    this.table.rowCount = rows.length;
+  }
+
+  addSheet(name: string) {
+    if (!this.sheets.has(name.toLowerCase())) this.sheets.set(name.toLowerCase(), { name, cells: new Map() });
+  }
+  sheet(name: string) {
+    const s = this.sheets.get(name.toLowerCase());
+    if (!s) throw new Error(`ItemNotFound: worksheet '${name}'`);
+    return s;
+  }
+  /** The buyer typing: text as text (apostrophe entry), strings with = as formulas when asked. */
+  type(sheet: string, address: string, rows: readonly (readonly CellValue[])[], asFormula = false) {
+    const start = parseCell(address);
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const key = `${start.row + r},${start.column + c}`;
+        if (asFormula && typeof value === "string" && value.startsWith("=")) this.sheet(sheet).cells.set(key, { value: null, formula: value });
+        else this.sheet(sheet).cells.set(key, { value, numberFormat: typeof value === "string" ? "@" : undefined });
+      }),
+    );
+  }
+  cell(sheet: string, address: string): Cell | undefined {
+    const { row, column } = parseCell(address);
+    return this.sheet(sheet).cells.get(`${row},${column}`);
+  }
+
+  host(): ExcelHost {
+    return {
+      run: async (batch) => {
+        this.mocks = [];
+        this.ops = [];
+        return batch(this.context() as unknown as Excel.RequestContext);
+      },
+      supports: () => true,
+    };
+  }
+
+  private mock<T extends object>(data: T): T & OfficeMockObject {
+    const m = new OfficeMockObject(data as Record<string, unknown>) as unknown as T & OfficeMockObject;
+    this.mocks.push(m);
+    return m;
+  }
+
+  /** Office.js sets isNullObject on every *OrNullObject result at sync, loaded or not: kept outside the mock's load tracking. */
+  private nullable<T extends object>(isNull: boolean, data: T) {
+    return Object.assign(this.mock(data), { isNullObject: isNull });
+  }
+
+  private collection(items: { name: string }[]) {
+    return { items, load() { return this; } };
+  }
+
+  private context() {
+    const self = this;
+    return {
+      async sync() {
+        self.syncs++;
+        for (const m of self.mocks) await m.sync();
+        const ops = self.ops;
+        self.ops = [];
+        for (const op of ops) op();
+      },
+      workbook: {
+        worksheets: {
+          ...this.collection([...this.sheets.values()].map((s) => ({ name: s.name }))),
+          getItem: (name: string) => this.worksheet(name),
+          add: (name: string) => {
+            this.ops.push(() => this.addSheet(name));
+            return this.worksheet(name);
+          },
+        },
+        tables: {
+          ...this.collection([{ name: this.table.name }]),
+          getItem: (name: string) => {
+            if (name.toLowerCase() !== this.table.name.toLowerCase()) throw new Error(`ItemNotFound: table '${name}'`);
+            return this.tableObject();
+          },
+        },
+        names: { ...this.collection([]), getItem: () => { throw new Error("no names in this workbook"); } },
+        settings: {
+          getItemOrNullObject: () => this.nullable(true, { value: "" }),
+          add: () => undefined,
+        },
+        getActiveCell: () => {
+          const a = this.active;
+          const inTable = a.sheet === this.table.sheet && a.row > this.table.top && a.row <= this.table.top + this.table.rowCount && a.column < this.table.width;
+          return Object.assign(this.mock({ address: `'${a.sheet}'!${cellAddress(a.row, a.column)}`, rowIndex: a.row }), {
+            worksheet: this.mock({ name: a.sheet }),
+            getTables: () => this.collection(inTable ? [{ name: this.table.name }] : []),
+          });
+        },
+      },
+    };
+  }
+
+  private tableObject() {
+    const t = this.table;
+    const grid = (top: number, rows: number) => this.values(t.sheet, { top, left: t.left, bottom: top + rows - 1, right: t.left + t.width - 1 });
+    return Object.assign(this.mock({ name: t.name, showTotals: false }), {
+      worksheet: this.mock({ name: t.sheet }),
+      getRange: () => this.mock({ address: `'${t.sheet}'!${rangeAddress({ top: t.top, left: t.left, bottom: t.top + t.rowCount, right: t.left + t.width - 1 })}`, rowCount: t.rowCount + 1, columnCount: t.width }),
+      getHeaderRowRange: () => this.mock({ values: grid(t.top, 1).values }),
+      getDataBodyRange: () => this.mock({ values: grid(t.top + 1, t.rowCount).values, rowIndex: t.top + 1, rowCount: t.rowCount }),
+      columns: { getItem: () => { throw new Error("no output columns in this workbook"); } },
+    });
+  }
+
+  private values(sheet: string, area: { top: number; left: number; bottom: number; right: number }) {
+    const cells = this.sheet(sheet).cells;
+    const rows = Array.from({ length: area.bottom - area.top + 1 }, (_, r) => Array.from({ length: area.right - area.left + 1 }, (_, c) => cells.get(`${area.top + r},${area.left + c}`)));
+    return {
+      values: rows.map((r) => r.map((c) => c?.value ?? "")),
+      formulas: rows.map((r) => r.map((c) => c?.formula ?? c?.value ?? "")),
+    };
+  }
+
+  private worksheet(name: string) {
+    return {
+      activate: () => undefined,
+      getUsedRangeOrNullObject: () => {
+        const cells = this.sheet(name).cells;
+        const filled = [...cells.entries()].filter(([, c]) => c.value !== "" && c.value !== null || c.formula || c.bold || c.fill).map(([k]) => k.split(",").map(Number));
+        if (filled.length === 0) return this.nullable(true, { address: "", values: [], formulas: [] });
+        const area = { top: Math.min(...filled.map((p) => p[0])), left: Math.min(...filled.map((p) => p[1])), bottom: Math.max(...filled.map((p) => p[0])), right: Math.max(...filled.map((p) => p[1])) };
+        return this.nullable(false, { address: `'${name}'!${rangeAddress(area)}`, ...this.values(name, area) });
+      },
+      getRangeByIndexes: (top: number, left: number, rows: number, columns: number) => this.range(name, { top, left, bottom: top + rows - 1, right: left + columns - 1 }),
+      getRange: (address: string) => this.range(name, parseRange(address)),
+    };
+  }
+
+  /** A range whose writes are queued in the order the adapter makes them and applied at sync. */
+  private range(sheetName: string, area: { top: number; left: number; bottom: number; right: number }) {
+    const each = (fn: (cell: Cell, r: number, c: number) => void) => {
+      const cells = this.sheet(sheetName).cells;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) {
+          const key = `${r},${c}`;
+          const cell = cells.get(key) ?? { value: "" };
+          fn(cell, r - area.top, c - area.left);
+          cells.set(key, cell);
+        }
+    };
+    const grid = <T>(v: T | T[][], r: number, c: number): T | undefined => (Array.isArray(v) ? v[r]?.[c] : v);
+    const range: Record<string, unknown> = { clear: () => this.ops.push(() => each((cell) => { cell.value = ""; delete cell.formula; delete cell.numberFormat; delete cell.bold; delete cell.fill; })) };
+    Object.defineProperty(range, "values", {
+      set: (v: CellValue[][]) =>
+        this.ops.push(() =>
+          each((cell, r, c) => {
+            const x = grid(v, r, c);
+            if (x === null || x === undefined) return;
+            // Excel parses a string into a formula unless the cell is formatted as text.
+            if (typeof x === "string" && /^[=+]/.test(x) && cell.numberFormat !== "@") {
+              cell.formula = x.startsWith("=") ? x : `=${x}`;
+              cell.value = null;
+            } else {
+              cell.value = x;
+              delete cell.formula;
+            }
+          }),
+        ),
+    });
+    Object.defineProperty(range, "formulas", {
+      set: (v: string[][]) => this.ops.push(() => each((cell, r, c) => { const x = grid(v, r, c); if (x !== null && x !== undefined) { cell.formula = x; cell.value = null; } })),
+    });
+    Object.defineProperty(range, "numberFormat", {
+      set: (v: string[][] | string) => this.ops.push(() => each((cell, r, c) => { const x = grid(v, r, c); if (x !== null && x !== undefined) cell.numberFormat = x; })),
+    });
+    const font: Record<string, unknown> = {};
+    Object.defineProperty(font, "bold", { set: (v: boolean) => this.ops.push(() => each((cell) => (cell.bold = v))) });
+    Object.defineProperty(font, "color", { set: () => undefined });
+    Object.defineProperty(font, "italic", { set: () => undefined });
+    const fill: Record<string, unknown> = {};
+    Object.defineProperty(fill, "color", { set: (v: string) => this.ops.push(() => each((cell) => (cell.fill = v))) });
+    const format: Record<string, unknown> = { font, fill };
+    Object.defineProperty(format, "wrapText", { set: () => undefined });
+    Object.defineProperty(format, "columnWidth", { set: () => undefined });
+    range.format = format;
+    return range;
+  }
+}
+
+const TODAY = { year: 2026, month: 3, day: 20 };
+const headers = [...SAMPLE_VENDOR_HEADERS] as string[];
+const col = (h: string) => headers.indexOf(h);
+
+function rowOf(fake: FakeExcel, sheet: string, section: string, label: string): number {
+  let inSection = false;
+  for (let r = 1; r < 200; r++) {
+    const a = fake.cell(sheet, `A${r}`)?.value;
+    if (a === section) inSection = true;
+    else if (inSection && a === label) return r;
+  }
+  throw new Error(`'${label}' not found under '${section}'`);
+}
+
+describe("checklist sheet through the Office.js adapter (office-addin-mock)", () => {
+  test("the selected row's checklist loads through the adapter", async () => {
+    const fake = new FakeExcel(SAMPLE_VENDOR_ROWS);
+    fake.active = { sheet: SAMPLE_SHEET_NAME, row: 3, column: 2 };
+    const loaded = await loadChecklist(new ExcelWorkbook(fake.host()), { today: TODAY });
+    expect(loaded.kind).toBe("ready");
+    if (loaded.kind === "ready") {
+      expect(loaded.rowIndex).toBe(2);
+      expect(loaded.checklist.header.vendor).toBe(SAMPLE_VENDOR_ROWS[2][col("Vendor")]);
+    }
+  });
+
+  test("refresh keeps every owner name, answer, tick and note typed on the sheet", async () => {
+    const fake = new FakeExcel(SAMPLE_VENDOR_ROWS);
+    const port = new ExcelWorkbook(fake.host());
+    const first = await insertChecklistSheet(port, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    const sheet = first.sheet;
+    expect(fake.cell(sheet, "A1")?.value).toBe("Governance checklist");
+    const owners = rowOf(fake, sheet, "Governance owners", "Scope owner");
+    const scale = rowOf(fake, sheet, "Readiness checks", "Scale path");
+    const step = rowOf(fake, sheet, "Pilot plan", "6. Measurable pilot");
+    fake.type(sheet, `B${owners + 2}`, [["Sam Lee"]]);
+    fake.type(sheet, `B${scale}`, [["Blocker"]]);
+    fake.type(sheet, `F${step}`, [["done"]]);
+    fake.type(sheet, `G${step}`, [["=TODAY()"]], true);
+    fake.type(sheet, `G${owners}`, [["call Friday"]]);
+    const syncsBefore = fake.syncs;
+
+    const second = await insertChecklistSheet(port, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: { year: 2026, month: 4, day: 2 } });
+    if (second.kind !== "done") throw new Error(second.message);
+    expect(second.sheet).toBe(sheet);
+    expect(fake.cell(sheet, "B2")?.value).toBe("2026-04-02");
+    expect(fake.cell(sheet, `B${owners + 2}`)?.value).toBe("Sam Lee");
+    expect(fake.cell(sheet, `C${owners + 2}`)?.value).toBe("Named");
+    expect(fake.cell(sheet, `B${scale}`)?.value).toBe("Blocker");
+    expect(fake.cell(sheet, `C${scale}`)?.value).toBe("Your answer");
+    expect(fake.cell(sheet, `F${step}`)?.value).toBe("done");
+    expect(fake.cell(sheet, `G${step}`)?.formula).toBe("=TODAY()");
+    expect(fake.cell(sheet, `G${owners}`)?.value).toBe("call Friday");
+    expect(second.keptCells).toBe(5);
+    // Reading the row and the sheet, then writing: a handful of round trips, not one per cell.
+    expect(fake.syncs - syncsBefore).toBeLessThanOrEqual(8);
+  });
+
+  test("vendor names and scopes that look like formulas are written as text", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[0][col("Vendor")] = '=HYPERLINK("http://x","y")';
+    rows[0][col("Scope")] = "+cmd";
+    const fake = new FakeExcel(rows);
+    const outcome = await insertChecklistSheet(new ExcelWorkbook(fake.host()), { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY, ownerNames: { scope: "=1+1" } });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(fake.cell(outcome.sheet, "B1")).toMatchObject({ value: '=HYPERLINK("http://x","y")', numberFormat: "@" });
+    expect(fake.cell(outcome.sheet, "B1")?.formula).toBeUndefined();
+    const scope = rowOf(fake, outcome.sheet, "Engagement", "Scope");
+    expect(fake.cell(outcome.sheet, `B${scope}`)).toMatchObject({ value: "+cmd" });
+    const owner = rowOf(fake, outcome.sheet, "Governance owners", "Scope owner");
+    expect(fake.cell(outcome.sheet, `B${owner}`)).toMatchObject({ value: "=1+1" });
+    const formulas = [...fake.sheet(outcome.sheet).cells.values()].filter((c) => c.formula !== undefined);
+    expect(formulas).toEqual([]);
+  });
+});
