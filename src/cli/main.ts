@@ -1,0 +1,308 @@
+// The command line: the pane's job on an .xlsx file, on a machine with no Excel.
+//
+//   npm run evaluate -- [input.xlsx] [--out output.xlsx] [--table NAME] [--values] [--in-place]
+//
+// It runs the same actions as the pane (find the table, evaluate, checklist sheets, prepare
+// for finance) through the ExcelJS adapter; this file only parses arguments, reports
+// progress and prints. Any failure is one line on stderr and a non-zero exit.
+import { constants as fsConstants, promises as fs } from "fs";
+import path from "path";
+import { parseArgs } from "util";
+import { evaluateTable, type RowError } from "../actions/evaluate";
+import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
+import { insertChecklistSheet } from "../actions/checklist";
+import { convertRangeToTable, findVendorTables } from "../actions/tables";
+import { missingFieldAdvice } from "../actions/mapping";
+import { FIELD_BY_KEY } from "../model/fields";
+import { resolveZone } from "../model/zones";
+import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
+import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
+
+export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+export const DEFAULT_INPUT = path.join(PACKAGE_ROOT, "assets", "sample-vendors.xlsx");
+/** Checklist sheets beyond this many vendors would bury the workbook; --checklists raises it. */
+export const DEFAULT_CHECKLIST_LIMIT = 25;
+/** Tables at least this long report progress on stderr. */
+const PROGRESS_FROM_ROWS = 1000;
+
+export const USAGE = `Usage: offshore-evaluate [input.xlsx] [--out output.xlsx] [--table NAME] [--values] [--in-place]
+                         [--buyer-zone ZONE] [--checklists N] [--quiet]
+
+Evaluates the vendor table of an .xlsx workbook (default: the bundled sample) and writes a new
+workbook next to it (input.evaluated.xlsx) with total cost, risk score and location fit columns,
+the assumptions sheet, a finance summary and a governance checklist sheet per vendor.
+
+  --out FILE        where to write (default: <input>.evaluated.xlsx beside the input)
+  --table NAME      the vendor table to use (default: the table whose headers match best)
+  --values          static numbers "as of" now instead of portable Excel formulas
+  --in-place        write into the input file itself
+  --buyer-zone ZONE the buyer's IANA time zone for a new assumptions sheet
+                    (default: this computer's zone; ${SAMPLE_BUYER_TIME_ZONE} for the bundled sample)
+  --checklists N    checklist sheets for at most N vendors (default ${DEFAULT_CHECKLIST_LIMIT})
+  --quiet           print nothing but errors
+`;
+
+/** A failure the user can act on; its message is the one line printed. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+export interface CliOptions {
+  readonly input: string;
+  readonly output: string;
+  readonly table?: string;
+  readonly mode: FinanceMode;
+  readonly buyerTimeZone: string;
+  readonly checklistLimit: number;
+  readonly quiet: boolean;
+}
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly now?: Date;
+}
+
+export interface CliResult {
+  readonly output: string;
+  readonly table: string;
+  readonly vendors: readonly FinanceVendor[];
+  readonly rowErrors: readonly RowError[];
+  readonly checklistSheets: number;
+}
+
+export function parseCli(argv: readonly string[]): CliOptions | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string", short: "o" },
+        table: { type: "string", short: "t" },
+        values: { type: "boolean" },
+        "in-place": { type: "boolean" },
+        "buyer-zone": { type: "string" },
+        checklists: { type: "string" },
+        quiet: { type: "boolean", short: "q" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.split("\n")[0]} (see --help)`, 2);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length > 1) throw new CliError(`Expected one input workbook, got ${positionals.length}: ${positionals.join(", ")} (see --help)`, 2);
+  const input = path.resolve(positionals[0] ?? DEFAULT_INPUT);
+  if (values["in-place"] && values.out) throw new CliError("Use either --out or --in-place, not both.", 2);
+  const output = values["in-place"] ? input : path.resolve(values.out ?? defaultOutput(input));
+  if (!values["in-place"] && output === input) throw new CliError(`The output would overwrite the input ${input}; pass --in-place to allow that, or choose another --out.`, 2);
+  const zoneText = values["buyer-zone"] ?? (input === DEFAULT_INPUT ? SAMPLE_BUYER_TIME_ZONE : Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
+  const zone = resolveZone(zoneText);
+  if (!zone.ok) throw new CliError(`--buyer-zone: ${zone.error.message}`, 2);
+  let checklistLimit = DEFAULT_CHECKLIST_LIMIT;
+  if (values.checklists !== undefined) {
+    checklistLimit = Number(values.checklists);
+    if (!Number.isInteger(checklistLimit) || checklistLimit < 0) throw new CliError(`--checklists must be a whole number of vendors; got '${values.checklists}'`, 2);
+  }
+  return {
+    input,
+    output,
+    table: values.table,
+    mode: values.values ? "values" : "formulas",
+    buyerTimeZone: zone.value,
+    checklistLimit,
+    quiet: Boolean(values.quiet),
+  };
+}
+
+/** "vendors.xlsx" -> "vendors.evaluated.xlsx", beside it. */
+export function defaultOutput(input: string): string {
+  const dir = path.dirname(input);
+  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  return path.join(dir, `${base}.evaluated.xlsx`);
+}
+
+async function checkWritable(output: string): Promise<void> {
+  const dir = path.dirname(output);
+  try {
+    const stat = await fs.stat(dir);
+    if (!stat.isDirectory()) throw new CliError(`Cannot write ${output}: ${dir} is not a folder.`);
+    await fs.access(dir, fsConstants.W_OK);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`Cannot write ${output}: ${code === "ENOENT" ? `the folder ${dir} does not exist` : `the folder ${dir} is not writable`}.`);
+  }
+  try {
+    const stat = await fs.stat(output);
+    if (stat.isDirectory()) throw new CliError(`Cannot write ${output}: it is a folder.`);
+    await fs.access(output, fsConstants.W_OK);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new CliError(`Cannot write ${output}: the file is read-only or locked.`);
+  }
+}
+
+async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string): Promise<string> {
+  const found = await findVendorTables(workbook);
+  if (wanted) {
+    const all = await workbook.listTables();
+    const table = all.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
+    if (!table) throw new CliError(`No table named '${wanted}' in ${path.basename(input)}; its tables: ${all.map((t) => t.name).join(", ") || "none"}.`);
+    const candidate = found.tables.find((c) => c.table.name === table.name);
+    if (!candidate || candidate.missingRequired.length > 0) throw missingColumns(table.name, candidate?.missingRequired ?? ["hourlyRate", "hours"]);
+    return table.name;
+  }
+  const best = found.tables[0];
+  if (best) {
+    if (best.missingRequired.length > 0) throw missingColumns(best.table.name, best.missingRequired);
+    return best.table.name;
+  }
+  if (found.region) {
+    // A plain range with vendor headers: make it a table, as the pane offers to.
+    const converted = await convertRangeToTable(workbook, found.region);
+    if (!converted.ok) throw new CliError(converted.message);
+    return converted.table;
+  }
+  throw new CliError(
+    `No vendor table in ${path.basename(input)}: expected a table (or a block with a header row) with at least the columns ${["hourlyRate", "hours"].map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ")}, such as ${found.expectedHeaders.slice(0, 6).join(", ")}.`,
+  );
+}
+
+function missingColumns(table: string, missing: readonly string[]): CliError {
+  const names = missing.map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ");
+  return new CliError(`The table '${table}' has no column for ${names}: ${missingFieldAdvice(missing[0] as "hours").replace(", or pick the column that holds it by hand", "")}`);
+}
+
+/** Runs the whole job; throws CliError for anything the user must fix. */
+export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult> {
+  const now = io.now ?? new Date();
+  const today = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  let progressOn = false;
+  const progress = (line: string) => {
+    if (progressOn && !options.quiet) io.err(line);
+  };
+
+  await checkWritable(options.output);
+  let workbook: XlsxWorkbook;
+  try {
+    workbook = await XlsxWorkbook.open(options.input);
+  } catch (error) {
+    if (error instanceof WorkbookOpenError) throw new CliError(error.message);
+    throw error;
+  }
+  const table = await pickTable(workbook, options.table, options.input);
+  const size = (await workbook.listTables()).find((t) => t.name === table)?.rowCount ?? 0;
+  progressOn = size >= PROGRESS_FROM_ROWS;
+  progress(`Evaluating ${size.toLocaleString("en-US")} rows of table '${table}'...`);
+
+  const evaluated = await evaluateTable(workbook, table, {
+    buyerTimeZone: options.buyerTimeZone,
+    today,
+    onProgress: (p) => progress(`  ${p.step}`),
+  });
+  if (evaluated.kind !== "done") throw new CliError(evaluated.message);
+
+  const vendorRows = evaluated.evaluations.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
+  const checklistRows = vendorRows.slice(0, options.checklistLimit);
+  if (checklistRows.length > 0) progress(`Writing ${checklistRows.length} checklist sheets...`);
+  let checklistSheets = 0;
+  for (const rowIndex of checklistRows) {
+    const outcome = await insertChecklistSheet(workbook, { table, rowIndex, today });
+    if (outcome.kind !== "done") throw new CliError(outcome.message);
+    checklistSheets++;
+  }
+
+  progress("Preparing the finance summary...");
+  const finance = await prepareForFinance(workbook, table, {
+    mode: options.mode,
+    now,
+    buyerTimeZone: options.buyerTimeZone,
+    onProgress: (p) => progress(`  ${p.step}`),
+  });
+  if (finance.kind !== "done") throw new CliError(finance.message);
+
+  progress(`Writing ${options.output}...`);
+  try {
+    await workbook.save(options.output);
+  } catch (error) {
+    throw new CliError(`Cannot write ${options.output}: ${(error as Error).message}`);
+  }
+
+  if (!options.quiet) {
+    for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
+    for (const w of evaluated.warnings) io.err(`Warning: ${w}`);
+    printSummary(finance.vendors, io.out);
+    const skipped = vendorRows.length - checklistRows.length;
+    io.out("");
+    io.out(
+      `Wrote ${options.output}: table '${table}', ${finance.vendors.length} vendor${finance.vendors.length === 1 ? "" : "s"}, ` +
+        `${options.mode === "formulas" ? "portable formulas" : "values as of " + now.toISOString().slice(0, 16).replace("T", " ") + " UTC"}, ` +
+        `${checklistSheets} checklist sheet${checklistSheets === 1 ? "" : "s"}` +
+        (skipped > 0 ? ` (${skipped} more vendors have none; use --checklists ${vendorRows.length})` : "") +
+        (evaluated.rowErrors.length > 0 ? `; ${evaluated.rowErrors.length} row${evaluated.rowErrors.length === 1 ? "" : "s"} not evaluated (listed above)` : "") +
+        ".",
+    );
+  }
+  return { output: options.output, table, vendors: finance.vendors, rowErrors: evaluated.rowErrors, checklistSheets };
+}
+
+/** Vendors shown in the terminal; the workbook has them all. */
+const PRINTED_VENDORS = 30;
+
+export function printSummary(vendors: readonly FinanceVendor[], out: (line: string) => void): void {
+  const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  const rate = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const sorted = [...vendors].sort((x, y) => x.rankByCost - y.rankByCost || x.tableRow - y.tableRow);
+  const rows = sorted.slice(0, PRINTED_VENDORS).map((v) => [
+    v.vendor.length > 32 ? v.vendor.slice(0, 31) + "…" : v.vendor,
+    money.format(v.evaluation.cost.total),
+    rate.format(v.evaluation.cost.effectiveHourlyRate),
+    `${v.evaluation.risk.score.toFixed(0)} ${v.evaluation.risk.band}`,
+    v.evaluation.fit.verdict,
+    v.evaluation.fit.overlapHours.toFixed(1),
+    String(v.rankByCost),
+    String(v.rankByRisk),
+  ]);
+  const headers = ["Vendor", "Total cost", "Per hour", "Risk", "Location fit", "Overlap h", "Cost rank", "Risk rank"];
+  const right = [false, true, true, false, false, true, true, true];
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
+  out(line(headers));
+  out(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) out(line(r));
+  if (sorted.length > PRINTED_VENDORS) out(`... and ${sorted.length - PRINTED_VENDORS} more vendors (all in the workbook's '${"Finance summary"}' sheet)`);
+}
+
+export async function main(argv: readonly string[], io: CliIo = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {
+  try {
+    const options = parseCli(argv);
+    if (options === "help") {
+      io.out(USAGE);
+      return 0;
+    }
+    await runCli(options, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`Error: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`Error: unexpected failure: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,201 @@
+// The command line end to end: the bundled sample, and each broken input it must refuse with
+// one clear line and a non-zero exit.
+import { execFile } from "child_process";
+import { createHash } from "crypto";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import CFB from "cfb";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { SUMMARY_SHEET } from "../../src/actions/finance";
+import { SAMPLE_VENDORS } from "../../src/sample/vendors";
+import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { sampleChanges } from "../../scripts/make-sample";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const SAMPLE = path.join(ROOT, "assets", "sample-vendors.xlsx");
+const work = mkdtempSync(path.join(os.tmpdir(), "offshore-cli-"));
+const NOW = new Date("2026-03-02T15:30:00Z");
+
+async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: NOW });
+  return { code, out, err };
+}
+
+function sha(file: string): string {
+  return createHash("sha256").update(readFileSync(file)).digest("hex");
+}
+
+async function workbookWith(build: (wb: ExcelJS.Workbook) => void, name: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = path.join(work, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** A refusal: non-zero exit, exactly one line on stderr saying `pattern`, nothing on stdout. */
+function expectOneLineRefusal(result: { code: number; out: string[]; err: string[] }, pattern: RegExp): void {
+  expect(result.code).not.toBe(0);
+  expect(result.out).toEqual([]);
+  expect(result.err).toHaveLength(1);
+  expect(result.err[0]).toMatch(/^Error: /);
+  expect(result.err[0]).toMatch(pattern);
+  expect(result.err[0]).not.toMatch(/\n|    at /);
+}
+
+describe("the command line on the bundled sample", () => {
+  const output = path.join(work, "sample.evaluated.xlsx");
+  let result: { code: number; out: string[]; err: string[] };
+  let book: ExcelJS.Workbook;
+  const before = sha(SAMPLE);
+
+  beforeAll(async () => {
+    result = await run(SAMPLE, "--out", output);
+    book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+  });
+
+  it("exits 0 and prints a summary line for every vendor", () => {
+    expect(result.err).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^Vendor\s+Total cost\s+Per hour\s+Risk\s+Location fit/);
+    for (const vendor of SAMPLE_VENDORS) expect(result.out.some((l) => l.startsWith(String(vendor.Vendor)))).toBe(true);
+    expect(result.out[result.out.length - 1]).toContain(`Wrote ${output}`);
+  });
+
+  it("writes the output columns, the assumptions sheet, the finance summary and a checklist sheet per vendor", () => {
+    const names = book.worksheets.map((s) => s.name);
+    expect(names).toContain(ASSUMPTIONS_SHEET);
+    expect(names).toContain(SUMMARY_SHEET);
+    expect(names.filter((n) => n.startsWith("Checklist "))).toHaveLength(SAMPLE_VENDORS.length);
+    const table = book.worksheets.find((s) => s.getTables().length > 0)!;
+    const headers = (table.getRow(1).values as unknown[]).slice(1);
+    expect(headers.slice(-3)).toEqual(["Total cost", "Risk score", "Location fit"]);
+  });
+
+  it("never modifies the input without --in-place", () => {
+    expect(sha(SAMPLE)).toBe(before);
+  });
+
+  it("uses the bundled sample when no input is given, writing beside a copy given with --out", async () => {
+    const out = path.join(work, "default-input.xlsx");
+    const r = await run("--out", out, "--quiet");
+    expect(r).toEqual({ code: 0, out: [], err: [] });
+    const wb = await XlsxWorkbook.open(out);
+    expect((await wb.listTables()).map((t) => t.rowCount)).toEqual([SAMPLE_VENDORS.length]);
+  });
+});
+
+describe("the command line's choices", () => {
+  it("writes input.evaluated.xlsx next to the input by default, and --in-place writes the input itself", async () => {
+    const input = path.join(work, "quotes.xlsx");
+    copyFileSync(SAMPLE, input);
+    const original = sha(input);
+    expect((await run(input, "--quiet")).code).toBe(0);
+    expect(sha(input)).toBe(original);
+    const beside = await XlsxWorkbook.open(path.join(work, "quotes.evaluated.xlsx"));
+    expect((await beside.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]).not.toBeNull();
+
+    expect((await run(input, "--in-place", "--quiet")).code).toBe(0);
+    expect(sha(input)).not.toBe(original);
+    const inPlace = await XlsxWorkbook.open(input);
+    expect((await inPlace.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]).not.toBeNull();
+  });
+
+  it("--values writes static numbers with an 'as of' time", async () => {
+    const out = path.join(work, "values.xlsx");
+    expect((await run(SAMPLE, "--out", out, "--values", "--quiet")).code).toBe(0);
+    const wb = await XlsxWorkbook.open(out);
+    const summary = (await wb.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    expect(String(summary.values[1][0])).toContain("Values as of 2026-03-02 15:30 UTC");
+    expect(summary.formulas.flat().filter((f) => typeof f === "string" && f.startsWith("="))).toEqual([]);
+  });
+
+  it("--checklists limits the checklist sheets and says how many vendors have none", async () => {
+    const out = path.join(work, "two-checklists.xlsx");
+    const r = await run(SAMPLE, "--out", out, "--checklists", "2");
+    expect(r.code).toBe(0);
+    expect(r.out[r.out.length - 1]).toContain(`2 checklist sheets (${SAMPLE_VENDORS.length - 2} more vendors have none`);
+  });
+
+  it("reports bad rows with their row numbers and still computes the rest", async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.apply(sampleChanges());
+    const rate = (await wb.listTables())[0].headers.indexOf("Hourly rate");
+    await wb.apply([{ kind: "writeRange", sheet: "Vendor quotes", address: `${String.fromCharCode(65 + rate)}4`, cells: [["TBD"]] }]);
+    const input = path.join(work, "bad-row.xlsx");
+    await wb.save(input);
+    const r = await run(input, "--out", path.join(work, "bad-row.out.xlsx"));
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([expect.stringMatching(/^Row 4 not evaluated: Hourly rate must be a number; got 'TBD'/)]);
+    const printed = r.out.filter((l) => SAMPLE_VENDORS.some((v) => l.startsWith(String(v.Vendor))));
+    expect(printed).toHaveLength(SAMPLE_VENDORS.length - 1);
+    expect(r.out[r.out.length - 1]).toContain("1 row not evaluated");
+  });
+});
+
+describe("the command line refuses broken inputs with one clear line", () => {
+  it("a missing file", async () => {
+    expectOneLineRefusal(await run(path.join(work, "nowhere.xlsx")), /File not found: .*nowhere\.xlsx/);
+  });
+
+  it("a file that is not an .xlsx", async () => {
+    const file = path.join(work, "notes.xlsx");
+    writeFileSync(file, "Vendor,Hourly rate,Hours\nAcme,40,100\n");
+    expectOneLineRefusal(await run(file), /notes\.xlsx is not an \.xlsx workbook/);
+  });
+
+  it("an encrypted (password-protected) workbook", async () => {
+    // What Office writes for a password: an OLE container with EncryptionInfo and EncryptedPackage streams.
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, "/EncryptionInfo", Buffer.from([4, 0, 4, 0, 0x40, 0, 0, 0]));
+    CFB.utils.cfb_add(container, "/EncryptedPackage", Buffer.alloc(4096, 7));
+    const file = path.join(work, "locked.xlsx");
+    writeFileSync(file, CFB.write(container, { type: "buffer" }) as Buffer);
+    expectOneLineRefusal(await run(file), /locked\.xlsx is password-protected \(encrypted\)/);
+  });
+
+  it("a workbook with no vendor table", async () => {
+    const file = await workbookWith((wb) => {
+      const sheet = wb.addWorksheet("Fruit");
+      sheet.addRow(["Fruit", "Colour"]);
+      sheet.addRow(["Apple", "Red"]);
+    }, "fruit.xlsx");
+    expectOneLineRefusal(await run(file), /No vendor table in fruit\.xlsx: expected a table .*'Hourly rate' and 'Hours'/);
+  });
+
+  it("a vendor table missing the required columns", async () => {
+    const file = await workbookWith((wb) => {
+      const sheet = wb.addWorksheet("Quotes");
+      sheet.addTable({ name: "Quotes", ref: "A1", columns: [{ name: "Vendor" }, { name: "Country" }, { name: "Hours" }], rows: [["Acme", "India", 100]] });
+    }, "no-rate.xlsx");
+    expectOneLineRefusal(await run(file), /The table 'Quotes' has no column for 'Hourly rate'/);
+  });
+
+  it("a --table that does not exist", async () => {
+    expectOneLineRefusal(await run(SAMPLE, "--table", "Suppliers", "--out", path.join(work, "x.xlsx")), /No table named 'Suppliers' .* its tables: Vendors/);
+  });
+
+  it("an output that cannot be written", async () => {
+    expectOneLineRefusal(await run(SAMPLE, "--out", path.join(work, "no-such-folder", "out.xlsx")), /Cannot write .*out\.xlsx: the folder .* does not exist/);
+    const folder = path.join(work, "a-folder.xlsx");
+    mkdirSync(folder, { recursive: true });
+    expectOneLineRefusal(await run(SAMPLE, "--out", folder), /Cannot write .*a-folder\.xlsx: it is a folder/);
+  });
+
+  it("the installed command exits non-zero with one line on stderr", async () => {
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, "bin", "offshore-evaluate.js"), path.join(work, "missing.xlsx")], (error, stdout, stderr) =>
+        resolve({ code: error ? (error as NodeJS.ErrnoException & { code: number }).code : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Error: File not found: .*missing\.xlsx$/)]);
+  });
+});
