@@ -234,7 +234,6 @@ function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, r
 // The sheet's layout
 
 const TITLE = "Governance checklist";
-const GENERATED_ROW = 1;
 const SOURCE_ROW = 2;
 const WIDTH = 7; // A..G
 const DONE = 5;

@@ -82,16 +82,17 @@ class FakeExcel {
     return { items, load() { return this; } };
   }
 
+  private async sync() {
+    this.syncs++;
+    for (const m of this.mocks) await m.sync();
+    const ops = this.ops;
+    this.ops = [];
+    for (const op of ops) op();
+  }
+
   private context() {
-    const self = this;
     return {
-      async sync() {
-        self.syncs++;
-        for (const m of self.mocks) await m.sync();
-        const ops = self.ops;
-        self.ops = [];
-        for (const op of ops) op();
-      },
+      sync: () => this.sync(),
       workbook: {
         worksheets: {
           ...this.collection([...this.sheets.values()].map((s) => ({ name: s.name }))),

@@ -1,0 +1,155 @@
+/** @jest-environment jsdom */
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { checklistSheetName } from "../../src/actions/checklist";
+import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { ChecklistPanel } from "../../src/taskpane/checklist/ChecklistPanel";
+import { previewWorkbook } from "../../src/taskpane/preview";
+import type { MemoryWorkbook } from "../../src/workbook/memory";
+import type { WorkbookPort } from "../../src/workbook/port";
+
+const vendorAt = (rowIndex: number) => String(SAMPLE_VENDOR_ROWS[rowIndex][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+
+function renderPanel(port: WorkbookPort) {
+  const user = userEvent.setup();
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ChecklistPanel port={port} table={SAMPLE_TABLE_NAME} />
+    </FluentProvider>,
+  );
+  return user;
+}
+
+/** The same workbook, but its selection events never arrive (as on some platforms). */
+function withoutSelectionEvents(wb: MemoryWorkbook): WorkbookPort {
+  return {
+    kind: wb.kind,
+    listTables: () => wb.listTables(),
+    read: (r) => wb.read(r),
+    apply: (c, o) => wb.apply(c, o),
+    detectRegion: () => wb.detectRegion(),
+    getSelection: () => wb.getSelection(),
+    onSelectionChanged: async () => async () => undefined,
+  };
+}
+
+const heading = () => screen.findByRole("heading", { level: 2, name: /Governance checklist/ });
+
+describe("checklist panel", () => {
+  test("shows the selected row's vendor, facts, owners, checks, mitigations and pilot plan", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "B3");
+    renderPanel(wb);
+    expect(await heading()).toHaveTextContent(`Governance checklist: ${vendorAt(1)}`);
+    for (const term of ["Location", "Engagement", "Pricing", "Total cost", "Risk score", "Location fit"]) expect(screen.getByText(term, { selector: "dt" })).toBeInTheDocument();
+    expect(screen.getAllByRole("textbox", { name: /owner name/ })).toHaveLength(6);
+    for (const check of ["Work clarity", "Collaboration intensity", "Risk level", "Internal ownership", "Provider maturity", "Commercial fit", "Location fit", "Scale path"])
+      expect(screen.getByText(check, { selector: "strong" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Mitigations for the top risks" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Pilot plan" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Insert as sheet" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Copy as text" })).toBeEnabled();
+  });
+
+  test("follows the selection to another row", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "B2");
+    renderPanel(wb);
+    expect(await heading()).toHaveTextContent(vendorAt(0));
+    act(() => {
+      wb.select(SAMPLE_SHEET_NAME, "C5");
+    });
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(3)));
+  });
+
+  test("the Refresh button catches up where selection events do not arrive", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "B2");
+    const user = renderPanel(withoutSelectionEvents(wb));
+    expect(await heading()).toHaveTextContent(vendorAt(0));
+    wb.select(SAMPLE_SHEET_NAME, "B4");
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(2)));
+  });
+
+  test("outside the table the panel says what to select", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "Z50");
+    renderPanel(wb);
+    expect(await screen.findByText(/Select a vendor row in the table/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Insert as sheet" })).not.toBeInTheDocument();
+  });
+
+  test("an empty owner is flagged until a name is typed, and internal ownership follows the names", async () => {
+    const wb = await previewWorkbook();
+    const user = renderPanel(wb);
+    await heading();
+    const scope = screen.getByRole("textbox", { name: "Scope owner name" });
+    expect(screen.getAllByText(/Name missing/)).toHaveLength(6);
+    await user.type(scope, "Ana Silva");
+    expect(screen.getAllByText(/Name missing/)).toHaveLength(5);
+    const internal = screen.getByText("Internal ownership", { selector: "strong" }).closest("li")!;
+    expect(within(internal).getByText(/Missing: delivery owner/)).toBeInTheDocument();
+  });
+
+  test("keyboard only: name an owner, answer a question, insert the sheet", async () => {
+    const wb = await previewWorkbook();
+    const user = renderPanel(wb);
+    await heading();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Refresh" })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveFocus();
+    await user.keyboard("Ana");
+    await user.tab();
+    expect(screen.getByRole("textbox", { name: "Delivery owner name" })).toHaveFocus();
+    // On to the first question the buyer answers.
+    const answer = screen.getByRole("combobox", { name: "Your answer for provider maturity" });
+    while (document.activeElement !== answer) await user.tab();
+    await user.selectOptions(answer, "Ready");
+    const maturity = screen.getByText("Provider maturity", { selector: "strong" }).closest("li")!;
+    expect(within(maturity).getByText("Ready", { selector: "span" })).toBeInTheDocument();
+    const insert = screen.getByRole("button", { name: "Insert as sheet" });
+    while (document.activeElement !== insert) await user.tab();
+    await user.keyboard("{Enter}");
+    expect(await screen.findByText(/Inserted the sheet/)).toBeInTheDocument();
+    const sheet = checklistSheetName(vendorAt(0), 0);
+    expect(wb.sheetNames()).toContain(sheet);
+    const values = [...wb.snapshot().entries()].filter(([k]) => k.startsWith(`${sheet}!`)).map(([, v]) => v.value);
+    expect(values).toContain("Ana");
+    expect(values).toContain("Ready");
+  });
+
+  test("Copy as text puts the Markdown on the clipboard", async () => {
+    const wb = await previewWorkbook();
+    const user = renderPanel(wb);
+    // After userEvent.setup(), which installs a clipboard stub of its own.
+    const writeText = jest.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    await heading();
+    await user.click(screen.getByRole("button", { name: "Copy as text" }));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining(`# Governance checklist: ${vendorAt(0)}`));
+    expect(await screen.findByText(/on the clipboard as Markdown/)).toBeInTheDocument();
+  });
+
+  test("when the browser refuses the clipboard, the text is shown selected with what to press", async () => {
+    const wb = await previewWorkbook();
+    const user = renderPanel(wb);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) }, configurable: true });
+    await heading();
+    await user.click(screen.getByRole("button", { name: "Copy as text" }));
+    expect(await screen.findByText(/press Ctrl\+C/)).toBeInTheDocument();
+    const text = screen.getByRole("textbox", { name: "Checklist as Markdown" });
+    expect(text).toHaveFocus();
+    expect((text as HTMLTextAreaElement).value).toContain("## Governance owners");
+  });
+
+  test("a row the model refuses shows its error and what to fix", async () => {
+    const wb = await previewWorkbook();
+    wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + SAMPLE_VENDOR_HEADERS.indexOf("Hours"))}2`, [["lots"]]);
+    wb.select(SAMPLE_SHEET_NAME, "A2");
+    renderPanel(wb);
+    expect(await screen.findByText(/Row 1 of 'Vendors': Hours/)).toBeInTheDocument();
+  });
+});
