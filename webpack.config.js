@@ -33,7 +33,10 @@ module.exports = (env = {}, argv = {}) => {
     devtool: withSourceMaps ? "source-map" : false,
     entry: {
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane runs on the same page as the functions (shared runtime) and uses the same
+      // model: it takes those modules from functions.js instead of shipping them twice.
+      // functions.js stays self-contained (Excel may load it alone).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
       commands: "./src/commands/commands.ts",
     },
     output: {

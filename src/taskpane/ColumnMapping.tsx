@@ -2,7 +2,8 @@
 // (with what to do), the ignored ones, and a way to map a column by hand. The choice is
 // stored in the workbook by the action, so it travels with the file.
 import { useState } from "react";
-import { Button, Caption1, Dropdown, Field, MessageBar, MessageBarBody, MessageBarTitle, Option, Text } from "@fluentui/react-components";
+import { Button, Caption1, Field, Select, Text } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import type { FieldKey } from "../model/types";
 import type { MappingView } from "./paneActions";
 
@@ -12,23 +13,21 @@ export interface ColumnMappingProps {
   readonly onMap: (field: FieldKey, column: string | null) => void;
 }
 
-const NO_COLUMN = "";
+// Option values no listed header can take: blank headers are not listed.
+const CHOOSE = "";
+const NO_COLUMN = " ";
 
 export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
   const [field, setField] = useState<FieldKey | null>(view.missingRequired[0]?.field ?? null);
   const [column, setColumn] = useState<string | null>(null);
-  const fieldChoice = view.mappableFields.find((f) => f.field === field) ?? null;
   const current = view.recognised.find((m) => m.field === field);
 
   return (
     <div className="pane-stack">
       {view.missingRequired.map((m) => (
-        <MessageBar key={m.field} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{`${m.fieldHeader} is missing`}</MessageBarTitle>
-            {m.whatToDo}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice key={m.field} intent="warning" title={`${m.fieldHeader} is missing`}>
+          {m.whatToDo}
+        </Notice>
       ))}
 
       <div>
@@ -72,42 +71,38 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
           <Text weight="semibold">Map a column by hand</Text>
         </legend>
         <Field label="Field">
-          <Dropdown
-            placeholder="Choose a field"
-            value={fieldChoice ? fieldChoice.fieldHeader + (fieldChoice.required ? " (required)" : "") : ""}
-            selectedOptions={field ? [field] : []}
-            onOptionSelect={(_, data) => {
-              setField((data.optionValue as FieldKey) ?? null);
+          <Select
+            value={field ?? ""}
+            onChange={(_, data) => {
+              setField((data.value as FieldKey) || null);
               setColumn(null);
             }}
             disabled={busy}
           >
+            <option value="">Choose a field</option>
             {view.mappableFields.map((f) => (
-              <Option key={f.field} value={f.field} text={f.fieldHeader + (f.required ? " (required)" : "")}>
+              <option key={f.field} value={f.field}>
                 {f.fieldHeader + (f.required ? " (required)" : "")}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
         <Field label="Column" hint={current ? `Now: ${current.column}` : field ? "Now: no column" : undefined}>
-          <Dropdown
-            placeholder="Choose a column"
-            value={column === null ? "" : column === NO_COLUMN ? "No column (forget my choice)" : column}
-            selectedOptions={column === null ? [] : [column]}
-            onOptionSelect={(_, data) => setColumn(data.optionValue ?? null)}
+          <Select
+            value={column === null ? CHOOSE : column}
+            onChange={(_, data) => setColumn(data.value === CHOOSE ? null : data.value)}
             disabled={busy || !field}
           >
+            <option value={CHOOSE}>Choose a column</option>
             {view.headers
               .filter((h) => h.trim() !== "")
               .map((h) => (
-                <Option key={h} value={h}>
+                <option key={h} value={h}>
                   {h}
-                </Option>
+                </option>
               ))}
-            <Option value={NO_COLUMN} text="No column (forget my choice)">
-              No column (forget my choice)
-            </Option>
-          </Dropdown>
+            <option value={NO_COLUMN}>No column (forget my choice)</option>
+          </Select>
         </Field>
         <Button
           onClick={() => field && column !== null && onMap(field, column === NO_COLUMN ? null : column)}

@@ -1,7 +1,8 @@
 // Step 3: write Total cost, Risk score and Location fit into the table. Progress and the
 // outcome go to the live region; a name collision is refused with an offer of another name.
 import { useState } from "react";
-import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
 import type { EvaluateOutcome, EvaluateProgress, PaneFailure } from "./paneActions";
@@ -70,24 +71,30 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
         Evaluate
       </Button>
       {running && (
-        <Field label={state.progress ? `${state.progress.step}…` : "Evaluating…"} validationState="none">
-          <ProgressBar value={state.progress && state.progress.total > 0 ? state.progress.done / state.progress.total : undefined} />
-        </Field>
+        <div className="pane-stack">
+          <span id="evaluate-progress">{state.progress ? `${state.progress.step}…` : "Evaluating…"}</span>
+          <progress
+            className="pane-progress"
+            aria-labelledby="evaluate-progress"
+            max={state.progress?.total || undefined}
+            value={state.progress && state.progress.total > 0 ? state.progress.done : undefined}
+          />
+        </div>
       )}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
       {state.kind === "outcome" && state.outcome.kind === "done" && <DoneMessage outcome={state.outcome} />}
       {state.kind === "outcome" && state.outcome.kind === "collision" && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{`Column '${state.outcome.header}' holds your own values`}</MessageBarTitle>
-            {state.outcome.message}
-          </MessageBarBody>
-          <MessageBarActions>
+        <Notice
+          intent="warning"
+          title={`Column '${state.outcome.header}' holds your own values`}
+          actions={
             <Button onClick={() => state.outcome.kind === "collision" && acceptSuggestion(state.outcome.header, state.outcome.suggestion)}>
               {`Use '${state.outcome.suggestion}' instead`}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {state.outcome.message}
+        </Notice>
       )}
       {state.kind === "outcome" && state.outcome.kind === "refused" && (
         <FailureMessage failure={{ what: "Evaluation stopped", whatToDo: state.outcome.message, written: state.outcome.written }} />
@@ -99,9 +106,7 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
 function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "done" }> }) {
   const shown = outcome.rowErrors.slice(0, ROW_ERRORS_SHOWN);
   return (
-    <MessageBar intent={outcome.rowErrors.length > 0 ? "warning" : "success"} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Evaluated</MessageBarTitle>
+    <Notice intent={outcome.rowErrors.length > 0 ? "warning" : "success"} title="Evaluated">
         {doneSummary(outcome)}
         {outcome.assumptionsNote ? ` ${outcome.assumptionsNote}` : ""}
         {outcome.warnings.length > 0 && (
@@ -119,7 +124,6 @@ function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "d
             {outcome.rowErrors.length > shown.length && <li>{`…and ${outcome.rowErrors.length - shown.length} more.`}</li>}
           </ul>
         )}
-      </MessageBarBody>
-    </MessageBar>
+    </Notice>
   );
 }

@@ -1,6 +1,7 @@
 // Step 1: which table holds the vendor quotes. Tables come best match first; a plain range
 // is offered as a table; with nothing at all, the pane lists the headers it expects.
-import { Button, Dropdown, Field, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner } from "@fluentui/react-components";
+import { Button, Field, Select } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import type { FindTableResult, TableCandidate } from "./paneActions";
 
 export const NEW_TABLE_NAME = "Vendors";
@@ -24,29 +25,35 @@ function describe(candidate: TableCandidate): string {
 }
 
 export function FindTable({ result, selected, busy, expectedHeaders, onSelect, onMakeTable, onInsertExample, onLookAgain }: FindTableProps) {
-  if (!result) return <Spinner size="tiny" label="Looking for vendor tables…" />;
+  if (!result) {
+    return (
+      <div className="pane-stack">
+        <span id="finding-tables">Looking for vendor tables…</span>
+        <progress className="pane-progress" aria-labelledby="finding-tables" />
+      </div>
+    );
+  }
+
+  const lookAgain = (
+    <Button onClick={onLookAgain} disabled={busy}>
+      Look again
+    </Button>
+  );
 
   if (result.tables.length > 0) {
     const chosen = result.tables.find((c) => c.table.name === selected) ?? result.tables[0];
     return (
       <div className="pane-stack">
         <Field label="Vendor table" hint={result.tables.length > 1 ? "Best match first." : undefined}>
-          <Dropdown
-            value={describe(chosen)}
-            selectedOptions={[chosen.table.name]}
-            onOptionSelect={(_, data) => data.optionValue && onSelect(data.optionValue)}
-            disabled={busy}
-          >
+          <Select value={chosen.table.name} onChange={(_, data) => onSelect(data.value)} disabled={busy}>
             {result.tables.map((c) => (
-              <Option key={c.table.name} value={c.table.name} text={describe(c)}>
+              <option key={c.table.name} value={c.table.name}>
                 {describe(c)}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
-        <Button onClick={onLookAgain} disabled={busy}>
-          Look again
-        </Button>
+        {lookAgain}
       </div>
     );
   }
@@ -54,39 +61,39 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
   if (result.region) {
     const region = result.region;
     return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Your vendor data is a plain range</MessageBarTitle>
-          {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves.`}
-        </MessageBarBody>
-        <MessageBarActions>
-          <Button appearance="primary" onClick={onMakeTable} disabled={busy}>
-            {`Make it a table named ${NEW_TABLE_NAME}`}
-          </Button>
-          <Button onClick={onLookAgain} disabled={busy}>
-            Look again
-          </Button>
-        </MessageBarActions>
-      </MessageBar>
+      <Notice
+        intent="info"
+        title="Your vendor data is a plain range"
+        actions={
+          <>
+            <Button appearance="primary" onClick={onMakeTable} disabled={busy}>
+              {`Make it a table named ${NEW_TABLE_NAME}`}
+            </Button>
+            {lookAgain}
+          </>
+        }
+      >
+        {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves.`}
+      </Notice>
     );
   }
 
   const required = expectedHeaders.filter((h) => h.required).map((h) => h.header);
   const optional = expectedHeaders.filter((h) => !h.required).map((h) => h.header);
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>No vendor table found</MessageBarTitle>
-        {`Put your quotes in a table with the headers ${required.join(" and ")} (required), and any of ${optional.join(", ")}. Then select a cell in it and choose Look again, or insert an example table to start from.`}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button appearance="primary" onClick={onInsertExample} disabled={busy}>
-          Insert example table
-        </Button>
-        <Button onClick={onLookAgain} disabled={busy}>
-          Look again
-        </Button>
-      </MessageBarActions>
-    </MessageBar>
+    <Notice
+      intent="warning"
+      title="No vendor table found"
+      actions={
+        <>
+          <Button appearance="primary" onClick={onInsertExample} disabled={busy}>
+            Insert example table
+          </Button>
+          {lookAgain}
+        </>
+      }
+    >
+      {`Put your quotes in a table with the headers ${required.join(" and ")} (required), and any of ${optional.join(", ")}. Then select a cell in it and choose Look again, or insert an example table to start from.`}
+    </Notice>
   );
 }

@@ -1,7 +1,7 @@
 // Every failure the pane shows says what happened, what to do, and what was written.
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { writtenBy } from "../actions/evaluate";
 import { WorkbookWriteError } from "../workbook/port";
+import { Notice } from "./Notice";
 import type { PaneFailure } from "./paneActions";
 
 function messageOf(error: unknown): string {
@@ -15,18 +15,14 @@ function messageOf(error: unknown): string {
  * WorkbookWriteError can leave something written; it says what, and what may be half-done.
  */
 export function failureFrom(error: unknown, what: string, whatToDo: string): PaneFailure {
-  if (error instanceof WorkbookWriteError) {
-    return { what: `${what}: ${messageOf(error)}`, whatToDo, written: writtenBy(error) };
-  }
+  if (error instanceof WorkbookWriteError) return { what: `${what}: ${messageOf(error)}`, whatToDo, written: writtenBy(error) };
   return { what: `${what}: ${messageOf(error)}`, whatToDo, written: "Nothing was written." };
 }
 
 export function FailureMessage({ failure }: { failure: PaneFailure }) {
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{failure.what}</MessageBarTitle> {failure.whatToDo} {failure.written}
-      </MessageBarBody>
-    </MessageBar>
+    <Notice intent="error" title={failure.what}>
+      {[failure.whatToDo, failure.written].filter(Boolean).join(" ")}
+    </Notice>
   );
 }

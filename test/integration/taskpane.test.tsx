@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { parseMappingSetting, tableMemory } from "../../src/actions/mapping";
 import { FIELDS } from "../../src/model/fields";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { App, PREVIEW_NOTICE } from "../../src/taskpane/App";
+import { App, PREVIEW_NOTICE, type AppProps } from "../../src/taskpane/App";
 import { paneActionsFor } from "../../src/taskpane/paneActionsFor";
 import type { PaneActions } from "../../src/taskpane/paneActions";
 import { previewWorkbook } from "../../src/taskpane/preview";
@@ -13,16 +13,25 @@ import { MAPPING_SETTING, WorkbookWriteError, type WorkbookPort } from "../../sr
 
 const EXPECTED = FIELDS.map((f) => ({ header: f.header, required: f.required }));
 
-function renderPane(port: WorkbookPort, options: { preview?: boolean; actions?: PaneActions } = {}) {
+function renderPane(port: WorkbookPort, options: { preview?: boolean; actions?: PaneActions; renderChecklist?: AppProps["renderChecklist"] } = {}) {
   const user = userEvent.setup();
-  render(<App port={port} actions={options.actions ?? paneActionsFor(port)} preview={options.preview ?? false} dark={false} expectedHeaders={EXPECTED} />);
+  render(
+    <App
+      port={port}
+      actions={options.actions ?? paneActionsFor(port)}
+      preview={options.preview ?? false}
+      dark={false}
+      expectedHeaders={EXPECTED}
+      renderChecklist={options.renderChecklist}
+    />,
+  );
   return user;
 }
 
 /** The message bar showing `text` (the live region repeats some texts for screen readers). */
 async function findMessageBar(text: RegExp | string): Promise<HTMLElement> {
   const found = await screen.findByText(text, { ignore: '[data-testid="pane-live-region"], script, style' });
-  return found.closest(".fui-MessageBar") as HTMLElement;
+  return found.closest(".pane-notice") as HTMLElement;
 }
 
 /** A plain range of vendor quotes (not a table), with the selection inside it. */
@@ -45,7 +54,7 @@ describe("preview mode", () => {
   test("outside Excel the pane says it runs on a sample table in memory", async () => {
     renderPane(await previewWorkbook(), { preview: true });
     expect(screen.getByText(PREVIEW_NOTICE)).toBeInTheDocument();
-    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveTextContent(/Vendors/);
+    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveValue("Vendors");
   });
 
   test("inside Excel the preview notice is not shown", async () => {
@@ -62,11 +71,10 @@ describe("finding the vendor table", () => {
       { kind: "ensureSheet", sheet: "Notes" },
       { kind: "createTable", sheet: "Notes", address: "A1", name: "Contacts", headers: ["Vendor", "Country"], rows: [["Acme", "India"]] },
     ]);
-    const user = renderPane(workbook);
+    renderPane(workbook);
     const picker = await screen.findByRole("combobox", { name: "Vendor table" });
-    expect(picker).toHaveTextContent(/^Vendors/);
-    await user.click(picker);
-    const options = screen.getAllByRole("option").map((o) => o.textContent);
+    expect(picker).toHaveValue("Vendors");
+    const options = within(picker).getAllByRole("option").map((o) => o.textContent);
     expect(options[0]).toMatch(/^Vendors/);
     expect(options[1]).toMatch(/^Contacts/);
   });
@@ -75,7 +83,7 @@ describe("finding the vendor table", () => {
     const workbook = plainRangeWorkbook();
     const user = renderPane(workbook);
     await user.click(await screen.findByRole("button", { name: "Make it a table named Vendors" }));
-    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveTextContent(/^Vendors/);
+    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveValue("Vendors");
     const tables = await workbook.listTables();
     expect(tables.map((t) => [t.name, t.sheet, t.address])).toEqual([["Vendors", "Quotes", "A1:R4"]]);
   });
@@ -87,7 +95,7 @@ describe("finding the vendor table", () => {
     expect(bar).toHaveTextContent("Hourly rate and Hours (required)");
     expect(bar).toHaveTextContent("Time zone");
     await user.click(within(bar).getByRole("button", { name: "Insert example table" }));
-    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveTextContent(/^Vendors/);
+    expect(await screen.findByRole("combobox", { name: "Vendor table" })).toHaveValue("Vendors");
     const [table] = await workbook.listTables();
     expect(table.rowCount).toBe(SAMPLE_VENDOR_ROWS.length);
     expect(workbook.sheetNames()).toContain(table.sheet);
@@ -132,9 +140,8 @@ describe("column mapping", () => {
     const user = renderPane(workbook);
     await screen.findByText("Hourly rate is missing");
     // The first missing required field is preselected.
-    expect(screen.getByRole("combobox", { name: "Field" })).toHaveTextContent("Hourly rate (required)");
-    await user.click(screen.getByRole("combobox", { name: "Column" }));
-    await user.click(screen.getByRole("option", { name: "Day price / 8" }));
+    expect(screen.getByRole("combobox", { name: "Field" })).toHaveDisplayValue("Hourly rate (required)");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Column" }), "Day price / 8");
     await user.click(screen.getByRole("button", { name: "Save mapping" }));
 
     await waitFor(() => expect(screen.queryByText("Hourly rate is missing")).not.toBeInTheDocument());
@@ -264,22 +271,36 @@ describe("keyboard-only use", () => {
     expect((await workbook.listTables())[0].headers).toContain("Risk score");
   });
 
-  test("a column can be mapped by hand with the keyboard alone", async () => {
+  test("mapping by hand: Tab reaches each control, each has a name, and Enter saves", async () => {
     const workbook = await tableWithUnknownRateHeader();
     const user = renderPane(workbook);
     await screen.findByText("Hourly rate is missing");
+    const field = screen.getByRole("combobox", { name: "Field" });
     const column = screen.getByRole("combobox", { name: "Column" });
-    for (let i = 0; i < 40 && document.activeElement !== column; i++) await user.tab();
+    for (let i = 0; i < 40 && document.activeElement !== field; i++) await user.tab();
+    expect(field).toHaveFocus();
+    await user.tab();
     expect(column).toHaveFocus();
-    await user.keyboard("{Enter}");
-    const wanted = await screen.findByRole("option", { name: "Day price / 8" });
-    for (let i = 0; i < 40 && column.getAttribute("aria-activedescendant") !== wanted.id; i++) await user.keyboard("{ArrowDown}");
-    await user.keyboard("{Enter}");
-    expect(column).toHaveTextContent("Day price / 8");
+    // Native selects: the browser, not the pane, turns arrow keys into a choice.
+    await user.selectOptions(column, "Day price / 8");
     await user.tab();
     expect(screen.getByRole("button", { name: "Save mapping" })).toHaveFocus();
     await user.keyboard("{Enter}");
     await waitFor(() => expect(screen.queryByText("Hourly rate is missing")).not.toBeInTheDocument());
     expect(tableMemory(parseMappingSetting(workbook.setting(MAPPING_SETTING)), "Quotes").byHand).toEqual({ hourlyRate: "Day price / 8" });
+  });
+
+  test("arrow keys move between the pane's tabs, and each panel is labelled by its tab", async () => {
+    const user = renderPane(await previewWorkbook(), { renderChecklist: () => <p>Checklist content</p> });
+    const tableTab = await screen.findByRole("tab", { name: "Vendor table" });
+    for (let i = 0; i < 10 && document.activeElement !== tableTab; i++) await user.tab();
+    expect(tableTab).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    const checklistTab = screen.getByRole("tab", { name: "Checklist" });
+    expect(checklistTab).toHaveFocus();
+    expect(checklistTab).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tabpanel", { name: "Checklist" })).toHaveTextContent("Checklist content");
+    await user.keyboard("{ArrowLeft}");
+    expect(screen.getByRole("tabpanel", { name: "Vendor table" })).toBeVisible();
   });
 });
