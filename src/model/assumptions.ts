@@ -179,7 +179,7 @@ const SPECS: SpecInput[] = [
     points(`communicationPoints${c}Collaboration`, `Communication risk (${c} collaboration)`, v, NO_SOURCE + ": communication friction grows with the live collaboration the work needs (seed 002)", `Communication friction before any overlap shortfall, when collaboration is ${c}.`),
   ),
   points("communicationPointsPerMissingHour", "Communication risk per missing overlap hour", 15, NO_SOURCE + ": Chauvin et al. 2024 found each lost shared hour cuts synchronous communication", "Risk points added for each hour the overlap falls short of the need."),
-  { key: "hiddenCostShareForFullRisk", name: "Hidden cost share for full risk", kind: "percent", defaultValue: 0.6, unit: "% of labour", min: 0.01, max: 10, source: "Assumption: near the CIO 2003 worst case, where hidden costs approach the labour cost's half and more", description: "Hidden costs (all lines but labour) at this share of labour score 100." },
+  { key: "hiddenCostShareForFullRisk", name: "Hidden cost share for full risk", kind: "percent", defaultValue: 0.6, unit: "% of labour", min: 0.01, max: 10, source: "Assumption: hidden costs at 60% of labour erase most of a typical offshore rate advantage", description: "Hidden costs (all lines but labour) at this share of labour score 100." },
   ...family(LEVELS, [70, 35, 10], (c, v) =>
     points(`scopeDriftPoints${c}Clarity`, `Scope drift risk (${c} clarity)`, v, NO_SOURCE + ": scope drifts when work moves before deliverables are stable (seed 002)", `Scope drift when requirements clarity is ${c}.`),
   ),

@@ -65,8 +65,8 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const a = t.a;
   const certified = hasSecurityCertification(row);
   const missing = Math.max(0, fit.requiredOverlapHours - fit.overlapHours);
-  let hidden = 0;
-  for (const line of cost.lines) hidden += line.amount;
+  // total - labour, as the documented formula reads, so a spreadsheet gets the same digits.
+  const hidden = cost.total - cost.labour;
   const hiddenShare = cost.labour > 0 ? hidden / cost.labour : 0;
   const durationPoints = Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * row.durationMonths);
 
