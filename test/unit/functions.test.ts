@@ -266,6 +266,43 @@ describe("OVERLAP", () => {
     expectValueError(thrown(() => overlapValue("United States", "Europe/Warsaw", JAN_15_2026)), "America/");
   });
 
+  test("whatever the arguments, OVERLAP gives a number of hours within the shorter window or raises #VALUE!", () => {
+    // Weighted towards arguments that compute, so both outcomes are exercised.
+    const zone = fc.oneof(
+      { arbitrary: fc.constantFrom("Asia/Kolkata", "PL", "Poland", "europe/london", "UTC", "Etc/GMT+12", "Pacific/Kiritimati", "America/Sao_Paulo"), weight: 8 },
+      { arbitrary: fc.constantFrom("Brazil", "", "Mars/Olympus"), weight: 1 },
+      { arbitrary: fc.string(), weight: 1 },
+    );
+    const date = fc.oneof(
+      { arbitrary: fc.constantFrom(null, ""), weight: 2 },
+      { arbitrary: fc.integer({ min: 1, max: 80000 }), weight: 6 },
+      { arbitrary: fc.oneof(fc.double(), fc.string()), weight: 1 },
+    );
+    const hour = fc.oneof(
+      { arbitrary: fc.constantFrom(null, ""), weight: 3 },
+      { arbitrary: fc.double({ min: 0, max: 24, noNaN: true }), weight: 4 },
+      { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 2 },
+      { arbitrary: fc.oneof(fc.double(), fc.string()), weight: 1 },
+    );
+    let computed = 0;
+    fc.assert(
+      fc.property(zone, zone, date, hour, hour, hour, hour, (...args) => {
+        try {
+          const hours = overlapValue(...args);
+          computed++;
+          expect(hours).toBeGreaterThanOrEqual(0);
+          expect(hours).toBeLessThanOrEqual(24);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CustomFunctionsError);
+          expect((error as CustomFunctionsError).code).toBe("#VALUE!");
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The property must also have been tried on arguments that compute.
+    expect(computed).toBeGreaterThan(30);
+  });
+
   test("an unknown zone, a text date or a text hour is #VALUE! saying what was expected", () => {
     expectValueError(thrown(() => overlapValue("Mars/Olympus", "Europe/Warsaw", JAN_15_2026)), "Mars/Olympus");
     expectValueError(thrown(() => overlapValue("", "Europe/Warsaw", JAN_15_2026)), "zone_a");
