@@ -129,11 +129,11 @@ function formulaOrValue(cell: ExcelJS.Cell): CellValue {
 export function fileFormOfTableFormula(formula: string, table: string): string {
   const body = formula.startsWith("=") ? formula.slice(1) : formula;
   return body.replace(
-    /([A-Za-z_\\][A-Za-z0-9_.\\]*)?\[@(?:\[([^\]]+)\]|([^[\]]+))\]/g,
-    (_match, name: string | undefined, bracketed: string | undefined, plain: string | undefined) =>
-      `${name ?? table}[[#This Row],[${bracketed ?? plain}]]`,
+    /([A-Za-z_\\][A-Za-z0-9_.\\]*)?\[@(\[[^\]]+\](?::\[[^\]]+\])?|[^[\]]+)\]/g,
+    (_match, name: string | undefined, columns: string) => `${name ?? table}[[#This Row],${columns.startsWith("[") ? columns : `[${columns}]`}]`,
   );
 }
+
 
 function toExcelValue(write: Exclude<CellWrite, null>): ExcelJS.CellValue {
   if (typeof write === "object") {
