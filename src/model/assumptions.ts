@@ -263,7 +263,8 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
   }
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
     const range = spec.kind === "percent" ? `${(spec.min ?? 0) * 100}% and ${(spec.max ?? 1) * 100}%` : `${spec.min} and ${spec.max}`;
-    return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}`);
+    const hint = spec.kind === "percent" && typeof cell === "number" && cell > 1 && cell <= 100 ? `; for ${cell}% write ${cell}% or ${cell / 100}` : "";
+    return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}${hint}`);
   }
   return { ok: true, value: n };
 }

@@ -70,7 +70,7 @@ export interface VendorRow {
   readonly hourlyRate: number;
   readonly hours: number;
   readonly durationMonths: number;
-  /** IANA zone the vendor works in, resolved from Time zone or Country. */
+  /** IANA zone the vendor works in, resolved from Time zone or Country; "" when the row gives neither (the buyer's zone is used). */
   readonly timeZone: string;
   /** ISO code when a country was given or could be derived; "" otherwise. */
   readonly country: string;

@@ -76,6 +76,7 @@ const countryByName: ReadonlyMap<string, string> = (() => {
 interface ZoneSummary {
   readonly utcOffset: number;
   readonly dstOffset: number;
+  readonly countries?: readonly string[];
 }
 const zoneTable = getAllTimezones({ deprecated: true }) as Record<string, ZoneSummary>;
 
@@ -106,7 +107,7 @@ function resolveUncached(raw: string): Result<string> {
     if (f === undefined) return zoneError(`Time zone '${raw}' is not an IANA time zone name such as Asia/Kolkata`, raw);
     return { ok: true, value: known ?? f.resolvedOptions().timeZone };
   }
-  const id = /^[a-z]{2}$/i.test(raw) ? raw.toUpperCase() : countryByName.get(nameKey(raw));
+  const id = countryId(raw);
   const country = id ? getCountry(id) : null;
   if (!country) return zoneError(`'${raw}' is neither an IANA time zone nor a country the model knows; give a zone such as Asia/Kolkata`, raw);
   const zones = country.timezones.filter((z) => formatterFor(z) !== undefined);
@@ -117,13 +118,26 @@ function resolveUncached(raw: string): Result<string> {
   if (!sameClock) {
     return zoneError(`${country.name} spans several time zones; give the Time zone, one of ${zones.join(", ")}`, raw);
   }
-  return { ok: true, value: zones[0] };
+  // Same clock everywhere: name the zone that is the country's own (Vietnam is
+  // Asia/Ho_Chi_Minh, not the Asia/Bangkok it shares a clock with).
+  // Current names first; an old alias only when it is the country's sole own zone
+  // (Cambodia is Asia/Phnom_Penh rather than Asia/Bangkok).
+  const soleOwn = (z: string) => zoneTable[z]?.countries?.length === 1 && zoneTable[z]?.countries?.[0] === country.id;
+  const aliases = (getCountry(country.id, { deprecated: true })?.timezones ?? []).filter((z) => !zones.includes(z) && formatterFor(z) !== undefined);
+  const own =
+    zones.find(soleOwn) ?? zones.find((z) => zoneTable[z]?.countries?.[0] === country.id) ?? aliases.find(soleOwn) ?? zones[0];
+  return { ok: true, value: own };
+}
+
+function countryId(raw: string): string | undefined {
+  if (/^[a-z]{2}$/i.test(raw) && getCountry(raw.toUpperCase())) return raw.toUpperCase();
+  return countryByName.get(nameKey(raw));
 }
 
 /** Country ISO code for a country text, or "" when it names no country. */
 export function countryCode(text: string): string {
   const raw = text.trim();
-  const id = /^[a-z]{2}$/i.test(raw) ? raw.toUpperCase() : countryByName.get(nameKey(raw));
+  const id = countryId(raw);
   return id && getCountry(id) ? id : "";
 }
 

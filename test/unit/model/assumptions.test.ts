@@ -75,6 +75,10 @@ describe("parsing a (name, value) table", () => {
     const w = parseAssumptions([["Buyer workday end", 30]]);
     expect(!w.ok && w.error.message).toBe("Buyer workday end must be between 0 and 24; got 30");
   });
+  test("a percentage written as a whole number gets a hint", () => {
+    const r = parseAssumptions([["Transition %", 7]]);
+    expect(!r.ok && r.error.message).toBe("Transition % must be between 0% and 100%; got 7; for 7% write 7% or 0.07");
+  });
   test("a value that is not a number is an error", () => {
     const r = parseAssumptions([["Transition %", "lots"]]);
     expect(!r.ok && r.error.message).toBe("Transition % must be a number; got 'lots'");

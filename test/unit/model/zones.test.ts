@@ -54,8 +54,14 @@ describe("zone text", () => {
     expect(resolveZone("IN")).toEqual({ ok: true, value: "Asia/Kolkata" });
     expect(resolveZone("poland")).toEqual({ ok: true, value: "Europe/Warsaw" });
   });
-  test("a country whose zones keep one clock resolves to its main zone", () => {
+  test("a country whose zones keep one clock resolves to its own zone, not a neighbour's or an old alias", () => {
     expect(resolveZone("Germany")).toEqual({ ok: true, value: "Europe/Berlin" });
+    expect(resolveZone("Vietnam")).toEqual({ ok: true, value: "Asia/Ho_Chi_Minh" });
+    expect(resolveZone("India")).toEqual({ ok: true, value: "Asia/Kolkata" });
+  });
+  test("common short names resolve: UK, USA is multi-zone", () => {
+    expect(resolveZone("UK")).toEqual({ ok: true, value: "Europe/London" });
+    expect(resolveZone("USA").ok).toBe(false);
   });
   test.each(["United States", "Brazil", "Mexico", "Canada", "Australia", "Russia"])("%s spans several zones: an error naming candidates", (country) => {
     const r = resolveZone(country);
