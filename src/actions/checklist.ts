@@ -261,6 +261,7 @@ const CAPTIONS: Record<SectionTitle, readonly string[] | null> = {
   [SECTION.kept]: ["Item", "Name or status", "", "", "", "Done", "Notes"],
 };
 
+const FACTS_WITH_DETAIL: ReadonlySet<string> = new Set(["Total cost", "Risk score", "Location fit", "Readiness"]);
 const FACT_LABELS = ["Vendor", "Location", "Engagement model", "Pricing model", "Total cost", "Risk score", "Location fit", "Data sensitivity", "Work type", "Scope", "Readiness"] as const;
 
 const OWNER_ROLES: Record<OwnerKey, string> = {
@@ -283,15 +284,20 @@ const CHECK_LABELS: Record<CheckKey, string> = {
 };
 
 /** Every item label a section can hold, so a row is recognised as the add-in's only by an exact label. */
-const CATALOG: Record<SectionTitle, ReadonlySet<string> | "any"> = {
+const CATALOG: Record<SectionTitle, ReadonlySet<string> | "kept"> = {
   [SECTION.facts]: new Set(FACT_LABELS),
   [SECTION.owners]: new Set(Object.values(OWNER_ROLES)),
   [SECTION.checks]: new Set(Object.values(CHECK_LABELS)),
   [SECTION.mitigations]: new Set(RISK_DRIVERS.map((d) => d.label)),
   [SECTION.security]: new Set(SECURITY_RULE_TITLES),
   [SECTION.pilot]: new Set(PILOT_STEP_TITLES),
-  [SECTION.kept]: "any",
+  [SECTION.kept]: "kept",
 };
+
+/** Labels the "kept" block gives: "<section>: <item>" or "Cell G40". */
+function isKeptLabel(label: string): boolean {
+  return /^Cell [A-Z]{1,3}\d+$/.test(label) || SECTION_TITLES.some((t) => t !== SECTION.kept && label.startsWith(`${t}: `));
+}
 
 /** Columns the buyer owns in an item row of `section`. */
 function userColumns(section: SectionTitle, label: string): readonly number[] {
@@ -329,10 +335,37 @@ interface PlannedRow {
 
 const gen = (value: CellWrite): Slot => ({ kind: "generated", value });
 const rowLabel = (rowIndex: number) => `data row ${rowIndex + 1}`;
+const NOT_GIVEN = "(not in the table)";
+
+/**
+ * Cells the add-in never writes in a row of this kind. Left alone (null), so what the buyer
+ * types there stays put; carried to the "kept" block only if a later layout needs the cell.
+ */
+function structuralEmpty(role: RowRole, section: SectionTitle | undefined, column: number, label = ""): boolean {
+  switch (role) {
+    case "title":
+      return column >= 2;
+    case "meta":
+      return column >= 3;
+    case "fact":
+      return column >= 3 || (column === 2 && !FACTS_WITH_DETAIL.has(label));
+    case "section":
+      return column >= 1;
+    case "caption":
+      return section !== undefined && (CAPTIONS[section]?.[column] ?? "") === "";
+    case "item":
+      if (section === SECTION.mitigations) return column === 2;
+      if (section === SECTION.security || section === SECTION.pilot) return column === 1 || column === 2 || column === 4;
+      if (section === SECTION.kept) return column === 2 || column === 3 || column === 4;
+      return false;
+    case "blank":
+      return true;
+  }
+}
 
 function textRow(role: RowRole, values: readonly CellWrite[], section?: SectionTitle): PlannedRow {
   const cells: Slot[] = [];
-  for (let c = 0; c < WIDTH; c++) cells.push(c < values.length ? gen(values[c]) : gen(""));
+  for (let c = 0; c < WIDTH; c++) cells.push(structuralEmpty(role, section, c, String(values[0] ?? "")) ? null : gen(values[c] ?? ""));
   return { role, section, cells };
 }
 
@@ -350,7 +383,7 @@ function itemRow(
       const key = slotKey(section, label, c);
       const replaces = section === SECTION.checks && c === 1 ? "verify" : undefined;
       cells.push({ kind: "user", key, source: key, initial: initial[c] ?? "", replaces });
-    } else cells.push(gen(c === 0 ? label : (generated[c] ?? "")));
+    } else cells.push(structuralEmpty("item", section, c) ? null : gen(c === 0 ? label : (generated[c] ?? "")));
   }
   return { role: "item", section, cells, ...extra };
 }
@@ -383,8 +416,8 @@ function baseLayout(c: Checklist, table: string, rowIndex: number, pane: { owner
   fact("Risk score", Math.round(h.riskScore), h.riskBand);
   fact("Location fit", h.locationFit, `${round1(h.overlapHours)} h shared working time, ${round1(h.requiredOverlapHours)} h needed`);
   fact("Data sensitivity", h.dataSensitivity);
-  fact("Work type", h.workType);
-  fact("Scope", h.scope);
+  fact("Work type", h.workType || NOT_GIVEN);
+  fact("Scope", h.scope || NOT_GIVEN);
   fact("Readiness", r.overall, `${r.ready} ready, ${r.verify} to verify, ${r.blocker} blocker${r.blocker === 1 ? "" : "s"}`);
 
   rows.push(...sectionRows(SECTION.owners));
@@ -475,34 +508,39 @@ function readOldSheet(snapshot: SheetSnapshot | null): OldSheet {
     const write: Exclude<CellWrite, null> = isFormula ? { formula: formula as string, cachedValue: value } : (value as string | number | boolean);
     return { row: r, column: c, write, value };
   };
-  const markRow = (r: number) => {
-    for (let c = 0; c < WIDTH; c++) owner.set(at(r, c), GENERATED);
+  // Cells the add-in never writes but the buyer filled are left unmarked: they are the buyer's.
+  const mark = (r: number, c: number, role: RowRole, section?: SectionTitle) => {
+    if (!(structuralEmpty(role, section, c, text(grid.get(r, 0))) && oldValue(r, c))) owner.set(at(r, c), GENERATED);
+  };
+  const markRow = (r: number, role: RowRole, section?: SectionTitle) => {
+    for (let c = 0; c < WIDTH; c++) mark(r, c, role, section);
   };
 
   let section: SectionTitle | null = null;
   for (let r = 0; r < grid.rows; r++) {
     const a = text(grid.get(r, 0));
     if (r <= SOURCE_ROW && (r === 0 || a === "Generated" || a === "Source table")) {
-      markRow(r);
+      markRow(r, r === 0 ? "title" : "meta");
       continue;
     }
     if (SECTION_TITLES.includes(a)) {
       section = a as SectionTitle;
-      markRow(r);
+      markRow(r, "section", section);
       const captions = CAPTIONS[section];
-      if (captions && text(grid.get(r + 1, 0)) === captions[0]) markRow(++r);
+      if (captions && text(grid.get(r + 1, 0)) === captions[0]) markRow(++r, "caption", section);
       continue;
     }
+    if (a === "" && section === SECTION.kept) section = null; // the block ends at its first blank row
     if (!section || a === "") continue;
     const catalog = CATALOG[section];
-    if (catalog !== "any" && !catalog.has(a)) continue;
+    if (catalog === "kept" ? !isKeptLabel(a) : !catalog.has(a)) continue;
     const owned = userColumns(section, a);
     const itemKey = slotKey(section, a, -1);
     if (items.has(itemKey)) continue; // a copied row: the first one is the add-in's
     const keys: string[] = [];
     for (let c = 0; c < WIDTH; c++) {
       if (!owned.includes(c)) {
-        owner.set(at(r, c), GENERATED);
+        mark(r, c, section === SECTION.facts ? "fact" : "item", section);
         continue;
       }
       const key = slotKey(section, a, c);
@@ -566,7 +604,7 @@ function withKeptRows(base: PlannedRow[], old: OldSheet): PlannedRow[] {
       const label = item.section === SECTION.kept ? item.label : `${item.section}: ${item.label}`;
       const id = slotKey(SECTION.kept, label, -1);
       if (keptItems.has(id)) continue;
-      const cells: Slot[] = Array.from({ length: WIDTH }, (_, c) => (c === 0 ? gen(label) : c === 1 || c === DONE || c === NOTES ? null : gen("")));
+      const cells: Slot[] = Array.from({ length: WIDTH }, (_, c) => (c === 0 ? gen(label) : null));
       for (const k of orphaned) {
         const column = Number(k.split("\u0001")[2]);
         cells[column] = { kind: "user", key: slotKey(SECTION.kept, label, column), source: k, initial: "" };
@@ -584,7 +622,7 @@ function withKeptRows(base: PlannedRow[], old: OldSheet): PlannedRow[] {
         const id = slotKey(SECTION.kept, label, -1);
         if (keptItems.has(id)) return;
         const cells: Slot[] = Array.from({ length: WIDTH }, (_, col) =>
-          col === 0 ? gen(label) : col === 1 || col === DONE || col === NOTES ? { kind: "user", key: slotKey(SECTION.kept, label, col), source: col === NOTES ? loose : slotKey(SECTION.kept, label, col), initial: "" } : gen(""),
+          col === 0 ? gen(label) : col === 1 || col === DONE || col === NOTES ? { kind: "user", key: slotKey(SECTION.kept, label, col), source: col === NOTES ? loose : slotKey(SECTION.kept, label, col), initial: "" } : null,
         );
         keptItems.set(id, { role: "item", section: SECTION.kept, cells });
         added = true;
@@ -622,7 +660,8 @@ export function planChecklistSheet(
       const wasOwner = old.owner.get(at(r, c));
       const loose = old.values.get(`cell:${cellAddress(r, c)}`);
       // What sat here before and is not staying in place is cleared, formats included.
-      const stays = slot?.kind === "user" && landing.get(slot.source) === at(r, c) && (wasOwner === slot.source || slot.source.startsWith("cell:"));
+      const earlierHere = slot?.kind === "user" ? old.values.get(slot.source) : undefined;
+      const stays = earlierHere !== undefined && earlierHere.row === r && earlierHere.column === c;
       const wasOurs = wasOwner !== undefined || (loose !== undefined && landing.has(`cell:${cellAddress(r, c)}`));
       clearRow.push(wasOurs && !stays);
       if (!slot) {

@@ -1,7 +1,9 @@
 import { checklistSheetName, insertChecklistSheet, loadChecklist, planChecklistSheet } from "../../src/actions/checklist";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { CellValue } from "../../src/model/types";
+import fc from "fast-check";
+import { LEVELS, SENSITIVITIES, type CellValue } from "../../src/model/types";
+import { columnLetters } from "../../src/workbook/address";
 
 const TODAY = { year: 2026, month: 3, day: 20 };
 const headers = [...SAMPLE_VENDOR_HEADERS] as string[];
@@ -222,6 +224,47 @@ describe("checklist of the selected row over the memory workbook", () => {
     expect(write && write.kind === "writeRange" && write.cells[scope - 1][1]).toBeNull();
     const cleared = plan.changes.filter((c) => c.kind === "clearRange").map((c) => (c.kind === "clearRange" ? c.address : ""));
     expect(cleared.some((a) => a.includes(`B${scope}`) || a === `A${scope}:G${scope}`)).toBe(false);
+  });
+});
+
+describe("refresh never drops what the buyer typed", () => {
+  test("any text typed into empty cells of the sheet survives a refresh after the row changes, and a second refresh changes nothing", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: SAMPLE_VENDOR_ROWS.length - 1 }),
+        fc.array(fc.record({ row: fc.integer({ min: 1, max: 70 }), column: fc.integer({ min: 0, max: 9 }) }), { maxLength: 25 }),
+        fc.constantFrom(...SENSITIVITIES),
+        fc.constantFrom(...LEVELS),
+        async (rowIndex, edits, sensitivity, clarity) => {
+          const wb = await workbookWith();
+          const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex, today: TODAY });
+          if (first.kind !== "done") throw new Error(first.message);
+          const typed: string[] = [];
+          edits.forEach(({ row, column }, i) => {
+            const address = `${columnLetters(column)}${row}`;
+            const cell = wb.cell(first.sheet, address);
+            if (cell && ((cell.value !== null && cell.value !== undefined && cell.value !== "") || cell.formula)) return;
+            wb.setCells(first.sheet, address, [[`typed ${i}`]]);
+            typed.push(`typed ${i}`);
+          });
+          const letter = (h: string) => columnLetters(col(h));
+          wb.setCells(SAMPLE_SHEET_NAME, `${letter("Data sensitivity")}${rowIndex + 2}`, [[sensitivity]]);
+          wb.setCells(SAMPLE_SHEET_NAME, `${letter("Requirements clarity")}${rowIndex + 2}`, [[clarity]]);
+
+          const second = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex, today: TODAY });
+          if (second.kind !== "done") throw new Error(second.message);
+          const onSheet = () =>
+            new Map([...wb.snapshot().entries()].filter(([k]) => k.startsWith(`${first.sheet}!`)).map(([k, v]) => [k, String(v.value)]));
+          const after = onSheet();
+          const values = new Set(after.values());
+          for (const t of typed) expect(values).toContain(t);
+
+          await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex, today: TODAY });
+          expect(onSheet()).toEqual(after);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 
