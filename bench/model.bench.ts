@@ -9,9 +9,12 @@ import {
   SENSITIVITIES,
   evaluateCells,
   evaluateRow,
+  locationFit,
   mapHeaders,
   parseAssumptions,
   readRow,
+  riskScore,
+  totalCost,
   type CellValue,
   type VendorRow,
 } from "../src/model";
@@ -45,6 +48,18 @@ export interface ModelBenchResult {
   readonly evaluateRowsPerSecond: number;
   /** evaluateCells on raw cells: reading and validating plus the computation. */
   readonly evaluateCellsRowsPerSecond: number;
+  /** Where the time goes: rows per second of each part alone. */
+  readonly parts: { readonly readRow: number; readonly totalCost: number; readonly locationFit: number; readonly riskScore: number };
+}
+
+function rate(count: number, runs: number, body: () => void): number {
+  const times: number[] = [];
+  for (let run = 0; run < runs + 1; run++) {
+    const t0 = performance.now();
+    body();
+    if (run > 0) times.push(performance.now() - t0);
+  }
+  return Math.round(count / (median(times) / 1000));
 }
 
 export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
@@ -79,11 +94,26 @@ export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
       timeCells.push(cellMs);
     }
   }
+  const parts = {
+    readRow: rate(count, runs, () => {
+      for (let i = 0; i < cells.length; i++) sink += readRow(cells[i], map, a) ? 1 : 0;
+    }),
+    totalCost: rate(count, runs, () => {
+      for (let i = 0; i < rows.length; i++) sink += totalCost(rows[i], a).total;
+    }),
+    locationFit: rate(count, runs, () => {
+      for (let i = 0; i < rows.length; i++) sink += locationFit(rows[i], a).score;
+    }),
+    riskScore: rate(count, runs, () => {
+      for (let i = 0; i < rows.length; i++) sink += riskScore(rows[i], a).score;
+    }),
+  };
   if (!Number.isFinite(sink)) throw new Error("non-finite result in bench");
   return {
     rows: count,
     evaluateRowsPerSecond: Math.round(count / (median(timeRows) / 1000)),
     evaluateCellsRowsPerSecond: Math.round(count / (median(timeCells) / 1000)),
+    parts,
   };
 }
 
@@ -97,4 +127,8 @@ if (isMain()) {
   console.log(`model: ${r.rows} rows, median of 5 runs`);
   console.log(`  evaluateRow   (typed rows -> cost, risk, fit): ${r.evaluateRowsPerSecond.toLocaleString("en-US")} rows/s (target 500,000)`);
   console.log(`  evaluateCells (cells -> row -> cost, risk, fit): ${r.evaluateCellsRowsPerSecond.toLocaleString("en-US")} rows/s`);
+  const p = r.parts;
+  console.log(`  parts alone, rows/s: readRow ${p.readRow.toLocaleString("en-US")}, totalCost ${p.totalCost.toLocaleString("en-US")}, ` +
+    `locationFit ${p.locationFit.toLocaleString("en-US")}, riskScore (recomputes cost and fit) ${p.riskScore.toLocaleString("en-US")}`);
+  console.log("  time-zone offsets are cached by (zone, instant), overlap by zone per assumptions object; explanations by category");
 }

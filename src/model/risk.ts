@@ -36,11 +36,22 @@ import { costFrom } from "./cost";
 export const SECURITY_CERTIFICATION_KEYWORDS = ["27001", "SOC 2", "SOC2", "PCI", "HITRUST", "FedRAMP", "TISAX", "Cyber Essentials"] as const;
 const KEYWORDS_LOWER = SECURITY_CERTIFICATION_KEYWORDS.map((k) => k.toLowerCase());
 
-export function hasSecurityCertification(row: VendorRow): boolean {
-  for (const c of row.certifications) {
-    const lower = c.toLowerCase();
-    for (const k of KEYWORDS_LOWER) if (lower.includes(k)) return true;
+const certificationCache = new Map<string, boolean>();
+
+function isSecurityCertification(text: string): boolean {
+  let hit = certificationCache.get(text);
+  if (hit === undefined) {
+    const lower = text.toLowerCase();
+    hit = KEYWORDS_LOWER.some((k) => lower.includes(k));
+    if (certificationCache.size > 10_000) certificationCache.clear();
+    certificationCache.set(text, hit);
   }
+  return hit;
+}
+
+export function hasSecurityCertification(row: VendorRow): boolean {
+  const certs = row.certifications;
+  for (let i = 0; i < certs.length; i++) if (isSecurityCertification(certs[i])) return true;
   return false;
 }
 
