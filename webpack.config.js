@@ -23,6 +23,30 @@ function deploymentUrl(env) {
   return url.href.endsWith("/") ? url.href : url.href + "/";
 }
 
+/** Replaces the development origin with the deployment URL in a text asset. */
+function rewriteDevUrl(text, baseUrl) {
+  return baseUrl === DEV_URL ? text : text.split(DEV_URL).join(baseUrl);
+}
+
+/** functions.json is generated during compilation, so its help URLs are rewritten as an asset. */
+class DeploymentUrlPlugin {
+  constructor(baseUrl, assets) {
+    this.baseUrl = baseUrl;
+    this.assets = assets;
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("DeploymentUrlPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "DeploymentUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, () => {
+        for (const name of this.assets) {
+          const asset = compilation.getAsset(name);
+          if (asset) compilation.updateAsset(name, new sources.RawSource(rewriteDevUrl(asset.source.source().toString(), this.baseUrl)));
+        }
+      });
+    });
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = deploymentUrl(env);
@@ -59,6 +83,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new DeploymentUrlPlugin(production ? baseUrl : DEV_URL, ["functions.json"]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -74,7 +99,7 @@ module.exports = (env = {}, argv = {}) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (production ? content.toString().split(DEV_URL).join(baseUrl) : content),
+            transform: (content) => (production ? rewriteDevUrl(content.toString(), baseUrl) : content),
           },
         ],
       }),

@@ -78,7 +78,7 @@ export function overlapHours(
 /**
  * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it. Spills three columns: cost line, amount, explanation.
  * @customfunction COSTBREAKDOWN COSTBREAKDOWN
- * @helpurl https://localhost:3000/help.html#explain
+ * @helpurl https://localhost:3000/help.html#costbreakdown
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -91,7 +91,7 @@ export function costBreakdown(row: unknown[][], headers: unknown[][], assumption
 /**
  * The risks that drive each vendor option's risk score, highest first, each with its cause and how to reduce it.
  * @customfunction RISKDRIVERS RISKDRIVERS
- * @helpurl https://localhost:3000/help.html#explain
+ * @helpurl https://localhost:3000/help.html#riskdrivers
  * @param rows One vendor row, or many rows to get one explanation per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -105,7 +105,7 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
 /**
  * The location fit of each vendor option in detail. Spills six columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore) and the reason.
  * @customfunction FITDETAIL FITDETAIL
- * @helpurl https://localhost:3000/help.html#explain
+ * @helpurl https://localhost:3000/help.html#fitdetail
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.

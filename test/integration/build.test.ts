@@ -1,0 +1,51 @@
+// The build's own guarantees, on small webpack runs of the real config: custom-function JSDoc
+// errors fail the build, and a deployment URL reaches the generated functions.json.
+import { mkdtempSync, readFileSync } from "fs";
+import os from "os";
+import path from "path";
+import webpack from "webpack";
+import { ROOT } from "../helpers/build";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+/** The real production config reduced to the functions bundle, optionally from another source file. */
+function functionsOnlyConfig(env: Record<string, unknown>, functionsSource = "./src/functions/functions.ts") {
+  const config = makeConfig(env, { mode: "production" });
+  config.context = ROOT;
+  config.entry = { functions: functionsSource };
+  config.output = { ...config.output, path: mkdtempSync(path.join(os.tmpdir(), "offshore-build-")) };
+  config.plugins = config.plugins
+    .filter((plugin: object) => !["HtmlWebpackPlugin", "CopyPlugin"].includes(plugin.constructor.name))
+    .map((plugin: object) =>
+      plugin instanceof CustomFunctionsMetadataPlugin ? new CustomFunctionsMetadataPlugin({ output: "functions.json", input: functionsSource }) : plugin,
+    );
+  return config;
+}
+
+function run(config: webpack.Configuration): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => webpack(config, (error, stats) => (error || !stats ? reject(error) : resolve(stats))));
+}
+
+describe("webpack build", () => {
+  test("a custom function with a JSDoc error fails the build, naming the problem", async () => {
+    const stats = await run(functionsOnlyConfig({}, "./test/fixtures/bad-jsdoc-functions.ts"));
+    expect(stats.hasErrors()).toBe(true);
+    const messages = stats.toJson({ all: false, errors: true }).errors!.map((e) => e.message).join("\n");
+    expect(messages).toMatch(/invalid characters/);
+    expect(messages).toMatch(/doesn't match for parameter : second/);
+  }, 180_000);
+
+  test("a deployment URL replaces localhost in functions.json's help links", async () => {
+    const config = functionsOnlyConfig({ deployUrl: "https://sourcing.example.com/addin/" });
+    const stats = await run(config);
+    expect(stats.hasErrors()).toBe(false);
+    const metadata = readFileSync(path.join(config.output.path, "functions.json"), "utf8");
+    const helpUrls = (JSON.parse(metadata).functions as { helpUrl?: string }[]).map((f) => f.helpUrl);
+    expect(helpUrls.length).toBeGreaterThanOrEqual(7);
+    for (const url of helpUrls) expect(url).toMatch(/^https:\/\/sourcing\.example\.com\/addin\/help\.html#[a-z]+$/);
+    expect(metadata).not.toContain("localhost");
+  }, 180_000);
+});
