@@ -3,7 +3,8 @@
 // comes from the model (buildChecklist); this component only shows it, keeps the names and
 // answers the buyer types, and calls the checklist actions.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { Button, Field, Input } from "@fluentui/react-components";
+// The pane's native controls in Fluent's theme: Fluent's own components do not fit the bundle budget.
+import { Button, Field, Input, Select } from "../controls";
 import { insertChecklistSheet, loadChecklist, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
 import {
   buildChecklist,
@@ -42,7 +43,6 @@ const styles = `
 .checklist-status-Verify { color: var(--colorPaletteDarkOrangeForeground1); border-color: var(--colorPaletteDarkOrangeBorder2); background: var(--colorPaletteDarkOrangeBackground1); }
 .checklist-status-Blocker { color: var(--colorPaletteRedForeground1); border-color: var(--colorPaletteRedBorder2); background: var(--colorPaletteRedBackground1); }
 .checklist-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-.checklist select { max-width: 100%; min-height: 28px; font: inherit; }
 .checklist textarea { width: 100%; min-height: 160px; box-sizing: border-box; font-family: var(--fontFamilyMonospace); font-size: var(--fontSizeBase200); }
 `;
 
@@ -251,13 +251,13 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
                 {c.answerable && (
                   <div className="checklist-row">
                     <label htmlFor={`checklist-answer-${c.key}`}>Your answer for {c.label.toLowerCase()}</label>
-                    <select id={`checklist-answer-${c.key}`} value={answers[c.key] ?? "Verify"} onChange={(e) => setAnswer(c.key, e.target.value as CheckStatus)}>
+                    <Select id={`checklist-answer-${c.key}`} value={answers[c.key] ?? "Verify"} onChange={(_, data) => setAnswer(c.key, data.value as CheckStatus)}>
                       {CHECK_STATUSES.map((s) => (
                         <option key={s} value={s}>
                           {s}
                         </option>
                       ))}
-                    </select>
+                    </Select>
                   </div>
                 )}
               </li>
