@@ -270,6 +270,7 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
 }
 
 const assumptionCache = new Map<string, Result<Assumptions>>();
+const DEFAULTS_RESULT: Result<Assumptions> = Object.freeze({ ok: true as const, value: DEFAULT_ASSUMPTIONS });
 
 function tableKey(table: readonly (readonly CellValue[])[], todaySerial: number): string {
   let key = String(todaySerial);
@@ -290,12 +291,13 @@ function tableKey(table: readonly (readonly CellValue[])[], todaySerial: number)
  */
 export function parseAssumptions(table?: readonly (readonly CellValue[])[] | null, today?: { year: number; month: number; day: number }): Result<Assumptions> {
   const todaySerial = today ? dateToExcelSerial(today) : 0;
-  if (!table || table.length === 0) return { ok: true, value: todaySerial === 0 ? DEFAULT_ASSUMPTIONS : Object.freeze({ ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial }) };
-  if (!Array.isArray(table)) return assumptionError("Assumptions", table, "Assumptions must be a two-column range of names and values");
-  const key = tableKey(table, todaySerial);
+  if ((!table || table.length === 0) && todaySerial === 0) return DEFAULTS_RESULT;
+  if (table && !Array.isArray(table)) return assumptionError("Assumptions", table, "Assumptions must be a two-column range of names and values");
+  // One object per content, so the lookup tables and overlap caches built on it are reused.
+  const key = tableKey(table ?? [], todaySerial);
   const cached = assumptionCache.get(key);
   if (cached) return cached;
-  const result = parseTable(table, todaySerial);
+  const result = parseTable(table ?? [], todaySerial);
   if (assumptionCache.size > 256) assumptionCache.clear();
   assumptionCache.set(key, result);
   return result;
@@ -314,7 +316,8 @@ function parseTable(table: readonly (readonly CellValue[])[], todaySerial: numbe
       return assumptionError("Assumptions", value, `Assumption row ${r + 1} has the value ${shown(value)} but no name`);
     }
     const nameKey = normaliseHeader(String(name));
-    if (r === 0 && (nameKey === "name" || nameKey === "assumption") && (isBlank(value) || normaliseHeader(String(value)) === "value")) continue;
+    // A header row ("Name | Value", "Assumption | Value | Unit | Source") is not an assumption.
+    if (r === 0 && (nameKey === "name" || nameKey === "assumption" || nameKey === "parameter") && !SPEC_BY_NAME.has(nameKey)) continue;
     const spec = SPEC_BY_NAME.get(nameKey);
     if (!spec) return assumptionError(String(name), name, `Unknown assumption '${String(name)}'; the names are listed on the assumptions sheet and in the README`);
     if (seen.has(spec.key)) return assumptionError(spec.name, name, `Assumption '${spec.name}' is given twice`);

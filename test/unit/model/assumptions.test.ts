@@ -116,6 +116,13 @@ describe("parsing a (name, value) table", () => {
     const b = parseAssumptions([["Transition %", 0.03]]);
     expect(a.ok && b.ok && a.value === b.value).toBe(true);
   });
+  test("the defaults for the same today are one cached object", () => {
+    const today = { year: 2026, month: 7, day: 1 };
+    const a = parseAssumptions(null, today);
+    const b = parseAssumptions([], today);
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    expect(a.ok && a.value.referenceDate).toBe(dateToExcelSerial(today));
+  });
   test("every default round-trips through the table", () => {
     const table = ASSUMPTIONS.filter((s) => s.key !== "referenceDate").map((s) => [s.name, s.defaultValue]);
     const r = parseAssumptions(table);
