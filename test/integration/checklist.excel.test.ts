@@ -9,6 +9,7 @@ import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VEN
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
 import { ExcelWorkbook, type ExcelHost } from "../../src/workbook/excel";
 import type { CellValue } from "../../src/model/types";
+import { FakeExcel as CountingExcel } from "./fakes/fakeExcel";
 
 interface Cell {
   value: CellValue;
@@ -287,5 +288,37 @@ describe("checklist sheet through the Office.js adapter (office-addin-mock)", ()
     expect(fake.cell(outcome.sheet, `B${owner}`)).toMatchObject({ value: "=1+1" });
     const formulas = [...fake.sheet(outcome.sheet).cells.values()].filter((c) => c.formula !== undefined);
     expect(formulas).toEqual([]);
+  });
+});
+
+// The same promise on the pane's stricter counting fake, which throws on a property read
+// before load and sync (office-addin-mock returns an error string instead).
+describe("checklist sheet through the Office.js adapter (counting fake)", () => {
+  test("refresh keeps the buyer's input and writes workbook text as text", async () => {
+    const excel = new CountingExcel();
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[0][col("Vendor")] = "+cmd";
+    excel.addTable(SAMPLE_SHEET_NAME, 0, 0, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, rows);
+    const port = new ExcelWorkbook(excel.host());
+    const first = await insertChecklistSheet(port, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    expect(excel.cell(first.sheet, "B1")).toMatchObject({ value: "+cmd" });
+    expect(excel.cell(first.sheet, "B1")?.formula).toBeUndefined();
+
+    const labelRow = (label: string) => {
+      for (let r = 1; r < 120; r++) if (excel.cell(first.sheet, `A${r}`)?.value === label) return r;
+      throw new Error(label);
+    };
+    const quality = labelRow("Quality owner");
+    const cells = excel.sheet(first.sheet).cells;
+    cells.set(`${quality - 1},1`, { value: "Qi Zhang", numberFormat: "@" });
+    cells.set(`${quality - 1},6`, { value: "back from leave in May", numberFormat: "@" });
+
+    const second = await insertChecklistSheet(port, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (second.kind !== "done") throw new Error(second.message);
+    expect(second.sheet).toBe(first.sheet);
+    expect(excel.cell(first.sheet, `B${quality}`)?.value).toBe("Qi Zhang");
+    expect(excel.cell(first.sheet, `G${quality}`)?.value).toBe("back from leave in May");
+    expect(excel.cell(first.sheet, `C${quality}`)?.value).toBe("Named");
   });
 });
