@@ -27,7 +27,6 @@
  */
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
-import { RISK_KEYS } from "./assumptions";
 import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
@@ -55,6 +54,7 @@ export function hasSecurityCertification(row: VendorRow): boolean {
   return false;
 }
 
+// Same order as RISK_KEYS, whose names the "Risk weight (...)" assumptions use.
 export const RISK_DRIVERS = [
   { key: "communication", label: "Communication friction", mitigation: "Define meeting rhythm, escalation path, written decision logs." },
   { key: "hiddenCost", label: "Hidden cost", mitigation: "Compare total cost and contract assumptions." },
@@ -65,8 +65,6 @@ export const RISK_DRIVERS = [
   { key: "dependency", label: "Dependency", mitigation: "Diversify outsourcing partners so the work does not hang on one vendor." },
 ] as const;
 export type RiskDriverKey = (typeof RISK_DRIVERS)[number]["key"];
-// RISK_KEYS (assumption names) and RISK_DRIVERS share one order.
-void RISK_KEYS;
 
 export function bandOf(score: number, a: Assumptions): RiskBand {
   return score >= a.criticalRiskFrom ? "Critical" : score >= a.highRiskFrom ? "High" : score >= a.mediumRiskFrom ? "Medium" : "Low";
