@@ -2,7 +2,7 @@
 // (with what to do), the ignored ones, and a way to map a column by hand. The choice is
 // stored in the workbook by the action, so it travels with the file.
 import { useState } from "react";
-import { Button, Caption1, Field, Select, Text } from "@fluentui/react-components";
+import { Button, Field, Select } from "./controls";
 import { Notice } from "./Notice";
 import type { FieldKey } from "../model/types";
 import type { MappingView } from "./paneActions";
@@ -31,11 +31,9 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
       ))}
 
       <div>
-        <Text weight="semibold" as="h3" block>
-          Recognised columns
-        </Text>
+        <h3>Recognised columns</h3>
         {view.recognised.length === 0 ? (
-          <Caption1>None yet.</Caption1>
+          <span className="pane-caption">None yet.</span>
         ) : (
           <ul className="pane-list" aria-label="Recognised columns">
             {view.recognised.map((m) => (
@@ -49,14 +47,12 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
       </div>
 
       <div>
-        <Text weight="semibold" as="h3" block>
-          Ignored columns
-        </Text>
+        <h3>Ignored columns</h3>
         {view.ignored.length === 0 ? (
-          <Caption1>None: every column is used.</Caption1>
+          <span className="pane-caption">None: every column is used.</span>
         ) : (
           <>
-            <Caption1 block>Not used by the calculation; they stay as they are.</Caption1>
+            <p className="pane-caption">Not used by the calculation; they stay as they are.</p>
             <ul className="pane-list" aria-label="Ignored columns">
               {view.ignored.map((h) => (
                 <li key={h}>{h}</li>
@@ -68,7 +64,7 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
 
       <fieldset className="pane-fieldset">
         <legend>
-          <Text weight="semibold">Map a column by hand</Text>
+          Map a column by hand
         </legend>
         <Field label="Field">
           <Select

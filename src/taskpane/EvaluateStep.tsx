@@ -1,7 +1,7 @@
 // Step 3: write Total cost, Risk score and Location fit into the table. Progress and the
 // outcome go to the live region; a name collision is refused with an offer of another name.
 import { useState } from "react";
-import { Button } from "@fluentui/react-components";
+import { Button } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";

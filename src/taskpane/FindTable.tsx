@@ -1,6 +1,6 @@
 // Step 1: which table holds the vendor quotes. Tables come best match first; a plain range
 // is offered as a table; with nothing at all, the pane lists the headers it expects.
-import { Button, Field, Select } from "@fluentui/react-components";
+import { Button, Field, Select } from "./controls";
 import { Notice } from "./Notice";
 import type { FindTableResult, TableCandidate } from "./paneActions";
 

@@ -2,7 +2,7 @@
 // panel labelled by its tab. Written out because Fluent's TabList weighs more than the
 // whole rest of the pane's own code.
 import { useRef, type KeyboardEvent, type ReactNode } from "react";
-import { Button } from "@fluentui/react-components";
+import { Button } from "./controls";
 
 export interface PaneTab<K extends string> {
   readonly key: K;

@@ -1,7 +1,6 @@
 // The first tab: find the table, map its columns, evaluate. Each step calls one action and
 // turns its outcome or failure into words; the rules live in the actions and the model.
 import { useCallback, useEffect, useState } from "react";
-import { Text } from "@fluentui/react-components";
 import type { FieldKey } from "../model/types";
 import { ColumnMapping } from "./ColumnMapping";
 import { EvaluateStep } from "./EvaluateStep";
@@ -110,9 +109,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
   return (
     <div className="pane-stack">
       <section aria-labelledby="step-table" className="pane-stack">
-        <Text as="h2" size={400} weight="semibold" id="step-table">
-          1. Vendor table
-        </Text>
+        <h2 id="step-table">1. Vendor table</h2>
         <FindTable
           result={found}
           selected={table}
@@ -141,16 +138,12 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
       {table && mapping && (
         <>
           <section aria-labelledby="step-columns" className="pane-stack">
-            <Text as="h2" size={400} weight="semibold" id="step-columns">
-              2. Columns
-            </Text>
+            <h2 id="step-columns">2. Columns</h2>
             <ColumnMapping key={table} view={mapping} busy={busy} onMap={(field, column) => void onMap(field, column)} />
           </section>
           <section aria-labelledby="step-evaluate" className="pane-stack">
-            <Text as="h2" size={400} weight="semibold" id="step-evaluate">
-              3. Evaluate
-            </Text>
-            <Text block>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</Text>
+            <h2 id="step-evaluate">3. Evaluate</h2>
+            <p>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</p>
             <EvaluateStep key={table} table={table} blocked={busy} onEvaluated={() => void refreshMapping()} />
           </section>
         </>

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { parseMappingSetting, tableMemory } from "../../src/actions/mapping";
 import { FIELDS } from "../../src/model/fields";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -61,6 +62,20 @@ describe("preview mode", () => {
     renderPane(await previewWorkbook(), { preview: false });
     await screen.findByRole("combobox", { name: "Vendor table" });
     expect(screen.queryByText(PREVIEW_NOTICE)).not.toBeInTheDocument();
+  });
+});
+
+describe("theme", () => {
+  test.each([
+    [false, webLightTheme],
+    [true, webDarkTheme],
+  ])("dark=%s paints the pane with the matching Fluent theme", async (dark, theme) => {
+    const workbook = await previewWorkbook();
+    const { container } = render(<App port={workbook} actions={paneActionsFor(workbook)} preview={false} dark={dark} expectedHeaders={EXPECTED} />);
+    await screen.findByRole("combobox", { name: "Vendor table" });
+    const scope = container.querySelector(".pane-theme") as HTMLElement;
+    expect(scope.style.getPropertyValue("--colorNeutralBackground1")).toBe(theme.colorNeutralBackground1);
+    expect(scope.style.getPropertyValue("--colorBrandBackground")).toBe(theme.colorBrandBackground);
   });
 });
 

@@ -1,0 +1,27 @@
+// Fluent UI's light or dark theme as CSS variables on the pane's root element, which is
+// what FluentProvider does; done here because the provider's runtime (style engine, focus
+// manager, contexts) costs the pane more of its bundle budget than the components it no
+// longer uses. Every colour, font and radius in styles.ts is one of these variables.
+import type { CSSProperties, ReactNode } from "react";
+import { webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
+
+export function themeVariables(theme: Theme): CSSProperties {
+  const variables: Record<string, string> = {};
+  for (const [token, value] of Object.entries(theme)) variables[`--${token}`] = String(value);
+  return variables as CSSProperties;
+}
+
+const LIGHT = themeVariables(webLightTheme);
+const DARK = themeVariables(webDarkTheme);
+
+export function ThemeScope({ dark, children }: { dark: boolean; children: ReactNode }) {
+  return (
+    <div
+      className="pane-theme"
+      data-theme={dark ? "dark" : "light"}
+      style={{ ...(dark ? DARK : LIGHT), minHeight: "100vh", background: "var(--colorNeutralBackground1)", color: "var(--colorNeutralForeground1)" }}
+    >
+      {children}
+    </div>
+  );
+}
