@@ -249,8 +249,9 @@ function internalOwnership(owners: readonly ChecklistOwner[]): [CheckStatus, str
   const list = missing.map((o) => o.role.toLowerCase()).join(", ");
   // Seed 002: offshore is unsuitable when "the buyer has no internal owner for scope, quality, or acceptance".
   if (missing.length === owners.length) return ["Blocker", "No owner is named yet: name all six before the engagement starts."];
-  if (missing.some((o) => o.key === "scope" || o.key === "quality"))
-    return ["Blocker", `Missing: ${list}. Without a scope and a quality owner nobody can accept the work.`];
+  const critical = missing.filter((o) => o.key === "scope" || o.key === "quality").map((o) => o.key);
+  if (critical.length > 0)
+    return ["Blocker", `Missing: ${list}. Nobody can decide and accept the work without a ${critical.join(" and a ")} owner.`];
   return ["Verify", `Missing: ${list}.`];
 }
 
@@ -529,7 +530,8 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
 function md(text: string | number): string {
   return String(text)
     .replace(/\\/g, "\\\\")
-    .replace(/([`*_{}[\]()<>#|!~])/g, "\\$1")
+    // Brackets escaped, a link cannot form, so parentheses stay readable.
+    .replace(/([`*_{}[\]<>#|~])/g, "\\$1")
     .replace(/\r?\n/g, " ");
 }
 
