@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  ASSUMPTIONS,
   ENGAGEMENT_MODELS,
   LEVELS,
   LOCATION_MODELS,
@@ -166,5 +167,25 @@ describe("every input yields a result or a typed error, never an exception", () 
       expect(typeof overlap(a, b, date, w).ok).toBe("boolean");
       expect(typeof overlapHours(a, b, date, w)).toBe("number");
     }));
+  });
+});
+
+describe("any assumptions within their ranges give finite results", () => {
+  const numeric = ASSUMPTIONS.filter((s) => typeof s.defaultValue === "number" && s.key !== "referenceDate" && s.min !== undefined && s.max !== undefined);
+  const overridesArb = fc.subarray(numeric, { maxLength: 12 }).chain((specs) =>
+    fc.tuple(...specs.map((s) => fc.double({ min: s.min!, max: s.max!, noNaN: true }).map((v) => [s.name, v] as [string, number]))),
+  );
+  test("cost, risk and fit stay finite and risk within 0-100", () => {
+    fc.assert(fc.property(overridesArb, rowArb, (overrides, row) => {
+      const parsed = parseAssumptions([["Reference date", "2026-01-15"], ...overrides]);
+      expect(parsed.ok).toBe(true);
+      if (!parsed.ok) return;
+      const e = evaluateRow(row, parsed.value);
+      expect(Number.isFinite(e.cost.total)).toBe(true);
+      expect(e.cost.total).toBeGreaterThanOrEqual(e.cost.labour);
+      expect(e.risk.score).toBeGreaterThanOrEqual(0);
+      expect(e.risk.score).toBeLessThanOrEqual(100);
+      expect(Number.isFinite(e.fit.score)).toBe(true);
+    }), { numRuns: 300 });
   });
 });
