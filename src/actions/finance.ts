@@ -335,16 +335,28 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
 
   const costColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "totalCost");
   const riskColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "riskScore");
+  // Each column's formula is the same in every row but for the row number: build it once
+  // with a marker where the row goes, then only join per row (10,000 rows stay fast).
+  const ROW = "\u0001";
+  const templateCells = {
+    input: (key: PortableInputKey) => `${columnLetters(summaryColumnOf("input", key))}${ROW}`,
+    result: (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${ROW}`,
+    assumption: assumptionCell,
+  };
+  const templates = SUMMARY_COLUMNS.map((column): string[] | null => {
+    if (mode === "values") return null;
+    if (column.kind === "result") return ("=" + PORTABLE_FORMULAS[column.key](templateCells)).split(ROW);
+    if (column.kind === "rank") {
+      const col = columnLetters(column.of === "totalCost" ? costColumn : riskColumn);
+      return `=RANK(${col}${ROW},$${col}$${FIRST_VENDOR_ROW + 1}:$${col}$${lastVendorRow + 1},1)`.split(ROW);
+    }
+    return null;
+  });
   const rows: CellWrite[][] = vendors.map((v, i) => {
-    const r = FIRST_VENDOR_ROW + i;
+    const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
     const e = v.evaluation;
     const values = resultValues(e);
-    const cells = {
-      input: (key: PortableInputKey) => `${columnLetters(summaryColumnOf("input", key))}${r + 1}`,
-      result: (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${r + 1}`,
-      assumption: assumptionCell,
-    };
-    return SUMMARY_COLUMNS.map((column): CellWrite => {
+    return SUMMARY_COLUMNS.map((column, c): CellWrite => {
       switch (column.kind) {
         case "vendor":
           return v.vendor;
@@ -352,13 +364,11 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
           return v.row;
         case "rank": {
           const value = column.of === "totalCost" ? v.rankByCost : v.rankByRisk;
-          if (mode === "values") return value;
-          const col = columnLetters(column.of === "totalCost" ? costColumn : riskColumn);
-          return { formula: `=RANK(${col}${r + 1},$${col}$${FIRST_VENDOR_ROW + 1}:$${col}$${lastVendorRow + 1},1)`, cachedValue: value };
+          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
         }
         case "result": {
           const value = values[column.key];
-          return mode === "values" ? writable(value) : { formula: "=" + PORTABLE_FORMULAS[column.key](cells), cachedValue: value };
+          return mode === "values" ? writable(value) : { formula: templates[c]!.join(rowNumber), cachedValue: value };
         }
         case "input": {
           const value = inputValue(column.key, e.row, e.fit.overlapHours);
@@ -471,7 +481,7 @@ function outputColumnChanges(
       const value = found ? resultValues(found.vendor.evaluation)[summaryKeys[o]] : errors.has(i) ? `Not evaluated: ${errors.get(i)}` : null;
       values.push(value);
       if (found) {
-        const ref = `${quoteSheet(SUMMARY_SHEET)}!$${columnLetters(summaryColumnOf("result", summaryKeys[o]))}$${found.summaryRow + 1}`;
+        const ref = `${quoteSheet(SUMMARY_SHEET)}!${columnLetters(summaryColumnOf("result", summaryKeys[o]))}${found.summaryRow + 1}`;
         formulas.push([{ formula: `=${ref}`, cachedValue: value }]);
       } else formulas.push([typeof value === "string" ? { formula: `=${excelText(value)}`, cachedValue: value } : null]);
     }
