@@ -34,6 +34,10 @@ export function parseNumberCell(value: CellValue): Parsed<NumberText> {
     if (/^-\s*[$€£¥₹]?\s*\d/.test(text)) return { ok: false, reason: "must not be negative" };
     return { ok: false, reason: "must be a number" };
   }
+  // "1.200" is twelve hundred in much of Europe and 1.2 elsewhere: refuse to guess.
+  if (m[1] !== undefined && /^[1-9]\d{0,2}$/.test(m[1]) && m[2] !== undefined && m[2].length === 4) {
+    return { ok: false, reason: `is ambiguous (thousands or decimals?); write ${m[1]}${m[2].slice(1)} or ${Number(m[1] + m[2])}` };
+  }
   const digits = (m[1] ?? "0").replace(/,/g, "") + (m[2] ?? "");
   const n = Number(digits);
   if (!Number.isFinite(n)) return { ok: false, reason: "is not a finite number" };

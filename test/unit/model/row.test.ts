@@ -79,6 +79,12 @@ describe("numbers from cells", () => {
   });
   test("European thousands are rejected, not guessed", () => {
     expect(errorOf({ Hours: "1.200,50" })).toContain("Hours must be a number");
+    expect(errorOf({ "Hourly rate": "€ 1.200" })).toBe("Hourly rate is ambiguous (thousands or decimals?); write 1200 or 1.2; got '€ 1.200'");
+  });
+  test("decimals that cannot be thousands still read", () => {
+    expect(read({ "Hourly rate": "0.125" }).hourlyRate).toBe(0.125);
+    expect(read({ "Hourly rate": "12.5" }).hourlyRate).toBe(12.5);
+    expect(read({ "Hourly rate": "1,200.500" }).hourlyRate).toBe(1200.5);
   });
   test("negative rates and hours are errors", () => {
     expect(errorOf({ "Hourly rate": -5 })).toBe("Hourly rate must not be negative; got -5");
