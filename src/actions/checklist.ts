@@ -80,7 +80,7 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   const found = await readSelectedRow(port, request);
   if (found.kind !== "row") return found;
   const sheets = await port.read({ sheets: sheetCandidates(found.evaluation.row.vendor, found.rowIndex) });
-  const target = pickSheet(sheets.sheets, found.evaluation.row.vendor, found.table, found.rowIndex);
+  const target = pickSheet(sheets.sheets, found);
   const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
   const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
   const answers = mergeAnswers(fromSheet.answers, request.answers);
@@ -98,7 +98,17 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   };
 }
 
-type FoundRow = { kind: "row"; table: string; rowIndex: number; evaluation: Evaluation } | { kind: "none"; message: string } | { kind: "error"; message: string };
+type FoundRow =
+  | {
+      kind: "row";
+      table: string;
+      rowIndex: number;
+      evaluation: Evaluation;
+      /** Another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. */
+      sharedName: boolean;
+    }
+  | { kind: "none"; message: string }
+  | { kind: "error"; message: string };
 
 async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): Promise<FoundRow> {
   let table = request.table ?? null;
@@ -134,7 +144,13 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
   const result = evaluateCells(cells, map, assumptions.value);
   if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${read.table.name}' is empty. Select a vendor row to see its checklist.` };
   if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${read.table.name}': ${result.error.message}` };
-  return { kind: "row", table: read.table.name, rowIndex, evaluation: result.value };
+  const vendor = result.value.row.vendor.trim();
+  const vendorColumn = map.columns.vendor;
+  const sharedName =
+    vendor !== "" &&
+    vendorColumn !== undefined &&
+    rows.some((row, i) => i !== rowIndex && String(row[inputIndexes[vendorColumn]] ?? "").trim() === vendor);
+  return { kind: "row", table: read.table.name, rowIndex, evaluation: result.value, sharedName };
 }
 
 /** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
@@ -211,22 +227,25 @@ function sheetCandidates(vendor: string, rowIndex: number): string[] {
 }
 
 /** The vendor's own checklist sheet if one exists, else the first free name. */
-function pickSheet(sheets: Readonly<Record<string, SheetSnapshot | null>>, vendor: string, table: string, rowIndex: number): { name: string; snapshot: SheetSnapshot | null } {
-  const names = sheetCandidates(vendor, rowIndex);
+function pickSheet(
+  sheets: Readonly<Record<string, SheetSnapshot | null>>,
+  row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: boolean },
+): { name: string; snapshot: SheetSnapshot | null } {
+  const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex);
   for (const name of names) {
     const snapshot = sheets[name] ?? null;
-    if (snapshot && isChecklistOf(snapshot, vendor, table, rowIndex)) return { name, snapshot };
+    if (snapshot && isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, row.sharedName)) return { name, snapshot };
   }
   const free = names.find((n) => (sheets[n] ?? null) === null);
   return { name: free ?? names[names.length - 1], snapshot: null };
 }
 
-function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, rowIndex: number): boolean {
+function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, rowIndex: number, sharedName: boolean): boolean {
   const grid = gridOf(snapshot);
   if (text(grid.get(0, 0)) !== TITLE) return false;
   if (text(grid.get(SOURCE_ROW, 1)).toLowerCase() !== table.toLowerCase()) return false;
   // An unnamed vendor is known by its row; a named one by its name (rows move when the table is sorted).
-  if (vendor.trim() === "") return text(grid.get(0, 1)) === "" && text(grid.get(SOURCE_ROW, 2)) === rowLabel(rowIndex);
+  if (vendor.trim() === "" || sharedName) return text(grid.get(0, 1)) === vendor.trim() && text(grid.get(SOURCE_ROW, 2)) === rowLabel(rowIndex);
   return text(grid.get(0, 1)) === vendor.trim();
 }
 
@@ -749,7 +768,7 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
   if (found.kind !== "row") return { kind: "refused", message: found.message };
   const vendor = found.evaluation.row.vendor;
   const sheets = await port.read({ sheets: sheetCandidates(vendor, found.rowIndex) });
-  const target = pickSheet(sheets.sheets, vendor, found.table, found.rowIndex);
+  const target = pickSheet(sheets.sheets, found);
   if (!target.snapshot && Object.values(sheets.sheets).every((s) => s !== null))
     return { kind: "refused", message: `Every sheet name for '${vendor}' is taken (up to '${target.name}'). Rename or delete one of those sheets and try again.` };
 

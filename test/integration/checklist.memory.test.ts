@@ -202,6 +202,21 @@ describe("checklist of the selected row over the memory workbook", () => {
     expect(wb.cell(a.sheet, "B1")?.value).toBe(rows[0][col("Vendor")]);
   });
 
+  test("two quotes from the same vendor get a sheet each, told apart by their row", async () => {
+    const rows = SAMPLE_VENDOR_ROWS.map((r) => [...r]);
+    rows[1][col("Vendor")] = rows[0][col("Vendor")];
+    rows[1][col("Engagement model")] = "Managed service";
+    const wb = await workbookWith(rows);
+    const a = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    const b = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1, today: TODAY });
+    if (a.kind !== "done" || b.kind !== "done") throw new Error("insert failed");
+    expect(b.sheet).not.toBe(a.sheet);
+    expect(wb.cell(a.sheet, "C3")?.value).toBe("data row 1");
+    expect(wb.cell(b.sheet, "C3")?.value).toBe("data row 2");
+    const again = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    expect(again.kind === "done" && again.sheet).toBe(a.sheet);
+  });
+
   test("a sheet the buyer made with the same name is never taken over", async () => {
     const wb = await workbookWith();
     const name = checklistSheetName(vendorOf(0), 0);
