@@ -309,6 +309,53 @@ export function modeNote(mode: FinanceMode, now: Date): string {
     : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;
 }
 
+/**
+ * The two charts finance expects, as data over the summary's cells. ExcelJS cannot write
+ * charts and the WorkbookPort has no chart change yet, so no adapter draws them: the
+ * summary carries the steps to insert them (chartsNote) until the Office.js adapter can.
+ */
+export interface FinanceChart {
+  readonly title: string;
+  readonly type: "barStacked" | "xyScatter";
+  /** Category labels (bar) or x values (scatter), on SUMMARY_SHEET. */
+  readonly categories: string;
+  /** One series per range, each with its header row cell as the series name. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+}
+
+export function financeCharts(vendorCount: number): FinanceChart[] {
+  const first = FIRST_VENDOR_ROW + 1;
+  const last = FIRST_VENDOR_ROW + Math.max(vendorCount, 1);
+  const column = (kind: "result", key: PortableResultKey) => columnLetters(summaryColumnOf(kind, key));
+  const span = (letters: string) => `${letters}${first}:${letters}${last}`;
+  const costKeys: PortableResultKey[] = ["labour", ...COST_LINES.map((l) => l.key)];
+  return [
+    {
+      title: "Cost breakdown per vendor",
+      type: "barStacked",
+      categories: span("A"),
+      series: costKeys.map((key) => ({ name: SUMMARY_COLUMNS[summaryColumnOf("result", key)].header, values: span(column("result", key)) })),
+    },
+    {
+      title: "Risk score against total cost",
+      type: "xyScatter",
+      categories: span(column("result", "totalCost")),
+      series: [{ name: "Risk score", values: span(column("result", "riskScore")) }],
+    },
+  ];
+}
+
+export function chartsNote(charts: readonly FinanceChart[]): string {
+  const [cost, risk] = charts;
+  // Selections start on the header row so Excel names the series.
+  const withHeader = (range: string) => range.replace(/^([A-Z]+)\d+/, `$1${SUMMARY_HEADER_ROW + 1}`);
+  const costColumns = `${cost.series[0].values.split(":")[0]}:${cost.series[cost.series.length - 1].values.split(":")[1]}`;
+  return (
+    `Charts: select ${withHeader(cost.categories)} and ${withHeader(costColumns)} (hold Ctrl) and choose Insert > Bar > Stacked Bar for the ${cost.title.toLowerCase()}; ` +
+    `select ${withHeader(risk.categories)} and ${withHeader(risk.series[0].values)} and choose Insert > Scatter for the ${risk.title.toLowerCase()}. The charts follow the numbers when an assumption changes.`
+  );
+}
+
 export function overlapNote(a: Assumptions): string {
   return `Overlap hours are values, computed for the reference date ${isoDate(a.referenceDate)} from IANA time-zone rules (daylight saving moves them), which no spreadsheet has: changing the time zone, working hours or reference date assumptions does not move them; prepare for finance again to refresh them. Everything else is computed from the assumptions.`;
 }
@@ -385,9 +432,10 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
 
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? "Vendor options for finance: portable formulas" : `Vendor options for finance: values as of ${asOf(now)}`;
-  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)]] });
+  const charts = financeCharts(n);
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
-  changes.push({ kind: "formatRange", sheet, address: "A2:A4", format: { italic: true } });
+  changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
   changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });
   const lastColumn = SUMMARY_COLUMNS.length - 1;
   changes.push({

@@ -7,7 +7,7 @@ import path from "path";
 import type ExcelJS from "exceljs";
 import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type Evaluation } from "../../src/model";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
-import { prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
+import { financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
@@ -199,6 +199,25 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(formulas.length).toBeGreaterThan(SAMPLE_VENDOR_ROWS.length * 20);
     const newer = new RegExp(`\\b(${NEWER_THAN_EXCEL_2016.join("|")})\\s*\\(`, "i");
     expect(formulas.filter((f) => newer.test(f) || /OFFSHORE\./i.test(f))).toEqual([]);
+  });
+
+  it("the cost breakdown chart's stacked series add up to each vendor's total cost, and the risk chart plots risk against total cost", () => {
+    const sheet = recalculated.formulas.getWorksheet(SUMMARY_SHEET)!;
+    const [bars, scatter] = financeCharts(SAMPLE_VENDOR_ROWS.length);
+    const cells = (range: string) => {
+      const [from, to] = range.split(":");
+      const column = from.replace(/\d+/g, "");
+      const out: unknown[] = [];
+      for (let r = Number(from.replace(/\D+/g, "")); r <= Number(to.replace(/\D+/g, "")); r++) out.push(shown(sheet.getCell(`${column}${r}`)));
+      return out;
+    };
+    const { evaluations } = modelEvaluations(recalculated.formulas);
+    expect(cells(bars.categories)).toEqual(evaluations.map((e) => e.row.vendor));
+    const stacked = bars.series.map((s) => cells(s.values) as number[]);
+    evaluations.forEach((e, i) => expectClose(stacked.reduce((sum, series) => sum + series[i], 0), e.cost.total, `${e.row.vendor} stacked bar`));
+    evaluations.forEach((e, i) => expectClose(cells(scatter.categories)[i], e.cost.total, `${e.row.vendor} cost axis`));
+    evaluations.forEach((e, i) => expectClose(cells(scatter.series[0].values)[i], e.risk.score, `${e.row.vendor} risk point`));
+    expect(String(sheet.getCell("A5").value)).toContain("Insert > Bar > Stacked Bar");
   });
 
   it("the summary says which mode was chosen, and that overlap hours are values", () => {
