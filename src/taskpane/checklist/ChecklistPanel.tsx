@@ -179,8 +179,6 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
       </div>
       <div role="status" aria-live="polite">
         {busy === "loading" && !load ? "Reading the selected row…" : null}
-        {busy === "inserting" ? "Writing the checklist sheet…" : null}
-        {message && <Notice intent={message.intent}>{message.text}</Notice>}
       </div>
       {load?.kind === "none" && (
         <>
@@ -229,7 +227,7 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
                   label={`${o.role} name`}
                   hint={o.decides}
                   validationState={o.missing ? "warning" : "none"}
-                  validationMessage={o.missing ? "Name missing: every owner must be a named person on your side." : undefined}
+                  validationMessage={o.missing ? "Name missing: name a person on your side." : undefined}
                 >
                   <Input value={ownerNames[o.key] ?? ""} onChange={(_, data) => setOwner(o.key, data.value)} />
                 </Field>
@@ -310,6 +308,11 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
             <Button onClick={() => void copy()} disabled={busy === "inserting"}>
               Copy as text
             </Button>
+          </div>
+          {/* Beside the buttons, where the eye is after a click; a live region for screen readers. */}
+          <div role="status" aria-live="polite">
+            {busy === "inserting" ? "Writing the checklist sheet…" : null}
+            {message && <Notice intent={message.intent}>{message.text}</Notice>}
           </div>
           <p className="checklist-duty">
             {ready.sheetExists
