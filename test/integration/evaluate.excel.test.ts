@@ -1,0 +1,191 @@
+// The actions over the Office.js adapter, on a counting fake of the Excel API (see
+// fakes/fakeExcel.ts for why not office-addin-mock).
+import { evaluateTable } from "../../src/actions/evaluate";
+import { mapByHand, readMapping } from "../../src/actions/mapping";
+import { findVendorTables, insertExampleTable } from "../../src/actions/tables";
+import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { ExcelWorkbook, MAX_REQUEST_BYTES } from "../../src/workbook/excel";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type CellWrite } from "../../src/workbook/port";
+import { FakeExcel } from "./fakes/fakeExcel";
+
+const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
+
+function vendorRows(count: number) {
+  return Array.from({ length: count }, (_, i) => SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length]);
+}
+
+function excelWithVendors(rows: number) {
+  const excel = new FakeExcel();
+  excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, vendorRows(rows));
+  return excel;
+}
+
+describe("evaluate over the Excel adapter", () => {
+  test("a 10,000-row table is evaluated in at most 4 syncs with one formula per output column", async () => {
+    const excel = excelWithVendors(10_000);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome.kind).toBe("done");
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+    const formulas = excel.requests.reduce((n, r) => n + r.formulas, 0);
+    expect(formulas).toBe(3);
+    // Every data row got its column formula.
+    const t = excel.table("Vendors")!;
+    expect(t.columns.slice(-3)).toEqual(["Total cost", "Risk score", "Location fit"]);
+    expect(excel.cell("Quotes", "S10001")?.formula).toBe(excel.cell("Quotes", "S2")?.formula);
+    expect(excel.cell("Quotes", "S2")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(Vendors\[@\[Vendor\]:\[Scope\]\]/);
+  });
+
+  test("the cells written do not grow with the table: 10 rows and 10,000 rows write the same", async () => {
+    const counts = [];
+    for (const rows of [10, 10_000]) {
+      const excel = excelWithVendors(rows);
+      await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+      counts.push({
+        syncs: excel.syncs,
+        cells: excel.requests.reduce((n, r) => n + r.valueCells, 0),
+        formulas: excel.requests.reduce((n, r) => n + r.formulas, 0),
+      });
+    }
+    expect(counts[1].cells).toBe(counts[0].cells);
+    expect(counts[1].formulas).toBe(counts[0].formulas);
+    for (const c of counts) expect(c.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test("refreshing a 10,000-row table also stays within 4 syncs and rewrites only the formulas", async () => {
+    const excel = excelWithVendors(10_000);
+    const port = new ExcelWorkbook(excel.host());
+    await evaluateTable(port, "Vendors", options);
+    excel.resetCounts();
+    const again = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(again.kind).toBe("done");
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+    expect(excel.requests.reduce((n, r) => n + r.formulas, 0)).toBe(3);
+    expect(excel.table("Vendors")!.columns.filter((c) => c === "Total cost")).toHaveLength(1);
+  });
+
+  test("one evaluation is one undo group where ExcelApi 1.20 is there, and runs without it elsewhere", async () => {
+    const older = excelWithVendors(5);
+    older.apiMinor = 19;
+    expect((await evaluateTable(new ExcelWorkbook(older.host()), "Vendors", options)).kind).toBe("done");
+    expect(older.runs.some((r) => r.mergeUndoGroup)).toBe(false);
+
+    const current = excelWithVendors(5);
+    current.apiMinor = 20;
+    await evaluateTable(new ExcelWorkbook(current.host()), "Vendors", options);
+    // The reads need no undo; the one write run is merged.
+    expect(current.runs.filter((r) => r.mergeUndoGroup)).toHaveLength(1);
+    expect(current.writes()).toHaveLength(1);
+  });
+
+  test("the assumptions sheet, its name and the mapping setting are written in the same request as the columns", async () => {
+    const excel = excelWithVendors(3);
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: ASSUMPTIONS_SHEET, address: expect.stringMatching(/^A2:B\d+$/) });
+    expect(excel.cell(ASSUMPTIONS_SHEET, "A1")?.value).toBe("Assumption");
+    expect(JSON.parse(excel.settings.get(MAPPING_SETTING)!).tables.vendors.outputs).toEqual({ totalCost: "Total cost", riskScore: "Risk score", locationFit: "Location fit" });
+    expect(excel.writes()).toHaveLength(1);
+    // Risk bands and fit verdicts carry their conditional formats.
+    expect(excel.conditionalFormats.filter((f) => f.type === "CellValue")).toHaveLength(4);
+    expect(excel.conditionalFormats.filter((f) => f.type === "ContainsText")).toHaveLength(3);
+  });
+
+  test("the same formulas are written as over the memory workbook", async () => {
+    const excel = excelWithVendors(4);
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    const memory = new MemoryWorkbook().addSheet("Quotes");
+    await memory.apply([{ kind: "createTable", sheet: "Quotes", address: "A1", name: "Vendors", headers: SAMPLE_VENDOR_HEADERS, rows: vendorRows(4).map((r) => r.map((v) => v ?? null)) }]);
+    await evaluateTable(memory, "Vendors", options);
+    for (const [address, header] of [["S2", "Total cost"], ["T2", "Risk score"], ["U2", "Location fit"]] as const)
+      expect(excel.cell("Quotes", address)?.formula).toBe(memory.tableColumn("Vendors", header)?.formula);
+  });
+
+  test("a user's own Total cost column is refused and nothing is written", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Quotes", ["Vendor", "Hourly rate", "Hours", "Total cost"], [["A", 50, 100, 5000]]);
+    const before = excel.snapshot();
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Quotes", options);
+    expect(outcome).toMatchObject({ kind: "collision", header: "Total cost", suggestion: "Total cost (offshore)" });
+    expect(excel.writes()).toEqual([]);
+    expect(excel.snapshot()).toEqual(before);
+  });
+
+  test("every cell outside the output columns and the assumptions sheet is unchanged", async () => {
+    const excel = excelWithVendors(20);
+    excel.sheet("Quotes").cells.set("30,0", { value: "note below the table" });
+    excel.sheet("Other").cells.set("0,0", { value: "=Vendors[@Vendor]", formula: "=Vendors[@Vendor]" });
+    const before = excel.snapshot();
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    const after = excel.snapshot();
+    for (const [address, cell] of before) expect(after.get(address)).toEqual(cell);
+    const added = [...after.keys()].filter((a) => !before.has(a));
+    expect(added.every((a) => a.startsWith(`${ASSUMPTIONS_SHEET}!`) || /^Quotes!(S|T|U)\d+$/.test(a))).toBe(true);
+  });
+
+  test("the mapping made by hand survives: written to the workbook setting and read back by a new session", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Quotes", ["Supplier", "Cost per hr", "Hours"], [["A", 50, 100]]);
+    await mapByHand(new ExcelWorkbook(excel.host()), "Quotes", "hourlyRate", "Cost per hr");
+    const reopened = await readMapping(new ExcelWorkbook(excel.host()), "Quotes");
+    expect(reopened?.recognised.find((c) => c.field === "hourlyRate")).toMatchObject({ column: "Cost per hr", byHand: true });
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Quotes", options);
+    expect(outcome.kind).toBe("done");
+    expect(excel.cell("Quotes", "D2")?.formula).toContain('{"Vendor","Hourly rate","Hours"}');
+  });
+
+  test("text from users is written as text, never as a formula", async () => {
+    const excel = new FakeExcel();
+    excel.sheet("Sheet1");
+    const port = new ExcelWorkbook(excel.host());
+    await port.read({ sheets: ["Sheet1"] });
+    await port.apply([
+      { kind: "createTable", sheet: "Sheet1", address: "A1", name: "Quotes", headers: ["Vendor", "Hourly rate", "Hours"], rows: [['=HYPERLINK("http://x","y")', 50, 100], ["+cmd", 40, 10]] },
+      { kind: "writeRange", sheet: "Sheet1", address: "F1", cells: [["=1+1"], [{ formula: "=1+1" }]] },
+    ]);
+    expect(excel.cell("Sheet1", "A2")).toMatchObject({ value: '=HYPERLINK("http://x","y")', numberFormat: "@" });
+    expect(excel.cell("Sheet1", "A2")?.formula).toBeUndefined();
+    expect(excel.cell("Sheet1", "A3")?.value).toBe("+cmd");
+    expect(excel.cell("Sheet1", "F1")?.formula).toBeUndefined();
+    expect(excel.cell("Sheet1", "F2")?.formula).toBe("=1+1");
+    expect(excel.table("Quotes")?.columns).toEqual(["Vendor", "Hourly rate", "Hours"]);
+  });
+
+  test("the example table and table finding work through the adapter", async () => {
+    const excel = new FakeExcel();
+    excel.sheet("Sheet1");
+    const port = new ExcelWorkbook(excel.host());
+    const inserted = await insertExampleTable(port);
+    expect(inserted).toEqual({ ok: true, table: "Vendors", sheet: "Vendor quotes" });
+    const found = await findVendorTables(port);
+    expect(found.tables[0].table).toMatchObject({ name: "Vendors", sheet: "Vendor quotes", rowCount: SAMPLE_VENDOR_ROWS.length, address: `A1:R${SAMPLE_VENDOR_ROWS.length + 1}` });
+  });
+
+  test("the selection reports the table and data row under the active cell", async () => {
+    const excel = excelWithVendors(5);
+    excel.active = { sheet: "Quotes", row: 3, column: 2 };
+    expect(await new ExcelWorkbook(excel.host()).getSelection()).toEqual({ sheet: "Quotes", address: "C4", table: "Vendors", rowIndex: 2 });
+  });
+});
+
+describe("plain range writes", () => {
+  test("100,000 rows go in 2-D chunks each under 4 MB of request payload, every row written once", async () => {
+    const excel = new FakeExcel();
+    excel.sheet("Data");
+    const port = new ExcelWorkbook(excel.host());
+    await port.read({ sheets: ["Data"] });
+    const rows: CellWrite[][] = Array.from({ length: 100_000 }, (_, i) => [`Vendor ${i} with a longer descriptive name`, i * 1.5, "Offshore", i % 7 === 0 ? "=1+1" : "Managed service", { formula: `=B${i + 1}*2` }]);
+    excel.resetCounts();
+    await port.apply([{ kind: "writeRange", sheet: "Data", address: "A1", cells: rows }]);
+    const writes = excel.writes();
+    expect(writes.length).toBeGreaterThan(1);
+    for (const w of writes) expect(w.bytes).toBeLessThan(MAX_REQUEST_BYTES);
+    // Every cell once: four values and one formula per row.
+    expect(writes.reduce((n, w) => n + w.valueCells, 0)).toBe(100_000 * 5);
+    expect(writes.reduce((n, w) => n + w.formulas, 0)).toBe(100_000);
+    expect(excel.syncs).toBe(writes.length);
+    expect(excel.cell("Data", "A1")?.value).toBe("Vendor 0 with a longer descriptive name");
+    expect(excel.cell("Data", "B100000")?.value).toBe(99_999 * 1.5);
+    expect(excel.cell("Data", "E100000")?.formula).toBe("=B100000*2");
+    expect(excel.cell("Data", "D1")?.formula).toBeUndefined();
+  });
+});

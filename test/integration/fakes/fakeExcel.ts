@@ -1,0 +1,639 @@
+// A counting fake of the slice of the Office.js Excel API the adapter uses.
+//
+// Why not office-addin-mock: its OfficeMockObject serves fixed data. Objects are not
+// related (adding a table column does not add a column; writing values does not change
+// what a later load returns), methods must be hand-written per test, and it neither counts
+// round trips nor sizes requests. A table of 10,000 rows, calculated columns, names and
+// settings need a small workbook behind the API, so this fake keeps one and follows the
+// API's rules that matter here:
+// - a property can be read only after it was loaded AND a context.sync() followed
+//   (PropertyNotLoaded otherwise), isNullObject only after a sync;
+// - a single value set on a multi-cell range applies to every cell;
+// - null in a 2-D array leaves the cell as it is;
+// - a string written through `values` starting with "=" becomes a formula unless the
+//   cell's number format is text ("@"), as in Excel.
+// It counts syncs, Excel.run calls (with their mergeUndoGroup option), and for every
+// request the bytes of the values sent and the cells and formulas written.
+
+import type { CellValue } from "../../../src/model/types";
+import { cellAddress, parseRange, quoteSheet, rangeAddress, type RangeRef } from "../../../src/workbook/address";
+import type { ExcelHost } from "../../../src/workbook/excel";
+
+interface Cell {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+}
+
+interface Sheet {
+  name: string;
+  cells: Map<string, Cell>;
+}
+
+interface Table {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  rows: number;
+  columns: string[];
+}
+
+export interface RequestStats {
+  bytes: number;
+  /** Cells given a value (non-null entries; a single value on a range counts once). */
+  valueCells: number;
+  /** Formulas sent (a single formula set on a whole column counts once). */
+  formulas: number;
+}
+
+export interface ConditionalFormatRecord {
+  sheet: string;
+  address: string;
+  type: string;
+  rule?: unknown;
+  fill?: string;
+}
+
+const k = (r: number, c: number) => `${r},${c}`;
+const low = (s: string) => s.toLowerCase();
+
+export class FakeExcel {
+  readonly sheets = new Map<string, Sheet>();
+  readonly tables: Table[] = [];
+  readonly names = new Map<string, { name: string; sheet: string; address: string; comment?: string }>();
+  readonly settings = new Map<string, string>();
+  readonly conditionalFormats: ConditionalFormatRecord[] = [];
+  active = { sheet: "", row: 0, column: 0 };
+  /** The newest ExcelApi requirement set the fake host claims, as its minor number (20 for 1.20). */
+  apiMinor = 20;
+  syncs = 0;
+  readonly runs: { mergeUndoGroup: boolean }[] = [];
+  readonly requests: RequestStats[] = [];
+  current: RequestStats = { bytes: 0, valueCells: 0, formulas: 0 };
+  selectionHandlers: (() => Promise<void>)[] = [];
+
+  host(): ExcelHost {
+    return {
+      run: async (batch, options) => {
+        this.runs.push({ mergeUndoGroup: Boolean(options?.mergeUndoGroup) });
+        return batch(new FakeContext(this) as unknown as Excel.RequestContext);
+      },
+      supports: (version) => Number(version.split(".")[1]) <= this.apiMinor,
+    };
+  }
+
+  // ---- Setup and inspection (test side) ----
+
+  sheet(name: string): Sheet {
+    let sheet = this.sheets.get(low(name));
+    if (!sheet) {
+      sheet = { name, cells: new Map() };
+      this.sheets.set(low(name), sheet);
+      if (!this.active.sheet) this.active.sheet = name;
+    }
+    return sheet;
+  }
+
+  addTable(sheet: string, top: number, left: number, name: string, headers: readonly string[], rows: readonly (readonly CellValue[])[]): void {
+    const s = this.sheet(sheet);
+    headers.forEach((h, c) => s.cells.set(k(top, left + c), { value: h }));
+    rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && s.cells.set(k(top + 1 + r, left + c), { value: v })));
+    this.tables.push({ name, sheet: s.name, top, left, rows: rows.length, columns: [...headers] });
+  }
+
+  cell(sheet: string, address: string): Cell | undefined {
+    const { top, left } = parseRange(address);
+    return this.sheets.get(low(sheet))?.cells.get(k(top, left));
+  }
+
+  snapshot(): Map<string, Cell> {
+    const out = new Map<string, Cell>();
+    for (const s of this.sheets.values())
+      for (const [key, cell] of s.cells) {
+        const [r, c] = key.split(",").map(Number);
+        if (cell.value !== null && cell.value !== undefined && cell.value !== "") out.set(`${s.name}!${cellAddress(r, c)}`, { ...cell });
+        else if (cell.formula) out.set(`${s.name}!${cellAddress(r, c)}`, { ...cell });
+      }
+    return out;
+  }
+
+  table(name: string): Table | undefined {
+    return this.tables.find((t) => low(t.name) === low(name));
+  }
+
+  /** Every write request so far: stats of the syncs that sent something. */
+  writes(): RequestStats[] {
+    return this.requests.filter((r) => r.bytes > 0 || r.valueCells > 0 || r.formulas > 0);
+  }
+
+  resetCounts(): void {
+    this.syncs = 0;
+    this.runs.length = 0;
+    this.requests.length = 0;
+    this.current = { bytes: 0, valueCells: 0, formulas: 0 };
+  }
+
+  // ---- Internals used by the proxies ----
+
+  record(value: unknown, valueCells: number, formulas: number): void {
+    this.current.bytes += JSON.stringify(value)?.length ?? 0;
+    this.current.valueCells += valueCells;
+    this.current.formulas += formulas;
+  }
+
+  tableRange(t: Table): RangeRef {
+    return { top: t.top, left: t.left, bottom: t.top + t.rows, right: t.left + t.columns.length - 1 };
+  }
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private pending: (() => void)[] = [];
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+  /** Runs at the next sync (loads become readable; lookups that fail throw there, as in Excel). */
+  later(step: () => void): void {
+    this.pending.push(step);
+  }
+  async sync(): Promise<void> {
+    this.excel.syncs++;
+    this.excel.requests.push(this.excel.current);
+    this.excel.current = { bytes: 0, valueCells: 0, formulas: 0 };
+    const steps = this.pending;
+    this.pending = [];
+    for (const step of steps) step();
+  }
+}
+
+/** Properties become readable after load + sync. */
+class FakeProxy {
+  private readonly loaded = new Set<string>();
+  private synced = false;
+  constructor(protected readonly ctx: FakeContext) {
+    ctx.later(() => (this.synced = true));
+  }
+  load(props?: string): this {
+    const names = (props ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    this.ctx.later(() => names.forEach((n) => this.loaded.add(n.split("/")[0] === "items" ? "items" : n)));
+    return this;
+  }
+  /** For items of a loaded collection: already loaded and synced. */
+  protected preloaded(props: string): void {
+    props.split(",").forEach((p) => this.loaded.add(p));
+    this.synced = true;
+  }
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: '${prop}' was read before load() and sync()`);
+  }
+  get isNullObject(): boolean {
+    if (!this.synced) throw new Error("PropertyNotLoaded: isNullObject read before sync()");
+    return this.missing();
+  }
+  protected missing(): boolean {
+    return false;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheets;
+  readonly tables: FakeTables;
+  readonly names: FakeNames;
+  readonly settings: FakeSettings;
+  readonly onSelectionChanged: { add: (handler: () => Promise<void>) => { context: unknown; remove: () => void } };
+  constructor(private readonly ctx: FakeContext) {
+    this.worksheets = new FakeWorksheets(ctx);
+    this.tables = new FakeTables(ctx);
+    this.names = new FakeNames(ctx);
+    this.settings = new FakeSettings(ctx);
+    this.onSelectionChanged = {
+      add: (handler) => {
+        ctx.excel.selectionHandlers.push(handler);
+        return { context: ctx, remove: () => ctx.excel.selectionHandlers.splice(ctx.excel.selectionHandlers.indexOf(handler), 1) };
+      },
+    };
+  }
+  getActiveCell(): FakeRange {
+    const a = this.ctx.excel.active;
+    return new FakeRange(this.ctx, a.sheet, () => ({ top: a.row, left: a.column, bottom: a.row, right: a.column }));
+  }
+}
+
+class FakeWorksheets extends FakeProxy {
+  get items(): FakeWorksheet[] {
+    this.need("items");
+    return [...this.ctx.excel.sheets.values()].map((s) => new FakeWorksheet(this.ctx, s.name, true));
+  }
+  getItem(name: string): FakeWorksheet {
+    const sheet = new FakeWorksheet(this.ctx, name, false);
+    this.ctx.later(() => {
+      if (!this.ctx.excel.sheets.has(low(name))) throw new Error(`ItemNotFound: sheet '${name}'`);
+    });
+    return sheet;
+  }
+  add(name: string): FakeWorksheet {
+    if (this.ctx.excel.sheets.has(low(name))) throw new Error(`ItemAlreadyExists: sheet '${name}'`);
+    this.ctx.excel.sheet(name);
+    this.ctx.excel.record(name, 0, 0);
+    return new FakeWorksheet(this.ctx, name, false);
+  }
+}
+
+class FakeWorksheet extends FakeProxy {
+  readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
+  constructor(ctx: FakeContext, private readonly sheetName: string, preloaded: boolean) {
+    super(ctx);
+    if (preloaded) this.preloaded("name");
+    this.tables = {
+      add: (address: string, hasHeaders: boolean) => {
+        if (!hasHeaders) throw new Error("the fake only knows tables with headers");
+        const ref = parseRange(address);
+        const sheet = ctx.excel.sheet(this.sheetName);
+        const columns = Array.from({ length: ref.right - ref.left + 1 }, (_, c) => {
+          const v = sheet.cells.get(k(ref.top, ref.left + c))?.value;
+          return v === null || v === undefined || v === "" ? `Column${c + 1}` : String(v);
+        });
+        const table: Table = { name: `Table${ctx.excel.tables.length + 1}`, sheet: sheet.name, top: ref.top, left: ref.left, rows: ref.bottom - ref.top, columns };
+        ctx.excel.tables.push(table);
+        ctx.excel.record(address, 0, 0);
+        return new FakeTable(ctx, () => table);
+      },
+    };
+  }
+  get name(): string {
+    this.need("name");
+    return this.ctx.excel.sheets.get(low(this.sheetName))?.name ?? this.sheetName;
+  }
+  getRange(address: string): FakeRange {
+    const ref = parseRange(address);
+    return new FakeRange(this.ctx, this.sheetName, () => ref);
+  }
+  getRangeByIndexes(top: number, left: number, rows: number, columns: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => ({ top, left, bottom: top + rows - 1, right: left + columns - 1 }));
+  }
+  getUsedRangeOrNullObject(): FakeRange {
+    const excel = this.ctx.excel;
+    const name = this.sheetName;
+    const used = () => {
+      let top = Infinity, left = Infinity, bottom = -1, right = -1;
+      for (const [key, cell] of excel.sheet(name).cells) {
+        if ((cell.value === null || cell.value === undefined || cell.value === "") && !cell.formula) continue;
+        const [r, c] = key.split(",").map(Number);
+        top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+      }
+      return bottom < 0 ? null : { top, left, bottom, right };
+    };
+    return new FakeRange(this.ctx, name, () => used() ?? { top: 0, left: 0, bottom: 0, right: 0 }, () => used() === null);
+  }
+  activate(): void {
+    this.ctx.excel.active = { sheet: this.sheetName, row: 0, column: 0 };
+  }
+}
+
+type Scalar = string | number | boolean | null;
+
+class FakeRange extends FakeProxy {
+  readonly format: { font: Record<string, unknown>; fill: Record<string, unknown>; wrapText?: boolean; columnWidth?: number };
+  readonly conditionalFormats: { add: (type: string) => unknown; clearAll: () => void };
+  constructor(ctx: FakeContext, private readonly sheetName: string, private readonly ref: () => RangeRef, private readonly absent: () => boolean = () => false) {
+    super(ctx);
+    this.format = { font: {}, fill: {} };
+    const records = ctx.excel.conditionalFormats;
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const record: ConditionalFormatRecord = { sheet: sheetName, address: rangeAddress(this.ref()), type };
+        records.push(record);
+        const part = {
+          format: { fill: {} as { color?: string }, font: {} as { color?: string } },
+          set rule(rule: unknown) {
+            record.rule = rule;
+            record.fill = part.format.fill.color;
+          },
+        };
+        return type === "CellValue" ? { cellValue: part } : { textComparison: part };
+      },
+      clearAll: () => {
+        const address = rangeAddress(this.ref());
+        for (let i = records.length - 1; i >= 0; i--) if (records[i].sheet === sheetName && records[i].address === address) records.splice(i, 1);
+      },
+    };
+  }
+  protected override missing(): boolean {
+    return this.absent();
+  }
+  private get sheet(): Sheet {
+    return this.ctx.excel.sheet(this.sheetName);
+  }
+  private grid<T>(read: (cell: Cell | undefined) => T): T[][] {
+    const { top, left, bottom, right } = this.ref();
+    const rows: T[][] = [];
+    for (let r = top; r <= bottom; r++) {
+      const row: T[] = [];
+      for (let c = left; c <= right; c++) row.push(read(this.sheet.cells.get(k(r, c))));
+      rows.push(row);
+    }
+    return rows;
+  }
+  private write(input: unknown, put: (r: number, c: number, value: Scalar) => boolean): void {
+    const { top, left, bottom, right } = this.ref();
+    let cells = 0, formulas = 0;
+    if (!Array.isArray(input)) {
+      // One value for every cell of the range.
+      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) put(r, c, input as Scalar);
+      cells = 1;
+      formulas = typeof input === "string" && input.startsWith("=") ? 1 : 0;
+    } else {
+      if (input.length !== bottom - top + 1 || input.some((row: unknown[]) => row.length !== right - left + 1))
+        throw new Error(`InvalidArgument: a ${input.length}-row array does not fit ${rangeAddress(this.ref())}`);
+      input.forEach((row: Scalar[], r: number) =>
+        row.forEach((value, c) => {
+          if (value === null) return;
+          cells++;
+          if (put(top + r, left + c, value)) formulas++;
+        }),
+      );
+    }
+    this.ctx.excel.record(input, cells, formulas);
+  }
+  private cellAt(r: number, c: number): Cell {
+    let cell = this.sheet.cells.get(k(r, c));
+    if (!cell) this.sheet.cells.set(k(r, c), (cell = { value: null }));
+    return cell;
+  }
+
+  get address(): string {
+    this.need("address");
+    return `${quoteSheet(this.sheet.name)}!${rangeAddress(this.ref())}`;
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    const { top, bottom } = this.ref();
+    return bottom - top + 1;
+  }
+  get columnCount(): number {
+    this.need("columnCount");
+    const { left, right } = this.ref();
+    return right - left + 1;
+  }
+  get rowIndex(): number {
+    this.need("rowIndex");
+    return this.ref().top;
+  }
+  get values(): CellValue[][] {
+    this.need("values");
+    return this.grid((cell) => (cell?.formula ? 0 : (cell?.value ?? "")));
+  }
+  set values(input: CellValue[][]) {
+    this.write(input, (r, c, value) => {
+      const cell = this.cellAt(r, c);
+      if (typeof value === "string" && value.startsWith("=") && cell.numberFormat !== "@") {
+        cell.formula = value;
+        cell.value = 0;
+        return true;
+      }
+      cell.formula = undefined;
+      cell.value = value;
+      return false;
+    });
+  }
+  get formulas(): CellValue[][] {
+    this.need("formulas");
+    return this.grid((cell) => cell?.formula ?? cell?.value ?? "");
+  }
+  set formulas(input: CellValue[][]) {
+    this.write(input, (r, c, value) => {
+      const cell = this.cellAt(r, c);
+      if (typeof value === "string" && value.startsWith("=")) {
+        cell.formula = value;
+        cell.value = 0;
+        return true;
+      }
+      cell.formula = undefined;
+      cell.value = value;
+      return false;
+    });
+  }
+  get numberFormat(): string[][] {
+    this.need("numberFormat");
+    return this.grid((cell) => cell?.numberFormat ?? "General");
+  }
+  set numberFormat(input: string[][]) {
+    const before = { ...this.ctx.excel.current };
+    this.write(input, (r, c, value) => {
+      this.cellAt(r, c).numberFormat = String(value);
+      return false;
+    });
+    // Formats are not cell values: only their bytes count.
+    this.ctx.excel.current.valueCells = before.valueCells;
+  }
+  clear(): void {
+    const { top, left, bottom, right } = this.ref();
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) this.sheet.cells.delete(k(r, c));
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.sheetName, false);
+  }
+  getRow(index: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => {
+      const ref = this.ref();
+      return { ...ref, top: ref.top + index, bottom: ref.top + index };
+    });
+  }
+  getSurroundingRegion(): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => currentRegion(this.sheet, this.ref().top, this.ref().left));
+  }
+  getTables(_fullyContained: boolean): { load: (p: string) => { items: FakeTable[] } } {
+    const ctx = this.ctx;
+    const overlapping = () => {
+      const a = this.ref();
+      return ctx.excel.tables.filter((t) => {
+        const b = ctx.excel.tableRange(t);
+        return low(t.sheet) === low(this.sheetName) && a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+      });
+    };
+    return {
+      load: () => {
+        let ready = false;
+        ctx.later(() => (ready = true));
+        return {
+          get items() {
+            if (!ready) throw new Error("PropertyNotLoaded: items");
+            return overlapping().map((t) => new FakeTable(ctx, () => t, true));
+          },
+        };
+      },
+    };
+  }
+}
+
+class FakeTables extends FakeProxy {
+  get items(): FakeTable[] {
+    this.need("items");
+    return this.ctx.excel.tables.map((t) => new FakeTable(this.ctx, () => t, true));
+  }
+  getItem(name: string): FakeTable {
+    const find = () => this.ctx.excel.table(name);
+    this.ctx.later(() => {
+      if (!find()) throw new Error(`ItemNotFound: table '${name}'`);
+    });
+    return new FakeTable(this.ctx, () => find()!);
+  }
+}
+
+class FakeTable extends FakeProxy {
+  readonly columns: FakeColumns;
+  constructor(ctx: FakeContext, private readonly table: () => Table, preloaded = false) {
+    super(ctx);
+    if (preloaded) this.preloaded("name,showTotals");
+    this.columns = new FakeColumns(ctx, table);
+  }
+  get name(): string {
+    this.need("name");
+    return this.table().name;
+  }
+  set name(value: string) {
+    if (this.ctx.excel.tables.some((t) => t !== this.table() && low(t.name) === low(value))) throw new Error(`InvalidArgument: table name '${value}' is taken`);
+    this.table().name = value;
+    this.ctx.excel.record(value, 0, 0);
+  }
+  get showTotals(): boolean {
+    this.need("showTotals");
+    return false;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.table().sheet, false);
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.ctx, this.table().sheet, () => this.ctx.excel.tableRange(this.table()));
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, this.table().sheet, () => {
+      const r = this.ctx.excel.tableRange(this.table());
+      return { ...r, bottom: r.top };
+    });
+  }
+  getDataBodyRange(): FakeRange {
+    return new FakeRange(this.ctx, this.table().sheet, () => {
+      const r = this.ctx.excel.tableRange(this.table());
+      return { ...r, top: r.top + 1 };
+    });
+  }
+}
+
+class FakeColumns extends FakeProxy {
+  constructor(ctx: FakeContext, private readonly table: () => Table) {
+    super(ctx);
+  }
+  get items(): { name: string }[] {
+    this.need("items");
+    return this.table().columns.map((name) => ({ name }));
+  }
+  getItem(name: string): { getDataBodyRange: () => FakeRange } {
+    const index = () => this.table().columns.findIndex((c) => low(c) === low(name));
+    this.ctx.later(() => {
+      if (index() < 0) throw new Error(`ItemNotFound: column '${name}'`);
+    });
+    return { getDataBodyRange: () => this.body(index) };
+  }
+  add(index: number | undefined, values: unknown, name: string): { getDataBodyRange: () => FakeRange } {
+    if (index !== undefined && index !== null && index !== -1) throw new Error("the fake adds columns at the end only");
+    if (values !== undefined && values !== null) throw new Error("the fake adds empty columns only");
+    const t = this.table();
+    const sheet = this.ctx.excel.sheet(t.sheet);
+    const at = t.left + t.columns.length;
+    // Excel inserts cells in the table's rows, moving what is beside the table to the right.
+    const moving = [...sheet.cells.entries()]
+      .map(([key, cell]) => [key.split(",").map(Number), cell] as const)
+      .filter(([[row, c]]) => row >= t.top && row <= t.top + t.rows && c >= at)
+      .sort((a, b) => b[0][1] - a[0][1]);
+    for (const [[row, c], cell] of moving) {
+      sheet.cells.delete(k(row, c));
+      sheet.cells.set(k(row, c + 1), cell);
+    }
+    t.columns.push(name);
+    sheet.cells.set(k(t.top, at), { value: name });
+    this.ctx.excel.record(name, 1, 0);
+    const i = t.columns.length - 1;
+    return { getDataBodyRange: () => this.body(() => i) };
+  }
+  private body(index: () => number): FakeRange {
+    const t = this.table;
+    return new FakeRange(this.ctx, t().sheet, () => {
+      const c = t().left + index();
+      return { top: t().top + 1, left: c, bottom: t().top + t().rows, right: c };
+    });
+  }
+}
+
+class FakeNames extends FakeProxy {
+  get items(): { name: string }[] {
+    this.need("items");
+    return [...this.ctx.excel.names.values()].map((n) => ({ name: n.name }));
+  }
+  getItem(name: string): { getRange: () => FakeRange; delete: () => void } {
+    const excel = this.ctx.excel;
+    const find = () => excel.names.get(low(name));
+    this.ctx.later(() => {
+      if (!find()) throw new Error(`ItemNotFound: name '${name}'`);
+    });
+    return {
+      getRange: () => {
+        const n = find();
+        return new FakeRange(this.ctx, n?.sheet ?? "", () => parseRange(n?.address ?? "A1"));
+      },
+      delete: () => {
+        excel.names.delete(low(name));
+      },
+    };
+  }
+  add(name: string, range: FakeRange, comment?: string): void {
+    if (this.ctx.excel.names.has(low(name))) throw new Error(`ItemAlreadyExists: name '${name}'`);
+    const r = range as unknown as { sheetName: string; ref: () => RangeRef };
+    this.ctx.excel.names.set(low(name), { name, sheet: r.sheetName, address: rangeAddress(r.ref()), comment });
+    this.ctx.excel.record(name, 0, 0);
+  }
+}
+
+class FakeSettings extends FakeProxy {
+  getItemOrNullObject(key: string): { load: (p: string) => unknown; readonly isNullObject: boolean; readonly value: unknown } {
+    const excel = this.ctx.excel;
+    let ready = false;
+    this.ctx.later(() => (ready = true));
+    const item = {
+      load: () => item,
+      get isNullObject() {
+        if (!ready) throw new Error("PropertyNotLoaded: isNullObject read before sync()");
+        return !excel.settings.has(key);
+      },
+      get value() {
+        if (!ready) throw new Error("PropertyNotLoaded: value");
+        return excel.settings.get(key);
+      },
+    };
+    return item;
+  }
+  add(key: string, value: string): void {
+    this.ctx.excel.settings.set(key, value);
+    this.ctx.excel.record(value, 0, 0);
+  }
+}
+
+function currentRegion(sheet: Sheet, row: number, column: number): RangeRef {
+  const filled = (r: number, c: number) => {
+    const cell = sheet.cells.get(k(r, c));
+    return r >= 0 && c >= 0 && cell !== undefined && ((cell.value !== null && cell.value !== undefined && cell.value !== "") || Boolean(cell.formula));
+  };
+  let box = { top: row, left: column, bottom: row, right: column };
+  for (let grown = true; grown; ) {
+    grown = false;
+    const { top, left, bottom, right } = box;
+    const rowFilled = (r: number) => Array.from({ length: right - left + 3 }, (_, i) => left - 1 + i).some((c) => filled(r, c));
+    const colFilled = (c: number) => Array.from({ length: bottom - top + 3 }, (_, i) => top - 1 + i).some((r) => filled(r, c));
+    if (top > 0 && rowFilled(top - 1)) { box = { ...box, top: top - 1 }; grown = true; }
+    if (rowFilled(bottom + 1)) { box = { ...box, bottom: bottom + 1 }; grown = true; }
+    if (left > 0 && colFilled(left - 1)) { box = { ...box, left: left - 1 }; grown = true; }
+    if (colFilled(right + 1)) { box = { ...box, right: right + 1 }; grown = true; }
+  }
+  return box;
+}
