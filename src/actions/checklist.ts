@@ -448,7 +448,9 @@ function baseLayout(c: Checklist, table: string, rowIndex: number, pane: { owner
   rows.push(...sectionRows(SECTION.checks));
   for (const k of c.checks) {
     const basis = k.basis === "row" ? "From the row" : k.basis === "answer" ? "Your answer" : "Open question: type Ready, Verify or Blocker";
-    rows.push(itemRow(SECTION.checks, k.label, ["", k.status, basis, k.reason, k.question], { 1: pane.answers[k.key] ?? "Verify" }, { status: k.status }));
+    // The question has its own column; an open question's reason keeps only the row's context.
+    const reason = k.basis === "question" ? k.reason.replace(`To answer: ${k.question}`, "").trim() || "Not answered yet." : k.reason;
+    rows.push(itemRow(SECTION.checks, k.label, ["", k.status, basis, reason, k.question], { 1: pane.answers[k.key] ?? "Verify" }, { status: k.status }));
   }
 
   if (c.mitigations.length > 0) {
