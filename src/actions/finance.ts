@@ -12,7 +12,7 @@
 // FINANCE_SETTING) is cleared before writing, so nothing stale stays; cells outside it are
 // never touched.
 
-import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions } from "../model";
+import { evaluateCells, mapHeaders, parseAssumptions, type Assumptions } from "../model";
 import { ASSUMPTIONS } from "../model/assumptions";
 import { COST_LINES } from "../model/cost";
 import { hasSecurityCertification, RISK_DRIVERS } from "../model/risk";
@@ -231,14 +231,15 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const firstDataRow = parseRange(table.address).top + 2; // 1-based sheet row of data row 1
   (table.rows ?? []).forEach((cells, i) => {
     const raw = inputIndexes.map((index) => cells[index]);
-    const read = readRow(raw, map, a);
+    // evaluateCells, not readRow + evaluateRow: it also refuses rows whose numbers overflow.
+    const read = evaluateCells(raw, map, a);
     if (read === null) return;
     if (!read.ok) {
       rowErrors.push({ row: firstDataRow + i, tableRow: i + 1, message: read.error.message });
       return;
     }
-    const evaluation = evaluateRow(read.value, a);
-    vendors.push({ vendor: read.value.vendor || `Row ${firstDataRow + i}`, tableRow: i + 1, evaluation, raw });
+    const evaluation = read.value;
+    vendors.push({ vendor: evaluation.row.vendor || `Row ${firstDataRow + i}`, tableRow: i + 1, evaluation, raw });
   });
   const ranked = rank(vendors.map((v) => v.evaluation.cost.total));
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));

@@ -15,9 +15,26 @@ export function evaluateRow(row: VendorRow, a: Assumptions): Evaluation {
   return { row, cost, risk: riskFrom(row, t, fit, cost), fit };
 }
 
-/** Reads and evaluates one row of cells; null for a wholly blank row. */
+/**
+ * Reads and evaluates one row of cells; null for a wholly blank row. A rate and hours each
+ * valid on their own can still multiply past the largest number a cell holds (1e308 x 2):
+ * that row is an input error, never an Infinity or NaN written into the workbook.
+ */
 export function evaluateCells(cells: readonly CellValue[], map: HeaderMap, a: Assumptions): Result<Evaluation> | null {
   const row = readRow(cells, map, a);
   if (row === null || !row.ok) return row;
-  return { ok: true, value: evaluateRow(row.value, a) };
+  const evaluation = evaluateRow(row.value, a);
+  if (!Number.isFinite(evaluation.cost.total) || !Number.isFinite(evaluation.risk.score)) {
+    const { hourlyRate, hours } = row.value;
+    return {
+      ok: false,
+      error: {
+        kind: "input",
+        field: "Hourly rate",
+        value: hourlyRate,
+        message: `Hourly rate x Hours is too large to compute a total cost; got ${hourlyRate} x ${hours}. Check both cells`,
+      },
+    };
+  }
+  return { ok: true, value: evaluation };
 }
