@@ -139,6 +139,21 @@ describe("the command line's choices", () => {
   });
 });
 
+describe("the command line on a large table", () => {
+  it("reports progress on stderr and still prints only the summary on stdout", async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => [`Vendor ${i}`, 20 + (i % 50), 100 + i, "Offshore", "India"]);
+    const file = await workbookWith((wb) => {
+      wb.addWorksheet("Quotes").addTable({ name: "Quotes", ref: "A1", columns: ["Vendor", "Hourly rate", "Hours", "Location model", "Country"].map((name) => ({ name })), rows });
+    }, "large.xlsx");
+    const r = await run(file, "--out", path.join(work, "large.out.xlsx"), "--checklists", "1");
+    expect(r.code).toBe(0);
+    expect(r.err[0]).toBe("Evaluating 1,200 rows of table 'Quotes'...");
+    expect(r.err).toContain("Preparing the finance summary...");
+    expect(r.out.filter((l) => /^Vendor \d/.test(l))).toHaveLength(30);
+    expect(r.out).toContain("... and 1170 more vendors (all in the workbook's 'Finance summary' sheet)");
+  }, 60_000);
+});
+
 describe("the command line refuses broken inputs with one clear line", () => {
   it("a missing file", async () => {
     expectOneLineRefusal(await run(path.join(work, "nowhere.xlsx")), /File not found: .*nowhere\.xlsx/);

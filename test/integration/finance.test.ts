@@ -5,10 +5,10 @@ import { mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import type ExcelJS from "exceljs";
-import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type Evaluation } from "../../src/model";
+import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
-import { OUTPUT_COLUMNS } from "../../src/actions/evaluate";
+import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -20,12 +20,39 @@ const BUYER_ZONE = "America/New_York";
 /** The assumption finance changes in the file, and its new value. */
 const CHANGED = { name: "Governance % (Staff augmentation)", value: 0.12 };
 
+/** A table in the buyer's own words: synonyms, currency and percent text, blanks that mean defaults, one bad row. */
+const MESSY_HEADERS = ["Supplier", "Rate/h", "Effort", "Duration", "Location", "Engagement", "Pricing", "Clarity", "Collaboration", "Sensitivity", "Urgency", "Attrition rate", "Replaces staff", "Certs", "Country"];
+const MESSY_ROWS: (string | number)[][] = [
+  ["Acme", "$45", "1,200", "", "off-shore", "staff aug", "T&M", "unclear", "daily", "restricted", "hi", "18%", "yes", "SOC 2", "India"],
+  ["Beta", 60, 2000, 6, "Nearshore", "Managed services", "fixed", "clear", "async", "open", "lo", "", "no", "", "Poland"],
+  ["Gamma", 90, 500, 3, "Onshore", "BPO", "per unit", "Medium", "Medium", "Regulated", "Medium", 0.1, "No", "ISO 27001", "United States"],
+  ["Delta", 38, 900, 9, "Nearshore", "Dedicated team", "Capacity", "High", "High", "Internal", "Low", 0.15, "no", "", "Romania"],
+];
+/** Defaults that blank cells stand for, changed in the file. */
+const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 24, "Default attrition": 0.3 };
+
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-finance-"));
 const files = {
   formulas: path.join(work, "formulas.xlsx"),
   values: path.join(work, "values.xlsx"),
   changed: path.join(work, "changed.xlsx"),
+  messy: path.join(work, "messy.xlsx"),
+  messyChanged: path.join(work, "messy-changed.xlsx"),
 };
+
+async function setAssumptions(from: string, to: string, values: Record<string, number>): Promise<void> {
+  const book = await readWorkbook(from);
+  const left = new Set(Object.keys(values));
+  book.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
+    const name = String(row.getCell(1).value);
+    if (name in values) {
+      row.getCell(2).value = values[name];
+      left.delete(name);
+    }
+  });
+  if (left.size > 0) throw new Error(`assumptions not on the sheet: ${[...left].join(", ")}`);
+  await book.xlsx.writeFile(to);
+}
 
 async function sampleWorkbook(): Promise<XlsxWorkbook> {
   const workbook = XlsxWorkbook.create();
@@ -41,7 +68,11 @@ async function prepared(mode: "formulas" | "values"): Promise<{ workbook: XlsxWo
 }
 
 /** The model's evaluation of the sample rows under the assumptions sheet of `book`. */
-function modelEvaluations(book: ExcelJS.Workbook): { a: Assumptions; evaluations: Evaluation[] } {
+function modelEvaluations(
+  book: ExcelJS.Workbook,
+  headers: readonly string[] = SAMPLE_VENDOR_HEADERS,
+  table: readonly (readonly CellValue[])[] = SAMPLE_VENDOR_ROWS,
+): { a: Assumptions; evaluations: Evaluation[] } {
   const sheet = book.getWorksheet(ASSUMPTIONS_SHEET)!;
   const rows: unknown[][] = [];
   sheet.eachRow((row, n) => {
@@ -51,12 +82,12 @@ function modelEvaluations(book: ExcelJS.Workbook): { a: Assumptions; evaluations
   });
   const parsed = parseAssumptions(rows as never, { year: 2026, month: 3, day: 2 });
   if (!parsed.ok) throw new Error(parsed.error.message);
-  const map = mapHeaders([...SAMPLE_VENDOR_HEADERS]);
-  const evaluations = SAMPLE_VENDOR_ROWS.map((cells) => {
+  const map = mapHeaders([...headers]);
+  const evaluations: Evaluation[] = [];
+  for (const cells of table) {
     const row = readRow(cells, map, parsed.value);
-    if (!row || !row.ok) throw new Error("sample row unreadable");
-    return evaluateRow(row.value, parsed.value);
-  });
+    if (row && row.ok) evaluations.push(evaluateRow(row.value, parsed.value));
+  }
   return { a: parsed.value, evaluations };
 }
 
@@ -122,6 +153,7 @@ function tableOutputs(book: ExcelJS.Workbook): Record<string, unknown[]> {
 let recalculated: Record<keyof typeof files, ExcelJS.Workbook>;
 let written: Record<keyof typeof files, ExcelJS.Workbook>;
 let formulasOutcome: Extract<FinanceOutcome, { kind: "done" }>;
+let messyRowErrors: string[];
 
 beforeAll(async () => {
   const formulas = await prepared("formulas");
@@ -130,22 +162,27 @@ beforeAll(async () => {
   const values = await prepared("values");
   await values.workbook.save(files.values);
 
-  // Finance edits one assumption in the file; cached results stay stale until recalculation.
-  const changed = await readWorkbook(files.formulas);
-  const sheet = changed.getWorksheet(ASSUMPTIONS_SHEET)!;
-  let edited = false;
-  sheet.eachRow((row) => {
-    if (row.getCell(1).value === CHANGED.name) {
-      row.getCell(2).value = CHANGED.value;
-      edited = true;
-    }
-  });
-  if (!edited) throw new Error(`assumption ${CHANGED.name} not on the sheet`);
-  await changed.xlsx.writeFile(files.changed);
+  // Finance edits assumptions in the file; cached results stay stale until recalculation.
+  await setAssumptions(files.formulas, files.changed, { [CHANGED.name]: CHANGED.value });
+  const messy = XlsxWorkbook.create();
+  await messy.apply([
+    { kind: "ensureSheet", sheet: "Quotes" },
+    { kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers: MESSY_HEADERS, rows: MESSY_ROWS },
+  ]);
+  const messyOutcome = await prepareForFinance(messy, "Quotes", { now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (messyOutcome.kind !== "done") throw new Error(messyOutcome.message);
+  messyRowErrors = messyOutcome.rowErrors.map((e) => `${e.row}: ${e.message.slice(0, 40)}`);
+  await messy.save(files.messy);
+  await setAssumptions(files.messy, files.messyChanged, MESSY_CHANGES);
 
-  const [f, v, c] = await recalculateInLibreOffice([files.formulas, files.values, files.changed]);
-  recalculated = { formulas: await readWorkbook(f), values: await readWorkbook(v), changed: await readWorkbook(c) };
-  written = { formulas: await readWorkbook(files.formulas), values: await readWorkbook(files.values), changed };
+  const out = await recalculateInLibreOffice(Object.values(files));
+  const keys = Object.keys(files) as (keyof typeof files)[];
+  recalculated = {} as typeof recalculated;
+  written = {} as typeof written;
+  for (let i = 0; i < keys.length; i++) {
+    recalculated[keys[i]] = await readWorkbook(out[i]);
+    written[keys[i]] = await readWorkbook(files[keys[i]]);
+  }
 }, 240_000);
 
 describe("prepare for finance, recalculated by LibreOffice", () => {
@@ -159,6 +196,7 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(errorCells(recalculated.formulas)).toEqual([]);
     expect(errorCells(recalculated.values)).toEqual([]);
     expect(errorCells(recalculated.changed)).toEqual([]);
+    expect(errorCells(recalculated.messy)).toEqual([]);
   });
 
   it("the table's output columns follow the summary: total cost, risk score and location fit per vendor", () => {
@@ -180,6 +218,19 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     // Only staff augmentation rows pay that governance share.
     expect(moved.map((e) => e.row.vendor)).toEqual(after.evaluations.filter((e) => e.row.engagementModel === "Staff augmentation").map((e) => e.row.vendor));
     expect(moved.length).toBeGreaterThan(0);
+  });
+
+  it("rows in the buyer's own words give the model's numbers, and blank cells follow their default assumptions", () => {
+    expect(messyRowErrors).toEqual([expect.stringMatching(/^4: United States of America spans several/)]);
+    const before = modelEvaluations(recalculated.messy, MESSY_HEADERS, MESSY_ROWS);
+    expect(before.evaluations.map((e) => e.row.vendor)).toEqual(["Acme", "Beta", "Delta"]);
+    compareSummary(recalculated.messy, before.evaluations);
+    const after = modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS);
+    expect([after.a.defaultDurationMonths, after.a.defaultAttrition]).toEqual([24, 0.3]);
+    compareSummary(recalculated.messyChanged, after.evaluations);
+    // Acme has no duration and Beta no attrition: only they move.
+    const moved = after.evaluations.filter((e, i) => e.cost.total !== before.evaluations[i].cost.total).map((e) => e.row.vendor);
+    expect(moved).toEqual(["Acme", "Beta"]);
   });
 
   it("values mode writes static numbers equal to the model, with an 'as of' time", () => {
@@ -250,5 +301,15 @@ describe("refreshing the finance summary", () => {
     expect(stale).toEqual([]);
     expect(summary.values[0][52]).toBe("my note");
     expect(String(summary.values[3][0])).toContain("row 3");
+  });
+});
+
+describe("getting live add-in formulas back", () => {
+  it.each(["formulas", "values"] as const)("Evaluate in the pane takes the %s columns back as its own and writes OFFSHORE formulas again", async (mode) => {
+    const { workbook } = await prepared(mode);
+    const outcome = await evaluateTable(workbook, SAMPLE_TABLE_NAME, { buyerTimeZone: BUYER_ZONE, today: { year: 2026, month: 3, day: 2 } });
+    expect(outcome.kind).toBe("done");
+    const read = await workbook.read({ table: { name: SAMPLE_TABLE_NAME, formulasOf: ["Total cost"] } });
+    expect(read.table!.columnFormulas["Total cost"].every((f) => typeof f === "string" && /^=OFFSHORE\.TOTALCOST\(/.test(f))).toBe(true);
   });
 });
