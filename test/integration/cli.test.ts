@@ -45,7 +45,7 @@ function expectOneLineRefusal(result: { code: number; out: string[]; err: string
   expect(result.err).toHaveLength(1);
   expect(result.err[0]).toMatch(/^Error: /);
   expect(result.err[0]).toMatch(pattern);
-  expect(result.err[0]).not.toMatch(/\n|    at /);
+  expect(result.err[0]).not.toMatch(/\n| {4}at /);
 }
 
 describe("the command line on the bundled sample", () => {
