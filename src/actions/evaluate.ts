@@ -10,7 +10,7 @@ import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { FUNCTION_NAMESPACE } from "../functions/namespace";
-import { cellAddress } from "../workbook/address";
+import { cellAddress, columnLetters, parseRange, rangeAddress } from "../workbook/address";
 import {
   ASSUMPTIONS_NAME,
   ASSUMPTIONS_SHEET,
@@ -19,6 +19,7 @@ import {
   type CellWrite,
   type ConditionalFormatRule,
   type SheetSnapshot,
+  type RegionInfo,
   type TableSnapshot,
   type WorkbookChange,
   type WorkbookPort,
@@ -164,7 +165,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
   progress(1, `Computing ${table.rowCount} rows`);
-  const computed = computeRows(table, inputs.length, map, assumptions.value);
+  const computed = computeRows(table.rows ?? [], inputs.length, map, assumptions.value);
 
   progress(2, "Writing the columns");
   const columnChanges = OUTPUT_COLUMNS.map((output, i): WorkbookChange => ({
@@ -194,6 +195,103 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     assumptionsNote: sheetPlan.note,
     warnings,
     evaluations: computed.evaluations,
+  };
+}
+
+/**
+ * Evaluates a plain range the buyer keeps out of a table (first row = headers): the three
+ * outputs go in the columns right of it, one formula per row with A1 references (a plain
+ * range has no calculated columns), written in chunks by the adapter. Cells there that are
+ * not the add-in's own are never overwritten. Conditional formats need a table: turning the
+ * range into one is the better path and the pane offers it first.
+ */
+export async function evaluateRange(port: WorkbookPort, region: RegionInfo, options: EvaluateOptions = {}): Promise<EvaluateOutcome> {
+  if (region.table) return evaluateTable(port, region.table, options);
+  const progress = (done: number, step: string) => options.onProgress?.({ done, total: 4, step });
+  progress(0, "Reading the range");
+  const area = parseRange(region.address);
+  const outputHeaders = OUTPUT_COLUMNS.map((o) => options.outputNames?.[o.header] ?? o.header);
+  // A range evaluated before includes the outputs at its right end: they are not inputs.
+  let inputCount = region.headers.length;
+  while (inputCount > 0 && outputHeaders.some((o) => same(o, region.headers[inputCount - 1]))) inputCount--;
+  const inputs = region.headers.slice(0, inputCount);
+  if (inputs.length === 0 || area.bottom <= area.top)
+    return refused(`The range ${region.address} on '${region.sheet}' has no vendor rows under its header row. Select a cell inside your vendor list and try again.`);
+  const inputRight = area.left + inputCount - 1;
+  const outputArea = { top: area.top, left: inputRight + 1, bottom: area.bottom, right: inputRight + OUTPUT_COLUMNS.length };
+  const bodyArea = { top: area.top + 1, left: area.left, bottom: area.bottom, right: inputRight };
+  const read = await port.read({
+    settings: [MAPPING_SETTING],
+    names: [ASSUMPTIONS_NAME],
+    sheets: [ASSUMPTIONS_SHEET],
+    ranges: [
+      { sheet: region.sheet, address: rangeAddress(outputArea), values: true, formulas: true },
+      // Excel computes the formulas itself; other workbooks get the model's values beside them.
+      ...(port.kind === "excel" ? [] : [{ sheet: region.sheet, address: rangeAddress(bodyArea) }]),
+    ],
+  });
+  if (!read.ranges) return refused("This kind of workbook cannot evaluate a plain range. Turn the range into a table first (the pane offers it), then evaluate.");
+  const block = read.ranges[0];
+  if (!block) return refused(`The sheet '${region.sheet}' was not found; it may have been renamed or deleted. Select your vendor list again.`);
+  const occupied = (block.formulas ?? []).some((row, r) =>
+    row.some((cell, c) => {
+      if (cell === null || cell === undefined || cell === "") return false;
+      if (r === 0) return !same(String(cell), outputHeaders[c]);
+      return !(typeof cell === "string" && cell.toUpperCase().startsWith(FORMULA_PREFIX));
+    }),
+  );
+  const outputColumns = `${columnLetters(outputArea.left)}:${columnLetters(outputArea.right)}`;
+  if (occupied)
+    return refused(
+      `Columns ${outputColumns} right of your vendor list on '${region.sheet}' hold other values, so the add-in will not overwrite them. Move those cells, or turn the range into a table (the outputs then go at the table's right edge).`,
+    );
+  const map = mapHeaders(inputs);
+  if (map.missingRequired.length > 0)
+    return refused(`The range has no column for ${map.missingRequired.map((f) => `'${FIELD_BY_KEY[f].header}'`).join(" and ")}. ${map.missingRequired.map((f) => missingFieldAdvice(f)).join(" ")}`);
+
+  const today = options.today ?? localToday();
+  const buyerTimeZone = options.buyerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? (ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue as string);
+  const sheetPlan = planAssumptionsSheet(read.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(read.names[ASSUMPTIONS_NAME]), buyerTimeZone, today);
+  if (!sheetPlan.ok) return refused(sheetPlan.message);
+  const assumptions = parseAssumptions(sheetPlan.table, today);
+  if (!assumptions.ok) return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
+
+  progress(1, `Computing ${area.bottom - area.top} rows`);
+  const values = read.ranges[1]?.values;
+  const computed = values ? computeRows(values, inputCount, map, assumptions.value) : null;
+  const first = columnLetters(area.left);
+  const last = columnLetters(inputRight);
+  const headerRow = area.top + 1;
+  const headers = `$${first}$${headerRow}:$${last}$${headerRow}`;
+  const rows: CellWrite[][] = [];
+  for (let sheetRow = area.top + 2, i = 0; sheetRow <= area.bottom + 1; sheetRow++, i++) {
+    const row = `$${first}${sheetRow}:$${last}${sheetRow}`;
+    rows.push(OUTPUT_COLUMNS.map((o, c) => ({ formula: `=${FUNCTION_NAMESPACE}.${o.functionName}(${row},${headers},${ASSUMPTIONS_NAME})`, cachedValue: computed?.cached[i][c] })));
+  }
+  const body = (c: number) => `${columnLetters(outputArea.left + c)}${area.top + 2}:${columnLetters(outputArea.left + c)}${area.bottom + 1}`;
+  const changes: WorkbookChange[] = [
+    ...sheetPlan.changes,
+    { kind: "writeRange", sheet: region.sheet, address: cellAddress(area.top, outputArea.left), cells: [outputHeaders, ...rows] },
+    { kind: "formatRange", sheet: region.sheet, address: `${columnLetters(outputArea.left)}${headerRow}:${columnLetters(outputArea.right)}${headerRow}`, format: { bold: true } },
+    { kind: "formatRange", sheet: region.sheet, address: body(0), format: { numberFormat: options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat } },
+    { kind: "formatRange", sheet: region.sheet, address: body(1), format: { numberFormat: OUTPUT_COLUMNS[1].numberFormat } },
+  ];
+  progress(2, "Writing the columns");
+  try {
+    await port.apply(changes, { onProgress: (done, total) => progress(2 + done / Math.max(total, 1), "Writing the columns") });
+  } catch (error) {
+    return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
+  }
+  progress(4, "Done");
+  return {
+    kind: "done",
+    table: `${region.sheet}!${rangeAddress({ ...area, right: outputArea.right })}`,
+    rowCount: area.bottom - area.top,
+    columns: outputHeaders,
+    rowErrors: (computed?.rowErrors ?? []).map((e) => ({ ...e, row: area.top + 1 + e.tableRow })),
+    assumptionsNote: sheetPlan.note,
+    warnings: [`Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table does that by itself.`],
+    evaluations: computed?.evaluations ?? [],
   };
 }
 
@@ -251,8 +349,7 @@ function conditionalFormatsFor(key: OutputKey, a: Assumptions): ConditionalForma
 
 // ---- Rows ----
 
-function computeRows(table: TableSnapshot, inputCount: number, map: HeaderMap, assumptions: Assumptions) {
-  const rows = table.rows ?? [];
+function computeRows(rows: readonly (readonly CellValue[])[], inputCount: number, map: HeaderMap, assumptions: Assumptions) {
   const cached: CellValue[][] = [];
   const evaluations: (Evaluation | null)[] = [];
   const rowErrors: { tableRow: number; message: string }[] = [];

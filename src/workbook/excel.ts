@@ -23,6 +23,7 @@ import {
   type CellWrite,
   type ConditionalFormatRule,
   type NamedRangeInfo,
+  type RangeSnapshot,
   type ReadRequest,
   type ReadResult,
   type RegionInfo,
@@ -172,7 +173,29 @@ export class ExcelWorkbook implements WorkbookPort {
           sheetValues[sheet] = { name: sheet, origin: start, values: used.values as CellValue[][], formulas: used.formulas as CellValue[][] };
         }
       }
-      return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues };
+      // Plain ranges: one round trip per chunk of rows, because Excel limits responses as it limits requests.
+      const ranges: (RangeSnapshot | null)[] = [];
+      for (const r of request.ranges ?? []) {
+        if (!known.sheets.has(lower(r.sheet))) {
+          ranges.push(null);
+          continue;
+        }
+        const area = parseRange(r.address);
+        const width = area.right - area.left + 1;
+        const perChunk = Math.max(1, Math.floor(MAX_READ_CELLS / width));
+        const sheet = wb.worksheets.getItem(r.sheet);
+        const values: CellValue[][] = [];
+        const formulas: CellValue[][] = [];
+        const properties = [r.values === false ? "" : "values", r.formulas ? "formulas" : ""].filter(Boolean).join(",");
+        for (let top = area.top; top <= area.bottom; top += perChunk) {
+          const part = sheet.getRangeByIndexes(top, area.left, Math.min(perChunk, area.bottom - top + 1), width).load(properties);
+          await context.sync();
+          if (r.values !== false) values.push(...(part.values as CellValue[][]));
+          if (r.formulas) formulas.push(...(part.formulas as CellValue[][]));
+        }
+        ranges.push({ values: r.values === false ? undefined : values, formulas: r.formulas ? formulas : undefined });
+      }
+      return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues, ranges };
     });
   }
 
@@ -433,9 +456,24 @@ function rowBytes(row: readonly CellWrite[]): number {
   let bytes = 12;
   for (const cell of row) {
     if (cell === null) bytes += 15;
-    else if (typeof cell === "object") bytes += JSON.stringify(cell.formula).length + 15;
-    else if (typeof cell === "string") bytes += JSON.stringify(cell).length + 12;
+    else if (typeof cell === "object") bytes += utf8Length(JSON.stringify(cell.formula)) + 15;
+    else if (typeof cell === "string") bytes += utf8Length(JSON.stringify(cell)) + 12;
     else bytes += String(cell).length + 15;
+  }
+  return bytes;
+}
+
+/**
+ * The request travels as UTF-8: Arabic takes 2 bytes a character, CJK 3, an emoji 4, while
+ * a JavaScript string's length counts 1 or 2. Counting the length let a chunk of Asian
+ * vendor names reach 5.4 MB, over Excel on the web's 5 MB limit.
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // 0x80-0x7FF: 2 bytes; 0x800 and up: 3; a surrogate pair: 4 (2 units, 2 bytes each).
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
   }
   return bytes;
 }

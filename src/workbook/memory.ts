@@ -19,6 +19,7 @@ import {
   type CellWrite,
   type ConditionalFormatRule,
   type NamedRangeInfo,
+  type RangeSnapshot,
   type ReadRequest,
   type ReadResult,
   type RegionInfo,
@@ -179,7 +180,18 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     const sheets: Record<string, SheetSnapshot | null> = {};
     for (const s of request.sheets ?? []) sheets[s] = this.sheets.has(key(s)) ? this.sheetSnapshot(this.sheet(s)) : null;
-    return { table, settings, names, sheets };
+    const ranges = (request.ranges ?? []).map((r): RangeSnapshot | null => {
+      if (!this.sheets.has(key(r.sheet))) return null;
+      const sheet = this.sheet(r.sheet);
+      const area = parseRange(r.address);
+      const grid = (pick: (cell: MemoryCell | undefined) => CellValue) =>
+        range(area.bottom - area.top + 1).map((i) => range(area.right - area.left + 1).map((j) => pick(this.get(sheet, area.top + i, area.left + j))));
+      return {
+        values: r.values === false ? undefined : grid((cell) => cell?.value ?? null),
+        formulas: r.formulas ? grid((cell) => cell?.formula ?? cell?.value ?? null) : undefined,
+      };
+    });
+    return { table, settings, names, sheets, ranges };
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {

@@ -103,6 +103,28 @@ export interface ReadRequest {
   readonly names?: readonly string[];
   /** Sheets to look up: absent sheets come back as null, present ones with their used range. */
   readonly sheets?: readonly string[];
+  /**
+   * Plain ranges to read (a vendor list the user keeps out of a table). Large ranges may
+   * cost one round trip per chunk over Excel (responses are limited too). Optional for
+   * adapters: one that does not fill `ranges` in its result cannot evaluate plain ranges.
+   */
+  readonly ranges?: readonly RangeRequest[];
+}
+
+export interface RangeRequest {
+  readonly sheet: string;
+  /** e.g. "B2:H40". */
+  readonly address: string;
+  /** Read the values (default true). */
+  readonly values?: boolean;
+  /** Read the formulas (default false). */
+  readonly formulas?: boolean;
+}
+
+/** A plain range as read: arrays sized to the address; null when its sheet does not exist. */
+export interface RangeSnapshot {
+  readonly values?: readonly (readonly CellValue[])[];
+  readonly formulas?: readonly (readonly CellValue[])[];
 }
 
 export interface ReadResult {
@@ -111,6 +133,8 @@ export interface ReadResult {
   readonly settings: Readonly<Record<string, string | undefined>>;
   readonly names: Readonly<Record<string, NamedRangeInfo | undefined>>;
   readonly sheets: Readonly<Record<string, SheetSnapshot | null>>;
+  /** One entry per requested range, in order; absent when the adapter does not read plain ranges. */
+  readonly ranges?: readonly (RangeSnapshot | null)[];
 }
 
 /**
