@@ -13,10 +13,11 @@
 // never touched.
 
 import { evaluateCells, mapHeaders, parseAssumptions, type Assumptions } from "../model";
-import { ASSUMPTIONS } from "../model/assumptions";
+import { ASSUMPTION_BY_KEY, ASSUMPTIONS } from "../model/assumptions";
 import { COST_LINES } from "../model/cost";
 import { hasSecurityCertification, RISK_DRIVERS } from "../model/risk";
 import { isBlank } from "../model/values";
+import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
 import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types";
 import { assumptionLookup, excelText, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
@@ -179,8 +180,8 @@ function inputValue(key: PortableInputKey, row: VendorRow, overlap: number): Cel
 
 /** Inputs whose blank cell means an assumption: the formula then follows that assumption. */
 const DEFAULTED_BY_ASSUMPTION: Partial<Record<PortableInputKey, string>> = {
-  durationMonths: "Default duration (months)",
-  attrition: "Default attrition",
+  durationMonths: ASSUMPTION_BY_KEY.defaultDurationMonths.name,
+  attrition: ASSUMPTION_BY_KEY.defaultAttrition.name,
 };
 
 // ---- The action ----
@@ -214,7 +215,9 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const inputIndexes = inputs.map((h) => table.headers.indexOf(h));
   const map = mapHeaders(inputs, memory.byHand);
   if (map.missingRequired.length > 0)
-    return refused(`The table '${table.name}' has no column for ${map.missingRequired.join(" and ")}; map it in the pane or add it, then prepare again.`);
+    return refused(
+      `The table '${table.name}' has no column for ${map.missingRequired.map((f) => `'${FIELD_BY_KEY[f].header}'`).join(" and ")}; map it in the pane or add it, then prepare again.`,
+    );
 
   // Never overwrite a user's column: an output column must be ours (formulas or this action's values).
   for (const header of outputHeaders) {
