@@ -15,7 +15,6 @@ import {
   ASSUMPTIONS_NAME,
   ASSUMPTIONS_SHEET,
   MAPPING_SETTING,
-  WorkbookWriteError,
   type CellWrite,
   type ConditionalFormatRule,
   type SheetSnapshot,
@@ -25,7 +24,9 @@ import {
   type WorkbookPort,
 } from "../workbook/port";
 import { missingFieldAdvice, parseMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
-import { messageOf } from "./tables";
+import { messageOf, writtenBy } from "./outcome";
+
+export { describeChange, messageOf, writtenBy } from "./outcome";
 
 export interface OutputColumn {
   readonly key: OutputKey;
@@ -100,7 +101,8 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   progress(0, "Reading the table");
 
   // Every header the outputs might have now: defaults, names chosen this time, names stored.
-  const wanted = new Set<string>(OUTPUT_COLUMNS.map((o) => o.header));
+  // The suggested renames are asked for too, so a refresh after a rename needs no extra round trip.
+  const wanted = new Set<string>(OUTPUT_COLUMNS.flatMap((o) => [o.header, `${o.header} (offshore)`]));
   for (const name of Object.values(options.outputNames ?? {})) wanted.add(name);
   const first = await port.read({
     table: { name: tableName, values: true, formulasOf: [...wanted] },
@@ -482,36 +484,4 @@ function localToday(): CalendarDate {
 
 function refused(message: string, written: string = NOTHING_WRITTEN): EvaluateOutcome {
   return { kind: "refused", message, written };
-}
-
-/** "What was written" in words, from a failed apply. */
-export function writtenBy(error: unknown): string {
-  if (!(error instanceof WorkbookWriteError)) return "The workbook may be partly changed; use Undo to take the evaluation back.";
-  const done = error.written.map(describeChange);
-  const maybe = error.uncertain.map(describeChange);
-  const parts: string[] = [];
-  parts.push(done.length > 0 ? `Written: ${[...new Set(done)].join("; ")}.` : NOTHING_WRITTEN.replace(".", " for certain."));
-  if (maybe.length > 0) parts.push(`Possibly partly written: ${[...new Set(maybe)].join("; ")}; Undo takes it back.`);
-  return parts.join(" ");
-}
-
-export function describeChange(c: WorkbookChange): string {
-  switch (c.kind) {
-    case "setTableColumn":
-      return `column '${c.header}' of table ${c.table}`;
-    case "ensureSheet":
-      return `sheet '${c.sheet}'`;
-    case "writeRange":
-    case "clearRange":
-    case "formatRange":
-      return `cells on sheet '${c.sheet}'`;
-    case "createTable":
-      return `table ${c.name} on '${c.sheet}'`;
-    case "convertRangeToTable":
-      return `table ${c.name} from ${c.address} on '${c.sheet}'`;
-    case "setName":
-      return `the name ${c.name}`;
-    case "setSetting":
-      return "the column mapping setting";
-  }
 }

@@ -5,6 +5,7 @@ import type { FieldKey } from "../model/types";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../sample/vendors";
 import { isValidTableName } from "../workbook/address";
 import { MAPPING_SETTING, type RegionInfo, type TableInfo, type WorkbookPort } from "../workbook/port";
+import { messageOf, writtenBy } from "./outcome";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 
 export interface TableCandidate {
@@ -66,7 +67,7 @@ export async function convertRangeToTable(port: WorkbookPort, region: RegionInfo
   try {
     await port.apply([{ kind: "convertRangeToTable", sheet: region.sheet, address: region.address, name: table }]);
   } catch (error) {
-    return { ok: false, message: `Excel could not turn ${region.address} on '${region.sheet}' into a table: ${messageOf(error)}. Nothing was changed; select a cell inside your vendor list and try again, or use Insert > Table.` };
+    return { ok: false, message: `Excel could not turn ${region.address} on '${region.sheet}' into a table: ${messageOf(error)}. Select a cell inside your vendor list and try again, or use Insert > Table. ${writtenBy(error)}` };
   }
   return { ok: true, table, sheet: region.sheet };
 }
@@ -84,12 +85,9 @@ export async function insertExampleTable(port: WorkbookPort): Promise<TableActio
       { kind: "createTable", sheet, address: "A1", name: table, headers: SAMPLE_VENDOR_HEADERS, rows: SAMPLE_VENDOR_ROWS.map((row) => row.map((v) => v ?? null)) },
     ]);
   } catch (error) {
-    return { ok: false, message: `The example table could not be inserted: ${messageOf(error)}. Check that the workbook is not protected, then try again.` };
+    return { ok: false, message: `The example table could not be inserted: ${messageOf(error)}. Check that the workbook is not protected, then try again. ${writtenBy(error)}` };
   }
   return { ok: true, table, sheet };
 }
 
-export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[.\s]+$/, "");
-}
+export { messageOf };

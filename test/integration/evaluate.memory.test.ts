@@ -185,6 +185,22 @@ describe("evaluate over the memory workbook", () => {
     expect(outcome.kind === "refused" && outcome.message).toMatch(/Pick the table again/);
   });
 
+  test("a write the workbook refuses is reported with exactly what was written before it", async () => {
+    const { wb, table } = await sampleWorkbook();
+    // The workbook refuses the Risk score column (its table vanished between read and write).
+    const failing = Object.assign(Object.create(wb), {
+      apply: (changes: Parameters<MemoryWorkbook["apply"]>[0]) =>
+        wb.apply(changes.map((c) => (c.kind === "setTableColumn" && c.header === "Risk score" ? { ...c, table: "Gone" } : c))),
+    }) as MemoryWorkbook;
+    const outcome = await evaluateTable(failing, table, options);
+    expect(outcome.kind).toBe("refused");
+    if (outcome.kind !== "refused") return;
+    expect(outcome.message).toMatch(/Excel did not accept the changes: The table 'Gone' no longer exists/);
+    expect(outcome.written).toBe(
+      `Written: sheet '${ASSUMPTIONS_SHEET}'; cells on sheet '${ASSUMPTIONS_SHEET}'; the name ${ASSUMPTIONS_NAME}; column 'Total cost' of table ${table}. Possibly partly written: column 'Risk score' of table Gone; Undo takes it back.`,
+    );
+  });
+
   test("text typed by users is stored as text, never as a formula", async () => {
     const wb = new MemoryWorkbook().addSheet("Quotes");
     await wb.apply([

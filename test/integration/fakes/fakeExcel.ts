@@ -1,6 +1,8 @@
 // A counting fake of the slice of the Office.js Excel API the adapter uses.
 //
-// Why not office-addin-mock: its OfficeMockObject serves fixed data. Objects are not
+// Why not office-addin-mock: it cannot load a collection's items the way Office.js code
+// does (`tables.load("items/name")` throws "Property name needs to be present in object
+// model before load is called"), and its OfficeMockObject serves fixed data. Objects are not
 // related (adding a table column does not add a column; writing values does not change
 // what a later load returns), methods must be hand-written per test, and it neither counts
 // round trips nor sizes requests. A table of 10,000 rows, calculated columns, names and
