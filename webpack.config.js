@@ -58,9 +58,10 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       // The pane runs on the same page as the functions (shared runtime) and uses the same
-      // model: it takes those modules from functions.js instead of shipping them twice.
-      // functions.js stays self-contained (Excel may load it alone).
-      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
+      // model: in production it takes those modules from functions.js instead of shipping
+      // them twice (functions.js stays self-contained: Excel may load it alone). The dev
+      // server keeps separate bundles, since its client script cannot be shared that way.
+      taskpane: production ? { import: "./src/taskpane/index.tsx", dependOn: "functions" } : "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
     },
     output: {

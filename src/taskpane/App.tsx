@@ -1,10 +1,12 @@
 // The pane: a title, the preview notice outside Excel, and two tabs (the vendor table
 // steps, the governance checklist of the selected row).
-import { useState, type ReactNode } from "react";
+import { useCallback, useState, type ReactNode } from "react";
+import { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
 import { Notice } from "./Notice";
 import { PaneProvider } from "./PaneContext";
 import { PaneTabs } from "./PaneTabs";
+import { PreviewSheet } from "./PreviewSheet";
 import { paneStyles } from "./styles";
 import { ThemeScope } from "./ThemeScope";
 import type { PaneActions } from "./paneActions";
@@ -27,11 +29,13 @@ type PaneSection = "table" | "checklist";
 export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist }: AppProps) {
   const [section, setSection] = useState<PaneSection>("table");
   const [table, setTable] = useState<string | null>(null);
+  const [revision, setRevision] = useState(0);
+  const workbookChanged = useCallback(() => setRevision((r) => r + 1), []);
 
   return (
     <ThemeScope dark={dark}>
       <style>{paneStyles}</style>
-      <PaneProvider actions={actions}>
+      <PaneProvider actions={actions} onWorkbookChanged={workbookChanged}>
         <main className="pane">
           <header className="pane-stack">
             <h1>Offshore Sourcing</h1>
@@ -51,6 +55,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
               },
             ]}
           />
+          {preview && port instanceof MemoryWorkbook && <PreviewSheet workbook={port} table={table} revision={revision} />}
         </main>
       </PaneProvider>
     </ThemeScope>

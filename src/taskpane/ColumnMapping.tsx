@@ -20,6 +20,8 @@ const NO_COLUMN = " ";
 export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
   const [field, setField] = useState<FieldKey | null>(view.missingRequired[0]?.field ?? null);
   const [column, setColumn] = useState<string | null>(null);
+  // Open by itself when a required column is missing: that is when the buyer needs it.
+  const [handOpen, setHandOpen] = useState(view.missingRequired.length > 0);
   const current = view.recognised.find((m) => m.field === field);
 
   return (
@@ -30,11 +32,10 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
         </Notice>
       ))}
 
-      <div>
-        <h3>Recognised columns</h3>
-        {view.recognised.length === 0 ? (
-          <span className="pane-caption">None yet.</span>
-        ) : (
+      <p>{summary(view)}</p>
+      {view.recognised.length > 0 && (
+        <details className="pane-details">
+          <summary>Recognised columns</summary>
           <ul className="pane-list" aria-label="Recognised columns">
             {view.recognised.map((m) => (
               <li key={m.field}>
@@ -43,70 +44,72 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
               </li>
             ))}
           </ul>
-        )}
-      </div>
-
-      <div>
-        <h3>Ignored columns</h3>
-        {view.ignored.length === 0 ? (
-          <span className="pane-caption">None: every column is used.</span>
-        ) : (
-          <>
-            <p className="pane-caption">Not used by the calculation; they stay as they are.</p>
-            <ul className="pane-list" aria-label="Ignored columns">
-              {view.ignored.map((h) => (
-                <li key={h}>{h}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-
-      <fieldset className="pane-fieldset">
-        <legend>
-          Map a column by hand
-        </legend>
-        <Field label="Field">
-          <Select
-            value={field ?? ""}
-            onChange={(_, data) => {
-              setField((data.value as FieldKey) || null);
-              setColumn(null);
-            }}
-            disabled={busy}
-          >
-            <option value="">Choose a field</option>
-            {view.mappableFields.map((f) => (
-              <option key={f.field} value={f.field}>
-                {f.fieldHeader + (f.required ? " (required)" : "")}
-              </option>
+        </details>
+      )}
+      {view.ignored.length > 0 && (
+        <div>
+          <h3>Ignored columns</h3>
+          <p className="pane-caption">Not used by the calculation; they stay as they are.</p>
+          <ul className="pane-list" aria-label="Ignored columns">
+            {view.ignored.map((h) => (
+              <li key={h}>{h}</li>
             ))}
-          </Select>
-        </Field>
-        <Field label="Column" hint={current ? `Now: ${current.column}` : field ? "Now: no column" : undefined}>
-          <Select
-            value={column === null ? CHOOSE : column}
-            onChange={(_, data) => setColumn(data.value === CHOOSE ? null : data.value)}
-            disabled={busy || !field}
-          >
-            <option value={CHOOSE}>Choose a column</option>
-            {view.headers
-              .filter((h) => h.trim() !== "")
-              .map((h) => (
-                <option key={h} value={h}>
-                  {h}
+          </ul>
+        </div>
+      )}
+
+      <details className="pane-details" open={handOpen} onToggle={(e) => setHandOpen(e.currentTarget.open)}>
+        <summary>Map a column by hand</summary>
+        <fieldset className="pane-fieldset">
+          <legend className="pane-sr-only">Map a column by hand</legend>
+          <Field label="Field">
+            <Select
+              value={field ?? ""}
+              onChange={(_, data) => {
+                setField((data.value as FieldKey) || null);
+                setColumn(null);
+              }}
+              disabled={busy}
+            >
+              <option value="">Choose a field</option>
+              {view.mappableFields.map((f) => (
+                <option key={f.field} value={f.field}>
+                  {f.fieldHeader + (f.required ? " (required)" : "")}
                 </option>
               ))}
-            <option value={NO_COLUMN}>No column (forget my choice)</option>
-          </Select>
-        </Field>
-        <Button
-          onClick={() => field && column !== null && onMap(field, column === NO_COLUMN ? null : column)}
-          disabled={busy || !field || column === null}
-        >
-          Save mapping
-        </Button>
-      </fieldset>
+            </Select>
+          </Field>
+          <Field label="Column" hint={current ? `Now: ${current.column}` : field ? "Now: no column" : undefined}>
+            <Select
+              value={column === null ? CHOOSE : column}
+              onChange={(_, data) => setColumn(data.value === CHOOSE ? null : data.value)}
+              disabled={busy || !field}
+            >
+              <option value={CHOOSE}>Choose a column</option>
+              {view.headers
+                .filter((h) => h.trim() !== "")
+                .map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              <option value={NO_COLUMN}>No column (forget my choice)</option>
+            </Select>
+          </Field>
+          <Button
+            onClick={() => field && column !== null && onMap(field, column === NO_COLUMN ? null : column)}
+            disabled={busy || !field || column === null}
+          >
+            Save mapping
+          </Button>
+        </fieldset>
+      </details>
     </div>
   );
+}
+
+function summary(view: MappingView): string {
+  const recognised = `${view.recognised.length} ${view.recognised.length === 1 ? "column" : "columns"} recognised`;
+  const ignored = view.ignored.length > 0 ? `, ${view.ignored.length} ignored` : ", none ignored";
+  return `${recognised}${ignored}.`;
 }

@@ -7,6 +7,8 @@ interface PaneServices {
   readonly actions: PaneActions;
   /** Says `message` in the pane's polite live region. */
   readonly announce: (message: string) => void;
+  /** Tells views of the workbook (the preview table) that the pane changed it. */
+  readonly workbookChanged: () => void;
 }
 
 const PaneContext = createContext<PaneServices | null>(null);
@@ -29,10 +31,11 @@ const visuallyHidden = {
   border: 0,
 } as const;
 
-export function PaneProvider({ actions, children }: { actions: PaneActions; children: ReactNode }) {
+export function PaneProvider({ actions, onWorkbookChanged, children }: { actions: PaneActions; onWorkbookChanged?: () => void; children: ReactNode }) {
   const [message, setMessage] = useState("");
   const announce = useCallback((text: string) => setMessage(text), []);
-  const services = useMemo(() => ({ actions, announce }), [actions, announce]);
+  const workbookChanged = useCallback(() => onWorkbookChanged?.(), [onWorkbookChanged]);
+  const services = useMemo(() => ({ actions, announce, workbookChanged }), [actions, announce, workbookChanged]);
   return (
     <PaneContext.Provider value={services}>
       {children}

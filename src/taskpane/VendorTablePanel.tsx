@@ -16,7 +16,7 @@ export interface VendorTablePanelProps {
 }
 
 export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTablePanelProps) {
-  const { actions, announce } = usePane();
+  const { actions, announce, workbookChanged } = usePane();
   const [found, setFound] = useState<FindTableResult | null>(null);
   const [table, setTable] = useState<string | null>(null);
   const [mapping, setMapping] = useState<MappingView | null>(null);
@@ -86,6 +86,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
         setFailure({ what, whatToDo: outcome.message, written: "" });
         announce(`${what}. ${outcome.message}`);
       } else if (outcome) {
+        workbookChanged();
         await lookForTables(outcome.table);
       }
     } catch (error) {
@@ -102,6 +103,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
       if (!table) return undefined;
       const view = await actions.mapByHand(table, field, column);
       setMapping(view);
+      workbookChanged();
       announce(column ? `Mapping saved: ${column} feeds ${view.mappableFields.find((f) => f.field === field)?.fieldHeader ?? field}.` : "Mapping forgotten.");
       return undefined;
     });
@@ -144,7 +146,10 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
           <section aria-labelledby="step-evaluate" className="pane-stack">
             <h2 id="step-evaluate">3. Evaluate</h2>
             <p>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</p>
-            <EvaluateStep key={table} table={table} blocked={busy} onEvaluated={() => void refreshMapping()} />
+            <EvaluateStep key={table} table={table} blocked={busy} onEvaluated={() => {
+                workbookChanged();
+                void refreshMapping();
+              }} />
           </section>
         </>
       )}

@@ -25,9 +25,6 @@ body { margin: 0; }
 .pane-notice-title { font-weight: var(--fontWeightSemibold); }
 .pane-notice-actions { display: flex; flex-wrap: wrap; gap: 8px; }
 
-.pane-tablist { display: flex; gap: 4px; border-bottom: 1px solid var(--colorNeutralStroke2); }
-.pane-tab { border-radius: 0; border-bottom: 3px solid transparent; }
-.pane-tab-selected { border-bottom-color: var(--colorCompoundBrandStroke); }
 
 .pane-progress { width: 100%; height: 4px; accent-color: var(--colorBrandBackground); }
 
@@ -45,6 +42,25 @@ body { margin: 0; }
   border-color: var(--colorNeutralStrokeDisabled); cursor: not-allowed; }
 .pane-button-transparent:disabled, .pane-button-transparent:disabled:hover { background: transparent; border-color: transparent; }
 .pane-button:focus-visible, .pane-control:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
+
+.pane-tablist { display: flex; gap: 4px; border-bottom: 1px solid var(--colorNeutralStroke2); }
+.pane-tablist .pane-tab { border-radius: 0; border-width: 0 0 3px; border-color: transparent; padding: 4px 8px; }
+.pane-tablist .pane-tab-selected { border-bottom-color: var(--colorCompoundBrandStroke); }
+.pane-tablist .pane-tab:not(.pane-tab-selected) { font-weight: var(--fontWeightRegular); }
+
+.pane-details > summary { cursor: pointer; font-weight: var(--fontWeightSemibold); padding: 2px 0; }
+.pane-details > summary:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
+.pane-details[open] > summary { margin-bottom: 8px; }
+
+.pane-table-scroll { overflow-x: auto; max-width: 100%; }
+.pane-table { border-collapse: collapse; width: 100%; font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); }
+.pane-table th, .pane-table td { border-bottom: 1px solid var(--colorNeutralStroke2); padding: 4px 6px; text-align: left; vertical-align: top; }
+.pane-table thead th { font-weight: var(--fontWeightSemibold); background: var(--colorNeutralBackground3); }
+.pane-table .pane-number { text-align: right; font-variant-numeric: tabular-nums; }
+.pane-row-selected { background: var(--colorNeutralBackground1Selected); }
+.pane-row-button { font: inherit; text-align: left; background: none; border: none; padding: 0; color: var(--colorBrandForegroundLink); cursor: pointer; text-decoration: underline; }
+.pane-row-selected .pane-row-button { font-weight: var(--fontWeightSemibold); }
+.pane-row-button:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
 
 .pane-field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
 .pane-field-hint { font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); color: var(--colorNeutralForeground3); }
