@@ -1,0 +1,63 @@
+// Evaluating 100,000 rows through the Office.js adapter on the counting fake
+// (fakes/fakeExcel.ts). evaluate.excel.test.ts pins 10,000 rows; this takes it to 100,000
+// and measures every request in UTF-8 bytes, since Excel on the web refuses one over 5 MB.
+import { evaluateTable } from "../../src/actions/evaluate";
+import type { CellValue } from "../../src/model/types";
+import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { ExcelWorkbook } from "../../src/workbook/excel";
+import { MeasuredExcel } from "../helpers/measuredExcel";
+
+const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
+const FOUR_MB = 4_000_000;
+
+function vendorTable(rows: number): MeasuredExcel {
+  const excel = new MeasuredExcel();
+  const body: CellValue[][] = Array.from({ length: rows }, (_, i) => [...SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length]]);
+  excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, body);
+  return excel;
+}
+
+function costOf(excel: MeasuredExcel) {
+  const requests = excel.measured();
+  return {
+    syncs: excel.syncs,
+    valueCells: requests.reduce((n, r) => n + r.valueCells, 0),
+    formulas: requests.reduce((n, r) => n + r.formulas, 0),
+  };
+}
+
+describe("evaluating 100,000 rows through the Excel adapter", () => {
+  // Built once: a 100,000-row table is the expensive part of these tests.
+  let large: MeasuredExcel;
+  beforeAll(() => {
+    large = vendorTable(100_000);
+  });
+
+  test("the first evaluation writes the same cells and 3 formulas for 10, 5,000 and 100,000 rows, in at most 4 syncs, each request under 4 MB", async () => {
+    const costs = [];
+    for (const excel of [vendorTable(10), vendorTable(5_000), large]) {
+      const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+      expect(outcome.kind).toBe("done");
+      expect(excel.syncs).toBeLessThanOrEqual(4);
+      expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
+      const { valueCells, formulas } = costOf(excel);
+      costs.push({ valueCells, formulas });
+    }
+    expect(costs[2]).toEqual(costs[0]);
+    expect(costs[1]).toEqual(costs[0]);
+    expect(costs[0].formulas).toBe(3);
+    // The calculated column reaches the last row.
+    expect(large.cell("Quotes", "S100001")?.formula).toBe(large.cell("Quotes", "S2")?.formula);
+    expect(large.cell("Quotes", "U100001")?.formula).toMatch(/^=OFFSHORE\.LOCATIONFIT\(/);
+  });
+
+  test("a refresh of the evaluated 100,000 rows also stays within 4 syncs and 3 formulas, each request under 4 MB", async () => {
+    large.resetCounts();
+    const again = await evaluateTable(new ExcelWorkbook(large.host()), "Vendors", options);
+    expect(again.kind).toBe("done");
+    expect(large.syncs).toBeLessThanOrEqual(4);
+    expect(costOf(large).formulas).toBe(3);
+    expect(large.largestRequest()).toBeLessThan(FOUR_MB);
+    expect(large.table("Vendors")!.columns.filter((c) => c === "Risk score")).toHaveLength(1);
+  });
+});
