@@ -4,9 +4,10 @@
 // ExcelJS (.xlsx files for the command line).
 //
 // The shape is two-phase on purpose: one `read` gathers everything an action needs to
-// decide, one `apply` carries every change the action makes. Over Office.js that is one
-// round trip to read (two when column formulas are asked for) and one to write, whatever
-// the table's size, and one `apply` is one undo step where the platform offers it. Over
+// decide, one `apply` carries every change the action makes. Over Office.js that is at
+// most three round trips to read (what exists; the details; column formulas and values)
+// and one to write, whatever the table's size, and one `apply` is one undo step where the
+// platform offers it. Over
 // ExcelJS and memory the same shape costs nothing extra. Changes are plain data, so a test
 // can inspect what an action is about to write before any adapter sees it.
 //
@@ -88,7 +89,7 @@ export interface SheetSnapshot {
   readonly formulas: readonly (readonly CellValue[])[];
 }
 
-/** Everything one action needs to read, gathered in one round trip. All parts optional. */
+/** Everything one action needs to read, gathered in a constant number of round trips. All parts optional. */
 export interface ReadRequest {
   readonly table?: {
     readonly name: string;
@@ -252,7 +253,11 @@ export interface WorkbookPort {
   readonly kind: WorkbookKind;
   /** Every table in the workbook with its headers and size. */
   listTables(): Promise<TableInfo[]>;
-  /** One round trip (two when `formulasOf` names existing columns). */
+  /**
+   * At most three round trips over Excel, whatever the table's size (plain `ranges` add one
+   * per chunk). What a read saw (sheets, tables, columns, names) lets the next `apply` write
+   * without looking again, so read right before applying.
+   */
   read(request: ReadRequest): Promise<ReadResult>;
   /**
    * Apply the changes in order, as one unit: one undo step where the platform supports it,
