@@ -231,9 +231,14 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   if (finance.kind !== "done") throw new CliError(finance.message);
 
   progress(`Writing ${options.output}...`);
+  // Write beside the target, then rename: a failed write never leaves half a workbook,
+  // which matters most with --in-place, where the target is the buyer's own file.
+  const partial = path.join(path.dirname(options.output), `.${path.basename(options.output)}.${process.pid}.partial`);
   try {
-    await workbook.save(options.output);
+    await workbook.save(partial);
+    await fs.rename(partial, options.output);
   } catch (error) {
+    await fs.rm(partial, { force: true });
     throw new CliError(`Cannot write ${options.output}: ${(error as Error).message}`);
   }
 

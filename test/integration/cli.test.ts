@@ -175,6 +175,14 @@ describe("the command line refuses broken inputs with one clear line", () => {
     expectOneLineRefusal(await run(file), /locked\.xlsx is password-protected \(encrypted\)/);
   });
 
+  it("a legacy .xls workbook", async () => {
+    const container = CFB.utils.cfb_new();
+    CFB.utils.cfb_add(container, "/Workbook", Buffer.alloc(4096, 1));
+    const file = path.join(work, "old.xls");
+    writeFileSync(file, CFB.write(container, { type: "buffer" }) as Buffer);
+    expectOneLineRefusal(await run(file), /old\.xls is a legacy \.xls workbook, not an \.xlsx; open it in Excel and save it as \.xlsx/);
+  });
+
   it("a workbook with no vendor table", async () => {
     const file = await workbookWith((wb) => {
       const sheet = wb.addWorksheet("Fruit");
