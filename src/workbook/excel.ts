@@ -243,7 +243,7 @@ export class ExcelWorkbook implements WorkbookPort {
             }
             continue;
           }
-          this.queue(context, change, known);
+          this.queue(context, change, known, merge);
           bytes += estimateBytes(change);
         }
         if (pending.length > 0) await sync();
@@ -339,7 +339,7 @@ export class ExcelWorkbook implements WorkbookPort {
     return fresh;
   }
 
-  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge): void {
+  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean): void {
     const wb = context.workbook;
     switch (change.kind) {
       case "ensureSheet": {
@@ -386,7 +386,8 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       case "setName": {
         if (known.names.has(lower(change.name))) wb.names.getItem(change.name).delete();
-        wb.names.add(change.name, wb.worksheets.getItem(change.sheet).getRange(change.address), change.comment);
+        // A name's comment has no undo on Excel on the web, which would fail the whole undo group.
+        wb.names.add(change.name, wb.worksheets.getItem(change.sheet).getRange(change.address), undoGroup ? undefined : change.comment);
         known.names.add(lower(change.name));
         return;
       }
