@@ -12,6 +12,7 @@ import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import { sampleChanges } from "../../scripts/make-sample";
 import { errorCells, readWorkbook, recalculateInLibreOffice, shown } from "./xlsx-libreoffice";
 
@@ -311,5 +312,21 @@ describe("getting live add-in formulas back", () => {
     expect(outcome.kind).toBe("done");
     const read = await workbook.read({ table: { name: SAMPLE_TABLE_NAME, formulasOf: ["Total cost"] } });
     expect(read.table!.columnFormulas["Total cost"].every((f) => typeof f === "string" && /^=OFFSHORE\.TOTALCOST\(/.test(f))).toBe(true);
+  });
+});
+
+describe("prepare for finance in the pane's preview (memory workbook)", () => {
+  it("writes the summary and the table columns in one apply, showing the model's numbers", async () => {
+    const workbook = new MemoryWorkbook();
+    await workbook.apply(sampleChanges());
+    await evaluateTable(workbook, SAMPLE_TABLE_NAME, { buyerTimeZone: BUYER_ZONE, today: { year: 2026, month: 3, day: 2 } });
+    const appliesBefore = workbook.applyCount;
+    const outcome = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: NOW });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(workbook.applyCount - appliesBefore).toBe(1);
+    const read = await workbook.read({ table: { name: SAMPLE_TABLE_NAME, values: true }, sheets: [SUMMARY_SHEET] });
+    const total = read.table!.headers.indexOf("Total cost");
+    expect(read.table!.rows!.map((r) => r[total])).toEqual(outcome.vendors.map((v) => v.evaluation.cost.total));
+    expect(read.sheets[SUMMARY_SHEET]!.values[SUMMARY_HEADER_ROW + 1][0]).toBe(outcome.vendors[0].vendor);
   });
 });
