@@ -59,7 +59,7 @@ body { margin: 0; }
 .pane-table .pane-number { text-align: right; font-variant-numeric: tabular-nums; }
 .pane-row-selected { background: var(--colorNeutralBackground1Selected); }
 .pane-row-button { font: inherit; text-align: left; background: none; border: none; padding: 0; color: var(--colorBrandForegroundLink); cursor: pointer; text-decoration: underline; }
-.pane-row-selected .pane-row-button { font-weight: var(--fontWeightSemibold); }
+.pane-row-selected .pane-row-button { font-weight: var(--fontWeightSemibold); color: var(--colorNeutralForeground1); }
 .pane-row-button:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
 
 .pane-field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
