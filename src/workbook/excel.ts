@@ -39,6 +39,8 @@ import {
 export const MAX_REQUEST_BYTES = 4_000_000;
 /** Cells of table values a read returns at most; larger tables come back without `rows` (Excel computes them anyway). */
 export const MAX_READ_CELLS = 100_000;
+/** Formulas read cell by cell at most (formulas are long: about 110 bytes each in a response). */
+export const MAX_FORMULA_CELLS = 20_000;
 
 /** The slice of the Office.js globals the adapter uses, injectable so tests can count round trips. */
 export interface ExcelHost {
@@ -141,11 +143,25 @@ export class ExcelWorkbook implements WorkbookPort {
           .map((h) => headers.find((x) => lower(x) === lower(h)))
           .filter((h, i, all): h is string => h !== undefined && all.indexOf(h) === i);
         const body = wantValues ? table!.getDataBodyRange().load("values") : null;
-        const formulaRanges = rowCount > 0 ? formulaHeaders.map((h) => ({ h, range: table!.columns.getItem(h).getDataBodyRange().load("formulas") })) : [];
+        // Every formula of a long column would overflow Excel's response limit; a calculated
+        // column is one formula, so its first cell and any typed constants tell the same story.
+        const whole = rowCount * formulaHeaders.length <= MAX_FORMULA_CELLS;
+        const formulaRanges =
+          rowCount > 0
+            ? formulaHeaders.map((h) => {
+                const column = table!.columns.getItem(h).getDataBodyRange();
+                return whole
+                  ? { h, range: column.load("formulas"), constants: null }
+                  : { h, range: column.getCell(0, 0).load("formulas"), constants: column.getSpecialCellsOrNullObject("Constants").load("address") };
+              })
+            : [];
         if (body || formulaRanges.length > 0) await context.sync();
         const columnFormulas: Record<string, CellValue[]> = {};
         for (const h of formulaHeaders) columnFormulas[h] = [];
-        for (const { h, range } of formulaRanges) columnFormulas[h] = range.formulas.map((row) => row[0] as CellValue);
+        for (const { h, range, constants } of formulaRanges) {
+          columnFormulas[h] = range.formulas.map((row) => row[0] as CellValue);
+          if (constants && !constants.isNullObject) columnFormulas[h].push(`(typed values in ${bare(constants.address)})`);
+        }
         snapshot = {
           name: tableParts.table.name,
           sheet: tableParts.sheet.name,

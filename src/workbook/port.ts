@@ -46,6 +46,9 @@ export interface TableSnapshot extends TableInfo {
    * as formulas (a string starting with "=") where the cell holds a formula, or the constant
    * value where it does not. This is how the evaluate action tells its own output column
    * (`=OFFSHORE.…`) from a user's column that happens to carry the same name.
+   * For a very long column an adapter may return a summary instead of every cell: the
+   * formula of the first cell, then one text entry naming where typed values sit, if any
+   * (Office.js responses are size-limited; a calculated column has one formula anyway).
    */
   readonly columnFormulas: Readonly<Record<string, readonly CellValue[]>>;
 }

@@ -64,6 +64,31 @@ describe("evaluate over the Excel adapter", () => {
     expect(excel.table("Vendors")!.columns.filter((c) => c === "Total cost")).toHaveLength(1);
   });
 
+  test("a value typed into a 10,000-row output column makes it the user's: the refresh refuses without writing", async () => {
+    const excel = excelWithVendors(10_000);
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    // Nothing recorded: the workbook setting was lost, only the cells tell.
+    excel.settings.clear();
+    excel.sheet("Quotes").cells.set("5000,18", { value: 12345 });
+    excel.resetCounts();
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome).toMatchObject({ kind: "collision", header: "Total cost" });
+    expect(excel.writes()).toEqual([]);
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+    expect(excel.cell("Quotes", "S5001")?.value).toBe(12345);
+  });
+
+  test("a refresh of a 10,000-row table reads each output column's formula once, not row by row", async () => {
+    const excel = excelWithVendors(10_000);
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    excel.settings.clear();
+    excel.formulaCellsRead = 0;
+    const again = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(again.kind).toBe("done");
+    // One formula per output column plus the assumptions sheet (about a hundred rows), not 30,000 cells.
+    expect(excel.formulaCellsRead).toBeLessThan(1_000);
+  });
+
   test("one evaluation is one undo group where ExcelApi 1.20 is there, and runs without it elsewhere", async () => {
     const older = excelWithVendors(5);
     older.apiMinor = 19;

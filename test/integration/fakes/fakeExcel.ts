@@ -74,6 +74,8 @@ export class FakeExcel {
   readonly requests: RequestStats[] = [];
   current: RequestStats = { bytes: 0, valueCells: 0, formulas: 0 };
   selectionHandlers: (() => Promise<void>)[] = [];
+  /** Cells whose formulas were returned by reads (responses are size-limited too). */
+  formulaCellsRead = 0;
 
   host(): ExcelHost {
     return {
@@ -401,7 +403,9 @@ class FakeRange extends FakeProxy {
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
-    return this.grid((cell) => cell?.formula ?? cell?.value ?? "");
+    const grid = this.grid((cell) => cell?.formula ?? cell?.value ?? "");
+    this.ctx.excel.formulaCellsRead += grid.length * (grid[0]?.length ?? 0);
+    return grid;
   }
   set formulas(input: CellValue[][]) {
     this.write(input, (r, c, value) => {
@@ -441,6 +445,28 @@ class FakeRange extends FakeProxy {
       const ref = this.ref();
       return { ...ref, top: ref.top + index, bottom: ref.top + index };
     });
+  }
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => {
+      const ref = this.ref();
+      return { top: ref.top + row, left: ref.left + column, bottom: ref.top + row, right: ref.left + column };
+    });
+  }
+  /** Constants: the bounding box of the cells holding a typed value (enough for an address). */
+  getSpecialCellsOrNullObject(type: "Constants"): FakeRange {
+    if (type !== "Constants") throw new Error("the fake knows Constants only");
+    const constants = () => {
+      const { top, left, bottom, right } = this.ref();
+      let box: RangeRef | null = null;
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) {
+          const cell = this.sheet.cells.get(k(r, c));
+          if (!cell || cell.formula || cell.value === null || cell.value === undefined || cell.value === "") continue;
+          box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
+        }
+      return box;
+    };
+    return new FakeRange(this.ctx, this.sheetName, () => constants() ?? this.ref(), () => constants() === null);
   }
   getSurroundingRegion(): FakeRange {
     return new FakeRange(this.ctx, this.sheetName, () => currentRegion(this.sheet, this.ref().top, this.ref().left));
