@@ -21,7 +21,7 @@ export interface FindTableProps {
 function describe(candidate: TableCandidate): string {
   const t = candidate.table;
   const rows = `${t.rowCount} ${t.rowCount === 1 ? "row" : "rows"}`;
-  return `${t.name} (sheet ${t.sheet}, ${rows}, ${candidate.recognised} columns recognised)`;
+  return `${t.name}: ${rows} on ${t.sheet}`;
 }
 
 export function FindTable({ result, selected, busy, expectedHeaders, onSelect, onMakeTable, onInsertExample, onLookAgain }: FindTableProps) {
@@ -44,7 +44,10 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
     const chosen = result.tables.find((c) => c.table.name === selected) ?? result.tables[0];
     return (
       <div className="pane-stack">
-        <Field label="Vendor table" hint={result.tables.length > 1 ? "Best match first." : undefined}>
+        <Field
+          label="Vendor table"
+          hint={`${chosen.recognised} columns recognised.${result.tables.length > 1 ? " Tables are listed best match first." : ""}`}
+        >
           <Select value={chosen.table.name} onChange={(_, data) => onSelect(data.value)} disabled={busy}>
             {result.tables.map((c) => (
               <option key={c.table.name} value={c.table.name}>
