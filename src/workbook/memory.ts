@@ -298,8 +298,10 @@ export class MemoryWorkbook implements WorkbookPort {
         const seen = new Set<string>();
         const columns = range(area.right - area.left + 1).map((c) => {
           // Excel names blank or repeated headers Column1, Column2...; the cells get the name too.
-          let name = cellText(this.get(sheet, area.top, area.left + c)?.value).trim() || `Column${c + 1}`;
-          for (let n = 2; seen.has(key(name)); n++) name = `${name}${n}`;
+          const base = cellText(this.get(sheet, area.top, area.left + c)?.value).trim() || `Column${c + 1}`;
+          // Numbered from the header as typed (Vendor, Vendor2, Vendor3), as Excel does.
+          let name = base;
+          for (let n = 2; seen.has(key(name)); n++) name = `${base}${n}`;
           seen.add(key(name));
           this.put(sheet, area.top, area.left + c, { value: name });
           return { name, conditionalFormats: [] };
