@@ -210,3 +210,22 @@ export async function workbookFor(spec: VendorTableSpec): Promise<MemoryWorkbook
   }
   return wb;
 }
+
+/**
+ * The same table kept as a plain range (no Excel table), the selection in its header row,
+ * with a cell of the buyer's `beside` columns right of it on its first data row.
+ */
+export async function plainRangeWorkbookFor(spec: VendorTableSpec, beside: number): Promise<MemoryWorkbook> {
+  const wb = new MemoryWorkbook().addSheet(DATA_SHEET).addSheet(NOTES_SHEET);
+  const { top, left } = spec;
+  const width = spec.headers.length;
+  wb.setCells(NOTES_SHEET, "A1", [["Buyer's notes", 42], ["=SUM(B1)", '=HYPERLINK("http://example.invalid","x")']]);
+  wb.setCells(DATA_SHEET, cellAddress(top + spec.rows.length + 2, left), [["Reviewed by", "J. Buyer"]]);
+  wb.setCells(DATA_SHEET, cellAddress(top + 1, left + width - 1 + beside), [["the buyer's own cell"]]);
+  await wb.apply([
+    { kind: "writeRange", sheet: DATA_SHEET, address: cellAddress(top, left), cells: [spec.headers.map((h) => h ?? null), ...spec.rows.map((r) => r.map((c) => (c === undefined ? null : c)))] },
+    { kind: "setSetting", key: FOREIGN_SETTING, value: '{"keep":true}' },
+  ]);
+  wb.select(DATA_SHEET, cellAddress(top, left));
+  return wb;
+}

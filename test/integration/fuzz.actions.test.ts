@@ -6,14 +6,14 @@
 // - no cell outside the add-in's own areas changes (the table's output columns, the
 //   assumptions sheet, the sheets the action creates), and no setting but the add-in's.
 import fc from "fast-check";
-import { evaluateTable, type EvaluateOutcome } from "../../src/actions/evaluate";
+import { evaluateRange, evaluateTable, type EvaluateOutcome } from "../../src/actions/evaluate";
 import { insertChecklistSheet, loadChecklist } from "../../src/actions/checklist";
 import { prepareForFinance, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { FIT_VERDICTS, type CellValue } from "../../src/model/types";
-import { cellAddress, parseCell } from "../../src/workbook/address";
+import { cellAddress, parseCell, parseRange } from "../../src/workbook/address";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type TableInfo } from "../../src/workbook/port";
-import { DATA_SHEET, extremeNumberTable, FOREIGN_SETTING, TABLE_NAME, vendorTableSpec, workbookFor, type VendorTableSpec } from "../helpers/vendorTableArbitraries";
+import { DATA_SHEET, extremeNumberTable, FOREIGN_SETTING, plainRangeWorkbookFor, TABLE_NAME, vendorTableSpec, workbookFor, type VendorTableSpec } from "../helpers/vendorTableArbitraries";
 
 const TODAY = { year: 2026, month: 3, day: 16 };
 const NOW = new Date("2026-03-16T10:00:00Z");
@@ -164,6 +164,55 @@ describe("bad input through the evaluate action (memory workbook)", () => {
     await fc.assert(
       fc.asyncProperty(vendorTableSpec({ columns: { min: 2000, max: 5000 }, rows: { min: 1, max: 4 } }), async (spec) => void (await evaluateAndCheck(spec))),
       WIDE_RUNS,
+    );
+  });
+});
+
+describe("bad input through evaluate on a plain range (memory workbook)", () => {
+  test("random plain ranges are evaluated right of the range or refused; outputs are numbers, verdicts or #VALUE!; nothing else changes", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(vendorTableSpec(), extremeNumberTable()), fc.integer({ min: 1, max: 6 }), async (spec, beside) => {
+        const wb = await plainRangeWorkbookFor(spec, beside);
+        const region = await wb.detectRegion();
+        if (region === null) return;
+        const before = wb.snapshot();
+        const outcome = await evaluateRange(wb, region, { today: TODAY, buyerTimeZone: ZONE });
+        const after = wb.snapshot();
+        expect(await wb.listTables()).toEqual([]);
+        expect(wb.setting(FOREIGN_SETTING)).toBe('{"keep":true}');
+        if (outcome.kind !== "done") {
+          expectReadable(outcome.message);
+          if (outcome.kind === "refused") expect(outcome.written).toBe("Nothing was written.");
+          expect(after).toEqual(before);
+          return;
+        }
+        // The outputs are the last three columns of the evaluated block, header row included.
+        const block = parseRange(outcome.table.slice(outcome.table.lastIndexOf("!") + 1));
+        const outputs = [block.right - 2, block.right - 1, block.right];
+        const owned = (sheet: string, row: number, column: number) =>
+          sheet === ASSUMPTIONS_SHEET || (sheet === DATA_SHEET && row >= block.top && row <= block.bottom && outputs.includes(column));
+        const unowned = (snapshot: Snapshot) => new Map([...snapshot].filter(([key]) => {
+          const at = key.lastIndexOf("!");
+          const { row, column } = parseCell(key.slice(at + 1));
+          return !owned(key.slice(0, at), row, column);
+        }));
+        expect(unowned(after)).toEqual(unowned(before));
+        expect(outputs.map((c) => wb.cell(DATA_SHEET, cellAddress(block.top, c))?.value)).toEqual(outcome.columns);
+        const errorRows = new Set(outcome.rowErrors.map((e) => e.tableRow - 1));
+        for (const e of outcome.rowErrors) expectReadable(e.message);
+        for (let r = 0; r < outcome.rowCount; r++) {
+          const [cost, risk, fit] = outputs.map((c) => wb.cell(DATA_SHEET, cellAddress(block.top + 1 + r, c)));
+          for (const cell of [cost, risk, fit]) expect(cell?.formula).toMatch(/^=OFFSHORE\.[A-Z]+\(/);
+          if (errorRows.has(r)) expect([cost?.value, risk?.value, fit?.value]).toEqual(["#VALUE!", "#VALUE!", "#VALUE!"]);
+          else if (outcome.evaluations[r] === null) expect([cost?.value, risk?.value, fit?.value]).toEqual([null, null, null]);
+          else {
+            expect(Number.isFinite(cost?.value)).toBe(true);
+            expect(Number.isFinite(risk?.value)).toBe(true);
+            expect(VERDICTS).toContain(fit?.value);
+          }
+        }
+      }),
+      RUNS,
     );
   });
 });
