@@ -44,10 +44,7 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
     const chosen = result.tables.find((c) => c.table.name === selected) ?? result.tables[0];
     return (
       <div className="pane-stack">
-        <Field
-          label="Vendor table"
-          hint={`${chosen.recognised} columns recognised.${result.tables.length > 1 ? " Tables are listed best match first." : ""}`}
-        >
+        <Field label="Vendor table" hint={result.tables.length > 1 ? "Tables are listed best match first." : undefined}>
           <Select value={chosen.table.name} onChange={(_, data) => onSelect(data.value)} disabled={busy}>
             {result.tables.map((c) => (
               <option key={c.table.name} value={c.table.name}>

@@ -1,5 +1,5 @@
 import { detectHost, type OfficeLike } from "../../src/taskpane/host";
-import { isDarkBackground } from "../../src/taskpane/theme";
+import { isDarkBackground, prefersDark } from "../../src/taskpane/theme";
 
 describe("the pane chooses Excel or preview mode", () => {
   test("Office reporting Excel as the host runs the pane on the workbook", async () => {
@@ -42,5 +42,31 @@ describe("the pane follows Office's theme", () => {
   test("a colour Office did not give leaves the choice to the browser", () => {
     expect(isDarkBackground(undefined)).toBeUndefined();
     expect(isDarkBackground("not a colour")).toBeUndefined();
+  });
+});
+
+describe("the theme Office reports wins", () => {
+  const global = globalThis as { Office?: unknown };
+  afterEach(() => delete global.Office);
+
+  test("a dark Office body background makes the pane dark", () => {
+    global.Office = { context: { officeTheme: { bodyBackgroundColor: "#262626" } } };
+    expect(prefersDark()).toBe(true);
+  });
+
+  test("a light Office body background makes the pane light", () => {
+    global.Office = { context: { officeTheme: { bodyBackgroundColor: "#ffffff" } } };
+    expect(prefersDark()).toBe(false);
+  });
+
+  test("a host whose officeTheme throws leaves the pane light outside a browser", () => {
+    global.Office = {
+      context: {
+        get officeTheme() {
+          throw new Error("not supported");
+        },
+      },
+    };
+    expect(prefersDark()).toBe(false);
   });
 });
