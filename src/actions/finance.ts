@@ -201,6 +201,12 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     first = await readForFinance(port, tableName);
   }
   const table = first.table!;
+  // Over Excel, a table larger than the adapter reads at once comes back without its rows:
+  // preparing on nothing would write an empty summary and blank the output columns.
+  if (table.rows === undefined && table.rowCount > 0)
+    return refused(
+      `The table '${table.name}' has ${table.rowCount} rows of ${table.headers.length} columns, more cells than the add-in reads from Excel at once, so the finance summary cannot be prepared here. Save the workbook and prepare it with the command line (offshore-evaluate file.xlsx), or split the table.`,
+    );
   const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
   const memory = tableMemory(setting, table.name);
   const previous = parseFinanceMemory(first.settings[FINANCE_SETTING]);
@@ -530,7 +536,7 @@ function outputColumnChanges(
     const formulas: CellWrite[][] = [];
     for (let i = 1; i <= table.rowCount; i++) {
       const found = byTableRow.get(i);
-      const value = found ? resultValues(found.vendor.evaluation)[summaryKeys[o]] : errors.has(i) ? `Not evaluated: ${errors.get(i)}` : null;
+      const value = found ? outputValue(found.vendor.evaluation, summaryKeys[o]) : errors.has(i) ? `Not evaluated: ${errors.get(i)}` : null;
       values.push(value);
       if (found) {
         const ref = `${quoteSheet(SUMMARY_SHEET)}!${columnLetters(summaryColumnOf("result", summaryKeys[o]))}${found.summaryRow + 1}`;
@@ -549,6 +555,10 @@ function outputColumnChanges(
     if (!table.headers.some((h) => same(h, header))) appended++;
   });
   return changes;
+}
+
+function outputValue(e: Evaluation, key: PortableResultKey): CellValue {
+  return key === "totalCost" ? e.cost.total : key === "riskScore" ? e.risk.score : e.fit.verdict;
 }
 
 /** Excel's RANK(x, all, 1): 1 + how many are strictly smaller. */

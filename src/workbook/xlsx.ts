@@ -171,6 +171,27 @@ export function fillDown(formula: string): (offset: number) => string {
   };
 }
 
+/**
+ * Applies a style change to cells, giving every cell that had the same style the same new
+ * style object. ExcelJS then recognises the style once per object instead of comparing it
+ * cell by cell when saving, which matters on 10,000-row sheets. Styles are therefore only
+ * ever replaced here, never changed in place (cell.numFmt = ... would change them all).
+ */
+function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: ExcelJS.Cell) => void {
+  const byOld = new Map<unknown, Partial<ExcelJS.Style>>();
+  return (cell) => {
+    const old = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+    // New cells each get their own empty style object: treat them all as one.
+    const key = Object.keys(old).length === 0 ? "" : old;
+    let next = byOld.get(key);
+    if (!next) {
+      next = change(old);
+      byOld.set(key, next);
+    }
+    cell.style = next;
+  };
+}
+
 function toExcelValue(write: Exclude<CellWrite, null>): ExcelJS.CellValue {
   if (typeof write === "object") {
     const formula = write.formula.startsWith("=") ? write.formula.slice(1) : write.formula;
@@ -601,6 +622,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const column = firstColumn + index;
     const formula = change.formula === undefined ? undefined : fileFormOfTableFormula(change.formula, model.name);
+    const formatted = change.numberFormat ? restyler((old) => ({ ...old, numFmt: change.numberFormat })) : undefined;
     for (let r = firstRow, i = 0; r <= lastRow; r++, i++) {
       const cell = sheet.getRow(r).getCell(column);
       if (formula !== undefined) {
@@ -610,7 +632,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const value = change.values?.[i];
         cell.value = value === undefined ? null : value;
       }
-      if (change.numberFormat) cell.numFmt = change.numberFormat;
+      formatted?.(cell);
     }
     if (lastRow >= firstRow) {
       const ref = `${cellAddress(firstRow - 1, column - 1)}:${cellAddress(lastRow - 1, column - 1)}`;
@@ -657,22 +679,24 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private format(sheet: ExcelJS.Worksheet, range: RangeRef, format: CellFormat): void {
+    const formatted = restyler((old) => {
+      const next: Partial<ExcelJS.Style> = { ...old };
+      if (format.bold !== undefined || format.italic !== undefined || format.fontColor !== undefined) {
+        next.font = {
+          ...old.font,
+          ...(format.bold !== undefined ? { bold: format.bold } : {}),
+          ...(format.italic !== undefined ? { italic: format.italic } : {}),
+          ...(format.fontColor !== undefined ? { color: { argb: argb(format.fontColor) } } : {}),
+        };
+      }
+      if (format.fill !== undefined) next.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
+      if (format.wrapText !== undefined) next.alignment = { ...old.alignment, wrapText: format.wrapText, vertical: "top" };
+      if (format.numberFormat !== undefined) next.numFmt = format.numberFormat;
+      return next;
+    });
     for (let r = range.top; r <= range.bottom; r++) {
       const row = sheet.getRow(r + 1);
-      for (let c = range.left; c <= range.right; c++) {
-        const cell = row.getCell(c + 1);
-        if (format.bold !== undefined || format.italic !== undefined || format.fontColor !== undefined) {
-          cell.font = {
-            ...cell.font,
-            ...(format.bold !== undefined ? { bold: format.bold } : {}),
-            ...(format.italic !== undefined ? { italic: format.italic } : {}),
-            ...(format.fontColor !== undefined ? { color: { argb: argb(format.fontColor) } } : {}),
-          };
-        }
-        if (format.fill !== undefined) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(format.fill) } };
-        if (format.wrapText !== undefined) cell.alignment = { ...cell.alignment, wrapText: format.wrapText, vertical: "top" };
-        if (format.numberFormat !== undefined) cell.numFmt = format.numberFormat;
-      }
+      for (let c = range.left; c <= range.right; c++) formatted(row.getCell(c + 1));
     }
     if (format.columnWidth !== undefined) {
       // ExcelJS widths are in characters of the default font (about 7 px); points are 4/3 px.
