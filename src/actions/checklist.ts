@@ -122,6 +122,12 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
   if (!table) return { kind: "none", message: SELECT_A_ROW };
   const read = await port.read({ table: { name: table, values: true }, settings: [MAPPING_SETTING], sheets: [ASSUMPTIONS_SHEET] });
   if (!read.table) return { kind: "error", message: `The table '${table}' was not found; it may have been renamed or deleted. Select a row of your vendor table again.` };
+  // Over Excel, a table larger than the adapter reads at once comes back without its rows.
+  if (read.table.rows === undefined && read.table.rowCount > 0)
+    return {
+      kind: "error",
+      message: `The table '${read.table.name}' has ${read.table.rowCount} rows of ${read.table.headers.length} columns, more cells than the add-in reads from Excel at once, so the checklist of one row cannot be shown. Copy that vendor's row to a smaller table, or use the command line on the saved file (offshore-evaluate file.xlsx).`,
+    };
   const rows = read.table.rows ?? [];
   if (rowIndex < 0 || rowIndex >= rows.length) return { kind: "none", message: SELECT_A_ROW };
 
