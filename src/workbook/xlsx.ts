@@ -322,10 +322,16 @@ export class XlsxWorkbook implements WorkbookPort {
         let rows: CellValue[][] | undefined;
         if (request.table.values) {
           rows = [];
+          // find* rather than get*: reading must not create empty rows and cells.
           for (let r = firstRow; r <= lastRow; r++) {
-            const row = found.sheet.getRow(r);
-            const values: CellValue[] = new Array(width);
-            for (let c = 0; c < width; c++) values[c] = cellValue(row.getCell(firstColumn + c));
+            const row = found.sheet.findRow(r);
+            const values: CellValue[] = new Array(width).fill(null);
+            if (row) {
+              for (let c = 0; c < width; c++) {
+                const cell = row.findCell(firstColumn + c);
+                if (cell) values[c] = cellValue(cell);
+              }
+            }
             rows.push(values);
           }
         }
@@ -334,7 +340,10 @@ export class XlsxWorkbook implements WorkbookPort {
           const index = info.headers.findIndex((h) => h.toLowerCase() === header.toLowerCase());
           if (index < 0) continue;
           const cells: CellValue[] = [];
-          for (let r = firstRow; r <= lastRow; r++) cells.push(formulaOrValue(found.sheet.getRow(r).getCell(firstColumn + index)));
+          for (let r = firstRow; r <= lastRow; r++) {
+            const cell = found.sheet.findRow(r)?.findCell(firstColumn + index);
+            cells.push(cell ? formulaOrValue(cell) : null);
+          }
           columnFormulas[header] = cells;
         }
         table = { ...info, rows, columnFormulas };
@@ -381,13 +390,13 @@ export class XlsxWorkbook implements WorkbookPort {
     const values: CellValue[][] = [];
     const formulas: CellValue[][] = [];
     for (let r = top; r <= bottom; r++) {
-      const row = sheet.getRow(r);
+      const row = sheet.findRow(r);
       const valueRow: CellValue[] = [];
       const formulaRow: CellValue[] = [];
       for (let c = left; c <= right; c++) {
-        const cell = row.getCell(c);
-        valueRow.push(cellValue(cell));
-        formulaRow.push(formulaOrValue(cell));
+        const cell = row?.findCell(c);
+        valueRow.push(cell ? cellValue(cell) : null);
+        formulaRow.push(cell ? formulaOrValue(cell) : null);
       }
       values.push(valueRow);
       formulas.push(formulaRow);
