@@ -44,6 +44,9 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
   { key: "locationFit", header: "Location fit", functionName: "LOCATIONFIT", numberFormat: "General" },
 ];
 
+/** Excel's longest formula, in characters (Excel specifications and limits). */
+const EXCEL_MAX_FORMULA_LENGTH = 8192;
+
 const FORMULA_PREFIX = `=${FUNCTION_NAMESPACE}.`.toUpperCase();
 
 export interface EvaluateOptions {
@@ -166,6 +169,14 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   if (!assumptions.ok)
     return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
+  // Excel refuses a formula over 8,192 characters; with a mapping by hand every input header is spelled out in it.
+  const formulas = OUTPUT_COLUMNS.map((output) => outputFormula(output, table.name, inputs, memory.byHand, map));
+  const longest = Math.max(...formulas.map((f) => f.length));
+  if (longest > EXCEL_MAX_FORMULA_LENGTH)
+    return refused(
+      `The formulas for this table would be ${longest} characters long, over Excel's limit of ${EXCEL_MAX_FORMULA_LENGTH.toLocaleString("en-US")}: with columns mapped by hand, the formula lists all ${inputs.length} input headers. Rename the columns you mapped by hand to the headers the add-in recognises (such as '${FIELD_BY_KEY.hourlyRate.header}') and clear the hand mapping, or delete columns the evaluation does not need, then evaluate again.`,
+    );
+
   progress(1, `Computing ${table.rowCount} rows`);
   const computed = computeRows(table.rows ?? [], inputs.length, map, assumptions.value);
 
@@ -174,7 +185,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     kind: "setTableColumn",
     table: table.name,
     header: outputHeaders[i],
-    formula: outputFormula(output, table.name, inputs, memory.byHand, map),
+    formula: formulas[i],
     cachedValues: computed.cached.map((row) => row[i]),
     numberFormat: output.key === "totalCost" ? (options.currencyFormat ?? output.numberFormat) : output.numberFormat,
     conditionalFormats: conditionalFormatsFor(output.key, assumptions.value),

@@ -8,6 +8,8 @@
 import fc from "fast-check";
 import { evaluateRange, evaluateTable, type EvaluateOutcome } from "../../src/actions/evaluate";
 import { insertChecklistSheet, loadChecklist } from "../../src/actions/checklist";
+import { mapByHand } from "../../src/actions/mapping";
+import { FIELDS } from "../../src/model/fields";
 import { prepareForFinance, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { FIT_VERDICTS, type CellValue } from "../../src/model/types";
 import { cellAddress, parseCell, parseRange } from "../../src/workbook/address";
@@ -21,6 +23,7 @@ const ZONE = "Europe/Berlin";
 const VERDICTS: readonly CellValue[] = FIT_VERDICTS;
 // Moderate run counts: the machine is shared, and each run builds and checks a whole workbook.
 const RUNS = { numRuns: 60 };
+const EXCEL_MAX_FORMULA_LENGTH = 8192;
 const WIDE_RUNS = { numRuns: 3 };
 
 type Snapshot = Map<string, { value: CellValue; formula?: string }>;
@@ -90,10 +93,12 @@ function inputsBlank(spec: VendorTableSpec, r: number, inputCount: number): bool
   return spec.rows[r].slice(0, inputCount).every((c) => c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
 }
 
-async function evaluateAndCheck(spec: VendorTableSpec): Promise<{ wb: MemoryWorkbook; outcome: EvaluateOutcome }> {
+async function evaluateAndCheck(spec: VendorTableSpec, prepare?: (wb: MemoryWorkbook) => Promise<void>): Promise<{ wb: MemoryWorkbook; outcome: EvaluateOutcome }> {
   const wb = await workbookFor(spec);
+  await prepare?.(wb);
   const tableBefore = await onlyTable(wb);
   const before = wb.snapshot();
+  const settingBefore = wb.setting(MAPPING_SETTING);
   const outcome = await evaluateTable(wb, TABLE_NAME, { today: TODAY, buyerTimeZone: ZONE });
   const after = wb.snapshot();
   const tableAfter = await onlyTable(wb);
@@ -104,11 +109,12 @@ async function evaluateAndCheck(spec: VendorTableSpec): Promise<{ wb: MemoryWork
     if (outcome.kind === "refused") expect(outcome.written).toBe("Nothing was written.");
     expect(after).toEqual(before);
     expect(tableAfter).toEqual(tableBefore);
-    expect(wb.setting(MAPPING_SETTING)).toBeUndefined();
+    expect(wb.setting(MAPPING_SETTING)).toBe(settingBefore);
     return { wb, outcome };
   }
 
   const columns = outputColumns(tableAfter, outcome.columns);
+  for (const c of columns) expect(wb.cell(DATA_SHEET, cellAddress(parseCell(tableAfter.address.split(":")[0]).row + 1, c))?.formula?.length ?? 0).toBeLessThanOrEqual(EXCEL_MAX_FORMULA_LENGTH);
   expectOnlyOwnedChanged(before, after, tableBefore, tableAfter, ownedByOutputs(tableAfter, columns, [ASSUMPTIONS_SHEET]));
   expect(JSON.parse(wb.setting(MAPPING_SETTING)!)).toHaveProperty("version", 1);
 
@@ -144,6 +150,27 @@ describe("bad input through the evaluate action (memory workbook)", () => {
 
   test("rates, hours and durations at the edges of a double (1e308, 5e-324, -0) give finite outputs or a row error, never Infinity or NaN", async () => {
     await fc.assert(fc.asyncProperty(extremeNumberTable(), async (spec) => void (await evaluateAndCheck(spec))), RUNS);
+  });
+
+  test("columns mapped by hand, to any header including repeated and blank ones, keep every rule; formulas stay within Excel's 8,192 characters", async () => {
+    const choice = fc.record({ field: fc.constantFrom(...FIELDS.map((f) => f.key)), column: fc.nat(), forget: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(vendorTableSpec(), vendorTableSpec({ columns: { min: 300, max: 600 }, rows: { min: 1, max: 3 } })), fc.array(choice, { minLength: 1, maxLength: 4 }), async (spec, choices) => {
+        await evaluateAndCheck(spec, async (wb) => {
+          const { headers } = await onlyTable(wb);
+          for (const c of choices) expect(await mapByHand(wb, TABLE_NAME, c.field, c.forget ? null : headers[c.column % headers.length])).not.toBeNull();
+        });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test("a mapping by hand on a table too wide for one formula is refused with what to do, and nothing is written", async () => {
+    const headers = ["Supplier", "Cost per hr", "Hours", ...Array.from({ length: 400 }, (_, i) => `Extra column number ${i}`)];
+    const spec: VendorTableSpec = { headers, rows: [["Acme", 40, 100, ...headers.slice(3).map(() => null)]], build: "table", top: 0, left: 0 };
+    const { outcome } = await evaluateAndCheck(spec, async (wb) => void (await mapByHand(wb, TABLE_NAME, "hourlyRate", "Cost per hr")));
+    expect(outcome.kind).toBe("refused");
+    if (outcome.kind === "refused") expect(outcome.message).toMatch(/over Excel's limit of 8,192: with columns mapped by hand, the formula lists all 403 input headers\. Rename the columns you mapped by hand/);
   });
 
   test("evaluating twice is a refresh: the second run writes the same outputs and still touches nothing else", async () => {
