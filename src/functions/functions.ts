@@ -11,6 +11,13 @@ import {
   totalCostCells,
 } from "./wrappers";
 
+// The build appends CustomFunctions.associate(...) calls to this file. Outside Excel (the
+// pane's preview in an ordinary browser) there is no custom-functions runtime, so the
+// registrations have nowhere to go: make them no-ops instead of a page error.
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: Pick<typeof CustomFunctions, "associate"> }).CustomFunctions = { associate: () => undefined };
+}
+
 /**
  * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance).
  * @customfunction TOTALCOST TOTALCOST

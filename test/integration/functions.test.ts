@@ -169,6 +169,12 @@ describe("dist/functions.js loaded as Excel loads it", () => {
     expect(zone.message).toContain("Atlantis");
   });
 
+  test("outside Excel (no CustomFunctions runtime, as in the pane's browser preview) the bundle loads without an error", () => {
+    const context = vm.createContext({});
+    vm.runInContext("globalThis.self = globalThis; globalThis.window = globalThis;", context);
+    expect(() => vm.runInContext(bundleText, context, { filename: "functions.js" })).not.toThrow();
+  });
+
   test("the bundle carries no React and no Fluent UI", () => {
     expect(bundleText).not.toMatch(/react\.(element|fragment|transitional)|__SECRET_INTERNALS|fluentui|fui-[A-Z]/);
     // Kept small because Excel loads it before the first formula recalculates.
