@@ -377,17 +377,18 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
   const lastVendorRow = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
   const note = modeNote(mode, now);
 
-  // Lookup block: fixed-name assumptions, once.
-  const hoisted = new Map<string, { row: number; name: string }>();
-  const lookup = assumptionLookup(ASSUMPTIONS_NAME);
+  // The assumptions block, right of the vendor columns: every assumption the formulas use,
+  // once, read from the assumptions sheet with the model's rule for a blank or missing
+  // value (the default). Rows refer to its cells, or look a category's row up in it.
+  const blockRow = new Map<string, number>();
+  BLOCK_ASSUMPTIONS.forEach((spec, i) => blockRow.set(spec.name.toLowerCase(), FIRST_VENDOR_ROW + i));
+  const valueColumn = columnLetters(LOOKUP_BLOCK_COLUMN + 1);
+  const blockRange = `$${columnLetters(LOOKUP_BLOCK_COLUMN)}$${FIRST_VENDOR_ROW + 1}:$${valueColumn}$${FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length}`;
+  const lookup = assumptionLookup(blockRange);
   const assumptionCell = (nameExpression: string): string => {
-    if (!/^"(?:[^"]|"")*"$/.test(nameExpression)) return lookup(nameExpression);
-    let slot = hoisted.get(nameExpression);
-    if (!slot) {
-      slot = { row: FIRST_VENDOR_ROW + hoisted.size, name: nameExpression.slice(1, -1).replace(/""/g, '"') };
-      hoisted.set(nameExpression, slot);
-    }
-    return `$${columnLetters(LOOKUP_BLOCK_COLUMN + 1)}$${slot.row + 1}`;
+    const literal = /^"((?:[^"]|"")*)"$/.exec(nameExpression);
+    const row = literal ? blockRow.get(literal[1].replace(/""/g, '"').toLowerCase()) : undefined;
+    return row === undefined ? lookup(nameExpression) : `$${valueColumn}$${row + 1}`;
   };
 
   const costColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "totalCost");
@@ -465,32 +466,51 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
     });
   });
 
-  // The lookup block, written after the rows have named every fixed assumption they use.
   let right = lastColumn;
   let bottom = lastVendorRow;
-  if (hoisted.size > 0) {
-    const blockRows: CellWrite[][] = [...hoisted.values()].map((slot) => {
-      const value = (a as unknown as Record<string, number | string>)[keyOfName(slot.name)];
-      return [slot.name, { formula: "=" + lookup(excelText(slot.name)), cachedValue: value }];
+  if (mode === "formulas") {
+    const sheetValue = (row: number) =>
+      `INDEX(${ASSUMPTIONS_NAME},MATCH(${columnLetters(LOOKUP_BLOCK_COLUMN)}${row + 1},INDEX(${ASSUMPTIONS_NAME},0,1),0),2)`;
+    const blockRows: CellWrite[][] = BLOCK_ASSUMPTIONS.map((spec, i) => {
+      const row = FIRST_VENDOR_ROW + i;
+      const fallback = String(spec.defaultValue);
+      return [
+        spec.name,
+        {
+          formula: `=IFERROR(IF(ISBLANK(${sheetValue(row)}),${fallback},${sheetValue(row)}),${fallback})`,
+          cachedValue: (a as unknown as Record<string, number>)[spec.key],
+        },
+      ];
     });
-    changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN), cells: [["Assumption used above", "Value (from the assumptions sheet)"], ...blockRows] });
+    changes.push({
+      kind: "writeRange",
+      sheet,
+      address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN),
+      cells: [["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)"], ...blockRows],
+    });
     changes.push({
       kind: "formatRange",
       sheet,
       address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 1)}`,
       format: { bold: true, fill: "#D9E1F2", wrapText: true },
     });
-    changes.push({ kind: "formatRange", sheet, address: `${cellAddress(FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(FIRST_VENDOR_ROW + hoisted.size - 1, LOOKUP_BLOCK_COLUMN)}`, format: { columnWidth: 260 } });
+    changes.push({
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1, LOOKUP_BLOCK_COLUMN)}`,
+      format: { columnWidth: 260 },
+    });
     right = LOOKUP_BLOCK_COLUMN + 1;
-    bottom = Math.max(bottom, FIRST_VENDOR_ROW + hoisted.size - 1);
+    bottom = Math.max(bottom, FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1);
   }
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 
-const KEY_BY_NAME = new Map(ASSUMPTIONS.map((s) => [s.name, s.key as string]));
-function keyOfName(name: string): string {
-  return KEY_BY_NAME.get(name) ?? name;
-}
+/**
+ * The assumptions the portable formulas read: every number but those that only feed the
+ * overlap hours (time zone, working hours, reference date), which are values here.
+ */
+const BLOCK_ASSUMPTIONS = ASSUMPTIONS.filter((spec) => spec.kind !== "zone" && spec.kind !== "date" && spec.kind !== "hours");
 
 /** The model's number (or word) for each result column. */
 function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {

@@ -9,10 +9,10 @@
  *
  * Formulas read a row's inputs as the model read them (normalised words such as
  * "Staff augmentation", numbers, TRUE/FALSE), from cells the caller names, and the
- * assumptions by name from the assumptions sheet:
- *   VLOOKUP("Governance % (" & <Engagement model> & ")", OffshoreAssumptions, 2, FALSE)
- * so a changed assumption moves every result. One difference remains: the model reads a
- * blank assumption value as its default, a formula reads it as 0.
+ * assumptions by name, through a lookup the caller provides, e.g.
+ *   VLOOKUP("Governance % (" & <Engagement model> & ")", <name, value range>, 2, FALSE)
+ * so a changed assumption moves every result. The range must apply the model's rule for a
+ * blank or missing value (the default): the finance summary keeps such a block of values.
  * Overlap hours come from IANA time-zone rules no spreadsheet has: they are an input here.
  */
 import { ASSUMPTION_BY_KEY, RISK_KEYS, pascal, type AssumptionKey } from "./assumptions";

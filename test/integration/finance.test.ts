@@ -29,6 +29,8 @@ const MESSY_ROWS: (string | number)[][] = [
   ["Gamma", 90, 500, 3, "Onshore", "BPO", "per unit", "Medium", "Medium", "Regulated", "Medium", 0.1, "No", "ISO 27001", "United States"],
   ["Delta", 38, 900, 9, "Nearshore", "Dedicated team", "Capacity", "High", "High", "Internal", "Low", 0.15, "no", "", "Romania"],
 ];
+/** An assumption finance empties in the file: it reads as its default. */
+const BLANKED = "Transition %";
 /** Defaults that blank cells stand for, changed in the file. */
 const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 24, "Default attrition": 0.3 };
 
@@ -41,7 +43,7 @@ const files = {
   messyChanged: path.join(work, "messy-changed.xlsx"),
 };
 
-async function setAssumptions(from: string, to: string, values: Record<string, number>): Promise<void> {
+async function setAssumptions(from: string, to: string, values: Record<string, number | null>): Promise<void> {
   const book = await readWorkbook(from);
   const left = new Set(Object.keys(values));
   book.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
@@ -164,7 +166,8 @@ beforeAll(async () => {
   await values.workbook.save(files.values);
 
   // Finance edits assumptions in the file; cached results stay stale until recalculation.
-  await setAssumptions(files.formulas, files.changed, { [CHANGED.name]: CHANGED.value });
+  // A blank value means the default, as the model reads it (a plain VLOOKUP would read 0).
+  await setAssumptions(files.formulas, files.changed, { [CHANGED.name]: CHANGED.value, [BLANKED]: null });
   const messy = XlsxWorkbook.create();
   await messy.apply([
     { kind: "ensureSheet", sheet: "Quotes" },
@@ -210,10 +213,16 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     });
   });
 
-  it("changing one assumption in the file moves the totals exactly as the model says", () => {
+  it("changing one assumption in the file moves the totals exactly as the model says, and a blanked one reads as its default", () => {
     const before = modelEvaluations(recalculated.formulas);
     const after = modelEvaluations(recalculated.changed);
     expect(after.a.governancePctStaffAugmentation).toBe(CHANGED.value);
+    let blanked: unknown = "not found";
+    written.changed.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
+      if (row.getCell(1).value === BLANKED) blanked = row.getCell(2).value;
+    });
+    expect(blanked).toBeNull();
+    expect(after.a.transitionPct).toBe(before.a.transitionPct);
     compareSummary(recalculated.changed, after.evaluations);
     const moved = after.evaluations.filter((e, i) => e.cost.total !== before.evaluations[i].cost.total);
     // Only staff augmentation rows pay that governance share.
