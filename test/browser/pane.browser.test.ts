@@ -137,7 +137,8 @@ beforeAll(async () => {
     if (message.type() === "error" && !CONSOLE_TELEMETRY_REFUSAL.test(message.text())) consoleErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => pageErrors.push(String(error)));
-}, STEP_TIMEOUT);
+  // The first start builds the bundles; on a busy machine that alone can take minutes.
+}, 300_000);
 
 afterAll(async () => {
   try {
