@@ -43,6 +43,8 @@ export type AssumptionKey =
   | `overlapExtra${Pascal<Level>}Urgency`
   | `overlapExtra${Pascal<DataSensitivity>}`
   | "shiftToleranceHours"
+  | "onshoreReferenceRate"
+  | "minTradeOffLeverage"
   | `communicationPoints${Pascal<Level>}Collaboration`
   | "communicationPointsPerMissingHour"
   | "hiddenCostShareForFullRisk"
@@ -174,6 +176,8 @@ const SPECS: SpecInput[] = [
     hoursNeed(`overlapExtra${pascal(c)}`, `Overlap extra (${c} data)`, v, "Assumption: access approvals and incident handling on regulated data need live contact", `Extra overlap needed when data sensitivity is ${c}.`),
   ),
   hoursNeed("shiftToleranceHours", "Overlap gap a shift can close (hours)", 2, "GlobalLogic distributed-agile pattern: teams 10-12 h apart shift hours to reach 2-3 h of overlap", "A shortfall up to this many hours is a manageable trade-off; beyond it, a blocker."),
+  { key: "onshoreReferenceRate", name: "Onshore reference hourly rate", kind: "number", defaultValue: 100, unit: "currency per hour", min: 0.01, max: 100000, source: "Assumption: what the same work costs onshore or in-house; set it to your own rate, in the currency of the hourly rates", description: "The rate a vendor's effective hourly rate is compared with to measure cost leverage." },
+  { key: "minTradeOffLeverage", name: "Minimum cost leverage for a trade-off", kind: "percent", defaultValue: 0.25, unit: "% below the onshore reference rate", min: 0, max: 1, source: "Assumption: seed 002 weighs the time-zone gap against cost leverage; a gap is worth managing only when it saves at least this share", description: "A shortfall in overlap is a manageable trade-off only when the effective hourly rate is at least this far below the onshore reference rate; otherwise it is a blocker." },
   // Risk drivers
   ...family(LEVELS, [10, 25, 40], (c, v) =>
     points(`communicationPoints${c}Collaboration`, `Communication risk (${c} collaboration)`, v, NO_SOURCE + ": communication friction grows with the live collaboration the work needs (seed 002)", `Communication friction before any overlap shortfall, when collaboration is ${c}.`),

@@ -1,5 +1,5 @@
 // All three outputs for a row, sharing one overlap, one cost and one fit.
-import type { CellValue, Evaluation, HeaderMap, Result, VendorRow } from "./types";
+import type { CellValue, Evaluation, HeaderMap, LocationFit, Result, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
 import { tablesFor } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
@@ -10,9 +10,19 @@ import { readRow } from "./row";
 export function evaluateRow(row: VendorRow, a: Assumptions): Evaluation {
   const t = tablesFor(a);
   const overlap = rowOverlapHours(row, a);
-  const fit = fitFrom(row, t, overlap);
   const cost = costFrom(row, t, overlap);
+  const fit = fitFrom(row, t, overlap, cost.effectiveHourlyRate);
   return { row, cost, risk: riskFrom(row, t, fit, cost), fit };
+}
+
+/**
+ * Location fit of one row: overlap against the need set by collaboration, urgency and data
+ * sensitivity, weighed against the cost leverage the vendor's effective rate gives.
+ */
+export function locationFit(row: VendorRow, a: Assumptions): LocationFit {
+  const t = tablesFor(a);
+  const overlap = rowOverlapHours(row, a);
+  return fitFrom(row, t, overlap, costFrom(row, t, overlap).effectiveHourlyRate);
 }
 
 /**

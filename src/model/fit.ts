@@ -4,9 +4,14 @@
  *   need      = [Overlap need (<Collaboration intensity> collaboration)]
  *   required  = need + [Overlap extra (<Urgency> urgency)] + [Overlap extra (<Data sensitivity> data)]
  *   score     = IF(required <= 0, 100, 100 * MIN(1, O / required))
+ *   leverage  = 1 - effective hourly rate / [Onshore reference hourly rate]
  *   verdict   = IF(O >= required, "Benefit",
- *                 IF(required - O <= [Overlap gap a shift can close (hours)], "Trade-off", "Blocker"))
+ *                 IF(AND(required - O <= [Overlap gap a shift can close (hours)],
+ *                        leverage >= [Minimum cost leverage for a trade-off]), "Trade-off", "Blocker"))
  *
+ * A shortfall a shifted day can close is a manageable trade-off only when the vendor saves
+ * enough to pay for the inconvenience (seed 002 weighs the gap against cost leverage): the
+ * effective hourly rate (total cost / hours, hidden costs included) against the onshore rate.
  * Work that needs no live overlap is a Benefit however far away the vendor is: the time-zone
  * spread extends coverage (seed 002, "extended coverage"). The recommended location model
  * is advice text, not part of the portable formulas.
@@ -46,10 +51,14 @@ export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
   return hours;
 }
 
-export function fitFrom(row: VendorRow, t: Tables, overlap: number): LocationFit {
+/** Fit of a row given its overlap and its effective hourly rate (total cost / hours). */
+export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number): LocationFit {
   const required = requiredOverlap(row, t);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
-  const verdict: FitVerdict = overlap >= required ? "Benefit" : required - overlap <= t.a.shiftToleranceHours ? "Trade-off" : "Blocker";
+  const costLeverage = 1 - effectiveHourlyRate / t.a.onshoreReferenceRate;
+  const closable = required - overlap <= t.a.shiftToleranceHours;
+  const worthIt = costLeverage >= t.a.minTradeOffLeverage;
+  const verdict: FitVerdict = overlap >= required ? "Benefit" : closable && worthIt ? "Trade-off" : "Blocker";
   let recommended: LocationModel;
   let reason: string;
   if (required <= 0) {
@@ -63,15 +72,13 @@ export function fitFrom(row: VendorRow, t: Tables, overlap: number): LocationFit
     recommended = row.locationModel === "Offshore" ? "Nearshore" : "Onshore";
     const gap = required - overlap;
     const m = memo(t, 31);
-    reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended,
-      verdict === "Trade-off"
+    const slot = verdict === "Blocker" && closable ? memo(t, 32) : m;
+    reason = get3(slot, overlap, required, recommended) ?? put3(slot, overlap, required, recommended,
+      verdict === "Blocker" && closable
+        ? `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed; a shifted day could close it, but the effective rate is less than ${Math.round(t.a.minTradeOffLeverage * 100)}% below the onshore reference rate, too little saving to carry the gap; ${recommended.toLowerCase()} delivery avoids it.`
+        : verdict === "Trade-off"
         ? `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed; a shifted vendor day can close it, or ${recommended.toLowerCase()} delivery avoids it.`
         : `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed, more than a shifted day closes; ${recommended.toLowerCase()} delivery gives the overlap this work needs.`);
   }
-  return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason };
-}
-
-/** Location fit of one row: overlap against the need set by collaboration, urgency and data sensitivity. */
-export function locationFit(row: VendorRow, a: Assumptions): LocationFit {
-  return fitFrom(row, tablesFor(a), rowOverlapHours(row, a));
+  return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason, costLeverage };
 }

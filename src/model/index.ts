@@ -15,9 +15,9 @@ export {
   type RiskKey,
 } from "./assumptions";
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
-export { locationFit, requiredOverlapHours, rowOverlapHours } from "./fit";
+export { requiredOverlapHours, rowOverlapHours } from "./fit";
 export { riskScore, bandOf, hasSecurityCertification, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
-export { evaluateRow, evaluateCells } from "./evaluate";
+export { evaluateRow, evaluateCells, locationFit } from "./evaluate";
 export {
   resolveZone,
   overlapHours,

@@ -134,7 +134,7 @@ export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
     `${overlapNeed(c)}+${byCategory(c, "Overlap extra (", "urgency", " urgency)")}+${byCategory(c, "Overlap extra (", "dataSensitivity", " data)")}`,
   fitScore: (c) => `IF(${c.result("requiredOverlap")}<=0,100,100*MIN(1,${c.input("overlapHours")}/${c.result("requiredOverlap")}))`,
   fitVerdict: (c) =>
-    `IF(${c.input("overlapHours")}>=${c.result("requiredOverlap")},"Benefit",IF(${c.result("requiredOverlap")}-${c.input("overlapHours")}<=${fixed(c, "shiftToleranceHours")},"Trade-off","Blocker"))`,
+    `IF(${c.input("overlapHours")}>=${c.result("requiredOverlap")},"Benefit",IF(AND(${c.result("requiredOverlap")}-${c.input("overlapHours")}<=${fixed(c, "shiftToleranceHours")},1-${c.result("effectiveHourlyRate")}/${fixed(c, "onshoreReferenceRate")}>=${fixed(c, "minTradeOffLeverage")}),"Trade-off","Blocker"))`,
   ...(Object.fromEntries(RISK_DRIVERS.map((d) => [`risk.${d.key}`, RISK_FORMULAS[d.key]])) as Record<`risk.${RiskDriverKey}`, Builder>),
   riskScore: riskScoreFormula,
   riskBand: (c) =>

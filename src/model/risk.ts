@@ -150,5 +150,6 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
 export function riskScore(row: VendorRow, a: Assumptions, fit?: LocationFit): RiskResult {
   const t = tablesFor(a);
   const overlap = fit ? fit.overlapHours : rowOverlapHours(row, a);
-  return riskFrom(row, t, fit ?? fitFrom(row, t, overlap), costFrom(row, t, overlap));
+  const cost = costFrom(row, t, overlap);
+  return riskFrom(row, t, fit ?? fitFrom(row, t, overlap, cost.effectiveHourlyRate), cost);
 }

@@ -150,6 +150,8 @@ export interface LocationFit {
   readonly verdict: FitVerdict;
   readonly recommendedLocationModel: LocationModel;
   readonly reason: string;
+  /** 1 - effective hourly rate / onshore reference rate: the share the vendor saves. */
+  readonly costLeverage: number;
 }
 
 export interface Evaluation {

@@ -61,6 +61,7 @@ function evaluation(
     fit: {
       overlapHours: 1.5,
       requiredOverlapHours: 3,
+      costLeverage: 0.48,
       score: 40,
       verdict: more.verdict ?? "Trade-off",
       recommendedLocationModel: "Nearshore",

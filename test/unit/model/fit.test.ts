@@ -22,6 +22,39 @@ describe("location fit", () => {
     expect(f.verdict).toBe("Trade-off");
     expect(f.score).toBe(50);
   });
+  test("a closable gap is a blocker when the vendor saves too little against the onshore reference rate", () => {
+    const krakow = { collaborationIntensity: "High" as const, timeZone: "Europe/Warsaw" };
+    const cheap = locationFit(vendorRow({ ...krakow, hourlyRate: 40 }), WINTER);
+    const dear = locationFit(vendorRow({ ...krakow, hourlyRate: 90 }), WINTER);
+    expect(cheap.costLeverage).toBeGreaterThanOrEqual(0.25);
+    expect(cheap.verdict).toBe("Trade-off");
+    expect(dear.overlapHours).toBe(cheap.overlapHours);
+    expect(dear.costLeverage).toBeLessThan(0.25);
+    expect(dear.verdict).toBe("Blocker");
+    expect(dear.reason).toContain("onshore reference rate");
+  });
+  test("cost leverage is measured on the effective rate against the assumptions' onshore reference rate", () => {
+    const row = vendorRow({ collaborationIntensity: "High", timeZone: "Europe/Warsaw", hourlyRate: 90 });
+    const richerBuyer = assumptionsWith({ "Reference date": "2026-01-15", "Onshore reference hourly rate": 200 });
+    const lenient = assumptionsWith({ "Reference date": "2026-01-15", "Minimum cost leverage for a trade-off": "0%" });
+    expect(locationFit(row, richerBuyer).verdict).toBe("Trade-off");
+    const modest = vendorRow({ collaborationIntensity: "High", timeZone: "Europe/Warsaw", hourlyRate: 60 });
+    const byDefault = locationFit(modest, WINTER);
+    expect(byDefault.costLeverage).toBeGreaterThan(0);
+    expect(byDefault.costLeverage).toBeLessThan(0.25);
+    expect(byDefault.verdict).toBe("Blocker");
+    expect(locationFit(modest, lenient).verdict).toBe("Trade-off");
+    const f = locationFit(row, richerBuyer);
+    expect(f.costLeverage).toBeLessThan(1 - 90 / 200); // hidden costs raise the effective rate above the quoted one
+  });
+  test("cost leverage never rescues a gap a shift cannot close, and is not needed when overlap suffices", () => {
+    const far = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "Asia/Kolkata", hourlyRate: 5 }), WINTER);
+    expect(far.costLeverage).toBeGreaterThan(0.8);
+    expect(far.verdict).toBe("Blocker");
+    const near = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "America/Mexico_City", hourlyRate: 150 }), WINTER);
+    expect(near.costLeverage).toBeLessThan(0);
+    expect(near.verdict).toBe("Benefit");
+  });
   test("nearshore overlap covering the need is a benefit (New York-Mexico City)", () => {
     const f = locationFit(vendorRow({ collaborationIntensity: "High", timeZone: "America/Mexico_City", locationModel: "Nearshore" }), WINTER);
     expect(f.verdict).toBe("Benefit");

@@ -48,7 +48,10 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
 
   const required = V(`Overlap need (${row.collaborationIntensity} collaboration)`) + V(`Overlap extra (${row.urgency} urgency)`) + V(`Overlap extra (${row.dataSensitivity} data)`);
   const fitScore = required <= 0 ? 100 : 100 * Math.min(1, O / required);
-  const verdict = O >= required ? "Benefit" : required - O <= V("Overlap gap a shift can close (hours)") ? "Trade-off" : "Blocker";
+  const effectiveRate = row.hours > 0 ? total / row.hours : 0;
+  const leverage = 1 - effectiveRate / V("Onshore reference hourly rate");
+  const verdict =
+    O >= required ? "Benefit" : required - O <= V("Overlap gap a shift can close (hours)") && leverage >= V("Minimum cost leverage for a trade-off") ? "Trade-off" : "Blocker";
 
   const certText = row.certifications.join(", ").toLowerCase();
   const certified = SECURITY_CERTIFICATION_KEYWORDS.some((k) => certText.includes(k.toLowerCase()));
