@@ -1,5 +1,5 @@
-// docs/functions.md is what users paste: its example table, its assumptions and the results
-// it states must be what the functions give.
+// The README's "Functions" section is what users paste: its example table, its assumptions
+// and the results it states must be what the functions give.
 import { readFileSync } from "fs";
 import path from "path";
 import { dateToExcelSerial } from "../../src/model";
@@ -9,7 +9,8 @@ import { CustomFunctionsError, installCustomFunctionsRuntime } from "../helpers/
 
 installCustomFunctionsRuntime();
 
-const doc = readFileSync(path.resolve(__dirname, "../../docs/functions.md"), "utf8");
+const readme = readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+const doc = readme.slice(readme.indexOf("\n## Functions"), readme.indexOf("\n## How the numbers are computed"));
 const codeBlocks = [...doc.matchAll(/```\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 /**
