@@ -4,6 +4,9 @@
 // - a read costs at most three round trips (what exists / the details / column formulas and
 //   values), an apply one (plus one per extra chunk of a large plain-range write), so
 //   evaluating a table of any size costs at most four;
+// - responses are limited like requests (5 MB on Excel on the web): a table read sizes what it
+//   asks for from a sample of its first rows, and a long column is summarised (its first
+//   formula and any typed values) instead of returned formula by formula;
 // - a table column gets ONE formula for all its rows (Excel makes it a calculated column);
 // - plain ranges are written in 2-D chunks kept under MAX_REQUEST_BYTES of payload
 //   (Excel on the web refuses requests over 5 MB);
@@ -37,10 +40,25 @@ import {
 
 /** Request payload kept per chunk: well under Excel on the web's 5 MB limit. */
 export const MAX_REQUEST_BYTES = 4_000_000;
-/** Cells of table values a read returns at most; larger tables come back without `rows` (Excel computes them anyway). */
+/** Response kept per round trip, like requests: well under Excel on the web's 5 MB limit. */
+export const MAX_RESPONSE_BYTES = 4_000_000;
+/**
+ * Cells of table values a read returns at most; larger tables come back without `rows`
+ * (Excel computes the outputs anyway). The estimated bytes bound it too: see VALUES_BUDGET_BYTES.
+ */
 export const MAX_READ_CELLS = 100_000;
-/** Formulas read cell by cell at most (formulas are long: about 110 bytes each in a response). */
-export const MAX_FORMULA_CELLS = 20_000;
+/** Estimated response bytes the data rows' values may take in one read; over it the table comes back without `rows`. */
+export const VALUES_BUDGET_BYTES = 3_000_000;
+/**
+ * Estimated response bytes of whole output columns' formulas (a formula may be 8,192
+ * characters long); over it each column is summarised: its first formula and its typed
+ * values, which are what tells the add-in's column from a user's.
+ */
+export const FORMULAS_BUDGET_BYTES = 500_000;
+/** Rows sampled to estimate what a whole read would weigh. */
+export const SAMPLE_ROWS = 10;
+/** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
+const SPECIAL_CELLS_API = "1.9";
 
 /** The slice of the Office.js globals the adapter uses, injectable so tests can count round trips. */
 export interface ExcelHost {
@@ -116,17 +134,23 @@ export class ExcelWorkbook implements WorkbookPort {
       // Phase 2: the details of what exists.
       const tableName = request.table ? known.tables.get(lower(request.table.name)) : undefined;
       const table = tableName ? wb.tables.getItem(tableName) : null;
+      // The first rows, to estimate what reading whole columns would weigh before asking for
+      // them. Taken for evaluation's reads (those asking for column formulas); a read of values
+      // alone (the checklist, prepare for finance) is bounded by MAX_READ_CELLS only.
+      const sampled = Boolean(request.table && (request.table.formulasOf ?? []).length > 0);
       const tableParts = table
         ? {
             table: table.load("name,showTotals"),
             sheet: table.worksheet.load("name"),
             range: table.getRange().load("address,rowCount,columnCount"),
             header: table.getHeaderRowRange().load("values"),
+            sample: sampled ? table.getHeaderRowRange().getRowsBelow(SAMPLE_ROWS).load("values,formulas") : null,
           }
         : null;
       const sheetParts = (request.sheets ?? [])
         .filter((s) => known.sheets.has(lower(s)))
         .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject().load("address,values,formulas") }));
+        .filter((s) => known.sheets.has(lower(s)))
       const nameParts = (request.names ?? [])
         .filter((n) => known.names.has(lower(n)))
         .map((n) => ({ name: n, range: wb.names.getItem(n).getRange().load("address") }));
@@ -138,29 +162,50 @@ export class ExcelWorkbook implements WorkbookPort {
         const headers = tableParts.header.values[0].map(text);
         known.columns.set(lower(tableParts.table.name), new Set(headers.map(lower)));
         const rowCount = tableParts.range.rowCount - 1 - (tableParts.table.showTotals ? 1 : 0);
-        const wantValues = request.table.values && rowCount > 0 && rowCount * headers.length <= MAX_READ_CELLS;
+        const sample = tableParts.sample
+          ? { values: tableParts.sample.values.slice(0, rowCount), formulas: tableParts.sample.formulas.slice(0, rowCount) }
+          : { values: [], formulas: [] };
+        const valueBytes = rowCount * Math.max(0, ...sample.values.map(jsonBytes));
+        const wantValues = request.table.values && rowCount > 0 && rowCount * headers.length <= MAX_READ_CELLS && valueBytes <= VALUES_BUDGET_BYTES;
         const formulaHeaders = (request.table.formulasOf ?? [])
           .map((h) => headers.find((x) => lower(x) === lower(h)))
           .filter((h, i, all): h is string => h !== undefined && all.indexOf(h) === i);
         const body = wantValues ? table!.getDataBodyRange().load("values") : null;
-        // Every formula of a long column would overflow Excel's response limit; a calculated
-        // column is one formula, so its first cell and any typed constants tell the same story.
-        const whole = rowCount * formulaHeaders.length <= MAX_FORMULA_CELLS;
+        // Every formula of a long column would overflow the response; a calculated column is
+        // one formula, so its first cell and where typed values sit tell the same story. Hosts
+        // without RangeAreas are desktop builds, which do not limit responses that way.
+        const columnOf = (h: string) => headers.findIndex((x) => x === h);
+        const formulaBytes = formulaHeaders.reduce((n, h) => n + rowCount * (4 + Math.max(0, ...sample.formulas.map((row) => jsonBytes(row[columnOf(h)] ?? "")))), 0);
+        const whole = formulaBytes <= FORMULAS_BUDGET_BYTES || !this.host.supports(SPECIAL_CELLS_API);
         const formulaRanges =
           rowCount > 0
             ? formulaHeaders.map((h) => {
                 const column = table!.columns.getItem(h).getDataBodyRange();
                 return whole
-                  ? { h, range: column.load("formulas"), constants: null }
-                  : { h, range: column.getCell(0, 0).load("formulas"), constants: column.getSpecialCellsOrNullObject("Constants").load("address") };
+                  ? { h, whole: column.load("formulas"), constants: null, formulas: null }
+                  : {
+                      h,
+                      whole: null,
+                      constants: column.getSpecialCellsOrNullObject("Constants").load("cellCount,areaCount"),
+                      formulas: column.getSpecialCellsOrNullObject("Formulas").load("cellCount"),
+                    };
               })
             : [];
         if (body || formulaRanges.length > 0) await context.sync();
         const columnFormulas: Record<string, CellValue[]> = {};
         for (const h of formulaHeaders) columnFormulas[h] = [];
-        for (const { h, range, constants } of formulaRanges) {
-          columnFormulas[h] = range.formulas.map((row) => row[0] as CellValue);
-          if (constants && !constants.isNullObject) columnFormulas[h].push(`(typed values in ${bare(constants.address)})`);
+        for (const { h, whole: cells, constants, formulas } of formulaRanges) {
+          if (cells) {
+            columnFormulas[h] = cells.formulas.map((row) => row[0] as CellValue);
+            continue;
+          }
+          const first = (sample.formulas[0]?.[columnOf(h)] ?? "") as CellValue;
+          const summary: CellValue[] = [first];
+          const formulaCount = formulas && !formulas.isNullObject ? formulas.cellCount : 0;
+          // Formulas below a first cell that holds none were not read: they may be the user's.
+          if (!isFormula(first) && formulaCount > 0) summary.push(`(${formulaCount} formulas not read, below a first cell without one)`);
+          if (constants && !constants.isNullObject) summary.push(`(${constants.cellCount} typed values in ${constants.areaCount} blocks)`);
+          columnFormulas[h] = summary;
         }
         snapshot = {
           name: tableParts.table.name,
@@ -513,6 +558,15 @@ function writeBlock(sheet: Excel.Worksheet, top: number, left: number, rows: rea
   if (hasText) range.numberFormat = rows.map((r) => pad(r.map((c) => (typeof c === "string" ? "@" : null)), null)) as unknown as string[][];
   range.values = rows.map((r) => pad(r.map((c) => (c === null || typeof c === "object" ? null : c)), null)) as unknown as CellValue[][] as never;
   if (hasFormula) range.formulas = rows.map((r) => pad(r.map((c) => (c !== null && typeof c === "object" ? c.formula : null)), null)) as never;
+}
+
+function isFormula(value: CellValue): boolean {
+  return typeof value === "string" && value.startsWith("=");
+}
+
+/** UTF-8 bytes of a value as JSON, the size it takes in a response. */
+function jsonBytes(value: unknown): number {
+  return utf8Length(JSON.stringify(value) ?? "");
 }
 
 function text(value: unknown): string {

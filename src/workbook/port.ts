@@ -47,8 +47,11 @@ export interface TableSnapshot extends TableInfo {
    * value where it does not. This is how the evaluate action tells its own output column
    * (`=OFFSHORE.…`) from a user's column that happens to carry the same name.
    * For a very long column an adapter may return a summary instead of every cell: the
-   * formula of the first cell, then one text entry naming where typed values sit, if any
-   * (Office.js responses are size-limited; a calculated column has one formula anyway).
+   * formula (or value) of the first cell, then a text entry (not a formula) when typed values
+   * sit in the column, and one when formulas below a first cell without one were not read
+   * (Office.js responses are size-limited; a calculated column has one formula anyway). A
+   * summary reads as the user's column whenever typed values or unread formulas would make
+   * it so; what it cannot show is a user's formula below the add-in's own first formula.
    */
   readonly columnFormulas: Readonly<Record<string, readonly CellValue[]>>;
 }

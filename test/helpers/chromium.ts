@@ -54,6 +54,8 @@ export interface RequestLog {
   readonly missingFromPackage: string[];
   /** Requests to anywhere but `origin` and office.js's CDN path: refused. */
   readonly outside: string[];
+  /** The dev server's live-reload sockets, answered by a silent stand-in. */
+  readonly liveReloadSockets: string[];
 }
 
 function packageFile(url: string): string | null {
@@ -64,10 +66,15 @@ function packageFile(url: string): string | null {
 
 /**
  * Routes every request of `context`: `origin` goes to the network, office.js's CDN path is
- * answered from the package, anything else is recorded and aborted.
+ * answered from the package, anything else is recorded and aborted. The dev server's
+ * live-reload socket gets a stand-in that never speaks: the working tree may change while
+ * the suite runs, and a reload would drop the in-memory workbook between two steps.
  */
 export async function routeRequests(context: BrowserContext, origin: string): Promise<RequestLog> {
-  const log: RequestLog = { servedFromPackage: [], missingFromPackage: [], outside: [] };
+  const log: RequestLog = { servedFromPackage: [], missingFromPackage: [], outside: [], liveReloadSockets: [] };
+  await context.routeWebSocket((url) => url.origin.replace(/^wss:/, "https:") === origin && url.pathname === "/ws", (socket) => {
+    log.liveReloadSockets.push(socket.url());
+  });
   await context.route("**/*", async (route: Route) => {
     const url = route.request().url();
     if (new URL(url).origin === origin) return route.continue();

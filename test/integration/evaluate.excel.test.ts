@@ -4,7 +4,7 @@ import { evaluateTable } from "../../src/actions/evaluate";
 import { mapByHand, readMapping } from "../../src/actions/mapping";
 import { findVendorTables, insertExampleTable } from "../../src/actions/tables";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { ExcelWorkbook, MAX_REQUEST_BYTES } from "../../src/workbook/excel";
+import { ExcelWorkbook, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type CellWrite } from "../../src/workbook/port";
 import { FakeExcel } from "./fakes/fakeExcel";
@@ -87,6 +87,81 @@ describe("evaluate over the Excel adapter", () => {
     expect(again.kind).toBe("done");
     // One formula per output column plus the assumptions sheet (about a hundred rows), not 30,000 cells.
     expect(excel.formulaCellsRead).toBeLessThan(1_000);
+  });
+
+  test("a short add-in column is read whole, so a formula of the user's own in one of its cells makes it the user's", async () => {
+    const excel = excelWithVendors(50);
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    excel.settings.clear();
+    excel.sheet("Quotes").cells.set("30,18", { value: 0, formula: "=Q31*2" });
+    excel.resetCounts();
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome).toMatchObject({ kind: "collision", header: "Total cost" });
+    expect(excel.writes()).toEqual([]);
+    expect(excel.cell("Quotes", "S31")?.formula).toBe("=Q31*2");
+  });
+
+  test("a long column whose first cell is blank and whose formulas were not read is not taken for the add-in's", async () => {
+    const excel = excelWithVendors(10_000);
+    const sheet = excel.sheet("Quotes");
+    excel.table("Vendors")!.columns.push("Total cost");
+    sheet.cells.set("0,18", { value: "Total cost" });
+    for (let row = 2; row <= 10_000; row++) sheet.cells.set(`${row},18`, { value: 0, formula: `=IF(ISNUMBER(Q${row + 1}),Q${row + 1}*2,"quote missing for this vendor")` });
+    excel.formulaCellsRead = 0;
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome).toMatchObject({ kind: "collision", header: "Total cost" });
+    expect(excel.writes()).toEqual([]);
+    // The column was summarised, not read whole.
+    expect(excel.formulaCellsRead).toBeLessThan(1_000);
+  });
+
+  test("without ExcelApi 1.9 (no special cells) a long column is read whole and a typed value still makes it the user's", async () => {
+    const excel = excelWithVendors(10_000);
+    excel.apiMinor = 8;
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    excel.settings.clear();
+    excel.sheet("Quotes").cells.set("9000,20", { value: "Benefit" });
+    excel.resetCounts();
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome).toMatchObject({ kind: "collision", header: "Location fit" });
+    expect(excel.writes()).toEqual([]);
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+  });
+
+  test("a table under the cell cap whose long texts would overflow the response is read without its rows, and still evaluated", async () => {
+    const scope = SAMPLE_VENDOR_HEADERS.indexOf("Scope");
+    const rows = vendorRows(3_000).map((row) => row.map((cell, c) => (c === scope ? `${String(cell)} ${"détail ".repeat(200)}` : cell)));
+    expect(rows.length * SAMPLE_VENDOR_HEADERS.length).toBeLessThan(MAX_READ_CELLS);
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, rows);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome.kind).toBe("done");
+    if (outcome.kind === "done") expect(outcome.evaluations).toEqual([]);
+    expect(excel.largestResponse()).toBeLessThan(MAX_RESPONSE_BYTES);
+    expect(excel.syncs).toBeLessThanOrEqual(4);
+    expect(excel.cell("Quotes", "S3001")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+  });
+
+  test("the same table with short texts is read with its rows (the byte bound is an estimate from its first rows, not a blanket refusal)", async () => {
+    const excel = excelWithVendors(3_000);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome.kind === "done" && outcome.evaluations.length).toBe(3_000);
+    expect(excel.largestResponse()).toBeLessThan(MAX_RESPONSE_BYTES);
+  });
+
+  test("special cells behave as in Excel: getSpecialCells fails the sync when none match, the OrNullObject variant is a null object", async () => {
+    const excel = excelWithVendors(5);
+    const run = (orNull: boolean) =>
+      excel.host().run(async (context) => {
+        const body = context.workbook.tables.getItem("Vendors").getDataBodyRange();
+        const found = orNull ? body.getSpecialCellsOrNullObject("Formulas").load("cellCount") : body.getSpecialCells("Formulas").load("cellCount");
+        await context.sync();
+        return found.isNullObject;
+      });
+    await expect(run(false)).rejects.toThrow(/ItemNotFound/);
+    expect(await run(true)).toBe(true);
+    excel.sheet("Quotes").cells.set("2,3", { value: 0, formula: "=1+1" });
+    expect(await run(true)).toBe(false);
   });
 
   test("one evaluation is one undo group where ExcelApi 1.20 is there, and runs without it elsewhere", async () => {

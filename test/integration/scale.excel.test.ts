@@ -61,3 +61,59 @@ describe("evaluating 100,000 rows through the Excel adapter", () => {
     expect(large.table("Vendors")!.columns.filter((c) => c === "Risk score")).toHaveLength(1);
   });
 });
+
+describe("refreshing an evaluated 100,000-row table through the Excel adapter", () => {
+  let evaluated: MeasuredExcel;
+  beforeAll(async () => {
+    evaluated = vendorTable(100_000);
+    expect((await evaluateTable(new ExcelWorkbook(evaluated.host()), "Vendors", options)).kind).toBe("done");
+  });
+
+  test("reading the output columns' formulas whole would overflow the response limit (what the refresh must avoid)", async () => {
+    evaluated.resetCounts();
+    await evaluated.host().run(async (context) => {
+      for (const header of ["Total cost", "Risk score", "Location fit"]) context.workbook.tables.getItem("Vendors").columns.getItem(header).getDataBodyRange().load("formulas");
+      await context.sync();
+    });
+    expect(evaluated.largestResponse()).toBeGreaterThan(FOUR_MB);
+  });
+
+  test("the refresh keeps every request and response under 4 MB in at most 4 syncs and rewrites the add-in's own columns", async () => {
+    // Only the cells tell whose columns these are: the workbook setting was lost.
+    evaluated.settings.clear();
+    const sheet = evaluated.sheet("Quotes");
+    const old = "=OFFSHORE.TOTALCOST(Vendors[@[Vendor]:[Hours]],Vendors[[#Headers],[Vendor]:[Hours]],OffshoreAssumptions)";
+    for (let row = 1; row <= 100_000; row++) sheet.cells.set(`${row},18`, { value: 0, formula: old });
+    evaluated.resetCounts();
+    const outcome = await evaluateTable(new ExcelWorkbook(evaluated.host()), "Vendors", options);
+    expect(outcome.kind).toBe("done");
+    expect(evaluated.syncs).toBeLessThanOrEqual(4);
+    expect(evaluated.largestResponse()).toBeGreaterThan(0);
+    expect(evaluated.largestResponse()).toBeLessThan(FOUR_MB);
+    expect(evaluated.largestRequest()).toBeLessThan(FOUR_MB);
+    expect(costOf(evaluated).formulas).toBe(3);
+    const current = evaluated.cell("Quotes", "S2")?.formula;
+    expect(current).toMatch(/^=OFFSHORE\.TOTALCOST\(Vendors\[@\[Vendor\]:\[Scope\]\]/);
+    expect(evaluated.cell("Quotes", "S100001")?.formula).toBe(current);
+    expect(evaluated.cell("Quotes", "S50001")?.formula).toBe(current);
+    expect(evaluated.table("Vendors")!.columns.filter((c) => c === "Total cost")).toHaveLength(1);
+  });
+
+  test("one typed value among 100,000 formulas makes the column the user's: the refresh refuses and writes nothing, every response under 4 MB", async () => {
+    evaluated.settings.clear();
+    const sheet = evaluated.sheet("Quotes");
+    const formula = sheet.cells.get("73210,19");
+    sheet.cells.set("73210,19", { value: 42 });
+    try {
+      evaluated.resetCounts();
+      const outcome = await evaluateTable(new ExcelWorkbook(evaluated.host()), "Vendors", options);
+      expect(outcome).toMatchObject({ kind: "collision", header: "Risk score", suggestion: "Risk score (offshore)" });
+      expect(evaluated.writes()).toEqual([]);
+      expect(evaluated.syncs).toBeLessThanOrEqual(4);
+      expect(evaluated.largestResponse()).toBeLessThan(FOUR_MB);
+      expect(evaluated.cell("Quotes", "T73211")?.value).toBe(42);
+    } finally {
+      sheet.cells.set("73210,19", formula!);
+    }
+  });
+});

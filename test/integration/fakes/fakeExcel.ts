@@ -14,8 +14,11 @@
 // - null in a 2-D array leaves the cell as it is;
 // - a string written through `values` starting with "=" becomes a formula unless the
 //   cell's number format is text ("@"), as in Excel.
-// It counts syncs, Excel.run calls (with their mergeUndoGroup option), and for every
-// request the bytes of the values sent and the cells and formulas written.
+// - getSpecialCells throws ItemNotFound at the sync when no cell matches; the
+//   *OrNullObject variant comes back as a null object instead.
+// It counts syncs, Excel.run calls (with their mergeUndoGroup option), for every request
+// the bytes of the values sent and the cells and formulas written, and for every sync the
+// UTF-8 bytes of the properties its response carries back (Excel on the web limits both).
 
 import type { CellValue } from "../../../src/model/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress, type RangeRef } from "../../../src/workbook/address";
@@ -47,6 +50,8 @@ export interface RequestStats {
   valueCells: number;
   /** Formulas sent (a single formula set on a whole column counts once). */
   formulas: number;
+  /** UTF-8 bytes of the loaded properties this sync's response returned (JSON, as on the wire). */
+  responseBytes?: number;
 }
 
 export interface ConditionalFormatRecord {
@@ -76,6 +81,8 @@ export class FakeExcel {
   selectionHandlers: (() => Promise<void>)[] = [];
   /** Cells whose formulas were returned by reads (responses are size-limited too). */
   formulaCellsRead = 0;
+  /** The request whose response is being filled (the last one synced). */
+  private responding: RequestStats | null = null;
 
   host(): ExcelHost {
     return {
@@ -131,6 +138,11 @@ export class FakeExcel {
     return this.requests.filter((r) => r.bytes > 0 || r.valueCells > 0 || r.formulas > 0);
   }
 
+  /** The largest response so far, in UTF-8 bytes. */
+  largestResponse(): number {
+    return Math.max(0, ...this.requests.map((r) => r.responseBytes ?? 0));
+  }
+
   resetCounts(): void {
     this.syncs = 0;
     this.runs.length = 0;
@@ -144,6 +156,17 @@ export class FakeExcel {
     this.current.bytes += JSON.stringify(value)?.length ?? 0;
     this.current.valueCells += valueCells;
     this.current.formulas += formulas;
+  }
+
+  /** A loaded property travels back in the response of the sync that follows its load. */
+  respond(value: unknown, formulaCells = 0): void {
+    if (!this.responding) return;
+    this.responding.responseBytes = (this.responding.responseBytes ?? 0) + Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+    this.formulaCellsRead += formulaCells;
+  }
+
+  startResponse(request: RequestStats | null): void {
+    this.responding = request;
   }
 
   tableRange(t: Table): RangeRef {
@@ -163,11 +186,17 @@ class FakeContext {
   }
   async sync(): Promise<void> {
     this.excel.syncs++;
-    this.excel.requests.push(this.excel.current);
+    const request = this.excel.current;
+    this.excel.requests.push(request);
     this.excel.current = { bytes: 0, valueCells: 0, formulas: 0 };
     const steps = this.pending;
     this.pending = [];
-    for (const step of steps) step();
+    this.excel.startResponse(request);
+    try {
+      for (const step of steps) step();
+    } finally {
+      this.excel.startResponse(null);
+    }
   }
 }
 
@@ -180,7 +209,17 @@ class FakeProxy {
   }
   load(props?: string): this {
     const names = (props ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-    this.ctx.later(() => names.forEach((n) => this.loaded.add(n.split("/")[0] === "items" ? "items" : n)));
+    this.ctx.later(() => {
+      names.forEach((n) => this.loaded.add(n.split("/")[0] === "items" ? "items" : n));
+      // A null object's properties do not come back; collections' items are small here.
+      if (this.missing()) return;
+      for (const n of names) {
+        if (n.startsWith("items")) continue;
+        const value = (this as unknown as Record<string, unknown>)[n];
+        const cells = n === "formulas" && Array.isArray(value) ? value.length * ((value[0] as unknown[] | undefined)?.length ?? 0) : 0;
+        this.ctx.excel.respond(value, cells);
+      }
+    });
     return this;
   }
   /** For items of a loaded collection: already loaded and synced. */
@@ -296,6 +335,30 @@ class FakeWorksheet extends FakeProxy {
 }
 
 type Scalar = string | number | boolean | null;
+type SpecialCellType = "Constants" | "Formulas" | "Blanks" | "Visible" | "ConditionalFormats" | "DataValidations" | "SameConditionalFormat" | "SameDataValidation";
+
+/** Excel.RangeAreas (ExcelApi 1.9): a null object when it has no area. */
+class FakeRangeAreas extends FakeProxy {
+  constructor(ctx: FakeContext, private readonly sheetName: string, private readonly areas: () => RangeRef[]) {
+    super(ctx);
+  }
+  protected override missing(): boolean {
+    return this.areas().length === 0;
+  }
+  get address(): string {
+    this.need("address");
+    const sheet = quoteSheet(this.ctx.excel.sheet(this.sheetName).name);
+    return this.areas().map((a) => `${sheet}!${rangeAddress(a)}`).join(",");
+  }
+  get areaCount(): number {
+    this.need("areaCount");
+    return this.areas().length;
+  }
+  get cellCount(): number {
+    this.need("cellCount");
+    return this.areas().reduce((n, a) => n + (a.bottom - a.top + 1) * (a.right - a.left + 1), 0);
+  }
+}
 
 class FakeRange extends FakeProxy {
   readonly format: { font: Record<string, unknown>; fill: Record<string, unknown>; wrapText?: boolean; columnWidth?: number };
@@ -403,9 +466,7 @@ class FakeRange extends FakeProxy {
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
-    const grid = this.grid((cell) => cell?.formula ?? cell?.value ?? "");
-    this.ctx.excel.formulaCellsRead += grid.length * (grid[0]?.length ?? 0);
-    return grid;
+    return this.grid((cell) => cell?.formula ?? cell?.value ?? "");
   }
   set formulas(input: CellValue[][]) {
     this.write(input, (r, c, value) => {
@@ -452,21 +513,42 @@ class FakeRange extends FakeProxy {
       return { top: ref.top + row, left: ref.left + column, bottom: ref.top + row, right: ref.left + column };
     });
   }
-  /** Constants: the bounding box of the cells holding a typed value (enough for an address). */
-  getSpecialCellsOrNullObject(type: "Constants"): FakeRange {
-    if (type !== "Constants") throw new Error("the fake knows Constants only");
-    const constants = () => {
-      const { top, left, bottom, right } = this.ref();
-      let box: RangeRef | null = null;
-      for (let r = top; r <= bottom; r++)
-        for (let c = left; c <= right; c++) {
-          const cell = this.sheet.cells.get(k(r, c));
-          if (!cell || cell.formula || cell.value === null || cell.value === undefined || cell.value === "") continue;
-          box = box ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) } : { top: r, left: c, bottom: r, right: c };
-        }
-      return box;
-    };
-    return new FakeRange(this.ctx, this.sheetName, () => constants() ?? this.ref(), () => constants() === null);
+  /** Rows just below this range, as wide as it (Range.getRowsBelow). */
+  getRowsBelow(count = 1): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => {
+      const ref = this.ref();
+      return { ...ref, top: ref.bottom + 1, bottom: ref.bottom + count };
+    });
+  }
+  /** The cells holding a typed value (Constants) or a formula (Formulas); ItemNotFound at the sync when there is none. */
+  getSpecialCells(type: SpecialCellType): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this.sheetName, () => this.special(type));
+    this.ctx.later(() => {
+      if (areas.isNullObject) throw new Error(`ItemNotFound: no cells of type ${type} in ${rangeAddress(this.ref())}`);
+    });
+    return areas;
+  }
+  /** As getSpecialCells, but a null object (isNullObject true after the sync) when there is none. */
+  getSpecialCellsOrNullObject(type: SpecialCellType): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheetName, () => this.special(type));
+  }
+  /** Matching cells as areas: maximal runs down each column (Excel may group them in wider blocks; the cells are the same). */
+  private special(type: SpecialCellType): RangeRef[] {
+    if (type !== "Constants" && type !== "Formulas") throw new Error(`the fake knows Constants and Formulas only, not ${type}`);
+    const { top, left, bottom, right } = this.ref();
+    const areas: RangeRef[] = [];
+    for (let c = left; c <= right; c++) {
+      let run: { top: number; left: number; bottom: number; right: number } | null = null;
+      for (let r = top; r <= bottom; r++) {
+        const cell = this.sheet.cells.get(k(r, c));
+        const typed = cell !== undefined && !cell.formula && cell.value !== null && cell.value !== undefined && cell.value !== "";
+        const matches = type === "Constants" ? typed : Boolean(cell?.formula);
+        if (matches && run) run.bottom = r;
+        else if (matches) areas.push((run = { top: r, left: c, bottom: r, right: c }));
+        else run = null;
+      }
+    }
+    return areas;
   }
   getSurroundingRegion(): FakeRange {
     return new FakeRange(this.ctx, this.sheetName, () => currentRegion(this.sheet, this.ref().top, this.ref().left));
