@@ -150,7 +150,6 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheetParts = (request.sheets ?? [])
         .filter((s) => known.sheets.has(lower(s)))
         .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject().load("address,values,formulas") }));
-        .filter((s) => known.sheets.has(lower(s)))
       const nameParts = (request.names ?? [])
         .filter((n) => known.names.has(lower(n)))
         .map((n) => ({ name: n, range: wb.names.getItem(n).getRange().load("address") }));
