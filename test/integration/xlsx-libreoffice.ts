@@ -30,13 +30,18 @@ export function requireLibreOffice(): void {
   }
 }
 
-/** Recalculates every file in one soffice launch; returns the recalculated copies, same order. */
-export async function recalculateInLibreOffice(files: readonly string[]): Promise<string[]> {
+/**
+ * Recalculates every file in one soffice launch; returns the recalculated copies, same order.
+ * `recalculate: false` only loads and saves (cached results kept): the baseline that tells
+ * the recalculation's own time from LibreOffice's start-up and file handling.
+ */
+export async function recalculateInLibreOffice(files: readonly string[], { recalculate = true } = {}): Promise<string[]> {
   requireLibreOffice();
   const work = mkdtempSync(path.join(os.tmpdir(), "offshore-lo-"));
   const profile = path.join(work, "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
-  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  // 0 = always recalculate on load, 1 = never.
+  writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), recalculate ? RECALC_ALWAYS : RECALC_ALWAYS.replace(/<value>0<\/value>/g, "<value>1</value>"));
   const outDir = path.join(work, "out");
   mkdirSync(outDir);
   // Inputs with the same base name would overwrite each other in outDir.

@@ -1,0 +1,86 @@
+// The portable formulas at scale in an independent engine: a 100,000-row vendor table goes
+// through the command line (evaluate + prepare for finance, portable formulas), then
+// LibreOffice headless loads the workbook, recalculates every formula and saves it.
+// Reported: the recalculation's time (a full load-recalculate-save, less a load-save of the
+// same file with recalculation off), against the model's time for the same rows.
+// Run: npx tsx bench/libreoffice.bench.ts
+import { mkdtempSync } from "fs";
+import os from "os";
+import path from "path";
+import { main as cli } from "../src/cli/main";
+import { recalculateInLibreOffice, readWorkbook, errorCells } from "../test/integration/xlsx-libreoffice";
+import { writeBenchWorkbook } from "./cli.bench";
+
+export interface PortableFormulasBenchResult {
+  readonly rows: number;
+  readonly runs: number;
+  /** Median seconds of load + recalculate + save. */
+  readonly loadRecalcSaveSeconds: number;
+  /** Median seconds of load + save with recalculation off. */
+  readonly loadSaveSeconds: number;
+  /** The difference: LibreOffice's recalculation of every portable formula. */
+  readonly recalcSeconds: number;
+  /** The model's time for the same rows (from its evaluateCells rate). */
+  readonly modelSeconds: number;
+  /** recalcSeconds / modelSeconds. */
+  readonly ratio: number;
+  /** Cells showing an error after recalculation (must be 0). */
+  readonly errorCells: number;
+}
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+export async function runPortableFormulasBench(rows = 100_000, runs = 5, modelRowsPerSecond?: number): Promise<PortableFormulasBenchResult> {
+  const work = mkdtempSync(path.join(os.tmpdir(), "offshore-lo-bench-"));
+  const input = path.join(work, "vendors.xlsx");
+  const finance = path.join(work, "finance.xlsx");
+  await writeBenchWorkbook(input, rows);
+  const quiet = { out: () => {}, err: () => {} };
+  const code = await cli([input, "--out", finance, "--checklists", "0", "--quiet"], quiet);
+  if (code !== 0) throw new Error(`the command line failed (exit ${code}) preparing the finance workbook`);
+
+  const full: number[] = [];
+  const baseline: number[] = [];
+  let recalculated = "";
+  for (let run = 0; run < runs; run++) {
+    full.push(await timed(async () => ([recalculated] = await recalculateInLibreOffice([finance]))));
+    baseline.push(await timed(() => recalculateInLibreOffice([finance], { recalculate: false })));
+  }
+  const errors = errorCells(await readWorkbook(recalculated)).length;
+
+  let modelRate = modelRowsPerSecond;
+  if (!modelRate) {
+    const { runModelBench } = await import("./model.bench");
+    modelRate = runModelBench(rows, runs).evaluateCellsRowsPerSecond;
+  }
+  const loadRecalcSave = median(full);
+  const loadSave = median(baseline);
+  const recalcSeconds = Math.max(0, loadRecalcSave - loadSave);
+  const modelSeconds = rows / modelRate;
+  return { rows, runs, loadRecalcSaveSeconds: loadRecalcSave, loadSaveSeconds: loadSave, recalcSeconds, modelSeconds, ratio: recalcSeconds / modelSeconds, errorCells: errors };
+}
+
+if (/libreoffice\.bench\.[cm]?[tj]s$/.test(process.argv[1] ?? "")) {
+  const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+  runPortableFormulasBench(rows, Number(process.env.BENCH_RUNS ?? 5)).then(
+    (r) =>
+      console.log(
+        `portable formulas in LibreOffice, ${r.rows.toLocaleString("en-US")} rows, median of ${r.runs}: ` +
+          `load+recalculate+save ${r.loadRecalcSaveSeconds.toFixed(2)} s, load+save ${r.loadSaveSeconds.toFixed(2)} s, ` +
+          `recalculation ${r.recalcSeconds.toFixed(2)} s vs model ${r.modelSeconds.toFixed(3)} s (${r.ratio.toFixed(0)}x); error cells ${r.errorCells}`,
+      ),
+    (error) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}

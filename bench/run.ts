@@ -1,0 +1,93 @@
+// `npm run bench`: every figure the project reports about speed and size, measured the same
+// way each time (median of at least 5 runs after a warm-up), printed as one table and
+// written to bench/results.json. Absolute times depend on the machine and its load; the
+// ratios are what to compare across runs.
+import { writeFileSync, readFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { gzipSync } from "zlib";
+import { ensureBuilt } from "../test/helpers/build";
+import { runModelBench } from "./model.bench";
+import { runFunctionsBench } from "./functions.bench";
+import { runCliBench } from "./cli.bench";
+import { runPaneRenderBench } from "./paneRender.bench";
+import { runPortableFormulasBench } from "./libreoffice.bench";
+
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const PANE_BUDGET_BYTES = 120 * 1024;
+
+interface Row {
+  readonly figure: string;
+  readonly value: string;
+  readonly target: string;
+}
+
+function gzipBytes(dist: string, file: string): number {
+  return gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const perSecond = (n: number) => `${Math.round(n).toLocaleString("en-US")} rows/s`;
+
+async function main(): Promise<void> {
+  const step = (text: string) => process.stderr.write(`bench: ${text}\n`);
+  step("production build");
+  const dist = await ensureBuilt();
+  const sizes = {
+    functionsJsGzip: gzipBytes(dist, "functions.js"),
+    taskpaneJsGzip: gzipBytes(dist, "taskpane.js"),
+    commandsJsGzip: gzipBytes(dist, "commands.js"),
+  };
+  const paneTotal = sizes.functionsJsGzip + sizes.taskpaneJsGzip + sizes.commandsJsGzip;
+
+  step("model, 100,000 rows");
+  const model = runModelBench(100_000, RUNS);
+  step("custom functions, 100,000 rows per row and spilled");
+  const functions = await runFunctionsBench({ rows: 100_000, runs: RUNS });
+  step("pane first render in Chromium");
+  const pane = await runPaneRenderBench(dist, RUNS);
+  step("command line, 10,000 rows");
+  const cli = await runCliBench(10_000, RUNS);
+  step("portable formulas in LibreOffice, 100,000 rows (slow)");
+  const portable = await runPortableFormulasBench(100_000, RUNS, model.evaluateCellsRowsPerSecond);
+
+  const rows: Row[] = [
+    { figure: "Model, batch (evaluateRow, 100,000 rows)", value: perSecond(model.evaluateRowsPerSecond), target: ">= 500,000 rows/s" },
+    { figure: "Model, from cells (evaluateCells)", value: perSecond(model.evaluateCellsRowsPerSecond), target: "" },
+    { figure: "Functions, one spilled call (b)", value: perSecond(functions.spilledRowsPerSecond), target: "" },
+    { figure: "Functions, one call per row (a)", value: perSecond(functions.perRowCallsPerSecond), target: "" },
+    { figure: "Per-row / spilled time ratio (a/b)", value: functions.ratio.toFixed(2), target: "<= 3" },
+    { figure: "functions.js gzip", value: kb(sizes.functionsJsGzip), target: "no React, no Fluent UI" },
+    { figure: "Pane JavaScript gzip (functions + taskpane + commands)", value: kb(paneTotal), target: `<= ${kb(PANE_BUDGET_BYTES)}` },
+    { figure: "Pane first render in Chromium", value: `${pane.medianMs.toFixed(0)} ms`, target: "" },
+    { figure: "Command line, 10,000-row workbook", value: `${cli.medianSeconds.toFixed(2)} s`, target: "< 5 s" },
+    { figure: "LibreOffice recalculation of the portable formulas, 100,000 rows", value: `${portable.recalcSeconds.toFixed(2)} s`, target: "" },
+    { figure: "  the same rows in the model", value: `${portable.modelSeconds.toFixed(3)} s`, target: "" },
+    { figure: "  LibreOffice / model time", value: `${portable.ratio.toFixed(0)}x`, target: "" },
+  ];
+
+  const width = Math.max(...rows.map((r) => r.figure.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  console.log(`Offshore Sourcing benchmark: median of ${RUNS} runs, ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)}`);
+  for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padStart(valueWidth)}  ${r.target}`);
+
+  const results = {
+    measuredAt: new Date().toISOString(),
+    machine: { cores: os.cpus().length, node: process.version, loadAverage1m: os.loadavg()[0] },
+    runs: RUNS,
+    model,
+    functions,
+    sizes: { ...sizes, paneTotalGzip: paneTotal, paneBudgetGzip: PANE_BUDGET_BYTES },
+    paneFirstRender: pane,
+    cli,
+    portableFormulas: portable,
+  };
+  const file = path.join(__dirname, "results.json");
+  writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+  console.log(`Written ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
