@@ -1,7 +1,7 @@
 // The pane: a title, the preview notice outside Excel, and two tabs (the vendor table
 // steps, the governance checklist of the selected row).
 import { useCallback, useState, type ReactNode } from "react";
-import { MemoryWorkbook } from "../workbook/memory";
+import type { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
 import { Notice } from "./Notice";
 import { PaneProvider } from "./PaneContext";
@@ -10,7 +10,7 @@ import { PreviewSheet } from "./PreviewSheet";
 import { paneStyles } from "./styles";
 import { ThemeScope } from "./ThemeScope";
 import type { PaneActions } from "./paneActions";
-import { VendorTablePanel } from "./VendorTablePanel";
+import { VendorTablePanel, type PreparedForFinance } from "./VendorTablePanel";
 
 export const PREVIEW_NOTICE = "Preview: not running inside Excel; using a sample vendor table in memory";
 
@@ -26,10 +26,17 @@ export interface AppProps {
 
 type PaneSection = "table" | "checklist";
 
+/** The preview's in-memory workbook, told apart without importing it (it loads only in preview). */
+function inMemory(port: WorkbookPort): port is MemoryWorkbook {
+  const candidate = port as Partial<MemoryWorkbook>;
+  return typeof candidate.snapshot === "function" && typeof candidate.select === "function";
+}
+
 export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist }: AppProps) {
   const [section, setSection] = useState<PaneSection>("table");
   const [table, setTable] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  const [prepared, setPrepared] = useState<PreparedForFinance | null>(null);
   const workbookChanged = useCallback(() => setRevision((r) => r + 1), []);
 
   return (
@@ -47,7 +54,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
             selected={section}
             onSelect={setSection}
             tabs={[
-              { key: "table", label: "Vendor table", panel: <VendorTablePanel expectedHeaders={expectedHeaders} onTableChange={setTable} /> },
+              { key: "table", label: "Vendor table", panel: <VendorTablePanel expectedHeaders={expectedHeaders} onTableChange={setTable} onFinanceChange={setPrepared} /> },
               {
                 key: "checklist",
                 label: "Checklist",
@@ -55,7 +62,9 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
               },
             ]}
           />
-          {preview && port instanceof MemoryWorkbook && <PreviewSheet workbook={port} table={table} revision={revision} />}
+          {preview && inMemory(port) && (
+            <PreviewSheet workbook={port} table={table} revision={revision} prepared={prepared && prepared.table === table ? prepared : null} />
+          )}
         </main>
       </PaneProvider>
     </ThemeScope>

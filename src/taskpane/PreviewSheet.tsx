@@ -8,12 +8,23 @@ import type { CellValue } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
 import type { MemoryWorkbook } from "../workbook/memory";
 import { MAPPING_SETTING } from "../workbook/port";
+import type { FinanceMode } from "./paneActions";
 
 export interface PreviewSheetProps {
   readonly workbook: MemoryWorkbook;
   readonly table: string | null;
   /** Changes whenever the pane changed the workbook, so the view reads it again. */
   readonly revision: number;
+  /** The columns' last preparation for finance, while Evaluate has not made them live again. */
+  readonly prepared?: { readonly mode: FinanceMode; readonly sheet: string } | null;
+}
+
+function preparedCaption(prepared: { readonly mode: FinanceMode; readonly sheet: string }): string {
+  const how =
+    prepared.mode === "formulas"
+      ? `as portable formulas: these columns read the sheet '${prepared.sheet}'`
+      : `as values: these columns show the fixed numbers on the sheet '${prepared.sheet}'`;
+  return `Prepared for finance ${how} and no longer call the add-in. Evaluate brings the live add-in formulas back.`;
 }
 
 interface SheetView {
@@ -31,7 +42,7 @@ function shown(value: CellValue): string {
   return String(value);
 }
 
-export function PreviewSheet({ workbook, table, revision }: PreviewSheetProps) {
+export function PreviewSheet({ workbook, table, revision, prepared }: PreviewSheetProps) {
   const [view, setView] = useState<SheetView | null>(null);
   const [selectedRow, setSelectedRow] = useState<number | null>(null);
 
@@ -76,6 +87,7 @@ export function PreviewSheet({ workbook, table, revision }: PreviewSheetProps) {
   return (
     <section aria-labelledby="preview-sheet-title" className="pane-stack">
       <h2 id="preview-sheet-title">{`Sample workbook: ${table}`}</h2>
+      {prepared && <p className="pane-caption">{preparedCaption(prepared)}</p>}
       <p className="pane-caption">
         {view.headers.length > 1
           ? "The columns the add-in wrote, as Excel shows them. Choose a vendor to select its row; the Checklist tab follows the selection."

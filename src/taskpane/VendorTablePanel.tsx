@@ -1,27 +1,40 @@
-// The first tab: find the table, map its columns, evaluate. Each step calls one action and
+// The first tab: find the table, map its columns, evaluate, share with finance. Each step calls one action and
 // turns its outcome or failure into words; the rules live in the actions and the model.
 import { useCallback, useEffect, useState } from "react";
 import type { FieldKey } from "../model/types";
 import { ColumnMapping } from "./ColumnMapping";
 import { EvaluateStep } from "./EvaluateStep";
 import { FailureMessage, failureFrom } from "./failure";
+import { FinanceStep } from "./FinanceStep";
 import { FindTable, NEW_TABLE_NAME } from "./FindTable";
 import { usePane } from "./PaneContext";
-import type { FindTableResult, MappingView, PaneFailure, TableActionOutcome } from "./paneActions";
+import type { FinanceMode, FindTableResult, MappingView, PaneFailure, TableActionOutcome } from "./paneActions";
 
 export interface VendorTablePanelProps {
   readonly expectedHeaders: readonly { header: string; required: boolean }[];
   /** Tells the pane which table the buyer works on (the checklist tab follows it). */
   readonly onTableChange?: (table: string | null) => void;
+  /** How the table's three columns were last prepared for finance; null once Evaluate made them live again. */
+  readonly onFinanceChange?: (prepared: PreparedForFinance | null) => void;
 }
 
-export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTablePanelProps) {
+export interface PreparedForFinance {
+  readonly table: string;
+  readonly mode: FinanceMode;
+  readonly sheet: string;
+}
+
+export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChange }: VendorTablePanelProps) {
   const { actions, announce, workbookChanged } = usePane();
   const [found, setFound] = useState<FindTableResult | null>(null);
   const [table, setTable] = useState<string | null>(null);
   const [mapping, setMapping] = useState<MappingView | null>(null);
   const [failure, setFailure] = useState<PaneFailure | null>(null);
   const [busy, setBusy] = useState(false);
+  // Evaluate and Prepare for finance each rewrite the three columns: the other step's last
+  // message no longer describes them once one of them ran.
+  const [evaluations, setEvaluations] = useState(0);
+  const [preparations, setPreparations] = useState(0);
 
   const chooseTable = useCallback(
     async (name: string | null) => {
@@ -146,7 +159,22 @@ export function VendorTablePanel({ expectedHeaders, onTableChange }: VendorTable
           <section aria-labelledby="step-evaluate" className="pane-stack">
             <h2 id="step-evaluate">3. Evaluate</h2>
             <p>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</p>
-            <EvaluateStep key={table} table={table} blocked={busy} onEvaluated={() => {
+            <EvaluateStep key={`${table}:${preparations}`} table={table} blocked={busy} onEvaluated={(outcome) => {
+                setEvaluations((n) => n + 1);
+                if (outcome.kind === "done") onFinanceChange?.(null);
+                workbookChanged();
+                void refreshMapping();
+              }} />
+          </section>
+          <section aria-labelledby="step-finance" className="pane-stack">
+            <h2 id="step-finance">4. Share with finance</h2>
+            <p>
+              Colleagues without the add-in see #NAME? in the three columns once Excel recalculates. This writes a Finance summary sheet and makes
+              the three columns plain formulas or values, so the workbook computes anywhere.
+            </p>
+            <FinanceStep key={table} table={table} blocked={busy} evaluations={evaluations} onPrepared={(outcome) => {
+                setPreparations((n) => n + 1);
+                if (outcome.kind === "done") onFinanceChange?.({ table, mode: outcome.mode, sheet: outcome.sheet });
                 workbookChanged();
                 void refreshMapping();
               }} />

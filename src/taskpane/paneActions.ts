@@ -3,6 +3,7 @@
 // it to the actions in src/actions over one WorkbookPort, and a test can swap one step for
 // a failing one.
 import type { EvaluateOptions, EvaluateOutcome } from "../actions/evaluate";
+import type { FinanceMode, FinanceOptions, FinanceOutcome as PreparedOutcome } from "../actions/finance";
 import type { MappingView } from "../actions/mapping";
 import type { FindTableResult, TableActionOutcome } from "../actions/tables";
 import type { FieldKey } from "../model/types";
@@ -10,9 +11,15 @@ import type { RegionInfo } from "../workbook/port";
 
 export type { EvaluateOutcome } from "../actions/evaluate";
 export type { MappedColumn, MappingView, MissingField } from "../actions/mapping";
+export type { FinanceMode } from "../actions/finance";
 export type { FindTableResult, TableActionOutcome, TableCandidate } from "../actions/tables";
 
 export type EvaluateProgress = Parameters<NonNullable<EvaluateOptions["onProgress"]>>[0];
+export type FinanceProgress = Parameters<NonNullable<FinanceOptions["onProgress"]>>[0];
+/** The finance action's outcome; when done, with the sheet the summary went to. */
+export type FinanceOutcome =
+  | (Extract<PreparedOutcome, { kind: "done" }> & { readonly sheet: string })
+  | Exclude<PreparedOutcome, { kind: "done" }>;
 
 export interface PaneActions {
   findVendorTables(): Promise<FindTableResult>;
@@ -27,6 +34,8 @@ export interface PaneActions {
     table: string,
     options: { readonly outputNames?: Readonly<Record<string, string>>; readonly onProgress?: (p: EvaluateProgress) => void },
   ): Promise<EvaluateOutcome>;
+  /** Writes the Finance summary sheet and turns the three output columns into plain formulas or values. */
+  prepareForFinance(table: string, options: { readonly mode: FinanceMode; readonly now?: Date; readonly onProgress?: (p: FinanceProgress) => void }): Promise<FinanceOutcome>;
 }
 
 /** A failure as the pane shows it: what happened, what to do, what was written. */

@@ -26,5 +26,13 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
       return view;
     },
     evaluate: (table, options) => evaluateTable(port, table, options),
+    // No time zone passed, as for evaluate: a table not yet evaluated is evaluated first,
+    // and that evaluation writes the user's own zone (Intl's) into the assumptions sheet.
+    async prepareForFinance(table, options) {
+      // Loaded on first use, outside the pane's start-up bundle: most openings never share.
+      const finance = await import(/* webpackChunkName: "finance" */ "../actions/finance");
+      const outcome = await finance.prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });
+      return outcome.kind === "done" ? { ...outcome, sheet: finance.SUMMARY_SHEET } : outcome;
+    },
   };
 }

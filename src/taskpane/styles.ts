@@ -71,5 +71,10 @@ body { margin: 0; }
 .pane-control { font: inherit; min-height: 32px; width: 100%; max-width: 100%; box-sizing: border-box; padding: 0 8px;
   border: var(--strokeWidthThin) solid var(--colorNeutralStroke1); border-bottom-color: var(--colorNeutralStrokeAccessible);
   border-radius: var(--borderRadiusMedium); background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1); }
+.pane-radio { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 8px; align-items: baseline; }
+.pane-radio input { margin: 0; width: 16px; height: 16px; accent-color: var(--colorBrandBackground); }
+.pane-radio input:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 2px; }
+.pane-radio .pane-field-hint { grid-column: 2; }
+.pane-fieldset:disabled label { color: var(--colorNeutralForegroundDisabled); }
 .pane-control:disabled { color: var(--colorNeutralForegroundDisabled); border-color: var(--colorNeutralStrokeDisabled); background: var(--colorTransparentBackground); }
 `;

@@ -1,0 +1,147 @@
+// Step 4: share with finance. Colleagues without the add-in see #NAME? in the three columns
+// once Excel recalculates, so the buyer picks portable formulas or values and the action
+// writes the Finance summary sheet. Progress and the outcome go to the live region.
+import { useEffect, useState } from "react";
+import { Button } from "./controls";
+import { Notice } from "./Notice";
+import { usePane } from "./PaneContext";
+import { FailureMessage, failureFrom } from "./failure";
+import type { FinanceMode, FinanceOutcome, FinanceProgress, PaneFailure } from "./paneActions";
+
+export const FINANCE_MODES: readonly { readonly mode: FinanceMode; readonly label: string; readonly hint: string }[] = [
+  {
+    mode: "formulas",
+    label: "Portable formulas (recommended)",
+    hint: "Plain Excel formulas over the assumptions sheet: finance can change an assumption and watch the totals move, without the add-in.",
+  },
+  { mode: "values", label: "Values as of now", hint: "Static numbers with the date and time they were computed; they do not recalculate." },
+];
+
+type FinanceState =
+  | { readonly kind: "idle" }
+  | { readonly kind: "running"; readonly progress: FinanceProgress | null }
+  | { readonly kind: "done"; readonly outcome: Extract<FinanceOutcome, { kind: "done" }>; readonly preparedAt: Date }
+  | { readonly kind: "failed"; readonly failure: PaneFailure };
+
+/** How many rows left out of the summary the pane lists before summarising the rest. */
+const ROW_ERRORS_SHOWN = 5;
+
+const preparedTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+export function financeSummary(outcome: Extract<FinanceOutcome, { kind: "done" }>, preparedAt: Date): string {
+  const vendors = `${outcome.vendors.length} ${outcome.vendors.length === 1 ? "vendor" : "vendors"}`;
+  const how = outcome.mode === "formulas" ? "as portable formulas" : `as values as of ${preparedTime.format(preparedAt)}`;
+  const skipped = outcome.rowErrors.length > 0 ? ` ${outcome.rowErrors.length} ${outcome.rowErrors.length === 1 ? "row was" : "rows were"} left out: see below.` : "";
+  return `${vendors} on the sheet '${outcome.sheet}', ${how}.${skipped}`;
+}
+
+export interface FinanceStepProps {
+  readonly table: string;
+  /** Steps before this one are busy (mapping being saved...). */
+  readonly blocked: boolean;
+  /** Changes when the table was evaluated again: the last outcome no longer describes the columns. */
+  readonly evaluations: number;
+  /** After every attempt: the outcome when the action answered (a refusal may say part was written). */
+  readonly onPrepared?: (outcome: FinanceOutcome) => void;
+}
+
+export function FinanceStep({ table, blocked, evaluations, onPrepared }: FinanceStepProps) {
+  const { actions, announce } = usePane();
+  const [mode, setMode] = useState<FinanceMode>("formulas");
+  const [state, setState] = useState<FinanceState>({ kind: "idle" });
+  const running = state.kind === "running";
+
+  useEffect(() => setState((s) => (s.kind === "running" ? s : { kind: "idle" })), [evaluations]);
+
+  async function prepare() {
+    const chosen = mode;
+    const preparedAt = new Date();
+    setState({ kind: "running", progress: null });
+    announce(`Preparing ${table} for finance…`);
+    try {
+      const outcome = await actions.prepareForFinance(table, {
+        mode: chosen,
+        now: preparedAt,
+        onProgress: (progress) => {
+          setState({ kind: "running", progress });
+          announce(`${progress.step}…`);
+        },
+      });
+      if (outcome.kind === "done") {
+        setState({ kind: "done", outcome, preparedAt });
+        announce(`Prepared for finance: ${financeSummary(outcome, preparedAt)}`);
+      } else {
+        const failure = { what: "Preparing for finance stopped", whatToDo: outcome.message, written: outcome.written };
+        setState({ kind: "failed", failure });
+        announce(`${failure.what}. ${failure.whatToDo} ${failure.written}`);
+      }
+      onPrepared?.(outcome);
+    } catch (error) {
+      const failure = failureFrom(error, "Preparing for finance failed", "Check that the sheets are not protected or being edited, then try again.");
+      setState({ kind: "failed", failure });
+      announce(`${failure.what} ${failure.written}`);
+    }
+  }
+
+  return (
+    <div className="pane-stack">
+      <fieldset className="pane-fieldset" role="radiogroup" aria-labelledby="finance-mode-legend" disabled={running}>
+        <legend id="finance-mode-legend">Numbers for finance</legend>
+        {FINANCE_MODES.map((m) => (
+          <div key={m.mode} className="pane-radio">
+            <input
+              type="radio"
+              id={`finance-mode-${m.mode}`}
+              name="finance-mode"
+              value={m.mode}
+              checked={mode === m.mode}
+              onChange={() => setMode(m.mode)}
+              aria-describedby={`finance-mode-${m.mode}-hint`}
+            />
+            <label htmlFor={`finance-mode-${m.mode}`}>{m.label}</label>
+            <span id={`finance-mode-${m.mode}-hint`} className="pane-field-hint">
+              {m.hint}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      <Button appearance="primary" onClick={() => void prepare()} disabled={running || blocked}>
+        Prepare for finance
+      </Button>
+      {running && (
+        <div className="pane-stack">
+          <span id="finance-progress">{state.progress ? `${state.progress.step}…` : "Preparing for finance…"}</span>
+          <progress
+            className="pane-progress"
+            aria-labelledby="finance-progress"
+            max={state.progress?.total || undefined}
+            value={state.progress && state.progress.total > 0 ? state.progress.done : undefined}
+          />
+        </div>
+      )}
+      {state.kind === "failed" && <FailureMessage failure={state.failure} />}
+      {state.kind === "done" && <PreparedMessage outcome={state.outcome} preparedAt={state.preparedAt} />}
+    </div>
+  );
+}
+
+function PreparedMessage({ outcome, preparedAt }: { outcome: Extract<FinanceOutcome, { kind: "done" }>; preparedAt: Date }) {
+  const shown = outcome.rowErrors.slice(0, ROW_ERRORS_SHOWN);
+  return (
+    <Notice intent={outcome.rowErrors.length > 0 ? "warning" : "success"} title="Prepared for finance">
+      {financeSummary(outcome, preparedAt)}
+      {outcome.mode === "formulas"
+        ? " The table's three add-in columns are now plain formulas: finance can change an assumption and the totals follow."
+        : " The table's three add-in columns are now fixed numbers: they no longer follow the assumptions."}
+      {" To get live add-in formulas back, choose Evaluate again."}
+      {shown.length > 0 && (
+        <ul className="pane-list" aria-label="Rows left out of the summary">
+          {shown.map((e) => (
+            <li key={e.tableRow}>{`Row ${e.row}: ${e.message}`}</li>
+          ))}
+          {outcome.rowErrors.length > shown.length && <li>{`…and ${outcome.rowErrors.length - shown.length} more.`}</li>}
+        </ul>
+      )}
+    </Notice>
+  );
+}

@@ -1,0 +1,198 @@
+/** @jest-environment jsdom */
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FINANCE_SETTING, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from "../../src/actions/finance";
+import { FIELDS } from "../../src/model/fields";
+import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { App } from "../../src/taskpane/App";
+import { paneActionsFor } from "../../src/taskpane/paneActionsFor";
+import type { PaneActions } from "../../src/taskpane/paneActions";
+import { previewWorkbook } from "../../src/taskpane/preview";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import { ASSUMPTIONS_SHEET, WorkbookWriteError, type WorkbookPort } from "../../src/workbook/port";
+
+const EXPECTED = FIELDS.map((f) => ({ header: f.header, required: f.required }));
+/** Sheet row (1-based) of the summary's first vendor. */
+const FIRST_VENDOR_ROW = SUMMARY_HEADER_ROW + 2;
+
+function renderPane(port: WorkbookPort, options: { preview?: boolean; actions?: PaneActions } = {}) {
+  const user = userEvent.setup();
+  render(<App port={port} actions={options.actions ?? paneActionsFor(port)} preview={options.preview ?? false} dark={false} expectedHeaders={EXPECTED} />);
+  return user;
+}
+
+async function findMessageBar(text: RegExp | string): Promise<HTMLElement> {
+  const found = await screen.findByText(text, { ignore: '[data-testid="pane-live-region"], script, style' });
+  return found.closest(".pane-notice") as HTMLElement;
+}
+
+function financeSection(): HTMLElement {
+  return screen.getByRole("region", { name: "4. Share with finance" });
+}
+
+/** Where the model's total of each sample vendor went on the summary, by vendor name. */
+function summaryTotals(workbook: MemoryWorkbook): Map<string, { value: unknown; formula?: string }> {
+  const totals = new Map<string, { value: unknown; formula?: string }>();
+  for (let row = FIRST_VENDOR_ROW; ; row++) {
+    const vendor = workbook.cell(SUMMARY_SHEET, `A${row}`);
+    if (!vendor || vendor.value === null || vendor.value === undefined) break;
+    const total = workbook.cell(SUMMARY_SHEET, `C${row}`)!;
+    totals.set(String(vendor.value), { value: total.value, formula: total.formula });
+  }
+  return totals;
+}
+
+async function tableMissingHourlyRate(): Promise<MemoryWorkbook> {
+  const headers = SAMPLE_VENDOR_HEADERS.map((h) => (h === "Hourly rate" ? "Day price / 8" : h));
+  const workbook = new MemoryWorkbook().addSheet("Quotes");
+  await workbook.apply([
+    { kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers, rows: SAMPLE_VENDOR_ROWS.slice(0, 3).map((r) => r.map((c) => c ?? null)) },
+  ]);
+  return workbook;
+}
+
+describe("share with finance", () => {
+  test("the step explains the #NAME? problem and offers two labelled modes, portable formulas chosen, and a button", async () => {
+    renderPane(await previewWorkbook());
+    await screen.findByRole("button", { name: "Prepare for finance" });
+    const section = financeSection();
+    expect(section).toHaveTextContent("#NAME?");
+    expect(section).toHaveTextContent("Finance summary");
+    const modes = within(section).getByRole("radiogroup", { name: "Numbers for finance" });
+    const formulas = within(modes).getByRole("radio", { name: "Portable formulas (recommended)" });
+    const values = within(modes).getByRole("radio", { name: "Values as of now" });
+    expect(formulas).toBeChecked();
+    expect(values).not.toBeChecked();
+    expect(formulas).toHaveAccessibleDescription(/change an assumption/);
+    expect(values).toHaveAccessibleDescription(/do not recalculate/);
+  });
+
+  test("keyboard only: Tab to the modes, arrow to Values, Tab to the button, Enter writes the summary as values", async () => {
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook, { preview: true });
+    const formulas = await screen.findByRole("radio", { name: "Portable formulas (recommended)" });
+    for (let i = 0; i < 40 && document.activeElement !== formulas; i++) await user.tab();
+    expect(formulas).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
+    const values = screen.getByRole("radio", { name: "Values as of now" });
+    expect(values).toHaveFocus();
+    expect(values).toBeChecked();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Prepare for finance" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+
+    const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
+    expect(bar).toHaveTextContent(`${SAMPLE_VENDOR_ROWS.length} vendors on the sheet 'Finance summary', as values as of`);
+    expect(bar).toHaveTextContent("To get live add-in formulas back, choose Evaluate again.");
+    expect(workbook.sheetNames()).toContain(SUMMARY_SHEET);
+    expect(JSON.parse(workbook.setting(FINANCE_SETTING)!)).toMatchObject({ table: "Vendors", mode: "values" });
+    expect(String(workbook.cell(SUMMARY_SHEET, "A1")?.value)).toMatch(/values as of/);
+    const totals = summaryTotals(workbook);
+    expect(totals.size).toBe(SAMPLE_VENDOR_ROWS.length);
+    for (const { value, formula } of totals.values()) {
+      expect(value).toEqual(expect.any(Number));
+      expect(formula).toBeUndefined();
+    }
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent(/^Prepared for finance: /);
+    expect(screen.getByText(/^Prepared for finance as values/)).toHaveTextContent(`the fixed numbers on the sheet '${SUMMARY_SHEET}'`);
+  });
+
+  test("portable formulas on a table never evaluated: it is evaluated first with the user's time zone, and the columns stop calling the add-in until Evaluate", async () => {
+    // A zone other than this machine's and the default, so the assumptions sheet shows where it came from.
+    const zone = "Asia/Kolkata";
+    const resolvedOptions = Intl.DateTimeFormat.prototype.resolvedOptions;
+    const userZone = jest.spyOn(Intl.DateTimeFormat.prototype, "resolvedOptions").mockImplementation(function (this: Intl.DateTimeFormat) {
+      return { ...resolvedOptions.call(this), timeZone: zone };
+    });
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook, { preview: true });
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
+    userZone.mockRestore();
+    expect(bar).toHaveTextContent("as portable formulas");
+    expect(bar).toHaveTextContent("choose Evaluate again");
+
+    const cells = [...workbook.snapshot().entries()];
+    expect(cells.some(([address, cell]) => address.startsWith(`${ASSUMPTIONS_SHEET}!B`) && cell.value === zone)).toBe(true);
+    for (const { formula } of summaryTotals(workbook).values()) {
+      expect(formula).toMatch(/^=/);
+      expect(formula).not.toMatch(/OFFSHORE\./i);
+    }
+    const read = await workbook.read({ table: { name: "Vendors", formulasOf: ["Total cost"] } });
+    read.table!.columnFormulas["Total cost"].forEach((f) => expect(f).toMatch(new RegExp(`^='${SUMMARY_SHEET}'!C\\d+$`)));
+
+    // The preview sheet shows the prepared columns and says how they were prepared.
+    const sheet = await screen.findByRole("table", { name: /Vendors on sheet/ });
+    await waitFor(() => expect(within(sheet).getByRole("columnheader", { name: "Total cost" })).toBeInTheDocument());
+    expect(await screen.findByText(/Prepared for finance as portable formulas/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Evaluate" }));
+    await findMessageBar(/written to Vendors/);
+    expect(workbook.tableColumn("Vendors", "Total cost")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+    await waitFor(() => expect(screen.queryByText(/Prepared for finance as portable formulas/)).not.toBeInTheDocument());
+    // The finance outcome no longer describes the columns.
+    expect(screen.queryByRole("group", { name: "Prepared for finance" })).not.toBeInTheDocument();
+  });
+
+  test("a table that cannot be evaluated is not prepared: the pane says which column is missing and that nothing was written", async () => {
+    const workbook = await tableMissingHourlyRate();
+    const before = workbook.snapshot();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const bar = await findMessageBar(/Preparing for finance stopped/);
+    expect(bar).toHaveTextContent("'Hourly rate'");
+    expect(bar).toHaveTextContent("Nothing was written.");
+    expect(workbook.snapshot()).toEqual(before);
+    expect(workbook.sheetNames()).not.toContain(SUMMARY_SHEET);
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent(/Preparing for finance stopped/);
+  });
+
+  test("a summary the workbook refuses to take says what happened and what to do", async () => {
+    const workbook = await previewWorkbook();
+    expect((await paneActionsFor(workbook).evaluate("Vendors", {})).kind).toBe("done");
+    const before = workbook.snapshot();
+    workbook.apply = () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], []));
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const bar = await findMessageBar(/Preparing for finance stopped/);
+    expect(bar).toHaveTextContent("The sheet is protected");
+    expect(bar).toHaveTextContent("Check that the sheets are not protected");
+    expect(workbook.snapshot()).toEqual(before);
+  });
+
+  test("an unexpected failure says what happened, what to do and what was written", async () => {
+    const workbook = await previewWorkbook();
+    const actions: PaneActions = {
+      ...paneActionsFor(workbook),
+      prepareForFinance: () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], [])),
+    };
+    const user = renderPane(workbook, { actions });
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const bar = await findMessageBar(/Preparing for finance failed: The sheet is protected/);
+    expect(bar).toHaveTextContent("Check that the sheets are not protected");
+    expect(bar).toHaveTextContent(/Nothing was written/);
+  });
+
+  test("progress is shown and announced while the summary is written; the modes and button wait", async () => {
+    const workbook = await previewWorkbook();
+    let release: () => void = () => undefined;
+    const realApply = workbook.apply.bind(workbook);
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let applies = 0;
+    workbook.apply = async (changes, options) => {
+      // The first apply is the evaluation made first; the summary's is held.
+      if (++applies === 2) await held;
+      return realApply(changes, options);
+    };
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const progress = await screen.findByRole("progressbar", { name: "Writing the summary…" });
+    expect(progress).toBeInTheDocument();
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the summary…");
+    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeDisabled();
+    expect(screen.getByRole("radio", { name: "Values as of now" })).toBeDisabled();
+    release();
+    await findMessageBar(/vendors on the sheet 'Finance summary'/);
+    expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+  });
+});
