@@ -57,6 +57,8 @@ export const VALUES_BUDGET_BYTES = 3_000_000;
 export const FORMULAS_BUDGET_BYTES = 500_000;
 /** Rows sampled to estimate what a whole read would weigh. */
 export const SAMPLE_ROWS = 10;
+/** Rows of a plain range read first, to learn what a row weighs before sizing the next chunks. */
+export const FIRST_RANGE_CHUNK_ROWS = 500;
 /** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
 const SPECIAL_CELLS_API = "1.9";
 
@@ -233,7 +235,10 @@ export class ExcelWorkbook implements WorkbookPort {
           sheetValues[sheet] = { name: sheet, origin: start, values: used.values as CellValue[][], formulas: used.formulas as CellValue[][] };
         }
       }
-      // Plain ranges: one round trip per chunk of rows, because Excel limits responses as it limits requests.
+      // Plain ranges: one round trip per chunk of rows, because Excel limits responses as it
+      // limits requests. A first small chunk shows what a row weighs; each following chunk is
+      // sized from the heaviest row seen so far (formulas of 80 bytes and more made a chunk of
+      // MAX_READ_CELLS cells weigh over 7 MB).
       const ranges: (RangeSnapshot | null)[] = [];
       for (const r of request.ranges ?? []) {
         if (!known.sheets.has(lower(r.sheet))) {
@@ -242,16 +247,23 @@ export class ExcelWorkbook implements WorkbookPort {
         }
         const area = parseRange(r.address);
         const width = area.right - area.left + 1;
-        const perChunk = Math.max(1, Math.floor(MAX_READ_CELLS / width));
+        const mostRows = Math.max(1, Math.floor(MAX_READ_CELLS / width));
         const sheet = wb.worksheets.getItem(r.sheet);
         const values: CellValue[][] = [];
         const formulas: CellValue[][] = [];
         const properties = [r.values === false ? "" : "values", r.formulas ? "formulas" : ""].filter(Boolean).join(",");
+        let heaviestRow = 1;
+        let perChunk = Math.min(mostRows, FIRST_RANGE_CHUNK_ROWS);
         for (let top = area.top; top <= area.bottom; top += perChunk) {
-          const part = sheet.getRangeByIndexes(top, area.left, Math.min(perChunk, area.bottom - top + 1), width).load(properties);
+          const rows = Math.min(perChunk, area.bottom - top + 1);
+          const part = sheet.getRangeByIndexes(top, area.left, rows, width).load(properties);
           await context.sync();
-          if (r.values !== false) values.push(...(part.values as CellValue[][]));
-          if (r.formulas) formulas.push(...(part.formulas as CellValue[][]));
+          const partValues = r.values !== false ? (part.values as CellValue[][]) : [];
+          const partFormulas = r.formulas ? (part.formulas as CellValue[][]) : [];
+          values.push(...partValues);
+          formulas.push(...partFormulas);
+          for (let i = 0; i < rows; i++) heaviestRow = Math.max(heaviestRow, jsonBytes(partValues[i] ?? []) + jsonBytes(partFormulas[i] ?? []));
+          perChunk = Math.max(1, Math.min(mostRows, Math.floor(VALUES_BUDGET_BYTES / heaviestRow)));
         }
         ranges.push({ values: r.values === false ? undefined : values, formulas: r.formulas ? formulas : undefined });
       }

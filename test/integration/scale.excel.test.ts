@@ -1,7 +1,7 @@
 // Evaluating 100,000 rows through the Office.js adapter on the counting fake
 // (fakes/fakeExcel.ts). evaluate.excel.test.ts pins 10,000 rows; this takes it to 100,000
 // and measures every request in UTF-8 bytes, since Excel on the web refuses one over 5 MB.
-import { evaluateTable } from "../../src/actions/evaluate";
+import { evaluateRange, evaluateTable } from "../../src/actions/evaluate";
 import type { CellValue } from "../../src/model/types";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ExcelWorkbook } from "../../src/workbook/excel";
@@ -115,5 +115,24 @@ describe("refreshing an evaluated 100,000-row table through the Excel adapter", 
     } finally {
       sheet.cells.set("73210,19", formula!);
     }
+  });
+});
+
+describe("refreshing a 100,000-row plain range through the Excel adapter", () => {
+  test("the outputs already right of the range are read back in chunks each under 4 MB of response, then rewritten", async () => {
+    const excel = new MeasuredExcel();
+    const sheet = excel.sheet("Data");
+    const all = [SAMPLE_VENDOR_HEADERS as readonly CellValue[], ...Array.from({ length: 100_000 }, (_, i) => SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length])];
+    all.forEach((row, r) => row.forEach((v, c) => v !== "" && v !== null && sheet.cells.set(`${r},${c}`, { value: v })));
+    const inputs = { sheet: "Data", address: "A1:R100001", headers: [...SAMPLE_VENDOR_HEADERS], rowCount: 100_000 };
+    expect((await evaluateRange(new ExcelWorkbook(excel.host()), inputs, options)).kind).toBe("done");
+    excel.resetCounts();
+    const evaluated = { ...inputs, address: "A1:U100001", headers: [...SAMPLE_VENDOR_HEADERS, "Total cost", "Risk score", "Location fit"] };
+    const outcome = await evaluateRange(new ExcelWorkbook(excel.host()), evaluated, options);
+    expect(outcome.kind).toBe("done");
+    expect(excel.largestResponse()).toBeGreaterThan(0);
+    expect(excel.largestResponse()).toBeLessThan(FOUR_MB);
+    expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
+    expect(excel.cell("Data", "S100001")?.formula).toBe("=OFFSHORE.TOTALCOST($A100001:$R100001,$A$1:$R$1,OffshoreAssumptions)");
   });
 });
