@@ -33,13 +33,14 @@ describe("evaluating 100,000 rows through the Excel adapter", () => {
     large = vendorTable(100_000);
   });
 
-  test("the first evaluation writes the same cells and 3 formulas for 10, 5,000 and 100,000 rows, in at most 4 syncs, each request under 4 MB", async () => {
+  test("the first evaluation writes the same cells and 3 formulas for 10, 5,000 and 100,000 rows, in at most 4 syncs, each request and response under 4 MB", async () => {
     const costs = [];
     for (const excel of [vendorTable(10), vendorTable(5_000), large]) {
       const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
       expect(outcome.kind).toBe("done");
       expect(excel.syncs).toBeLessThanOrEqual(4);
       expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
+      expect(excel.largestResponse()).toBeLessThan(FOUR_MB);
       const { valueCells, formulas } = costOf(excel);
       costs.push({ valueCells, formulas });
     }
