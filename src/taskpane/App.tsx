@@ -1,7 +1,7 @@
 // The pane: a title, the preview notice outside Excel, and two tabs (the vendor table
 // steps, the governance checklist of the selected row).
 import { useCallback, useState, type ReactNode } from "react";
-import type { MemoryWorkbook } from "../workbook/memory";
+import { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
 import { Notice } from "./Notice";
 import { PaneProvider } from "./PaneContext";
@@ -25,12 +25,6 @@ export interface AppProps {
 }
 
 type PaneSection = "table" | "checklist";
-
-/** The preview's in-memory workbook, told apart without importing it (it loads only in preview). */
-function inMemory(port: WorkbookPort): port is MemoryWorkbook {
-  const candidate = port as Partial<MemoryWorkbook>;
-  return typeof candidate.snapshot === "function" && typeof candidate.select === "function";
-}
 
 export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist }: AppProps) {
   const [section, setSection] = useState<PaneSection>("table");
@@ -62,7 +56,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
               },
             ]}
           />
-          {preview && inMemory(port) && (
+          {preview && port instanceof MemoryWorkbook && (
             <PreviewSheet workbook={port} table={table} revision={revision} prepared={prepared && prepared.table === table ? prepared : null} />
           )}
         </main>

@@ -9,6 +9,7 @@ import { App } from "./App";
 import { ChecklistPanel } from "./checklist/ChecklistPanel";
 import { detectHost, OFFICE_READY_TIMEOUT_MS, type OfficeLike } from "./host";
 import { paneActionsFor } from "./paneActionsFor";
+import { previewWorkbook } from "./preview";
 import { prefersDark } from "./theme";
 
 const EXPECTED_HEADERS = FIELDS.map((f) => ({ header: f.header, required: f.required }));
@@ -27,11 +28,7 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
   root.render(<p style={{ padding: 12, fontFamily: "sans-serif" }}>Opening Offshore Sourcing…</p>);
 
   const host = await detectHost(options.office, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS);
-  // The in-memory workbook and its sample load only in preview: inside Excel they are never downloaded.
-  const port: WorkbookPort =
-    host.kind === "excel"
-      ? (options.excelWorkbook ?? (() => new ExcelWorkbook()))()
-      : await (await import(/* webpackChunkName: "preview" */ "./preview")).previewWorkbook();
+  const port: WorkbookPort = host.kind === "excel" ? (options.excelWorkbook ?? (() => new ExcelWorkbook()))() : await previewWorkbook();
   root.render(
     <App
       port={port}
