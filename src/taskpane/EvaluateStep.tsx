@@ -28,9 +28,11 @@ export interface EvaluateStepProps {
   /** Steps before this one are busy (mapping being saved...). */
   readonly blocked: boolean;
   readonly onEvaluated?: (outcome: EvaluateOutcome) => void;
+  /** Tells when an evaluation starts and ends, so steps writing the same columns wait. */
+  readonly onRunning?: (running: boolean) => void;
 }
 
-export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps) {
+export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: EvaluateStepProps) {
   const { actions, announce } = usePane();
   const [state, setState] = useState<EvaluateState>({ kind: "idle" });
   const [outputNames, setOutputNames] = useState<Readonly<Record<string, string>>>({});
@@ -38,6 +40,7 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
 
   async function run(names: Readonly<Record<string, string>>) {
     setState({ kind: "running", progress: null });
+    onRunning?.(true);
     announce(`Evaluating ${table}…`);
     try {
       const outcome = await actions.evaluate(table, {
@@ -56,6 +59,8 @@ export function EvaluateStep({ table, blocked, onEvaluated }: EvaluateStepProps)
       const failure = failureFrom(error, `Evaluating ${table} failed`, "Check the table is not being edited and try again.");
       setState({ kind: "failed", failure });
       announce(`${failure.what} ${failure.written}`);
+    } finally {
+      onRunning?.(false);
     }
   }
 

@@ -43,9 +43,11 @@ export interface FinanceStepProps {
   readonly evaluations: number;
   /** After every attempt: the outcome when the action answered (a refusal may say part was written). */
   readonly onPrepared?: (outcome: FinanceOutcome) => void;
+  /** Tells when a preparation starts and ends, so steps writing the same columns wait. */
+  readonly onRunning?: (running: boolean) => void;
 }
 
-export function FinanceStep({ table, blocked, evaluations, onPrepared }: FinanceStepProps) {
+export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning }: FinanceStepProps) {
   const { actions, announce } = usePane();
   const [mode, setMode] = useState<FinanceMode>("formulas");
   const [state, setState] = useState<FinanceState>({ kind: "idle" });
@@ -57,6 +59,7 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared }: Finance
     const chosen = mode;
     const preparedAt = new Date();
     setState({ kind: "running", progress: null });
+    onRunning?.(true);
     announce(`Preparing ${table} for finance…`);
     try {
       const outcome = await actions.prepareForFinance(table, {
@@ -80,6 +83,8 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared }: Finance
       const failure = failureFrom(error, "Preparing for finance failed", "Check that the sheets are not protected or being edited, then try again.");
       setState({ kind: "failed", failure });
       announce(`${failure.what} ${failure.written}`);
+    } finally {
+      onRunning?.(false);
     }
   }
 

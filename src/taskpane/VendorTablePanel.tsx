@@ -35,6 +35,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
   // message no longer describes them once one of them ran.
   const [evaluations, setEvaluations] = useState(0);
   const [preparations, setPreparations] = useState(0);
+  const [writing, setWriting] = useState<"evaluate" | "finance" | null>(null);
 
   const chooseTable = useCallback(
     async (name: string | null) => {
@@ -159,12 +160,18 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
           <section aria-labelledby="step-evaluate" className="pane-stack">
             <h2 id="step-evaluate">3. Evaluate</h2>
             <p>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</p>
-            <EvaluateStep key={`${table}:${preparations}`} table={table} blocked={busy} onEvaluated={(outcome) => {
+            <EvaluateStep
+              key={`${table}:${preparations}`}
+              table={table}
+              blocked={busy || writing === "finance"}
+              onRunning={(running) => setWriting(running ? "evaluate" : null)}
+              onEvaluated={(outcome) => {
                 setEvaluations((n) => n + 1);
                 if (outcome.kind === "done") onFinanceChange?.(null);
                 workbookChanged();
                 void refreshMapping();
-              }} />
+              }}
+            />
           </section>
           <section aria-labelledby="step-finance" className="pane-stack">
             <h2 id="step-finance">4. Share with finance</h2>
@@ -172,12 +179,21 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
               Colleagues without the add-in see #NAME? in the three columns once Excel recalculates. This writes a Finance summary sheet and makes
               the three columns plain formulas or values, so the workbook computes anywhere.
             </p>
-            <FinanceStep key={table} table={table} blocked={busy} evaluations={evaluations} onPrepared={(outcome) => {
-                setPreparations((n) => n + 1);
-                if (outcome.kind === "done") onFinanceChange?.({ table, mode: outcome.mode, sheet: outcome.sheet });
+            <FinanceStep
+              key={table}
+              table={table}
+              blocked={busy || writing === "evaluate"}
+              evaluations={evaluations}
+              onRunning={(running) => setWriting(running ? "finance" : null)}
+              onPrepared={(outcome) => {
+                if (outcome.kind === "done") {
+                  setPreparations((n) => n + 1);
+                  onFinanceChange?.({ table, mode: outcome.mode, sheet: outcome.sheet });
+                }
                 workbookChanged();
                 void refreshMapping();
-              }} />
+              }}
+            />
           </section>
         </>
       )}

@@ -191,8 +191,29 @@ describe("share with finance", () => {
     expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the summary…");
     expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeDisabled();
     expect(screen.getByRole("radio", { name: "Values as of now" })).toBeDisabled();
+    // Evaluate writes the same three columns: it waits too.
+    expect(screen.getByRole("button", { name: "Evaluate" })).toBeDisabled();
     release();
     await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Evaluate" })).toBeEnabled();
+  });
+
+  test("while Evaluate writes the columns, Prepare for finance waits", async () => {
+    const workbook = await previewWorkbook();
+    let release: () => void = () => undefined;
+    const realApply = workbook.apply.bind(workbook);
+    const held = new Promise<void>((resolve) => (release = resolve));
+    workbook.apply = async (changes, options) => {
+      await held;
+      return realApply(changes, options);
+    };
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await screen.findByRole("progressbar");
+    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeDisabled();
+    release();
+    await findMessageBar(/written to Vendors/);
+    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeEnabled();
   });
 });
