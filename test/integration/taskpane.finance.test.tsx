@@ -3,12 +3,13 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FINANCE_SETTING, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from "../../src/actions/finance";
 import { FIELDS } from "../../src/model/fields";
-import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { SAMPLE_SHEET_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { App } from "../../src/taskpane/App";
 import { paneActionsFor } from "../../src/taskpane/paneActionsFor";
 import type { PaneActions } from "../../src/taskpane/paneActions";
 import { previewWorkbook } from "../../src/taskpane/preview";
 import { MemoryWorkbook } from "../../src/workbook/memory";
+import { columnLetters } from "../../src/workbook/address";
 import { ASSUMPTIONS_SHEET, WorkbookWriteError, type WorkbookPort } from "../../src/workbook/port";
 
 const EXPECTED = FIELDS.map((f) => ({ header: f.header, required: f.required }));
@@ -132,6 +133,20 @@ describe("share with finance", () => {
     await waitFor(() => expect(screen.queryByText(/Prepared for finance as portable formulas/)).not.toBeInTheDocument());
     // The finance outcome no longer describes the columns.
     expect(screen.queryByRole("group", { name: "Prepared for finance" })).not.toBeInTheDocument();
+  });
+
+  test("a row that cannot be computed is left out of the summary, and the pane names its row and what is wrong", async () => {
+    const workbook = await previewWorkbook();
+    const rate = columnLetters(SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate"));
+    workbook.setCells(SAMPLE_SHEET_NAME, `${rate}3`, [["TBD"]]);
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
+    expect(bar).toHaveTextContent(`${SAMPLE_VENDOR_ROWS.length - 1} vendors on the sheet 'Finance summary'`);
+    expect(bar).toHaveTextContent("1 row was left out");
+    const left = within(bar).getByRole("list", { name: "Rows left out of the summary" });
+    expect(left).toHaveTextContent(/^Row 3: .*TBD/);
+    expect(summaryTotals(workbook).size).toBe(SAMPLE_VENDOR_ROWS.length - 1);
   });
 
   test("a table that cannot be evaluated is not prepared: the pane says which column is missing and that nothing was written", async () => {
