@@ -27,6 +27,7 @@ import {
   ASSUMPTIONS_SHEET,
   MAPPING_SETTING,
   type CellWrite,
+  type ChartSpec,
   type SheetSnapshot,
   type TableSnapshot,
   type WorkbookChange,
@@ -320,18 +321,16 @@ export function modeNote(mode: FinanceMode, now: Date): string {
 }
 
 /**
- * The two charts finance expects, as data over the summary's cells. ExcelJS cannot write
- * charts and the WorkbookPort has no chart change yet, so no adapter draws them: the
- * summary carries the steps to insert them (chartsNote) until the Office.js adapter can.
+ * The two charts finance expects, as data over the summary's cells (categories: vendor names
+ * for the bars, total costs as the scatter's x values). Every adapter draws them (setChart);
+ * `name` is what a refresh finds them by, so preparing again redraws them instead of adding more.
  */
-export interface FinanceChart {
-  readonly title: string;
-  readonly type: "barStacked" | "xyScatter";
-  /** Category labels (bar) or x values (scatter), on SUMMARY_SHEET. */
-  readonly categories: string;
-  /** One series per range, each with its header row cell as the series name. */
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+export interface FinanceChart extends ChartSpec {
+  readonly name: string;
 }
+
+/** Blank rows between the last vendor and the charts below. */
+const CHARTS_GAP_ROWS = 1;
 
 export function financeCharts(vendorCount: number): FinanceChart[] {
   const first = FIRST_VENDOR_ROW + 1;
@@ -341,18 +340,38 @@ export function financeCharts(vendorCount: number): FinanceChart[] {
   const costKeys: PortableResultKey[] = ["labour", ...COST_LINES.map((l) => l.key)];
   return [
     {
+      name: "Offshore cost breakdown",
       title: "Cost breakdown per vendor",
       type: "barStacked",
       categories: span("A"),
       series: costKeys.map((key) => ({ name: SUMMARY_COLUMNS[summaryColumnOf("result", key)].header, values: span(column("result", key)) })),
     },
     {
+      name: "Offshore risk against cost",
       title: "Risk score against total cost",
       type: "xyScatter",
       categories: span(column("result", "totalCost")),
       series: [{ name: "Risk score", values: span(column("result", "riskScore")) }],
+      xAxisTitle: "Total cost",
+      yAxisTitle: "Risk score (0 to 100)",
     },
   ];
+}
+
+/**
+ * The charts side by side just below the vendor rows (`lastVendorRow`, 0-based), over empty
+ * cells: the assumptions block that runs further down sits right of the vendor columns,
+ * beyond the charts' width. The bars grow with the number of vendors, within reason.
+ */
+export function financeChartChanges(charts: readonly FinanceChart[], vendorCount: number, lastVendorRow: number): WorkbookChange[] {
+  const top = lastVendorRow + 1 + CHARTS_GAP_ROWS;
+  const barRows = Math.min(60, Math.max(18, Math.ceil(vendorCount * 1.5) + 8));
+  let left = 0;
+  return charts.map(({ name, ...chart }) => {
+    const anchor = chart.type === "barStacked" ? { cell: cellAddress(top, left), columns: 7, rows: barRows } : { cell: cellAddress(top, left), columns: 7, rows: 18 };
+    left += anchor.columns + 1;
+    return { kind: "setChart", sheet: SUMMARY_SHEET, name, chart, anchor };
+  });
 }
 
 export function chartsNote(charts: readonly FinanceChart[]): string {
@@ -361,8 +380,10 @@ export function chartsNote(charts: readonly FinanceChart[]): string {
   const withHeader = (range: string) => range.replace(/^([A-Z]+)\d+/, `$1${SUMMARY_HEADER_ROW + 1}`);
   const costColumns = `${cost.series[0].values.split(":")[0]}:${cost.series[cost.series.length - 1].values.split(":")[1]}`;
   return (
-    `Charts: select ${withHeader(cost.categories)} and ${withHeader(costColumns)} (hold Ctrl) and choose Insert > Bar > Stacked Bar for the ${cost.title.toLowerCase()}; ` +
-    `select ${withHeader(risk.categories)} and ${withHeader(risk.series[0].values)} and choose Insert > Scatter for the ${risk.title.toLowerCase()}. The charts follow the numbers when an assumption changes.`
+    `Charts below the vendor rows: '${cost.title}' stacks the cost lines ${costColumns} of each vendor, '${risk.title}' plots ${risk.series[0].values} against ${risk.categories}; ` +
+    `they read these cells, so they follow the numbers when an assumption changes, and preparing again redraws them. ` +
+    `Where a chart is missing (Excel 2016 cannot draw them from the add-in): select ${withHeader(cost.categories)} and ${withHeader(costColumns)} (hold Ctrl) and choose Insert > Bar > Stacked Bar; ` +
+    `select ${withHeader(risk.categories)} and ${withHeader(risk.series[0].values)} and choose Insert > Scatter.`
   );
 }
 
@@ -503,6 +524,7 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
     right = LOOKUP_BLOCK_COLUMN + 1;
     bottom = Math.max(bottom, FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1);
   }
+  changes.push(...financeChartChanges(charts, n, lastVendorRow));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 

@@ -36,5 +36,7 @@ export function describeChange(c: WorkbookChange): string {
       return `the name ${c.name}`;
     case "setSetting":
       return "the column mapping setting";
+    case "setChart":
+      return `the chart '${c.name}' on '${c.sheet}'`;
   }
 }

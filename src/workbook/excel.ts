@@ -19,7 +19,7 @@
 // the read did not cover is looked up first.
 
 import type { CellValue } from "../model/types";
-import { parseCell, parseRange, rangeAddress } from "./address";
+import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
 import {
   WorkbookWriteError,
   type ApplyOptions,
@@ -59,6 +59,8 @@ export const FORMULAS_BUDGET_BYTES = 500_000;
 export const SAMPLE_ROWS = 10;
 /** Rows of a plain range read first, to learn what a row weighs before sizing the next chunks. */
 export const FIRST_RANGE_CHUNK_ROWS = 500;
+/** Chart series added and given their ranges one by one (ChartSeriesCollection.add, setValues, setXAxisValues). */
+const CHART_SERIES_API = "1.7";
 /** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
 const SPECIAL_CELLS_API = "1.9";
 
@@ -92,6 +94,8 @@ const lower = (s: string) => s.toLowerCase();
 export class ExcelWorkbook implements WorkbookPort {
   readonly kind = "excel" as const;
   private known: Knowledge | null = null;
+  /** Chart names per sheet (lower-case), as looked up by the last apply that drew charts there. */
+  private readonly chartNames = new Map<string, Set<string>>();
 
   constructor(private readonly host: ExcelHost = officeHost) {}
 
@@ -278,6 +282,7 @@ export class ExcelWorkbook implements WorkbookPort {
     await this.host.run(
       async (context) => {
         const known = await this.knowledgeFor(context, changes);
+        await this.lookUpCharts(context, changes, known);
         // A chunked write spans several round trips: it counts as written once its last chunk is through.
         const sync = async (inProgress?: WorkbookChange) => {
           try {
@@ -411,6 +416,51 @@ export class ExcelWorkbook implements WorkbookPort {
     return fresh;
   }
 
+  /**
+   * Chart names of the existing sheets a setChart targets, looked up again at every such
+   * apply (the user adds, renames and deletes charts between two): one round trip, only then.
+   * A sheet the apply creates has no chart to look up.
+   */
+  private async lookUpCharts(context: Excel.RequestContext, changes: readonly WorkbookChange[], known: Knowledge): Promise<void> {
+    this.chartNames.clear();
+    const sheets = [...new Set(changes.flatMap((c) => (c.kind === "setChart" ? [c.sheet] : [])))].filter((s) => known.sheets.has(lower(s)));
+    if (sheets.length === 0) return;
+    const parts = sheets.map((s) => ({ s, charts: context.workbook.worksheets.getItem(s).charts.load("items/name") }));
+    await context.sync();
+    for (const { s, charts } of parts) this.chartNames.set(lower(s), new Set(charts.items.map((c) => lower(c.name))));
+  }
+
+  /**
+   * Replaces the chart of that name (deleted, then drawn again) and leaves the sheet's other
+   * charts alone. Series are set one by one (ExcelApi 1.7) because a chart's categories and
+   * series need not be side by side; a host without 1.7 (Excel 2016 bought outright) draws
+   * nothing here, and the summary's note says how to insert the chart by hand.
+   */
+  private drawChart(wb: Excel.Workbook, change: Extract<WorkbookChange, { kind: "setChart" }>): void {
+    const { chart: spec, anchor } = change;
+    if (!this.host.supports(CHART_SERIES_API) || spec.series.length === 0) return;
+    const sheet = wb.worksheets.getItem(change.sheet);
+    const names = this.chartNames.get(lower(change.sheet)) ?? new Set<string>();
+    this.chartNames.set(lower(change.sheet), names);
+    if (names.has(lower(change.name))) sheet.charts.getItem(change.name).delete();
+    const type = spec.type === "barStacked" ? "BarStacked" : "XYScatter";
+    const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.series[0].values), "Columns" as Excel.ChartSeriesBy);
+    chart.name = change.name;
+    chart.title.text = spec.title;
+    const categories = sheet.getRange(spec.categories);
+    spec.series.forEach((s, i) => {
+      const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      series.name = s.name;
+      series.setValues(sheet.getRange(s.values));
+      series.setXAxisValues(categories);
+    });
+    if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
+    if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
+    const start = parseCell(anchor.cell);
+    chart.setPosition(anchor.cell, cellAddress(start.row + anchor.rows - 1, start.column + anchor.columns - 1));
+    names.add(lower(change.name));
+  }
+
   private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean): void {
     const wb = context.workbook;
     switch (change.kind) {
@@ -465,6 +515,9 @@ export class ExcelWorkbook implements WorkbookPort {
       }
       case "setSetting":
         wb.settings.add(change.key, change.value);
+        return;
+      case "setChart":
+        this.drawChart(wb, change);
         return;
       case "writeRange":
       case "createTable":

@@ -15,6 +15,8 @@ import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from 
 import {
   WorkbookWriteError,
   type ApplyOptions,
+  type ChartAnchor,
+  type ChartSpec,
   type CellFormat,
   type CellWrite,
   type ConditionalFormatRule,
@@ -41,6 +43,13 @@ interface MemorySheet {
   readonly name: string;
   /** Rows of sparse columns: rows.get(row)?.get(column). */
   readonly rows: Map<number, Map<number, MemoryCell>>;
+}
+
+/** A chart as drawn: the description it was given and where it sits. */
+export interface MemoryChart {
+  readonly name: string;
+  readonly chart: ChartSpec;
+  readonly anchor: ChartAnchor;
 }
 
 interface MemoryTableColumn {
@@ -75,6 +84,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly tables = new Map<string, MemoryTable>();
   private readonly names = new Map<string, { name: string } & NamedRangeInfo & { comment?: string }>();
   private readonly settings = new Map<string, string>();
+  /** Charts per sheet (lower-case sheet name, then lower-case chart name), in the order drawn. */
+  private readonly charts = new Map<string, Map<string, MemoryChart>>();
   private readonly listeners = new Set<(selection: SelectionInfo | null) => void>();
   private selection: { sheet: string; row: number; column: number } | null = null;
   private activeSheet: string | null = null;
@@ -119,6 +130,11 @@ export class MemoryWorkbook implements WorkbookPort {
   cell(sheet: string, address: string): MemoryCell | undefined {
     const { row, column } = parseCell(address);
     return this.sheets.get(key(sheet))?.rows.get(row)?.get(column);
+  }
+
+  /** The charts on a sheet, in the order they were first drawn. */
+  chartsOn(sheet: string): MemoryChart[] {
+    return [...(this.charts.get(key(sheet))?.values() ?? [])];
   }
 
   sheetNames(): string[] {
@@ -346,6 +362,14 @@ export class MemoryWorkbook implements WorkbookPort {
       }
       case "setSetting": {
         this.settings.set(change.key, change.value);
+        return;
+      }
+      case "setChart": {
+        this.sheet(change.sheet);
+        for (const range of [change.chart.categories, ...change.chart.series.map((s) => s.values), change.anchor.cell]) parseRange(range);
+        let charts = this.charts.get(key(change.sheet));
+        if (!charts) this.charts.set(key(change.sheet), (charts = new Map()));
+        charts.set(key(change.name), { name: change.name, chart: change.chart, anchor: change.anchor });
         return;
       }
     }

@@ -185,6 +185,31 @@ export type ConditionalFormatRule =
       readonly fontColor?: string;
     };
 
+/**
+ * A chart drawn from cells of the sheet it sits on, declared as data so each adapter maps it
+ * to its own API (Office.js charts, DrawingML parts in an .xlsx file). The chart reads the
+ * cells, so it follows them when they recalculate.
+ */
+export interface ChartSpec {
+  readonly title: string;
+  /** "barStacked": horizontal bars, one per category, each series stacked on the previous; "xyScatter": one point per row. */
+  readonly type: "barStacked" | "xyScatter";
+  /** Range on the chart's sheet: the category labels (bars) or the x values (scatter), e.g. "A7:A18". */
+  readonly categories: string;
+  /** One per series: its legend text and its values (y values for a scatter), a range as long as `categories`. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /** Axis titles, when the axes need saying (a scatter's x and y). */
+  readonly xAxisTitle?: string;
+  readonly yAxisTitle?: string;
+}
+
+/** Where a chart sits: its top-left cell and how many columns and rows it covers. */
+export interface ChartAnchor {
+  readonly cell: string;
+  readonly columns: number;
+  readonly rows: number;
+}
+
 /** Every change an action can make. Adapters apply them in order. */
 export type WorkbookChange =
   /** Add the sheet unless it exists (never clears an existing sheet). */
@@ -231,7 +256,14 @@ export type WorkbookChange =
   /** Create or move a workbook-level name to `sheet!address`. */
   | { readonly kind: "setName"; readonly name: string; readonly sheet: string; readonly address: string; readonly comment?: string }
   /** Store a string (JSON for structured data) in the workbook; it travels with the file. */
-  | { readonly kind: "setSetting"; readonly key: string; readonly value: string };
+  | { readonly kind: "setSetting"; readonly key: string; readonly value: string }
+  /**
+   * Draw the chart `name` on `sheet`, or redraw it if the sheet has a chart of that name
+   * (names compare case-insensitively): refreshing replaces it, never adds a second one,
+   * and other charts on the sheet are left as they are. Over Excel, a chart on a sheet that
+   * existed before the apply costs one more round trip (the sheet's chart names are looked up).
+   */
+  | { readonly kind: "setChart"; readonly sheet: string; readonly name: string; readonly chart: ChartSpec; readonly anchor: ChartAnchor };
 
 export interface ApplyOptions {
   /** Called after each round trip with the count of changes sent so far. */

@@ -12,6 +12,10 @@
 //   a saved workbook. ExcelJS cannot mark the column as calculated, so rows added later in
 //   Excel do not inherit it; the evaluate action in the pane does that.
 // - A file has no selection: `getSelection` is null and the selection never changes.
+// - Charts: ExcelJS neither writes charts nor keeps those of a file it reads. A chart
+//   (setChart) is kept as data in the settings (CHARTS_SETTING) and added as DrawingML parts
+//   when the file is written (xlsxCharts.ts), so the charts the add-in drew survive any
+//   number of opens and saves here; charts a user drew in Excel do not.
 import ExcelJS from "exceljs";
 import { promises as fs } from "fs";
 import type { CellValue } from "../model/types";
@@ -33,8 +37,11 @@ import type {
   WorkbookPort,
 } from "./port";
 import { WorkbookWriteError } from "./port";
+import { addCharts, type StoredChart } from "./xlsxCharts";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
+/** Setting holding the charts drawn here (JSON StoredChart[]), added to the file on every write. */
+export const CHARTS_SETTING = "OffshoreSourcing.charts";
 /** Excel's limit on the characters one cell holds. */
 const CELL_TEXT_LIMIT = 32767;
 
@@ -255,11 +262,29 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    await fs.writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    const charts = this.storedCharts().filter((c) => this.workbook.getWorksheet(c.sheet));
+    if (charts.length === 0) return Buffer.from(await this.workbook.xlsx.writeBuffer());
+    // Stored, not compressed: adding the charts edits a sheet part, which would otherwise be
+    // inflated and deflated again (a second of work on a 10,000-row summary). The package is
+    // compressed once, when the charts are in.
+    const stored = await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
+    return addCharts(Buffer.from(stored), charts);
+  }
+
+  /** The charts drawn on this workbook, as kept in its settings (none when the setting is unreadable). */
+  storedCharts(): StoredChart[] {
+    const text = this.getSetting(CHARTS_SETTING);
+    if (!text) return [];
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      return Array.isArray(parsed) ? (parsed as StoredChart[]) : [];
+    } catch {
+      return [];
+    }
   }
 
   // ---------------------------------------------------------------- tables
@@ -555,6 +580,18 @@ export class XlsxWorkbook implements WorkbookPort {
       case "setSetting":
         this.setSetting(change.key, change.value);
         return;
+      case "setChart": {
+        const sheet = this.sheet(change.sheet);
+        for (const range of [change.chart.categories, ...change.chart.series.map((s) => s.values), change.anchor.cell]) parseRange(range);
+        const same = (c: StoredChart) => c.sheet.toLowerCase() === sheet.name.toLowerCase() && c.name.toLowerCase() === change.name.toLowerCase();
+        const charts = this.storedCharts();
+        const chart: StoredChart = { sheet: sheet.name, name: change.name, chart: change.chart, anchor: change.anchor };
+        const at = charts.findIndex(same);
+        if (at >= 0) charts[at] = chart;
+        else charts.push(chart);
+        this.setSetting(CHARTS_SETTING, JSON.stringify(charts));
+        return;
+      }
     }
   }
 

@@ -62,6 +62,25 @@ export interface ConditionalFormatRecord {
   fill?: string;
 }
 
+export interface ChartSeriesRecord {
+  name: string;
+  /** Addresses without the sheet, as given to setValues / setXAxisValues (or taken from the source range). */
+  values: string;
+  xValues?: string;
+}
+
+export interface ChartRecord {
+  sheet: string;
+  name: string;
+  /** Excel.ChartType, e.g. "BarStacked", "XYScatter". */
+  type: string;
+  title?: string;
+  series: ChartSeriesRecord[];
+  /** setPosition's cells. */
+  position?: { start: string; end?: string };
+  axisTitles: { category?: string; value?: string };
+}
+
 const k = (r: number, c: number) => `${r},${c}`;
 const low = (s: string) => s.toLowerCase();
 
@@ -71,6 +90,8 @@ export class FakeExcel {
   readonly names = new Map<string, { name: string; sheet: string; address: string; comment?: string }>();
   readonly settings = new Map<string, string>();
   readonly conditionalFormats: ConditionalFormatRecord[] = [];
+  /** Every chart of the workbook, in the order drawn (worksheet.charts). */
+  readonly charts: ChartRecord[] = [];
   active = { sheet: "", row: 0, column: 0 };
   /** The newest ExcelApi requirement set the fake host claims, as its minor number (20 for 1.20). */
   apiMinor = 20;
@@ -285,8 +306,10 @@ class FakeWorksheets extends FakeProxy {
 
 class FakeWorksheet extends FakeProxy {
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
+  readonly charts: FakeCharts;
   constructor(ctx: FakeContext, private readonly sheetName: string, preloaded: boolean) {
     super(ctx);
+    this.charts = new FakeCharts(ctx, sheetName);
     if (preloaded) this.preloaded("name");
     this.tables = {
       add: (address: string, hasHeaders: boolean) => {
@@ -746,4 +769,112 @@ function currentRegion(sheet: Sheet, row: number, column: number): RangeRef {
     if (colFilled(right + 1)) { box = { ...box, right: right + 1 }; grown = true; }
   }
   return box;
+}
+
+// ---- Charts (worksheet.charts) ----
+
+function bareAddress(range: FakeRange): { sheet: string; ref: RangeRef } {
+  const r = range as unknown as { sheetName: string; ref: () => RangeRef };
+  return { sheet: r.sheetName, ref: r.ref() };
+}
+
+/** Worksheet.charts: items by name, getItem (ItemNotFound at the sync), add from a source range. */
+class FakeCharts extends FakeProxy {
+  constructor(ctx: FakeContext, private readonly sheetName: string) {
+    super(ctx);
+  }
+  private onSheet(): ChartRecord[] {
+    return this.ctx.excel.charts.filter((c) => low(c.sheet) === low(this.sheetName));
+  }
+  get items(): { name: string }[] {
+    this.need("items");
+    return this.onSheet().map((c) => ({ name: c.name }));
+  }
+  getItem(name: string): { delete: () => void } {
+    const excel = this.ctx.excel;
+    const find = () => this.onSheet().find((c) => low(c.name) === low(name));
+    this.ctx.later(() => {
+      if (!find()) throw new Error(`ItemNotFound: chart '${name}'`);
+    });
+    return {
+      delete: () => {
+        const chart = find();
+        if (chart) excel.charts.splice(excel.charts.indexOf(chart), 1);
+        excel.record(name, 0, 0);
+      },
+    };
+  }
+  /** As Excel: a source range of n columns, series by columns, gives n series named Series1... */
+  add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
+    const { sheet, ref } = bareAddress(sourceData);
+    if (low(sheet) !== low(this.sheetName)) throw new Error("the fake draws charts from ranges of their own sheet only");
+    if (seriesBy !== "Columns") throw new Error("the fake knows series by columns only");
+    const series: ChartSeriesRecord[] = [];
+    for (let c = ref.left; c <= ref.right; c++) series.push({ name: `Series${series.length + 1}`, values: rangeAddress({ ...ref, left: c, right: c }) });
+    const record: ChartRecord = { sheet: this.ctx.excel.sheet(this.sheetName).name, name: `Chart ${this.ctx.excel.charts.length + 1}`, type, series, axisTitles: {} };
+    this.ctx.excel.charts.push(record);
+    this.ctx.excel.record(type, 0, 0);
+    return new FakeChart(this.ctx, record);
+  }
+}
+
+class FakeChart {
+  readonly title: { text?: string };
+  readonly axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string } } };
+  readonly series: { getItemAt: (index: number) => FakeChartSeries; add: (name?: string) => FakeChartSeries };
+  constructor(private readonly ctx: FakeContext, private readonly record: ChartRecord) {
+    const excel = ctx.excel;
+    this.title = {
+      set text(value: string) {
+        record.title = value;
+        excel.record(value, 0, 0);
+      },
+    } as { text?: string };
+    const axisTitle = (which: "category" | "value") =>
+      ({
+        set text(value: string) {
+          record.axisTitles[which] = value;
+        },
+      }) as { text?: string };
+    this.axes = { categoryAxis: { title: axisTitle("category") }, valueAxis: { title: axisTitle("value") } };
+    this.series = {
+      getItemAt: (index: number) => {
+        ctx.later(() => {
+          if (!record.series[index]) throw new Error(`ItemNotFound: series ${index} of chart '${record.name}'`);
+        });
+        return new FakeChartSeries(ctx, () => record.series[index]);
+      },
+      add: (name?: string) => {
+        if (excel.apiMinor < 7) throw new Error("ApiNotFound: ChartSeriesCollection.add needs ExcelApi 1.7");
+        const series: ChartSeriesRecord = { name: name ?? `Series${record.series.length + 1}`, values: "" };
+        record.series.push(series);
+        return new FakeChartSeries(ctx, () => series);
+      },
+    };
+  }
+  set name(value: string) {
+    this.record.name = value;
+    this.ctx.excel.record(value, 0, 0);
+  }
+  setPosition(startCell: string, endCell?: string): void {
+    this.record.position = { start: startCell, end: endCell };
+  }
+}
+
+class FakeChartSeries {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly series: () => ChartSeriesRecord,
+  ) {}
+  set name(value: string) {
+    this.ctx.later(() => (this.series().name = value));
+  }
+  setValues(range: FakeRange): void {
+    if (this.ctx.excel.apiMinor < 7) throw new Error("ApiNotFound: ChartSeries.setValues needs ExcelApi 1.7");
+    this.ctx.later(() => (this.series().values = rangeAddress(bareAddress(range).ref)));
+  }
+  setXAxisValues(range: FakeRange): void {
+    if (this.ctx.excel.apiMinor < 7) throw new Error("ApiNotFound: ChartSeries.setXAxisValues needs ExcelApi 1.7");
+    this.ctx.later(() => (this.series().xValues = rangeAddress(bareAddress(range).ref)));
+  }
 }
