@@ -234,6 +234,28 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
     expect(text).toContain("Priya Raman");
   }, STEP_TIMEOUT);
 
+  test("Prepare for finance writes the Finance summary with portable formulas, keeps the model's numbers in the table, and says how to get live formulas back", async () => {
+    const expected = modelResults();
+    await page.getByRole("tab", { name: "Vendor table" }).click();
+    const section = page.getByRole("region", { name: "4. Share with finance" });
+    await expect(section.getByRole("radio", { name: "Portable formulas (recommended)" }).isChecked()).resolves.toBe(true);
+    await section.getByRole("button", { name: "Prepare for finance" }).click();
+    const done = section.getByRole("group", { name: "Prepared for finance" });
+    await done.waitFor();
+    const message = await done.innerText();
+    expect(message).toContain(`${expected.length} vendors`);
+    expect(message).toContain("Finance summary");
+    expect(message).toMatch(/Evaluate again/);
+    await page.getByText(/^Prepared for finance as portable formulas/).waitFor();
+    const rows = page.getByRole("table", { name: `${SAMPLE_TABLE_NAME} on sheet` }).locator("tbody tr");
+    for (const [i, evaluation] of expected.entries()) {
+      const cells = await rows.nth(i).locator("th, td").allTextContents();
+      expect(cells.slice(-3)).toEqual([wholeNumber.format(evaluation.cost.total), wholeNumber.format(evaluation.risk.score), evaluation.fit.verdict]);
+    }
+    await screenshot("08-finance", done);
+    expect(await seriousViolations()).toEqual([]);
+  }, STEP_TIMEOUT);
+
   test("with a dark colour scheme the pane opens dark, and its views pass axe", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await openPane();
