@@ -61,6 +61,8 @@ export const SAMPLE_ROWS = 10;
 export const FIRST_RANGE_CHUNK_ROWS = 500;
 /** Chart series added and given their ranges one by one (ChartSeriesCollection.add, setValues, setXAxisValues). */
 const CHART_SERIES_API = "1.7";
+/** ChartAxis.position: where the other axis crosses. */
+const CHART_AXIS_POSITION_API = "1.8";
 /** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
 const SPECIAL_CELLS_API = "1.9";
 
@@ -454,6 +456,12 @@ export class ExcelWorkbook implements WorkbookPort {
       series.setValues(sheet.getRange(s.values));
       series.setXAxisValues(categories);
     });
+    if (spec.type === "barStacked") {
+      // Excel draws the first category at the bottom; the list reads top-down like the cells.
+      chart.axes.categoryAxis.reversePlotOrder = true;
+      // Reversed, the value axis would move to the top; from ExcelApi 1.8 it is kept at the bottom.
+      if (this.host.supports(CHART_AXIS_POSITION_API)) chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
+    }
     if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
     if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;
     const start = parseCell(anchor.cell);

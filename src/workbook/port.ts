@@ -192,7 +192,10 @@ export type ConditionalFormatRule =
  */
 export interface ChartSpec {
   readonly title: string;
-  /** "barStacked": horizontal bars, one per category, each series stacked on the previous; "xyScatter": one point per row. */
+  /**
+   * "barStacked": horizontal bars, one per category, top to bottom in the order of the cells,
+   * each series stacked on the previous; "xyScatter": one point per row.
+   */
   readonly type: "barStacked" | "xyScatter";
   /** Range on the chart's sheet: the category labels (bars) or the x values (scatter), e.g. "A7:A18". */
   readonly categories: string;

@@ -126,6 +126,8 @@ describe("the finance charts through the Office.js adapter (counting fake)", () 
     expect(bars.series).toEqual(expected[0].series.map((s) => ({ name: s.name, values: s.values, xValues: expected[0].categories })));
     expect(scatter.series).toEqual([{ name: "Risk score", values: expected[1].series[0].values, xValues: expected[1].categories }]);
     expect(scatter.axisTitles).toEqual({ category: "Total cost", value: "Risk score (0 to 100)" });
+    // Vendors top-down as in the summary, the cost axis kept at the bottom.
+    expect([bars.reversedCategories, bars.categoryAxisPosition]).toEqual([true, "Maximum"]);
     // Below the vendor rows, left of the assumptions block.
     expect(parseCell(bars.position!.start).row).toBeGreaterThan(SUMMARY_HEADER_ROW + VENDORS);
     expect(parseCell(scatter.position!.end!).column).toBeLessThan(SUMMARY_COLUMNS.length);
@@ -158,6 +160,15 @@ describe("the finance charts through the Office.js adapter (counting fake)", () 
     expect(excel.charts.map((c) => [c.name, c.series.length])).toEqual([
       [financeCharts(1)[0].name, COST_SERIES],
       [financeCharts(1)[1].name, 1],
+    ]);
+  });
+
+  it("with ExcelApi 1.7 but not 1.8 the bars are drawn top-down and the cost axis is left where Excel puts it", async () => {
+    const excel = evaluated(7);
+    done(await prepareForFinance(new ExcelWorkbook(excel.host()), SAMPLE_TABLE_NAME, { now: NOW, buyerTimeZone: ZONE }));
+    expect(excel.charts.map((c) => [c.type, c.reversedCategories, c.categoryAxisPosition])).toEqual([
+      ["BarStacked", true, undefined],
+      ["XYScatter", undefined, undefined],
     ]);
   });
 
@@ -270,6 +281,9 @@ describe("the finance charts in the command line's workbook (xlsx adapter)", () 
     const [expectedBars] = financeCharts(VENDORS);
     expect(bar.ser.map((s: { val: { numRef: { f: string } } }) => s.val.numRef.f)).toEqual(expectedBars.series.map((s) => chartReference(SUMMARY_SHEET, s.values)));
     expect(bar.ser[0].cat.strRef.f).toBe(`'${SUMMARY_SHEET}'!$A$7:$A$${6 + VENDORS}`);
+    // Vendors top-down as in the summary (maxMin), the cost axis crossing at the last one, at the bottom.
+    const plot = parser.parse(chartXml.find((x) => x.includes("<c:barChart"))!).chartSpace.chart.plotArea;
+    expect([plot.catAx.scaling.orientation["@val"], plot.valAx.crosses["@val"]]).toEqual(["maxMin", "max"]);
     // The drawing is the summary sheet's.
     const book = parser.parse(await zip.file("xl/workbook.xml")!.async("string"));
     const sheets = [book.workbook.sheets.sheet].flat() as Record<string, string>[];
@@ -298,8 +312,8 @@ describe("the finance charts in the command line's workbook (xlsx adapter)", () 
   });
 });
 
-describe("charts on a sheet that already has pictures (xlsx adapter)", () => {
-  it("are added to the sheet's existing drawing, which keeps its picture", async () => {
+describe("charts in any .xlsx (xlsx adapter)", () => {
+  it("join the drawing of a sheet that has pictures, which keeps them, and survive sheet names and titles with XML's special characters", async () => {
     const source = new ExcelJS.Workbook();
     const sheet = source.addWorksheet("Board");
     sheet.getCell("A1").value = 1;
@@ -307,25 +321,45 @@ describe("charts on a sheet that already has pictures (xlsx adapter)", () => {
     // A 1x1 PNG.
     const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
     sheet.addImage(source.addImage({ buffer: png, extension: "png" } as unknown as ExcelJS.Image), "D1:E3");
+    const odd = source.addWorksheet("R&D's <plan>");
+    odd.getCell("A1").value = "Q1 & Q2";
+    odd.getCell("A2").value = "Q3 <late>";
+    odd.getCell("B1").value = 10;
+    odd.getCell("B2").value = 20;
     const file = path.join(work, "pictures.xlsx");
     writeFileSync(file, Buffer.from(await source.xlsx.writeBuffer()));
     const workbook = await XlsxWorkbook.open(file);
     await workbook.apply([
       { kind: "setChart", sheet: "Board", name: "Trend", chart: { title: "Trend", type: "xyScatter", categories: "A1:A2", series: [{ name: "A", values: "A1:A2" }] }, anchor: { cell: "G1", columns: 4, rows: 8 } },
+      {
+        kind: "setChart",
+        sheet: "R&D's <plan>",
+        name: `Plan "A" & <B>`,
+        chart: { title: `Spend & "risk" <2026>`, type: "barStacked", categories: "A1:A2", series: [{ name: "R&D's <share>", values: "B1:B2" }] },
+        anchor: { cell: "D1", columns: 4, rows: 8 },
+      },
     ]);
     const zip = await JSZip.loadAsync(await workbook.toBuffer());
     const drawings = Object.keys(zip.files).filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
-    expect(drawings).toHaveLength(1);
-    const drawing = await zip.file(drawings[0])!.async("string");
-    expect(XMLValidator.validate(drawing)).toBe(true);
-    expect(drawing).toContain("<xdr:pic>");
-    expect(drawing).toContain('name="Trend"');
-    const rels = await zip.file(drawings[0].replace("drawings/", "drawings/_rels/") + ".rels")!.async("string");
+    // One drawing per sheet: the pictures' (now with the chart too) and a new one.
+    expect(drawings).toHaveLength(2);
+    const texts = await Promise.all(drawings.map((d) => zip.file(d)!.async("string")));
+    texts.forEach((t) => expect(XMLValidator.validate(t)).toBe(true));
+    const withPicture = texts.findIndex((t) => t.includes("<xdr:pic>"));
+    expect(texts[withPicture]).toContain('name="Trend"');
+    const rels = await zip.file(drawings[withPicture].replace("drawings/", "drawings/_rels/") + ".rels")!.async("string");
     expect(rels).toMatch(/relationships\/image/);
     expect(rels).toMatch(/relationships\/chart/);
     const withCharts = path.join(work, "pictures-charts.xlsx");
     await workbook.save(withCharts);
     const [ods] = await convert([withCharts], "ods");
-    expect((await libreOfficeCharts(ods)).map((c) => [c.name, c.class, c.series])).toEqual([["Trend", "scatter", ["Board.A1:Board.A2"]]]);
+    const read = await libreOfficeCharts(ods);
+    expect(read.map((c) => [c.name, c.class, c.series])).toEqual([
+      ["Trend", "scatter", ["Board.A1:Board.A2"]],
+      ["Plan &quot;A&quot; &amp; &lt;B&gt;", "bar", ["'R&amp;D''s &lt;plan&gt;'.B1:'R&amp;D''s &lt;plan&gt;'.B2"]],
+    ]);
+    const chart = await JSZip.loadAsync(readFileSync(ods)).then((z) => z.file("Object 2/content.xml")!.async("string"));
+    expect(chart).toContain("Spend &amp; &quot;risk&quot; &lt;2026&gt;");
+    expect(chart).toContain("R&amp;D&apos;s &lt;share&gt;");
   }, 120_000);
 });

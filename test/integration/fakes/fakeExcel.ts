@@ -79,6 +79,10 @@ export interface ChartRecord {
   /** setPosition's cells. */
   position?: { start: string; end?: string };
   axisTitles: { category?: string; value?: string };
+  /** categoryAxis.reversePlotOrder (first category at the top of a bar chart). */
+  reversedCategories?: boolean;
+  /** categoryAxis.position: where the value axis crosses it. */
+  categoryAxisPosition?: string;
 }
 
 const k = (r: number, c: number) => `${r},${c}`;
@@ -820,7 +824,7 @@ class FakeCharts extends FakeProxy {
 
 class FakeChart {
   readonly title: { text?: string };
-  readonly axes: { categoryAxis: { title: { text?: string } }; valueAxis: { title: { text?: string } } };
+  readonly axes: { categoryAxis: { title: { text?: string }; reversePlotOrder?: boolean; position?: string }; valueAxis: { title: { text?: string } } };
   readonly series: { getItemAt: (index: number) => FakeChartSeries; add: (name?: string) => FakeChartSeries };
   constructor(private readonly ctx: FakeContext, private readonly record: ChartRecord) {
     const excel = ctx.excel;
@@ -836,7 +840,20 @@ class FakeChart {
           record.axisTitles[which] = value;
         },
       }) as { text?: string };
-    this.axes = { categoryAxis: { title: axisTitle("category") }, valueAxis: { title: axisTitle("value") } };
+    this.axes = {
+      categoryAxis: {
+        title: axisTitle("category"),
+        set reversePlotOrder(value: boolean) {
+          if (excel.apiMinor < 7) throw new Error("ApiNotFound: ChartAxis.reversePlotOrder needs ExcelApi 1.7");
+          record.reversedCategories = value;
+        },
+        set position(value: string) {
+          if (excel.apiMinor < 8) throw new Error("ApiNotFound: ChartAxis.position needs ExcelApi 1.8");
+          record.categoryAxisPosition = value;
+        },
+      },
+      valueAxis: { title: axisTitle("value") },
+    };
     this.series = {
       getItemAt: (index: number) => {
         ctx.later(() => {
