@@ -203,12 +203,15 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
     bySheet.set(part, [...(bySheet.get(part) ?? []), c]);
   }
   for (const [sheetPart, sheetCharts] of bySheet) {
-    let sheetXml = await zip.file(sheetPart)!.async("string");
+    // Bytes, not text: a 10,000-row summary is some 20 MB of XML, and only its end changes.
+    const sheetBytes = await zip.file(sheetPart)!.async("nodebuffer");
+    const tail = Math.max(0, sheetBytes.lastIndexOf("</sheetData>"));
+    const sheetEnd = sheetBytes.subarray(tail).toString("utf8");
     const sheetRelsPath = relsPathOf(sheetPart);
     const sheetRelsXml = (await zip.file(sheetRelsPath)?.async("string")) ?? null;
     const sheetRels = relationships(sheetRelsXml);
     // A drawing the sheet already has (pictures) takes the charts too: a sheet has one drawing.
-    const existingId = /<drawing\s[^>]*r:id="([^"]+)"/.exec(sheetXml)?.[1];
+    const existingId = /<drawing\s[^>]*r:id="([^"]+)"/.exec(sheetEnd)?.[1];
     const existing = existingId ? sheetRels.find((r) => r["@Id"] === existingId) : undefined;
     let drawingPath: string;
     let drawingXml: string;
@@ -221,10 +224,11 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
       overrides.push(`<Override PartName="/${drawingPath}" ContentType="${DRAWING_TYPE}"/>`);
       const relId = freeId("rIdDrawing", new Set(sheetRels.map((r) => r["@Id"])));
       zip.file(sheetRelsPath, withRelationships(sheetRelsXml, [relationshipXml(relId, NS.relDrawing, `../drawings/${drawingPath.split("/").pop()}`)]));
-      const tail = sheetXml.indexOf("</sheetData>");
-      const at = Math.min(...AFTER_DRAWING.map((tag) => sheetXml.indexOf(tag, Math.max(tail, 0))).filter((i) => i >= 0));
-      sheetXml = `${sheetXml.slice(0, at)}<drawing r:id="${relId}"${sheetXml.includes(`xmlns:r="${NS.rel}"`) ? "" : ` xmlns:r="${NS.rel}"`}/>${sheetXml.slice(at)}`;
-      zip.file(sheetPart, sheetXml);
+      const at = Math.min(...AFTER_DRAWING.map((tag) => sheetEnd.indexOf(tag)).filter((i) => i >= 0));
+      const head = sheetBytes.subarray(0, Math.min(sheetBytes.length, 2000)).toString("utf8");
+      const element = `<drawing r:id="${relId}"${head.includes(`xmlns:r="${NS.rel}"`) ? "" : ` xmlns:r="${NS.rel}"`}/>`;
+      const cut = tail + Buffer.byteLength(sheetEnd.slice(0, at), "utf8");
+      zip.file(sheetPart, Buffer.concat([sheetBytes.subarray(0, cut), Buffer.from(element, "utf8"), sheetBytes.subarray(cut)]));
     }
     const drawingRelsPath = relsPathOf(drawingPath);
     const drawingRelsXml = (await zip.file(drawingRelsPath)?.async("string")) ?? null;
