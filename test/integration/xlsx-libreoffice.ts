@@ -35,7 +35,7 @@ export function requireLibreOffice(): void {
  * `recalculate: false` only loads and saves (cached results kept): the baseline that tells
  * the recalculation's own time from LibreOffice's start-up and file handling.
  */
-export async function recalculateInLibreOffice(files: readonly string[], { recalculate = true } = {}): Promise<string[]> {
+export async function recalculateInLibreOffice(files: readonly string[], { recalculate = true, timeoutMs = 180_000 } = {}): Promise<string[]> {
   requireLibreOffice();
   const work = mkdtempSync(path.join(os.tmpdir(), "offshore-lo-"));
   const profile = path.join(work, "profile");
@@ -51,7 +51,7 @@ export async function recalculateInLibreOffice(files: readonly string[], { recal
     execFile(
       SOFFICE,
       [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...files],
-      { timeout: 180_000 },
+      { timeout: timeoutMs },
       (error, _stdout, stderr) => (error ? reject(new Error(`soffice failed: ${error.message}\n${stderr}`)) : resolve()),
     );
   });
