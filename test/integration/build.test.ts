@@ -1,10 +1,11 @@
 // The build's own guarantees, on small webpack runs of the real config: custom-function JSDoc
 // errors fail the build, and a deployment URL reaches the generated functions.json.
-import { mkdtempSync, readFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import { gzipSync } from "zlib";
 import os from "os";
 import path from "path";
 import webpack from "webpack";
-import { ROOT } from "../helpers/build";
+import { ensureBuilt, ROOT } from "../helpers/build";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require(path.join(ROOT, "webpack.config.js"));
@@ -48,4 +49,15 @@ describe("webpack build", () => {
     for (const url of helpUrls) expect(url).toMatch(/^https:\/\/sourcing\.example\.com\/addin\/help\.html#[a-z]+$/);
     expect(metadata).not.toContain("localhost");
   }, 180_000);
+
+  test("the production build ships at most 120 KB gzip of JavaScript in all, no polyfill and no source map", async () => {
+    const dist = await ensureBuilt();
+    const files = readdirSync(dist);
+    expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
+    const scripts = files.filter((name) => name.endsWith(".js"));
+    expect(scripts).toEqual(expect.arrayContaining(["functions.js", "taskpane.js", "commands.js"]));
+    const gzipped = scripts.reduce((sum, name) => sum + gzipSync(readFileSync(path.join(dist, name)), { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(120 * 1024);
+    for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
+  }, 10 * 60 * 1000);
 });
