@@ -332,9 +332,15 @@ export interface FinanceChart extends ChartSpec {
 /** Blank rows between the last vendor and the charts below. */
 const CHARTS_GAP_ROWS = 1;
 
+/**
+ * A chart of more vendors than this is unreadable (and slow to draw in every spreadsheet),
+ * so the charts cover the first ones in table order and the note says so.
+ */
+export const CHART_VENDOR_LIMIT = 50;
+
 export function financeCharts(vendorCount: number): FinanceChart[] {
   const first = FIRST_VENDOR_ROW + 1;
-  const last = FIRST_VENDOR_ROW + Math.max(vendorCount, 1);
+  const last = FIRST_VENDOR_ROW + Math.min(Math.max(vendorCount, 1), CHART_VENDOR_LIMIT);
   const column = (kind: "result", key: PortableResultKey) => columnLetters(summaryColumnOf(kind, key));
   const span = (letters: string) => `${letters}${first}:${letters}${last}`;
   const costKeys: PortableResultKey[] = ["labour", ...COST_LINES.map((l) => l.key)];
@@ -374,12 +380,14 @@ export function financeChartChanges(charts: readonly FinanceChart[], vendorCount
   });
 }
 
-export function chartsNote(charts: readonly FinanceChart[]): string {
+export function chartsNote(charts: readonly FinanceChart[], vendorCount = 0): string {
   const [cost, risk] = charts;
+  const limited = vendorCount > CHART_VENDOR_LIMIT ? `The charts show the first ${CHART_VENDOR_LIMIT} of the ${vendorCount} vendors, in table order. ` : "";
   // Selections start on the header row so Excel names the series.
   const withHeader = (range: string) => range.replace(/^([A-Z]+)\d+/, `$1${SUMMARY_HEADER_ROW + 1}`);
   const costColumns = `${cost.series[0].values.split(":")[0]}:${cost.series[cost.series.length - 1].values.split(":")[1]}`;
   return (
+    limited +
     `Charts below the vendor rows: '${cost.title}' stacks the cost lines ${costColumns} of each vendor, '${risk.title}' plots ${risk.series[0].values} against ${risk.categories}; ` +
     `they read these cells, so they follow the numbers when an assumption changes, and preparing again redraws them. ` +
     `Where a chart is missing (Excel 2016 cannot draw them from the add-in): select ${withHeader(cost.categories)} and ${withHeader(costColumns)} (hold Ctrl) and choose Insert > Bar > Stacked Bar; ` +
@@ -465,7 +473,7 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? "Vendor options for finance: portable formulas" : `Vendor options for finance: values as of ${asOf(now)}`;
   const charts = financeCharts(n);
-  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts)]] });
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
   changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
   changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });

@@ -10,7 +10,7 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
-import { financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
+import { CHART_VENDOR_LIMIT, financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { main } from "../../src/cli/main";
 import { COST_LINES } from "../../src/model/cost";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -86,6 +86,25 @@ describe("the finance charts in the pane's preview (memory workbook)", () => {
     // Side by side, not on top of each other.
     expect(areas[1].column).toBeGreaterThanOrEqual(areas[0].column + areas[0].columns);
     expect(String(summary.values[4][0])).toMatch(/^Charts below the vendor rows: 'Cost breakdown per vendor'/);
+  });
+
+  it("with more vendors than a chart can show, the charts cover the first ones in table order and the note says how many", async () => {
+    const many = CHART_VENDOR_LIMIT + 25;
+    const workbook = new MemoryWorkbook();
+    const rows = Array.from({ length: many }, (_, i) => SAMPLE_VENDOR_ROWS[i % VENDORS].map((v, c) => (c === 0 ? `Vendor ${i + 1}` : v)));
+    await workbook.apply([
+      { kind: "ensureSheet", sheet: "Quotes" },
+      { kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers: [...SAMPLE_VENDOR_HEADERS], rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))) },
+    ]);
+    const outcome = done(await prepareForFinance(workbook, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    expect(outcome.vendors).toHaveLength(many);
+    const [bars, scatter] = workbook.chartsOn(SUMMARY_SHEET);
+    const first = SUMMARY_HEADER_ROW + 2;
+    const last = first + CHART_VENDOR_LIMIT - 1;
+    expect(bars.chart.categories).toBe(`A${first}:A${last}`);
+    for (const s of [...bars.chart.series, ...scatter.chart.series]) expect(parseRange(s.values).bottom + 1).toBe(last);
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    expect(String(summary.values[4][0])).toMatch(new RegExp(`^The charts show the first ${CHART_VENDOR_LIMIT} of the ${many} vendors`));
   });
 
   it("preparing again replaces the two charts (new ranges for fewer vendors), never adds more, and leaves the user's chart alone", async () => {
