@@ -1,6 +1,7 @@
 // Three bundles on one shared-runtime page: the pane (React + Fluent UI), the custom
 // functions (model only) and the ribbon commands. functions.json is generated from the
 // JSDoc of src/functions on every build.
+const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -47,6 +48,34 @@ class DeploymentUrlPlugin {
   }
 }
 
+/**
+ * help.html, where the manifest and every function's help link point: the user sections of
+ * README.md (what it does, the functions, how the numbers are computed, the command line and
+ * finance) rendered into src/help/help.template.html, so the help and the README never differ.
+ */
+class HelpPagePlugin {
+  apply(compiler) {
+    const { sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const readmePath = path.resolve(__dirname, "README.md");
+        const templatePath = path.resolve(__dirname, "src/help/help.template.html");
+        compilation.fileDependencies.add(readmePath);
+        compilation.fileDependencies.add(templatePath);
+        const readme = fs.readFileSync(readmePath, "utf8");
+        const from = readme.indexOf("\n## What it does");
+        const to = readme.indexOf("\n## Sideloading the add-in into Excel");
+        if (from < 0 || to < from) throw new Error("README.md must keep '## What it does' before '## Sideloading the add-in into Excel': help.html is made from what lies between");
+        const { Marked } = require("marked");
+        const { gfmHeadingId } = require("marked-gfm-heading-id");
+        const html = new Marked().use(gfmHeadingId()).parse(readme.slice(from, to));
+        const page = fs.readFileSync(templatePath, "utf8").replace("{{README}}", html);
+        compilation.emitAsset("help.html", new sources.RawSource(page));
+      });
+    });
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = deploymentUrl(env);
@@ -84,6 +113,7 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HelpPagePlugin(),
       new DeploymentUrlPlugin(production ? baseUrl : DEV_URL, ["functions.json"]),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -96,7 +126,6 @@ module.exports = (env = {}, argv = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -21,7 +21,7 @@ if (typeof CustomFunctions === "undefined") {
 /**
  * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance).
  * @customfunction TOTALCOST TOTALCOST
- * @helpurl https://localhost:3000/help.html#totalcost
+ * @helpurl https://localhost:3000/help.html#offshoretotalcostrows-headers-assumptions
  * @param rows One vendor row, or many rows to get one total per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -34,7 +34,7 @@ export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?:
 /**
  * Risk score of each vendor option from 0 (low) to 100 (critical): communication friction, hidden cost, scope drift, data and cyber risk, quality, governance gaps and dependency, weighted.
  * @customfunction RISKSCORE RISKSCORE
- * @helpurl https://localhost:3000/help.html#riskscore
+ * @helpurl https://localhost:3000/help.html#offshoreriskscorerows-headers-assumptions
  * @param rows One vendor row, or many rows to get one score per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -47,7 +47,7 @@ export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?:
 /**
  * Whether the time-zone gap to each vendor is a Benefit, a Trade-off or a Blocker, given the working hours you share and how closely the work needs you to collaborate.
  * @customfunction LOCATIONFIT LOCATIONFIT
- * @helpurl https://localhost:3000/help.html#locationfit
+ * @helpurl https://localhost:3000/help.html#offshorelocationfitrows-headers-assumptions
  * @param rows One vendor row, or many rows to get one verdict per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
@@ -60,7 +60,7 @@ export function locationFit(rows: unknown[][], headers: unknown[][], assumptions
 /**
  * Working hours two places share on a date, daylight saving included.
  * @customfunction OVERLAP OVERLAP
- * @helpurl https://localhost:3000/help.html#overlap
+ * @helpurl https://localhost:3000/help.html#offshoreoverlapzone_a-zone_b-date-start_a-end_a-start_b-end_b
  * @param zone_a First place: a time zone (America/New_York), an ISO country code (PL) or a country name with one time zone (Poland).
  * @param zone_b Second place, written the same way.
  * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15); leave out for today.
@@ -85,7 +85,7 @@ export function overlapHours(
 /**
  * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it. Spills three columns: cost line, amount, explanation.
  * @customfunction COSTBREAKDOWN COSTBREAKDOWN
- * @helpurl https://localhost:3000/help.html#costbreakdown
+ * @helpurl https://localhost:3000/help.html#offshorecostbreakdownrow-headers-assumptions
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -98,7 +98,7 @@ export function costBreakdown(row: unknown[][], headers: unknown[][], assumption
 /**
  * The risks that drive each vendor option's risk score, highest first, each with its cause and how to reduce it.
  * @customfunction RISKDRIVERS RISKDRIVERS
- * @helpurl https://localhost:3000/help.html#riskdrivers
+ * @helpurl https://localhost:3000/help.html#offshoreriskdriversrows-headers-assumptions-top
  * @param rows One vendor row, or many rows to get one explanation per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -112,7 +112,7 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
 /**
  * The location fit of each vendor option in detail. Spills six columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore) and the reason.
  * @customfunction FITDETAIL FITDETAIL
- * @helpurl https://localhost:3000/help.html#fitdetail
+ * @helpurl https://localhost:3000/help.html#offshorefitdetailrows-headers-assumptions
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.

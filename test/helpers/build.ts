@@ -9,9 +9,9 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
 
 /** Files a complete build emits; if any is missing or older than an input, we rebuild. */
-const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "commands.js", "manifest.xml"];
+const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "commands.js", "manifest.xml", "help.html"];
 const INPUT_DIRS = ["src", "assets"];
-const INPUT_FILES = ["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json"];
+const INPUT_FILES = ["webpack.config.js", "manifest.xml", "package.json", "tsconfig.json", "README.md"];
 const LOCK = path.join(ROOT, "node_modules", ".cache", "offshore-build.lock");
 const STALE_LOCK_MS = 10 * 60 * 1000;
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;

@@ -9,7 +9,7 @@ import vm from "vm";
 import { gzipSync } from "zlib";
 import { dateToExcelSerial, evaluateCells, mapHeaders, overlap, parseAssumptions } from "../../src/model";
 import type { CellValue, Evaluation } from "../../src/model";
-import { ensureBuilt, ROOT } from "../helpers/build";
+import { DIST, ensureBuilt, ROOT } from "../helpers/build";
 import { createCustomFunctionsRuntime, CustomFunctionsError } from "../helpers/customFunctionsRuntime";
 
 interface ParameterMetadata {
@@ -221,8 +221,8 @@ describe("functions.json from the build", () => {
   });
 
   test("every function and parameter is described, and every help link opens a section of the help page", () => {
-    const help = readFileSync(path.join(ROOT, "src/help/help.html"), "utf8");
-    const anchors = new Set([...help.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const help = readFileSync(path.join(DIST, "help.html"), "utf8");
+    const anchors = new Set([...help.matchAll(/\sid="?([^"\s>]+)/g)].map((m) => m[1]));
     for (const f of metadata) {
       expect(f.description.length).toBeGreaterThan(30);
       for (const p of f.parameters) expect(p.description?.length ?? 0).toBeGreaterThan(5);
