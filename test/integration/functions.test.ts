@@ -9,7 +9,7 @@ import vm from "vm";
 import { gzipSync } from "zlib";
 import { dateToExcelSerial, evaluateCells, mapHeaders, overlap, parseAssumptions } from "../../src/model";
 import type { CellValue, Evaluation } from "../../src/model";
-import { DIST, ensureBuilt, ROOT } from "../helpers/build";
+import { DIST, ensureBuilt } from "../helpers/build";
 import { createCustomFunctionsRuntime, CustomFunctionsError } from "../helpers/customFunctionsRuntime";
 
 interface ParameterMetadata {
