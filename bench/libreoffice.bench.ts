@@ -24,8 +24,8 @@ export interface PortableFormulasBenchResult {
   readonly modelSeconds: number;
   /** recalcSeconds / modelSeconds. */
   readonly ratio: number;
-  /** Cells showing an error after recalculation (must be 0). */
-  readonly errorCells: number;
+  /** Cells showing an error after recalculation (must be 0); null when the file was too large to read back. */
+  readonly errorCells: number | null;
 }
 
 function median(xs: readonly number[]): number {
@@ -56,7 +56,15 @@ export async function runPortableFormulasBench(rows = 100_000, runs = 5, modelRo
     full.push(await timed(async () => ([recalculated] = await recalculateInLibreOffice([finance], { timeoutMs: 60 * 60_000 }))));
     baseline.push(await timed(() => recalculateInLibreOffice([finance], { recalculate: false, timeoutMs: 60 * 60_000 })));
   }
-  const errors = errorCells(await readWorkbook(recalculated)).length;
+  // ExcelJS cannot read back LibreOffice's save of the largest workbooks (a sheet's XML passes
+  // the longest string V8 holds): the count is then unknown, not zero. The tests prove the
+  // numbers on smaller files.
+  let errors: number | null;
+  try {
+    errors = errorCells(await readWorkbook(recalculated)).length;
+  } catch {
+    errors = null;
+  }
 
   let modelRate = modelRowsPerSecond;
   if (!modelRate) {
@@ -77,7 +85,7 @@ if (/libreoffice\.bench\.[cm]?[tj]s$/.test(process.argv[1] ?? "")) {
       console.log(
         `portable formulas in LibreOffice, ${r.rows.toLocaleString("en-US")} rows, median of ${r.runs}: ` +
           `load+recalculate+save ${r.loadRecalcSaveSeconds.toFixed(2)} s, load+save ${r.loadSaveSeconds.toFixed(2)} s, ` +
-          `recalculation ${r.recalcSeconds.toFixed(2)} s vs model ${r.modelSeconds.toFixed(3)} s (${r.ratio.toFixed(0)}x); error cells ${r.errorCells}`,
+          `recalculation ${r.recalcSeconds.toFixed(2)} s vs model ${r.modelSeconds.toFixed(3)} s (${r.ratio.toFixed(0)}x); error cells ${r.errorCells ?? "not read back (file too large for ExcelJS)"}`,
       ),
     (error) => {
       console.error(error instanceof Error ? error.message : String(error));
