@@ -1,7 +1,7 @@
 // Step 3: write Total cost, Risk score and Location fit into the table. Progress and the
 // outcome go to the live region; a name collision is refused with an offer of another name.
 import { useState } from "react";
-import { Button } from "./controls";
+import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
@@ -75,17 +75,7 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: Evaluat
       <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked}>
         Evaluate
       </Button>
-      {running && (
-        <div className="pane-stack">
-          <span id="evaluate-progress">{state.progress ? `${state.progress.step}…` : "Evaluating…"}</span>
-          <progress
-            className="pane-progress"
-            aria-labelledby="evaluate-progress"
-            max={state.progress?.total || undefined}
-            value={state.progress && state.progress.total > 0 ? state.progress.done : undefined}
-          />
-        </div>
-      )}
+      {running && <StepProgress id="evaluate-progress" progress={state.progress} idle="Evaluating…" />}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
       {state.kind === "outcome" && state.outcome.kind === "done" && <DoneMessage outcome={state.outcome} />}
       {state.kind === "outcome" && state.outcome.kind === "collision" && (

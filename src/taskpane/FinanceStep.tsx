@@ -2,7 +2,7 @@
 // once Excel recalculates, so the buyer picks portable formulas or values and the action
 // writes the Finance summary sheet. Progress and the outcome go to the live region.
 import { useEffect, useState } from "react";
-import { Button } from "./controls";
+import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
@@ -113,17 +113,7 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
       <Button appearance="primary" onClick={() => void prepare()} disabled={running || blocked}>
         Prepare for finance
       </Button>
-      {running && (
-        <div className="pane-stack">
-          <span id="finance-progress">{state.progress ? `${state.progress.step}…` : "Preparing for finance…"}</span>
-          <progress
-            className="pane-progress"
-            aria-labelledby="finance-progress"
-            max={state.progress?.total || undefined}
-            value={state.progress && state.progress.total > 0 ? state.progress.done : undefined}
-          />
-        </div>
-      )}
+      {running && <StepProgress id="finance-progress" progress={state.progress} idle="Preparing for finance…" />}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
       {state.kind === "done" && <PreparedMessage outcome={state.outcome} preparedAt={state.preparedAt} />}
     </div>

@@ -100,3 +100,18 @@ export const Input = forwardRef<HTMLInputElement, InputProps>(function Input({ o
     />
   );
 });
+
+/** Where a long action is: its current step in words, and a bar (indeterminate until a total is known). */
+export function StepProgress({ id, progress, idle }: { id: string; progress?: { readonly step: string; readonly done: number; readonly total: number } | null; idle: string }) {
+  return (
+    <div className="pane-stack">
+      <span id={id}>{progress ? `${progress.step}…` : idle}</span>
+      <progress
+        className="pane-progress"
+        aria-labelledby={id}
+        max={progress?.total || undefined}
+        value={progress && progress.total > 0 ? progress.done : undefined}
+      />
+    </div>
+  );
+}
