@@ -20,33 +20,16 @@ import {
   type VendorRow,
 } from "../../src/model/types";
 
+import { vendorRow } from "./model/helpers";
+
 // The checklist consumes an Evaluation; these tests build one by hand so each rule can be
 // pinned to the single input it reads.
 function evaluation(
   row: Partial<VendorRow> = {},
   more: { band?: RiskBand; score?: number; verdict?: FitVerdict; drivers?: RiskDriver[]; floorReason?: string } = {},
 ): Evaluation {
-  const fullRow: VendorRow = {
-    vendor: "Acme",
-    hourlyRate: 40,
-    hours: 1000,
-    durationMonths: 12,
-    timeZone: "Asia/Kolkata",
-    country: "IN",
-    locationModel: "Offshore",
-    engagementModel: "Staff augmentation",
-    pricingModel: "Time and materials",
-    requirementsClarity: "Medium",
-    collaborationIntensity: "Medium",
-    dataSensitivity: "Internal",
-    urgency: "Medium",
-    attrition: 0.18,
-    replacesInHouseStaff: false,
-    certifications: [],
-    workType: "Software development",
-    scope: "Billing API",
-    ...row,
-  };
+  // The row these rules were pinned against: 18% attrition and a named scope.
+  const fullRow: VendorRow = vendorRow({ attrition: 0.18, scope: "Billing API", ...row });
   const drivers = more.drivers ?? [
     driver("communication", "Communication friction", 70),
     driver("scope drift", "Scope drift", 50),
