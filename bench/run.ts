@@ -63,7 +63,8 @@ async function main(): Promise<void> {
     { figure: "Pane JavaScript gzip (functions + taskpane + commands)", value: kb(paneTotal), target: `<= ${kb(PANE_BUDGET_BYTES)}` },
     { figure: "Pane first render in Chromium", value: `${pane.medianMs.toFixed(0)} ms`, target: "" },
     { figure: "Command line, 10,000-row workbook", value: `${cli.medianSeconds.toFixed(2)} s`, target: "< 5 s" },
-    { figure: `LibreOffice recalculation of the portable formulas, ${LIBREOFFICE_ROWS.toLocaleString("en-US")} rows`, value: `${portable.recalcSeconds.toFixed(2)} s`, target: "" },
+    { figure: `LibreOffice load + recalculate + save, portable formulas, ${LIBREOFFICE_ROWS.toLocaleString("en-US")} rows`, value: `${portable.loadRecalcSaveSeconds.toFixed(2)} s`, target: "" },
+    { figure: "  of which recalculation (less load + save, estimate)", value: `${portable.recalcSeconds.toFixed(2)} s`, target: "" },
     { figure: "  the same rows in the model", value: `${portable.modelSeconds.toFixed(3)} s`, target: "" },
     { figure: "  LibreOffice / model time", value: `${portable.ratio.toFixed(0)}x`, target: "" },
   ];
