@@ -478,35 +478,30 @@ class FakeRange extends FakeProxy {
     this.need("values");
     return this.grid((cell) => (cell?.formula ? 0 : (cell?.value ?? "")));
   }
+  /**
+   * Excel's rule for a written cell: text starting with "=" becomes a formula, except through
+   * `values` into a cell formatted as text ("@"). Returns whether a formula was written.
+   */
+  private assign(r: number, c: number, value: CellValue, textFormatKeepsText: boolean): boolean {
+    const cell = this.cellAt(r, c);
+    if (typeof value === "string" && value.startsWith("=") && !(textFormatKeepsText && cell.numberFormat === "@")) {
+      cell.formula = value;
+      cell.value = 0;
+      return true;
+    }
+    cell.formula = undefined;
+    cell.value = value;
+    return false;
+  }
   set values(input: CellValue[][]) {
-    this.write(input, (r, c, value) => {
-      const cell = this.cellAt(r, c);
-      if (typeof value === "string" && value.startsWith("=") && cell.numberFormat !== "@") {
-        cell.formula = value;
-        cell.value = 0;
-        return true;
-      }
-      cell.formula = undefined;
-      cell.value = value;
-      return false;
-    });
+    this.write(input, (r, c, value) => this.assign(r, c, value, true));
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
     return this.grid((cell) => cell?.formula ?? cell?.value ?? "");
   }
   set formulas(input: CellValue[][]) {
-    this.write(input, (r, c, value) => {
-      const cell = this.cellAt(r, c);
-      if (typeof value === "string" && value.startsWith("=")) {
-        cell.formula = value;
-        cell.value = 0;
-        return true;
-      }
-      cell.formula = undefined;
-      cell.value = value;
-      return false;
-    });
+    this.write(input, (r, c, value) => this.assign(r, c, value, false));
   }
   get numberFormat(): string[][] {
     this.need("numberFormat");
