@@ -263,6 +263,7 @@ export class ExcelWorkbook implements WorkbookPort {
         for (let top = area.top; top <= area.bottom; top += perChunk) {
           const rows = Math.min(perChunk, area.bottom - top + 1);
           const part = sheet.getRangeByIndexes(top, area.left, rows, width).load(properties);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the next chunk's size depends on what this one weighed, known only once it is read
           await context.sync();
           const partValues = r.values !== false ? (part.values as CellValue[][]) : [];
           const partFormulas = r.formulas ? (part.formulas as CellValue[][]) : [];
