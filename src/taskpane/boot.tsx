@@ -1,16 +1,17 @@
 // Starts the pane in `container`: choose the workbook (Excel, or the sample in memory
 // outside Office), then render. Separate from index.tsx so tests can start it with a
-// fake office.js or none.
+// fake office.js or none. Opened by Office, the pane waits for Excel rather than showing the sample.
 import { createRoot, type Root } from "react-dom/client";
 import { FIELDS } from "../model/fields";
 import { ExcelWorkbook } from "../workbook/excel";
 import type { WorkbookPort } from "../workbook/port";
 import { App } from "./App";
 import { ChecklistPanel } from "./checklist/ChecklistPanel";
-import { detectHost, OFFICE_READY_TIMEOUT_MS, type OfficeLike } from "./host";
+import { detectHost, OFFICE_READY_TIMEOUT_MS, openedByOffice, type OfficeLike } from "./host";
 import { paneActionsFor } from "./paneActionsFor";
 import { previewWorkbook } from "./preview";
 import { prefersDark } from "./theme";
+import { WaitingForExcel } from "./WaitingForExcel";
 
 const EXPECTED_HEADERS = FIELDS.map((f) => ({ header: f.header, required: f.required }));
 
@@ -20,6 +21,10 @@ export interface StartOptions {
   readonly timeoutMs?: number;
   /** The workbook inside Excel (tests pass a fake). */
   readonly excelWorkbook?: () => WorkbookPort;
+  /** The page's address; Office adds `_host_Info` to it. */
+  readonly url?: string;
+  /** Starts the page again (the pane's Try again while waiting for Excel). */
+  readonly reload?: () => void;
 }
 
 export async function startPane(container: HTMLElement, options: StartOptions = {}): Promise<Root> {
@@ -27,7 +32,17 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
   // Up to the office.js timeout passes before the pane knows its workbook: say so.
   root.render(<p style={{ padding: 12, fontFamily: "sans-serif" }}>Opening Offshore Sourcing…</p>);
 
-  const host = await detectHost(options.office, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS);
+  const insideOffice = openedByOffice(options.url ?? globalThis.location?.href);
+  // office.js that is only slow answers later; one that is stuck needs the page loaded again.
+  const retry = options.reload ?? (() => globalThis.location?.reload());
+  const host = await detectHost(options.office, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS, {
+    insideOffice,
+    onSlow: () => root.render(<WaitingForExcel dark={prefersDark()} onRetry={retry} />),
+  });
+  if (host.kind === "unavailable") {
+    root.render(<WaitingForExcel dark={prefersDark()} failure={host.reason} onRetry={retry} />);
+    return root;
+  }
   const port: WorkbookPort = host.kind === "excel" ? (options.excelWorkbook ?? (() => new ExcelWorkbook()))() : await previewWorkbook();
   root.render(
     <App

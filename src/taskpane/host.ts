@@ -1,32 +1,72 @@
 // Decides where the pane runs. Inside Excel, office.js calls Office.onReady with the host;
 // in a plain browser office.js may be missing (no network, blocked CDN) or loaded but never
 // call back, so a timeout sends the pane to preview mode instead of leaving it blank.
+//
+// Office opens the pane's page with a `_host_Info` query parameter (for example
+// `taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0`: Microsoft's "Visual Studio Code
+// Debugger Extension for Office Add-ins" page, office-js issue 1805). With it the page is
+// inside Office whatever office.js does, and a slow start must never show the sample: the
+// shared runtime keeps this page for the whole session, so the pane waits for Excel instead.
 
-export type PaneHost = { readonly kind: "excel" } | { readonly kind: "preview"; readonly reason: string };
+export type PaneHost =
+  | { readonly kind: "excel" }
+  | { readonly kind: "preview"; readonly reason: string }
+  /** Opened by Office, but Office did not start Excel's API: the pane offers to try again. */
+  | { readonly kind: "unavailable"; readonly reason: string };
 
 /** The part of office.js the pane looks at before choosing an adapter. */
 export interface OfficeLike {
   onReady(): Promise<{ host: unknown; platform?: unknown }>;
   HostType?: { Excel?: unknown };
+  /** Office.addin (SharedRuntime 1.1): the pane's visibility in a shared runtime. */
+  addin?: { onVisibilityModeChanged?(handler: (message: { visibilityMode: unknown }) => void): Promise<() => Promise<void>> };
 }
 
 export const OFFICE_READY_TIMEOUT_MS = 1500;
 
-export function detectHost(office: OfficeLike | undefined, timeoutMs: number = OFFICE_READY_TIMEOUT_MS): Promise<PaneHost> {
+/** True when Office opened the page (its URL carries `_host_Info`). */
+export function openedByOffice(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url, "https://localhost/");
+    if ([...parsed.searchParams.keys()].some((k) => k.toLowerCase() === "_host_info")) return true;
+    // Some hosts put their parameters after a hash route; read them there too.
+    return /[?&#]_host_info=/i.test(parsed.hash);
+  } catch {
+    return /[?&#]_host_info=/i.test(url);
+  }
+}
+
+export interface DetectOptions {
+  /** The page was opened by Office (see openedByOffice): wait for Office however long it takes. */
+  readonly insideOffice?: boolean;
+  /** Called once when Office has not answered within the timeout but the pane keeps waiting. */
+  readonly onSlow?: () => void;
+}
+
+export function detectHost(office: OfficeLike | undefined, timeoutMs: number = OFFICE_READY_TIMEOUT_MS, options: DetectOptions = {}): Promise<PaneHost> {
+  const { insideOffice = false, onSlow } = options;
   if (!office || typeof office.onReady !== "function") {
-    return Promise.resolve({ kind: "preview", reason: "office.js is not loaded" });
+    return Promise.resolve(
+      insideOffice ? { kind: "unavailable", reason: "The Office library did not load" } : { kind: "preview", reason: "office.js is not loaded" },
+    );
   }
   const excel = office.HostType?.Excel ?? "Excel";
   return new Promise<PaneHost>((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: "preview", reason: "Office did not answer" }), timeoutMs);
+    const timer = setTimeout(() => {
+      if (insideOffice) onSlow?.();
+      else resolve({ kind: "preview", reason: "Office did not answer" });
+    }, timeoutMs);
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
-        resolve(info && info.host === excel ? { kind: "excel" } : { kind: "preview", reason: "not running inside Excel" });
+        if (info && info.host === excel) resolve({ kind: "excel" });
+        else if (insideOffice) resolve({ kind: "unavailable", reason: "Office started without Excel's workbook" });
+        else resolve({ kind: "preview", reason: "not running inside Excel" });
       },
       () => {
         clearTimeout(timer);
-        resolve({ kind: "preview", reason: "Office failed to start" });
+        resolve(insideOffice ? { kind: "unavailable", reason: "Office failed to start" } : { kind: "preview", reason: "Office failed to start" });
       },
     );
   });

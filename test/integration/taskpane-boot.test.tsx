@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
-import { act, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import type { Root } from "react-dom/client";
 import { PREVIEW_NOTICE } from "../../src/taskpane/App";
 import { startPane } from "../../src/taskpane/boot";
 import type { OfficeLike } from "../../src/taskpane/host";
 import { previewWorkbook } from "../../src/taskpane/preview";
+import { WAITING_TITLE } from "../../src/taskpane/WaitingForExcel";
+import { FakeOffice } from "./fakes/fakeExcel";
 
 let root: Root | null = null;
 afterEach(() => {
@@ -41,5 +43,50 @@ describe("starting the pane", () => {
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     const tabs = screen.getByRole("tablist", { name: "Pane sections" });
     expect(within(tabs).getAllByRole("tab").map((t) => t.textContent)).toEqual(["Vendor table", "Checklist"]);
+  });
+
+  // Office adds _host_Info to the pane's URL ("Visual Studio Code Debugger Extension for Office
+  // Add-ins"; office-js issue 1805); the shared runtime then keeps the page all session.
+  describe("opened by Office", () => {
+    const EXCEL_URL = "https://localhost:3000/taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0";
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    test("a slow Office start shows Waiting for Excel with a retry, never the sample, then the workbook", async () => {
+      const office = new FakeOffice();
+      const excel = await previewWorkbook();
+      const reload = jest.fn();
+      const container = document.body.appendChild(document.createElement("div"));
+      let started: Promise<Root> | null = null;
+      act(() => {
+        started = startPane(container, { office, url: EXCEL_URL, timeoutMs: 1500, excelWorkbook: () => excel, reload });
+      });
+      act(() => jest.advanceTimersByTime(60_000));
+
+      expect(screen.getByRole("group", { name: WAITING_TITLE })).toBeInTheDocument();
+      expect(screen.getByRole("status")).toHaveTextContent(/Excel is still starting/);
+      expect(screen.queryByText(PREVIEW_NOTICE)).not.toBeInTheDocument();
+      expect(screen.queryByRole("combobox", { name: "Vendor table" })).not.toBeInTheDocument();
+      const retry = screen.getByRole("button", { name: "Try again" });
+      fireEvent.click(retry);
+      expect(reload).toHaveBeenCalledTimes(1);
+
+      office.start("Excel");
+      await act(async () => {
+        root = await started!;
+      });
+      expect(screen.queryByRole("group", { name: WAITING_TITLE })).not.toBeInTheDocument();
+      expect(screen.queryByText(PREVIEW_NOTICE)).not.toBeInTheDocument();
+      expect(screen.getByRole("tablist", { name: "Pane sections" })).toBeInTheDocument();
+    });
+
+    test("without office.js the pane says Excel did not start it and offers a retry, not the sample", async () => {
+      const reload = jest.fn();
+      await start({ office: undefined, url: EXCEL_URL, reload });
+      expect(screen.getByText("Excel did not start the add-in")).toBeInTheDocument();
+      expect(screen.queryByText(PREVIEW_NOTICE)).not.toBeInTheDocument();
+      fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+      expect(reload).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { detectHost, type OfficeLike } from "../../src/taskpane/host";
+import { detectHost, openedByOffice, type OfficeLike } from "../../src/taskpane/host";
 import { isDarkBackground, prefersDark } from "../../src/taskpane/theme";
 
 describe("the pane chooses Excel or preview mode", () => {
@@ -24,6 +24,65 @@ describe("the pane chooses Excel or preview mode", () => {
   test("office.js that fails to start runs the pane in preview", async () => {
     const office: OfficeLike = { onReady: () => Promise.reject(new Error("no host")) };
     await expect(detectHost(office, 50)).resolves.toMatchObject({ kind: "preview" });
+  });
+});
+
+// Office opens the pane with `_host_Info` in its URL ("Visual Studio Code Debugger Extension
+// for Office Add-ins": taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0; office-js issue
+// 1805 shows it on Windows with a hash route after it).
+describe("opened by Office, the pane waits for Excel however long it takes", () => {
+  const EXCEL_URL = "https://localhost:3000/taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0";
+
+  test("a URL carrying _host_Info is a page Office opened", () => {
+    expect(openedByOffice(EXCEL_URL)).toBe(true);
+    expect(openedByOffice("https://localhost:3000/app?module=ribbons&_host_Info=Excel$Win32$16.01$en-US$$$$3#/formula-builder")).toBe(true);
+    expect(openedByOffice("https://localhost:3000/taskpane.html#/route?_host_info=Excel$WAC$16.01$en-US")).toBe(true);
+  });
+
+  test("a URL without _host_Info is a plain browser", () => {
+    expect(openedByOffice("https://localhost:3000/taskpane.html")).toBe(false);
+    expect(openedByOffice("https://localhost:3000/taskpane.html?host_Info_like=1")).toBe(false);
+    expect(openedByOffice(undefined)).toBe(false);
+  });
+
+  describe("with fake timers", () => {
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+
+    test("onReady answering after the timeout still runs the pane on Excel, and the wait was reported once", async () => {
+      let answer: (info: { host: unknown }) => void = () => undefined;
+      const office: OfficeLike = { HostType: { Excel: "Excel" }, onReady: () => new Promise((resolve) => (answer = resolve)) };
+      const onSlow = jest.fn();
+      let settled: unknown = "pending";
+      const detected = detectHost(office, 1500, { insideOffice: true, onSlow }).then((host) => (settled = host));
+      jest.advanceTimersByTime(10 * 1500);
+      await Promise.resolve();
+      expect(settled).toBe("pending");
+      expect(onSlow).toHaveBeenCalledTimes(1);
+      answer({ host: "Excel" });
+      await detected;
+      expect(settled).toEqual({ kind: "excel" });
+    });
+
+    test("the same late onReady outside Office has already fallen back to preview", async () => {
+      let answer: (info: { host: unknown }) => void = () => undefined;
+      const office: OfficeLike = { HostType: { Excel: "Excel" }, onReady: () => new Promise((resolve) => (answer = resolve)) };
+      const detected = detectHost(office, 1500);
+      jest.advanceTimersByTime(1500);
+      answer({ host: "Excel" });
+      await expect(detected).resolves.toEqual({ kind: "preview", reason: "Office did not answer" });
+    });
+  });
+
+  test("opened by Office without office.js, the pane does not fall back to the sample", async () => {
+    await expect(detectHost(undefined, 10, { insideOffice: true })).resolves.toMatchObject({ kind: "unavailable" });
+  });
+
+  test("opened by Office, a failed start or another host is reported, never the preview", async () => {
+    const failed: OfficeLike = { onReady: () => Promise.reject(new Error("no host")) };
+    await expect(detectHost(failed, 10, { insideOffice: true })).resolves.toMatchObject({ kind: "unavailable" });
+    const empty: OfficeLike = { HostType: { Excel: "Excel" }, onReady: () => Promise.resolve({ host: null }) };
+    await expect(detectHost(empty, 10, { insideOffice: true })).resolves.toMatchObject({ kind: "unavailable" });
   });
 });
 

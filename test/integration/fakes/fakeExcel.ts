@@ -890,3 +890,55 @@ class FakeChartSeries {
     this.ctx.later(() => (this.series().xValues = rangeAddress(bareAddress(range).ref)));
   }
 }
+
+// ---- office.js's start and the shared runtime's pane (Office, not Excel) ----
+
+type VisibilityMode = "Taskpane" | "Hidden";
+
+/**
+ * office.js as the pane meets it inside Excel:
+ * - Office.onReady resolves only when the host has started, which may be long after the page
+ *   loaded (a cold start of Excel on the web or a slow network); nothing bounds the wait
+ *   ("Initialize your Office Add-in"; office-js issue 6148 for a library that never answers).
+ *   The promise stays pending until `start()`.
+ * - Office.addin.onVisibilityModeChanged (SharedRuntime 1.1, "Show or hide the task pane of
+ *   your Office Add-in"): the handler is called with { visibilityMode: "Taskpane" | "Hidden" }
+ *   when the pane is shown or closed while the runtime lives on; the returned promise resolves
+ *   to a function that removes the handler.
+ */
+export class FakeOffice {
+  readonly HostType = { Excel: "Excel" };
+  private started: ((info: { host: unknown; platform: unknown }) => void) | null = null;
+  private readonly ready: Promise<{ host: unknown; platform: unknown }>;
+  private readonly visibilityHandlers = new Set<(message: { visibilityMode: VisibilityMode }) => void>();
+  readonly addin = {
+    onVisibilityModeChanged: async (handler: (message: { visibilityMode: VisibilityMode }) => void): Promise<() => Promise<void>> => {
+      this.visibilityHandlers.add(handler);
+      return async () => {
+        this.visibilityHandlers.delete(handler);
+      };
+    },
+  };
+
+  constructor() {
+    this.ready = new Promise((resolve) => (this.started = resolve));
+  }
+
+  onReady(): Promise<{ host: unknown; platform: unknown }> {
+    return this.ready;
+  }
+
+  /** The host has started: onReady resolves (late, if the pane has been waiting). */
+  start(host: unknown = "Excel", platform: unknown = "OfficeOnline"): void {
+    this.started?.({ host, platform });
+  }
+
+  /** The user closes or reopens the pane; the runtime (and this page) stays. */
+  setPane(mode: VisibilityMode): void {
+    for (const handler of [...this.visibilityHandlers]) handler({ visibilityMode: mode });
+  }
+
+  get visibilityListeners(): number {
+    return this.visibilityHandlers.size;
+  }
+}
