@@ -80,7 +80,7 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   const found = await readSelectedRow(port, request);
   if (found.kind !== "row") return found;
   const sheets = await port.read({ sheets: sheetCandidates(found.evaluation.row.vendor, found.rowIndex) });
-  const target = pickSheet(sheets.sheets, found);
+  const target = await pickSheet(sheets.sheets, found);
   const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
   const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
   const answers = mergeAnswers(fromSheet.answers, request.answers);
@@ -104,12 +104,18 @@ type FoundRow =
       table: string;
       rowIndex: number;
       evaluation: Evaluation;
-      /** Another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. */
-      sharedName: boolean;
+      /** Whether another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. Reads every row: asked only when it decides. */
+      sharedName: () => Promise<boolean>;
     }
   | { kind: "none"; message: string }
   | { kind: "error"; message: string };
 
+/**
+ * The row's checklist needs that row, the header row, the mapping and the assumptions: the
+ * other rows are read only when a sheet of the same vendor made for another row exists (to
+ * tell two quotes of one vendor from a sorted table), so following the selection costs the
+ * same on ten rows as on 100,000.
+ */
 async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): Promise<FoundRow> {
   let table = request.table ?? null;
   let rowIndex = request.rowIndex;
@@ -120,43 +126,42 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
     rowIndex = selection.rowIndex;
   }
   if (!table) return { kind: "none", message: SELECT_A_ROW };
-  const read = await port.read({ table: { name: table, values: true }, settings: [MAPPING_SETTING], sheets: [ASSUMPTIONS_SHEET] });
-  if (!read.table) return { kind: "error", message: `The table '${table}' was not found; it may have been renamed or deleted. Select a row of your vendor table again.` };
-  // Over Excel, a table larger than the adapter reads at once comes back without its rows.
-  if (read.table.rows === undefined && read.table.rowCount > 0)
-    return {
-      kind: "error",
-      message: `The table '${read.table.name}' has ${read.table.rowCount} rows of ${read.table.headers.length} columns, more cells than the add-in reads from Excel at once, so the checklist of one row cannot be shown. Copy that vendor's row to a smaller table, or use the command line on the saved file (offshore-evaluate file.xlsx).`,
-    };
-  const rows = read.table.rows ?? [];
-  if (rowIndex < 0 || rowIndex >= rows.length) return { kind: "none", message: SELECT_A_ROW };
+  const found = await port.readTableRow(table, rowIndex);
+  if (!found) return { kind: "error", message: `The table '${table}' was not found; it may have been renamed or deleted. Select a row of your vendor table again.` };
+  if (found.row === null) return { kind: "none", message: SELECT_A_ROW };
+  const read = await port.read({ settings: [MAPPING_SETTING], sheets: [ASSUMPTIONS_SHEET] });
 
   // The same inputs the evaluate action reads: the stored mapping, and the columns that are not the add-in's outputs.
-  const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), read.table.name);
-  const inputs = inputHeaders(read.table.headers, memory);
-  const inputIndexes = inputs.map((h) => read.table!.headers.indexOf(h));
-  const cells = inputIndexes.map((i) => rows[rowIndex!][i] ?? null);
+  const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), found.name);
+  const inputs = inputHeaders(found.headers, memory);
+  const inputIndexes = inputs.map((h) => found.headers.indexOf(h));
+  const cells = inputIndexes.map((i) => found.row![i] ?? null);
   const rowNumber = rowIndex + 1;
-  if (isBlankRow(cells)) return { kind: "none", message: `Row ${rowNumber} of '${read.table.name}' is empty. Select a vendor row to see its checklist.` };
+  if (isBlankRow(cells)) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
 
   const map = mapHeaders(inputs, memory.byHand);
   if (map.missingRequired.length > 0)
     return {
       kind: "error",
-      message: `The table '${read.table.name}' has no column for ${map.missingRequired.join(" and ")}. Map the columns in the vendor table step first.`,
+      message: `The table '${found.name}' has no column for ${map.missingRequired.join(" and ")}. Map the columns in the vendor table step first.`,
     };
   const assumptions = assumptionsOf(read.sheets[ASSUMPTIONS_SHEET] ?? null, request.today ?? localToday());
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
-  if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${read.table.name}' is empty. Select a vendor row to see its checklist.` };
-  if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${read.table.name}': ${result.error.message}` };
+  if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+  if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${found.name}': ${result.error.message}` };
   const vendor = result.value.row.vendor.trim();
   const vendorColumn = map.columns.vendor;
-  const sharedName =
-    vendor !== "" &&
-    vendorColumn !== undefined &&
-    rows.some((row, i) => i !== rowIndex && String(row[inputIndexes[vendorColumn]] ?? "").trim() === vendor);
-  return { kind: "row", table: read.table.name, rowIndex, evaluation: result.value, sharedName };
+  const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];
+  const index = rowIndex;
+  const sharedName = async () => {
+    if (vendor === "" || vendorIndex === undefined) return false;
+    const whole = await port.read({ table: { name: found.name, values: true } });
+    // A table too large to read at once: assume another quote of the vendor may own the sheet, so none is overwritten.
+    if (!whole.table?.rows) return true;
+    return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
+  };
+  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, sharedName };
 }
 
 /** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
@@ -176,6 +181,14 @@ function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: 
 function localToday(): CalendarDate {
   const now = new Date();
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** Names and answers for a row: those on its sheet win over those typed in the pane. */
+export function mergeChecklistInput(
+  sheet: { ownerNames: Partial<Record<OwnerKey, string>>; answers: Partial<Record<CheckKey, CheckStatus>> },
+  pane: { ownerNames?: Partial<Record<OwnerKey, string>>; answers?: Partial<Record<CheckKey, CheckStatus>> },
+): { ownerNames: Partial<Record<OwnerKey, string>>; answers: Partial<Record<CheckKey, CheckStatus>> } {
+  return { ownerNames: mergeNames(sheet.ownerNames, pane.ownerNames), answers: mergeAnswers(sheet.answers, pane.answers) };
 }
 
 function mergeNames(sheet: Partial<Record<OwnerKey, string>>, pane: Partial<Record<OwnerKey, string>> = {}): Partial<Record<OwnerKey, string>> {
@@ -233,26 +246,30 @@ function sheetCandidates(vendor: string, rowIndex: number): string[] {
 }
 
 /** The vendor's own checklist sheet if one exists, else the first free name. */
-function pickSheet(
+async function pickSheet(
   sheets: Readonly<Record<string, SheetSnapshot | null>>,
-  row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: boolean },
-): { name: string; snapshot: SheetSnapshot | null } {
+  row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: () => Promise<boolean> },
+): Promise<{ name: string; snapshot: SheetSnapshot | null }> {
   const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex);
+  let shared: Promise<boolean> | null = null;
+  const sharedName = () => (shared ??= row.sharedName());
   for (const name of names) {
     const snapshot = sheets[name] ?? null;
-    if (snapshot && isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, row.sharedName)) return { name, snapshot };
+    if (snapshot && (await isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name, snapshot };
   }
   const free = names.find((n) => (sheets[n] ?? null) === null);
   return { name: free ?? names[names.length - 1], snapshot: null };
 }
 
-function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, rowIndex: number, sharedName: boolean): boolean {
+async function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, rowIndex: number, sharedName: () => Promise<boolean>): Promise<boolean> {
   const grid = gridOf(snapshot);
   if (text(grid.get(0, 0)) !== TITLE) return false;
   if (text(grid.get(SOURCE_ROW, 1)).toLowerCase() !== table.toLowerCase()) return false;
-  // An unnamed vendor is known by its row; a named one by its name (rows move when the table is sorted).
-  if (vendor.trim() === "" || sharedName) return text(grid.get(0, 1)) === vendor.trim() && text(grid.get(SOURCE_ROW, 2)) === rowLabel(rowIndex);
-  return text(grid.get(0, 1)) === vendor.trim();
+  if (text(grid.get(0, 1)) !== vendor.trim()) return false;
+  if (text(grid.get(SOURCE_ROW, 2)) === rowLabel(rowIndex)) return true;
+  // Made for another row. An unnamed vendor is known by its row only; a named one by its name
+  // (rows move when the table is sorted), unless another row quotes the same vendor.
+  return vendor.trim() !== "" && !(await sharedName());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -776,7 +793,7 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
   if (found.kind !== "row") return { kind: "refused", message: found.message };
   const vendor = found.evaluation.row.vendor;
   const sheets = await port.read({ sheets: sheetCandidates(vendor, found.rowIndex) });
-  const target = pickSheet(sheets.sheets, found);
+  const target = await pickSheet(sheets.sheets, found);
   if (!target.snapshot && Object.values(sheets.sheets).every((s) => s !== null))
     return { kind: "refused", message: `Every sheet name for '${vendor}' is taken (up to '${target.name}'). Rename or delete one of those sheets and try again.` };
 

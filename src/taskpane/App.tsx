@@ -1,6 +1,6 @@
 // The pane: a title, the preview notice outside Excel, and two tabs (the vendor table
 // steps, the governance checklist of the selected row).
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
 import { Notice } from "./Notice";
@@ -20,14 +20,18 @@ export interface AppProps {
   readonly preview: boolean;
   readonly dark: boolean;
   readonly expectedHeaders: readonly { header: string; required: boolean }[];
-  /** The checklist tab's content, for the table the buyer works on. */
-  readonly renderChecklist?: (port: WorkbookPort, table: string | null) => ReactNode;
+  /** The checklist tab's content, for the table the buyer works on; `active` while it is on screen. */
+  readonly renderChecklist?: (port: WorkbookPort, table: string | null, active: boolean) => ReactNode;
+  /** Tells when Office shows or closes the pane (the page lives on in a shared runtime); returns a stop function. */
+  readonly watchPaneVisibility?: (listener: (visible: boolean) => void) => () => void;
 }
 
 type PaneSection = "table" | "checklist";
 
-export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist }: AppProps) {
+export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist, watchPaneVisibility }: AppProps) {
   const [section, setSection] = useState<PaneSection>("table");
+  const [paneVisible, setPaneVisible] = useState(true);
+  useEffect(() => watchPaneVisibility?.(setPaneVisible), [watchPaneVisibility]);
   const [table, setTable] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
   const [prepared, setPrepared] = useState<PreparedForFinance | null>(null);
@@ -52,7 +56,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
               {
                 key: "checklist",
                 label: "Checklist",
-                panel: renderChecklist ? renderChecklist(port, table) : <p>The checklist is not available in this build.</p>,
+                panel: renderChecklist ? renderChecklist(port, table, section === "checklist" && paneVisible) : <p>The checklist is not available in this build.</p>,
               },
             ]}
           />

@@ -7,7 +7,7 @@ import { ExcelWorkbook } from "../workbook/excel";
 import type { WorkbookPort } from "../workbook/port";
 import { App } from "./App";
 import { ChecklistPanel } from "./checklist/ChecklistPanel";
-import { detectHost, OFFICE_READY_TIMEOUT_MS, openedByOffice, type OfficeLike } from "./host";
+import { detectHost, OFFICE_READY_TIMEOUT_MS, openedByOffice, watchPaneVisibility, type OfficeLike } from "./host";
 import { paneActionsFor } from "./paneActionsFor";
 import { previewWorkbook } from "./preview";
 import { prefersDark } from "./theme";
@@ -51,7 +51,8 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
       preview={host.kind === "preview"}
       dark={prefersDark()}
       expectedHeaders={EXPECTED_HEADERS}
-      renderChecklist={(workbook, table) => <ChecklistPanel port={workbook} table={table} />}
+      renderChecklist={(workbook, table, active) => <ChecklistPanel port={workbook} table={table} active={active} />}
+      watchPaneVisibility={host.kind === "excel" ? (listener) => watchPaneVisibility(options.office, listener) : undefined}
     />,
   );
   return root;

@@ -71,3 +71,29 @@ export function detectHost(office: OfficeLike | undefined, timeoutMs: number = O
     );
   });
 }
+
+/**
+ * Follows the pane being shown and closed (Office.addin.onVisibilityModeChanged, SharedRuntime
+ * 1.1, "Show or hide the task pane of your Office Add-in"): with a shared runtime the page
+ * keeps running while the pane is closed. Where the API is missing nothing is reported and the
+ * pane counts as visible. Returns a function that stops listening.
+ */
+export function watchPaneVisibility(office: OfficeLike | undefined, listener: (visible: boolean) => void): () => void {
+  const subscribe = office?.addin?.onVisibilityModeChanged;
+  if (typeof subscribe !== "function") return () => undefined;
+  let stopped = false;
+  let remove: (() => Promise<void>) | null = null;
+  subscribe
+    .call(office!.addin, (message) => {
+      if (!stopped) listener(message.visibilityMode !== "Hidden");
+    })
+    .then((off) => {
+      if (stopped) void off().catch(() => undefined);
+      else remove = off;
+    })
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    if (remove) void remove().catch(() => undefined);
+  };
+}

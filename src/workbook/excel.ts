@@ -33,6 +33,7 @@ import {
   type SelectionInfo,
   type SheetSnapshot,
   type TableInfo,
+  type TableRowSnapshot,
   type TableSnapshot,
   type WorkbookChange,
   type WorkbookPort,
@@ -71,10 +72,13 @@ export interface ExcelHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: { mergeUndoGroup?: boolean }): Promise<T>;
   /** ExcelApi requirement set check, e.g. "1.20". */
   supports(version: string): boolean;
+  /** A batch on an earlier batch's context (Excel.run(context, batch)): removing an event handler needs the context that added it. */
+  runOn?<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export const officeHost: ExcelHost = {
   run: (batch, options) => (options?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)),
+  runOn: (context, batch) => Excel.run(context, batch),
   supports: (version) => {
     try {
       return Office.context.requirements.isSetSupported("ExcelApi", version);
@@ -374,20 +378,51 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async onSelectionChanged(listener: (selection: SelectionInfo | null) => void): Promise<() => Promise<void>> {
+  /**
+   * The selection is not looked up per event (two round trips each): the listener is told
+   * that it moved, and calls getSelection when it needs the cell, after a burst of moves.
+   */
+  async onSelectionChanged(listener: (selection?: SelectionInfo | null) => void): Promise<() => Promise<void>> {
     const registration = await this.host.run(async (context) => {
       const handler = context.workbook.onSelectionChanged.add(async () => {
-        listener(await this.getSelection().catch(() => null));
+        listener(undefined);
       });
       await context.sync();
       return handler;
     });
+    const runOn = this.host.runOn ?? ((context, batch) => Excel.run(context, batch));
     return async () => {
-      await Excel.run(registration.context, async (context) => {
+      await runOn(registration.context, async (context) => {
         registration.remove();
         await context.sync();
       });
     };
+  }
+
+  /** The header row and one data row, whatever the table's size: two round trips, no more cells. */
+  async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
+    return this.host.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name");
+      await context.sync();
+      const name = tables.items.map((t) => t.name).find((n) => lower(n) === lower(table));
+      if (name === undefined) return null;
+      const found = context.workbook.tables.getItem(name).load("name,showTotals");
+      const sheet = found.worksheet.load("name");
+      const range = found.getRange().load("address,rowCount");
+      const header = found.getHeaderRowRange().load("values");
+      // An offset of the header row: a row index past the table's end is still a valid range.
+      const row = rowIndex >= 0 ? found.getHeaderRowRange().getOffsetRange(rowIndex + 1, 0).load("values") : null;
+      await context.sync();
+      const rowCount = range.rowCount - 1 - (found.showTotals ? 1 : 0);
+      return {
+        name: found.name,
+        sheet: sheet.name,
+        headers: header.values[0].map(text),
+        rowCount,
+        address: bare(range.address),
+        row: row && rowIndex < rowCount ? (row.values[0] as CellValue[]) : null,
+      };
+    });
   }
 
   // ---- Changes ----

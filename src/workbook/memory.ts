@@ -28,6 +28,7 @@ import {
   type SelectionInfo,
   type SheetSnapshot,
   type TableInfo,
+  type TableRowSnapshot,
   type TableSnapshot,
   type WorkbookChange,
   type WorkbookPort,
@@ -242,6 +243,14 @@ export class MemoryWorkbook implements WorkbookPort {
       rowCount: owner ? owner.rowCount : region.bottom - region.top,
       table: owner?.name,
     };
+  }
+
+  async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
+    const found = this.tables.get(key(table));
+    if (!found) return null;
+    const sheet = this.sheet(found.sheet);
+    const inside = rowIndex >= 0 && rowIndex < found.rowCount;
+    return { ...this.tableInfo(found), row: inside ? found.columns.map((_, c) => this.get(sheet, found.top + 1 + rowIndex, found.left + c)?.value ?? null) : null };
   }
 
   async getSelection(): Promise<SelectionInfo | null> {

@@ -32,6 +32,7 @@ import type {
   SelectionInfo,
   SheetSnapshot,
   TableInfo,
+  TableRowSnapshot,
   TableSnapshot,
   WorkbookChange,
   WorkbookPort,
@@ -769,6 +770,16 @@ export class XlsxWorkbook implements WorkbookPort {
       return r.left <= right && origin.column <= r.right && r.top <= bottom && origin.row <= r.bottom;
     });
     return { sheet: sheet.name, address, headers, rowCount: snap.values.length - 1, ...(owner ? { table: owner.model.name } : {}) };
+  }
+
+  async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
+    const found = this.findTable(table);
+    if (!found) return null;
+    const info = this.tableInfo(found.sheet, found.model);
+    if (rowIndex < 0 || rowIndex >= info.rowCount) return { ...info, row: null };
+    const { firstRow, firstColumn } = this.dataArea(found.model);
+    const row = found.sheet.findRow(firstRow + rowIndex);
+    return { ...info, row: info.headers.map((_, c) => (row?.findCell(firstColumn + c) ? cellValue(row.findCell(firstColumn + c)!) : null)) };
   }
 
   async getSelection(): Promise<SelectionInfo | null> {

@@ -133,7 +133,13 @@ class FakeExcel {
     return Object.assign(this.mock({ name: t.name, showTotals: false }), {
       worksheet: this.mock({ name: t.sheet }),
       getRange: () => this.mock({ address: `'${t.sheet}'!${rangeAddress({ top: t.top, left: t.left, bottom: t.top + t.rowCount, right: t.left + t.width - 1 })}`, rowCount: t.rowCount + 1, columnCount: t.width }),
-      getHeaderRowRange: () => this.mock({ values: grid(t.top, 1).values }),
+      getHeaderRowRange: () =>
+        Object.assign(this.mock({ values: grid(t.top, 1).values }), {
+          getOffsetRange: (rows: number, columns: number) => {
+            if (columns !== 0) throw new Error("this fake offsets rows only");
+            return this.mock({ values: grid(t.top + rows, 1).values });
+          },
+        }),
       getDataBodyRange: () => this.mock({ values: grid(t.top + 1, t.rowCount).values, rowIndex: t.top + 1, rowCount: t.rowCount }),
       columns: { getItem: () => { throw new Error("no output columns in this workbook"); } },
     });
@@ -320,5 +326,75 @@ describe("checklist sheet through the Office.js adapter (counting fake)", () => 
     expect(excel.cell(first.sheet, `B${quality}`)?.value).toBe("Qi Zhang");
     expect(excel.cell(first.sheet, `G${quality}`)?.value).toBe("back from leave in May");
     expect(excel.cell(first.sheet, `C${quality}`)?.value).toBe("Named");
+  });
+});
+
+// Following the selection over Excel. Workbook.onSelectionChanged handlers stay registered
+// until removed, through the context that added them ("Work with Events using the Excel
+// JavaScript API"; EventHandlerResult in @types/office-js); the fake counts every cell a sync returns.
+describe("following the selection through the Office.js adapter (counting fake)", () => {
+  function bigTable(rows: number): CountingExcel {
+    const excel = new CountingExcel();
+    const body = Array.from({ length: rows }, (_, i) => {
+      const row = [...SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length]];
+      row[col("Vendor")] = `Vendor ${i + 1}`;
+      return row;
+    });
+    excel.addTable(SAMPLE_SHEET_NAME, 0, 0, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, body);
+    return excel;
+  }
+
+  test("the checklist of a selected row reads the header row and that row only, on a table of 5,000 rows", async () => {
+    const excel = bigTable(5_000);
+    const port = new ExcelWorkbook(excel.host());
+    await excel.select(SAMPLE_SHEET_NAME, "C4001");
+    excel.resetCounts();
+    const loaded = await loadChecklist(port, { today: TODAY });
+    if (loaded.kind !== "ready") throw new Error(loaded.message);
+    expect(loaded.rowIndex).toBe(3999);
+    expect(loaded.checklist.header.vendor).toBe("Vendor 4000");
+    const width = SAMPLE_VENDOR_HEADERS.length;
+    const last = cellAddress(0, width - 1).replace(/\d+$/, "");
+    expect(excel.rangeReads.filter((r) => r.sheet === SAMPLE_SHEET_NAME)).toEqual([
+      { sheet: SAMPLE_SHEET_NAME, address: `A1:${last}1`, property: "values", cells: width },
+      { sheet: SAMPLE_SHEET_NAME, address: `A4001:${last}4001`, property: "values", cells: width },
+    ]);
+    expect(excel.cellsRead()).toBe(2 * width);
+    expect(excel.largestResponse()).toBeLessThan(10_000);
+  });
+
+  test("a sheet made for another row of the same vendor is told apart by reading the table once", async () => {
+    const excel = bigTable(20);
+    const port = new ExcelWorkbook(excel.host());
+    const first = await insertChecklistSheet(port, { table: SAMPLE_TABLE_NAME, rowIndex: 2, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    // Another quote of the same vendor in row 6: its checklist must not take row 3's sheet.
+    excel.sheet(SAMPLE_SHEET_NAME).cells.set(`6,${col("Vendor")}`, { value: "Vendor 3" });
+    const other = await loadChecklist(port, { table: SAMPLE_TABLE_NAME, rowIndex: 5, today: TODAY });
+    if (other.kind !== "ready") throw new Error(other.message);
+    expect(other.sheetName).not.toBe(first.sheet);
+    expect(other.sheetExists).toBe(false);
+    // Row 3 itself finds its sheet without reading the other rows.
+    excel.resetCounts();
+    const same = await loadChecklist(port, { table: SAMPLE_TABLE_NAME, rowIndex: 2, today: TODAY });
+    if (same.kind !== "ready") throw new Error(same.message);
+    expect(same.sheetName).toBe(first.sheet);
+    expect(excel.rangeReads.filter((r) => r.sheet === SAMPLE_SHEET_NAME).map((r) => r.cells)).toEqual([SAMPLE_VENDOR_HEADERS.length, SAMPLE_VENDOR_HEADERS.length]);
+  });
+
+  test("a selection handler hears every move until it is removed, and a move costs no round trip by itself", async () => {
+    const excel = bigTable(10);
+    const port = new ExcelWorkbook(excel.host());
+    const heard: unknown[] = [];
+    const stop = await port.onSelectionChanged((selection) => heard.push(selection));
+    excel.resetCounts();
+    await excel.select(SAMPLE_SHEET_NAME, "B3");
+    await excel.select(SAMPLE_SHEET_NAME, "B4");
+    expect(heard).toHaveLength(2);
+    expect(excel.syncs).toBe(0);
+    await stop();
+    expect(excel.selectionHandlers).toHaveLength(0);
+    await excel.select(SAMPLE_SHEET_NAME, "B5");
+    expect(heard).toHaveLength(2);
   });
 });

@@ -4,18 +4,26 @@ import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checklistSheetName } from "../../src/actions/checklist";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { ChecklistPanel } from "../../src/taskpane/checklist/ChecklistPanel";
+import { ChecklistPanel, type Schedule } from "../../src/taskpane/checklist/ChecklistPanel";
 import { previewWorkbook } from "../../src/taskpane/preview";
 import type { MemoryWorkbook } from "../../src/workbook/memory";
 import type { WorkbookPort } from "../../src/workbook/port";
+import { ExcelWorkbook } from "../../src/workbook/excel";
+import { FakeExcel } from "./fakes/fakeExcel";
 
 const vendorAt = (rowIndex: number) => String(SAMPLE_VENDOR_ROWS[rowIndex][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+
+/** Runs a settled selection's refresh at once: these tests do not wait on a clock. */
+const atOnce: Schedule = (task) => {
+  task();
+  return () => undefined;
+};
 
 function renderPanel(port: WorkbookPort) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <ChecklistPanel port={port} table={SAMPLE_TABLE_NAME} />
+      <ChecklistPanel port={port} table={SAMPLE_TABLE_NAME} schedule={atOnce} />
     </FluentProvider>,
   );
   return user;
@@ -27,6 +35,7 @@ function withoutSelectionEvents(wb: MemoryWorkbook): WorkbookPort {
     kind: wb.kind,
     listTables: () => wb.listTables(),
     read: (r) => wb.read(r),
+    readTableRow: (t, i) => wb.readTableRow(t, i),
     apply: (c, o) => wb.apply(c, o),
     detectRegion: () => wb.detectRegion(),
     getSelection: () => wb.getSelection(),
@@ -151,5 +160,91 @@ describe("checklist panel", () => {
     wb.select(SAMPLE_SHEET_NAME, "A2");
     renderPanel(wb);
     expect(await screen.findByText(/Row 1 of 'Vendors': Hours/)).toBeInTheDocument();
+  });
+});
+
+// Over Excel (the counting fake): Workbook.onSelectionChanged handlers stay until removed
+// ("Work with Events using the Excel JavaScript API"), so the panel holds one only while it is
+// on screen, and reads the selected row once a burst of moves has settled.
+describe("checklist panel over Excel", () => {
+  /** A clock the test advances by hand: cancelled tasks never run. */
+  function manualClock() {
+    const tasks = new Set<() => void>();
+    const schedule: Schedule = (task) => {
+      tasks.add(task);
+      return () => tasks.delete(task);
+    };
+    return {
+      schedule,
+      pending: () => tasks.size,
+      runAll: () => {
+        const due = [...tasks];
+        tasks.clear();
+        due.forEach((t) => t());
+      },
+    };
+  }
+
+  function excelWith(rows: number) {
+    const excel = new FakeExcel();
+    const body = Array.from({ length: rows }, (_, i) => {
+      const row = [...SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length]];
+      row[SAMPLE_VENDOR_HEADERS.indexOf("Vendor")] = `Vendor ${i + 1}`;
+      return row;
+    });
+    excel.addTable(SAMPLE_SHEET_NAME, 0, 0, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, body);
+    return excel;
+  }
+
+  const panel = (port: WorkbookPort, active: boolean, schedule: Schedule) => (
+    <FluentProvider theme={webLightTheme}>
+      <ChecklistPanel port={port} table={SAMPLE_TABLE_NAME} active={active} schedule={schedule} />
+    </FluentProvider>
+  );
+
+  test("not on screen, the panel holds no selection handler and reads nothing however the selection moves", async () => {
+    const excel = excelWith(2_000);
+    const clock = manualClock();
+    render(panel(new ExcelWorkbook(excel.host()), false, clock.schedule));
+    await act(async () => {
+      await excel.select(SAMPLE_SHEET_NAME, "B3");
+      await excel.select(SAMPLE_SHEET_NAME, "B900");
+    });
+    expect(excel.selectionHandlers).toHaveLength(0);
+    expect(clock.pending()).toBe(0);
+    expect(excel.syncs).toBe(0);
+    expect(excel.cellsRead()).toBe(0);
+  });
+
+  test("on screen, a burst of moves reads the header and the last selected row once; hidden again, it lets go of the handler", async () => {
+    const excel = excelWith(2_000);
+    const clock = manualClock();
+    const port = new ExcelWorkbook(excel.host());
+    await excel.select(SAMPLE_SHEET_NAME, "B3");
+    const { rerender } = render(panel(port, true, clock.schedule));
+    expect(await heading()).toHaveTextContent("Vendor 2");
+    await waitFor(() => expect(excel.selectionHandlers).toHaveLength(1));
+
+    excel.resetCounts();
+    await act(async () => {
+      for (const address of ["B10", "B11", "B12", "B1501"]) await excel.select(SAMPLE_SHEET_NAME, address);
+    });
+    // Nothing is read while the selection is still moving.
+    expect(excel.syncs).toBe(0);
+    expect(clock.pending()).toBe(1);
+    await act(async () => clock.runAll());
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Vendor 1500"));
+    const width = SAMPLE_VENDOR_HEADERS.length;
+    expect(excel.rangeReads.filter((r) => r.sheet === SAMPLE_SHEET_NAME).map((r) => r.address.replace(/[A-Z]+/g, ""))).toEqual(["1:1", "1501:1501"]);
+    expect(excel.rangeReads.filter((r) => r.sheet === SAMPLE_SHEET_NAME).reduce((n, r) => n + r.cells, 0)).toBe(2 * width);
+
+    rerender(panel(port, false, clock.schedule));
+    await waitFor(() => expect(excel.selectionHandlers).toHaveLength(0));
+    excel.resetCounts();
+    await act(async () => {
+      await excel.select(SAMPLE_SHEET_NAME, "B20");
+    });
+    expect(clock.pending()).toBe(0);
+    expect(excel.syncs).toBe(0);
   });
 });

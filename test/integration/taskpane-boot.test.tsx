@@ -1,12 +1,14 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { Root } from "react-dom/client";
 import { PREVIEW_NOTICE } from "../../src/taskpane/App";
 import { startPane } from "../../src/taskpane/boot";
 import type { OfficeLike } from "../../src/taskpane/host";
 import { previewWorkbook } from "../../src/taskpane/preview";
 import { WAITING_TITLE } from "../../src/taskpane/WaitingForExcel";
-import { FakeOffice } from "./fakes/fakeExcel";
+import { ExcelWorkbook } from "../../src/workbook/excel";
+import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { FakeExcel, FakeOffice } from "./fakes/fakeExcel";
 
 let root: Root | null = null;
 afterEach(() => {
@@ -88,5 +90,43 @@ describe("starting the pane", () => {
       fireEvent.click(screen.getByRole("button", { name: "Try again" }));
       expect(reload).toHaveBeenCalledTimes(1);
     });
+  });
+
+  // The shared runtime keeps the page with the pane closed; Office.addin.onVisibilityModeChanged
+  // (SharedRuntime 1.1, "Show or hide the task pane of your Office Add-in") says when it is
+  // shown or closed. Selection handlers stay until removed ("Work with Events using the Excel
+  // JavaScript API"), so the checklist holds one only while it is on screen.
+  test("the checklist follows the selection only while its tab is open and the pane is shown", async () => {
+    const excel = new FakeExcel();
+    excel.addTable(SAMPLE_SHEET_NAME, 0, 0, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS.map((r) => [...r]));
+    await excel.select(SAMPLE_SHEET_NAME, "B3");
+    const office = new FakeOffice();
+    office.start("Excel");
+    await start({ office, url: "https://localhost:3000/taskpane.html?_host_Info=Excel$WAC$16.01$en-US$$$$0", excelWorkbook: () => new ExcelWorkbook(excel.host()) });
+    await screen.findByRole("combobox", { name: "Vendor table" });
+
+    // From start-up with the checklist tab never opened: no handler, nothing read on a click.
+    expect(excel.selectionHandlers).toHaveLength(0);
+    excel.resetCounts();
+    await act(async () => excel.select(SAMPLE_SHEET_NAME, "B4"));
+    expect(excel.syncs).toBe(0);
+
+    fireEvent.click(screen.getByRole("tab", { name: "Checklist" }));
+    expect(await screen.findByRole("heading", { level: 2, name: /Governance checklist: / })).toBeInTheDocument();
+    await waitFor(() => expect(excel.selectionHandlers).toHaveLength(1));
+
+    // The pane is closed; the runtime and this page live on.
+    act(() => office.setPane("Hidden"));
+    await waitFor(() => expect(excel.selectionHandlers).toHaveLength(0));
+    excel.resetCounts();
+    await act(async () => excel.select(SAMPLE_SHEET_NAME, "B5"));
+    expect(excel.syncs).toBe(0);
+    expect(excel.cellsRead()).toBe(0);
+
+    // Shown again on the checklist: it catches up with the selection and listens again.
+    act(() => office.setPane("Taskpane"));
+    await waitFor(() => expect(excel.selectionHandlers).toHaveLength(1));
+    const vendor = String(SAMPLE_VENDOR_ROWS[3][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2, name: /Governance checklist: / })).toHaveTextContent(vendor));
   });
 });

@@ -92,7 +92,7 @@ describe("preview workbook view", () => {
 
   test("choosing a vendor in the preview selects its row, and the checklist follows", async () => {
     const workbook = await previewWorkbook();
-    const user = renderPane(workbook, { preview: true, renderChecklist: (port, table) => <ChecklistPanel port={port} table={table} /> });
+    const user = renderPane(workbook, { preview: true, renderChecklist: (port, table, active) => <ChecklistPanel port={port} table={table} active={active} /> });
     await user.click(await screen.findByRole("button", { name: vendorName(3) }));
     expect(await workbook.getSelection()).toMatchObject({ table: "Vendors", rowIndex: 3 });
     expect(screen.getByRole("button", { name: vendorName(3) })).toHaveAttribute("aria-pressed", "true");

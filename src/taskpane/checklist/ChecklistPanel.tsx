@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 // The pane's native controls in Fluent's theme: Fluent's own components do not fit the bundle budget.
 import { Button, Field, Input, Select } from "../controls";
-import { insertChecklistSheet, loadChecklist, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
+import { insertChecklistSheet, loadChecklist, mergeChecklistInput, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
 import {
   buildChecklist,
   checklistToMarkdown,
@@ -23,7 +23,25 @@ export interface ChecklistPanelProps {
   readonly port: WorkbookPort;
   /** The vendor table the pane works on; the selection decides the row. */
   readonly table: string | null;
+  /**
+   * The checklist is on screen (its tab chosen, the pane open). Only then does it follow the
+   * selection: the shared runtime keeps this page alive with the pane closed, and every
+   * selection read is a round trip to the workbook. Default true.
+   */
+  readonly active?: boolean;
+  /** Runs `task` after `delayMs` unless cancelled; tests pass their own clock. */
+  readonly schedule?: Schedule;
 }
+
+export type Schedule = (task: () => void, delayMs: number) => () => void;
+
+/** A burst of selection moves (arrow keys held, a drag) reads the workbook once, after it. */
+export const SELECTION_SETTLE_MS = 250;
+
+const timerSchedule: Schedule = (task, delayMs) => {
+  const timer = setTimeout(task, delayMs);
+  return () => clearTimeout(timer);
+};
 
 type Message = { readonly intent: NoticeIntent; readonly text: string };
 
@@ -55,12 +73,12 @@ function Status({ status }: { status: CheckStatus }) {
   return <span className={`checklist-status checklist-status-${status}`}>{status}</span>;
 }
 
-export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
+export function ChecklistPanel({ port, table, active = true, schedule = timerSchedule }: ChecklistPanelProps) {
   const [load, setLoad] = useState<ChecklistLoad | null>(null);
   const [ownerNames, setOwnerNames] = useState<Partial<Record<OwnerKey, string>>>({});
   const [answers, setAnswers] = useState<Partial<Record<CheckKey, CheckStatus>>>({});
   const [message, setMessage] = useState<Message | null>(null);
-  const [busy, setBusy] = useState<"loading" | "inserting" | null>("loading");
+  const [busy, setBusy] = useState<"loading" | "inserting" | null>(active ? "loading" : null);
   const [copyFallback, setCopyFallback] = useState<string | null>(null);
   const latest = useRef(0);
   const copyArea = useRef<HTMLTextAreaElement | null>(null);
@@ -73,9 +91,8 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
     try {
       const current = typed.current;
       let result = await loadChecklist(port, {});
-      if (result.kind === "ready" && current && current.row === rowKey(result)) {
-        result = await loadChecklist(port, { table: result.table, rowIndex: result.rowIndex, ownerNames: current.ownerNames, answers: current.answers });
-      }
+      // What the buyer typed in the pane for this row stays, under what the sheet holds.
+      if (result.kind === "ready" && current && current.row === rowKey(result)) result = { ...result, ...mergeChecklistInput(result, current) };
       if (request !== latest.current) return;
       setLoad(result);
       if (result.kind === "ready") {
@@ -93,13 +110,22 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
   }, [port]);
 
   useEffect(() => {
+    if (!active) return;
     void refresh();
     let stop: (() => Promise<void>) | null = null;
     let unmounted = false;
+    let pending: (() => void) | null = null;
+    const settle = () => {
+      pending?.();
+      pending = schedule(() => {
+        pending = null;
+        void refresh();
+      }, SELECTION_SETTLE_MS);
+    };
     port
-      .onSelectionChanged(() => void refresh())
+      .onSelectionChanged(settle)
       .then((off) => {
-        if (unmounted) void off();
+        if (unmounted) void off().catch(() => undefined);
         else stop = off;
       })
       // Selection events are unreliable on some platforms; the Refresh button stays.
@@ -107,11 +133,12 @@ export function ChecklistPanel({ port, table }: ChecklistPanelProps) {
     const requests = latest;
     return () => {
       unmounted = true;
+      pending?.();
       // Answers still on their way belong to a panel that is gone.
       requests.current++;
-      if (stop) void stop();
+      if (stop) void stop().catch(() => undefined);
     };
-  }, [port, table, refresh]);
+  }, [port, table, refresh, active, schedule]);
 
   // When copying was refused, the text is focused and selected so Ctrl+C copies it.
   useEffect(() => {

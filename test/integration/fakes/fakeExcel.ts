@@ -16,6 +16,10 @@
 //   cell's number format is text ("@"), as in Excel.
 // - getSpecialCells throws ItemNotFound at the sync when no cell matches; the
 //   *OrNullObject variant comes back as a null object instead.
+// - workbook.onSelectionChanged ("Work with Events using the Excel JavaScript API"): a handler
+//   added in a batch is registered by that batch's sync and stays registered across batches
+//   until removed; remove() goes through the RequestContext the handler was added in
+//   (EventHandlerResult in @types/office-js) and takes effect at that context's next sync.
 // It counts syncs, Excel.run calls (with their mergeUndoGroup option), for every request
 // the bytes of the values sent and the cells and formulas written, and for every sync the
 // UTF-8 bytes of the properties its response carries back (Excel on the web limits both).
@@ -103,9 +107,11 @@ export class FakeExcel {
   readonly runs: { mergeUndoGroup: boolean }[] = [];
   readonly requests: RequestStats[] = [];
   current: RequestStats = { bytes: 0, valueCells: 0, formulas: 0 };
-  selectionHandlers: (() => Promise<void>)[] = [];
+  selectionHandlers: ((args: { type: string }) => Promise<void>)[] = [];
   /** Cells whose formulas were returned by reads (responses are size-limited too). */
   formulaCellsRead = 0;
+  /** Every range whose cells a sync returned (values, formulas or number formats), in order. */
+  readonly rangeReads: { sheet: string; address: string; property: string; cells: number }[] = [];
   /** The request whose response is being filled (the last one synced). */
   private responding: RequestStats | null = null;
 
@@ -114,6 +120,11 @@ export class FakeExcel {
       run: async (batch, options) => {
         this.runs.push({ mergeUndoGroup: Boolean(options?.mergeUndoGroup) });
         return batch(new FakeContext(this) as unknown as Excel.RequestContext);
+      },
+      // Excel.run(existingContext, batch): the batch works on that earlier context.
+      runOn: async (context, batch) => {
+        this.runs.push({ mergeUndoGroup: false });
+        return batch(context as unknown as Excel.RequestContext);
       },
       supports: (version) => Number(version.split(".")[1]) <= this.apiMinor,
     };
@@ -168,10 +179,23 @@ export class FakeExcel {
     return Math.max(0, ...this.requests.map((r) => r.responseBytes ?? 0));
   }
 
+  /** The user selects a cell: the active cell moves and every registered handler runs, as Excel raises the event. */
+  async select(sheet: string, address: string): Promise<void> {
+    const { top, left } = parseRange(address);
+    this.active = { sheet, row: top, column: left };
+    for (const handler of [...this.selectionHandlers]) await handler({ type: "WorkbookSelectionChanged" });
+  }
+
+  /** Cells returned by range reads since the last resetCounts. */
+  cellsRead(): number {
+    return this.rangeReads.reduce((n, r) => n + r.cells, 0);
+  }
+
   resetCounts(): void {
     this.syncs = 0;
     this.runs.length = 0;
     this.requests.length = 0;
+    this.rangeReads.length = 0;
     this.current = { bytes: 0, valueCells: 0, formulas: 0 };
   }
 
@@ -243,6 +267,7 @@ class FakeProxy {
         const value = (this as unknown as Record<string, unknown>)[n];
         const cells = n === "formulas" && Array.isArray(value) ? value.length * ((value[0] as unknown[] | undefined)?.length ?? 0) : 0;
         this.ctx.excel.respond(value, cells);
+        this.returned(n, value);
       }
     });
     return this;
@@ -252,6 +277,8 @@ class FakeProxy {
     props.split(",").forEach((p) => this.loaded.add(p));
     this.synced = true;
   }
+  /** A loaded property came back in a sync's response. */
+  protected returned(_prop: string, _value: unknown): void {}
   protected need(prop: string): void {
     if (!this.loaded.has(prop)) throw new Error(`PropertyNotLoaded: '${prop}' was read before load() and sync()`);
   }
@@ -269,7 +296,7 @@ class FakeWorkbook {
   readonly tables: FakeTables;
   readonly names: FakeNames;
   readonly settings: FakeSettings;
-  readonly onSelectionChanged: { add: (handler: () => Promise<void>) => { context: unknown; remove: () => void } };
+  readonly onSelectionChanged: { add: (handler: (args: { type: string }) => Promise<void>) => { context: unknown; remove: () => void } };
   constructor(private readonly ctx: FakeContext) {
     this.worksheets = new FakeWorksheets(ctx);
     this.tables = new FakeTables(ctx);
@@ -277,8 +304,18 @@ class FakeWorkbook {
     this.settings = new FakeSettings(ctx);
     this.onSelectionChanged = {
       add: (handler) => {
-        ctx.excel.selectionHandlers.push(handler);
-        return { context: ctx, remove: () => ctx.excel.selectionHandlers.splice(ctx.excel.selectionHandlers.indexOf(handler), 1) };
+        const handlers = ctx.excel.selectionHandlers;
+        ctx.later(() => handlers.push(handler));
+        return {
+          context: ctx,
+          // Removed at the next sync of the context it was added in, and only there.
+          remove: () =>
+            ctx.later(() => {
+              const at = handlers.indexOf(handler);
+              if (at < 0) throw new Error("InvalidArgument: the handler is not registered");
+              handlers.splice(at, 1);
+            }),
+        };
       },
     };
   }
@@ -416,6 +453,11 @@ class FakeRange extends FakeProxy {
   protected override missing(): boolean {
     return this.absent();
   }
+  protected override returned(prop: string, value: unknown): void {
+    if (!["values", "formulas", "numberFormat", "text", "valueTypes"].includes(prop) || !Array.isArray(value)) return;
+    const cells = value.reduce((n: number, row: unknown) => n + (Array.isArray(row) ? row.length : 0), 0);
+    this.ctx.excel.rangeReads.push({ sheet: this.sheet.name, address: rangeAddress(this.ref()), property: prop, cells });
+  }
   private get sheet(): Sheet {
     return this.ctx.excel.sheet(this.sheetName);
   }
@@ -533,6 +575,16 @@ class FakeRange extends FakeProxy {
     return new FakeRange(this.ctx, this.sheetName, () => {
       const ref = this.ref();
       return { top: ref.top + row, left: ref.left + column, bottom: ref.top + row, right: ref.left + column };
+    });
+  }
+  /** The range as large as this one, `rows` down and `columns` right (Range.getOffsetRange); outside the grid it throws. */
+  getOffsetRange(rows: number, columns: number): FakeRange {
+    const ref = this.ref();
+    if (ref.top + rows < 0 || ref.bottom + rows > 1_048_575 || ref.left + columns < 0 || ref.right + columns > 16_383)
+      throw new Error("InvalidArgument: the offset range is outside the worksheet");
+    return new FakeRange(this.ctx, this.sheetName, () => {
+      const r = this.ref();
+      return { top: r.top + rows, left: r.left + columns, bottom: r.bottom + rows, right: r.right + columns };
     });
   }
   /** Rows just below this range, as wide as it (Range.getRowsBelow). */
