@@ -57,13 +57,21 @@ export function locationFit(rows: unknown[][], headers: unknown[][], assumptions
   return locationFitCells(rows, headers, assumptions);
 }
 
+// Not @volatile: the metadata makes a whole function volatile or not, and a volatile function
+// is re-evaluated with all its dependents on every calculation ("Autogenerate JSON metadata
+// for custom functions": use them sparingly), so every dated OVERLAP, the form a decision
+// needs, would recompute on every edit. TODAY() as the date does what "volatile only when
+// the date follows today" would: TODAY() is volatile, so just those cells recalculate, and
+// a new day (or a clock change) reaches them as a new argument. The zones are `any`, not
+// `string`: Excel converts a `string` argument before the call, while an `any` one arrives
+// as it is, so a Geography cell comes as its entity and is read by its text.
 /**
  * Working hours two places share on a date, daylight saving included.
  * @customfunction OVERLAP OVERLAP
  * @helpurl https://localhost:3000/help.html#offshoreoverlapzone_a-zone_b-date-start_a-end_a-start_b-end_b
  * @param zone_a First place: a time zone (America/New_York), an ISO country code (PL) or a country name with one time zone (Poland).
  * @param zone_b Second place, written the same way.
- * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15); leave out for today.
+ * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15), or TODAY() to follow the calendar. Left out, the day of the last recalculation.
  * @param [start_a] Start of the working day at the first place: an hour (9) or a time (9:00). Default 9:00.
  * @param [end_a] End of the working day at the first place. Default 17:00.
  * @param [start_b] Start of the working day at the second place. Default 9:00.
@@ -71,8 +79,8 @@ export function locationFit(rows: unknown[][], headers: unknown[][], assumptions
  * @returns Shared working hours.
  */
 export function overlapHours(
-  zone_a: string,
-  zone_b: string,
+  zone_a: unknown,
+  zone_b: unknown,
   date?: unknown,
   start_a?: unknown,
   end_a?: unknown,

@@ -1,12 +1,15 @@
 // What each OFFSHORE function does with Excel's arguments, kept apart from the JSDoc
 // declarations so it can be tested without Excel. Excel hands over ranges as 2-D arrays
 // (a blank cell as "", an omitted optional argument as null or undefined) and expects a
-// value, a 2-D array, or a CustomFunctions.Error: nothing else may escape from here.
+// value, a 2-D array, or a CustomFunctions.Error: nothing else may escape from here. A cell
+// holding a data type (a Geography country, a formatted number) arrives as an object and is
+// read by its text or basic value (./cellValues) wherever a cell enters the model.
 //
 // `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
 // runs, never when this module loads, so importing it elsewhere is harmless.
 import { evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
 import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result } from "../model";
+import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "./cellValues";
 
 /** What a custom function may put in a cell. */
 export type ExcelValue = number | string | boolean | CustomFunctions.Error;
@@ -34,8 +37,38 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/** What a cell holding no readable value is, for an error message. */
+const UNREADABLE = "which has no text or number to read";
+
+/** One argument's value as the model reads it; a data type with nothing to read is #VALUE!. */
+function scalar(value: unknown, name: string): CellValue {
+  const plain = plainCell(value);
+  if (plain instanceof UnusableCell) throw invalidValue(`${name} holds ${plain.what}, ${UNREADABLE}`);
+  return plain;
+}
+
 function isOmitted(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * The machine's local date: a user who leaves a date out means today where they sit, as
+ * TODAY() does. One object per day (until local midnight), so callers can compare by identity
+ * and a calculated column does not build a Date per row.
+ */
+let today: CalendarDate | undefined;
+let todayFrom = 0;
+let todayUntil = 0;
+
+function localToday(): CalendarDate {
+  const now = Date.now();
+  if (today === undefined || now < todayFrom || now >= todayUntil) {
+    const d = new Date(now);
+    today = { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+    todayFrom = new Date(today.year, today.month - 1, today.day).getTime();
+    todayUntil = new Date(today.year, today.month - 1, today.day + 1).getTime();
+  }
+  return today;
 }
 
 // ---- Vendor rows --------------------------------------------------------------------
@@ -43,6 +76,10 @@ function isOmitted(value: unknown): boolean {
 interface RowContext {
   readonly map: HeaderMap;
   readonly assumptions: Assumptions;
+  /** The header row as text, to name a column in a row's error. */
+  readonly headers: readonly CellValue[];
+  /** Which columns the header map reads: only those need a readable value. */
+  readonly isRead: (column: number) => boolean;
 }
 
 function isMatrix(value: unknown): value is CellValue[][] {
@@ -59,7 +96,10 @@ function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowCont
   if (headers.length !== 1) {
     throw invalidValue(`headers must be one row (the header row); got ${headers.length} rows`);
   }
-  const headerRow = headers[0];
+  const headerRow = plainRow(headers[0]);
+  if (headerRow instanceof UnusableAt) {
+    throw invalidValue(`Column ${headerRow.column + 1} of headers holds ${headerRow.what}, ${UNREADABLE}; a header must be text`);
+  }
   const width = rows[0].length;
   if (headerRow.length !== width) {
     throw invalidValue(
@@ -71,9 +111,33 @@ function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowCont
     const missing = map.missingRequired.map(columnName).join(" and ");
     throw invalidValue(`No ${missing} column in headers; name the column '${columnName(map.missingRequired[0])}'`);
   }
-  const parsed = assumptionsFor(isOmitted(assumptions) ? undefined : (assumptions as CellValue[][]));
+  const parsed = assumptionsFor(isOmitted(assumptions) ? undefined : plainAssumptions(assumptions));
   if (!parsed.ok) throw fromModelError(parsed.error);
-  return { map, assumptions: parsed.value };
+  const mapped = readColumns(map);
+  return { map, assumptions: parsed.value, headers: headerRow, isRead: (c) => mapped[c] === true };
+}
+
+/** The assumptions range with data types read; only names and values (the first two columns) are. */
+function plainAssumptions(assumptions: unknown): CellValue[][] {
+  if (!Array.isArray(assumptions)) return assumptions as CellValue[][];
+  const table = plainTable(assumptions, 2);
+  if (table instanceof UnusableAt) {
+    const part = table.column === 0 ? "name" : "value";
+    throw invalidValue(`The ${part} in row ${table.row + 1} of assumptions holds ${table.what}, ${UNREADABLE}`);
+  }
+  return table;
+}
+
+let lastReadMap: HeaderMap | undefined;
+let lastRead: readonly boolean[] = [];
+
+function readColumns(map: HeaderMap): readonly boolean[] {
+  if (map === lastReadMap) return lastRead;
+  const read: boolean[] = [];
+  for (const column of Object.values(map.columns)) if (column !== undefined) read[column] = true;
+  lastReadMap = map;
+  lastRead = read;
+  return read;
 }
 
 // In a calculated column every call repeats the previous call's header row and assumptions
@@ -82,6 +146,7 @@ function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowCont
 let lastHeaderRow: CellValue[] | undefined;
 let lastHeaderMap: HeaderMap | undefined;
 let lastTable: CellValue[][] | undefined;
+let lastToday: CalendarDate | undefined;
 let lastAssumptions: Result<Assumptions> | undefined;
 
 function sameCells(a: readonly CellValue[], b: readonly CellValue[] | undefined): boolean {
@@ -107,10 +172,15 @@ function sameTable(a: CellValue[][] | undefined, b: CellValue[][] | undefined): 
   return true;
 }
 
+// A blank Reference date (or no assumptions) means today in the user's calendar, as for
+// OVERLAP and TODAY(), not the UTC date the model falls back to: in New York after 7 p.m.
+// UTC is already tomorrow, and across a clock change that moves the overlap by an hour.
 function assumptionsFor(table: CellValue[][] | undefined): Result<Assumptions> {
-  if (lastAssumptions !== undefined && sameTable(table, lastTable)) return lastAssumptions;
-  const parsed = parseAssumptions(table);
+  const today = localToday();
+  if (lastAssumptions !== undefined && today === lastToday && sameTable(table, lastTable)) return lastAssumptions;
+  const parsed = parseAssumptions(table, today);
   lastTable = table?.map((row) => (Array.isArray(row) ? row.slice() : row));
+  lastToday = today;
   lastAssumptions = parsed;
   return parsed;
 }
@@ -122,10 +192,18 @@ function columnName(field: FieldKey): string {
 
 type Evaluated = Evaluation | null | CustomFunctions.Error;
 
+/** How a row's error names a column: by its header, or by its place when the header is blank. */
+function columnLabel(context: RowContext, column: number): string {
+  const header = context.headers[column];
+  return typeof header === "string" && header.trim() !== "" ? header.trim() : `Column ${column + 1}`;
+}
+
 /** One row through the model: an Evaluation, null for a blank row, or the row's own error. */
-function evaluate(row: CellValue[], context: RowContext): Evaluated {
+function evaluate(row: unknown[], context: RowContext): Evaluated {
   try {
-    const result = evaluateCells(row, context.map, context.assumptions);
+    const cells = plainRow(row, 0, Infinity, context.isRead);
+    if (cells instanceof UnusableAt) return invalidValue(`${columnLabel(context, cells.column)} holds ${cells.what}, ${UNREADABLE}`);
+    const result = evaluateCells(cells, context.map, context.assumptions);
     if (result === null) return null;
     return result.ok ? result.value : fromModelError(result.error);
   } catch (error) {
@@ -147,7 +225,7 @@ function perRow(
 ): ExcelMatrix {
   try {
     const context = prepare(rows, headers, assumptions);
-    const input = rows as CellValue[][];
+    const input = rows as unknown[][];
     const out: ExcelMatrix = new Array(input.length);
     for (let i = 0; i < input.length; i++) {
       const evaluated = evaluate(input[i], context);
@@ -198,7 +276,8 @@ export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: un
 
 const DEFAULT_DRIVER_COUNT = 3;
 
-function driverCount(top: unknown): number {
+function driverCount(value: unknown): number {
+  const top = scalar(value, "top");
   if (isOmitted(top)) return DEFAULT_DRIVER_COUNT;
   if (typeof top !== "number" || !Number.isInteger(top) || top < 1) {
     throw invalidValue(`top must be a whole number of drivers, 1 or more; got ${describe(top)}`);
@@ -232,7 +311,7 @@ export const COST_BREAKDOWN_COLUMNS = ["Cost line", "Amount", "What drives it"] 
 export function costBreakdownCells(row: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
   try {
     const context = prepare(row, headers, assumptions);
-    const input = row as CellValue[][];
+    const input = row as unknown[][];
     if (input.length !== 1) {
       throw invalidValue(`COSTBREAKDOWN explains one vendor row; got ${input.length} rows (select a single row)`);
     }
@@ -257,14 +336,16 @@ export function costBreakdownCells(row: unknown, headers: unknown, assumptions?:
 const DEFAULT_START = 9;
 const DEFAULT_END = 17;
 
-function zoneText(value: unknown, which: string): string {
+function zoneText(argument: unknown, which: string): string {
+  const value = scalar(argument, which);
   if (typeof value === "string" && value.trim() !== "") return value.trim();
   throw invalidValue(
     `${which} must be a time zone (Asia/Kolkata), an ISO country code (IN) or a country name; got ${isOmitted(value) ? "an empty cell" : describe(value)}`,
   );
 }
 
-function hourOfDay(value: unknown, fallback: number, what: string): number {
+function hourOfDay(argument: unknown, fallback: number, what: string): number {
+  const value = scalar(argument, what);
   if (isOmitted(value)) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw invalidValue(`${what} must be an hour (9, 17.5) or an Excel time (9:00); got ${describe(value)}`);
@@ -272,13 +353,9 @@ function hourOfDay(value: unknown, fallback: number, what: string): number {
   return toHourOfDay(value);
 }
 
-/** The machine's local date: a user who leaves `date` empty means today where they sit, as TODAY() does. */
-function localToday(): CalendarDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-}
 
-function calendarDate(value: unknown): CalendarDate {
+function calendarDate(argument: unknown): CalendarDate {
+  const value = scalar(argument, "date");
   if (isOmitted(value)) return localToday();
   if (typeof value !== "number" || !Number.isFinite(value) || value < 1) {
     throw invalidValue(`date must be an Excel date such as DATE(2026,1,15); got ${describe(value)}`);

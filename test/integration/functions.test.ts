@@ -3,6 +3,7 @@
 // function that dist/functions.json declares is called with Excel-shaped arguments (2-D
 // arrays, serial dates, "" for empty cells). Passing proves that the bundle, its
 // registrations and the generated metadata agree with each other and with the model.
+import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import path from "path";
 import vm from "vm";
@@ -11,6 +12,7 @@ import { dateToExcelSerial, evaluateCells, mapHeaders, overlap, parseAssumptions
 import type { CellValue, Evaluation } from "../../src/model";
 import { DIST, ensureBuilt } from "../helpers/build";
 import { createCustomFunctionsRuntime, CustomFunctionsError } from "../helpers/customFunctionsRuntime";
+import { asDataTypes, formattedNumber, linkedEntity, webImage } from "../helpers/dataTypes";
 
 interface ParameterMetadata {
   name: string;
@@ -24,6 +26,7 @@ interface FunctionMetadata {
   name: string;
   description: string;
   helpUrl: string;
+  options?: Record<string, boolean>;
   parameters: ParameterMetadata[];
   result: { type?: string; dimensionality?: string };
 }
@@ -31,13 +34,15 @@ interface FunctionMetadata {
 type ExcelFunction = (...args: unknown[]) => unknown;
 
 let metadata: FunctionMetadata[];
+let metadataFile: { allowCustomDataForDataTypeAny?: boolean };
 let registered: Map<string, ExcelFunction>;
 let bundleText: string;
 
 beforeAll(async () => {
   const dist = await ensureBuilt();
   bundleText = readFileSync(path.join(dist, "functions.js"), "utf8");
-  metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")).functions;
+  metadataFile = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8"));
+  metadata = (metadataFile as { functions: FunctionMetadata[] }).functions;
   const runtime = createCustomFunctionsRuntime();
   // A bare context: the bundle gets the language built-ins (Intl included) and CustomFunctions, nothing of Node.
   const context = vm.createContext({ CustomFunctions: runtime.global });
@@ -45,6 +50,40 @@ beforeAll(async () => {
   vm.runInContext(bundleText, context, { filename: "functions.js" });
   registered = runtime.registered;
 }, 10 * 60 * 1000);
+
+/**
+ * Calls to the built bundle in a separate Node process whose time zone is `zone` and whose
+ * clock reads `now` (the test runner's own time zone cannot be changed while it runs).
+ */
+function callInZone(zone: string, now: number, calls: unknown[][]): unknown[] {
+  const script = `
+    const vm = require("vm");
+    const NOW = ${now};
+    class FixedDate extends Date {
+      constructor(...args) { if (args.length === 0) super(NOW); else super(...args); }
+      static now() { return NOW; }
+    }
+    const registered = {};
+    class CFError { constructor(code, message) { this.code = code; this.message = message; } }
+    const CustomFunctions = {
+      associate(id, fn) { if (typeof id === "string") registered[id.toUpperCase()] = fn; else Object.assign(registered, id); },
+      Error: CFError,
+      ErrorCode: { invalidValue: "#VALUE!" },
+    };
+    const context = vm.createContext({ CustomFunctions, Date: FixedDate });
+    vm.runInContext("globalThis.self = globalThis; globalThis.window = globalThis;", context);
+    vm.runInContext(require("fs").readFileSync(process.argv[1], "utf8"), context);
+    const out = JSON.parse(process.argv[2]).map(([id, ...args]) => {
+      try { return registered[id](...args); } catch (error) { return { code: error.code, message: error.message }; }
+    });
+    process.stdout.write(JSON.stringify(out));
+  `;
+  const stdout = execFileSync(process.execPath, ["-e", script, path.join(DIST, "functions.js"), JSON.stringify(calls)], {
+    env: { ...process.env, TZ: zone },
+    encoding: "utf8",
+  });
+  return JSON.parse(stdout) as unknown[];
+}
 
 /** Arrays made inside the bundle's context, copied into this one so matchers compare contents only. */
 function plain(value: unknown): unknown {
@@ -169,6 +208,19 @@ describe("dist/functions.js loaded as Excel loads it", () => {
     expect(zone.message).toContain("Atlantis");
   });
 
+  // functions.json sets allowCustomDataForDataTypeAny, so Excel passes a data type to an `any`
+  // parameter as its object ("Custom functions and data types").
+  test("cells holding Excel data types (Geography linked entities, formatted numbers) give the results of plain cells", () => {
+    for (const id of ["TOTALCOST", "RISKSCORE", "LOCATIONFIT", "FITDETAIL", "RISKDRIVERS"]) {
+      const plain = call(id, ROWS, HEADERS, ASSUMPTIONS);
+      expect({ id, result: call(id, asDataTypes(ROWS, "entities"), asDataTypes(HEADERS, "basic"), asDataTypes(ASSUMPTIONS, "entities")) }).toEqual({ id, result: plain });
+    }
+    expect(callError("OVERLAP", linkedEntity("United States"), "Poland", JAN_15_2026).message).toContain("America/New_York");
+    expect(call("OVERLAP", "America/New_York", linkedEntity("Poland"), formattedNumber(JAN_15_2026, "d mmm yyyy"))).toBe(2);
+    const image = callError("OVERLAP", webImage(), "Poland", JAN_15_2026);
+    expect(image.message).toMatch(/zone_a holds an image/);
+  });
+
   test("outside Excel (no CustomFunctions runtime, as in the pane's browser preview) the bundle loads without an error", () => {
     const context = vm.createContext({});
     vm.runInContext("globalThis.self = globalThis; globalThis.window = globalThis;", context);
@@ -212,12 +264,50 @@ describe("functions.json from the build", () => {
     }
   });
 
+  test("every parameter is `any` and the file allows data types for `any` (Custom functions and data types), so a Geography cell arrives as its entity, read by its text", () => {
+    expect(metadataFile.allowCustomDataForDataTypeAny).toBe(true);
+    for (const f of metadata) for (const p of f.parameters) expect({ f: f.id, p: p.name, type: p.type }).toEqual({ f: f.id, p: p.name, type: "any" });
+  });
+
   test("OVERLAP takes two zones, then an optional date and four optional hours, and returns one number", () => {
     const f = byId("OVERLAP");
     expect(f.parameters.map((p) => p.name)).toEqual(["zone_a", "zone_b", "date", "start_a", "end_a", "start_b", "end_b"]);
-    expect(f.parameters.slice(0, 2).every((p) => p.type === "string" && !p.optional && !p.dimensionality)).toBe(true);
+    expect(f.parameters.slice(0, 2).every((p) => !p.optional && !p.dimensionality)).toBe(true);
     expect(f.parameters.slice(2).every((p) => p.optional === true && !p.dimensionality)).toBe(true);
     expect(f.result).toEqual({ type: "number" });
+  });
+
+  // A volatile function recalculates with all its dependents at every calculation
+  // ("Autogenerate JSON metadata for custom functions", @volatile): no function is volatile;
+  // TODAY() as OVERLAP's date (or in the Reference date cell) follows the calendar instead.
+  test("no function is volatile; OVERLAP's date and the README say to pass TODAY() to follow the calendar", () => {
+    for (const f of metadata) expect({ id: f.id, volatile: f.options?.volatile }).toEqual({ id: f.id, volatile: undefined });
+    expect(byId("OVERLAP").parameters[2].description).toContain("TODAY()");
+    const readme = readFileSync(path.join(DIST, "..", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### OFFSHORE.OVERLAP"), readme.indexOf("### OFFSHORE.COSTBREAKDOWN"));
+    expect(section).toMatch(/=OFFSHORE\.OVERLAP\([^)]*TODAY\(\)\)/);
+    expect(section).toMatch(/blank `Reference date`/);
+  });
+
+  // Excel's TODAY() is the date where the user sits. The bundle runs in a Node process set to
+  // New York at 10 p.m. on 7 March 2026, already 8 March in UTC and the day US clocks change.
+  test("a left-out date and a blank Reference date are today in the user's time zone, as TODAY() is", () => {
+    const at10pmInNewYork = Date.UTC(2026, 2, 8, 3, 0);
+    const serial = (day: number) => dateToExcelSerial({ year: 2026, month: 3, day });
+    const blank = [["Buyer time zone", "America/New_York"], ["Reference date", ""]];
+    const on = (day: number) => [["Buyer time zone", "America/New_York"], ["Reference date", serial(day)]];
+    const [noDate, march7, march8, fitBlank, fitMarch7, fitMarch8] = callInZone("America/New_York", at10pmInNewYork, [
+      ["OVERLAP", "America/New_York", "Poland"],
+      ["OVERLAP", "America/New_York", "Poland", serial(7)],
+      ["OVERLAP", "America/New_York", "Poland", serial(8)],
+      ["FITDETAIL", [ROWS[0]], HEADERS, blank],
+      ["FITDETAIL", [ROWS[0]], HEADERS, on(7)],
+      ["FITDETAIL", [ROWS[0]], HEADERS, on(8)],
+    ]);
+    expect(march7).not.toEqual(march8);
+    expect(noDate).toEqual(march7);
+    expect(fitMarch7).not.toEqual(fitMarch8);
+    expect(fitBlank).toEqual(fitMarch7);
   });
 
   test("every function and parameter is described, and every help link opens a section of the help page", () => {

@@ -15,6 +15,7 @@ import {
   totalCostCells,
 } from "../../src/functions/wrappers";
 import { CustomFunctionsError, installCustomFunctionsRuntime } from "../helpers/customFunctionsRuntime";
+import { arrayValue, asDataType, asDataTypes, doubleValue, entity, formattedNumber, linkedEntity, notAvailable, webImage } from "../helpers/dataTypes";
 
 installCustomFunctionsRuntime();
 
@@ -336,5 +337,127 @@ describe("unexpected failures", () => {
       expectValueError(thrown(() => wrappers.overlapValue("Europe/Paris", "Europe/Warsaw")), "invalid time zone data");
     });
     jest.dontMock("../../src/model");
+  });
+});
+
+// The generated metadata sets allowCustomDataForDataTypeAny, so a cell holding a data type
+// reaches every `any` parameter as its object ("Custom functions and data types"; shapes from
+// "Excel JavaScript API data types core concepts" and @types/office-js, see test/helpers/dataTypes).
+describe("Excel data types as arguments (Custom functions and data types)", () => {
+  const ROWS = [KRAKOW, BANGALORE, LONDON, BLANK, TBD_RATE];
+  const JAN_15_2026 = dateToExcelSerial({ year: 2026, month: 1, day: 15 });
+  const ALL = { totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells };
+
+  test.each([
+    ["linked entities (Geography) and formatted numbers", "entities"],
+    ["string, double and boolean values", "basic"],
+  ] as const)("rows, headers and assumptions held as %s give the results of plain cells", (_, style) => {
+      const rows = asDataTypes(ROWS, style);
+      const headers = asDataTypes(HEADERS, style);
+      const assumptions = asDataTypes(ASSUMPTIONS, style);
+      for (const [name, fn] of Object.entries(ALL)) {
+        const plain = fn(ROWS, HEADERS, ASSUMPTIONS);
+        expect({ name, result: fn(rows, headers, assumptions) }).toEqual({ name, result: plain });
+        expect({ name, single: fn([rows[1]], headers, assumptions) }).toEqual({ name, single: [plain[1]] });
+      }
+      expect(costBreakdownCells([rows[0]], headers, assumptions)).toEqual(costBreakdownCells([KRAKOW], HEADERS, ASSUMPTIONS));
+      expect(riskDriversCells(rows, headers, assumptions, asDataType(2, style))).toEqual(riskDriversCells(ROWS, HEADERS, ASSUMPTIONS, 2));
+  });
+
+  test("a Country converted to the Geography data type is read by the name the cell shows", () => {
+    const geography = [[...KRAKOW.slice(0, 3), linkedEntity("Poland"), ...KRAKOW.slice(4)]];
+    expect(fitDetailCells(geography, HEADERS, ASSUMPTIONS)).toEqual(fitDetailCells([KRAKOW], HEADERS, ASSUMPTIONS));
+    const made = [[...BANGALORE.slice(0, 3), entity("India"), ...BANGALORE.slice(4)]];
+    expect(locationFitCells(made, HEADERS, ASSUMPTIONS)).toEqual(locationFitCells([BANGALORE], HEADERS, ASSUMPTIONS));
+  });
+
+  test("OVERLAP reads zones, date and hours held as data types like the plain values", () => {
+    const plain = overlapValue("America/New_York", "Poland", JAN_15_2026, 8, 18, 9, 17);
+    expect(overlapValue("America/New_York", linkedEntity("Poland"), formattedNumber(JAN_15_2026, "d mmm yyyy"), formattedNumber(8 / 24, "h:mm"), asDataType(18, "basic"), asDataType(9, "entities"), 17)).toBe(plain);
+    expect(overlapValue(entity("America/New_York"), asDataType("PL", "basic"), asDataType(JAN_15_2026, "basic"), 8, 18)).toBe(plain);
+    // An empty cell held as an Empty value is omitted, as "" is.
+    expect(overlapValue("America/New_York", "Poland", JAN_15_2026, asDataType("", "basic"), 18)).toBe(overlapValue("America/New_York", "Poland", JAN_15_2026, "", 18));
+  });
+
+  test("a cell with nothing to read (an image, an error value, an array) is a clear #VALUE! in its own row, never a throw", () => {
+    const imageCountry = [...KRAKOW.slice(0, 3), webImage(), ...KRAKOW.slice(4)];
+    const naRate = [KRAKOW[0], notAvailable(), ...KRAKOW.slice(2)];
+    const result = totalCostCells([imageCountry, LONDON, naRate], HEADERS, ASSUMPTIONS);
+    expectValueError(result[0][0], "Country", "an image");
+    expect(result[1]).toEqual([modelEvaluation(LONDON).cost.total]);
+    expectValueError(result[2][0], "Hourly rate", "#N/A");
+    expectValueError(thrown(() => costBreakdownCells([[...KRAKOW.slice(0, 3), arrayValue([[doubleValue(1)]]), ...KRAKOW.slice(4)]], HEADERS, ASSUMPTIONS)), "Country", "array");
+  });
+
+  test("an image in a column no function reads (a logo) changes nothing", () => {
+    const headers = [[...HEADERS[0], "Logo"]];
+    expect(totalCostCells([[...KRAKOW, webImage()]], headers, ASSUMPTIONS)).toEqual(totalCostCells([KRAKOW], HEADERS, ASSUMPTIONS));
+    const notes = ASSUMPTIONS.map((row) => [...row, webImage()]);
+    expect(totalCostCells([KRAKOW], HEADERS, notes)).toEqual(totalCostCells([KRAKOW], HEADERS, ASSUMPTIONS));
+  });
+
+  test("an unreadable header, assumption or OVERLAP argument is #VALUE! saying where", () => {
+    const headers = [[HEADERS[0][0], webImage(), ...HEADERS[0].slice(2)]];
+    expectValueError(thrown(() => riskScoreCells([KRAKOW], headers, ASSUMPTIONS)), "Column 2 of headers", "an image");
+    expectValueError(thrown(() => locationFitCells([KRAKOW], HEADERS, [ASSUMPTIONS[0], [ASSUMPTIONS[1][0], notAvailable()]])), "value in row 2 of assumptions", "#N/A");
+    expectValueError(thrown(() => overlapValue(webImage(), "Poland", JAN_15_2026)), "zone_a", "an image");
+    expectValueError(thrown(() => overlapValue("America/New_York", "Poland", notAvailable())), "date", "#N/A");
+    expectValueError(thrown(() => overlapValue("America/New_York", "Poland", JAN_15_2026, arrayValue([[doubleValue(9)]]))), "start_a", "array");
+    expectValueError(thrown(() => riskDriversCells([KRAKOW], HEADERS, ASSUMPTIONS, { type: "Reference", reference: 0 })), "top", "Reference");
+  });
+
+  test("whatever object a cell holds, every function returns values or #VALUE! errors and throws nothing else", () => {
+    const odd = fc.oneof(
+      fc.constantFrom<unknown>(webImage(), notAvailable(), arrayValue([]), {}, [], { type: "Entity" }, { type: 7, basicValue: {} }, { basicValue: "x", basicType: "Error" }),
+      fc.object(),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: HEADERS[0].length - 1 }), odd, fc.boolean(), (column, value, inHeaders) => {
+        const row: unknown[] = KRAKOW.slice();
+        const headers: unknown[] = HEADERS[0].slice();
+        (inHeaders ? headers : row)[column] = value;
+        for (const fn of Object.values(ALL)) {
+          try {
+            for (const cell of fn([row], [headers], ASSUMPTIONS).flat()) {
+              if (typeof cell === "object") expect(cell).toBeInstanceOf(CustomFunctionsError);
+            }
+          } catch (error) {
+            expect(error).toBeInstanceOf(CustomFunctionsError);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// Custom functions cannot be volatile per call, and the vendor-row functions must not be
+// volatile at all (a 100,000-row calculated column would recompute on every edit): a blank
+// Reference date is the day of the calculation, in the user's calendar as TODAY() gives it.
+// (The machine's time zone cannot change inside the test runner; the built bundle is run in
+// New York at 10 p.m. in test/integration/functions.test.ts.)
+describe("a blank Reference date means the day of the calculation", () => {
+  const localDay = (ms: number) => {
+    const d = new Date(ms);
+    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() };
+  };
+  const assumptionsOn = (serial: number | "") => [
+    ["Buyer time zone", "America/New_York"],
+    ["Reference date", serial],
+  ];
+  afterEach(() => jest.useRealTimers());
+
+  test("the next recalculation on a later day uses that day, across New York's clock change", () => {
+    const march7 = Date.UTC(2026, 2, 7, 12, 0);
+    const march9 = Date.UTC(2026, 2, 9, 12, 0);
+    const blank = assumptionsOn("");
+    const hours = (serial: number | "") => fitDetailCells([KRAKOW], HEADERS, assumptionsOn(serial))[0][2];
+    jest.useFakeTimers({ now: march7 });
+    expect(hours("")).toBe(hours(dateToExcelSerial(localDay(march7))));
+    expect(fitDetailCells([KRAKOW], HEADERS, blank)[0][2]).toBe(hours(dateToExcelSerial(localDay(march7))));
+    jest.setSystemTime(march9);
+    expect(fitDetailCells([KRAKOW], HEADERS, blank)[0][2]).toBe(hours(dateToExcelSerial(localDay(march9))));
+    // The two days differ, so the test tells them apart.
+    expect(hours(dateToExcelSerial(localDay(march9)))).not.toBe(hours(dateToExcelSerial(localDay(march7))));
   });
 });
