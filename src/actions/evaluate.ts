@@ -187,6 +187,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     header: outputHeaders[i],
     formula: formulas[i],
     cachedValues: computed.cached.map((row) => row[i]),
+    rowCount: table.rowCount,
     numberFormat: output.key === "totalCost" ? (options.currencyFormat ?? output.numberFormat) : output.numberFormat,
     conditionalFormats: conditionalFormatsFor(output.key, assumptions.value),
   }));

@@ -7,9 +7,10 @@
 // - responses are limited like requests (5 MB on Excel on the web): a table read sizes what it
 //   asks for from a sample of its first rows, and a long column is summarised (its first
 //   formula and any typed values) instead of returned formula by formula;
-// - a table column gets ONE formula for all its rows (Excel makes it a calculated column);
-// - plain ranges are written in 2-D chunks kept under MAX_REQUEST_BYTES of payload
-//   (Excel on the web refuses requests over 5 MB);
+// - a table column gets ONE formula for all its rows, the same text on every row (Excel makes
+//   it a calculated column);
+// - cells are written as full 2-D arrays (values, formulas, number formats alike), in chunks
+//   kept under MAX_REQUEST_BYTES of payload (Excel on the web refuses requests over 5 MB);
 // - an apply is one undo step where ExcelApi 1.20 (mergeUndoGroup) is there;
 // - a string is written as text: its cell gets the text number format "@" before the value,
 //   so `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that.
@@ -302,21 +303,24 @@ export class ExcelWorkbook implements WorkbookPort {
           options.onProgress?.(written.length, changes.length);
         };
         let bytes = 0;
+        // Large blocks go in chunks, each its own request under the payload limit.
+        const inChunks = async (change: WorkbookChange, cells: readonly (readonly CellWrite[])[], write: (first: number, rows: readonly (readonly CellWrite[])[]) => void) => {
+          for (const chunk of chunkRows(cells, MAX_REQUEST_BYTES - bytes, MAX_REQUEST_BYTES)) {
+            if (chunk.first > 0 || (chunk.bytes + bytes > MAX_REQUEST_BYTES && bytes > 0)) {
+              await sync(change);
+              bytes = 0;
+            }
+            write(chunk.first, chunk.rows);
+            bytes += chunk.bytes;
+          }
+        };
         for (const change of changes) {
           pending.push(change);
           if (change.kind === "writeRange" || change.kind === "createTable") {
-            // Large blocks go in chunks, each its own request under the payload limit.
             const cells = change.kind === "writeRange" ? change.cells : [change.headers as readonly CellWrite[], ...change.rows];
             const start = parseCell(change.address);
             const sheet = context.workbook.worksheets.getItem(change.sheet);
-            for (const chunk of chunkRows(cells, MAX_REQUEST_BYTES - bytes, MAX_REQUEST_BYTES)) {
-              if (chunk.first > 0 || (chunk.bytes + bytes > MAX_REQUEST_BYTES && bytes > 0)) {
-                await sync(change);
-                bytes = 0;
-              }
-              writeBlock(sheet, start.row + chunk.first, start.column, chunk.rows);
-              bytes += chunk.bytes;
-            }
+            await inChunks(change, cells, (first, rows) => writeBlock(sheet, start.row + first, start.column, rows));
             if (change.kind === "createTable") {
               const width = change.headers.length;
               const area = { top: start.row, left: start.column, bottom: start.row + change.rows.length, right: start.column + width - 1 };
@@ -327,8 +331,23 @@ export class ExcelWorkbook implements WorkbookPort {
             }
             continue;
           }
-          this.queue(context, change, known, merge);
+          const grids = this.queue(context, change, known, merge);
           bytes += estimateBytes(change);
+          for (const grid of grids) {
+            let rows = grid.rows;
+            if (rows === undefined) {
+              grid.range.load("rowCount");
+              await sync(change);
+              bytes = 0;
+              rows = grid.range.rowCount;
+            }
+            const cells = Array.from({ length: rows }, (_, r) => grid.row(r));
+            const total = rows;
+            await inChunks(change, cells, (first, part) => {
+              const target = first === 0 && part.length === total ? grid.range : grid.range.getCell(first, 0).getResizedRange(part.length - 1, grid.columns - 1);
+              setGrid(target, grid.property, part);
+            });
+          }
         }
         if (pending.length > 0) await sync();
       },
@@ -505,18 +524,19 @@ export class ExcelWorkbook implements WorkbookPort {
     names.add(lower(change.name));
   }
 
-  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean): void {
+  /** Queues a change; what it writes into every cell of a range comes back, for apply to send in chunks. */
+  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean): GridWrite[] {
     const wb = context.workbook;
     switch (change.kind) {
       case "ensureSheet": {
         const sheet = known.sheets.has(lower(change.sheet)) ? wb.worksheets.getItem(change.sheet) : wb.worksheets.add(change.sheet);
         known.sheets.add(lower(change.sheet));
         if (change.activate) sheet.activate();
-        return;
+        return [];
       }
       case "clearRange":
         wb.worksheets.getItem(change.sheet).getRange(change.address).clear();
-        return;
+        return [];
       case "formatRange": {
         const range = wb.worksheets.getItem(change.sheet).getRange(change.address);
         const f = change.format;
@@ -526,14 +546,17 @@ export class ExcelWorkbook implements WorkbookPort {
         if (f.fill !== undefined) range.format.fill.color = f.fill;
         if (f.wrapText !== undefined) range.format.wrapText = f.wrapText;
         if (f.columnWidth !== undefined) range.format.columnWidth = f.columnWidth;
-        if (f.numberFormat !== undefined) setEveryCell(range, "numberFormat", f.numberFormat);
-        return;
+        if (f.numberFormat === undefined) return [];
+        const area = parseRange(change.address);
+        const columns = area.right - area.left + 1;
+        const numberFormat = f.numberFormat;
+        return [{ range, rows: area.bottom - area.top + 1, columns, property: "numberFormat", row: () => Array<CellWrite>(columns).fill(numberFormat) }];
       }
       case "convertRangeToTable": {
         const table = wb.worksheets.getItem(change.sheet).tables.add(change.address, true);
         table.name = change.name;
         known.tables.set(lower(change.name), change.name);
-        return;
+        return [];
       }
       case "setTableColumn": {
         const table = wb.tables.getItem(change.table);
@@ -543,41 +566,58 @@ export class ExcelWorkbook implements WorkbookPort {
         columns.add(lower(change.header));
         known.columns.set(lower(change.table), columns);
         const body = column.getDataBodyRange();
-        if (change.formula !== undefined) setEveryCell(body, "formulas", change.formula);
-        else if (change.values) body.values = change.values.map((v) => [v ?? ""]);
-        if (change.numberFormat) setEveryCell(body, "numberFormat", change.numberFormat);
         body.conditionalFormats.clearAll();
         for (const rule of change.conditionalFormats ?? []) addConditionalFormat(body, rule);
-        return;
+        // The same formula on every row: Excel keeps it as the column's calculated formula.
+        const rows = change.rowCount ?? change.values?.length ?? change.cachedValues?.length;
+        const grids: GridWrite[] = [];
+        const { formula, values, numberFormat } = change;
+        if (formula !== undefined) grids.push({ range: body, rows, columns: 1, property: "formulas", row: () => [{ formula }] });
+        else if (values) grids.push({ range: body, rows: values.length, columns: 1, property: "values", row: (r) => [(values[r] ?? "") as CellWrite] });
+        if (numberFormat) grids.push({ range: body, rows, columns: 1, property: "numberFormat", row: () => [numberFormat] });
+        return grids;
       }
       case "setName": {
         if (known.names.has(lower(change.name))) wb.names.getItem(change.name).delete();
         // A name's comment has no undo on Excel on the web, which would fail the whole undo group.
         wb.names.add(change.name, wb.worksheets.getItem(change.sheet).getRange(change.address), undoGroup ? undefined : change.comment);
         known.names.add(lower(change.name));
-        return;
+        return [];
       }
       case "setSetting":
         wb.settings.add(change.key, change.value);
-        return;
+        return [];
       case "setChart":
         this.drawChart(wb, change);
-        return;
+        return [];
       case "writeRange":
       case "createTable":
-        return; // written in chunks by apply
+        return []; // written in chunks by apply
     }
   }
 }
 
 /**
- * Sets one value for every cell of a range. Office.js applies a single (non-array) value to
- * the whole range; for a formula, relative references adjust as with Ctrl+Enter, and in a
- * table column Excel keeps it as the column's calculated formula. One value crosses the
- * wire whatever the column's length.
+ * One property of every cell of a range (a formula, a value or a number format per cell).
+ * Range.formulas, values and numberFormat are 2-D arrays (any[][] in the Excel.Range
+ * reference): a single value for a whole range is undocumented and reported to work on
+ * desktop only, so apply sends full arrays, in chunks under the request limit.
  */
-function setEveryCell(range: Excel.Range, property: "formulas" | "numberFormat", value: string): void {
-  (range as unknown as Record<string, unknown>)[property] = value;
+interface GridWrite {
+  readonly range: Excel.Range;
+  /** Rows of the range; when the change does not say, apply loads it first. */
+  readonly rows: number | undefined;
+  readonly columns: number;
+  readonly property: "formulas" | "values" | "numberFormat";
+  /** Row r's cells, as the chunker sizes them. */
+  readonly row: (r: number) => CellWrite[];
+}
+
+function setGrid(range: Excel.Range, property: GridWrite["property"], rows: readonly (readonly CellWrite[])[]): void {
+  const grid = rows.map((row) => row.map((cell) => (cell !== null && typeof cell === "object" ? cell.formula : cell)));
+  if (property === "formulas") range.formulas = grid as string[][];
+  else if (property === "values") range.values = grid as never;
+  else range.numberFormat = grid as string[][];
 }
 
 function addConditionalFormat(range: Excel.Range, rule: ConditionalFormatRule): void {
@@ -648,8 +688,9 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
-function estimateBytes(change: WorkbookChange): number {
-  return change.kind === "setTableColumn" && change.values ? change.values.length * 24 : 512;
+/** What a change adds to a request besides the cell grids apply sizes itself. */
+function estimateBytes(_change: WorkbookChange): number {
+  return 512;
 }
 
 /**

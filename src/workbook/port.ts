@@ -246,7 +246,9 @@ export type WorkbookChange =
   | { readonly kind: "convertRangeToTable"; readonly sheet: string; readonly address: string; readonly name: string }
   /**
    * Add the column `header` at the table's right edge, or refresh it in place if it exists,
-   * as ONE calculated-column formula (structured references; new rows inherit it) or as
+   * as ONE calculated-column formula (structured references; new rows inherit it while the
+   * user's AutoCorrect option "Fill formulas in tables to create calculated columns" is on,
+   * and the next evaluation fills those that did not) or as
    * static `values` (one per data row). Previous conditional formats of the column are
    * replaced by `conditionalFormats`.
    */
@@ -261,6 +263,12 @@ export type WorkbookChange =
       readonly values?: readonly CellValue[];
       readonly numberFormat?: string;
       readonly conditionalFormats?: readonly ConditionalFormatRule[];
+      /**
+       * Data rows of the table as the action read it. Excel takes a formula or format per
+       * cell (full 2-D arrays), so the Excel adapter needs the column's length; without it
+       * (and without `values` or `cachedValues` to count) it looks it up first.
+       */
+      readonly rowCount?: number;
     }
   /** Create or move a workbook-level name to `sheet!address`. */
   | { readonly kind: "setName"; readonly name: string; readonly sheet: string; readonly address: string; readonly comment?: string }

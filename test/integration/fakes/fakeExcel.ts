@@ -10,7 +10,14 @@
 // API's rules that matter here:
 // - a property can be read only after it was loaded AND a context.sync() followed
 //   (PropertyNotLoaded otherwise), isNullObject only after a sync;
-// - a single value set on a multi-cell range applies to every cell;
+// - values, formulas and numberFormat take a 2-D array the size of the range (their type in
+//   @types/office-js and the Excel.Range reference is any[][]); a single value is refused, since
+//   broadcasting one to every cell is undocumented and reported to work on desktop only;
+// - a formula written into a table column makes it a calculated column (Excel's AutoCorrect
+//   option "Fill formulas in tables to create calculated columns", on by default): Excel
+//   fills the bottom-most formula written, in R1C1 terms, down every formula or empty cell of
+//   the column, even when the rows were given different formulas (office-js issues 5909,
+//   2093 "by design", 6745); rows a user adds later get it only while that option is on;
 // - null in a 2-D array leaves the cell as it is;
 // - a string written through `values` starting with "=" becomes a formula unless the
 //   cell's number format is text ("@"), as in Excel.
@@ -46,6 +53,8 @@ interface Table {
   left: number;
   rows: number;
   columns: string[];
+  /** Calculated columns by column index: the formula as written in sheet row `row` (0-based). */
+  calculated?: Map<number, { formula: string; row: number }>;
 }
 
 export interface RequestStats {
@@ -101,6 +110,8 @@ export class FakeExcel {
   /** Every chart of the workbook, in the order drawn (worksheet.charts). */
   readonly charts: ChartRecord[] = [];
   active = { sheet: "", row: 0, column: 0 };
+  /** The user's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default). */
+  fillFormulasInTables = true;
   /** The newest ExcelApi requirement set the fake host claims, as its minor number (20 for 1.20). */
   apiMinor = 20;
   syncs = 0;
@@ -147,6 +158,53 @@ export class FakeExcel {
     headers.forEach((h, c) => s.cells.set(k(top, left + c), { value: h }));
     rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && s.cells.set(k(top + 1 + r, left + c), { value: v })));
     this.tables.push({ name, sheet: s.name, top, left, rows: rows.length, columns: [...headers] });
+  }
+
+  /**
+   * Rows a user types below a table (the table grows over them): the calculated columns'
+   * formulas fill the new rows only while the AutoCorrect option is on; otherwise those
+   * cells stay empty. `rows` give the values of the table's columns, null for none.
+   */
+  addTableRows(name: string, rows: readonly (readonly CellValue[])[]): void {
+    const t = this.table(name)!;
+    const sheet = this.sheet(t.sheet);
+    for (const row of rows) {
+      t.rows++;
+      const r = t.top + t.rows;
+      row.forEach((v, c) => v !== null && v !== undefined && sheet.cells.set(k(r, t.left + c), { value: v }));
+      if (!this.fillFormulasInTables) continue;
+      for (const [c, calc] of t.calculated ?? []) sheet.cells.set(k(r, t.left + c), { value: 0, formula: shiftRows(calc.formula, r - calc.row) });
+    }
+  }
+
+  /** After a write of `formulas` (sheet row, column) into `sheet`: what a calculated column does with them. */
+  fillCalculatedColumns(sheetName: string, area: RangeRef, formulas: readonly [number, number][], constants: readonly [number, number][]): void {
+    const sheet = this.sheet(sheetName);
+    for (const t of this.tables) {
+      if (low(t.sheet) !== low(sheetName)) continue;
+      const body = { top: t.top + 1, bottom: t.top + t.rows, left: t.left, right: t.left + t.columns.length - 1 };
+      for (let c = Math.max(area.left, body.left); c <= Math.min(area.right, body.right); c++) {
+        const written = formulas.filter(([r, col]) => col === c && r >= body.top && r <= body.bottom);
+        const index = c - t.left;
+        if (written.length === 0) {
+          // A column given typed values in every data row is no longer calculated.
+          if (constants.filter(([r, col]) => col === c && r >= body.top && r <= body.bottom).length === t.rows) t.calculated?.delete(index);
+          continue;
+        }
+        if (!this.fillFormulasInTables) continue;
+        const [row] = written.reduce((a, b) => (b[0] > a[0] ? b : a));
+        const formula = sheet.cells.get(k(row, c))!.formula!;
+        (t.calculated ??= new Map()).set(index, { formula, row });
+        const sameOnEveryRow = shiftRows(formula, 1) === formula;
+        for (let r = body.top; r <= body.bottom; r++) {
+          const cell = sheet.cells.get(k(r, c));
+          const empty = !cell || ((cell.value === null || cell.value === undefined || cell.value === "") && !cell.formula);
+          if (!empty && !cell.formula) continue;
+          const filled = sameOnEveryRow ? formula : shiftRows(formula, r - row);
+          if (cell?.formula !== filled) sheet.cells.set(k(r, c), { ...cell, value: 0, formula: filled });
+        }
+      }
+    }
   }
 
   cell(sheet: string, address: string): Cell | undefined {
@@ -471,26 +529,29 @@ class FakeRange extends FakeProxy {
     }
     return rows;
   }
-  private write(input: unknown, put: (r: number, c: number, value: Scalar) => boolean): void {
+  private write(input: unknown, put: (r: number, c: number, value: Scalar) => boolean, cellContents = true): void {
     const { top, left, bottom, right } = this.ref();
     let cells = 0, formulas = 0;
-    if (!Array.isArray(input)) {
-      // One value for every cell of the range.
-      for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) put(r, c, input as Scalar);
-      cells = 1;
-      formulas = typeof input === "string" && input.startsWith("=") ? 1 : 0;
-    } else {
-      if (input.length !== bottom - top + 1 || input.some((row: unknown[]) => row.length !== right - left + 1))
-        throw new Error(`InvalidArgument: a ${input.length}-row array does not fit ${rangeAddress(this.ref())}`);
-      input.forEach((row: Scalar[], r: number) =>
-        row.forEach((value, c) => {
-          if (value === null) return;
-          cells++;
-          if (put(top + r, left + c, value)) formulas++;
-        }),
-      );
-    }
+    // Range.values / formulas / numberFormat are any[][] (Excel.Range reference, @types/office-js):
+    // one value for a whole range is not documented, and reported to work on desktop only.
+    if (!Array.isArray(input) || !input.every((row) => Array.isArray(row)))
+      throw new Error(`InvalidArgument: ${rangeAddress(this.ref())} takes a 2-D array, not ${JSON.stringify(input)?.slice(0, 40)}`);
+    if (input.length !== bottom - top + 1 || input.some((row: unknown[]) => row.length !== right - left + 1))
+      throw new Error(`InvalidArgument: a ${input.length}-row array does not fit ${rangeAddress(this.ref())}`);
+    const withFormula: [number, number][] = [];
+    const withConstant: [number, number][] = [];
+    input.forEach((row: Scalar[], r: number) =>
+      row.forEach((value, c) => {
+        if (value === null) return;
+        cells++;
+        if (put(top + r, left + c, value)) {
+          formulas++;
+          withFormula.push([top + r, left + c]);
+        } else withConstant.push([top + r, left + c]);
+      }),
+    );
     this.ctx.excel.record(input, cells, formulas);
+    if (cellContents) this.ctx.excel.fillCalculatedColumns(this.sheetName, this.ref(), withFormula, withConstant);
   }
   private cellAt(r: number, c: number): Cell {
     let cell = this.sheet.cells.get(k(r, c));
@@ -551,10 +612,14 @@ class FakeRange extends FakeProxy {
   }
   set numberFormat(input: string[][]) {
     const before = { ...this.ctx.excel.current };
-    this.write(input, (r, c, value) => {
-      this.cellAt(r, c).numberFormat = String(value);
-      return false;
-    });
+    this.write(
+      input,
+      (r, c, value) => {
+        this.cellAt(r, c).numberFormat = String(value);
+        return false;
+      },
+      false,
+    );
     // Formats are not cell values: only their bytes count.
     this.ctx.excel.current.valueCells = before.valueCells;
   }
@@ -585,6 +650,13 @@ class FakeRange extends FakeProxy {
     return new FakeRange(this.ctx, this.sheetName, () => {
       const r = this.ref();
       return { top: r.top + rows, left: r.left + columns, bottom: r.bottom + rows, right: r.right + columns };
+    });
+  }
+  /** The range from this one's top-left cell grown by that many rows and columns (Range.getResizedRange, ExcelApi 1.7). */
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => {
+      const ref = this.ref();
+      return { ...ref, bottom: ref.bottom + deltaRows, right: ref.right + deltaColumns };
     });
   }
   /** Rows just below this range, as wide as it (Range.getRowsBelow). */
@@ -801,6 +873,18 @@ class FakeSettings extends FakeProxy {
     this.ctx.excel.settings.set(key, value);
     this.ctx.excel.record(value, 0, 0);
   }
+}
+
+/**
+ * A formula as Excel copies it `delta` rows down (same formula in R1C1 terms): relative row
+ * numbers of A1 references move; $-rows, text in quotes, quoted sheet names and structured
+ * references in brackets do not.
+ */
+export function shiftRows(formula: string, delta: number): string {
+  if (delta === 0) return formula;
+  return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]+|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (match, column: string | undefined, dollar: string, row: string) =>
+    column === undefined || dollar === "$" ? match : `${column}${Number(row) + delta}`,
+  );
 }
 
 function currentRegion(sheet: Sheet, row: number, column: number): RangeRef {
