@@ -166,6 +166,15 @@ export function summaryColumnOf(kind: "result" | "input", key: string): number {
 // vendor columns, and the rows refer to those cells: shorter formulas, same numbers.
 const LOOKUP_BLOCK_COLUMN = SUMMARY_COLUMNS.length + 1;
 
+// Excel fills ONE formula down a table column (a calculated column), even over different
+// formulas written row by row, so each output column of the vendor table holds the same
+// formula on every row: it takes its own row's entry from this block, one row per table row
+// in table order, right of the assumptions block. The block refers to the vendor's summary
+// row, or says why the row is not in the summary.
+const TABLE_BLOCK_COLUMN = LOOKUP_BLOCK_COLUMN + 3;
+/** What an output cell of a table row the summary does not know (added since) shows. */
+export const NOT_IN_SUMMARY = "Not in the finance summary: prepare for finance again";
+
 // ---- Inputs as the model read them ----
 
 function inputValue(key: PortableInputKey, row: VendorRow, overlap: number): CellValue {
@@ -271,6 +280,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     rowErrors,
     map: map.columns,
     a,
+    outputHeaders,
   });
   const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet: SUMMARY_SHEET }];
   if (previous && first.sheets[SUMMARY_SHEET]) changes.push({ kind: "clearRange", sheet: SUMMARY_SHEET, address: previous.summaryArea });
@@ -310,6 +320,7 @@ interface SummaryInput {
   readonly rowErrors: readonly RowError[];
   readonly map: Readonly<Partial<Record<FieldKey, number>>>;
   readonly a: Assumptions;
+  readonly outputHeaders: readonly string[];
 }
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
@@ -532,8 +543,69 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
     right = LOOKUP_BLOCK_COLUMN + 1;
     bottom = Math.max(bottom, FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1);
   }
+  const block = tableRowsBlock(input);
+  changes.push(...block.changes);
+  right = Math.max(right, block.right);
+  bottom = Math.max(bottom, block.bottom);
   changes.push(...financeChartChanges(charts, n, lastVendorRow));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
+}
+
+/** What each table row's output cells show, in table order (see TABLE_BLOCK_COLUMN). */
+function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
+  const { table, vendors, rowErrors, outputHeaders } = input;
+  const sheet = SUMMARY_SHEET;
+  const summaryRow = new Map(vendors.map((v, i) => [v.tableRow, { vendor: v, row: FIRST_VENDOR_ROW + i }]));
+  const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const firstDataRow = parseRange(table.address).top + 2;
+  const rows: CellWrite[][] = [];
+  for (let i = 1; i <= table.rowCount; i++) {
+    const found = summaryRow.get(i);
+    const error = errors.get(i);
+    rows.push([
+      firstDataRow + i - 1,
+      ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
+        if (found) return { formula: `=${columnLetters(summaryColumnOf("result", key))}${found.row + 1}`, cachedValue: outputValue(found.vendor.evaluation, key) };
+        // A blank row shows nothing, as the add-in's own formulas leave it.
+        return error === undefined ? "" : notEvaluated(error);
+      }),
+    ]);
+  }
+  const right = TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length;
+  const changes: WorkbookChange[] = [
+    {
+      kind: "writeRange",
+      sheet,
+      address: cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN),
+      cells: [["Row on vendor sheet (table columns)", ...outputHeaders.map((h) => `${h} (vendor table)`)], ...rows],
+    },
+    {
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, right)}`,
+      format: { bold: true, fill: "#D9E1F2", wrapText: true, columnWidth: 90 },
+    },
+  ];
+  return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(table.rowCount, 1) - 1 };
+}
+
+const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+
+function notEvaluated(message: string): string {
+  return `Not evaluated: ${message}`;
+}
+
+/**
+ * The one formula of output column `o` in the vendor table: the table row's entry in the
+ * block (the row number counted from the table's header cell, so it holds wherever the table
+ * sits), "" for a blank entry, NOT_IN_SUMMARY past the block's end.
+ */
+function tableColumnFormula(table: TableSnapshot, o: number): string {
+  const range = parseRange(table.address);
+  const letters = columnLetters(TABLE_BLOCK_COLUMN + 1 + o);
+  const block = `${quoteSheet(SUMMARY_SHEET)}!$${letters}$${FIRST_VENDOR_ROW + 1}:$${letters}$${FIRST_VENDOR_ROW + Math.max(table.rowCount, 1)}`;
+  const entry = `INDEX(${block},ROW()-ROW($${columnLetters(range.left)}$${range.top + 1}))`;
+  return `=IFERROR(IF(${entry}="","",${entry}),${excelText(NOT_IN_SUMMARY)})`;
 }
 
 /**
@@ -566,45 +638,30 @@ function rowErrorsNote(rowErrors: readonly RowError[]): string {
   return `Not in the summary (correct these rows and prepare again): ${shown.join("; ")}${more}.`;
 }
 
-/** The three table columns: each cell refers to its vendor's summary row (formulas or values there). */
+/**
+ * The three table columns: one formula each, the same on every row (tableColumnFormula),
+ * with the values it computes. In both modes the cells are formulas, so a later Evaluate in
+ * the pane recognises the columns as the add-in's and brings the live OFFSHORE formulas back.
+ */
 function outputColumnChanges(
   table: TableSnapshot,
   outputHeaders: readonly string[],
   vendors: readonly FinanceVendor[],
   rowErrors: readonly RowError[],
 ): WorkbookChange[] {
-  const byTableRow = new Map<number, { vendor: FinanceVendor; summaryRow: number }>();
-  vendors.forEach((v, i) => byTableRow.set(v.tableRow, { vendor: v, summaryRow: FIRST_VENDOR_ROW + i }));
+  const byTableRow = new Map(vendors.map((v) => [v.tableRow, v]));
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
-  const range = parseRange(table.address);
-  const summaryKeys: PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
-  const changes: WorkbookChange[] = [];
-  let appended = 0;
-  OUTPUT_COLUMNS.forEach((output, o) => {
+  return OUTPUT_COLUMNS.map((output, o): WorkbookChange => {
     const header = outputHeaders[o];
-    const values: CellValue[] = [];
-    const formulas: CellWrite[][] = [];
+    if (table.rowCount === 0) return { kind: "setTableColumn", table: table.name, header, values: [], numberFormat: output.numberFormat };
+    const cachedValues: CellValue[] = [];
     for (let i = 1; i <= table.rowCount; i++) {
-      const found = byTableRow.get(i);
-      const value = found ? outputValue(found.vendor.evaluation, summaryKeys[o]) : errors.has(i) ? `Not evaluated: ${errors.get(i)}` : null;
-      values.push(value);
-      if (found) {
-        const ref = `${quoteSheet(SUMMARY_SHEET)}!${columnLetters(summaryColumnOf("result", summaryKeys[o]))}${found.summaryRow + 1}`;
-        formulas.push([{ formula: `=${ref}`, cachedValue: value }]);
-      } else formulas.push([typeof value === "string" ? { formula: `=${excelText(value)}`, cachedValue: value } : null]);
+      const vendor = byTableRow.get(i);
+      const error = errors.get(i);
+      cachedValues.push(vendor ? outputValue(vendor.evaluation, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
     }
-    // Values first (creates the column if needed), then one reference per row to the summary.
-    // In both modes the cells are formulas, so a later Evaluate in the pane recognises the
-    // column as the add-in's and brings the live OFFSHORE formulas back.
-    changes.push({ kind: "setTableColumn", table: table.name, header, values, numberFormat: output.numberFormat });
-    if (table.rowCount > 0) {
-      const existing = table.headers.findIndex((h) => same(h, header));
-      const column = existing >= 0 ? range.left + existing : range.left + table.headers.length + appended;
-      changes.push({ kind: "writeRange", sheet: table.sheet, address: cellAddress(range.top + 1, column), cells: formulas });
-    }
-    if (!table.headers.some((h) => same(h, header))) appended++;
+    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, o), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
   });
-  return changes;
 }
 
 function outputValue(e: Evaluation, key: PortableResultKey): CellValue {

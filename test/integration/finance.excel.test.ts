@@ -1,0 +1,292 @@
+// Prepare for finance and Evaluate over the Office.js adapter, on the Excel fake, where a
+// formula written into a table column makes it a calculated column as Excel does it: the
+// bottom-most formula written fills the whole column in R1C1 terms ("Fill formulas in tables
+// to create calculated columns", on by default; office-js issues 5909, 2093 and 6745).
+// Different formulas row by row would then show one row's number in every row, with no error.
+import { evaluateTable } from "../../src/actions/evaluate";
+import { NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_SHEET } from "../../src/actions/finance";
+import { parseCell, parseRange, type RangeRef } from "../../src/workbook/address";
+import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import type { CellValue } from "../../src/model/types";
+import { ExcelWorkbook } from "../../src/workbook/excel";
+import { FakeExcel, shiftRows } from "./fakes/fakeExcel";
+
+const NOW = new Date("2026-03-02T15:30:00Z");
+const options = { now: NOW, buyerTimeZone: "America/New_York" };
+const OUTPUTS = ["Total cost", "Risk score", "Location fit"];
+const SUMMARY_KEYS = ["totalCost", "riskScore", "fitVerdict"];
+
+const HOURLY_RATE = SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate");
+const badRow = (): CellValue[] => SAMPLE_VENDOR_ROWS[1].map((v, c) => (c === HOURLY_RATE ? "TBD" : v));
+const blankRow = (): CellValue[] => SAMPLE_VENDOR_HEADERS.map(() => null);
+
+/**
+ * What a cell of the fake shows, far enough to say where it leads: text, a number, or the
+ * first cell reached that holds a formula other than a plain reference (the summary's own
+ * formulas, which the fake does not compute). Knows the functions the table columns may use.
+ */
+type Shown = string | number | { sheet: string; row: number; column: number };
+
+function show(excel: FakeExcel, sheet: string, row: number, column: number): Shown {
+  const cell = excel.sheet(sheet).cells.get(`${row},${column}`);
+  if (!cell?.formula) return cell?.value === null || cell?.value === undefined ? "" : (cell.value as string | number);
+  const plain = /^=(?:'((?:[^']|'')+)'!|([A-Za-z0-9_]+)!)?\$?([A-Z]+)\$?(\d+)$/.exec(cell.formula);
+  if (plain) {
+    const target = parseCell(`${plain[3]}${plain[4]}`);
+    return show(excel, plain[1]?.replace(/''/g, "'") ?? plain[2] ?? sheet, target.row, target.column);
+  }
+  // The summary's own formulas are where a table cell should lead; only the table's are read on.
+  if (sheet === SUMMARY_SHEET || !/^=(IFERROR|IF|INDEX)\(/.test(cell.formula)) return { sheet, row, column };
+  return new Evaluator(excel, sheet, row).run(cell.formula.slice(1));
+}
+
+class Evaluator {
+  private at = 0;
+  private text = "";
+  constructor(private readonly excel: FakeExcel, private readonly sheet: string, private readonly row: number) {}
+  run(formula: string): Shown {
+    this.text = formula;
+    this.at = 0;
+    const value = this.expression();
+    if (this.at !== this.text.length) throw new Error(`cannot read '${formula}' at ${this.at}`);
+    return this.value(value);
+  }
+  private value(v: Shown | { range: RangeRef; sheet: string }): Shown {
+    if (typeof v === "object" && "range" in v) return show(this.excel, v.sheet, v.range.top, v.range.left);
+    if (typeof v === "object") return show(this.excel, v.sheet, v.row, v.column);
+    return v;
+  }
+  private expression(): Shown | { range: RangeRef; sheet: string } {
+    let left = this.term();
+    while (this.text[this.at] === "-" || this.text[this.at] === "=") {
+      const op = this.text[this.at++];
+      const right = this.value(this.term());
+      const l = this.value(left);
+      left = op === "-" ? Number(l) - Number(right) : ((l === right ? 1 : 0) as number);
+    }
+    return left;
+  }
+  private args(): (() => Shown | { range: RangeRef; sheet: string })[] {
+    // Arguments are parsed lazily so IFERROR and IF evaluate only what Excel would.
+    const starts: number[] = [];
+    let depth = 0;
+    let quoted: string | null = null;
+    const open = this.at;
+    starts.push(open);
+    for (; this.at < this.text.length; this.at++) {
+      const ch = this.text[this.at];
+      if (quoted) {
+        if (ch === quoted) quoted = null;
+        continue;
+      }
+      if (ch === '"' || ch === "'") quoted = ch;
+      else if (ch === "(") depth++;
+      else if (ch === ")") {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === "," && depth === 0) starts.push(this.at + 1);
+    }
+    const end = this.at++;
+    const parts = starts.map((s, i) => this.text.slice(s, i + 1 < starts.length ? starts[i + 1] - 1 : end));
+    if (parts.length === 1 && parts[0] === "") return [];
+    return parts.map((part) => () => {
+      const sub = new Evaluator(this.excel, this.sheet, this.row);
+      sub.text = part;
+      const v = sub.expression();
+      if (sub.at !== part.length) throw new Error(`cannot read '${part}'`);
+      return v;
+    });
+  }
+  private term(): Shown | { range: RangeRef; sheet: string } {
+    const rest = this.text.slice(this.at);
+    const string = /^"((?:[^"]|"")*)"/.exec(rest);
+    if (string) {
+      this.at += string[0].length;
+      return string[1].replace(/""/g, '"');
+    }
+    const number = /^\d+(\.\d+)?/.exec(rest);
+    if (number) {
+      this.at += number[0].length;
+      return Number(number[0]);
+    }
+    const call = /^([A-Z]+)\(/.exec(rest);
+    if (call) {
+      this.at += call[0].length;
+      const args = this.args();
+      switch (call[1]) {
+        case "ROW":
+          if (args.length === 0) return this.row + 1;
+          return (args[0]() as { range: RangeRef }).range.top + 1;
+        case "INDEX": {
+          const { range, sheet } = args[0]() as { range: RangeRef; sheet: string };
+          const n = Number(this.value(args[1]()));
+          if (!(n >= 1 && n <= range.bottom - range.top + 1)) throw new Error("#REF!");
+          return { sheet, row: range.top + n - 1, column: range.left };
+        }
+        case "IF":
+          return this.value(args[0]()) ? args[1]() : args[2]();
+        case "IFERROR":
+          try {
+            return this.value(args[0]());
+          } catch {
+            return args[1]();
+          }
+        default:
+          throw new Error(`no ${call[1]} here`);
+      }
+    }
+    const ref = /^(?:'((?:[^']|'')+)'!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/.exec(rest);
+    if (ref) {
+      this.at += ref[0].length;
+      return { sheet: ref[1]?.replace(/''/g, "'") ?? this.sheet, range: parseRange(ref[2].replace(/\$/g, "")) };
+    }
+    throw new Error(`cannot read '${rest}'`);
+  }
+}
+
+function landing(summaryRow: number, key: string): Shown {
+  return { sheet: SUMMARY_SHEET, row: summaryRow, column: SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === key) };
+}
+
+/** The summary's row (0-based) of each vendor, by its row on the vendor sheet (column B). */
+function summaryRows(excel: FakeExcel): Map<number, number> {
+  const rows = new Map<number, number>();
+  for (const [key, cell] of excel.sheet(SUMMARY_SHEET).cells) {
+    const [r, c] = key.split(",").map(Number);
+    if (c === 1 && r > 5 && typeof cell.value === "number") rows.set(cell.value, r);
+  }
+  return rows;
+}
+
+describe("prepare for finance over the Excel adapter, where a table column fills one formula (office-js 5909, 2093)", () => {
+  const rows: CellValue[][] = [
+    [...SAMPLE_VENDOR_ROWS[0]],
+    badRow(),
+    [...SAMPLE_VENDOR_ROWS[2]],
+    blankRow(),
+    [...SAMPLE_VENDOR_ROWS[3]],
+    [...SAMPLE_VENDOR_ROWS[4]],
+  ];
+
+  async function prepared(mode: "formulas" | "values") {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 1, "Vendors", SAMPLE_VENDOR_HEADERS, rows);
+    const outcome = await prepareForFinance(new ExcelWorkbook(excel.host()), "Vendors", { ...options, mode });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    return { excel, outcome };
+  }
+
+  test.each(["formulas", "values"] as const)(
+    "in %s mode every table row leads to its own vendor's summary row, with a bad row and a blank row among them",
+    async (mode) => {
+      const { excel, outcome } = await prepared(mode);
+      expect(outcome.rowErrors.map((e) => e.tableRow)).toEqual([2]);
+      const t = excel.table("Vendors")!;
+      const bySheetRow = summaryRows(excel);
+      OUTPUTS.forEach((header, o) => {
+        const column = t.left + t.columns.indexOf(header);
+        rows.forEach((_row, i) => {
+          const sheetRow = t.top + 1 + i;
+          const shown = show(excel, "Quotes", sheetRow, column);
+          const where = `${header}, table row ${i + 1}`;
+          if (i === 1) expect({ where, shown }).toEqual({ where, shown: `Not evaluated: ${outcome.rowErrors[0].message}` });
+          else if (i === 3) expect({ where, shown }).toEqual({ where, shown: "" });
+          else {
+            const summaryRow = bySheetRow.get(sheetRow + 1)!;
+            expect(summaryRow).toBeDefined();
+            // Formulas mode lands on the summary's own formula cell; values mode shows its number.
+            const target = landing(summaryRow, SUMMARY_KEYS[o]) as { row: number; column: number };
+            const expected = mode === "formulas" ? target : show(excel, SUMMARY_SHEET, target.row, target.column);
+            expect(expected).not.toBe("");
+            expect({ where, shown }).toEqual({ where, shown: expected });
+          }
+        });
+      });
+    },
+  );
+
+  test("each output column holds one formula, the same on every row in R1C1 terms, and sends no single value for a range", async () => {
+    const { excel } = await prepared("formulas");
+    const t = excel.table("Vendors")!;
+    for (const header of OUTPUTS) {
+      const column = t.left + t.columns.indexOf(header);
+      const first = excel.sheet("Quotes").cells.get(`${t.top + 1},${column}`)!.formula!;
+      for (let i = 0; i < t.rows; i++) expect(excel.sheet("Quotes").cells.get(`${t.top + 1 + i},${column}`)?.formula).toBe(shiftRows(first, i));
+    }
+  });
+
+  test("a row added after preparing gets the column's formula (AutoCorrect on) and says it is not in the summary", async () => {
+    const { excel } = await prepared("formulas");
+    excel.addTableRows("Vendors", [[...SAMPLE_VENDOR_ROWS[5]]]);
+    const t = excel.table("Vendors")!;
+    expect(show(excel, "Quotes", t.top + t.rows, t.left + t.columns.indexOf("Total cost"))).toBe(NOT_IN_SUMMARY);
+  });
+});
+
+describe("rows added to an evaluated table, with and without Excel's AutoCorrect filling formulas in tables", () => {
+  const evaluateOptions = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
+
+  async function evaluated() {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS.slice(0, 4));
+    expect((await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", evaluateOptions)).kind).toBe("done");
+    return excel;
+  }
+
+  const outputCells = (excel: FakeExcel, row: number) => {
+    const t = excel.table("Vendors")!;
+    return OUTPUTS.map((h) => excel.sheet("Quotes").cells.get(`${row},${t.left + t.columns.indexOf(h)}`)?.formula);
+  };
+
+  test("with the option on (the default), a new row inherits the calculated columns", async () => {
+    const excel = await evaluated();
+    excel.addTableRows("Vendors", [[...SAMPLE_VENDOR_ROWS[4], null, null, null]]);
+    expect(outputCells(excel, 5)).toEqual(outputCells(excel, 1));
+  });
+
+  test("with the option off, new rows stay empty until Evaluate fills them", async () => {
+    const excel = await evaluated();
+    excel.fillFormulasInTables = false;
+    excel.addTableRows("Vendors", [
+      [...SAMPLE_VENDOR_ROWS[4], null, null, null],
+      [...SAMPLE_VENDOR_ROWS[5], null, null, null],
+    ]);
+    expect(outputCells(excel, 5)).toEqual([undefined, undefined, undefined]);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", evaluateOptions);
+    expect(outcome.kind).toBe("done");
+    expect(outputCells(excel, 5)).toEqual(outputCells(excel, 1));
+    expect(outputCells(excel, 6)).toEqual(outputCells(excel, 1));
+    expect(outputCells(excel, 1)[0]).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+  });
+});
+
+describe("the Excel fake, as Excel's documentation and tracker describe it", () => {
+  test("a single value for a multi-cell range is refused: Range.formulas, values and numberFormat are 2-D arrays", async () => {
+    const excel = new FakeExcel();
+    excel.sheet("S");
+    for (const property of ["formulas", "values", "numberFormat"]) {
+      await expect(
+        excel.host().run(async (context) => {
+          (context.workbook.worksheets.getItem("S").getRange("A1:A3") as unknown as Record<string, unknown>)[property] = property === "numberFormat" ? "0" : "=1";
+          await context.sync();
+        }),
+      ).rejects.toThrow(/2-D array/);
+    }
+  });
+
+  test("different formulas written into a table column become the bottom-most one, filled down in R1C1 terms (office-js 5909, 6745)", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("S", 0, 0, "T", ["A", "B"], [[1, null], [2, null], [3, null]]);
+    await excel.host().run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("B2:B4").formulas = [["=A2*10"], ['="x"'], ["=A3+1"]];
+      await context.sync();
+    });
+    expect(["B2", "B3", "B4"].map((a) => excel.cell("S", a)?.formula)).toEqual(["=A1+1", "=A2+1", "=A3+1"]);
+    excel.fillFormulasInTables = false;
+    await excel.host().run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("B2:B4").formulas = [["=A2*10"], ['="x"'], ["=A3+1"]];
+      await context.sync();
+    });
+    expect(["B2", "B3", "B4"].map((a) => excel.cell("S", a)?.formula)).toEqual(["=A2*10", '="x"', "=A3+1"]);
+  });
+});
