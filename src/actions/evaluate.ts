@@ -304,7 +304,9 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     columns: outputHeaders,
     rowErrors: (computed?.rowErrors ?? []).map((e) => ({ ...e, row: area.top + 1 + e.tableRow })),
     assumptionsNote: sheetPlan.note,
-    warnings: [`Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table does that by itself.`],
+    warnings: [
+      `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Evaluate again fills any rows still without them.`,
+    ],
     evaluations: computed?.evaluations ?? [],
   };
 }

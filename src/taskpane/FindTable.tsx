@@ -73,7 +73,7 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
           </>
         }
       >
-        {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves.`}
+        {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves (while Excel's AutoCorrect option to fill formulas in tables is on, the default), and Evaluate fills any that did not.`}
       </Notice>
     );
   }
