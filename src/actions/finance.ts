@@ -565,7 +565,11 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
     rows.push([
       firstDataRow + i - 1,
       ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
-        if (found) return { formula: `=${columnLetters(summaryColumnOf("result", key))}${found.row + 1}`, cachedValue: outputValue(found.vendor.evaluation, key) };
+        if (found) {
+          const value = outputValue(found.vendor.evaluation, key);
+          // Values mode keeps the summary free of formulas: the entry is the number itself.
+          return input.mode === "values" ? writable(value) : { formula: `=${columnLetters(summaryColumnOf("result", key))}${found.row + 1}`, cachedValue: value };
+        }
         // A blank row shows nothing, as the add-in's own formulas leave it.
         return error === undefined ? "" : notEvaluated(error);
       }),

@@ -10,7 +10,7 @@ import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
+import { ASSUMPTIONS_SHEET, type CellWrite } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { sampleChanges } from "../../scripts/make-sample";
@@ -41,7 +41,24 @@ const files = {
   changed: path.join(work, "changed.xlsx"),
   messy: path.join(work, "messy.xlsx"),
   messyChanged: path.join(work, "messy-changed.xlsx"),
+  gaps: path.join(work, "gaps.xlsx"),
 };
+
+/**
+ * The sample's rows with a bad row and a blank row among them, in a table that does not start
+ * at A1: the summary then skips rows, so its rows and the table's no longer line up, and each
+ * output column must still be one formula that finds its own row (Excel fills one formula
+ * down a table column; office-js issues 5909 and 2093).
+ */
+const GAPS_TOP = 2;
+const GAPS_ROWS: CellValue[][] = [
+  [...SAMPLE_VENDOR_ROWS[0]],
+  SAMPLE_VENDOR_ROWS[1].map((v, c) => (SAMPLE_VENDOR_HEADERS[c] === "Hourly rate" ? "TBD" : v)),
+  [...SAMPLE_VENDOR_ROWS[2]],
+  SAMPLE_VENDOR_HEADERS.map(() => null),
+  [...SAMPLE_VENDOR_ROWS[3]],
+  [...SAMPLE_VENDOR_ROWS[4]],
+];
 
 async function setAssumptions(from: string, to: string, values: Record<string, number | null>): Promise<void> {
   const book = await readWorkbook(from);
@@ -157,6 +174,7 @@ let recalculated: Record<keyof typeof files, ExcelJS.Workbook>;
 let written: Record<keyof typeof files, ExcelJS.Workbook>;
 let formulasOutcome: Extract<FinanceOutcome, { kind: "done" }>;
 let messyRowErrors: string[];
+let gapsOutcome: Extract<FinanceOutcome, { kind: "done" }>;
 
 beforeAll(async () => {
   const formulas = await prepared("formulas");
@@ -178,6 +196,15 @@ beforeAll(async () => {
   messyRowErrors = messyOutcome.rowErrors.map((e) => `${e.row}: ${e.message.slice(0, 40)}`);
   await messy.save(files.messy);
   await setAssumptions(files.messy, files.messyChanged, MESSY_CHANGES);
+  const gaps = XlsxWorkbook.create();
+  await gaps.apply([
+    { kind: "ensureSheet", sheet: "Gaps" },
+    { kind: "createTable", sheet: "Gaps", address: `B${GAPS_TOP + 1}`, name: "Gaps", headers: SAMPLE_VENDOR_HEADERS, rows: GAPS_ROWS as CellWrite[][] },
+  ]);
+  const gapsPrepared = await prepareForFinance(gaps, "Gaps", { now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (gapsPrepared.kind !== "done") throw new Error(gapsPrepared.message);
+  gapsOutcome = gapsPrepared;
+  await gaps.save(files.gaps);
 
   const out = await recalculateInLibreOffice(Object.values(files));
   const keys = Object.keys(files) as (keyof typeof files)[];
@@ -211,6 +238,37 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
       expectClose(outputs["Risk score"][i], e.risk.score, `${e.row.vendor} risk score column`);
       expect(outputs["Location fit"][i]).toBe(e.fit.verdict);
     });
+  });
+
+  it("with a bad row and a blank row in the table, each output column is one formula and every row shows its own vendor's number, the bad row why", () => {
+    const book = recalculated.gaps;
+    expect(errorCells(book)).toEqual([]);
+    const { evaluations } = modelEvaluations(book, SAMPLE_VENDOR_HEADERS, GAPS_ROWS);
+    expect(evaluations).toHaveLength(4);
+    expect(gapsOutcome.rowErrors.map((e) => e.tableRow)).toEqual([2]);
+    const sheet = book.getWorksheet("Gaps")!;
+    const header = sheet.getRow(GAPS_TOP + 1);
+    const columnOf = (name: string) => {
+      let found = 0;
+      header.eachCell((cell, col) => (String(cell.value) === name ? (found = col) : undefined));
+      return found;
+    };
+    const byRow = [evaluations[0], null, evaluations[1], null, evaluations[2], evaluations[3]];
+    for (const output of OUTPUT_COLUMNS) {
+      const col = columnOf(output.header);
+      expect(col).toBeGreaterThan(0);
+      const formulas = GAPS_ROWS.map((_r, i) => (written.gaps.getWorksheet("Gaps")!.getRow(GAPS_TOP + 2 + i).getCell(col).value as { formula?: string }).formula);
+      formulas.forEach((f) => expect(f).toBe(formulas[0]));
+      byRow.forEach((e, i) => {
+        const value = shown(sheet.getRow(GAPS_TOP + 2 + i).getCell(col));
+        const where = `${output.header}, table row ${i + 1}`;
+        if (i === 1) expect({ where, value }).toEqual({ where, value: `Not evaluated: ${gapsOutcome.rowErrors[0].message}` });
+        else if (!e) expect({ where, value: value ?? "" }).toEqual({ where, value: "" });
+        else if (output.key === "totalCost") expectClose(value, e.cost.total, where);
+        else if (output.key === "riskScore") expectClose(value, e.risk.score, where);
+        else expect({ where, value }).toEqual({ where, value: e.fit.verdict });
+      });
+    }
   });
 
   it("changing one assumption in the file moves the totals exactly as the model says, and a blanked one reads as its default", () => {
