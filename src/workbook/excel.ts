@@ -20,7 +20,7 @@
 // the read did not cover is looked up first.
 
 import type { CellValue } from "../model/types";
-import { cellAddress, parseCell, parseRange, rangeAddress } from "./address";
+import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
 import {
   WorkbookWriteError,
   type ApplyOptions,
@@ -128,12 +128,27 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async read(request: ReadRequest): Promise<ReadResult> {
+    try {
+      return await this.readOnce(request, false);
+    } catch (error) {
+      // What a read asks for at once is sized from its first rows; heavier rows further down
+      // can still pass the response limit. Read again, every large block in sized chunks.
+      if (!RESPONSE_TOO_LARGE.has(codeOf(error))) throw error;
+      return this.readOnce(request, true);
+    }
+  }
+
+  /** `inChunks`: table rows, output column formulas and used ranges come in chunks of rows (see readRows). */
+  private async readOnce(request: ReadRequest, inChunks: boolean): Promise<ReadResult> {
     return this.host.run(async (context) => {
       const wb = context.workbook;
       // Phase 1: what exists. Collections and *OrNullObject lookups only: nothing is called on an object that may not exist.
       const sheets = wb.worksheets.load("items/name");
       const tables = wb.tables.load("items/name");
-      const names = wb.names.load("items/name");
+      // A name that no longer refers to a range (its sheet deleted: #REF!) is read as missing, so
+      // the caller rebuilds it; getRange would fail the whole read (NamedItem.getRange throws
+      // when the item's type is not a range).
+      const names = wb.names.load("items/name,items/type");
       const settings = (request.settings ?? []).map((key) => ({ key, item: wb.settings.getItemOrNullObject(key).load("value") }));
       await context.sync();
       const known: Knowledge = {
@@ -143,6 +158,7 @@ export class ExcelWorkbook implements WorkbookPort {
         columns: new Map(),
       };
       this.known = known;
+      const rangeNames = new Set(names.items.filter((n) => n.type === "Range").map((n) => lower(n.name)));
 
       // Phase 2: the details of what exists.
       const tableName = request.table ? known.tables.get(lower(request.table.name)) : undefined;
@@ -160,12 +176,14 @@ export class ExcelWorkbook implements WorkbookPort {
             sample: sampled ? table.getHeaderRowRange().getRowsBelow(SAMPLE_ROWS).load("values,formulas") : null,
           }
         : null;
+      // Values only: a used range counts formatted cells, and one formatted column would make
+      // it a million rows long (getUsedRangeOrNullObject's valuesOnly).
       const sheetParts = (request.sheets ?? [])
         .filter((s) => known.sheets.has(lower(s)))
-        .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject().load("address,values,formulas") }));
+        .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject(true).load(inChunks ? "address" : "address,values,formulas") }));
       const nameParts = (request.names ?? [])
-        .filter((n) => known.names.has(lower(n)))
-        .map((n) => ({ name: n, range: wb.names.getItem(n).getRange().load("address") }));
+        .filter((n) => rangeNames.has(lower(n)))
+        .map((n) => ({ name: n, range: wb.names.getItem(n).getRangeOrNullObject().load("address") }));
       await context.sync();
 
       // Phase 3 (only when needed): the data rows' values, within budget, and formulas of the columns asked for.
@@ -182,7 +200,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const formulaHeaders = (request.table.formulasOf ?? [])
           .map((h) => headers.find((x) => lower(x) === lower(h)))
           .filter((h, i, all): h is string => h !== undefined && all.indexOf(h) === i);
-        const body = wantValues ? table!.getDataBodyRange().load("values") : null;
+        const body = wantValues && !inChunks ? table!.getDataBodyRange().load("values") : null;
         // Every formula of a long column would overflow the response; a calculated column is
         // one formula, so its first cell and where typed values sit tell the same story. Hosts
         // without RangeAreas are desktop builds, which do not limit responses that way.
@@ -194,7 +212,7 @@ export class ExcelWorkbook implements WorkbookPort {
             ? formulaHeaders.map((h) => {
                 const column = table!.columns.getItem(h).getDataBodyRange();
                 return whole
-                  ? { h, whole: column.load("formulas"), constants: null, formulas: null }
+                  ? { h, whole: inChunks ? null : column.load("formulas"), constants: null, formulas: null }
                   : {
                       h,
                       whole: null,
@@ -206,7 +224,17 @@ export class ExcelWorkbook implements WorkbookPort {
         if (body || formulaRanges.length > 0) await context.sync();
         const columnFormulas: Record<string, CellValue[]> = {};
         for (const h of formulaHeaders) columnFormulas[h] = [];
+        // The table's data rows as a plain area, for reading in chunks.
+        const tableArea = parseRange(bare(tableParts.range.address));
+        const bodyArea = { ...tableArea, top: tableArea.top + 1, bottom: tableArea.top + rowCount };
+        const sheetName = tableParts.sheet.name;
+        const rows = wantValues && inChunks ? (await this.readRows(context, sheetName, bodyArea, true, false)).values : body ? (body.values as CellValue[][]) : undefined;
         for (const { h, whole: cells, constants, formulas } of formulaRanges) {
+          if (inChunks && whole) {
+            const left = bodyArea.left + columnOf(h);
+            columnFormulas[h] = (await this.readRows(context, sheetName, { ...bodyArea, left, right: left }, false, true)).formulas.map((row) => row[0]);
+            continue;
+          }
           if (cells) {
             columnFormulas[h] = cells.formulas.map((row) => row[0] as CellValue);
             continue;
@@ -225,7 +253,7 @@ export class ExcelWorkbook implements WorkbookPort {
           headers,
           rowCount,
           address: bare(tableParts.range.address),
-          rows: body ? (body.values as CellValue[][]) : request.table.values && rowCount === 0 ? [] : undefined,
+          rows: rows ?? (request.table.values && rowCount === 0 ? [] : undefined),
           columnFormulas,
         };
       }
@@ -234,6 +262,7 @@ export class ExcelWorkbook implements WorkbookPort {
       const nameValues: Record<string, NamedRangeInfo | undefined> = {};
       for (const n of request.names ?? []) nameValues[n] = undefined;
       for (const { name, range } of nameParts) {
+        if (range.isNullObject) continue;
         const [sheet, address] = splitAddress(range.address);
         nameValues[name] = { sheet, address };
       }
@@ -242,45 +271,54 @@ export class ExcelWorkbook implements WorkbookPort {
       for (const { sheet, used } of sheetParts) {
         if (used.isNullObject) sheetValues[sheet] = { name: sheet, origin: "", values: [], formulas: [] };
         else {
-          const start = rangeAddress(parseRange(bare(used.address))).split(":")[0];
-          sheetValues[sheet] = { name: sheet, origin: start, values: used.values as CellValue[][], formulas: used.formulas as CellValue[][] };
+          const area = parseRange(bare(used.address));
+          const start = rangeAddress(area).split(":")[0];
+          const cells = inChunks ? await this.readRows(context, sheet, area, true, true) : { values: used.values as CellValue[][], formulas: used.formulas as CellValue[][] };
+          sheetValues[sheet] = { name: sheet, origin: start, values: cells.values, formulas: cells.formulas };
         }
       }
-      // Plain ranges: one round trip per chunk of rows, because Excel limits responses as it
-      // limits requests. A first small chunk shows what a row weighs; each following chunk is
-      // sized from the heaviest row seen so far (formulas of 80 bytes and more made a chunk of
-      // MAX_READ_CELLS cells weigh over 7 MB).
       const ranges: (RangeSnapshot | null)[] = [];
       for (const r of request.ranges ?? []) {
         if (!known.sheets.has(lower(r.sheet))) {
           ranges.push(null);
           continue;
         }
-        const area = parseRange(r.address);
-        const width = area.right - area.left + 1;
-        const mostRows = Math.max(1, Math.floor(MAX_READ_CELLS / width));
-        const sheet = wb.worksheets.getItem(r.sheet);
-        const values: CellValue[][] = [];
-        const formulas: CellValue[][] = [];
-        const properties = [r.values === false ? "" : "values", r.formulas ? "formulas" : ""].filter(Boolean).join(",");
-        let heaviestRow = 1;
-        let perChunk = Math.min(mostRows, FIRST_RANGE_CHUNK_ROWS);
-        for (let top = area.top; top <= area.bottom; top += perChunk) {
-          const rows = Math.min(perChunk, area.bottom - top + 1);
-          const part = sheet.getRangeByIndexes(top, area.left, rows, width).load(properties);
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the next chunk's size depends on what this one weighed, known only once it is read
-          await context.sync();
-          const partValues = r.values !== false ? (part.values as CellValue[][]) : [];
-          const partFormulas = r.formulas ? (part.formulas as CellValue[][]) : [];
-          values.push(...partValues);
-          formulas.push(...partFormulas);
-          for (let i = 0; i < rows; i++) heaviestRow = Math.max(heaviestRow, jsonBytes(partValues[i] ?? []) + jsonBytes(partFormulas[i] ?? []));
-          perChunk = Math.max(1, Math.min(mostRows, Math.floor(VALUES_BUDGET_BYTES / heaviestRow)));
-        }
-        ranges.push({ values: r.values === false ? undefined : values, formulas: r.formulas ? formulas : undefined });
+        const read = await this.readRows(context, r.sheet, parseRange(r.address), r.values !== false, Boolean(r.formulas));
+        ranges.push({ values: r.values === false ? undefined : read.values, formulas: r.formulas ? read.formulas : undefined });
       }
       return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues, ranges };
     });
+  }
+
+  /**
+   * A block of cells, one round trip per chunk of rows, because Excel limits responses as it
+   * limits requests. A first small chunk shows what a row weighs; each following chunk is
+   * sized from the heaviest row seen so far (formulas of 80 bytes and more made a chunk of
+   * MAX_READ_CELLS cells weigh over 7 MB).
+   */
+  private async readRows(context: Excel.RequestContext, sheetName: string, area: RangeRef, wantValues: boolean, wantFormulas: boolean): Promise<{ values: CellValue[][]; formulas: CellValue[][] }> {
+    const width = area.right - area.left + 1;
+    const mostRows = Math.max(1, Math.floor(MAX_READ_CELLS / width));
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    const properties = [wantValues ? "values" : "", wantFormulas ? "formulas" : ""].filter(Boolean).join(",");
+    let heaviestRow = 1;
+    let perChunk = Math.min(mostRows, FIRST_RANGE_CHUNK_ROWS);
+    for (let top = area.top; top <= area.bottom; ) {
+      const rows = Math.min(perChunk, area.bottom - top + 1);
+      const part = sheet.getRangeByIndexes(top, area.left, rows, width).load(properties);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the next chunk's size depends on what this one weighed, known only once it is read
+      await context.sync();
+      const partValues = wantValues ? (part.values as CellValue[][]) : [];
+      const partFormulas = wantFormulas ? (part.formulas as CellValue[][]) : [];
+      values.push(...partValues);
+      formulas.push(...partFormulas);
+      for (let i = 0; i < rows; i++) heaviestRow = Math.max(heaviestRow, jsonBytes(partValues[i] ?? []) + jsonBytes(partFormulas[i] ?? []));
+      perChunk = Math.max(1, Math.min(mostRows, Math.floor(VALUES_BUDGET_BYTES / heaviestRow)));
+      top += rows;
+    }
+    return { values, formulas };
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
@@ -731,6 +769,19 @@ function splitAddress(address: string): [string, string] {
   const at = address.lastIndexOf("!");
   const sheet = address.slice(0, at).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
   return [sheet, bare(address)];
+}
+
+/**
+ * Error codes of a response too large: ResponsePayloadSizeLimitExceeded on Excel on the web,
+ * RangeExceedsLimit ("the cell count in the range has exceeded the maximum supported number")
+ * on every platform ("Error handling with the application-specific JavaScript APIs").
+ */
+const RESPONSE_TOO_LARGE = new Set(["ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]);
+
+/** OfficeExtension.Error's code ("ItemNotFound", "UndoNotSupported"...), or "" for other errors. */
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
 }
 
 function messageOf(error: unknown): string {

@@ -27,6 +27,16 @@
 //   added in a batch is registered by that batch's sync and stays registered across batches
 //   until removed; remove() goes through the RequestContext the handler was added in
 //   (EventHandlerResult in @types/office-js) and takes effect at that context's next sync.
+// - a response over 5 MB fails its sync with ResponsePayloadSizeLimitExceeded, as Excel on
+//   the web does ("Resource limits and performance optimization for Office Add-ins": a payload
+//   limit of 5MB for requests and responses; the error code from "Error handling with the
+//   application-specific JavaScript APIs", where it "only occurs in Excel on the web");
+// - a named item has a type; one that is not "Range" (a deleted sheet leaves #REF!, type
+//   Error) makes getRange() fail at the sync and getRangeOrNullObject() a null object
+//   (@types/office-js, NamedItem.getRange / getRangeOrNullObject / type);
+// - the used range counts formatted cells unless asked for values only (Worksheet.
+//   getUsedRangeOrNullObject(valuesOnly): "considers only cells with values as used cells").
+// Errors carry their code in `code`, as OfficeExtension.Error does.
 // It counts syncs, Excel.run calls (with their mergeUndoGroup option), for every request
 // the bytes of the values sent and the cells and formulas written, and for every sync the
 // UTF-8 bytes of the properties its response carries back (Excel on the web limits both).
@@ -101,10 +111,16 @@ export interface ChartRecord {
 const k = (r: number, c: number) => `${r},${c}`;
 const low = (s: string) => s.toLowerCase();
 
+/** An error as Office.js raises it: the code in `code` (OfficeExtension.Error), a message for people. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { name: "RichApi.Error", code });
+}
+
 export class FakeExcel {
   readonly sheets = new Map<string, Sheet>();
   readonly tables: Table[] = [];
-  readonly names = new Map<string, { name: string; sheet: string; address: string; comment?: string }>();
+  /** `type` is Excel.NamedItemType; absent means "Range". */
+  readonly names = new Map<string, { name: string; sheet: string; address: string; comment?: string; type?: string }>();
   readonly settings = new Map<string, string>();
   readonly conditionalFormats: ConditionalFormatRecord[] = [];
   /** Every chart of the workbook, in the order drawn (worksheet.charts). */
@@ -114,6 +130,8 @@ export class FakeExcel {
   fillFormulasInTables = true;
   /** The newest ExcelApi requirement set the fake host claims, as its minor number (20 for 1.20). */
   apiMinor = 20;
+  /** Excel on the web's 5 MB response limit; desktop builds have none. */
+  responseLimitBytes: number | null = 5 * 1024 * 1024;
   syncs = 0;
   readonly runs: { mergeUndoGroup: boolean }[] = [];
   readonly requests: RequestStats[] = [];
@@ -304,6 +322,9 @@ class FakeContext {
     } finally {
       this.excel.startResponse(null);
     }
+    const limit = this.excel.responseLimitBytes;
+    if (limit !== null && (request.responseBytes ?? 0) > limit)
+      throw officeError("ResponsePayloadSizeLimitExceeded", `the response of ${request.responseBytes} bytes is over the ${limit} bytes limit`);
   }
 }
 
@@ -437,13 +458,14 @@ class FakeWorksheet extends FakeProxy {
   getRangeByIndexes(top: number, left: number, rows: number, columns: number): FakeRange {
     return new FakeRange(this.ctx, this.sheetName, () => ({ top, left, bottom: top + rows - 1, right: left + columns - 1 }));
   }
-  getUsedRangeOrNullObject(): FakeRange {
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     const excel = this.ctx.excel;
     const name = this.sheetName;
     const used = () => {
       let top = Infinity, left = Infinity, bottom = -1, right = -1;
       for (const [key, cell] of excel.sheet(name).cells) {
-        if ((cell.value === null || cell.value === undefined || cell.value === "") && !cell.formula) continue;
+        const formatted = !valuesOnly && cell.numberFormat !== undefined && cell.numberFormat !== "General";
+        if ((cell.value === null || cell.value === undefined || cell.value === "") && !cell.formula && !formatted) continue;
         const [r, c] = key.split(",").map(Number);
         top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
       }
@@ -823,21 +845,31 @@ class FakeColumns extends FakeProxy {
 }
 
 class FakeNames extends FakeProxy {
-  get items(): { name: string }[] {
+  get items(): { name: string; type: string }[] {
     this.need("items");
-    return [...this.ctx.excel.names.values()].map((n) => ({ name: n.name }));
+    return [...this.ctx.excel.names.values()].map((n) => ({ name: n.name, type: n.type ?? "Range" }));
   }
-  getItem(name: string): { getRange: () => FakeRange; delete: () => void } {
+  getItem(name: string): { getRange: () => FakeRange; getRangeOrNullObject: () => FakeRange; delete: () => void } {
     const excel = this.ctx.excel;
     const find = () => excel.names.get(low(name));
+    const isRange = () => (find()?.type ?? "Range") === "Range";
     this.ctx.later(() => {
-      if (!find()) throw new Error(`ItemNotFound: name '${name}'`);
+      if (!find()) throw officeError("ItemNotFound", `name '${name}'`);
     });
+    const range = () => {
+      const n = find();
+      return new FakeRange(this.ctx, n?.sheet ?? "", () => parseRange(n?.address ?? "A1"), () => !find() || !isRange());
+    };
     return {
+      // NamedItem.getRange: "Throws an error if the named item's type is not a range."
       getRange: () => {
-        const n = find();
-        return new FakeRange(this.ctx, n?.sheet ?? "", () => parseRange(n?.address ?? "A1"));
+        this.ctx.later(() => {
+          if (find() && !isRange()) throw officeError("InvalidOperation", `the name '${name}' does not refer to a range (type ${find()?.type})`);
+        });
+        return range();
       },
+      // NamedItem.getRangeOrNullObject: "If the named item's type is not a range, then this method returns an object with its isNullObject property set to true."
+      getRangeOrNullObject: range,
       delete: () => {
         excel.names.delete(low(name));
       },
