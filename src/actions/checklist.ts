@@ -33,6 +33,7 @@ import {
   type WorkbookPort,
 } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
+import { undoHint } from "./outcome";
 
 // ---------------------------------------------------------------------------------------
 // Reading the selected row
@@ -806,7 +807,7 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
     await port.apply(plan.changes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { kind: "refused", message: `The checklist sheet '${target.name}' could not be written: ${reason}. Check that the workbook is not protected, then try again; Undo takes back anything half-written.` };
+    return { kind: "refused", message: `The checklist sheet '${target.name}' could not be written: ${reason}. Check that the workbook is not protected, then try again: that rewrites the sheet.${undoHint(error)}` };
   }
   const created = target.snapshot === null;
   return {

@@ -9,13 +9,18 @@ export function messageOf(error: unknown): string {
 
 /** "What was written" in words, from a failed apply. */
 export function writtenBy(error: unknown): string {
-  if (!(error instanceof WorkbookWriteError)) return "The workbook may be partly changed; use Undo to take the evaluation back.";
+  if (!(error instanceof WorkbookWriteError)) return "The workbook may be partly changed.";
   const done = error.written.map(describeChange);
   const maybe = error.uncertain.map(describeChange);
   const parts: string[] = [];
   parts.push(done.length > 0 ? `Written: ${[...new Set(done)].join("; ")}.` : "Nothing was written before the failure.");
-  if (maybe.length > 0) parts.push(`Possibly partly written: ${[...new Set(maybe)].join("; ")}; Undo takes it back.`);
+  if (maybe.length > 0) parts.push(`Possibly partly written: ${[...new Set(maybe)].join("; ")}${error.oneUndoStep ? "; Undo takes it back" : ""}.`);
   return parts.join(" ");
+}
+
+/** "Undo takes it back" where that is true of the failed apply (see WorkbookWriteError.oneUndoStep), else nothing. */
+export function undoHint(error: unknown): string {
+  return error instanceof WorkbookWriteError && error.oneUndoStep ? " Undo takes back anything half-written." : "";
 }
 
 export function describeChange(c: WorkbookChange): string {

@@ -67,6 +67,14 @@ const CHART_SERIES_API = "1.7";
 const CHART_AXIS_POSITION_API = "1.8";
 /** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
 const SPECIAL_CELLS_API = "1.9";
+/** Excel keeps add-ins' writes on its undo stack from ExcelApi 1.19 (undo capabilities article's first release). */
+const UNDO_API = "1.19";
+/** Excel.run's mergeUndoGroup (RunOptions, ExcelApi 1.20). */
+const UNDO_GROUP_API = "1.20";
+/** Cells of one array write past which Office.js splits it into several actions (see splitsUndo). */
+export const UNDO_SPLIT_CELLS = 1_500;
+/** Errors of a merged undo group that the same writes, not merged, do not meet. */
+const UNDO_GROUP_REFUSED = new Set(["UndoNotSupported", "GeneralException"]);
 
 /** The slice of the Office.js globals the adapter uses, injectable so tests can count round trips. */
 export interface ExcelHost {
@@ -75,14 +83,17 @@ export interface ExcelHost {
   supports(version: string): boolean;
   /** A batch on an earlier batch's context (Excel.run(context, batch)): removing an event handler needs the context that added it. */
   runOn?<T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Another requirement set, e.g. ("ExcelUndoApiAll", "1.0"); a host without this check is taken not to have any. */
+  supportsSet?(name: string, version: string): boolean;
 }
 
 export const officeHost: ExcelHost = {
   run: (batch, options) => (options?.mergeUndoGroup ? Excel.run({ mergeUndoGroup: true }, batch) : Excel.run(batch)),
   runOn: (context, batch) => Excel.run(context, batch),
-  supports: (version) => {
+  supports: (version) => officeHost.supportsSet!("ExcelApi", version),
+  supportsSet: (name, version) => {
     try {
-      return Office.context.requirements.isSetSupported("ExcelApi", version);
+      return Office.context.requirements.isSetSupported(name, version);
     } catch {
       return false;
     }
@@ -94,6 +105,7 @@ interface Knowledge {
   tables: Map<string, string>; // lower-case -> actual name
   names: Set<string>;
   columns: Map<string, Set<string>>; // lower-case table -> lower-case column names
+  rows: Map<string, number>; // lower-case table -> data rows, where a read counted them
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -156,6 +168,7 @@ export class ExcelWorkbook implements WorkbookPort {
         tables: new Map(tables.items.map((t) => [lower(t.name), t.name])),
         names: new Set(names.items.map((n) => lower(n.name))),
         columns: new Map(),
+        rows: new Map(),
       };
       this.known = known;
       const rangeNames = new Set(names.items.filter((n) => n.type === "Range").map((n) => lower(n.name)));
@@ -192,6 +205,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const headers = tableParts.header.values[0].map(text);
         known.columns.set(lower(tableParts.table.name), new Set(headers.map(lower)));
         const rowCount = tableParts.range.rowCount - 1 - (tableParts.table.showTotals ? 1 : 0);
+        known.rows.set(lower(tableParts.table.name), rowCount);
         const sample = tableParts.sample
           ? { values: tableParts.sample.values.slice(0, rowCount), formulas: tableParts.sample.formulas.slice(0, rowCount) }
           : { values: [], formulas: [] };
@@ -322,19 +336,69 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
-    const merge = this.host.supports("1.20");
+    // One undo step where Excel groups undo (ExcelApi 1.20 and the ExcelUndoApiAll set, as the
+    // undo capabilities article checks) and the writes are not ones a group refuses.
+    const merge =
+      this.host.supports(UNDO_GROUP_API) && this.host.supportsSet?.("ExcelUndoApiAll", "1.0") === true && !changes.some((c) => this.splitsUndo(c));
+    const made = new Set<string>();
+    if (!merge) return this.applyOnce(changes, options, false, made);
+    try {
+      return await this.applyOnce(changes, options, true, made);
+    } catch (error) {
+      // A write Excel cannot group fails the merged group with UndoNotSupported (undo
+      // capabilities article; office-js issues 6491, 6711), or with GeneralException
+      // (issue 6255). Every change is safe to repeat: sheets, names, columns and charts are
+      // looked up again and kept or replaced, values are rewritten, a table made by the first
+      // attempt is not made twice.
+      if (!(error instanceof WorkbookWriteError) || !UNDO_GROUP_REFUSED.has(codeOf(error.cause))) throw error;
+      this.known = null;
+      return this.applyOnce(changes, options, false, made);
+    }
+  }
+
+  /**
+   * Office.js splits an array of more than UNDO_SPLIT_CELLS cells into several actions, which
+   * a merged undo group refuses (issue 6491: a 1,600-cell write fails with UndoNotSupported).
+   */
+  private splitsUndo(change: WorkbookChange): boolean {
+    const cells = (rows: readonly (readonly unknown[])[]) => rows.reduce((n, r) => n + r.length, 0);
+    switch (change.kind) {
+      case "writeRange":
+        return cells(change.cells) > UNDO_SPLIT_CELLS;
+      case "createTable":
+        return cells(change.rows) + change.headers.length > UNDO_SPLIT_CELLS;
+      case "setTableColumn":
+        return (change.rowCount ?? change.values?.length ?? this.known?.rows.get(lower(change.table)) ?? 0) > UNDO_SPLIT_CELLS;
+      case "formatRange": {
+        if (change.format.numberFormat === undefined) return false;
+        const area = parseRange(change.address);
+        return (area.bottom - area.top + 1) * (area.right - area.left + 1) > UNDO_SPLIT_CELLS;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** `made`: tables this apply created, kept across a second attempt so none is made twice. */
+  private async applyOnce(changes: readonly WorkbookChange[], options: ApplyOptions, merge: boolean, made: Set<string>): Promise<void> {
     const written: WorkbookChange[] = [];
     let pending: WorkbookChange[] = [];
+    // worksheets.add clears the undo stack on Excel on Windows (office-js issue 6170), and before
+    // ExcelApi 1.19 Excel kept no undo for add-ins at all; then Undo does not take an apply back.
+    let addsSheet = false;
+    const fail = (message: string, done: readonly WorkbookChange[], uncertain: readonly WorkbookChange[], error: unknown) =>
+      new WorkbookWriteError(message, done, uncertain, error, merge && !addsSheet && this.host.supports(UNDO_API));
     await this.host.run(
       async (context) => {
         const known = await this.knowledgeFor(context, changes);
+        addsSheet = changes.some((c) => c.kind === "ensureSheet" && !known.sheets.has(lower(c.sheet)));
         await this.lookUpCharts(context, changes, known);
         // A chunked write spans several round trips: it counts as written once its last chunk is through.
         const sync = async (inProgress?: WorkbookChange) => {
           try {
             await context.sync();
           } catch (error) {
-            throw new WorkbookWriteError(messageOf(error), [...written], pending, error);
+            throw fail(messageOf(error), [...written], pending, error);
           }
           written.push(...pending.filter((c) => c !== inProgress));
           pending = inProgress ? [inProgress] : [];
@@ -359,17 +423,18 @@ export class ExcelWorkbook implements WorkbookPort {
             const start = parseCell(change.address);
             const sheet = context.workbook.worksheets.getItem(change.sheet);
             await inChunks(change, cells, (first, rows) => writeBlock(sheet, start.row + first, start.column, rows));
-            if (change.kind === "createTable") {
+            if (change.kind === "createTable" && !(made.has(lower(change.name)) && known.tables.has(lower(change.name)))) {
               const width = change.headers.length;
               const area = { top: start.row, left: start.column, bottom: start.row + change.rows.length, right: start.column + width - 1 };
               const table = sheet.tables.add(rangeAddress(area), true);
               table.name = change.name;
+              made.add(lower(change.name));
               known.tables.set(lower(change.name), change.name);
               known.columns.set(lower(change.name), new Set(change.headers.map(lower)));
             }
             continue;
           }
-          const grids = this.queue(context, change, known, merge);
+          const grids = this.queue(context, change, known, merge, made);
           bytes += estimateBytes(change);
           for (const grid of grids) {
             let rows = grid.rows;
@@ -392,7 +457,7 @@ export class ExcelWorkbook implements WorkbookPort {
       { mergeUndoGroup: merge },
     ).catch((error) => {
       if (error instanceof WorkbookWriteError) throw error;
-      throw new WorkbookWriteError(messageOf(error), written, pending.length > 0 ? pending : changes.slice(written.length), error);
+      throw fail(messageOf(error), written, pending.length > 0 ? pending : changes.slice(written.length), error);
     });
   }
 
@@ -506,6 +571,7 @@ export class ExcelWorkbook implements WorkbookPort {
       tables: new Map(tables.items.map((t) => [lower(t.name), t.name])),
       names: new Set(names.items.map((n) => lower(n.name))),
       columns: new Map(columns.map(({ t, cols }) => [lower(t), new Set(cols.items.map((c) => lower(c.name)))])),
+      rows: known?.rows ?? new Map(),
     };
     this.known = fresh;
     return fresh;
@@ -563,7 +629,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** Queues a change; what it writes into every cell of a range comes back, for apply to send in chunks. */
-  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean): GridWrite[] {
+  private queue(context: Excel.RequestContext, change: WorkbookChange, known: Knowledge, undoGroup: boolean, made: Set<string>): GridWrite[] {
     const wb = context.workbook;
     switch (change.kind) {
       case "ensureSheet": {
@@ -591,8 +657,10 @@ export class ExcelWorkbook implements WorkbookPort {
         return [{ range, rows: area.bottom - area.top + 1, columns, property: "numberFormat", row: () => Array<CellWrite>(columns).fill(numberFormat) }];
       }
       case "convertRangeToTable": {
+        if (made.has(lower(change.name)) && known.tables.has(lower(change.name))) return [];
         const table = wb.worksheets.getItem(change.sheet).tables.add(change.address, true);
         table.name = change.name;
+        made.add(lower(change.name));
         known.tables.set(lower(change.name), change.name);
         return [];
       }

@@ -289,8 +289,10 @@ export interface ApplyOptions {
 
 /**
  * Thrown by `apply` when the workbook refused a change. Says what was certainly written
- * (earlier round trips) and what may be half-written (the round trip that failed; where the
- * platform merged the undo group, one Undo takes it all back).
+ * (earlier round trips) and what may be half-written (the round trip that failed).
+ * `oneUndoStep`: one Undo takes back everything this apply wrote. Only Excel can say so, and
+ * only where the apply ran as one merged undo group and added no sheet; files and the preview
+ * have no Undo.
  */
 export class WorkbookWriteError extends Error {
   constructor(
@@ -298,6 +300,7 @@ export class WorkbookWriteError extends Error {
     readonly written: readonly WorkbookChange[],
     readonly uncertain: readonly WorkbookChange[],
     override readonly cause?: unknown,
+    readonly oneUndoStep = false,
   ) {
     super(message);
     this.name = "WorkbookWriteError";

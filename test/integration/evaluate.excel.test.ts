@@ -4,9 +4,10 @@ import { evaluateTable } from "../../src/actions/evaluate";
 import { mapByHand, readMapping } from "../../src/actions/mapping";
 import { findVendorTables, insertExampleTable } from "../../src/actions/tables";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { writtenBy } from "../../src/actions/outcome";
 import { ExcelWorkbook, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type CellWrite } from "../../src/workbook/port";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, WorkbookWriteError, type CellWrite, type WorkbookChange } from "../../src/workbook/port";
 import { FakeExcel } from "./fakes/fakeExcel";
 
 const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
@@ -342,6 +343,124 @@ describe("what Excel does with names, used ranges and large responses", () => {
     const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
     expect(outcome.kind === "done" && outcome.evaluations.length).toBe(5_000);
     expect(excel.syncs).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("undo groups as Excel has them", () => {
+  /** Every kind of change, on a workbook with a Data sheet holding a small table. */
+  function everyKind(): { excel: FakeExcel; changes: WorkbookChange[] } {
+    const excel = excelWithVendors(3);
+    excel.sheet("Plain").cells.set("0,0", { value: "Region" });
+    excel.sheet("Plain").cells.set("1,0", { value: "APAC" });
+    const changes: WorkbookChange[] = [
+      { kind: "ensureSheet", sheet: "Summary" },
+      { kind: "clearRange", sheet: "Summary", address: "A1:D20" },
+      { kind: "writeRange", sheet: "Summary", address: "A1", cells: [["Vendor", "Cost"], ["Acme", 10], ["Globex", { formula: "=B2*2" }]] },
+      { kind: "formatRange", sheet: "Summary", address: "A1:B1", format: { bold: true, numberFormat: "0.00" } },
+      { kind: "createTable", sheet: "Summary", address: "A10", name: "Totals", headers: ["Vendor", "Total"], rows: [["Acme", 10], ["Globex", 20]] },
+      { kind: "convertRangeToTable", sheet: "Plain", address: "A1:A2", name: "Regions" },
+      { kind: "setTableColumn", table: "Vendors", header: "Checked", values: ["yes", "no", "yes"] },
+      { kind: "setName", name: "Rates", sheet: "Summary", address: "A2:B3", comment: "the rates" },
+      { kind: "setSetting", key: "k", value: "v" },
+      { kind: "setChart", sheet: "Summary", name: "Costs", chart: { title: "Costs", type: "barStacked", categories: "A2:A3", series: [{ name: "Cost", values: "B2:B3" }] }, anchor: { cell: "E1", columns: 6, rows: 10 } },
+    ];
+    return { excel, changes };
+  }
+
+  const state = (excel: FakeExcel) => ({
+    cells: [...excel.snapshot().entries()].sort(),
+    tables: excel.tables.map((t) => ({ ...t })),
+    names: [...excel.names.values()].map(({ name, sheet, address }) => ({ name, sheet, address })),
+    settings: [...excel.settings.entries()],
+    charts: excel.charts.map((c) => ({ ...c })),
+  });
+
+  // "If an API within the group doesn't offer undo support, the UndoNotSupported error is thrown"
+  // (undo capabilities article); office-js issues 6711 and 6255 show whole groups refused, with
+  // RichApi.Error and GeneralException.
+  for (const code of ["UndoNotSupported", "GeneralException"])
+    test(`a merged undo group refused with ${code} is run again unmerged, and every kind of change lands exactly once`, async () => {
+      const expected = everyKind();
+      expected.excel.apiMinor = 19;
+      const plain = new ExcelWorkbook(expected.excel.host());
+      await plain.read({ table: { name: "Vendors", values: true }, sheets: ["Summary", "Plain"] });
+      await plain.apply(expected.changes);
+
+      const { excel, changes } = everyKind();
+      excel.failMergedGroupsWith = code;
+      const port = new ExcelWorkbook(excel.host());
+      await port.read({ table: { name: "Vendors", values: true }, sheets: ["Summary", "Plain"] });
+      excel.resetCounts();
+      await port.apply(changes);
+      expect(excel.runs).toEqual([{ mergeUndoGroup: true }, { mergeUndoGroup: false }]);
+      expect(state(excel)).toEqual(state(expected.excel));
+      // The unmerged run may write the name's comment, which a merged group on the web cannot undo.
+      expect(excel.names.get("rates")?.comment).toBe("the rates");
+    });
+
+  test("another error in a merged group is not retried", async () => {
+    const { excel, changes } = everyKind();
+    excel.failMergedGroupsWith = "InvalidArgument";
+    const port = new ExcelWorkbook(excel.host());
+    await port.read({ table: { name: "Vendors", values: true }, sheets: ["Summary", "Plain"] });
+    excel.resetCounts();
+    await expect(port.apply(changes)).rejects.toBeInstanceOf(WorkbookWriteError);
+    expect(excel.runs).toEqual([{ mergeUndoGroup: true }]);
+  });
+
+  test("the ExcelUndoApiAll requirement set is checked too: without it nothing is merged", async () => {
+    const excel = excelWithVendors(5);
+    excel.undoApiAll = false;
+    expect((await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options)).kind).toBe("done");
+    expect(excel.runs.some((r) => r.mergeUndoGroup)).toBe(false);
+  });
+
+  // office-js issue 6491: a 1,600-cell formulas write in a merged group fails with UndoNotSupported.
+  test("a merged group refuses an array of more than 1,500 cells, so such a write is not merged in the first place", async () => {
+    const excel = new FakeExcel();
+    excel.sheet("Data");
+    const formulas = Array.from({ length: 40 }, () => Array.from({ length: 40 }, () => "=RAND()"));
+    await expect(
+      excel.host().run(
+        async (context) => {
+          context.workbook.worksheets.getItem("Data").getRangeByIndexes(0, 0, 40, 40).formulas = formulas;
+          await context.sync();
+        },
+        { mergeUndoGroup: true },
+      ),
+    ).rejects.toMatchObject({ code: "UndoNotSupported" });
+
+    const fresh = new FakeExcel();
+    fresh.sheet("Data");
+    const port = new ExcelWorkbook(fresh.host());
+    await port.read({ sheets: ["Data"] });
+    fresh.resetCounts();
+    await port.apply([{ kind: "writeRange", sheet: "Data", address: "A1", cells: Array.from({ length: 40 }, (_, r) => Array.from({ length: 40 }, (_, c) => r * 40 + c)) }]);
+    expect(fresh.runs).toEqual([{ mergeUndoGroup: false }]);
+    expect(fresh.cell("Data", "AN40")?.value).toBe(1_599);
+  });
+
+  test("a failed write says Undo takes it back only when it ran as one merged group that added no sheet, from ExcelApi 1.20", async () => {
+    const failing = async (apiMinor: number, changes: WorkbookChange[]) => {
+      const excel = excelWithVendors(3);
+      excel.apiMinor = apiMinor;
+      const port = new ExcelWorkbook(excel.host());
+      await port.read({ table: { name: "Vendors", values: true } });
+      const error = await port.apply(changes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(WorkbookWriteError);
+      return error as WorkbookWriteError;
+    };
+    const broken: WorkbookChange = { kind: "setTableColumn", table: "Vendors", header: "Checked", values: ["a", "b"] };
+    const merged = await failing(20, [{ kind: "setSetting", key: "k", value: "v" }, broken]);
+    expect(merged.oneUndoStep).toBe(true);
+    expect(writtenBy(merged)).toMatch(/Undo takes it back/);
+    // worksheets.add clears the undo stack on Excel on Windows (office-js issue 6170).
+    const newSheet = await failing(20, [{ kind: "ensureSheet", sheet: "New" }, broken]);
+    expect(newSheet.oneUndoStep).toBe(false);
+    expect(writtenBy(newSheet)).not.toMatch(/Undo/);
+    const older = await failing(19, [{ kind: "setSetting", key: "k", value: "v" }, broken]);
+    expect(older.oneUndoStep).toBe(false);
+    expect(writtenBy(older)).not.toMatch(/Undo/);
   });
 });
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 // The pane's native controls in Fluent's theme: Fluent's own components do not fit the bundle budget.
 import { Button, Field, Input, Select } from "../controls";
 import { insertChecklistSheet, loadChecklist, mergeChecklistInput, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
+import { undoHint } from "../../actions/outcome";
 import {
   buildChecklist,
   checklistToMarkdown,
@@ -174,7 +175,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
       const outcome = await insertChecklistSheet(port, { table: ready.table, rowIndex: ready.rowIndex, ownerNames, answers });
       setMessage(outcome.kind === "done" ? { intent: "success", text: outcome.message } : { intent: "error", text: outcome.message });
     } catch (error) {
-      setMessage({ intent: "error", text: `The checklist sheet could not be written: ${error instanceof Error ? error.message : String(error)}. Try again; Undo takes back anything half-written.` });
+      setMessage({ intent: "error", text: `The checklist sheet could not be written: ${error instanceof Error ? error.message : String(error)}. Try again.${undoHint(error)}` });
     } finally {
       setBusy(null);
     }

@@ -36,6 +36,12 @@
 //   (@types/office-js, NamedItem.getRange / getRangeOrNullObject / type);
 // - the used range counts formatted cells unless asked for values only (Worksheet.
 //   getUsedRangeOrNullObject(valuesOnly): "considers only cells with values as used cells").
+// - inside a merged undo group (Excel.run's mergeUndoGroup), a write Excel cannot undo fails
+//   its sync with UndoNotSupported ("Undo capabilities with the Excel JavaScript API": "If an
+//   API within the group doesn't offer undo support, the UndoNotSupported error is thrown"):
+//   a name's comment (NamedItem.comment: no undo on Excel on the web) and an array of more
+//   than 1,500 cells, which Office.js splits into several actions (office-js issue 6491: a
+//   40 x 40 formulas write fails so). What the request wrote before stays written.
 // Errors carry their code in `code`, as OfficeExtension.Error does.
 // It counts syncs, Excel.run calls (with their mergeUndoGroup option), for every request
 // the bytes of the values sent and the cells and formulas written, and for every sync the
@@ -130,6 +136,14 @@ export class FakeExcel {
   fillFormulasInTables = true;
   /** The newest ExcelApi requirement set the fake host claims, as its minor number (20 for 1.20). */
   apiMinor = 20;
+  /** Whether the host has the ExcelUndoApiAll requirement set (checked with ExcelApi 1.20 before merging undo). */
+  undoApiAll = true;
+  /**
+   * Excel builds that fail any merged undo group that writes: RichApi.Error on Excel on the web
+   * (office-js issue 6711), an internal error, GeneralException (issue 6255). The code to
+   * fail with, or null. The request's writes stay made, as far as they went.
+   */
+  failMergedGroupsWith: string | null = null;
   /** Excel on the web's 5 MB response limit; desktop builds have none. */
   responseLimitBytes: number | null = 5 * 1024 * 1024;
   syncs = 0;
@@ -148,7 +162,7 @@ export class FakeExcel {
     return {
       run: async (batch, options) => {
         this.runs.push({ mergeUndoGroup: Boolean(options?.mergeUndoGroup) });
-        return batch(new FakeContext(this) as unknown as Excel.RequestContext);
+        return batch(new FakeContext(this, Boolean(options?.mergeUndoGroup)) as unknown as Excel.RequestContext);
       },
       // Excel.run(existingContext, batch): the batch works on that earlier context.
       runOn: async (context, batch) => {
@@ -156,6 +170,8 @@ export class FakeExcel {
         return batch(context as unknown as Excel.RequestContext);
       },
       supports: (version) => Number(version.split(".")[1]) <= this.apiMinor,
+      supportsSet: (name, version) =>
+        name === "ExcelApi" ? Number(version.split(".")[1]) <= this.apiMinor : name === "ExcelUndoApiAll" && version === "1.0" && this.undoApiAll,
     };
   }
 
@@ -299,11 +315,20 @@ export class FakeExcel {
   }
 }
 
+/** Arrays of more than this many cells are split by Office.js into several actions (issue 6491). */
+const UNDO_SPLIT_CELLS = 1_500;
+
 class FakeContext {
   readonly workbook: FakeWorkbook;
   private pending: (() => void)[] = [];
-  constructor(readonly excel: FakeExcel) {
+  /** Writes of the request being built that Excel cannot undo. */
+  private notUndoable: string[] = [];
+  constructor(readonly excel: FakeExcel, readonly mergeUndoGroup = false) {
     this.workbook = new FakeWorkbook(this);
+  }
+  /** A write with no undo: fails the sync inside a merged undo group. */
+  withoutUndo(what: string): void {
+    this.notUndoable.push(what);
   }
   /** Runs at the next sync (loads become readable; lookups that fail throw there, as in Excel). */
   later(step: () => void): void {
@@ -316,6 +341,11 @@ class FakeContext {
     this.excel.current = { bytes: 0, valueCells: 0, formulas: 0 };
     const steps = this.pending;
     this.pending = [];
+    const notUndoable = this.notUndoable;
+    this.notUndoable = [];
+    if (this.mergeUndoGroup && notUndoable.length > 0) throw officeError("UndoNotSupported", `cannot be grouped for undo: ${notUndoable.join("; ")}`);
+    const writes = request.bytes > 0 || request.valueCells > 0 || request.formulas > 0;
+    if (this.mergeUndoGroup && writes && this.excel.failMergedGroupsWith) throw officeError(this.excel.failMergedGroupsWith, "the merged undo group failed");
     this.excel.startResponse(request);
     try {
       for (const step of steps) step();
@@ -560,6 +590,8 @@ class FakeRange extends FakeProxy {
       throw new Error(`InvalidArgument: ${rangeAddress(this.ref())} takes a 2-D array, not ${JSON.stringify(input)?.slice(0, 40)}`);
     if (input.length !== bottom - top + 1 || input.some((row: unknown[]) => row.length !== right - left + 1))
       throw new Error(`InvalidArgument: a ${input.length}-row array does not fit ${rangeAddress(this.ref())}`);
+    const size = (bottom - top + 1) * (right - left + 1);
+    if (size > UNDO_SPLIT_CELLS) this.ctx.withoutUndo(`an array of ${size} cells`);
     const withFormula: [number, number][] = [];
     const withConstant: [number, number][] = [];
     input.forEach((row: Scalar[], r: number) =>
@@ -877,6 +909,7 @@ class FakeNames extends FakeProxy {
   }
   add(name: string, range: FakeRange, comment?: string): void {
     if (this.ctx.excel.names.has(low(name))) throw new Error(`ItemAlreadyExists: name '${name}'`);
+    if (comment !== undefined) this.ctx.withoutUndo(`the comment of the name '${name}'`);
     const r = range as unknown as { sheetName: string; ref: () => RangeRef };
     this.ctx.excel.names.set(low(name), { name, sheet: r.sheetName, address: rangeAddress(r.ref()), comment });
     this.ctx.excel.record(name, 0, 0);
