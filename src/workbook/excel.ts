@@ -12,8 +12,9 @@
 // - cells are written as full 2-D arrays (values, formulas, number formats alike), in chunks
 //   kept under MAX_REQUEST_BYTES of payload (Excel on the web refuses requests over 5 MB);
 // - an apply is one undo step where ExcelApi 1.20 (mergeUndoGroup) is there;
-// - a string is written as text: its cell gets the text number format "@" before the value,
-//   so `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that.
+// - a string is written as text, a typed string value (valuesAsJson, ExcelApi 1.16), so
+//   `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that and the cell keeps
+//   its number format; older hosts get the text number format "@" before the value.
 //
 // What the adapter learned in its last read (sheets, tables and their columns, names) lets
 // the following apply go straight to writing without another lookup round trip; anything
@@ -67,6 +68,8 @@ const CHART_SERIES_API = "1.7";
 const CHART_AXIS_POSITION_API = "1.8";
 /** Range.getSpecialCells and RangeAreas (the summary of a long column) need this ExcelApi set. */
 const SPECIAL_CELLS_API = "1.9";
+/** Range.valuesAsJson: typed cell values, a string that Excel stores as it is. */
+const TYPED_VALUES_API = "1.16";
 /** Excel keeps add-ins' writes on its undo stack from ExcelApi 1.19 (undo capabilities article's first release). */
 const UNDO_API = "1.19";
 /** Excel.run's mergeUndoGroup (RunOptions, ExcelApi 1.20). */
@@ -422,7 +425,7 @@ export class ExcelWorkbook implements WorkbookPort {
             const cells = change.kind === "writeRange" ? change.cells : [change.headers as readonly CellWrite[], ...change.rows];
             const start = parseCell(change.address);
             const sheet = context.workbook.worksheets.getItem(change.sheet);
-            await inChunks(change, cells, (first, rows) => writeBlock(sheet, start.row + first, start.column, rows));
+            await inChunks(change, cells, (first, rows) => writeBlock(sheet, start.row + first, start.column, rows, this.host.supports(TYPED_VALUES_API)));
             if (change.kind === "createTable" && !(made.has(lower(change.name)) && known.tables.has(lower(change.name)))) {
               const width = change.headers.length;
               const area = { top: start.row, left: start.column, bottom: start.row + change.rows.length, right: start.column + width - 1 };
@@ -773,7 +776,7 @@ function rowBytes(row: readonly CellWrite[]): number {
   for (const cell of row) {
     if (cell === null) bytes += 15;
     else if (typeof cell === "object") bytes += utf8Length(JSON.stringify(cell.formula)) + 15;
-    else if (typeof cell === "string") bytes += utf8Length(JSON.stringify(cell)) + 12;
+    else if (typeof cell === "string") bytes += utf8Length(JSON.stringify(cell)) + 48; // {"type":"String","basicValue":...}
     else bytes += String(cell).length + 15;
   }
   return bytes;
@@ -800,18 +803,36 @@ function estimateBytes(_change: WorkbookChange): number {
 }
 
 /**
- * One block: text cells get the text format first, then values (null where a formula
- * goes), then formulas (null where a value went). null in a 2-D array leaves a cell as it is.
+ * One block: values (null where text or a formula goes), text, then formulas (null where a
+ * value went). null in a 2-D array leaves a cell as it is.
+ *
+ * Range.values parses what it is given as typed input ("If the returned value starts with a
+ * plus, minus, or equal sign, Excel interprets this value as a formula", Range.values), so
+ * text goes as typed string values (Excel.StringCellValue through Range.valuesAsJson, ExcelApi
+ * 1.16), one column run of text cells at a time. Hosts without it (Excel 2016 and 2019 on
+ * Windows) get the text number format "@" on those cells first, which keeps them text there.
  */
-function writeBlock(sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly CellWrite[])[]): void {
+function writeBlock(sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly CellWrite[])[], typedText: boolean): void {
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (rows.length === 0 || width === 0) return;
   const range = sheet.getRangeByIndexes(top, left, rows.length, width);
   const pad = <T>(row: readonly T[], fill: T) => (row.length === width ? [...row] : [...row, ...Array<T>(width - row.length).fill(fill)]);
   const hasText = rows.some((r) => r.some((c) => typeof c === "string"));
   const hasFormula = rows.some((r) => r.some((c) => c !== null && typeof c === "object"));
-  if (hasText) range.numberFormat = rows.map((r) => pad(r.map((c) => (typeof c === "string" ? "@" : null)), null)) as unknown as string[][];
-  range.values = rows.map((r) => pad(r.map((c) => (c === null || typeof c === "object" ? null : c)), null)) as unknown as CellValue[][] as never;
+  const plain = (c: CellWrite) => c !== null && typeof c !== "object" && !(typedText && typeof c === "string");
+  if (hasText && !typedText) range.numberFormat = rows.map((r) => pad(r.map((c) => (typeof c === "string" ? "@" : null)), null)) as unknown as string[][];
+  if (rows.some((r) => r.some(plain))) range.values = rows.map((r) => pad(r.map((c) => (plain(c) ? c : null)), null)) as unknown as CellValue[][] as never;
+  if (hasText && typedText)
+    for (let c = 0; c < width; c++)
+      for (let r = 0; r < rows.length; ) {
+        if (typeof rows[r][c] !== "string") {
+          r++;
+          continue;
+        }
+        const run: Excel.StringCellValue[][] = [];
+        for (; r < rows.length && typeof rows[r][c] === "string"; r++) run.push([{ type: "String" as Excel.CellValueType.string, basicValue: rows[r][c] as string }]);
+        sheet.getRangeByIndexes(top + r - run.length, left + c, run.length, 1).valuesAsJson = run;
+      }
   if (hasFormula) range.formulas = rows.map((r) => pad(r.map((c) => (c !== null && typeof c === "object" ? c.formula : null)), null)) as never;
 }
 

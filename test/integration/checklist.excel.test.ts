@@ -200,6 +200,17 @@ class FakeExcel {
           }),
         ),
     });
+    // Typed values (Range.valuesAsJson, ExcelApi 1.16): a String cell value is stored as it is.
+    Object.defineProperty(range, "valuesAsJson", {
+      set: (v: { type: string; basicValue: CellValue }[][]) =>
+        this.ops.push(() =>
+          each((cell, r, c) => {
+            const x = v[r][c];
+            cell.value = x.type === "String" ? String(x.basicValue) : x.basicValue;
+            delete cell.formula;
+          }),
+        ),
+    });
     Object.defineProperty(range, "formulas", {
       set: (v: string[][]) => this.ops.push(() => each((cell, r, c) => { const x = grid(v, r, c); if (x !== null && x !== undefined) { cell.formula = x; cell.value = null; } })),
     });
@@ -286,7 +297,9 @@ describe("checklist sheet through the Office.js adapter (office-addin-mock)", ()
     const fake = new FakeExcel(rows);
     const outcome = await insertChecklistSheet(new ExcelWorkbook(fake.host()), { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY, ownerNames: { scope: "=1+1" } });
     if (outcome.kind !== "done") throw new Error(outcome.message);
-    expect(fake.cell(outcome.sheet, "B1")).toMatchObject({ value: '=HYPERLINK("http://x","y")', numberFormat: "@" });
+    // A typed string value (valuesAsJson): text as it is, the number format left alone.
+    expect(fake.cell(outcome.sheet, "B1")).toMatchObject({ value: '=HYPERLINK("http://x","y")' });
+    expect(fake.cell(outcome.sheet, "B1")?.numberFormat).toBeUndefined();
     expect(fake.cell(outcome.sheet, "B1")?.formula).toBeUndefined();
     const scope = rowOf(fake, outcome.sheet, "Engagement", "Scope");
     expect(fake.cell(outcome.sheet, `B${scope}`)).toMatchObject({ value: "+cmd" });

@@ -240,21 +240,46 @@ describe("evaluate over the Excel adapter", () => {
     expect(excel.cell("Quotes", "D2")?.formula).toContain('{"Vendor","Hourly rate","Hours"}');
   });
 
-  test("text from users is written as text, never as a formula", async () => {
+  // Range.values parses strings as typed input ("starts with a plus, minus, or equal sign: Excel
+  // interprets this value as a formula"); a StringCellValue through Range.valuesAsJson
+  // (ExcelApi 1.16) is a string as it is.
+  for (const apiMinor of [20, 15])
+    test(`text from users is written as text, never as a formula or a number (ExcelApi 1.${apiMinor})`, async () => {
+      const excel = new FakeExcel();
+      excel.apiMinor = apiMinor;
+      excel.sheet("Sheet1");
+      const port = new ExcelWorkbook(excel.host());
+      await port.read({ sheets: ["Sheet1"] });
+      await port.apply([
+        { kind: "createTable", sheet: "Sheet1", address: "A1", name: "Quotes", headers: ["Vendor", "Hourly rate", "Hours"], rows: [['=HYPERLINK("http://x","y")', 50, 100], ["+cmd", 40, 10], ["-5", "-", 1]] },
+        { kind: "writeRange", sheet: "Sheet1", address: "F1", cells: [["=1+1"], [{ formula: "=1+1" }], ["- note", 7]] },
+      ]);
+      expect(excel.cell("Sheet1", "A2")?.value).toBe('=HYPERLINK("http://x","y")');
+      expect(excel.cell("Sheet1", "A3")?.value).toBe("+cmd");
+      expect(excel.cell("Sheet1", "A4")?.value).toBe("-5");
+      expect(excel.cell("Sheet1", "B4")?.value).toBe("-");
+      expect(excel.cell("Sheet1", "F1")?.value).toBe("=1+1");
+      expect(excel.cell("Sheet1", "F3")?.value).toBe("- note");
+      for (const a of ["A2", "A3", "A4", "F1", "F3"]) expect(excel.cell("Sheet1", a)?.formula).toBeUndefined();
+      expect(excel.cell("Sheet1", "F2")?.formula).toBe("=1+1");
+      expect(excel.cell("Sheet1", "G3")?.value).toBe(7);
+      expect(excel.table("Quotes")?.columns).toEqual(["Vendor", "Hourly rate", "Hours"]);
+      // From ExcelApi 1.16 the cells keep their number format: a number typed there later is a number.
+      if (apiMinor >= 16) for (const a of ["A2", "A3", "F1"]) expect(excel.cell("Sheet1", a)?.numberFormat).toBeUndefined();
+      else expect(excel.cell("Sheet1", "A2")?.numberFormat).toBe("@");
+    });
+
+  test("the fake parses strings given through values as Excel does: =, + and - start a formula", async () => {
     const excel = new FakeExcel();
     excel.sheet("Sheet1");
-    const port = new ExcelWorkbook(excel.host());
-    await port.read({ sheets: ["Sheet1"] });
-    await port.apply([
-      { kind: "createTable", sheet: "Sheet1", address: "A1", name: "Quotes", headers: ["Vendor", "Hourly rate", "Hours"], rows: [['=HYPERLINK("http://x","y")', 50, 100], ["+cmd", 40, 10]] },
-      { kind: "writeRange", sheet: "Sheet1", address: "F1", cells: [["=1+1"], [{ formula: "=1+1" }]] },
-    ]);
-    expect(excel.cell("Sheet1", "A2")).toMatchObject({ value: '=HYPERLINK("http://x","y")', numberFormat: "@" });
-    expect(excel.cell("Sheet1", "A2")?.formula).toBeUndefined();
-    expect(excel.cell("Sheet1", "A3")?.value).toBe("+cmd");
-    expect(excel.cell("Sheet1", "F1")?.formula).toBeUndefined();
-    expect(excel.cell("Sheet1", "F2")?.formula).toBe("=1+1");
-    expect(excel.table("Quotes")?.columns).toEqual(["Vendor", "Hourly rate", "Hours"]);
+    await excel.host().run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:D1").values = [["=1+1", "+cmd", "-5", "plain"]];
+      await context.sync();
+    });
+    expect(excel.cell("Sheet1", "A1")?.formula).toBe("=1+1");
+    expect(excel.cell("Sheet1", "B1")?.formula).toBe("=+cmd");
+    expect(excel.cell("Sheet1", "C1")?.value).toBe(-5);
+    expect(excel.cell("Sheet1", "D1")?.value).toBe("plain");
   });
 
   test("the example table and table finding work through the adapter", async () => {

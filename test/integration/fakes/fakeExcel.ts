@@ -19,8 +19,12 @@
 //   the column, even when the rows were given different formulas (office-js issues 5909,
 //   2093 "by design", 6745); rows a user adds later get it only while that option is on;
 // - null in a 2-D array leaves the cell as it is;
-// - a string written through `values` starting with "=" becomes a formula unless the
-//   cell's number format is text ("@"), as in Excel.
+// - a string written through `values` is typed input: starting with "=", "+" or "-" it becomes
+//   a formula (Range.values: "If the returned value starts with a plus, minus, or equal sign,
+//   Excel interprets this value as a formula"; "+cmd" is stored as =+cmd, "-5" is the number),
+//   unless the cell's number format is text ("@"), as Excel on Windows does;
+// - Range.valuesAsJson (ExcelApi 1.16) takes typed values: a StringCellValue is stored as the
+//   string it carries, whatever it starts with, and the number format stays as it was.
 // - getSpecialCells throws ItemNotFound at the sync when no cell matches; the
 //   *OrNullObject variant comes back as a null object instead.
 // - workbook.onSelectionChanged ("Work with Events using the Excel JavaScript API"): a handler
@@ -641,8 +645,10 @@ class FakeRange extends FakeProxy {
    */
   private assign(r: number, c: number, value: CellValue, textFormatKeepsText: boolean): boolean {
     const cell = this.cellAt(r, c);
-    if (typeof value === "string" && value.startsWith("=") && !(textFormatKeepsText && cell.numberFormat === "@")) {
-      cell.formula = value;
+    const parsed = textFormatKeepsText && cell.numberFormat === "@" ? null : typedInput(value);
+    if (typeof parsed === "number") value = parsed;
+    else if (parsed !== null) {
+      cell.formula = parsed.formula;
       cell.value = 0;
       return true;
     }
@@ -652,6 +658,23 @@ class FakeRange extends FakeProxy {
   }
   set values(input: CellValue[][]) {
     this.write(input, (r, c, value) => this.assign(r, c, value, true));
+  }
+  /** Typed values (ExcelApi 1.16): String, Double, Boolean and Empty cell values, every cell given. */
+  set valuesAsJson(input: { type: string; basicValue?: unknown }[][]) {
+    if (this.ctx.excel.apiMinor < 16) throw officeError("ApiNotFound", "Range.valuesAsJson needs ExcelApi 1.16");
+    if (!Array.isArray(input) || input.some((row) => !Array.isArray(row) || row.some((v) => v === null || typeof v !== "object")))
+      throw officeError("InvalidArgument", "valuesAsJson takes a 2-D array of cell values");
+    this.write(input, (r, c, value) => {
+      const typed = value as unknown as { type: string; basicValue?: unknown };
+      const cell = this.cellAt(r, c);
+      cell.formula = undefined;
+      if (typed.type === "String") cell.value = String(typed.basicValue);
+      else if (typed.type === "Double") cell.value = Number(typed.basicValue);
+      else if (typed.type === "Boolean") cell.value = Boolean(typed.basicValue);
+      else if (typed.type === "Empty") cell.value = null;
+      else throw officeError("InvalidArgument", `the fake knows String, Double, Boolean and Empty cell values, not ${typed.type}`);
+      return false;
+    });
   }
   get formulas(): CellValue[][] {
     this.need("formulas");
@@ -950,6 +973,14 @@ export function shiftRows(formula: string, delta: number): string {
   return formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|\[[^\]]*\]+|(?<![A-Za-z0-9_.$])(\$?[A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (match, column: string | undefined, dollar: string, row: string) =>
     column === undefined || dollar === "$" ? match : `${column}${Number(row) + delta}`,
   );
+}
+
+/** What Excel makes of a string given as typed input: a formula, a number, or null (text as it is). */
+function typedInput(value: CellValue): { formula: string } | number | null {
+  if (typeof value !== "string") return null;
+  if (value.startsWith("=")) return { formula: value };
+  if (/^[+-]./.test(value)) return Number.isFinite(Number(value)) ? Number(value) : { formula: `=${value}` };
+  return null;
 }
 
 function currentRegion(sheet: Sheet, row: number, column: number): RangeRef {
