@@ -2,7 +2,7 @@
 // Location fit at the table's right edge, each ONE calculated-column formula calling the
 // OFFSHORE functions with structured references to the input columns only, and create the
 // assumptions sheet on the first run. One read, one apply: over Excel that is a constant
-// number of round trips and one undo step, whatever the table's size.
+// number of round trips, and one undo step where Excel can group it (see ExcelWorkbook.apply).
 
 import { ASSUMPTIONS, ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";

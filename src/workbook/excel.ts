@@ -11,7 +11,9 @@
 //   it a calculated column);
 // - cells are written as full 2-D arrays (values, formulas, number formats alike), in chunks
 //   kept under MAX_REQUEST_BYTES of payload (Excel on the web refuses requests over 5 MB);
-// - an apply is one undo step where ExcelApi 1.20 (mergeUndoGroup) is there;
+// - an apply is one undo step where Excel can group it (ExcelApi 1.20, ExcelUndoApiAll, no
+//   array over 1,500 cells), and is run again unmerged when Excel refuses the group;
+// - a read whose response passes the limit anyway is read again in chunks;
 // - a string is written as text, a typed string value (valuesAsJson, ExcelApi 1.16), so
 //   `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that and the cell keeps
 //   its number format; older hosts get the text number format "@" before the value.

@@ -7,7 +7,7 @@
 // decide, one `apply` carries every change the action makes. Over Office.js that is at
 // most three round trips to read (what exists; the details; column formulas and values)
 // and one to write, whatever the table's size, and one `apply` is one undo step where the
-// platform offers it. Over
+// platform can group it. Over
 // ExcelJS and memory the same shape costs nothing extra. Changes are plain data, so a test
 // can inspect what an action is about to write before any adapter sees it.
 //
@@ -318,7 +318,7 @@ export interface WorkbookPort {
    */
   read(request: ReadRequest): Promise<ReadResult>;
   /**
-   * Apply the changes in order, as one unit: one undo step where the platform supports it,
+   * Apply the changes in order, as one unit: one undo step where the platform can group it,
    * one round trip unless a large `writeRange` must be split in chunks.
    */
   apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void>;
