@@ -334,6 +334,16 @@ describe("what Excel does with names, used ranges and large responses", () => {
     expect(excel.syncs).toBeLessThanOrEqual(4);
   });
 
+  test("a whole formatted column on a desktop host (no response limit) would be a read of over 5,000,000 cells: values only keep it small", async () => {
+    const excel = excelWithVendors(5);
+    excel.responseLimitBytes = null;
+    await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    const cells = excel.sheet(ASSUMPTIONS_SHEET).cells;
+    for (let r = 0; r < 1_048_576; r++) if (!cells.has(`${r},5`)) cells.set(`${r},5`, { value: null, numberFormat: "@" });
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(outcome.kind).toBe("done");
+  });
+
   // Excel on the web fails a sync whose response passes 5 MB with ResponsePayloadSizeLimitExceeded
   // ("Resource limits and performance optimization for Office Add-ins"; error codes in "Error
   // handling with the application-specific JavaScript APIs").

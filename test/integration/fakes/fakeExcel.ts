@@ -39,7 +39,9 @@
 //   Error) makes getRange() fail at the sync and getRangeOrNullObject() a null object
 //   (@types/office-js, NamedItem.getRange / getRangeOrNullObject / type);
 // - the used range counts formatted cells unless asked for values only (Worksheet.
-//   getUsedRangeOrNullObject(valuesOnly): "considers only cells with values as used cells").
+//   getUsedRangeOrNullObject(valuesOnly): "considers only cells with values as used cells");
+// - a read of more than 5,000,000 cells fails with RangeExceedsLimit, on every platform
+//   ("A range is limited to 5,000,000 cells for read operations", resource limits article).
 // - inside a merged undo group (Excel.run's mergeUndoGroup), a write Excel cannot undo fails
 //   its sync with UndoNotSupported ("Undo capabilities with the Excel JavaScript API": "If an
 //   API within the group doesn't offer undo support, the UndoNotSupported error is thrown"):
@@ -571,6 +573,17 @@ class FakeRange extends FakeProxy {
     if (!["values", "formulas", "numberFormat", "text", "valueTypes"].includes(prop) || !Array.isArray(value)) return;
     const cells = value.reduce((n: number, row: unknown) => n + (Array.isArray(row) ? row.length : 0), 0);
     this.ctx.excel.rangeReads.push({ sheet: this.sheet.name, address: rangeAddress(this.ref()), property: prop, cells });
+  }
+  /** "A range is limited to 5,000,000 cells for read operations" (resource limits article): RangeExceedsLimit, on every platform. */
+  override load(props?: string): this {
+    if (/\b(values|formulas|numberFormat)\b/.test(props ?? ""))
+      this.ctx.later(() => {
+        if (this.missing()) return;
+        const { top, left, bottom, right } = this.ref();
+        const cells = (bottom - top + 1) * (right - left + 1);
+        if (cells > 5_000_000) throw officeError("RangeExceedsLimit", `a read of ${cells} cells is over the 5,000,000 cells limit`);
+      });
+    return super.load(props);
   }
   private get sheet(): Sheet {
     return this.ctx.excel.sheet(this.sheetName);
