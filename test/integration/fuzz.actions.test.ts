@@ -307,7 +307,9 @@ describe("bad input through prepare for finance (memory workbook)", () => {
           } else if (errors.has(r)) {
             for (const v of [cost, risk, fit]) expect(v).toBe(`Not evaluated: ${errors.get(r)}`);
           } else {
-            expect([cost, risk, fit]).toEqual([null, null, null]);
+            // A blank row holds the column's one formula too (a calculated column fills every
+            // row), which shows nothing.
+            for (const v of [cost, risk, fit]) expect([null, ""]).toContain(v);
           }
         }
         for (const v of outcome.vendors) {
