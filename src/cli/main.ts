@@ -36,7 +36,8 @@ the assumptions sheet, a finance summary and a governance checklist sheet per ve
   --table NAME      the vendor table to use (default: the table whose headers match best)
   --values          static numbers "as of" now instead of portable Excel formulas
   --in-place        write into the input file itself
-  --buyer-zone ZONE the buyer's IANA time zone for a new assumptions sheet
+  --buyer-zone ZONE the buyer's time zone for a new assumptions sheet: an IANA zone, a city,
+                    a country, an offset (UTC+5:30) or an abbreviation (CET)
                     (default: this computer's zone; ${SAMPLE_BUYER_TIME_ZONE} for the bundled sample)
   --checklists N    checklist sheets for at most N vendors (default ${DEFAULT_CHECKLIST_LIMIT})
   --quiet           print nothing but errors

@@ -69,7 +69,7 @@ export function locationFit(rows: unknown[][], headers: unknown[][], assumptions
  * Working hours two places share on a date, daylight saving included.
  * @customfunction OVERLAP OVERLAP
  * @helpurl https://localhost:3000/help.html#offshoreoverlapzone_a-zone_b-date-start_a-end_a-start_b-end_b
- * @param zone_a First place: a time zone (America/New_York), an ISO country code (PL) or a country name with one time zone (Poland).
+ * @param zone_a First place, whose date counts: a time zone (America/New_York), a city (Kolkata), a country with one time zone (Poland, PL), an offset (UTC+5:30) or an abbreviation (CET).
  * @param zone_b Second place, written the same way.
  * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15), or TODAY() to follow the calendar. Left out, the day of the last recalculation.
  * @param [start_a] Start of the working day at the first place: an hour (9) or a time (9:00). Default 9:00.

@@ -47,6 +47,28 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   return f;
 }
 
+// A fixed offset is its own clock, "UTC+05:30": no daylight saving, and not an Etc zone
+// (those exist for whole hours only, with the sign inverted: Etc/GMT-5 is UTC+5).
+const FIXED = /^UTC([+-])(\d\d):(\d\d)$/;
+const fixedOffsets = new Map<string, number>();
+
+/** Minutes ahead of UTC of a fixed-offset zone ("UTC+05:30"), or undefined for any other zone. */
+function fixedOffset(zone: string): number | undefined {
+  let minutes = fixedOffsets.get(zone);
+  if (minutes === undefined) {
+    const m = FIXED.exec(zone);
+    if (m === null) return undefined;
+    minutes = (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+    fixedOffsets.set(zone, minutes);
+  }
+  return minutes;
+}
+
+/** Whether the model can compute with this resolved zone: a fixed offset or a zone the platform knows. */
+function knownZone(zone: string): boolean {
+  return typeof zone === "string" && (fixedOffset(zone) !== undefined || formatterFor(zone) !== undefined);
+}
+
 const zonesByLowerName: ReadonlyMap<string, string> = new Map(Object.keys(getAllTimezones({ deprecated: true })).map((z) => [z.toLowerCase(), z]));
 
 function nameKey(text: string): string {
@@ -80,13 +102,103 @@ interface ZoneSummary {
 }
 const zoneTable = getAllTimezones({ deprecated: true }) as Record<string, ZoneSummary>;
 
+// Abbreviations stand for the region that uses them, with its daylight saving: buyers write
+// "EST" for US Eastern time all year, so EST is America/New_York, not the IANA zone EST (a
+// fixed UTC-5). The European ones follow the IANA links (CET is Europe/Brussels). Places that
+// keep standard time all year (Arizona, Queensland) are named by city or zone; a fixed clock
+// by its offset (UTC-5). An abbreviation several regions use is an error naming them.
+const ABBREVIATIONS: Readonly<Record<string, string | readonly (readonly [string, string])[]>> = {
+  z: "UTC",
+  est: "America/New_York", edt: "America/New_York",
+  cdt: "America/Chicago",
+  mst: "America/Denver", mdt: "America/Denver",
+  pdt: "America/Los_Angeles",
+  akst: "America/Anchorage", akdt: "America/Anchorage",
+  hst: "Pacific/Honolulu",
+  adt: "America/Halifax",
+  nst: "America/St_Johns", ndt: "America/St_Johns",
+  wet: "Europe/Lisbon", west: "Europe/Lisbon",
+  cet: "Europe/Brussels", cest: "Europe/Brussels", met: "Europe/Brussels", mest: "Europe/Brussels",
+  eet: "Europe/Athens", eest: "Europe/Athens",
+  msk: "Europe/Moscow",
+  pkt: "Asia/Karachi", npt: "Asia/Kathmandu",
+  ict: "Asia/Bangkok", wib: "Asia/Jakarta", wita: "Asia/Makassar", wit: "Asia/Jayapura",
+  sgt: "Asia/Singapore", myt: "Asia/Kuala_Lumpur", pht: "Asia/Manila", hkt: "Asia/Hong_Kong",
+  jst: "Asia/Tokyo", kst: "Asia/Seoul", gst: "Asia/Dubai",
+  aest: "Australia/Sydney", aedt: "Australia/Sydney", acst: "Australia/Adelaide", acdt: "Australia/Adelaide", awst: "Australia/Perth",
+  nzst: "Pacific/Auckland", nzdt: "Pacific/Auckland",
+  brt: "America/Sao_Paulo", art: "America/Argentina/Buenos_Aires", clt: "America/Santiago", cot: "America/Bogota", pet: "America/Lima",
+  wat: "Africa/Lagos", cat: "Africa/Maputo", eat: "Africa/Nairobi", sast: "Africa/Johannesburg",
+  ist: [["India", "Asia/Kolkata"], ["Ireland", "Europe/Dublin"], ["Israel", "Asia/Jerusalem"]],
+  bst: [["British Summer Time", "Europe/London"], ["Bangladesh", "Asia/Dhaka"]],
+  cst: [["US Central", "America/Chicago"], ["China", "Asia/Shanghai"], ["Cuba", "America/Havana"]],
+  pst: [["US Pacific", "America/Los_Angeles"], ["Philippines", "Asia/Manila"]],
+  ast: [["Atlantic", "America/Halifax"], ["Arabia", "Asia/Riyadh"]],
+};
+
+// Large cities that are not IANA zone names, each in a country that keeps one clock.
+const CITY_ALIASES: Readonly<Record<string, string>> = {
+  bangalore: "Asia/Kolkata", bengaluru: "Asia/Kolkata", mumbai: "Asia/Kolkata", bombay: "Asia/Kolkata", delhi: "Asia/Kolkata",
+  newdelhi: "Asia/Kolkata", chennai: "Asia/Kolkata", pune: "Asia/Kolkata", noida: "Asia/Kolkata", gurgaon: "Asia/Kolkata", gurugram: "Asia/Kolkata",
+  krakow: "Europe/Warsaw", wroclaw: "Europe/Warsaw", gdansk: "Europe/Warsaw", poznan: "Europe/Warsaw",
+  cluj: "Europe/Bucharest", clujnapoca: "Europe/Bucharest", iasi: "Europe/Bucharest", lviv: "Europe/Kyiv", kharkiv: "Europe/Kyiv",
+  beijing: "Asia/Shanghai", shenzhen: "Asia/Shanghai", guangzhou: "Asia/Shanghai",
+  cebu: "Asia/Manila", davao: "Asia/Manila", hanoi: "Asia/Ho_Chi_Minh", hochiminhcity: "Asia/Ho_Chi_Minh", danang: "Asia/Ho_Chi_Minh",
+  medellin: "America/Bogota",
+};
+
+const AREAS = new Set(["Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"]);
+// Old Australian region links whose last part names no place.
+const NOT_CITIES = new Set(["north", "south", "west", "act", "nsw", "lhi"]);
+
+/** IANA zones by the key of their last part ("Kolkata", "Buenos_Aires"); an old name gives its current zone. */
+const zonesByCity: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  const all = getAllTimezones({ deprecated: true }) as Record<string, { readonly aliasOf?: string | null }>;
+  // Current names first, so an old link never displaces one.
+  const names = Object.keys(all).sort((x, y) => Number(Boolean(all[x].aliasOf)) - Number(Boolean(all[y].aliasOf)));
+  for (const name of names) {
+    const parts = name.split("/");
+    if (parts.length < 2 || !AREAS.has(parts[0])) continue;
+    const key = nameKey(parts[parts.length - 1]);
+    if (NOT_CITIES.has(key) || map.has(key)) continue;
+    map.set(key, all[name].aliasOf ?? name);
+  }
+  for (const [city, zone] of Object.entries(CITY_ALIASES)) if (!map.has(city)) map.set(city, zone);
+  return map;
+})();
+
+const ACCEPTED = "an IANA zone (Asia/Kolkata), a country (India), a city (Kolkata), a UTC offset (UTC+5:30) or an abbreviation (CET)";
+const OFFSET_RANGE = "a UTC offset from UTC-12:00 to UTC+14:00, such as UTC+5:30 or GMT-3";
+
+// UTC or GMT then a sign, or a bare sign then a digit; the minus may be typographic.
+const OFFSET_LIKE = /^(?:utc|gmt|ut)\s*[+\-\u2212\u2013]|^[+\-\u2212\u2013]\s*\d/i;
+const OFFSET = /^(?:utc|gmt|ut)?\s*([+\-\u2212\u2013])\s*(\d{1,2})(?::?(\d{2})|[.,](\d+))?$/i;
+
+/** "UTC+5:30", "GMT-3", "UTC+0530", "+08:00", "UTC+5.5" as the fixed zone "UTC+05:30"; undefined when malformed or out of range. */
+function parseOffset(raw: string): string | undefined {
+  const m = OFFSET.exec(raw);
+  if (m === null) return undefined;
+  const hours = Number(m[2]);
+  const minutes = m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? Math.round(Number("0." + m[4]) * 60) : 0;
+  if (minutes >= 60) return undefined;
+  const total = (m[1] === "+" ? 1 : -1) * (hours * 60 + minutes);
+  if (total < -12 * 60 || total > 14 * 60) return undefined;
+  if (total === 0) return "UTC";
+  const abs = Math.abs(total);
+  return `UTC${total < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
 const resolved = new Map<string, Result<string>>();
 
 /**
- * An IANA zone from an IANA name ("Asia/Kolkata", any case), an ISO country code ("IN")
- * or an English country name ("India"). A country whose zones keep different clocks
- * (United States, Brazil, Mexico...) is an error naming the candidates: choosing one
- * silently would move the overlap by hours.
+ * A zone from an IANA name ("Asia/Kolkata", any case), an ISO country code ("IN"), an English
+ * country name ("India"), a city ("Kolkata": the last part of any IANA name, accents optional,
+ * and a few large cities such as Bangalore), a common abbreviation ("CET"), or an offset
+ * ("UTC+5:30", "GMT-3"), which resolves to the fixed zone "UTC+05:30". A country whose zones
+ * keep different clocks (United States, Brazil, Mexico...) and an abbreviation several regions
+ * use (IST) are errors naming the candidates: choosing one silently would move the overlap by
+ * hours.
  */
 export function resolveZone(text: string): Result<string> {
   const raw = typeof text === "string" ? text.trim() : String(text ?? "").trim();
@@ -99,17 +211,36 @@ export function resolveZone(text: string): Result<string> {
 }
 
 function resolveUncached(raw: string): Result<string> {
-  if (raw === "") return zoneError("Time zone is empty; give an IANA name such as Asia/Kolkata or a country", raw);
-  if (raw.includes("/") || /^(utc|gmt|etc\/.*)$/i.test(raw)) {
-    const known = zonesByLowerName.get(raw.toLowerCase());
+  if (raw === "") return zoneError(`Time zone is empty; give ${ACCEPTED}`, raw);
+  if (OFFSET_LIKE.test(raw)) {
+    const zone = parseOffset(raw);
+    return zone === undefined ? zoneError(`'${raw}' is not ${OFFSET_RANGE}`, raw) : { ok: true, value: zone };
+  }
+  if (raw.includes("/")) {
+    const known = zonesByLowerName.get(raw.toLowerCase().replace(/\s+/g, "_"));
     const candidate = known ?? raw;
     const f = formatterFor(candidate);
-    if (f === undefined) return zoneError(`Time zone '${raw}' is not an IANA time zone name such as Asia/Kolkata`, raw);
+    if (f === undefined) return zoneError(`'${raw}' is not an IANA time zone name; give ${ACCEPTED}`, raw);
     return { ok: true, value: known ?? f.resolvedOptions().timeZone };
+  }
+  const key = nameKey(raw);
+  // Two letters are an ISO country code (PT is Portugal, not Pacific time).
+  const abbreviation = /^[a-z]{1,5}$/i.test(raw) && raw.length !== 2 ? ABBREVIATIONS[key] : undefined;
+  if (typeof abbreviation === "string") return { ok: true, value: abbreviation };
+  if (abbreviation !== undefined) {
+    const options = abbreviation.map(([place, zone]) => `${zone} (${place})`);
+    return zoneError(`'${raw}' is ambiguous: ${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}; give one of these zones, or the city or country`, raw);
   }
   const id = countryId(raw);
   const country = id ? getCountry(id) : null;
-  if (!country) return zoneError(`'${raw}' is neither an IANA time zone nor a country the model knows; give a zone such as Asia/Kolkata`, raw);
+  if (!country) {
+    // Other IANA names without an area (UTC, GMT, EST5EDT), then cities.
+    const legacy = zonesByLowerName.get(raw.toLowerCase());
+    if (legacy !== undefined && formatterFor(legacy) !== undefined) return { ok: true, value: legacy };
+    const city = zonesByCity.get(key);
+    if (city !== undefined && formatterFor(city) !== undefined) return { ok: true, value: city };
+    return zoneError(`'${raw}' is not a time zone the model knows; give ${ACCEPTED}`, raw);
+  }
   const zones = country.timezones.filter((z) => formatterFor(z) !== undefined);
   if (zones.length === 0) return zoneError(`No time zone is known for ${country.name}; give the Time zone`, raw);
   const first = zoneTable[zones[0]];
@@ -147,6 +278,8 @@ const offsetCache = new Map<string, Map<number, number>>();
 
 /** Minutes the zone's wall clock is ahead of UTC at the instant `utcMs`. */
 function offsetMinutes(zone: string, utcMs: number): number {
+  const fixed = fixedOffset(zone);
+  if (fixed !== undefined) return fixed;
   let byInstant = offsetCache.get(zone);
   if (byInstant === undefined) {
     byInstant = new Map();
@@ -174,21 +307,46 @@ function offsetMinutes(zone: string, utcMs: number): number {
   return minutes;
 }
 
-/** UTC instant of a wall-clock time in a zone; in a daylight-saving gap, the later reading. */
+/**
+ * UTC instant of a wall-clock time in a zone. A time the clocks pass twice (when they go back)
+ * is its first occurrence; a time they skip (when they go forward) is read with the offset from
+ * before the change, an hour later than the gap (the rule calendar software follows: RFC 5545,
+ * JavaScript's Temporal "compatible"). The offsets a day either side are those in force before
+ * and after any change near the time.
+ */
 function wallToUtc(zone: string, wallMs: number): number {
-  const first = wallMs - offsetMinutes(zone, wallMs) * 60000;
-  const second = wallMs - offsetMinutes(zone, first) * 60000;
-  if (second === first) return first;
-  const third = wallMs - offsetMinutes(zone, second) * 60000;
-  return Math.max(second, third);
+  const fixed = fixedOffset(zone);
+  if (fixed !== undefined) return wallMs - fixed * 60000;
+  const before = offsetMinutes(zone, wallMs - MS_PER_DAY);
+  const after = offsetMinutes(zone, wallMs + MS_PER_DAY);
+  const early = wallMs - before * 60000;
+  const late = wallMs - after * 60000;
+  const earlyHolds = offsetMinutes(zone, early) === before;
+  const lateHolds = offsetMinutes(zone, late) === after;
+  if (earlyHolds && lateHolds) return Math.min(early, late);
+  if (earlyHolds) return early;
+  if (lateHolds) return late;
+  // Neither: a skipped time, or two changes within a day (then the offset at the first reading).
+  return before < after ? early : wallMs - offsetMinutes(zone, early) * 60000;
 }
 
-/** The window [start, end) of a local day as UTC instants; an end before the start runs past midnight. */
-function windowUtc(zone: string, date: CalendarDate, window: readonly [number, number]): [number, number] {
-  const midnight = Date.UTC(date.year, date.month - 1, date.day);
-  const startH = window[0];
-  const endH = window[1] <= window[0] ? window[1] + 24 : window[1];
-  return [wallToUtc(zone, midnight + startH * MS_PER_HOUR), wallToUtc(zone, midnight + endH * MS_PER_HOUR)];
+const windowCache = new Map<string, readonly [number, number]>();
+
+/**
+ * The window [start, end) of one local day as UTC instants, with that day's own offsets; an end
+ * at or before the start runs past midnight. `midnight` is the day's date as a UTC timestamp.
+ */
+function windowUtc(zone: string, midnight: number, window: readonly [number, number]): readonly [number, number] {
+  const key = zone + "|" + midnight + "|" + window[0] + "," + window[1];
+  let w = windowCache.get(key);
+  if (w === undefined) {
+    const startH = window[0];
+    const endH = startH + windowLength(window);
+    w = [wallToUtc(zone, midnight + startH * MS_PER_HOUR), wallToUtc(zone, midnight + endH * MS_PER_HOUR)];
+    if (windowCache.size > 50_000) windowCache.clear();
+    windowCache.set(key, w);
+  }
+  return w;
 }
 
 const DEFAULT_WINDOW: readonly [number, number] = [9, 17];
@@ -210,12 +368,15 @@ function validDate(date: CalendarDate): boolean {
 }
 
 /**
- * Hours both working windows share on `date` (each side's local date). Windows are hours of
- * the day, default 9 to 17; an end at or before its start runs past midnight. Daily windows
- * repeat, so the parts shared with the other side's previous and next day count too; the
- * sum never exceeds the shorter window and is the same whichever side comes first.
- * Returns NaN for an unknown zone, an invalid date or a window outside 0-24 h; use
- * `overlap` for a message.
+ * Hours of the first side's working day on `date` (its own calendar date) during which the
+ * second side is at work. Windows are hours of the day, default 9 to 17; an end at or before
+ * its start runs past midnight. Each side's window is placed on its own day with that day's
+ * UTC offset, and the second side's windows on the days around the date count too (up to
+ * three days away: clocks 26 h apart and a window ending the next day can reach that far).
+ * Apart from the days the clocks change, the result is the same whichever side comes first;
+ * on those days each side's own day is what is counted. It never exceeds the shorter window.
+ * Returns NaN for an unknown zone, an invalid date or a window outside 0-24 h; use `overlap`
+ * for a message.
  */
 export function overlapHours(
   zoneA: string,
@@ -228,12 +389,18 @@ export function overlapHours(
   const cached = overlapCache.get(key);
   if (cached !== undefined) return cached;
   let hours = NaN;
-  if (validDate(date) && validWindow(windowA) && validWindow(windowB) && formatterFor(zoneA) && formatterFor(zoneB)) {
-    const [a0, a1] = windowUtc(zoneA, date, windowA);
-    const [b0, b1] = windowUtc(zoneB, date, windowB);
-    let shared = 0;
-    for (const shift of [-MS_PER_DAY, 0, MS_PER_DAY]) {
-      shared += Math.max(0, Math.min(a1, b1 + shift) - Math.max(a0, b0 + shift));
+  if (validDate(date) && validWindow(windowA) && validWindow(windowB) && knownZone(zoneA) && knownZone(zoneB)) {
+    const midnight = Date.UTC(date.year, date.month - 1, date.day);
+    const [a0, a1] = windowUtc(zoneA, midnight, windowA);
+    const [b0, b1] = windowUtc(zoneB, midnight, windowB);
+    let shared = Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+    for (const days of [-3, -2, -1, 1, 2, 3]) {
+      // A day whose window, at this day's offset, lies more than a day clear of the first
+      // side's cannot reach it: no clock moves by a day (Samoa's did once, in 2011).
+      const shift = days * MS_PER_DAY;
+      if (b1 + shift <= a0 - MS_PER_DAY || b0 + shift >= a1 + MS_PER_DAY) continue;
+      const [c0, c1] = windowUtc(zoneB, midnight + shift, windowB);
+      shared += Math.max(0, Math.min(a1, c1) - Math.max(a0, c0));
     }
     // On a daylight-saving night a window can last an hour more in UTC; the working day it
     // stands for does not grow, so the overlap is capped at the nominal windows.

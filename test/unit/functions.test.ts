@@ -267,6 +267,12 @@ describe("OVERLAP", () => {
     expectValueError(thrown(() => overlapValue("United States", "Europe/Warsaw", JAN_15_2026)), "America/");
   });
 
+  test("zones as buyers type them: cities, offsets and abbreviations; an ambiguous abbreviation is #VALUE! naming its zones", () => {
+    expect(overlapValue("Kolkata", "UTC+5:30", JAN_15_2026)).toBe(8);
+    expect(overlapValue("EST", "Kraków", JAN_15_2026)).toBe(overlapValue("America/New_York", "Europe/Warsaw", JAN_15_2026));
+    expectValueError(thrown(() => overlapValue("IST", "Europe/Warsaw", JAN_15_2026)), "Asia/Kolkata");
+  });
+
   test("whatever the arguments, OVERLAP gives a number of hours within the shorter window or raises #VALUE!", () => {
     // Weighted towards arguments that compute, so both outcomes are exercised.
     const zone = fc.oneof(

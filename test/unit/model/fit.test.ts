@@ -1,4 +1,4 @@
-import { locationFit } from "../../../src/model";
+import { locationFit, mapHeaders, readRow } from "../../../src/model";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 describe("location fit", () => {
@@ -79,5 +79,21 @@ describe("location fit", () => {
     const london = assumptionsWith({ "Reference date": "2026-01-15", "Buyer time zone": "Europe/London", "Vendor workday start": 11, "Vendor workday end": 19 });
     // Kolkata 11:00-19:00 is 05:30-13:30 UTC; London 9-17 is 09:00-17:00 UTC.
     expect(locationFit(vendorRow({ timeZone: "Asia/Kolkata" }), london).overlapHours).toBe(4.5);
+  });
+  test("a buyer zone and a vendor zone typed as buyers type them give the fit of the IANA zones they stand for", () => {
+    const typed = assumptionsWith({ "Reference date": "2026-07-15", "Buyer time zone": "EST" });
+    const iana = assumptionsWith({ "Reference date": "2026-07-15", "Buyer time zone": "America/New_York" });
+    const headers = mapHeaders(["Vendor", "Hourly rate", "Hours", "Time zone", "Collaboration intensity"]);
+    for (const [text, zone] of [["Kraków", "Europe/Warsaw"], ["CET", "Europe/Brussels"], ["UTC-3", "UTC-03:00"]]) {
+      const row = readRow(["Acme", 40, 1000, text, "High"], headers);
+      expect(row?.ok && row.value.timeZone).toBe(zone);
+      if (row?.ok) expect(locationFit(row.value, typed)).toEqual(locationFit(vendorRow({ timeZone: zone, collaborationIntensity: "High" }), iana));
+    }
+    // New York on summer time (UTC-4) and a fixed UTC-3 share 7 h; Warsaw (UTC+2) 2 h.
+    expect(locationFit(vendorRow({ timeZone: "UTC-03:00" }), typed).overlapHours).toBe(7);
+  });
+  test("on the day the vendor's clocks go forward, the buyer's day meets the vendor's day before, at its own offset", () => {
+    const portMoresby = assumptionsWith({ "Reference date": "2026-03-08", "Buyer time zone": "Port Moresby" });
+    expect(locationFit(vendorRow({ timeZone: "America/Vancouver" }), portMoresby).overlapHours).toBe(2);
   });
 });

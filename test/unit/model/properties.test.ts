@@ -116,12 +116,21 @@ const hourArb = fc.integer({ min: 0, max: 96 }).map((q) => q / 4);
 const windowArb = fc.tuple(hourArb, hourArb);
 const zoneArb = fc.constantFrom(...ZONES.filter((z) => z !== ""));
 
+/** Whether the zone keeps one UTC offset from four days before the date to four days after. */
+function steady(zone: string, date: { year: number; month: number; day: number }): boolean {
+  const f = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+  const offset = (days: number) => f.format(Date.UTC(date.year, date.month - 1, date.day + days));
+  return offset(-4) === offset(4);
+}
+
 describe("overlap properties", () => {
-  test("overlap is symmetric and within zero and the shorter window", () => {
+  // On the days a clock changes, each side's own day differs in length, so the order of the
+  // sides matters there (the first side's date is the one counted).
+  test("overlap is within zero and the shorter window, and symmetric away from clock changes", () => {
     fc.assert(fc.property(zoneArb, zoneArb, dateArb, windowArb, windowArb, (a, b, date, wa, wb) => {
       const ab = overlapHours(a, b, date, wa, wb);
       const ba = overlapHours(b, a, date, wb, wa);
-      expect(ab).toBe(ba);
+      if (steady(a, date) && steady(b, date)) expect(ab).toBe(ba);
       expect(ab).toBeGreaterThanOrEqual(0);
       expect(ab).toBeLessThanOrEqual(Math.min(windowLength(wa), windowLength(wb)));
     }), { numRuns: 300 });
