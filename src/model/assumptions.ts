@@ -95,7 +95,15 @@ export function pascal(text: string): string {
 const CIO = 'S. Overby, "The Hidden Costs of Offshore Outsourcing", CIO, 1 Sep 2003';
 const OVERLAP_RULE = "Practitioner rule: 4 h overlap comfortable, 2 h bare minimum (GitHub engineering, as quoted)";
 const NO_SOURCE = "Assumption";
-const WEIGHTS_NOTE = "Assumption: no standard weights exist (vendor tiering practice, DOMAIN section 4); change them to the buyer's priorities";
+const EQUATERRA = "EquaTerra, outsourcing management and governance study, May 2006";
+const CGI = 'CGI, "Why Managed Services and Why Not Staff Augmentation?", 2010';
+// The buyer's guide whose risk table, readiness checks and governance owners the model follows.
+const GUIDE = '"Offshore Outsourcing Explained: What It Is, How It Works, Benefits, Risks, and When to Use It" (buyer\'s guide, 2026)';
+const BRESDEL = '"Offshore Software Outsourcing: Unlocking Global Potential" (Bresdel)';
+const NIST_161 = 'NIST SP 800-161 Rev. 1, "Cybersecurity Supply Chain Risk Management Practices for Systems and Organizations", 2022';
+const CHAUVIN = 'Chauvin, Choudhury & Fang, "Working Around the Clock", Organization Science, 2024';
+const WORKDAY = "Assumption: a 9:00-17:00 working day, the usual office day; set the hours your teams keep";
+const WEIGHTS_NOTE = `Assumption: no published standard weights exist for vendor risk tiers (${NIST_161} lists the factors without weights); change them to the buyer's priorities`;
 
 // Change-request markup by pricing model, for Low, Medium and High clarity. Time and
 // materials and capacity bill changes as ordinary hours, so only re-planning remains.
@@ -130,10 +138,10 @@ const hoursNeed = (key: string, name: string, value: number, source: string, des
 const SPECS: SpecInput[] = [
   // Time zones and dates
   { key: "buyerTimeZone", name: "Buyer time zone", kind: "zone", defaultValue: "America/New_York", unit: "IANA time zone", source: "Assumption: a US East Coast buyer; set your own zone (the machine's zone is never used)", description: "Where the buyer's team works; overlap is measured against it." },
-  { key: "buyerWorkdayStart", name: "Buyer workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "Start of the buyer's working day, local time." },
-  { key: "buyerWorkdayEnd", name: "Buyer workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "End of the buyer's working day, local time; before the start means past midnight." },
-  { key: "vendorWorkdayStart", name: "Vendor workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "Start of the vendor's working day, local time." },
-  { key: "vendorWorkdayEnd", name: "Vendor workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: "Assumption: 9:00-17:00 working day, as in the overlap examples (DOMAIN section 3)", description: "End of the vendor's working day, local time; before the start means past midnight." },
+  { key: "buyerWorkdayStart", name: "Buyer workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "Start of the buyer's working day, local time." },
+  { key: "buyerWorkdayEnd", name: "Buyer workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "End of the buyer's working day, local time; before the start means past midnight." },
+  { key: "vendorWorkdayStart", name: "Vendor workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "Start of the vendor's working day, local time." },
+  { key: "vendorWorkdayEnd", name: "Vendor workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "End of the vendor's working day, local time; before the start means past midnight." },
   { key: "referenceDate", name: "Reference date", kind: "date", defaultValue: 0, unit: "date", min: 0, max: 2958465, source: "Assumption: blank means today; daylight saving changes the overlap, so write the date the decision is for", description: "Date the working-hours overlap is computed for." },
   // Row defaults
   { key: "defaultDurationMonths", name: "Default duration (months)", kind: "number", defaultValue: 12, unit: "months", min: 0.1, max: 600, source: "Assumption: a one-year engagement, the period annual contract value figures refer to", description: "Duration used when a row gives none." },
@@ -142,19 +150,19 @@ const SPECS: SpecInput[] = [
   pct("vendorSelectionPct", "Vendor selection %", 0.01, `${CIO}: 0.2-2% of annual contract value`, "Cost of choosing the vendor, as a share of one year's labour (the whole labour when shorter)."),
   pct("transitionPct", "Transition %", 0.025, `${CIO}: 2-3% of contract value (widely quoted, not verified); 3-12 months of vendor staff onsite`, "Transition and knowledge transfer, as a share of labour."),
   ...family(ENGAGEMENT_MODELS, [0.07, 0.06, 0.05, 0.04, 0.04, 0.07], (c, v) =>
-    pct(`governancePct${pascal(c)}`, `Governance % (${c})`, v, "EquaTerra 2006: optimum 4-7% of annual contract value (TPI: 3-5% typical); higher where the buyer directs the work (CGI comparison, DOMAIN section 5)", `Buyer's contract and delivery management under ${c}, as a share of labour.`),
+    pct(`governancePct${pascal(c)}`, `Governance % (${c})`, v, `${EQUATERRA}: satisfaction highest at 4-7% of annual contract value (TPI: 3-5% typical); higher where the buyer directs the work (${CGI})`, `Buyer's contract and delivery management under ${c}, as a share of labour.`),
   ),
   ...family(LOCATION_MODELS, [0, 0.03, 0.08], (c, v) =>
     pct(`productivityBasePct${pascal(c)}`, `Productivity loss % (${c})`, v, `${CIO}: lost productivity up to 20% in the first two years (Meta Group), 3-27% range; Assumption: split between location and missing overlap`, `Productivity lost to distance and culture for ${c} delivery, before any overlap shortfall.`),
   ),
-  pct("productivityPctPerMissingHour", "Productivity loss % per missing overlap hour", 0.03, "Assumption: with 8% offshore base, 4 missing hours reach the Meta Group 20% (CIO 2003); Chauvin et al. 2024: 1-2 fewer shared hours cut synchronous communication 9-11%", "Extra productivity lost for each hour the overlap falls short of what the collaboration intensity needs."),
+  pct("productivityPctPerMissingHour", "Productivity loss % per missing overlap hour", 0.03, `Assumption: with 8% offshore base, 4 missing hours reach the Meta Group 20% (CIO 2003); ${CHAUVIN}: 1-2 fewer shared hours cut synchronous communication 9-11%`, "Extra productivity lost for each hour the overlap falls short of what the collaboration intensity needs."),
   pct("productivityMaxPct", "Productivity loss % maximum", 0.27, `${CIO}: 3-27% range`, "Cap on the productivity loss line."),
   ...family(LEVELS, [0.15, 0.07, 0.03], (c, v) =>
-    pct(`reworkPct${c}Clarity`, `Rework % (${c} clarity)`, v, "Assumption: no authoritative published rework rate (DOMAIN section 2); grows as requirements clarity falls", `Work redone because requirements were unclear, when clarity is ${c}.`),
+    pct(`reworkPct${c}Clarity`, `Rework % (${c} clarity)`, v, "Assumption: no published rework rate was found; grows as requirements clarity falls", `Work redone because requirements were unclear, when clarity is ${c}.`),
   ),
   ...PRICING_MODELS.flatMap((p) =>
     family(LEVELS, CHANGE_REQUEST_DEFAULTS[p], (c, v) =>
-      pct(`changeRequestPct${pascal(p)}${c}Clarity`, `Change request % (${p}, ${c} clarity)`, v, "Assumption: no published change-request markup (DOMAIN section 2); fixed price on unclear work is the expensive case (seed 002)", `Change requests paid on top of the agreed price under ${p} when clarity is ${c}.`),
+      pct(`changeRequestPct${pascal(p)}${c}Clarity`, `Change request % (${p}, ${c} clarity)`, v, `Assumption: no published change-request markup was found; fixed price on unclear work is the expensive case (${GUIDE})`, `Change requests paid on top of the agreed price under ${p} when clarity is ${c}.`),
     ),
   ),
   { key: "knowledgeLossMonths", name: "Knowledge loss per departure (months)", kind: "number", defaultValue: 2, unit: "months of one person's output", min: 0, max: 24, source: "Assumption: a replacement needs about two months to reach the leaver's output", description: "Output lost each time a vendor team member leaves; never more than the engagement's duration." },
@@ -162,12 +170,12 @@ const SPECS: SpecInput[] = [
     pct(`travelPct${pascal(c)}`, `Travel % (${c})`, v, "Assumption: no published figure; visits cost more the farther the vendor", `Travel for workshops, onboarding and reviews with ${c} delivery.`),
   ),
   ...family(SENSITIVITIES, [0, 0.01, 0.03, 0.06], (c, v) =>
-    pct(`securityPct${pascal(c)}`, `Security % (${c})`, v, "Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (NIST SP 800-161r1)", `Security and compliance work for ${c} data.`),
+    pct(`securityPct${pascal(c)}`, `Security % (${c})`, v, `Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (${NIST_161})`, `Security and compliance work for ${c} data.`),
   ),
   pct("severancePct", "Severance and retention %", 0.04, `${CIO}: layoffs and retention 3-5%`, "Severance and retention bonuses when the engagement replaces in-house staff."),
   // Overlap need (location fit, productivity loss, communication friction)
   ...family(LEVELS, [0, 2, 4], (c, v) =>
-    hoursNeed(`overlapNeed${c}Collaboration`, `Overlap need (${c} collaboration)`, v, c === "Low" ? "Assumption: asynchronous work with planned checkpoints needs no live overlap (seed 002)" : OVERLAP_RULE, `Shared working hours a day that ${c.toLowerCase()}-collaboration work needs.`),
+    hoursNeed(`overlapNeed${c}Collaboration`, `Overlap need (${c} collaboration)`, v, c === "Low" ? `Assumption: asynchronous work with planned checkpoints needs no live overlap (${GUIDE})` : OVERLAP_RULE, `Shared working hours a day that ${c.toLowerCase()}-collaboration work needs.`),
   ),
   ...family(LEVELS, [0, 0, 1], (c, v) =>
     hoursNeed(`overlapExtra${c}Urgency`, `Overlap extra (${c} urgency)`, v, "Assumption: urgent work needs decisions the same day", `Extra overlap needed when urgency is ${c}.`),
@@ -177,34 +185,34 @@ const SPECS: SpecInput[] = [
   ),
   hoursNeed("shiftToleranceHours", "Overlap gap a shift can close (hours)", 2, "GlobalLogic distributed-agile pattern: teams 10-12 h apart shift hours to reach 2-3 h of overlap", "A shortfall up to this many hours is a manageable trade-off; beyond it, a blocker."),
   { key: "onshoreReferenceRate", name: "Onshore reference hourly rate", kind: "number", defaultValue: 100, unit: "currency per hour", min: 0.01, max: 100000, source: "Assumption: what the same work costs onshore or in-house; set it to your own rate, in the currency of the hourly rates", description: "The rate a vendor's effective hourly rate is compared with to measure cost leverage." },
-  { key: "minTradeOffLeverage", name: "Minimum cost leverage for a trade-off", kind: "percent", defaultValue: 0.25, unit: "% below the onshore reference rate", min: 0, max: 1, source: "Assumption: seed 002 weighs the time-zone gap against cost leverage; a gap is worth managing only when it saves at least this share", description: "A shortfall in overlap is a manageable trade-off only when the effective hourly rate is at least this far below the onshore reference rate; otherwise it is a blocker." },
+  { key: "minTradeOffLeverage", name: "Minimum cost leverage for a trade-off", kind: "percent", defaultValue: 0.25, unit: "% below the onshore reference rate", min: 0, max: 1, source: `Assumption: a time-zone gap is weighed against cost leverage (${GUIDE}); a gap is worth managing only when it saves at least this share`, description: "A shortfall in overlap is a manageable trade-off only when the effective hourly rate is at least this far below the onshore reference rate; otherwise it is a blocker." },
   // Risk drivers
   ...family(LEVELS, [10, 25, 40], (c, v) =>
-    points(`communicationPoints${c}Collaboration`, `Communication risk (${c} collaboration)`, v, NO_SOURCE + ": communication friction grows with the live collaboration the work needs (seed 002)", `Communication friction before any overlap shortfall, when collaboration is ${c}.`),
+    points(`communicationPoints${c}Collaboration`, `Communication risk (${c} collaboration)`, v, `${NO_SOURCE}: communication friction grows with the live collaboration the work needs (${GUIDE})`, `Communication friction before any overlap shortfall, when collaboration is ${c}.`),
   ),
-  points("communicationPointsPerMissingHour", "Communication risk per missing overlap hour", 15, NO_SOURCE + ": Chauvin et al. 2024 found each lost shared hour cuts synchronous communication", "Risk points added for each hour the overlap falls short of the need."),
+  points("communicationPointsPerMissingHour", "Communication risk per missing overlap hour", 15, `${NO_SOURCE}: ${CHAUVIN} found each lost shared hour cuts synchronous communication`, "Risk points added for each hour the overlap falls short of the need."),
   { key: "hiddenCostShareForFullRisk", name: "Hidden cost share for full risk", kind: "percent", defaultValue: 0.6, unit: "% of labour", min: 0.01, max: 10, source: "Assumption: hidden costs at 60% of labour erase most of a typical offshore rate advantage", description: "Hidden costs (all lines but labour) at this share of labour score 100." },
   ...family(LEVELS, [70, 35, 10], (c, v) =>
-    points(`scopeDriftPoints${c}Clarity`, `Scope drift risk (${c} clarity)`, v, NO_SOURCE + ": scope drifts when work moves before deliverables are stable (seed 002)", `Scope drift when requirements clarity is ${c}.`),
+    points(`scopeDriftPoints${c}Clarity`, `Scope drift risk (${c} clarity)`, v, `${NO_SOURCE}: scope drifts when work moves before deliverables are stable (${GUIDE})`, `Scope drift when requirements clarity is ${c}.`),
   ),
   ...family(LEVELS, [0, 10, 20], (c, v) =>
-    points(`scopeDriftPoints${c}Urgency`, `Scope drift risk (${c} urgency)`, v, NO_SOURCE + ": urgent work is moved before it is defined (seed 002)", `Scope drift added when urgency is ${c}.`),
+    points(`scopeDriftPoints${c}Urgency`, `Scope drift risk (${c} urgency)`, v, `${NO_SOURCE}: urgent work is moved before it is defined (${GUIDE})`, `Scope drift added when urgency is ${c}.`),
   ),
   ...family(SENSITIVITIES, [5, 25, 55, 85], (c, v) =>
-    points(`dataRiskPoints${pascal(c)}`, `Data risk (${c})`, v, NO_SOURCE + ": inherent risk grows with data sensitivity (vendor tiering practice; NIST SP 800-161r1)", `Data and cyber risk for ${c} data.`),
+    points(`dataRiskPoints${pascal(c)}`, `Data risk (${c})`, v, `${NO_SOURCE}: inherent risk grows with data sensitivity (vendor tiering practice; ${NIST_161})`, `Data and cyber risk for ${c} data.`),
   ),
-  points("dataRiskCertificationCredit", "Data risk credit for security certification", 20, NO_SOURCE + ": a security certification (ISO 27001, SOC 2...) is evidence of foundational practices (NIST SP 1326 draft)", "Points taken off data risk when the vendor holds a security certification."),
+  points("dataRiskCertificationCredit", "Data risk credit for security certification", 20, NO_SOURCE + ": a security certification (ISO 27001, SOC 2...) is evidence of foundational practices (NIST SP 1326, initial public draft, 2024)", "Points taken off data risk when the vendor holds a security certification."),
   ...family(LEVELS, [60, 30, 10], (c, v) =>
-    points(`qualityPoints${c}Clarity`, `Quality risk (${c} clarity)`, v, NO_SOURCE + ": quality varies when the definition of done is vague (seed 002)", `Quality inconsistency when requirements clarity is ${c}.`),
+    points(`qualityPoints${c}Clarity`, `Quality risk (${c} clarity)`, v, `${NO_SOURCE}: quality varies when the definition of done is vague (${GUIDE})`, `Quality inconsistency when requirements clarity is ${c}.`),
   ),
   { key: "qualityPointsPerAttrition", name: "Quality risk per 100% attrition", kind: "number", defaultValue: 100, unit: "risk points per 100% attrition", min: 0, max: 500, source: NO_SOURCE + ": leavers take context with them; 20% attrition adds 20 points", description: "Quality risk added in proportion to annual attrition." },
   ...family(ENGAGEMENT_MODELS, [50, 40, 35, 30, 35, 50], (c, v) =>
-    points(`governanceGapPoints${pascal(c)}`, `Governance gap risk (${c})`, v, NO_SOURCE + ": buyers assume the provider owns more than the contract states (seed 002); load by engagement model (DOMAIN section 5)", `Governance gaps under ${c}.`),
+    points(`governanceGapPoints${pascal(c)}`, `Governance gap risk (${c})`, v, `${NO_SOURCE}: buyers assume the provider owns more than the contract states (${GUIDE}); heavier where the buyer directs the work (${CGI})`, `Governance gaps under ${c}.`),
   ),
   ...family(ENGAGEMENT_MODELS, [20, 35, 25, 50, 55, 40], (c, v) =>
-    points(`dependencyPoints${pascal(c)}`, `Dependency risk (${c})`, v, NO_SOURCE + ": the more of the process the vendor runs, the harder to switch (seed 000)", `Dependency on the vendor under ${c}.`),
+    points(`dependencyPoints${pascal(c)}`, `Dependency risk (${c})`, v, `${NO_SOURCE}: over-reliance on one vendor is a risk (${BRESDEL}); the more of the process the vendor runs, the harder to switch`, `Dependency on the vendor under ${c}.`),
   ),
-  points("dependencyPointsReplacesStaff", "Dependency risk when replacing staff", 25, NO_SOURCE + ": the in-house skills leave with the displaced staff (seed 000)", "Dependency added when the engagement replaces in-house staff."),
+  points("dependencyPointsReplacesStaff", "Dependency risk when replacing staff", 25, `${NO_SOURCE}: the in-house skills leave with the displaced staff, deepening the reliance on the vendor (${BRESDEL})`, "Dependency added when the engagement replaces in-house staff."),
   { key: "dependencyPointsPerMonth", name: "Dependency risk per month", kind: "number", defaultValue: 1, unit: "risk points per month", min: 0, max: 100, source: NO_SOURCE + ": reliance grows with the length of the engagement", description: "Dependency added for each month of the engagement, up to the cap." },
   points("dependencyDurationCapPoints", "Dependency risk from duration, maximum", 25, NO_SOURCE + ": duration alone should not outweigh the engagement model", "Cap on the dependency added by duration."),
   ...RISK_KEYS.map((r): SpecInput => ({
@@ -215,7 +223,7 @@ const SPECS: SpecInput[] = [
   points("mediumRiskFrom", "Medium risk from score", 25, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are Medium."),
   points("highRiskFrom", "High risk from score", 50, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are High."),
   points("criticalRiskFrom", "Critical risk from score", 75, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are Critical; regulated data without a security certification is at least this."),
-  points("criticalDriverScore", "Critical single risk score", 90, NO_SOURCE + ": maximum-risk rule of vendor tiering practice (DOMAIN section 4)", "One risk scoring at least this lifts the total to at least the High threshold."),
+  points("criticalDriverScore", "Critical single risk score", 90, `${NO_SOURCE}: the maximum-risk rule of vendor tiering practice, where one critical factor sets the floor of the tier`, "One risk scoring at least this lifts the total to at least the High threshold."),
 ];
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(s as AssumptionSpec)));

@@ -1,11 +1,13 @@
 // The governance owner checklist for one vendor row: who on the buyer's side must own what
-// before the engagement starts (seed 002, "The governance layer"), whether the engagement
-// is ready (seed 002, "How to decide"), what reduces its top risks, which security rules
-// come before onboarding, and a pilot plan from seed 002's start path.
+// before the engagement starts ("The governance layer" of the buyer's guide "Offshore
+// Outsourcing Explained: What It Is, How It Works, Benefits, Risks, and When to Use It"),
+// whether the engagement is ready (its "How to decide"), what reduces its top risks, which
+// security rules come before onboarding, and a pilot plan from the guide's start path.
 //
-// Who does what by engagement model follows DOMAIN.md section 5 (CGI's comparison for staff
-// augmentation and managed service; the other models follow from it and the UK Cabinet
-// Office note on risk allocation). Security and compliance stay with the buyer under every
+// Who does what by engagement model follows CGI, "Why Managed Services and Why Not Staff
+// Augmentation?" (2010) for staff augmentation and managed service; the other models
+// follow from it and the UK Cabinet Office note "Risk Allocation and Pricing Approaches"
+// (2021). Security and compliance stay with the buyer under every
 // model (ISO 37500:2014; NIST CSF 2.0 GV.SC).
 //
 // Pure: no Office, no DOM, no clock. The caller passes today's date.
@@ -40,7 +42,7 @@ export interface ChecklistOwner {
   readonly key: OwnerKey;
   /** "Scope owner". */
   readonly role: string;
-  /** The seed's one-line definition: what this owner decides. */
+  /** The guide's one-line definition: what this owner decides. */
   readonly decides: string;
   readonly carrier: Carrier;
   /** What the buyer's named owner does under this engagement model. */
@@ -56,7 +58,7 @@ export interface ChecklistOwner {
 export interface ReadinessCheck {
   readonly key: CheckKey;
   readonly label: string;
-  /** The seed's question. */
+  /** The guide's question. */
   readonly question: string;
   readonly status: CheckStatus;
   readonly reason: string;
@@ -247,7 +249,7 @@ function internalOwnership(owners: readonly ChecklistOwner[]): [CheckStatus, str
   const missing = owners.filter((o) => o.missing);
   if (missing.length === 0) return ["Ready", "All six owners are named."];
   const list = missing.map((o) => o.role.toLowerCase()).join(", ");
-  // Seed 002: offshore is unsuitable when "the buyer has no internal owner for scope, quality, or acceptance".
+  // The guide: offshore is unsuitable when "the buyer has no internal owner for scope, quality, or acceptance".
   if (missing.length === owners.length) return ["Blocker", "No owner is named yet: name all six before the engagement starts."];
   const critical = missing.filter((o) => o.key === "scope" || o.key === "quality").map((o) => o.key);
   if (critical.length > 0)
@@ -255,7 +257,7 @@ function internalOwnership(owners: readonly ChecklistOwner[]): [CheckStatus, str
   return ["Verify", `Missing: ${list}.`];
 }
 
-/** Pricing models usually paired with each engagement model (DOMAIN.md section 5, "Typical pricing"). */
+/** Pricing models usually paired with each engagement model (CGI 2010 for staff augmentation and managed service; the others follow from who carries delivery risk). */
 const TYPICAL_PRICING: Record<EngagementModel, readonly PricingModel[]> = {
   "Staff augmentation": ["Time and materials"],
   "Dedicated team": ["Capacity", "Time and materials"],
@@ -418,7 +420,7 @@ const PILOT_MEASURE: Record<EngagementModel, string> = {
   "Outcome-based": "the outcome measure against its baseline",
 };
 
-/** Seed 002: a small pilot first. Three months or a quarter of the engagement, whichever is shorter (an assumption). */
+/** The guide: a small pilot first. Three months or a quarter of the engagement, whichever is shorter (an assumption). */
 function pilotMonths(durationMonths: number): number {
   if (!(durationMonths > 0)) return 3;
   return Math.max(1, Math.min(3, Math.round(durationMonths / 4)));

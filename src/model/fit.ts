@@ -10,10 +10,10 @@
  *                        leverage >= [Minimum cost leverage for a trade-off]), "Trade-off", "Blocker"))
  *
  * A shortfall a shifted day can close is a manageable trade-off only when the vendor saves
- * enough to pay for the inconvenience (seed 002 weighs the gap against cost leverage): the
+ * enough to pay for the inconvenience (the buyer's guide "Offshore Outsourcing Explained" weighs the gap against cost leverage): the
  * effective hourly rate (total cost / hours, hidden costs included) against the onshore rate.
  * Work that needs no live overlap is a Benefit however far away the vendor is: the time-zone
- * spread extends coverage (seed 002, "extended coverage"). The recommended location model
+ * spread extends coverage (the same guide's "extended coverage"). The recommended location model
  * is advice text, not part of the portable formulas.
  */
 import type { FitVerdict, LocationFit, LocationModel, VendorRow } from "./types";

@@ -127,7 +127,7 @@ export interface RiskDriver {
   readonly weight: number;
   /** Why it scores as it does for this row. */
   readonly cause: string;
-  /** The seed's "How to reduce it". */
+  /** The guide's "How to reduce it". */
   readonly mitigation: string;
 }
 

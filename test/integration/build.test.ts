@@ -60,4 +60,19 @@ describe("webpack build", () => {
     expect(gzipped).toBeLessThanOrEqual(120 * 1024);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
+
+  test("nothing the build ships (functions help, help page, pane, assumption sources) names an internal document", async () => {
+    const dist = await ensureBuilt();
+    // Users can follow a publisher, authors, year and title; they cannot open the project's notes.
+    const internal = /DOMAIN\.md|DOMAIN section|\bseed \d{1,3}\b|\bthe seed('s)?\b|\bseeds\b/i;
+    const shipped = readdirSync(dist).filter((name) => /\.(js|json|html|xml)$/.test(name));
+    expect(shipped).toEqual(expect.arrayContaining(["functions.json", "help.html", "taskpane.js"]));
+    for (const name of shipped) {
+      const text = readFileSync(path.join(dist, name), "utf8");
+      const hit = internal.exec(text);
+      expect(hit ? `${name}: ...${text.slice(Math.max(0, hit.index - 60), hit.index + 60)}...` : "").toBe("");
+    }
+    // The help page carries the real citations instead.
+    expect(readFileSync(path.join(dist, "help.html"), "utf8")).toContain("The Hidden Costs of Offshore Outsourcing");
+  }, 10 * 60 * 1000);
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { ASSUMPTIONS, FIELDS } from "../../../src/model";
 
@@ -13,4 +13,24 @@ test("the README lists every assumption with its name and source", () => {
 
 test("the README lists every recognised header", () => {
   for (const f of FIELDS) expect(doc).toContain(`| ${f.header} |`);
+});
+
+// Users read the assumptions sheet, the help page (made from the README) and the function
+// help; a citation there must name a document they can find: publisher or authors, year,
+// title. The project's internal notes are not such documents.
+const INTERNAL_DOCUMENT = /DOMAIN\.md|DOMAIN section|\bseed \d{1,3}\b|\bthe seed('s)?\b|\bseeds\b/i;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+test("no assumption source, README line or source file cites an internal document", () => {
+  for (const s of ASSUMPTIONS) expect(`${s.name}: ${s.source}`).not.toMatch(INTERNAL_DOCUMENT);
+  const offending = [join(__dirname, "../../../README.md"), ...filesUnder(join(__dirname, "../../../src"))].flatMap((file) =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .map((line, i) => `${file.slice(file.lastIndexOf("/src/") + 1)}:${i + 1}: ${line.trim()}`)
+      .filter((line) => INTERNAL_DOCUMENT.test(line.slice(line.indexOf(": ") + 2))),
+  );
+  expect(offending).toEqual([]);
 });
