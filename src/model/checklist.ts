@@ -12,7 +12,8 @@
 //
 // Pure: no Office, no DOM, no clock. The caller passes today's date.
 
-import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand } from "./types";
+import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand, VendorRow } from "./types";
+import { countedCertifications, uncountedCertifications } from "./risk";
 
 export const OWNER_KEYS = ["scope", "delivery", "security", "quality", "commercial", "escalation"] as const;
 export type OwnerKey = (typeof OWNER_KEYS)[number];
@@ -313,13 +314,21 @@ function questionHint(key: CheckKey, evaluation: Evaluation): string {
       return `The row says ${row.collaborationIntensity.toLowerCase()} collaboration intensity with ${formatHours(fit.overlapHours)} h shared working time.`;
     case "providerMaturity":
       return row.certifications.length > 0
-        ? `Certifications listed: ${row.certifications.join(", ")}. Ask for process, staffing, reporting and escalation evidence too.`
+        ? `Certifications listed: ${row.certifications.join(", ")}. ${certificationsCountedText(row)} Ask for process, staffing, reporting and escalation evidence too.`
         : "No certification is listed: ask for process, security, staffing, reporting and escalation evidence.";
     case "scalePath":
       return `Plan how ${row.engagementModel.toLowerCase()} grows beyond the pilot: who adds people, who keeps control.`;
     default:
       return "";
   }
+}
+
+/** Which listed certifications the risk score counted, and which it did not because they are not held today. */
+function certificationsCountedText(row: VendorRow): string {
+  const counted = countedCertifications(row);
+  const uncounted = uncountedCertifications(row);
+  const held = counted.length > 0 ? `Counted as security certifications held today: ${counted.join(", ")}.` : "No security certification held today is counted.";
+  return uncounted.length > 0 ? `${held} Not counted (negated, planned, pending, in progress or expired): ${uncounted.join(", ")}.` : held;
 }
 
 function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], answers: Partial<Record<CheckKey, CheckStatus>>): ReadinessCheck[] {
@@ -359,6 +368,16 @@ function buildMitigations(evaluation: Evaluation): ChecklistMitigation[] {
 
 export const SECURITY_RULE_TITLES = ["Least privilege", "Monitoring", "Evidence", "Data location"] as const;
 
+function evidenceRule(row: VendorRow): string {
+  const counted = countedCertifications(row);
+  const uncounted = uncountedCertifications(row);
+  const notYet = uncounted.length > 0 ? ` ${uncounted.join(", ")} ${uncounted.length === 1 ? "does" : "do"} not count until a current certificate is shown.` : "";
+  if (counted.length > 0)
+    return `Before onboarding, check the evidence behind ${counted.join(", ")} (scope, date, exceptions) and the background checks; review it again every year.${notYet}`;
+  const none = row.certifications.length > 0 ? "No security certification held today is listed" : "No certification is listed";
+  return `${none}: before onboarding, complete a supplier risk assessment (a security questionnaire such as SIG) and ask for background checks and an independent assessment.${notYet}`;
+}
+
 function buildSecurityRules(evaluation: Evaluation): SecurityRule[] {
   const { row } = evaluation;
   if (row.dataSensitivity !== "Confidential" && row.dataSensitivity !== "Regulated") return [];
@@ -377,10 +396,7 @@ function buildSecurityRules(evaluation: Evaluation): SecurityRule[] {
     {
       key: "evidence",
       title: "Evidence",
-      rule:
-        row.certifications.length > 0
-          ? `Before onboarding, check the evidence behind ${row.certifications.join(", ")} (scope, date, exceptions) and the background checks; review it again every year.`
-          : "No certification is listed: before onboarding, complete a supplier risk assessment (a security questionnaire such as SIG) and ask for background checks and an independent assessment.",
+      rule: evidenceRule(row),
     },
   ];
   if (row.dataSensitivity === "Regulated")

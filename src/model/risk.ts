@@ -1,9 +1,12 @@
 /*
  * Risk score, 0-100 (higher is riskier). [Name] = assumptions sheet row; <Field> = the row's
  * value; O = overlap hours (given); required = the location fit's required overlap;
- * hidden = total cost - labour (from the cost formula); certified = the Certifications text
- * contains, case-insensitively, one of SECURITY_CERTIFICATION_KEYWORDS (in Excel:
- * SUMPRODUCT(--ISNUMBER(SEARCH({"27001","SOC 2",...}, <Certifications>))) > 0).
+ * hidden = total cost - labour (from the cost formula); certified = at least one entry of
+ * the Certifications list (entries are separated by commas, semicolons, bars or line breaks)
+ * names one of SECURITY_CERTIFICATION_KEYWORDS, case-insensitively, and does not say the
+ * certification is absent or not yet or no longer held (NOT_HELD_WORDS: "No PCI DSS",
+ * "None (SOC 2 planned 2027)", "ISO 27001 expired 2019", "SOC 2 in progress" do not count).
+ * The portable formulas take certified as a TRUE/FALSE input the model computed.
  *
  *   communication  = MIN(100, [Communication risk (<Collaboration intensity> collaboration)]
  *                      + [Communication risk per missing overlap hour] * MAX(0, required - O))
@@ -35,23 +38,65 @@ import { costFrom } from "./cost";
 export const SECURITY_CERTIFICATION_KEYWORDS = ["27001", "SOC 2", "SOC2", "PCI", "HITRUST", "FedRAMP", "TISAX", "Cyber Essentials"] as const;
 const KEYWORDS_LOWER = SECURITY_CERTIFICATION_KEYWORDS.map((k) => k.toLowerCase());
 
-const certificationCache = new Map<string, boolean>();
+/**
+ * Words that make an entry something the vendor does not hold today: negated ("No PCI DSS",
+ * "None (...)", "not certified"), planned or pending ("SOC 2 planned 2027", "audit
+ * scheduled", "applied for", "working towards"), under way ("in progress", "Type II
+ * ongoing") or past ("expired 2019", "lapsed", "revoked"). A buyer's evidence is a current
+ * certificate, so an entry that hedges does not lift the regulated-data floor.
+ */
+export const NOT_HELD_WORDS = [
+  "no", "not", "none", "non", "without", "never", "lacks", "missing", "n/a",
+  "planned", "planning", "plans", "pending", "scheduled", "upcoming", "future", "target", "targeted", "targeting", "roadmap",
+  "intend", "intends", "intended", "expected", "awaiting", "applied", "applying", "application", "candidate",
+  "working towards", "working toward", "pursuing", "preparing", "in preparation", "readiness", "gap assessment", "to be", "not yet",
+  "in progress", "in-progress", "ongoing", "underway", "under way", "in process", "being", "started",
+  "expired", "lapsed", "revoked", "suspended", "withdrawn", "former", "formerly", "previously",
+] as const;
 
-function isSecurityCertification(text: string): boolean {
-  let hit = certificationCache.get(text);
-  if (hit === undefined) {
-    const lower = text.toLowerCase();
-    hit = KEYWORDS_LOWER.some((k) => lower.includes(k));
+const NOT_HELD = new RegExp(`(?:^|[^a-z0-9])(?:${NOT_HELD_WORDS.map((w) => w.replace(/[-/\s]/g, (c) => (c === " " ? "\\s+" : "\\" + c))).join("|")})(?=$|[^a-z0-9])`);
+
+export type CertificationReading = "counted" | "not held" | "not a security certification";
+
+const certificationCache = new Map<string, CertificationReading>();
+
+/** How one Certifications entry reads: a security certification held today, one not held, or another kind. */
+export function readCertification(entry: string): CertificationReading {
+  let reading = certificationCache.get(entry);
+  if (reading === undefined) {
+    const lower = entry.toLowerCase();
+    // "Certificate no. 12345" numbers a certificate; it does not negate it.
+    reading = !KEYWORDS_LOWER.some((k) => lower.includes(k))
+      ? "not a security certification"
+      : NOT_HELD.test(lower.replace(/\bno\.\s*\d/g, " ")) ? "not held" : "counted";
     if (certificationCache.size > 10_000) certificationCache.clear();
-    certificationCache.set(text, hit);
+    certificationCache.set(entry, reading);
   }
-  return hit;
+  return reading;
+}
+
+/** The Certifications entries that count as security certifications held today, in the row's order. */
+export function countedCertifications(row: VendorRow): readonly string[] {
+  return row.certifications.filter((c) => readCertification(c) === "counted");
+}
+
+/** Entries that name a security certification but say it is not held (planned, expired, negated...). */
+export function uncountedCertifications(row: VendorRow): readonly string[] {
+  return row.certifications.filter((c) => readCertification(c) === "not held");
 }
 
 export function hasSecurityCertification(row: VendorRow): boolean {
   const certs = row.certifications;
-  for (let i = 0; i < certs.length; i++) if (isSecurityCertification(certs[i])) return true;
+  for (let i = 0; i < certs.length; i++) if (readCertification(certs[i]) === "counted") return true;
   return false;
+}
+
+/** "with ISO 27001 counted as a security certification; not counted: SOC 2 planned 2027" */
+function certificationText(row: VendorRow): string {
+  const counted = countedCertifications(row);
+  const uncounted = uncountedCertifications(row);
+  const held = counted.length > 0 ? `with ${counted.join(", ")} counted as a security certification` : "without a security certification";
+  return uncounted.length > 0 ? `${held} (not counted, as not held today: ${uncounted.join(", ")})` : held;
 }
 
 // Same order as RISK_KEYS, whose names the "Risk weight (...)" assumptions use.
@@ -100,8 +145,10 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     get1((m = memo(t, 21)), hiddenPermille) ?? put1(m, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`),
     get2((m = memo(t, 22)), clarity, row.urgency) ??
       put2(m, clarity, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
-    get2((m = memo(t, 23)), row.dataSensitivity, certified) ??
-      put2(m, row.dataSensitivity, certified, `${row.dataSensitivity} data, ${certified ? "with" : "without"} a security certification.`),
+    row.certifications.length === 0
+      ? (get2((m = memo(t, 23)), row.dataSensitivity, false) ?? put2(m, row.dataSensitivity, false, `${row.dataSensitivity} data, without a security certification.`))
+      : (get2((m = memo(t, 60)), row.dataSensitivity, row.certifications.join("\u0001")) ??
+        put2(m, row.dataSensitivity, row.certifications.join("\u0001"), `${row.dataSensitivity} data, ${certificationText(row)}.`)),
     get2((m = memo(t, 24)), clarity, attritionPermille) ??
       put2(m, clarity, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`),
     get1((m = memo(t, 25)), row.engagementModel) ??

@@ -275,6 +275,22 @@ describe("mitigations, security rules and pilot plan", () => {
     expect(certified.rule).toContain("SOC 2");
   });
 
+  test("the evidence rule and provider maturity say which certifications counted: a planned, negated or expired one does not", () => {
+    const row = { dataSensitivity: "Regulated" as const, certifications: ["None (SOC 2 planned 2027)", "No PCI DSS", "ISO 27001 expired 2019"] };
+    const hedged = buildChecklist(evaluation(row));
+    const evidence = hedged.securityRules.find((r) => r.key === "evidence")!.rule;
+    expect(evidence).toMatch(/^No security certification held today is listed: before onboarding, complete a supplier risk assessment/);
+    expect(evidence).toContain("None (SOC 2 planned 2027), No PCI DSS, ISO 27001 expired 2019 do not count until a current certificate is shown.");
+    expect(check(hedged, "providerMaturity").reason).toContain(
+      "No security certification held today is counted. Not counted (negated, planned, pending, in progress or expired): None (SOC 2 planned 2027), No PCI DSS, ISO 27001 expired 2019.",
+    );
+    const mixed = buildChecklist(evaluation({ ...row, certifications: ["SOC 2 Type II", "ISO 27001 expired 2019"] }));
+    const mixedEvidence = mixed.securityRules.find((r) => r.key === "evidence")!.rule;
+    expect(mixedEvidence).toMatch(/^Before onboarding, check the evidence behind SOC 2 Type II \(scope/);
+    expect(mixedEvidence).toContain("ISO 27001 expired 2019 does not count until a current certificate is shown.");
+    expect(check(mixed, "providerMaturity").reason).toContain("Counted as security certifications held today: SOC 2 Type II.");
+  });
+
   test("the pilot plan follows the seed's seven steps, tailored to the row's work type, scope, engagement and pricing", () => {
     const c = buildChecklist(evaluation({ workType: "QA", scope: "Regression suite", engagementModel: "Project", pricingModel: "Fixed price", requirementsClarity: "High" }));
     expect(c.pilotPlan).toHaveLength(7);

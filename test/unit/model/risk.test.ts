@@ -1,4 +1,4 @@
-import { RISK_DRIVERS, riskScore, type RiskResult } from "../../../src/model";
+import { RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, riskScore, type RiskResult } from "../../../src/model";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 function driver(r: RiskResult, key: string) {
@@ -65,5 +65,47 @@ describe("risk score", () => {
     const no = riskScore(vendorRow({ replacesInHouseStaff: false }), WINTER);
     const yes = riskScore(vendorRow({ replacesInHouseStaff: true }), WINTER);
     expect(driver(yes, "dependency").score).toBeGreaterThan(driver(no, "dependency").score);
+  });
+});
+
+// A certification lifts the regulated-data floor only when the vendor holds it today: the
+// entries buyers actually type say "planned", "No ..." or "expired" next to the keyword.
+describe("security certifications are read entry by entry, not by substring", () => {
+  const regulated = (certifications: string[]) => riskScore(vendorRow({ dataSensitivity: "Regulated", certifications }), WINTER);
+
+  test.each([["None (SOC 2 planned 2027)"], ["No PCI DSS"], ["ISO 27001 expired 2019"], ["SOC 2 Type II in progress"], ["ISO 27001 (working towards)"], ["HITRUST pending"], ["PCI DSS non-compliant"]])(
+    "'%s' does not count: the regulated floor stays Critical",
+    (entry) => {
+      const r = regulated([entry]);
+      expect(r.band).toBe("Critical");
+      expect(r.score).toBeGreaterThanOrEqual(WINTER.criticalRiskFrom);
+      expect(driver(r, "dataCyber").score).toBe(WINTER.dataRiskPointsRegulated);
+      expect(driver(r, "dataCyber").cause).toContain(`not counted, as not held today: ${entry}`);
+    },
+  );
+
+  test("a held certification counts, and the driver names which entries counted", () => {
+    const held = regulated(["ISO 27001"]);
+    expect(held.score).toBeLessThan(WINTER.criticalRiskFrom);
+    expect(driver(held, "dataCyber").score).toBe(WINTER.dataRiskPointsRegulated - WINTER.dataRiskCertificationCredit);
+    const mixed = regulated(["ISO 27001 expired 2019", "SOC 2 Type II", "CMMI 5"]);
+    expect(mixed.score).toBe(held.score);
+    expect(driver(mixed, "dataCyber").cause).toBe("Regulated data, with SOC 2 Type II counted as a security certification (not counted, as not held today: ISO 27001 expired 2019).");
+  });
+
+  test("every keyword, negated, planned, pending, in progress, expired, lapsed or applied for, does not count; held, it does", () => {
+    const hedges = ["No {k}", "None ({k} planned 2027)", "{k} planned", "{k} pending", "{k} in progress", "{k} expired 2019", "{k} lapsed", "{k} applied for", "working towards {k}", "not {k} certified"];
+    for (const k of SECURITY_CERTIFICATION_KEYWORDS) {
+      expect([k, regulated([k]).band]).not.toEqual([k, "Critical"]);
+      for (const hedge of hedges) {
+        const entry = hedge.replace("{k}", k);
+        expect([entry, regulated([entry]).band]).toEqual([entry, "Critical"]);
+      }
+    }
+  });
+
+  test("a certificate number or a validity date is not a negation", () => {
+    expect(regulated(["ISO 27001 certificate no. 12345"]).band).not.toBe("Critical");
+    expect(regulated(["SOC 2 valid until 2027"]).band).not.toBe("Critical");
   });
 });
