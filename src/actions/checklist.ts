@@ -13,6 +13,7 @@ import {
   OWNER_KEYS,
   PILOT_STEP_TITLES,
   SECURITY_RULE_TITLES,
+  formatRate,
   locationText,
   type CheckKey,
   type CheckStatus,
@@ -455,7 +456,7 @@ function baseLayout(c: Checklist, table: string, rowIndex: number, pane: { owner
   fact("Location", locationText(h));
   fact("Engagement model", h.engagementModel);
   fact("Pricing model", h.pricingModel);
-  fact("Total cost", Math.round(h.totalCost), `${Math.round(h.effectiveHourlyRate)} per hour all-in`);
+  fact("Total cost", Math.round(h.totalCost), `${formatRate(h.effectiveHourlyRate)} per hour all-in`);
   fact("Risk score", Math.round(h.riskScore), h.riskBand);
   fact("Location fit", h.locationFit, `${round1(h.overlapHours)} h shared working time, ${round1(h.requiredOverlapHours)} h needed`);
   fact("Data sensitivity", h.dataSensitivity);

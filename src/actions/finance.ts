@@ -133,7 +133,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "result", key: "requiredOverlap", header: "Overlap needed (hours)", format: "0.00", width: 70 },
   { kind: "rank", of: "totalCost", header: "Rank by cost", width: 55 },
   { kind: "rank", of: "riskScore", header: "Rank by risk", width: 55 },
-  ...RISK_DRIVERS.map((d): Column => ({ kind: "result", key: `risk.${d.key}`, header: `${d.label} risk`, format: "0.0", width: 70 })),
+  ...RISK_DRIVERS.map((d): Column => ({ kind: "result", key: `risk.${d.key}`, header: / risk$/.test(d.label) ? d.label : `${d.label} risk`, format: "0.0", width: 70 })),
   { kind: "input", key: "hourlyRate", header: "Hourly rate (as read)", format: RATE, width: 70 },
   { kind: "input", key: "hours", header: "Hours (as read)", format: "#,##0.##", width: 70 },
   { kind: "input", key: "durationMonths", header: "Duration months (as read)", format: "0.##", width: 70 },

@@ -479,7 +479,7 @@ function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[
     {
       key: "review",
       title: PILOT_STEP_TITLES[6],
-      detail: `Review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatNumber(cost.effectiveHourlyRate)} per hour all-in) and governance before scaling; scale only when no readiness check is a blocker.`,
+      detail: `Review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatRate(cost.effectiveHourlyRate)} per hour all-in) and governance before scaling; scale only when no readiness check is a blocker.`,
     },
   ];
 }
@@ -492,6 +492,13 @@ function formatHours(hours: number): string {
 
 function formatNumber(value: number): string {
   return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+}
+
+const RATE_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An hourly rate to the cent, as rate cards quote it: 53.35, not 53. */
+export function formatRate(value: number): string {
+  return RATE_FORMAT.format(value);
 }
 
 function isoDate(today: ChecklistOptions["today"]): string {
@@ -570,7 +577,7 @@ export function checklistToMarkdown(checklist: Checklist): string {
   lines.push(
     `- **Location:** ${md(locationText(h))}`,
     `- **Engagement model:** ${md(h.engagementModel)}; **pricing model:** ${md(h.pricingModel)}`,
-    `- **Total cost:** ${md(formatMoney(h.totalCost))} (${md(formatMoney(h.effectiveHourlyRate))} per hour all-in)`,
+    `- **Total cost:** ${md(formatMoney(h.totalCost))} (${md(formatRate(h.effectiveHourlyRate))} per hour all-in)`,
     `- **Risk score:** ${Math.round(h.riskScore)} (${md(h.riskBand)})`,
     `- **Location fit:** ${md(h.locationFit)}, ${formatHours(h.overlapHours)} h overlap (${formatHours(h.requiredOverlapHours)} h needed)`,
     `- **Data sensitivity:** ${md(h.dataSensitivity)}`,

@@ -79,6 +79,10 @@ describe("checklist of the selected row over the memory workbook", () => {
     expect(rowOf(wb, sheet, "Pilot plan", "7. Review before scaling")).toBeGreaterThan(location);
     expect(outcome.checklist.mitigations.length).toBeGreaterThan(0);
     rowOf(wb, sheet, "Mitigations for the top risks", outcome.checklist.mitigations[0].risk);
+    // The all-in rate to the cent: 53.35 once showed as 53.
+    const rate = outcome.checklist.header.effectiveHourlyRate;
+    expect(rate * 100).not.toBeCloseTo(Math.round(rate) * 100, 0);
+    expect(wb.cell(sheet, `C${rowOf(wb, sheet, "Engagement", "Total cost")}`)?.value).toBe(`${rate.toFixed(2)} per hour all-in`);
   });
 
   test("running again refreshes generated parts in place and keeps every owner name, answer, tick and note typed on the sheet", async () => {

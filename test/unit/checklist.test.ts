@@ -275,6 +275,13 @@ describe("mitigations, security rules and pilot plan", () => {
     expect(certified.rule).toContain("SOC 2");
   });
 
+  test("the effective hourly rate is shown to the cent in the pilot review and the e-mail text, not rounded to whole units", () => {
+    const e = evaluation();
+    const c = buildChecklist({ ...e, cost: { ...e.cost, effectiveHourlyRate: 53.35 } });
+    expect(c.pilotPlan.find((p) => p.key === "review")!.detail).toContain("53.35 per hour all-in");
+    expect(checklistToMarkdown(c)).toContain("(53.35 per hour all-in)");
+  });
+
   test("the evidence rule and provider maturity say which certifications counted: a planned, negated or expired one does not", () => {
     const row = { dataSensitivity: "Regulated" as const, certifications: ["None (SOC 2 planned 2027)", "No PCI DSS", "ISO 27001 expired 2019"] };
     const hedged = buildChecklist(evaluation(row));
