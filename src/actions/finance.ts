@@ -20,7 +20,7 @@ import { isBlank } from "../model/values";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
 import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types";
-import { assumptionLookup, excelText, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { assumptionLookup, excelText, percentFromCell, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
 import { cellAddress, columnLetters, parseRange, quoteSheet } from "../workbook/address";
 import {
   ASSUMPTIONS_NAME,
@@ -514,10 +514,11 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
     const blockRows: CellWrite[][] = BLOCK_ASSUMPTIONS.map((spec, i) => {
       const row = FIRST_VENDOR_ROW + i;
       const fallback = String(spec.defaultValue);
+      const value = spec.kind === "percent" ? percentFromCell(sheetValue(row)) : sheetValue(row);
       return [
         spec.name,
         {
-          formula: `=IFERROR(IF(ISBLANK(${sheetValue(row)}),${fallback},${sheetValue(row)}),${fallback})`,
+          formula: `=IFERROR(IF(ISBLANK(${sheetValue(row)}),${fallback},${value}),${fallback})`,
           cachedValue: (a as unknown as Record<string, number>)[spec.key],
         },
       ];

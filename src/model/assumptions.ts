@@ -6,7 +6,7 @@
 import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import { normaliseHeader } from "./fields";
-import { isBlank, parseNumberCell } from "./values";
+import { isBlank, parseNumberCell, percentFraction } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
 
 export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier";
@@ -266,17 +266,15 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
       return assumptionError(spec.name, cell, `${spec.name} must be ${what}; got ${shown(cell)}`);
     }
     n = parsed.value.value;
-    if (parsed.value.percent) {
-      if (spec.kind !== "percent") return assumptionError(spec.name, cell, `${spec.name} is in ${spec.unit}, not a percentage; got ${shown(cell)}`);
-      n /= 100;
-    }
+    if (parsed.value.percent && spec.kind !== "percent") return assumptionError(spec.name, cell, `${spec.name} is in ${spec.unit}, not a percentage; got ${shown(cell)}`);
+    // The rule every percentage input follows: 7 and "7%" are 7%, 0.07 is 7%, 1 is 1%.
+    if (spec.kind === "percent") n = percentFraction(parsed.value);
     if (spec.kind === "hours") n = toHourOfDay(n);
     if (spec.kind === "date") n = Math.floor(n);
   }
   if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) {
     const range = spec.kind === "percent" ? `${(spec.min ?? 0) * 100}% and ${(spec.max ?? 1) * 100}%` : `${spec.min} and ${spec.max}`;
-    const hint = spec.kind === "percent" && typeof cell === "number" && cell > 1 && cell <= 100 ? `; for ${cell}% write ${cell}% or ${cell / 100}` : "";
-    return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}${hint}`);
+    return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}`);
   }
   return { ok: true, value: n };
 }

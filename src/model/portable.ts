@@ -63,6 +63,15 @@ export function assumptionLookup(range: string): (nameExpression: string) => str
   return (nameExpression) => `VLOOKUP(${nameExpression},${range},2,FALSE)`;
 }
 
+/**
+ * A percentage read from a cell the buyer typed, by the rule the model applies to every
+ * percentage input (percentFraction in values.ts): a number of 1 or more is a number of
+ * percent, a number below 1 a fraction. Text and blanks pass through as they are.
+ */
+export function percentFromCell(cell: string): string {
+  return `IF(ISNUMBER(${cell}),IF(${cell}>=1,${cell}/100,${cell}),${cell})`;
+}
+
 /** An Excel string literal. */
 export function excelText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

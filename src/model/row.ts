@@ -15,6 +15,7 @@ import {
   isBlank,
   parseBooleanCell,
   parseNumberCell,
+  percentFraction,
   type CategoryVocabulary,
 } from "./values";
 import { countryCode, resolveZone } from "./zones";
@@ -82,8 +83,8 @@ function attritionOf(value: CellValue, fallback: number): number {
   if (!parsed.ok) fail("attrition", value, `Attrition ${parsed.reason}; got ${shown(value)}`);
   const n = parsed.value.value;
   if (n < 0) fail("attrition", value, `Attrition must not be negative; got ${shown(value)}`);
-  // 0.18, "18%" and 18 all mean 18%: a yearly rate above 1 can only be written in percent.
-  const fraction = parsed.value.percent || n > 1 ? n / 100 : n;
+  // 0.18, "18%" and 18 all mean 18%; 1 means 1%: the rule every percentage input follows.
+  const fraction = percentFraction(parsed.value);
   if (fraction > 1) fail("attrition", value, `Attrition must be at most 100%; got ${shown(value)}`);
   return fraction;
 }

@@ -44,6 +44,16 @@ export function parseNumberCell(value: CellValue): Parsed<NumberText> {
   return { ok: true, value: { value: n, percent: m[3] === "%" } };
 }
 
+/**
+ * The one rule for every percentage input (Attrition, the percent assumptions): "18%" is
+ * 18%; a number of 1 or more is a number of percent (18 is 18%, 1 is 1%, 1.5 is 1.5%); a
+ * number below 1 is a fraction (0.18 is 18%). Excel's own percent entry reads typed numbers
+ * the same way. Returns the fraction.
+ */
+export function percentFraction(number: NumberText): number {
+  return number.percent || number.value >= 1 ? number.value / 100 : number.value;
+}
+
 const TRUE_WORDS = new Set(["yes", "y", "true", "1", "x"]);
 const FALSE_WORDS = new Set(["no", "n", "false", "0"]);
 

@@ -31,8 +31,11 @@ const MESSY_ROWS: (string | number)[][] = [
 ];
 /** An assumption finance empties in the file: it reads as its default. */
 const BLANKED = "Transition %";
-/** Defaults that blank cells stand for, changed in the file. */
-const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 24, "Default attrition": 0.3 };
+/**
+ * Defaults that blank cells stand for, changed in the file; the attrition typed as a number
+ * of percent (30 for 30%), which the formulas must read by the model's percentage rule.
+ */
+const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 24, "Default attrition": 30 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-finance-"));
 const files = {

@@ -75,9 +75,14 @@ describe("parsing a (name, value) table", () => {
     const w = parseAssumptions([["Buyer workday end", 30]]);
     expect(!w.ok && w.error.message).toBe("Buyer workday end must be between 0 and 24; got 30");
   });
-  test("a percentage written as a whole number gets a hint", () => {
-    const r = parseAssumptions([["Transition %", 7]]);
-    expect(!r.ok && r.error.message).toBe("Transition % must be between 0% and 100%; got 7; for 7% write 7% or 0.07");
+  // The same rule as every percentage input: 1 or more is a number of percent, below 1 a fraction.
+  test.each([[7, 0.07], ["7", 0.07], ["7%", 0.07], [0.07, 0.07], [1, 0.01], [1.5, 0.015], [100, 1], [0.5, 0.5]])("a percent assumption written %p reads as %p", (cell, expected) => {
+    const r = parseAssumptions([["Transition %", cell], ["Default attrition", cell]]);
+    expect(r.ok && [r.value.transitionPct, r.value.defaultAttrition]).toEqual([expected, expected]);
+  });
+  test("a percentage above the range names the range", () => {
+    const r = parseAssumptions([["Transition %", 150]]);
+    expect(!r.ok && r.error.message).toBe("Transition % must be between 0% and 100%; got 150");
   });
   test("a value that is not a number is an error", () => {
     const r = parseAssumptions([["Transition %", "lots"]]);

@@ -103,7 +103,12 @@ describe("numbers from cells", () => {
 });
 
 describe("attrition", () => {
-  test.each([["18%", 0.18], [0.18, 0.18], [18, 0.18], ["18", 0.18], [1, 1]])("%p reads as %p", (cell, expected) => {
+  test.each([["18%", 0.18], [0.18, 0.18], [18, 0.18], ["18", 0.18], [100, 1], ["100%", 1], [0.5, 0.5]])("%p reads as %p", (cell, expected) => {
+    expect(read({ Attrition: cell }).attrition).toBeCloseTo(expected, 12);
+  });
+  // One rule for every percentage input: 1 or more is a number of percent, below 1 a
+  // fraction. "1" once read as 100% while "1.5" read as 1.5%.
+  test.each([[1, 0.01], ["1", 0.01], [1.5, 0.015], ["1.5", 0.015], [0.99, 0.99]])("%p reads as %p: 1 or more is a percentage, below 1 a fraction", (cell, expected) => {
     expect(read({ Attrition: cell }).attrition).toBeCloseTo(expected, 12);
   });
   test("attrition above 100% is an error", () => {
