@@ -91,6 +91,9 @@ export function hasSecurityCertification(row: VendorRow): boolean {
   return false;
 }
 
+// One entry, the usual case, is its own key: no string is built per row.
+const certificationsKey = (certs: readonly string[]): string => (certs.length === 1 ? certs[0] : certs.join("\u0001"));
+
 /** "with ISO 27001 counted as a security certification; not counted: SOC 2 planned 2027" */
 function certificationText(row: VendorRow): string {
   const counted = countedCertifications(row);
@@ -137,6 +140,7 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   let m;
   const hiddenPermille = Math.round(hiddenShare * 1000);
   const attritionPermille = Math.round(row.attrition * 1000);
+  let certKey: string;
   const causes = [
     get3((m = memo(t, 20)), row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours) ??
       put3(m, row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours, missing > 0
@@ -147,8 +151,8 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
       put2(m, clarity, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
     row.certifications.length === 0
       ? (get2((m = memo(t, 23)), row.dataSensitivity, false) ?? put2(m, row.dataSensitivity, false, `${row.dataSensitivity} data, without a security certification.`))
-      : (get2((m = memo(t, 60)), row.dataSensitivity, row.certifications.join("\u0001")) ??
-        put2(m, row.dataSensitivity, row.certifications.join("\u0001"), `${row.dataSensitivity} data, ${certificationText(row)}.`)),
+      : (get2((m = memo(t, 60)), row.dataSensitivity, (certKey = certificationsKey(row.certifications))) ??
+        put2(m, row.dataSensitivity, certKey, `${row.dataSensitivity} data, ${certificationText(row)}.`)),
     get2((m = memo(t, 24)), clarity, attritionPermille) ??
       put2(m, clarity, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`),
     get1((m = memo(t, 25)), row.engagementModel) ??
