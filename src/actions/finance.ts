@@ -514,7 +514,7 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
     const blockRows: CellWrite[][] = BLOCK_ASSUMPTIONS.map((spec, i) => {
       const row = FIRST_VENDOR_ROW + i;
       const fallback = String(spec.defaultValue);
-      const value = spec.kind === "percent" ? percentFromCell(sheetValue(row)) : sheetValue(row);
+      const value = spec.kind === "percent" ? percentFromCell(sheetValue(row), spec.max ?? 1) : sheetValue(row);
       return [
         spec.name,
         {

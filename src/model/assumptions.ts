@@ -6,7 +6,7 @@
 import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import { normaliseHeader } from "./fields";
-import { isBlank, parseNumberCell, percentFraction } from "./values";
+import { assumptionPercentFraction, isBlank, parseNumberCell } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
 
 export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier";
@@ -267,8 +267,8 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
     }
     n = parsed.value.value;
     if (parsed.value.percent && spec.kind !== "percent") return assumptionError(spec.name, cell, `${spec.name} is in ${spec.unit}, not a percentage; got ${shown(cell)}`);
-    // The rule every percentage input follows: 7 and "7%" are 7%, 0.07 is 7%, 1 is 1%.
-    if (spec.kind === "percent") n = percentFraction(parsed.value);
+    // A percentage cell stores a fraction (1 is 100%); 7 where at most 100% is allowed is 7%.
+    if (spec.kind === "percent") n = assumptionPercentFraction(parsed.value, spec.max ?? 1);
     if (spec.kind === "hours") n = toHourOfDay(n);
     if (spec.kind === "date") n = Math.floor(n);
   }

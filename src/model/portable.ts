@@ -64,12 +64,13 @@ export function assumptionLookup(range: string): (nameExpression: string) => str
 }
 
 /**
- * A percentage read from a cell the buyer typed, by the rule the model applies to every
- * percentage input (percentFraction in values.ts): a number of 1 or more is a number of
- * percent, a number below 1 a fraction. Text and blanks pass through as they are.
+ * A percentage read from the assumptions sheet by the model's rule (assumptionPercentFraction
+ * in values.ts): a number is the fraction a percentage cell stores, unless it is above `max`
+ * (the assumption's largest fraction), when it is a number of percent. Text and blanks pass
+ * through as they are.
  */
-export function percentFromCell(cell: string): string {
-  return `IF(ISNUMBER(${cell}),IF(${cell}>=1,${cell}/100,${cell}),${cell})`;
+export function percentFromCell(cell: string, max: number): string {
+  return `IF(ISNUMBER(${cell}),IF(${cell}>${max},${cell}/100,${cell}),${cell})`;
 }
 
 /** An Excel string literal. */

@@ -54,6 +54,17 @@ export function percentFraction(number: NumberText): number {
   return number.percent || number.value >= 1 ? number.value / 100 : number.value;
 }
 
+/**
+ * A percentage on the assumptions sheet, whose percentage cells the add-in formats as
+ * percentages: there Excel stores what the buyer typed as a fraction (100% is 1, 150% is
+ * 1.5), so a number is a fraction, unless it is too large to be one within the assumption's
+ * range (`max`, as a fraction): then it is a number of percent, by the rule above (18 is 18%).
+ * Reading 1 as 1% there would turn a cell showing 100% into 1%.
+ */
+export function assumptionPercentFraction(number: NumberText, max: number): number {
+  return number.percent || number.value > max ? number.value / 100 : number.value;
+}
+
 const TRUE_WORDS = new Set(["yes", "y", "true", "1", "x"]);
 const FALSE_WORDS = new Set(["no", "n", "false", "0"]);
 

@@ -75,10 +75,17 @@ describe("parsing a (name, value) table", () => {
     const w = parseAssumptions([["Buyer workday end", 30]]);
     expect(!w.ok && w.error.message).toBe("Buyer workday end must be between 0 and 24; got 30");
   });
-  // The same rule as every percentage input: 1 or more is a number of percent, below 1 a fraction.
-  test.each([[7, 0.07], ["7", 0.07], ["7%", 0.07], [0.07, 0.07], [1, 0.01], [1.5, 0.015], [100, 1], [0.5, 0.5]])("a percent assumption written %p reads as %p", (cell, expected) => {
+  // A percentage cell on the assumptions sheet stores a fraction (100% is 1); a number too large
+  // to be a fraction in the allowed range is a number of percent.
+  test.each([[7, 0.07], ["7", 0.07], ["7%", 0.07], [0.07, 0.07], [1, 1], [1.5, 0.015], [100, 1], [0.5, 0.5], ["1%", 0.01]])("a percent assumption written %p reads as %p", (cell, expected) => {
     const r = parseAssumptions([["Transition %", cell], ["Default attrition", cell]]);
     expect(r.ok && [r.value.transitionPct, r.value.defaultAttrition]).toEqual([expected, expected]);
+  });
+  test("a percent assumption allowed above 100% reads a percentage cell's 150% (stored 1.5) as 150%, and 20 as 20%", () => {
+    const stored = parseAssumptions([["Hidden cost share for full risk", 1.5]]);
+    expect(stored.ok && stored.value.hiddenCostShareForFullRisk).toBe(1.5);
+    const typed = parseAssumptions([["Hidden cost share for full risk", 20]]);
+    expect(typed.ok && typed.value.hiddenCostShareForFullRisk).toBe(0.2);
   });
   test("a percentage above the range names the range", () => {
     const r = parseAssumptions([["Transition %", 150]]);
