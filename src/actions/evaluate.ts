@@ -151,7 +151,8 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const inputs = table.headers.slice(0, firstOutput);
   const warnings = table.headers
     .slice(firstOutput)
-    .filter((h) => !outputHeaders.some((o) => same(o, h)))
+    // The key column Prepare for finance adds is the add-in's own, read by no input.
+    .filter((h) => !outputHeaders.some((o) => same(o, h)) && !(memory.financeKey !== undefined && same(memory.financeKey, h)))
     .map((h) => `The column '${h}' is right of the output columns, so the formulas do not read it; move it left of '${outputHeaders[0]}' if it matters.`);
   if (inputs.length === 0) return refused(`The table '${table.name}' has no input columns left of '${outputHeaders[0]}'. Add the vendor columns (at least Hourly rate and Hours) and evaluate again.`);
   const map = mapHeaders(inputs, memory.byHand);

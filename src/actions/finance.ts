@@ -33,8 +33,8 @@ import {
   type WorkbookChange,
   type WorkbookPort,
 } from "../workbook/port";
-import { evaluateTable, OUTPUT_COLUMNS, writtenBy, type RowError } from "./evaluate";
-import { inputHeaders, parseMappingSetting, rememberTable, tableMemory } from "./mapping";
+import { evaluateTable, OUTPUT_COLUMNS, structuredColumn, writtenBy, type RowError } from "./evaluate";
+import { inputHeaders, parseMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
 
 export const SUMMARY_SHEET = "Finance summary";
@@ -169,11 +169,19 @@ const LOOKUP_BLOCK_COLUMN = SUMMARY_COLUMNS.length + 1;
 // Excel fills ONE formula down a table column (a calculated column), even over different
 // formulas written row by row, so each output column of the vendor table holds the same
 // formula on every row: it takes its own row's entry from this block, one row per table row
-// in table order, right of the assumptions block. The block refers to the vendor's summary
-// row, or says why the row is not in the summary.
+// in table order at preparing, right of the assumptions block. The block refers to the
+// vendor's summary row, or says why the row is not in the summary.
+//
+// A row finds its entry by a key, never by its position: finance sorts, filters and inserts
+// rows, and a position would then show another vendor's numbers. The key is a plain value in
+// a column of the table (entry number 1..n), which moves with its row when the table is
+// sorted; the output columns read it from their own row (a structured reference, the same
+// text on every row) and INDEX the block with it: one lookup per cell, no search.
 const TABLE_BLOCK_COLUMN = LOOKUP_BLOCK_COLUMN + 3;
 /** What an output cell of a table row the summary does not know (added since) shows. */
 export const NOT_IN_SUMMARY = "Not in the finance summary: prepare for finance again";
+/** Header of the key column the action adds to the vendor table (another name if the table has a column of the user's called so). */
+export const FINANCE_KEY_HEADER = "Finance row";
 
 // ---- Inputs as the model read them ----
 
@@ -227,7 +235,12 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);
 
   const outputHeaders = OUTPUT_COLUMNS.map((o) => memory.outputs[o.key] ?? o.header);
-  const inputs = inputHeaders(table.headers, { ...memory, outputs: { ...memory.outputs, ...Object.fromEntries(OUTPUT_COLUMNS.map((o, i) => [o.key, outputHeaders[i]])) } });
+  const keyHeader = financeKeyHeader(table, memory, outputHeaders);
+  const inputs = inputHeaders(table.headers, {
+    ...memory,
+    outputs: { ...memory.outputs, ...Object.fromEntries(OUTPUT_COLUMNS.map((o, i) => [o.key, outputHeaders[i]])) },
+    financeKey: keyHeader,
+  });
   const inputIndexes = inputs.map((h) => table.headers.indexOf(h));
   const map = mapHeaders(inputs, memory.byHand);
   if (map.missingRequired.length > 0)
@@ -281,14 +294,15 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     map: map.columns,
     a,
     outputHeaders,
+    keyHeader,
   });
   const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet: SUMMARY_SHEET }];
   if (previous && first.sheets[SUMMARY_SHEET]) changes.push({ kind: "clearRange", sheet: SUMMARY_SHEET, address: previous.summaryArea });
   changes.push(...plan.changes);
-  changes.push(...outputColumnChanges(table, outputHeaders, financeVendors, rowErrors));
+  changes.push(...outputColumnChanges(table, outputHeaders, keyHeader, financeVendors, rowErrors));
   const outputs: Record<string, string> = {};
   OUTPUT_COLUMNS.forEach((o, i) => (outputs[o.key] = outputHeaders[i]));
-  changes.push(rememberTable(setting, table.name, { ...memory, outputs }));
+  changes.push(rememberTable(setting, table.name, { ...memory, outputs, financeKey: keyHeader }));
   const financeMemory: FinanceMemory = { version: 1, table: table.name, mode, preparedAt: now.toISOString(), summaryArea: plan.area, outputs: outputHeaders };
   changes.push({ kind: "setSetting", key: FINANCE_SETTING, value: JSON.stringify(financeMemory) });
 
@@ -321,6 +335,7 @@ interface SummaryInput {
   readonly map: Readonly<Partial<Record<FieldKey, number>>>;
   readonly a: Assumptions;
   readonly outputHeaders: readonly string[];
+  readonly keyHeader: string;
 }
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
@@ -552,19 +567,18 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 
-/** What each table row's output cells show, in table order (see TABLE_BLOCK_COLUMN). */
+/** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
 function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
-  const { table, vendors, rowErrors, outputHeaders } = input;
+  const { table, vendors, rowErrors, outputHeaders, keyHeader } = input;
   const sheet = SUMMARY_SHEET;
   const summaryRow = new Map(vendors.map((v, i) => [v.tableRow, { vendor: v, row: FIRST_VENDOR_ROW + i }]));
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
-  const firstDataRow = parseRange(table.address).top + 2;
   const rows: CellWrite[][] = [];
   for (let i = 1; i <= table.rowCount; i++) {
     const found = summaryRow.get(i);
     const error = errors.get(i);
     rows.push([
-      firstDataRow + i - 1,
+      i,
       ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
         if (found) {
           const value = outputValue(found.vendor.evaluation, key);
@@ -582,7 +596,7 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
       kind: "writeRange",
       sheet,
       address: cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN),
-      cells: [["Row on vendor sheet (table columns)", ...outputHeaders.map((h) => `${h} (vendor table)`)], ...rows],
+      cells: [[`${keyHeader} (the vendor table's key column)`, ...outputHeaders.map((h) => `${h} (vendor table)`)], ...rows],
     },
     {
       kind: "formatRange",
@@ -601,16 +615,38 @@ function notEvaluated(message: string): string {
 }
 
 /**
- * The one formula of output column `o` in the vendor table: the table row's entry in the
- * block (the row number counted from the table's header cell, so it holds wherever the table
- * sits), "" for a blank entry, NOT_IN_SUMMARY past the block's end.
+ * The one formula of output column `o` in the vendor table: the block's entry for the key in
+ * the row's own key column (a structured reference: the same text on every row, and LibreOffice
+ * reads it from an .xlsx too), "" for a blank entry, NOT_IN_SUMMARY for a row without a key
+ * (added since) or with one the block does not have. The key is checked to be a whole number
+ * from 1 up: INDEX with 0 would return the whole column.
  */
-function tableColumnFormula(table: TableSnapshot, o: number): string {
-  const range = parseRange(table.address);
+function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: number): string {
   const letters = columnLetters(TABLE_BLOCK_COLUMN + 1 + o);
   const block = `${quoteSheet(SUMMARY_SHEET)}!$${letters}$${FIRST_VENDOR_ROW + 1}:$${letters}$${FIRST_VENDOR_ROW + Math.max(table.rowCount, 1)}`;
-  const entry = `INDEX(${block},ROW()-ROW($${columnLetters(range.left)}$${range.top + 1}))`;
-  return `=IFERROR(IF(${entry}="","",${entry}),${excelText(NOT_IN_SUMMARY)})`;
+  const key = `${table.name}[@${structuredColumn(keyHeader)}]`;
+  const entry = `INDEX(${block},${key})`;
+  const notInSummary = excelText(NOT_IN_SUMMARY);
+  return `=IFERROR(IF(AND(ISNUMBER(${key}),${key}>=1,INT(${key})=${key}),IF(${entry}="","",${entry}),${notInSummary}),${notInSummary})`;
+}
+
+/**
+ * The key column's header: the one this action wrote before when the table still has it
+ * holding keys only, else "Finance row" (or "Finance row 2"... when the table has a column
+ * of the user's by that name, which is never overwritten).
+ */
+function financeKeyHeader(table: TableSnapshot, memory: TableMemory, outputHeaders: readonly string[]): string {
+  const recorded = memory.financeKey;
+  const index = recorded === undefined ? -1 : table.headers.findIndex((h) => same(h, recorded));
+  if (index >= 0 && (table.rows ?? []).every((row) => isKeyCell(row[index]))) return table.headers[index];
+  const taken = [...table.headers, ...outputHeaders];
+  let header = FINANCE_KEY_HEADER;
+  for (let n = 2; taken.some((h) => same(h, header)); n++) header = `${FINANCE_KEY_HEADER} ${n}`;
+  return header;
+}
+
+function isKeyCell(value: CellValue): boolean {
+  return value === null || value === undefined || value === "" || (typeof value === "number" && Number.isInteger(value) && value >= 1);
 }
 
 /**
@@ -647,16 +683,19 @@ function rowErrorsNote(rowErrors: readonly RowError[]): string {
  * The three table columns: one formula each, the same on every row (tableColumnFormula),
  * with the values it computes. In both modes the cells are formulas, so a later Evaluate in
  * the pane recognises the columns as the add-in's and brings the live OFFSHORE formulas back.
+ * Then the key column they read, right of them (added after them, so a later Evaluate never
+ * takes it for an input): plain values 1..n in table order, narrow and grey.
  */
 function outputColumnChanges(
   table: TableSnapshot,
   outputHeaders: readonly string[],
+  keyHeader: string,
   vendors: readonly FinanceVendor[],
   rowErrors: readonly RowError[],
 ): WorkbookChange[] {
   const byTableRow = new Map(vendors.map((v) => [v.tableRow, v]));
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
-  return OUTPUT_COLUMNS.map((output, o): WorkbookChange => {
+  const outputs = OUTPUT_COLUMNS.map((output, o): WorkbookChange => {
     const header = outputHeaders[o];
     if (table.rowCount === 0) return { kind: "setTableColumn", table: table.name, header, values: [], numberFormat: output.numberFormat };
     const cachedValues: CellValue[] = [];
@@ -665,8 +704,24 @@ function outputColumnChanges(
       const error = errors.get(i);
       cachedValues.push(vendor ? outputValue(vendor.evaluation, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
     }
-    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, o), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
+    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, keyHeader, o), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
   });
+  const keys = Array.from({ length: table.rowCount }, (_, i) => i + 1);
+  // Where the key column ends up: columns the apply adds go at the table's right edge, in order.
+  const headers = [...table.headers];
+  for (const header of [...outputHeaders, keyHeader]) if (!headers.some((h) => same(h, header))) headers.push(header);
+  const range = parseRange(table.address);
+  const column = range.left + headers.findIndex((h) => same(h, keyHeader));
+  return [
+    ...outputs,
+    { kind: "setTableColumn", table: table.name, header: keyHeader, values: keys, numberFormat: "0", rowCount: table.rowCount },
+    {
+      kind: "formatRange",
+      sheet: table.sheet,
+      address: `${cellAddress(range.top, column)}:${cellAddress(range.top + table.rowCount, column)}`,
+      format: { fontColor: "#808080", columnWidth: 60 },
+    },
+  ];
 }
 
 function outputValue(e: Evaluation, key: PortableResultKey): CellValue {

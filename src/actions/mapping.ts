@@ -14,6 +14,8 @@ export interface TableMemory {
   readonly byHand: Partial<Record<FieldKey, string>>;
   /** The headers the add-in's output columns have in this table (after a rename to avoid a collision). */
   readonly outputs: Partial<Record<OutputKey, string>>;
+  /** The header of the key column Prepare for finance wrote (plain values the table columns look their row up by). */
+  readonly financeKey?: string;
 }
 
 export interface MappingSetting {
@@ -38,7 +40,8 @@ export function parseMappingSetting(text: string | undefined): MappingSetting {
       const outputs: Partial<Record<OutputKey, string>> = {};
       for (const [key, header] of Object.entries(memory?.outputs ?? {}))
         if ((key === "totalCost" || key === "riskScore" || key === "locationFit") && typeof header === "string") outputs[key] = header;
-      tables[name.toLowerCase()] = { byHand, outputs };
+      const financeKey = typeof memory?.financeKey === "string" ? { financeKey: memory.financeKey } : {};
+      tables[name.toLowerCase()] = { byHand, outputs, ...financeKey };
     }
     return { version: 1, tables };
   } catch {
@@ -129,8 +132,8 @@ export async function mapByHand(port: WorkbookPort, table: string, field: FieldK
   return mappingView(read.table.name, inputHeaders(read.table.headers, next), byHand);
 }
 
-/** Headers of the input columns: the add-in's own output columns are not inputs. */
+/** Headers of the input columns: the add-in's own output and key columns are not inputs. */
 export function inputHeaders(headers: readonly string[], memory: TableMemory): string[] {
-  const outputs = new Set(Object.values(memory.outputs).map((h) => h!.toLowerCase()));
+  const outputs = new Set([...Object.values(memory.outputs), ...(memory.financeKey ? [memory.financeKey] : [])].map((h) => h!.toLowerCase()));
   return headers.filter((h) => !outputs.has(h.toLowerCase()));
 }

@@ -4,7 +4,7 @@
 // to create calculated columns", on by default; office-js issues 5909, 2093 and 6745).
 // Different formulas row by row would then show one row's number in every row, with no error.
 import { evaluateTable } from "../../src/actions/evaluate";
-import { NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_SHEET } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_SHEET } from "../../src/actions/finance";
 import { parseCell, parseRange, type RangeRef } from "../../src/workbook/address";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import type { CellValue } from "../../src/model/types";
@@ -58,13 +58,16 @@ class Evaluator {
   }
   private expression(): Shown | { range: RangeRef; sheet: string } {
     let left = this.term();
-    while (this.text[this.at] === "-" || this.text[this.at] === "=") {
-      const op = this.text[this.at++];
+    for (;;) {
+      const op = /^(>=|-|=)/.exec(this.text.slice(this.at))?.[1];
+      if (!op) return left;
+      this.at += op.length;
       const right = this.value(this.term());
       const l = this.value(left);
-      left = op === "-" ? Number(l) - Number(right) : ((l === right ? 1 : 0) as number);
+      // Excel ranks any text above any number in a comparison.
+      if (op === ">=") left = (typeof l === "string" && typeof right === "number") || (typeof l === typeof right && l >= right) ? 1 : 0;
+      else left = op === "-" ? Number(l) - Number(right) : ((l === right ? 1 : 0) as number);
     }
-    return left;
   }
   private args(): (() => Shown | { range: RangeRef; sheet: string })[] {
     // Arguments are parsed lazily so IFERROR and IF evaluate only what Excel would.
@@ -125,6 +128,15 @@ class Evaluator {
         }
         case "IF":
           return this.value(args[0]()) ? args[1]() : args[2]();
+        case "ISNUMBER":
+          return typeof this.value(args[0]()) === "number" ? 1 : 0;
+        case "AND":
+          return args.every((arg) => this.value(arg())) ? 1 : 0;
+        case "INT": {
+          const v = this.value(args[0]());
+          if (typeof v !== "number") throw new Error("#VALUE!");
+          return Math.floor(v);
+        }
         case "IFERROR":
           try {
             return this.value(args[0]());
@@ -134,6 +146,14 @@ class Evaluator {
         default:
           throw new Error(`no ${call[1]} here`);
       }
+    }
+    // Table[@[Column]]: the column's cell in the formula's own row.
+    const structured = /^([A-Za-z_][A-Za-z0-9_.]*)\[@\[([^\]]+)\]\]/.exec(rest);
+    if (structured) {
+      this.at += structured[0].length;
+      const t = this.excel.table(structured[1])!;
+      const column = t.left + t.columns.findIndex((c) => c.toLowerCase() === structured[2].toLowerCase());
+      return { sheet: t.sheet, range: { top: this.row, bottom: this.row, left: column, right: column } };
     }
     const ref = /^(?:'((?:[^']|'')+)'!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/.exec(rest);
     if (ref) {
@@ -220,6 +240,130 @@ describe("prepare for finance over the Excel adapter, where a table column fills
     excel.addTableRows("Vendors", [[...SAMPLE_VENDOR_ROWS[5]]]);
     const t = excel.table("Vendors")!;
     expect(show(excel, "Quotes", t.top + t.rows, t.left + t.columns.indexOf("Total cost"))).toBe(NOT_IN_SUMMARY);
+  });
+});
+
+describe("prepare for finance, then finance sorts or inserts rows in the table (Excel.TableSort; KB 40401: a sort moves formulas as if copied)", () => {
+  // A bad row (Hourly rate "TBD") and a blank row among the vendors, so that the summary's
+  // rows and the table's do not line up either.
+  const rows: CellValue[][] = [
+    [...SAMPLE_VENDOR_ROWS[0]],
+    badRow(),
+    [...SAMPLE_VENDOR_ROWS[2]],
+    blankRow(),
+    [...SAMPLE_VENDOR_ROWS[3]],
+    [...SAMPLE_VENDOR_ROWS[4]],
+  ];
+  /** Every row moves: the first ends up third, and so on. */
+  const ORDER = [5, 3, 0, 4, 1, 2];
+
+  async function prepared(mode: "formulas" | "values", table = rows, headers: readonly string[] = SAMPLE_VENDOR_HEADERS) {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 1, "Vendors", headers, table);
+    const outcome = await prepareForFinance(new ExcelWorkbook(excel.host()), "Vendors", { ...options, mode });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    return { excel, outcome };
+  }
+
+  /** The summary's row (0-based) of each vendor, by its name (column A). */
+  function summaryRowsByVendor(excel: FakeExcel): Map<string, number> {
+    const found = new Map<string, number>();
+    for (const [key, cell] of excel.sheet(SUMMARY_SHEET).cells) {
+      const [r, c] = key.split(",").map(Number);
+      if (c === 0 && r > 5 && typeof cell.value === "string") found.set(cell.value, r);
+    }
+    return found;
+  }
+
+  /**
+   * Each data row, where it is now, shows what its own vendor has in the summary: `original`
+   * gives the row's index in `rows` (or "new" for a row added after preparing).
+   */
+  function expectOwnNumbers(excel: FakeExcel, mode: "formulas" | "values", badRowMessage: string, original: readonly (number | "new")[]) {
+    const t = excel.table("Vendors")!;
+    expect(t.rows).toBe(original.length);
+    const byVendor = summaryRowsByVendor(excel);
+    let compared = 0;
+    OUTPUTS.forEach((header, o) => {
+      const column = t.left + t.columns.indexOf(header);
+      original.forEach((from, i) => {
+        const sheetRow = t.top + 1 + i;
+        const shown = show(excel, "Quotes", sheetRow, column);
+        const where = `${header}, table row ${i + 1} (was ${from})`;
+        if (from === "new") return expect({ where, shown }).toEqual({ where, shown: NOT_IN_SUMMARY });
+        if (from === 1) return expect({ where, shown }).toEqual({ where, shown: `Not evaluated: ${badRowMessage}` });
+        if (from === 3) return expect({ where, shown }).toEqual({ where, shown: "" });
+        const vendor = excel.sheet("Quotes").cells.get(`${sheetRow},${t.left}`)!.value as string;
+        expect(vendor).toBe(rows[from][0]);
+        const target = landing(byVendor.get(vendor)!, SUMMARY_KEYS[o]) as { row: number; column: number };
+        const expected = mode === "formulas" ? target : show(excel, SUMMARY_SHEET, target.row, target.column);
+        expect(expected).not.toBe("");
+        expect({ where, shown }).toEqual({ where, shown: expected });
+        compared++;
+      });
+    });
+    expect(compared).toBe(3 * 4);
+  }
+
+  test.each(["formulas", "values"] as const)("in %s mode, after the table is sorted every row still shows its own vendor's numbers, the bad row its reason", async (mode) => {
+    const { excel, outcome } = await prepared(mode);
+    excel.sortTableRows("Vendors", ORDER);
+    expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, ORDER);
+  });
+
+  test.each(["formulas", "values"] as const)("in %s mode, a row inserted inside the table says it is not in the summary and the rows below it keep their vendors", async (mode) => {
+    const { excel, outcome } = await prepared(mode);
+    excel.insertTableRow("Vendors", 2, [...SAMPLE_VENDOR_ROWS[5]]);
+    expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, [0, 1, "new", 2, 3, 4, 5]);
+    excel.sortTableRows("Vendors", [2, 6, 5, 4, 3, 1, 0]);
+    expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, ["new", 5, 4, 3, 2, 1, 0]);
+  });
+
+  test("the key column: plain values 1..n right of the outputs, read by one structured reference per output column; no position", async () => {
+    const { excel } = await prepared("formulas");
+    const t = excel.table("Vendors")!;
+    expect(t.columns.slice(-4)).toEqual([...OUTPUTS, FINANCE_KEY_HEADER]);
+    const keyColumn = t.left + t.columns.indexOf(FINANCE_KEY_HEADER);
+    const cells = rows.map((_r, i) => excel.sheet("Quotes").cells.get(`${t.top + 1 + i},${keyColumn}`));
+    expect(cells.map((c) => c?.value)).toEqual(rows.map((_r, i) => i + 1));
+    expect(cells.every((c) => !c?.formula)).toBe(true);
+    for (const header of OUTPUTS) {
+      const formula = excel.sheet("Quotes").cells.get(`${t.top + 1},${t.left + t.columns.indexOf(header)}`)!.formula!;
+      expect(formula).toContain(`Vendors[@[${FINANCE_KEY_HEADER}]]`);
+      expect(formula).not.toMatch(/ROW\(|MATCH\(/);
+    }
+  });
+
+  test("preparing again reuses its key column; a column of the user's called 'Finance row' is never overwritten", async () => {
+    const headers = [...SAMPLE_VENDOR_HEADERS, FINANCE_KEY_HEADER];
+    // The blank row stays blank: a note would make it a row without an hourly rate.
+    const note = (i: number) => (i === 3 ? undefined : `note ${i}`);
+    const own = rows.map((r, i) => [...r, note(i) ?? null]);
+    const { excel } = await prepared("formulas", own, headers);
+    const workbook = new ExcelWorkbook(excel.host());
+    const again = await prepareForFinance(workbook, "Vendors", { ...options, mode: "values" });
+    expect(again.kind).toBe("done");
+    const t = excel.table("Vendors")!;
+    expect(t.columns.slice(SAMPLE_VENDOR_HEADERS.length)).toEqual([FINANCE_KEY_HEADER, ...OUTPUTS, `${FINANCE_KEY_HEADER} 2`]);
+    const userColumn = t.left + SAMPLE_VENDOR_HEADERS.length;
+    expect(own.map((_r, i) => excel.sheet("Quotes").cells.get(`${t.top + 1 + i},${userColumn}`)?.value)).toEqual(own.map((_r, i) => note(i)));
+    if (again.kind !== "done") throw new Error(again.message);
+    excel.sortTableRows("Vendors", ORDER);
+    expectOwnNumbers(excel, "values", again.rowErrors[0].message, ORDER);
+  });
+
+  test("Evaluate afterwards leaves the key column alone, does not read it, and does not warn about it", async () => {
+    const { excel } = await prepared("formulas");
+    const evaluated = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+    if (evaluated.kind !== "done") throw new Error(evaluated.kind === "collision" ? evaluated.message : evaluated.message);
+    expect(evaluated.warnings).toEqual([]);
+    const t = excel.table("Vendors")!;
+    expect(t.columns.slice(-4)).toEqual([...OUTPUTS, FINANCE_KEY_HEADER]);
+    const formula = excel.sheet("Quotes").cells.get(`${t.top + 1},${t.left + t.columns.indexOf("Total cost")}`)!.formula!;
+    expect(formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+    expect(formula).not.toContain(FINANCE_KEY_HEADER);
+    const keyColumn = t.left + t.columns.indexOf(FINANCE_KEY_HEADER);
+    expect(rows.map((_r, i) => excel.sheet("Quotes").cells.get(`${t.top + 1 + i},${keyColumn}`)?.value)).toEqual(rows.map((_r, i) => i + 1));
   });
 });
 

@@ -291,10 +291,14 @@ describe("bad input through prepare for finance (memory workbook)", () => {
           if (outcome.written === "Nothing was written.") expect(after).toEqual(before);
           return;
         }
-        const headers = tableAfter.headers.slice(-3);
+        // The three outputs, then the key column they look their row up by.
+        const headers = tableAfter.headers.slice(-4, -1);
         const columns = outputColumns(tableAfter, headers);
-        expectOnlyOwnedChanged(before, after, tableBefore, tableAfter, ownedByOutputs(tableAfter, columns, [ASSUMPTIONS_SHEET, SUMMARY_SHEET]));
+        const [keyColumn] = outputColumns(tableAfter, tableAfter.headers.slice(-1));
+        expect(lower(tableAfter.headers[tableAfter.headers.length - 1])).toMatch(/^finance row( \d+)?$/);
+        expectOnlyOwnedChanged(before, after, tableBefore, tableAfter, ownedByOutputs(tableAfter, [...columns, keyColumn], [ASSUMPTIONS_SHEET, SUMMARY_SHEET]));
         const top = parseCell(tableAfter.address.split(":")[0]).row;
+        for (let r = 0; r < tableAfter.rowCount; r++) expect(wb.cell(DATA_SHEET, cellAddress(top + 1 + r, keyColumn))?.value).toBe(r + 1);
         const byRow = new Map(outcome.vendors.map((v) => [v.tableRow - 1, v]));
         const errors = new Map(outcome.rowErrors.map((e) => [e.tableRow - 1, e.message]));
         for (const e of outcome.rowErrors) expectReadable(e.message);

@@ -217,6 +217,51 @@ export class FakeExcel {
     }
   }
 
+  /**
+   * The user sorts the table (Data > Sort, a header's filter button, or TableSort.apply /
+   * Range.sort.apply in Office.js, "Excel.TableSort class"): whole data rows move, every
+   * column's values and formulas together. `order[i]` is the data row (0-based) that ends up
+   * i-th. A moved formula is moved as if copied: its relative references keep their offset,
+   * so one that read its own row still does, and its R1C1 form is unchanged (Microsoft KB
+   * 40401, "Errors Sorting Cells That Contain References": after a sort, =A2 in B2 stays =A2
+   * and =A3 moved from B1 to B3 reads A5).
+   */
+  sortTableRows(name: string, order: readonly number[]): void {
+    const t = this.table(name)!;
+    if ([...order].sort((a, b) => a - b).join() !== Array.from({ length: t.rows }, (_, i) => i).join()) throw new Error("order must list every data row once");
+    this.moveTableRows(t, order.map((from, to) => ({ from: t.top + 1 + from, to: t.top + 1 + to })));
+  }
+
+  /**
+   * The user inserts a row inside the table, above data row `at` (0-based; Table Row Above,
+   * or TableRowCollection.add(index) in Office.js): the rows below move down one, their
+   * formulas still reading their own row, and the new row gets the calculated columns while
+   * AutoCorrect fills formulas in tables. `values` are the new row's typed cells, null for none.
+   */
+  insertTableRow(name: string, at: number, values: readonly CellValue[]): void {
+    const t = this.table(name)!;
+    const moves = [];
+    for (let r = t.top + t.rows; r >= t.top + 1 + at; r--) moves.push({ from: r, to: r + 1 });
+    t.rows++;
+    this.moveTableRows(t, moves);
+    const sheet = this.sheet(t.sheet);
+    const r = t.top + 1 + at;
+    for (let c = 0; c < t.columns.length; c++) sheet.cells.delete(k(r, t.left + c));
+    values.forEach((v, c) => v !== null && v !== undefined && sheet.cells.set(k(r, t.left + c), { value: v }));
+    if (this.fillFormulasInTables) for (const [c, calc] of t.calculated ?? []) sheet.cells.set(k(r, t.left + c), { value: 0, formula: shiftRows(calc.formula, r - calc.row) });
+  }
+
+  private moveTableRows(t: Table, moves: readonly { from: number; to: number }[]): void {
+    const sheet = this.sheet(t.sheet);
+    const taken = moves.map(({ from }) => Array.from({ length: t.columns.length }, (_, c) => sheet.cells.get(k(from, t.left + c))));
+    moves.forEach(({ from, to }, m) =>
+      taken[m].forEach((cell, c) => {
+        if (!cell) sheet.cells.delete(k(to, t.left + c));
+        else sheet.cells.set(k(to, t.left + c), cell.formula ? { ...cell, formula: shiftRows(cell.formula, to - from) } : { ...cell });
+      }),
+    );
+  }
+
   /** After a write of `formulas` (sheet row, column) into `sheet`: what a calculated column does with them. */
   fillCalculatedColumns(sheetName: string, area: RangeRef, formulas: readonly [number, number][], constants: readonly [number, number][]): void {
     const sheet = this.sheet(sheetName);
