@@ -8,7 +8,7 @@ import path from "path";
 import CFB from "cfb";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { SUMMARY_SHEET } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, SUMMARY_SHEET } from "../../src/actions/finance";
 import { SAMPLE_VENDORS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -75,7 +75,14 @@ describe("the command line on the bundled sample", () => {
     expect(names.filter((n) => n.startsWith("Checklist "))).toHaveLength(SAMPLE_VENDORS.length);
     const table = book.worksheets.find((s) => s.getTables().length > 0)!;
     const headers = (table.getRow(1).values as unknown[]).slice(1);
-    expect(headers.slice(-3)).toEqual(["Total cost", "Risk score", "Location fit"]);
+    expect(headers.slice(-4)).toEqual(["Total cost", "Risk score", "Location fit", FINANCE_KEY_HEADER]);
+    // The key the three columns look their row up by: plain values 1..n, read from the row's own key cell.
+    const keyColumn = headers.length;
+    const keys = SAMPLE_VENDORS.map((_v, i) => table.getRow(2 + i).getCell(keyColumn).value);
+    expect(keys).toEqual(SAMPLE_VENDORS.map((_v, i) => i + 1));
+    const formulas = SAMPLE_VENDORS.map((_v, i) => (table.getRow(2 + i).getCell(keyColumn - 3).value as { formula?: string }).formula);
+    expect(formulas[0]).toContain(`[[#This Row],[${FINANCE_KEY_HEADER}]]`);
+    formulas.forEach((f) => expect(f).toBe(formulas[0]));
   });
 
   it("never modifies the input without --in-place", () => {

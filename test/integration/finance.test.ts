@@ -15,6 +15,8 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { sampleChanges } from "../../scripts/make-sample";
 import { errorCells, readWorkbook, recalculateInLibreOffice, shown } from "./xlsx-libreoffice";
+import { parseRange } from "../../src/workbook/address";
+import { shiftRows } from "./fakes/fakeExcel";
 
 const NOW = new Date("2026-03-02T15:30:00Z");
 const BUYER_ZONE = "America/New_York";
@@ -45,6 +47,8 @@ const files = {
   messy: path.join(work, "messy.xlsx"),
   messyChanged: path.join(work, "messy-changed.xlsx"),
   gaps: path.join(work, "gaps.xlsx"),
+  gapsSorted: path.join(work, "gaps-sorted.xlsx"),
+  gapsValuesSorted: path.join(work, "gaps-values-sorted.xlsx"),
 };
 
 /**
@@ -62,6 +66,37 @@ const GAPS_ROWS: CellValue[][] = [
   [...SAMPLE_VENDOR_ROWS[3]],
   [...SAMPLE_VENDOR_ROWS[4]],
 ];
+
+/** The order finance sorts the gaps table into after preparing: every row moves (the first ends up third...). */
+const GAPS_ORDER = [5, 3, 0, 4, 1, 2];
+
+/**
+ * Sorts the data rows of the table on `sheetName` whose header row is `headerRow` (1-based)
+ * in the file, as Excel's sort does: whole rows move, every column's values and formulas
+ * together, a moved formula as if copied (relative references keep their offset; Microsoft
+ * KB 40401), its cached result dropped so that only LibreOffice's recalculation counts.
+ */
+async function sortTableRows(from: string, to: string, sheetName: string, headerRow: number, order: readonly number[]): Promise<void> {
+  const book = await readWorkbook(from);
+  const sheet = book.getWorksheet(sheetName)!;
+  const table = sheet.getTables()[0] as unknown as { table: { tableRef?: string; ref?: string } };
+  const ref = parseRange(table.table.tableRef ?? table.table.ref!);
+  expect(ref.top + 1).toBe(headerRow);
+  expect(ref.bottom - ref.top).toBe(order.length);
+  const taken = order.map((r) => {
+    const row = sheet.getRow(headerRow + 1 + r);
+    return Array.from({ length: ref.right - ref.left + 1 }, (_, c) => row.getCell(ref.left + 1 + c).value);
+  });
+  order.forEach((r, i) => {
+    const row = sheet.getRow(headerRow + 1 + i);
+    taken[i].forEach((value, c) => {
+      if (value && typeof value === "object" && "sharedFormula" in value) throw new Error("a shared formula: move its master cell's text instead");
+      const formula = value && typeof value === "object" && "formula" in value ? (value as { formula: string }).formula : undefined;
+      row.getCell(ref.left + 1 + c).value = formula === undefined ? value : ({ formula: shiftRows(formula, i - r) } as ExcelJS.CellFormulaValue);
+    });
+  });
+  await book.xlsx.writeFile(to);
+}
 
 async function setAssumptions(from: string, to: string, values: Record<string, number | null>): Promise<void> {
   const book = await readWorkbook(from);
@@ -173,6 +208,48 @@ function tableOutputs(book: ExcelJS.Workbook): Record<string, unknown[]> {
   return out;
 }
 
+/**
+ * The gaps table after LibreOffice's recalculation: each output column is one formula (the
+ * same text on every row, as Excel keeps a calculated column) and each data row, where it is
+ * now (`order[i]`: the GAPS_ROWS row now i-th), shows the model's number for its own vendor,
+ * the bad row its reason, the blank row nothing.
+ */
+function expectGapsRowsOwnNumbers(book: ExcelJS.Workbook, writtenBook: ExcelJS.Workbook, order: readonly number[]): void {
+  expect(errorCells(book)).toEqual([]);
+  const { evaluations } = modelEvaluations(book, SAMPLE_VENDOR_HEADERS, GAPS_ROWS);
+  expect(evaluations).toHaveLength(4);
+  expect(gapsOutcome.rowErrors.map((e) => e.tableRow)).toEqual([2]);
+  const sheet = book.getWorksheet("Gaps")!;
+  const header = sheet.getRow(GAPS_TOP + 1);
+  const columnOf = (name: string) => {
+    let found = 0;
+    header.eachCell((cell, col) => (String(cell.value) === name ? (found = col) : undefined));
+    return found;
+  };
+  const byOriginalRow = [evaluations[0], null, evaluations[1], null, evaluations[2], evaluations[3]];
+  let compared = 0;
+  for (const output of OUTPUT_COLUMNS) {
+    const col = columnOf(output.header);
+    expect(col).toBeGreaterThan(0);
+    const formulas = order.map((_r, i) => (writtenBook.getWorksheet("Gaps")!.getRow(GAPS_TOP + 2 + i).getCell(col).value as { formula?: string }).formula);
+    expect(formulas[0]).toBeDefined();
+    formulas.forEach((f) => expect(f).toBe(formulas[0]));
+    order.forEach((from, i) => {
+      const e = byOriginalRow[from];
+      const value = shown(sheet.getRow(GAPS_TOP + 2 + i).getCell(col));
+      const where = `${output.header}, table row ${i + 1} (row ${from + 1} when prepared)`;
+      if (from === 1) return expect({ where, value }).toEqual({ where, value: `Not evaluated: ${gapsOutcome.rowErrors[0].message}` });
+      if (!e) return expect({ where, value: value ?? "" }).toEqual({ where, value: "" });
+      expect(shown(sheet.getRow(GAPS_TOP + 2 + i).getCell(2))).toBe(e.row.vendor);
+      if (output.key === "totalCost") expectClose(value, e.cost.total, where);
+      else if (output.key === "riskScore") expectClose(value, e.risk.score, where);
+      else expect({ where, value }).toEqual({ where, value: e.fit.verdict });
+      compared++;
+    });
+  }
+  expect(compared).toBe(3 * 4);
+}
+
 let recalculated: Record<keyof typeof files, ExcelJS.Workbook>;
 let written: Record<keyof typeof files, ExcelJS.Workbook>;
 let formulasOutcome: Extract<FinanceOutcome, { kind: "done" }>;
@@ -208,6 +285,18 @@ beforeAll(async () => {
   if (gapsPrepared.kind !== "done") throw new Error(gapsPrepared.message);
   gapsOutcome = gapsPrepared;
   await gaps.save(files.gaps);
+  // Finance sorts the table after preparing, in both modes.
+  await sortTableRows(files.gaps, files.gapsSorted, "Gaps", GAPS_TOP + 1, GAPS_ORDER);
+  const gapsValues = XlsxWorkbook.create();
+  await gapsValues.apply([
+    { kind: "ensureSheet", sheet: "Gaps" },
+    { kind: "createTable", sheet: "Gaps", address: `B${GAPS_TOP + 1}`, name: "Gaps", headers: SAMPLE_VENDOR_HEADERS, rows: GAPS_ROWS as CellWrite[][] },
+  ]);
+  const gapsValuesPrepared = await prepareForFinance(gapsValues, "Gaps", { mode: "values", now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (gapsValuesPrepared.kind !== "done") throw new Error(gapsValuesPrepared.message);
+  const gapsValuesFile = path.join(work, "gaps-values.xlsx");
+  await gapsValues.save(gapsValuesFile);
+  await sortTableRows(gapsValuesFile, files.gapsValuesSorted, "Gaps", GAPS_TOP + 1, GAPS_ORDER);
 
   const out = await recalculateInLibreOffice(Object.values(files));
   const keys = Object.keys(files) as (keyof typeof files)[];
@@ -244,35 +333,15 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
   });
 
   it("with a bad row and a blank row in the table, each output column is one formula and every row shows its own vendor's number, the bad row why", () => {
-    const book = recalculated.gaps;
-    expect(errorCells(book)).toEqual([]);
-    const { evaluations } = modelEvaluations(book, SAMPLE_VENDOR_HEADERS, GAPS_ROWS);
-    expect(evaluations).toHaveLength(4);
-    expect(gapsOutcome.rowErrors.map((e) => e.tableRow)).toEqual([2]);
-    const sheet = book.getWorksheet("Gaps")!;
-    const header = sheet.getRow(GAPS_TOP + 1);
-    const columnOf = (name: string) => {
-      let found = 0;
-      header.eachCell((cell, col) => (String(cell.value) === name ? (found = col) : undefined));
-      return found;
-    };
-    const byRow = [evaluations[0], null, evaluations[1], null, evaluations[2], evaluations[3]];
-    for (const output of OUTPUT_COLUMNS) {
-      const col = columnOf(output.header);
-      expect(col).toBeGreaterThan(0);
-      const formulas = GAPS_ROWS.map((_r, i) => (written.gaps.getWorksheet("Gaps")!.getRow(GAPS_TOP + 2 + i).getCell(col).value as { formula?: string }).formula);
-      formulas.forEach((f) => expect(f).toBe(formulas[0]));
-      byRow.forEach((e, i) => {
-        const value = shown(sheet.getRow(GAPS_TOP + 2 + i).getCell(col));
-        const where = `${output.header}, table row ${i + 1}`;
-        if (i === 1) expect({ where, value }).toEqual({ where, value: `Not evaluated: ${gapsOutcome.rowErrors[0].message}` });
-        else if (!e) expect({ where, value: value ?? "" }).toEqual({ where, value: "" });
-        else if (output.key === "totalCost") expectClose(value, e.cost.total, where);
-        else if (output.key === "riskScore") expectClose(value, e.risk.score, where);
-        else expect({ where, value }).toEqual({ where, value: e.fit.verdict });
-      });
-    }
+    expectGapsRowsOwnNumbers(recalculated.gaps, written.gaps, [0, 1, 2, 3, 4, 5]);
   });
+
+  it.each(["gapsSorted", "gapsValuesSorted"] as const)(
+    "after finance sorts the table (%s), every row still equals the model for its own vendor: the rows find their entry by the key column, not by position",
+    (file) => {
+      expectGapsRowsOwnNumbers(recalculated[file], written[file], GAPS_ORDER);
+    },
+  );
 
   it("changing one assumption in the file moves the totals exactly as the model says, and a blanked one reads as its default", () => {
     const before = modelEvaluations(recalculated.formulas);
