@@ -7,7 +7,7 @@ import path from "path";
 import type ExcelJS from "exceljs";
 import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
-import { financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET, type CellWrite } from "../../src/workbook/port";
@@ -467,5 +467,11 @@ describe("prepare for finance in the pane's preview (memory workbook)", () => {
     const total = read.table!.headers.indexOf("Total cost");
     expect(read.table!.rows!.map((r) => r[total])).toEqual(outcome.vendors.map((v) => v.evaluation.cost.total));
     expect(read.sheets[SUMMARY_SHEET]!.values[SUMMARY_HEADER_ROW + 1][0]).toBe(outcome.vendors[0].vendor);
+    // The key column: right of the three, grey and narrow, keys 1..n.
+    expect(read.table!.headers.slice(-4)).toEqual([...OUTPUT_COLUMNS.map((o) => o.header), FINANCE_KEY_HEADER]);
+    const key = read.table!.headers.length - 1;
+    expect(read.table!.rows!.map((r) => r[key])).toEqual(SAMPLE_VENDOR_ROWS.map((_r, i) => i + 1));
+    const keyLetter = String.fromCharCode(65 + key);
+    for (const address of [`${keyLetter}1`, `${keyLetter}${SAMPLE_VENDOR_ROWS.length + 1}`]) expect(workbook.cell(read.table!.sheet, address)?.format).toMatchObject({ fontColor: "#808080", columnWidth: 60 });
   });
 });
