@@ -180,6 +180,9 @@ const LOOKUP_BLOCK_COLUMN = SUMMARY_COLUMNS.length + 1;
 const TABLE_BLOCK_COLUMN = LOOKUP_BLOCK_COLUMN + 3;
 /** What an output cell of a table row the summary does not know (added since) shows. */
 export const NOT_IN_SUMMARY = "Not in the finance summary: prepare for finance again";
+/** What the table's output cells show once the summary's own rows were sorted or moved. */
+export const SUMMARY_REORDERED = "The finance summary's rows were reordered: prepare for finance again";
+const TABLE_ROW_LETTERS = columnLetters(SUMMARY_COLUMNS.findIndex((c) => c.kind === "tableRow"));
 /** Header of the key column the action adds to the vendor table (another name if the table has a column of the user's called so). */
 export const FINANCE_KEY_HEADER = "Finance row";
 
@@ -583,7 +586,13 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
         if (found) {
           const value = outputValue(found.vendor.evaluation, key);
           // Values mode keeps the summary free of formulas: the entry is the number itself.
-          return input.mode === "values" ? writable(value) : { formula: `=${columnLetters(summaryColumnOf("result", key))}${found.row + 1}`, cachedValue: value };
+          if (input.mode === "values") return writable(value);
+          // A sort of the summary's rows moves the vendor away from the row referred to here
+          // (references from outside a sorted range do not follow it): the row's "Row on vendor
+          // sheet" then differs, and the entry says so instead of showing another vendor's number.
+          const row = found.row + 1;
+          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${columnLetters(summaryColumnOf("result", key))}${row},${excelText(SUMMARY_REORDERED)})`;
+          return { formula, cachedValue: value };
         }
         // A blank row shows nothing, as the add-in's own formulas leave it.
         return error === undefined ? "" : notEvaluated(error);

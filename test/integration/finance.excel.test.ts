@@ -4,7 +4,7 @@
 // to create calculated columns", on by default; office-js issues 5909, 2093 and 6745).
 // Different formulas row by row would then show one row's number in every row, with no error.
 import { evaluateTable } from "../../src/actions/evaluate";
-import { FINANCE_KEY_HEADER, NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_SHEET } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_REORDERED, SUMMARY_SHEET } from "../../src/actions/finance";
 import { parseCell, parseRange, type RangeRef } from "../../src/workbook/address";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import type { CellValue } from "../../src/model/types";
@@ -35,8 +35,10 @@ function show(excel: FakeExcel, sheet: string, row: number, column: number): Sho
     const target = parseCell(`${plain[3]}${plain[4]}`);
     return show(excel, plain[1]?.replace(/''/g, "'") ?? plain[2] ?? sheet, target.row, target.column);
   }
-  // The summary's own formulas are where a table cell should lead; only the table's are read on.
-  if (sheet === SUMMARY_SHEET || !/^=(IFERROR|IF|INDEX)\(/.test(cell.formula)) return { sheet, row, column };
+  // The summary's own formulas are where a table cell should lead; only the table's, and the
+  // summary's guard of a block entry (its row still holds that vendor), are read on.
+  const guard = sheet === SUMMARY_SHEET && /^=IF\([A-Z]+\d+=\d+,[A-Z]+\d+,"[^"]*"\)$/.test(cell.formula);
+  if ((sheet === SUMMARY_SHEET && !guard) || !/^=(IFERROR|IF|INDEX)\(/.test(cell.formula)) return { sheet, row, column };
   return new Evaluator(excel, sheet, row).run(cell.formula.slice(1));
 }
 
@@ -317,6 +319,18 @@ describe("prepare for finance, then finance sorts or inserts rows in the table (
     expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, [0, 1, "new", 2, 3, 4, 5]);
     excel.sortTableRows("Vendors", [2, 6, 5, 4, 3, 1, 0]);
     expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, ["new", 5, 4, 3, 2, 1, 0]);
+  });
+
+  test.each(["formulas", "values"] as const)("in %s mode, after finance sorts the summary's own rows, no table row shows another vendor's numbers (KB 40401: references from outside a sorted range do not follow it)", async (mode) => {
+    const { excel, outcome } = await prepared(mode);
+    const vendors = outcome.vendors.length;
+    excel.sortRangeRows(SUMMARY_SHEET, { top: 6, bottom: 6 + vendors - 1, left: 0, right: SUMMARY_COLUMNS.length - 1 }, Array.from({ length: vendors }, (_, i) => vendors - 1 - i));
+    if (mode === "values") return expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, [0, 1, 2, 3, 4, 5]);
+    const t = excel.table("Vendors")!;
+    for (const header of OUTPUTS) {
+      const shown = rows.map((_r, i) => show(excel, "Quotes", t.top + 1 + i, t.left + t.columns.indexOf(header)));
+      expect(shown).toEqual([SUMMARY_REORDERED, `Not evaluated: ${outcome.rowErrors[0].message}`, SUMMARY_REORDERED, "", SUMMARY_REORDERED, SUMMARY_REORDERED]);
+    }
   });
 
   test("the key column: plain values 1..n right of the outputs, read by one structured reference per output column; no position", async () => {

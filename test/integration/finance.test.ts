@@ -4,10 +4,10 @@
 import { mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
-import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_REORDERED, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET, type CellWrite } from "../../src/workbook/port";
@@ -15,7 +15,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { sampleChanges } from "../../scripts/make-sample";
 import { errorCells, readWorkbook, recalculateInLibreOffice, shown } from "./xlsx-libreoffice";
-import { parseRange } from "../../src/workbook/address";
+import { parseRange, type RangeRef } from "../../src/workbook/address";
 import { shiftRows } from "./fakes/fakeExcel";
 
 const NOW = new Date("2026-03-02T15:30:00Z");
@@ -49,6 +49,7 @@ const files = {
   gaps: path.join(work, "gaps.xlsx"),
   gapsSorted: path.join(work, "gaps-sorted.xlsx"),
   gapsValuesSorted: path.join(work, "gaps-values-sorted.xlsx"),
+  gapsSummarySorted: path.join(work, "gaps-summary-sorted.xlsx"),
 };
 
 /**
@@ -83,19 +84,27 @@ async function sortTableRows(from: string, to: string, sheetName: string, header
   const ref = parseRange(table.table.tableRef ?? table.table.ref!);
   expect(ref.top + 1).toBe(headerRow);
   expect(ref.bottom - ref.top).toBe(order.length);
+  sortRows(sheet, { ...ref, top: ref.top + 1 }, order);
+  await book.xlsx.writeFile(to);
+}
+
+/** Sorts the rows of `area` (0-based) on `sheet` into `order`, as sortTableRows describes. */
+function sortRows(sheet: ExcelJS.Worksheet, area: RangeRef, order: readonly number[]): void {
+  // Each cell's own formula text (ExcelJS translates a shared formula for its cell); every
+  // formula of the area is written back as a plain one, so no shared master is left behind.
   const taken = order.map((r) => {
-    const row = sheet.getRow(headerRow + 1 + r);
-    return Array.from({ length: ref.right - ref.left + 1 }, (_, c) => row.getCell(ref.left + 1 + c).value);
-  });
-  order.forEach((r, i) => {
-    const row = sheet.getRow(headerRow + 1 + i);
-    taken[i].forEach((value, c) => {
-      if (value && typeof value === "object" && "sharedFormula" in value) throw new Error("a shared formula: move its master cell's text instead");
-      const formula = value && typeof value === "object" && "formula" in value ? (value as { formula: string }).formula : undefined;
-      row.getCell(ref.left + 1 + c).value = formula === undefined ? value : ({ formula: shiftRows(formula, i - r) } as ExcelJS.CellFormulaValue);
+    const row = sheet.getRow(area.top + 1 + r);
+    return Array.from({ length: area.right - area.left + 1 }, (_, c): { formula: string } | { value: ExcelJS.CellValue } => {
+      const cell = row.getCell(area.left + 1 + c);
+      return cell.type === ExcelJS.ValueType.Formula ? { formula: String(cell.formula) } : { value: cell.value };
     });
   });
-  await book.xlsx.writeFile(to);
+  order.forEach((r, i) => {
+    const row = sheet.getRow(area.top + 1 + i);
+    taken[i].forEach((moved, c) => {
+      row.getCell(area.left + 1 + c).value = "formula" in moved ? ({ formula: shiftRows(moved.formula, i - r) } as ExcelJS.CellFormulaValue) : moved.value;
+    });
+  });
 }
 
 async function setAssumptions(from: string, to: string, values: Record<string, number | null>): Promise<void> {
@@ -287,6 +296,15 @@ beforeAll(async () => {
   await gaps.save(files.gaps);
   // Finance sorts the table after preparing, in both modes.
   await sortTableRows(files.gaps, files.gapsSorted, "Gaps", GAPS_TOP + 1, GAPS_ORDER);
+  // ... or the summary's own vendor rows (by cost, say): here in reverse.
+  const summarySorted = await readWorkbook(files.gaps);
+  const vendorCount = gapsPrepared.vendors.length;
+  sortRows(
+    summarySorted.getWorksheet(SUMMARY_SHEET)!,
+    { top: SUMMARY_HEADER_ROW + 1, bottom: SUMMARY_HEADER_ROW + vendorCount, left: 0, right: SUMMARY_COLUMNS.length - 1 },
+    Array.from({ length: vendorCount }, (_, i) => vendorCount - 1 - i),
+  );
+  await summarySorted.xlsx.writeFile(files.gapsSummarySorted);
   const gapsValues = XlsxWorkbook.create();
   await gapsValues.apply([
     { kind: "ensureSheet", sheet: "Gaps" },
@@ -342,6 +360,29 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
       expectGapsRowsOwnNumbers(recalculated[file], written[file], GAPS_ORDER);
     },
   );
+
+  it("after finance sorts the summary's own rows, the table's rows say so instead of showing another vendor's numbers, and the summary still equals the model", () => {
+    const book = recalculated.gapsSummarySorted;
+    expect(errorCells(book)).toEqual([]);
+    const { evaluations } = modelEvaluations(book, SAMPLE_VENDOR_HEADERS, GAPS_ROWS);
+    const summary = book.getWorksheet(SUMMARY_SHEET)!;
+    const byVendor = new Map(evaluations.map((e) => [e.row.vendor, e]));
+    const cost = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "totalCost");
+    for (let i = 0; i < evaluations.length; i++) {
+      const row = summary.getRow(SUMMARY_HEADER_ROW + 2 + i);
+      const e = byVendor.get(String(shown(row.getCell(1))))!;
+      expectClose(shown(row.getCell(cost + 1)), e.cost.total, `summary row ${i + 1}`);
+    }
+    expect(String(shown(summary.getRow(SUMMARY_HEADER_ROW + 2).getCell(1)))).toBe(evaluations[evaluations.length - 1].row.vendor);
+    const sheet = book.getWorksheet("Gaps")!;
+    const header = sheet.getRow(GAPS_TOP + 1);
+    for (const output of OUTPUT_COLUMNS) {
+      let col = 0;
+      header.eachCell((cell, c) => (String(cell.value) === output.header ? (col = c) : undefined));
+      const values = GAPS_ROWS.map((_r, i) => shown(sheet.getRow(GAPS_TOP + 2 + i).getCell(col)) ?? "");
+      expect(values).toEqual([SUMMARY_REORDERED, `Not evaluated: ${gapsOutcome.rowErrors[0].message}`, SUMMARY_REORDERED, "", SUMMARY_REORDERED, SUMMARY_REORDERED]);
+    }
+  });
 
   it("changing one assumption in the file moves the totals exactly as the model says, and a blanked one reads as its default", () => {
     const before = modelEvaluations(recalculated.formulas);

@@ -229,7 +229,13 @@ export class FakeExcel {
   sortTableRows(name: string, order: readonly number[]): void {
     const t = this.table(name)!;
     if ([...order].sort((a, b) => a - b).join() !== Array.from({ length: t.rows }, (_, i) => i).join()) throw new Error("order must list every data row once");
-    this.moveTableRows(t, order.map((from, to) => ({ from: t.top + 1 + from, to: t.top + 1 + to })));
+    this.moveRows(t.sheet, t.left, t.columns.length, order.map((from, to) => ({ from: t.top + 1 + from, to: t.top + 1 + to })));
+  }
+
+  /** The user sorts the rows of a plain range (Range.sort.apply; Data > Sort), as sortTableRows does for a table. */
+  sortRangeRows(sheet: string, area: RangeRef, order: readonly number[]): void {
+    if ([...order].sort((a, b) => a - b).join() !== Array.from({ length: area.bottom - area.top + 1 }, (_, i) => i).join()) throw new Error("order must list every row once");
+    this.moveRows(sheet, area.left, area.right - area.left + 1, order.map((from, to) => ({ from: area.top + from, to: area.top + to })));
   }
 
   /**
@@ -243,7 +249,7 @@ export class FakeExcel {
     const moves = [];
     for (let r = t.top + t.rows; r >= t.top + 1 + at; r--) moves.push({ from: r, to: r + 1 });
     t.rows++;
-    this.moveTableRows(t, moves);
+    this.moveRows(t.sheet, t.left, t.columns.length, moves);
     const sheet = this.sheet(t.sheet);
     const r = t.top + 1 + at;
     for (let c = 0; c < t.columns.length; c++) sheet.cells.delete(k(r, t.left + c));
@@ -251,13 +257,13 @@ export class FakeExcel {
     if (this.fillFormulasInTables) for (const [c, calc] of t.calculated ?? []) sheet.cells.set(k(r, t.left + c), { value: 0, formula: shiftRows(calc.formula, r - calc.row) });
   }
 
-  private moveTableRows(t: Table, moves: readonly { from: number; to: number }[]): void {
-    const sheet = this.sheet(t.sheet);
-    const taken = moves.map(({ from }) => Array.from({ length: t.columns.length }, (_, c) => sheet.cells.get(k(from, t.left + c))));
+  private moveRows(sheetName: string, left: number, width: number, moves: readonly { from: number; to: number }[]): void {
+    const sheet = this.sheet(sheetName);
+    const taken = moves.map(({ from }) => Array.from({ length: width }, (_, c) => sheet.cells.get(k(from, left + c))));
     moves.forEach(({ from, to }, m) =>
       taken[m].forEach((cell, c) => {
-        if (!cell) sheet.cells.delete(k(to, t.left + c));
-        else sheet.cells.set(k(to, t.left + c), cell.formula ? { ...cell, formula: shiftRows(cell.formula, to - from) } : { ...cell });
+        if (!cell) sheet.cells.delete(k(to, left + c));
+        else sheet.cells.set(k(to, left + c), cell.formula ? { ...cell, formula: shiftRows(cell.formula, to - from) } : { ...cell });
       }),
     );
   }
