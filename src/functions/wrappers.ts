@@ -3,13 +3,13 @@
 // (a blank cell as "", an omitted optional argument as null or undefined) and expects a
 // value, a 2-D array, or a CustomFunctions.Error: nothing else may escape from here. A cell
 // holding a data type (a Geography country, a formatted number) arrives as an object and is
-// read by its text or basic value (./cellValues) wherever a cell enters the model.
+// read by its text or basic value (../model/dataTypes) wherever a cell enters the model.
 //
 // `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
 // runs, never when this module loads, so importing it elsewhere is harmless.
 import { evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
 import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result } from "../model";
-import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "./cellValues";
+import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "../model/dataTypes";
 
 /** What a custom function may put in a cell. */
 export type ExcelValue = number | string | boolean | CustomFunctions.Error;

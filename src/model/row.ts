@@ -48,8 +48,20 @@ function shown(value: CellValue): string {
   return String(value);
 }
 
+/**
+ * A cell holding a data type (a Country converted to Geography, a Stocks value) comes to an
+ * add-in as its basic value, #VALUE!, wherever its typed value cannot be read: Excel without
+ * ExcelApi 1.16 (Range.valuesAsJson: Microsoft 365 from version 2208, Excel 2024; not Excel
+ * 2021) and a file read outside Excel, which stores the cell as that error.
+ */
+const DATA_TYPE_FALLBACK = "#VALUE!";
+
 function fail(field: FieldKey, value: CellValue, message: string): never {
-  throw new RowError({ kind: "input", field: FIELD_BY_KEY[field].header, value, message });
+  const hint =
+    value === DATA_TYPE_FALLBACK
+      ? `. If the cell holds a data type (a Geography or Stocks value), it is read in Excel for Microsoft 365, Excel on the web and Excel 2024; in an older Excel, or from a file, convert it to text`
+      : "";
+  throw new RowError({ kind: "input", field: FIELD_BY_KEY[field].header, value, message: message + hint });
 }
 
 function cell(cells: readonly CellValue[], map: HeaderMap, field: FieldKey): CellValue {

@@ -16,12 +16,16 @@
 // - a read whose response passes the limit anyway is read again in chunks;
 // - a string is written as text, a typed string value (valuesAsJson, ExcelApi 1.16), so
 //   `=HYPERLINK(...)`, `+cmd` or `00123` typed by a user stay exactly that and the cell keeps
-//   its number format; older hosts get the text number format "@" before the value.
+//   its number format; older hosts get the text number format "@" before the value;
+// - a cell holding a data type (a Country converted to Geography) reads as "#VALUE!" through
+//   `values`; only such cells are read again as typed values (ExcelApi 1.16), in reads sized
+//   like the others, and taken as the functions take them (their text).
 //
 // What the adapter learned in its last read (sheets, tables and their columns, names) lets
 // the following apply go straight to writing without another lookup round trip; anything
 // the read did not cover is looked up first.
 
+import { plainCell, UnusableCell } from "../model/dataTypes";
 import type { CellValue } from "../model/types";
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
 import {
@@ -64,6 +68,18 @@ export const FORMULAS_BUDGET_BYTES = 500_000;
 export const SAMPLE_ROWS = 10;
 /** Rows of a plain range read first, to learn what a row weighs before sizing the next chunks. */
 export const FIRST_RANGE_CHUNK_ROWS = 500;
+/**
+ * Cells read first as typed values, to learn what one weighs before sizing the next reads: a
+ * linked entity comes with its properties (a Geography value carries dozens), so one cell
+ * can weigh kilobytes where its "#VALUE!" through `values` weighed ten bytes.
+ */
+export const FIRST_DATA_TYPE_CELLS = 50;
+/**
+ * What Range.values gives for a cell holding an entity, a linked entity (Stocks, Geography),
+ * an image or an array: their basicValue ("Excel JavaScript API data types core concepts":
+ * values returns only basic types, and an entity's basicValue is "#VALUE!").
+ */
+const DATA_TYPE_BASIC_VALUE = "#VALUE!";
 /** Chart series added and given their ranges one by one (ChartSeriesCollection.add, setValues, setXAxisValues). */
 const CHART_SERIES_API = "1.7";
 /** ChartAxis.position: where the other axis crosses. */
@@ -247,7 +263,8 @@ export class ExcelWorkbook implements WorkbookPort {
         const tableArea = parseRange(bare(tableParts.range.address));
         const bodyArea = { ...tableArea, top: tableArea.top + 1, bottom: tableArea.top + rowCount };
         const sheetName = tableParts.sheet.name;
-        const rows = wantValues && inChunks ? (await this.readRows(context, sheetName, bodyArea, true, false)).values : body ? (body.values as CellValue[][]) : undefined;
+        const read = wantValues && inChunks ? (await this.readRows(context, sheetName, bodyArea, true, false)).values : body ? (body.values as CellValue[][]) : undefined;
+        const rows = read && (await this.withDataTypes(context, sheetName, bodyArea, read));
         for (const { h, whole: cells, constants, formulas } of formulaRanges) {
           if (inChunks && whole) {
             const left = bodyArea.left + columnOf(h);
@@ -302,8 +319,10 @@ export class ExcelWorkbook implements WorkbookPort {
           ranges.push(null);
           continue;
         }
-        const read = await this.readRows(context, r.sheet, parseRange(r.address), r.values !== false, Boolean(r.formulas));
-        ranges.push({ values: r.values === false ? undefined : read.values, formulas: r.formulas ? read.formulas : undefined });
+        const area = parseRange(r.address);
+        const read = await this.readRows(context, r.sheet, area, r.values !== false, Boolean(r.formulas));
+        const values = r.values === false ? undefined : await this.withDataTypes(context, r.sheet, area, read.values);
+        ranges.push({ values, formulas: r.formulas ? read.formulas : undefined });
       }
       return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues, ranges };
     });
@@ -338,6 +357,79 @@ export class ExcelWorkbook implements WorkbookPort {
       top += rows;
     }
     return { values, formulas };
+  }
+
+  /**
+   * `values` (of the cells from `area`'s top-left corner) with the data types they hold read
+   * as the functions read them (../model/dataTypes): a Geography or Stocks value by its text.
+   * Range.values gave such a cell as its basicValue, "#VALUE!"; only those cells are read
+   * again, through valuesAsJson (ExcelApi 1.16), which returns the whole object and weighs
+   * far more per cell than values. The first FIRST_DATA_TYPE_CELLS show what a cell weighs;
+   * each following read is sized from the heaviest seen so far to stay within
+   * VALUES_BUDGET_BYTES. A real error or an image keeps "#VALUE!", and so does every such cell
+   * on a host without 1.16 (the row's error then says how to read it). No "#VALUE!", no round trip.
+   */
+  private async withDataTypes(context: Excel.RequestContext, sheetName: string, area: Pick<RangeRef, "top" | "left">, values: CellValue[][]): Promise<CellValue[][]> {
+    if (!this.host.supports(TYPED_VALUES_API)) return values;
+    // Runs down each column of cells reading "#VALUE!": one range per run.
+    const runs: { row: number; column: number; rows: number }[] = [];
+    const open = new Map<number, { row: number; column: number; rows: number }>();
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      for (let c = 0; c < row.length; c++) {
+        if (row[c] !== DATA_TYPE_BASIC_VALUE) continue;
+        const run = open.get(c);
+        if (run && run.row + run.rows === r) run.rows++;
+        else {
+          const next = { row: r, column: c, rows: 1 };
+          runs.push(next);
+          open.set(c, next);
+        }
+      }
+    }
+    if (runs.length === 0) return values;
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    const out = values.slice();
+    let heaviest = 1;
+    let perRead = FIRST_DATA_TYPE_CELLS;
+    let at = 0; // the run being read
+    let done = 0; // its cells read so far
+    while (at < runs.length) {
+      const start = { at, done };
+      const parts: { row: number; column: number; range: Excel.Range }[] = [];
+      for (let cells = 0; at < runs.length && cells < perRead; ) {
+        const run = runs[at];
+        const rows = Math.min(run.rows - done, perRead - cells);
+        parts.push({ row: run.row + done, column: run.column, range: sheet.getRangeByIndexes(area.top + run.row + done, area.left + run.column, rows, 1).load("valuesAsJson") });
+        cells += rows;
+        done += rows;
+        if (done === run.rows) {
+          at++;
+          done = 0;
+        }
+      }
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the next read's size depends on what this one weighed, known only once it is read
+        await context.sync();
+      } catch (error) {
+        // Heavier cells than the ones seen so far: the same cells again, half as many at a time.
+        if (!RESPONSE_TOO_LARGE.has(codeOf(error)) || perRead === 1) throw error;
+        perRead = Math.max(1, Math.floor(perRead / 2));
+        ({ at, done } = start);
+        continue;
+      }
+      for (const part of parts)
+        part.range.valuesAsJson.forEach((cells, i) => {
+          heaviest = Math.max(heaviest, jsonBytes(cells[0]));
+          const plain = plainCell(cells[0]);
+          if (plain instanceof UnusableCell) return;
+          const r = part.row + i;
+          if (out[r] === values[r]) out[r] = values[r].slice();
+          out[r][part.column] = plain;
+        });
+      perRead = Math.max(1, Math.floor(VALUES_BUDGET_BYTES / heaviest));
+    }
+    return out;
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
@@ -526,7 +618,7 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
-  /** The header row and one data row, whatever the table's size: two round trips, no more cells. */
+  /** The header row and one data row, whatever the table's size: two round trips (a third when the row holds a data type), no more cells. */
   async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
     return this.host.run(async (context) => {
       const tables = context.workbook.tables.load("items/name");
@@ -541,13 +633,16 @@ export class ExcelWorkbook implements WorkbookPort {
       const row = rowIndex >= 0 ? found.getHeaderRowRange().getOffsetRange(rowIndex + 1, 0).load("values") : null;
       await context.sync();
       const rowCount = range.rowCount - 1 - (found.showTotals ? 1 : 0);
+      const address = bare(range.address);
+      const { top, left } = parseRange(address);
+      const cells = row && rowIndex < rowCount ? (await this.withDataTypes(context, sheet.name, { top: top + 1 + rowIndex, left }, [row.values[0] as CellValue[]]))[0] : null;
       return {
         name: found.name,
         sheet: sheet.name,
         headers: header.values[0].map(text),
         rowCount,
-        address: bare(range.address),
-        row: row && rowIndex < rowCount ? (row.values[0] as CellValue[]) : null,
+        address,
+        row: cells,
       };
     });
   }

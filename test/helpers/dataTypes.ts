@@ -19,6 +19,17 @@ export function linkedEntity(text: string): Excel.LinkedEntityCellValue {
   };
 }
 
+/**
+ * A linked entity as a Geography value comes: with dozens of properties (population, capital,
+ * leaders, a flag image...), so that its valuesAsJson weighs about `bytes` where its
+ * "#VALUE!" through `values` weighs ten.
+ */
+export function heavyLinkedEntity(text: string, bytes = 4_000): Excel.LinkedEntityCellValue {
+  const properties: Record<string, Excel.CellValue> = {};
+  for (let i = 0; JSON.stringify(properties).length < bytes; i++) properties[`Property ${i}`] = { type: "String", basicValue: `${text} fact ${i} `.padEnd(80, "x") } as Excel.StringCellValue;
+  return { ...linkedEntity(text), properties };
+}
+
 /** An entity an add-in made, showing `text`. */
 export function entity(text: string): Excel.EntityCellValue {
   return { type: "Entity", basicType: "Error", basicValue: "#VALUE!", text, properties: { Name: { type: "String", basicValue: text } } };

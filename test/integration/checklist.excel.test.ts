@@ -9,6 +9,7 @@ import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VEN
 import { cellAddress, parseCell, parseRange, rangeAddress } from "../../src/workbook/address";
 import { ExcelWorkbook, type ExcelHost } from "../../src/workbook/excel";
 import type { CellValue } from "../../src/model/types";
+import { linkedEntity } from "../helpers/dataTypes";
 import { FakeExcel as CountingExcel } from "./fakes/fakeExcel";
 
 interface Cell {
@@ -374,6 +375,37 @@ describe("following the selection through the Office.js adapter (counting fake)"
     ]);
     expect(excel.cellsRead()).toBe(2 * width);
     expect(excel.largestResponse()).toBeLessThan(10_000);
+  });
+
+  // A Country converted to Excel's Geography data type reads as "#VALUE!" through Range.values
+  // (its basicValue: "Excel JavaScript API data types core concepts", LinkedEntityCellValue in
+  // @types/office-js); the selected row's entity is read again through valuesAsJson (ExcelApi 1.16).
+  test("the checklist of a row whose Country is a Geography value is the one of the same row with the country typed as text", async () => {
+    const typed = bigTable(20);
+    const converted = bigTable(20);
+    const country = String(SAMPLE_VENDOR_ROWS[3 % SAMPLE_VENDOR_ROWS.length][col("Country")]);
+    converted.setDataType(SAMPLE_SHEET_NAME, cellAddress(4, col("Country")), linkedEntity(country));
+    const plain = await loadChecklist(new ExcelWorkbook(typed.host()), { table: SAMPLE_TABLE_NAME, rowIndex: 3, today: TODAY });
+    converted.resetCounts();
+    const entity = await loadChecklist(new ExcelWorkbook(converted.host()), { table: SAMPLE_TABLE_NAME, rowIndex: 3, today: TODAY });
+    if (entity.kind !== "ready") throw new Error(entity.message);
+    expect(entity.evaluation.row.country).not.toBe("");
+    expect(entity).toEqual(plain);
+    // The header, the row, then the one cell that read "#VALUE!".
+    expect(converted.rangeReads.filter((r) => r.sheet === SAMPLE_SHEET_NAME).map((r) => [r.property, r.cells])).toEqual([
+      ["values", SAMPLE_VENDOR_HEADERS.length],
+      ["values", SAMPLE_VENDOR_HEADERS.length],
+      ["valuesAsJson", 1],
+    ]);
+  });
+
+  test("without ExcelApi 1.16 that row's checklist says how to read the Country cell", async () => {
+    const excel = bigTable(20);
+    excel.apiMinor = 15;
+    excel.setDataType(SAMPLE_SHEET_NAME, cellAddress(4, col("Country")), linkedEntity("India"));
+    const loaded = await loadChecklist(new ExcelWorkbook(excel.host()), { table: SAMPLE_TABLE_NAME, rowIndex: 3, today: TODAY });
+    expect(loaded.kind).not.toBe("ready");
+    expect(loaded.kind !== "ready" && loaded.message).toMatch(/Country '#VALUE!'.*Geography or Stocks value.*convert it to text/);
   });
 
   test("a sheet made for another row of the same vendor is told apart by reading the table once", async () => {

@@ -5,10 +5,12 @@ import { mapByHand, readMapping } from "../../src/actions/mapping";
 import { findVendorTables, insertExampleTable } from "../../src/actions/tables";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { writtenBy } from "../../src/actions/outcome";
-import { ExcelWorkbook, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES } from "../../src/workbook/excel";
+import { cellAddress } from "../../src/workbook/address";
+import { ExcelWorkbook, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, VALUES_BUDGET_BYTES } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, WorkbookWriteError, type CellWrite, type WorkbookChange } from "../../src/workbook/port";
-import { FakeExcel } from "./fakes/fakeExcel";
+import { heavyLinkedEntity, linkedEntity, webImage } from "../helpers/dataTypes";
+import { FakeExcel, type DataTypeCell } from "./fakes/fakeExcel";
 
 const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
 
@@ -519,5 +521,115 @@ describe("plain range writes", () => {
     expect(excel.cell("Data", "B100000")?.value).toBe(99_999 * 1.5);
     expect(excel.cell("Data", "E100000")?.formula).toBe("=B100000*2");
     expect(excel.cell("Data", "D1")?.formula).toBeUndefined();
+  });
+});
+
+// A Country column converted to Excel's Geography data type holds linked entities. Range.values
+// gives each as its basicValue, "#VALUE!" ("Excel JavaScript API data types core concepts";
+// EntityCellValue / LinkedEntityCellValue in @types/office-js: basicType Error, basicValue
+// "#VALUE!"), while the functions in the cells read the entity's text. The adapter reads
+// those cells again through valuesAsJson (ExcelApi 1.16), so the pane sees what the cells compute.
+describe("a Country column converted to the Geography data type", () => {
+  const country = SAMPLE_VENDOR_HEADERS.indexOf("Country");
+  const rate = SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate");
+
+  /** The sample rows, with one row whose rate is unreadable, so that both tables have a row error to compare. */
+  function rows(count: number) {
+    const out = vendorRows(count).map((row) => [...row]);
+    out[2][rate] = "ask us";
+    return out;
+  }
+
+  function tables(count: number, entity = (text: string) => linkedEntity(text) as DataTypeCell) {
+    const body = rows(count);
+    const text = new FakeExcel();
+    text.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, body);
+    const geography = new FakeExcel();
+    geography.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, body);
+    body.forEach((row, r) => geography.setDataType("Quotes", cellAddress(r + 1, country), entity(String(row[country]))));
+    return { text, geography };
+  }
+
+  /** Every cell of the workbook but the Country column's, which holds entities on one side and text on the other. */
+  function cellsBesidesCountry(excel: FakeExcel) {
+    const column = cellAddress(0, country).replace(/\d+$/, "");
+    return [...excel.snapshot()].filter(([address]) => !new RegExp(`^Quotes!${column}\\d+$`).test(address));
+  }
+
+  test("the fake gives an entity's basicValue through values and the entity through valuesAsJson", async () => {
+    const { geography } = tables(3);
+    await geography.host().run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Quotes").getRange("B2:B3").load("values,valueTypes,valuesAsJson");
+      await context.sync();
+      expect(range.values).toEqual([["#VALUE!"], ["#VALUE!"]]);
+      expect(range.valueTypes).toEqual([["Error"], ["Error"]]);
+      expect(range.valuesAsJson.map((row) => row[0])).toEqual([linkedEntity(String(SAMPLE_VENDOR_ROWS[0][country])), linkedEntity(String(SAMPLE_VENDOR_ROWS[1][country]))]);
+    });
+  });
+
+  test("Evaluate gives the same outputs, row errors and warnings as the same table with the countries typed as text", async () => {
+    const { text, geography } = tables(40);
+    const typed = await evaluateTable(new ExcelWorkbook(text.host()), "Vendors", options);
+    const converted = await evaluateTable(new ExcelWorkbook(geography.host()), "Vendors", options);
+    expect(typed.kind === "done" && typed.rowErrors.map((e) => e.tableRow)).toEqual([3]);
+    expect(converted).toEqual(typed);
+    expect(cellsBesidesCountry(geography)).toEqual(cellsBesidesCountry(text));
+    // Only the Country cells were read as typed values.
+    const typedReads = geography.rangeReads.filter((r) => r.property === "valuesAsJson");
+    expect(typedReads.reduce((n, r) => n + r.cells, 0)).toBe(40);
+    expect(typedReads.every((r) => /^B\d+(:B\d+)?$/.test(r.address))).toBe(true);
+  });
+
+  test("read in chunks after a response over the limit, the Country cells are read as their text too", async () => {
+    const scope = SAMPLE_VENDOR_HEADERS.indexOf("Scope");
+    const body = vendorRows(5_000).map((row, i) => row.map((cell, c) => (c === scope && i >= 10 ? `${String(cell)} ${"détail ".repeat(170)}` : cell)));
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, body);
+    for (const r of [0, 2_500, 4_999]) excel.setDataType("Quotes", cellAddress(r + 1, country), linkedEntity(String(body[r][country])));
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    expect(excel.requests.some((r) => (r.responseBytes ?? 0) > excel.responseLimitBytes!)).toBe(true);
+    expect(outcome.kind === "done" && outcome.rowErrors).toEqual([]);
+    expect(outcome.kind === "done" && outcome.evaluations.every((e) => e !== null)).toBe(true);
+  });
+
+  test("a whole column of heavy entities is read in several typed reads, each response within the values budget", async () => {
+    const { text, geography } = tables(2_000, (t) => heavyLinkedEntity(t, 4_000) as DataTypeCell);
+    const typed = await evaluateTable(new ExcelWorkbook(text.host()), "Vendors", options);
+    const converted = await evaluateTable(new ExcelWorkbook(geography.host()), "Vendors", options);
+    expect(converted.kind === "done" && converted.rowErrors.length).toBe(1);
+    expect(converted).toEqual(typed);
+    // About 8 MB of entities: one read at once would pass Excel on the web's 5 MB.
+    expect(geography.rangeReads.filter((r) => r.property === "valuesAsJson").reduce((n, r) => n + r.cells, 0)).toBe(2_000);
+    expect(geography.largestResponse()).toBeLessThan(VALUES_BUDGET_BYTES + 10_000);
+  });
+
+  test("without ExcelApi 1.16 the Country cells stay #VALUE! and each row's error says how to read them", async () => {
+    const { geography } = tables(5);
+    geography.apiMinor = 15;
+    const outcome = await evaluateTable(new ExcelWorkbook(geography.host()), "Vendors", options);
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.rowErrors.map((e) => e.tableRow)).toEqual([1, 2, 3, 4, 5]);
+    const countryError = outcome.rowErrors.find((e) => e.tableRow === 1)!;
+    expect(countryError.message).toMatch(/^Country '#VALUE!'/);
+    expect(countryError.message).toMatch(/data type \(a Geography or Stocks value\).*Microsoft 365.*Excel 2024.*convert it to text/);
+    expect(geography.rangeReads.some((r) => r.property === "valuesAsJson")).toBe(false);
+  });
+
+  test("a vendor list kept out of a table (a plain range) reads its Geography cells as their text too", async () => {
+    const { text, geography } = tables(30);
+    const range = { sheet: "Quotes", address: `A1:${cellAddress(30, SAMPLE_VENDOR_HEADERS.length - 1)}` };
+    const typed = await new ExcelWorkbook(text.host()).read({ ranges: [range] });
+    const converted = await new ExcelWorkbook(geography.host()).read({ ranges: [range] });
+    expect(converted.ranges?.[0]?.values?.[1][country]).toBe(SAMPLE_VENDOR_ROWS[0][country]);
+    expect(converted.ranges).toEqual(typed.ranges);
+  });
+
+  test("an image or a real error in a cell keeps #VALUE! (nothing to read there)", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Vendors", SAMPLE_VENDOR_HEADERS, vendorRows(3));
+    excel.setDataType("Quotes", cellAddress(1, country), webImage() as DataTypeCell);
+    excel.setDataType("Quotes", cellAddress(2, country), { type: "Error", basicType: "Error", basicValue: "#VALUE!", errorType: "Value" } as DataTypeCell);
+    const read = await new ExcelWorkbook(excel.host()).read({ table: { name: "Vendors", values: true } });
+    expect(read.table?.rows?.map((row) => row[country])).toEqual(["#VALUE!", "#VALUE!", SAMPLE_VENDOR_ROWS[2][country]]);
   });
 });

@@ -4,8 +4,11 @@
 import { evaluateRange, evaluateTable } from "../../src/actions/evaluate";
 import type { CellValue } from "../../src/model/types";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { ExcelWorkbook } from "../../src/workbook/excel";
+import { cellAddress } from "../../src/workbook/address";
+import { ExcelWorkbook, MAX_READ_CELLS } from "../../src/workbook/excel";
+import { heavyLinkedEntity } from "../helpers/dataTypes";
 import { MeasuredExcel } from "../helpers/measuredExcel";
+import type { DataTypeCell } from "./fakes/fakeExcel";
 
 const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
 const FOUR_MB = 4_000_000;
@@ -143,5 +146,34 @@ describe("refreshing a 100,000-row plain range through the Excel adapter", () =>
     expect(excel.largestResponse()).toBeLessThan(FOUR_MB);
     expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
     expect(excel.cell("Data", "S100001")?.formula).toBe("=OFFSHORE.TOTALCOST($A100001:$R100001,$A$1:$R$1,OffshoreAssumptions)");
+  });
+});
+
+// A few Country cells converted to Excel's Geography data type read as "#VALUE!" through
+// Range.values ("Excel JavaScript API data types core concepts": values returns an entity's
+// basicValue) and are read again through valuesAsJson, which returns the whole linked entity
+// with its properties: only those cells, so the response budget holds. 5,000 rows of 18
+// columns is the largest table whose rows a read returns (MAX_READ_CELLS); a larger one comes
+// back without rows, and its Country cells are read by the functions alone.
+describe("a few Geography values in the largest table whose rows are read, through the Excel adapter", () => {
+  const country = SAMPLE_VENDOR_HEADERS.indexOf("Country");
+  const rows = Math.floor(MAX_READ_CELLS / SAMPLE_VENDOR_HEADERS.length);
+  const converted = [0, 9, 1_234, 2_500, rows - 1];
+
+  test("only those cells are read as typed values, every response stays under 4 MB and every row is computed", async () => {
+    const excel = vendorTable(rows);
+    for (const r of converted)
+      excel.setDataType("Quotes", cellAddress(r + 1, country), heavyLinkedEntity(String(SAMPLE_VENDOR_ROWS[r % SAMPLE_VENDOR_ROWS.length][country]), 20_000) as DataTypeCell);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
+    if (outcome.kind !== "done") throw new Error(outcome.kind);
+    expect(outcome.rowErrors).toEqual([]);
+    expect(outcome.evaluations).toHaveLength(rows);
+    expect(converted.every((r) => outcome.evaluations[r] !== null)).toBe(true);
+    const typed = excel.rangeReads.filter((r) => r.property === "valuesAsJson");
+    expect(typed.reduce((n, r) => n + r.cells, 0)).toBe(converted.length);
+    expect(excel.largestResponse()).toBeLessThan(FOUR_MB);
+    expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
+    // One more read than without entities.
+    expect(excel.syncs).toBeLessThanOrEqual(4 + excel.writes().length);
   });
 });

@@ -25,6 +25,16 @@
 //   unless the cell's number format is text ("@"), as Excel on Windows does;
 // - Range.valuesAsJson (ExcelApi 1.16) takes typed values: a StringCellValue is stored as the
 //   string it carries, whatever it starts with, and the number format stays as it was.
+// - a cell can hold a data type (setDataType: a Geography or Stocks value is a
+//   LinkedEntityCellValue). Range.values gives its basicValue, "#VALUE!" for an entity, a linked
+//   entity, an image or an array ("Excel JavaScript API data types core concepts": values
+//   "only returns one of the four basic types", basicValue "matches the value that would be
+//   returned by the values property", an entity's is "#VALUE!"; SheetJS issue 1733 shows a
+//   Geography cell stored as the #VALUE! error in the file). Range.valueTypes gives its
+//   basicType ("Error" for those; what Excel reports there is not documented beyond the
+//   RangeValueType enum, so the adapter does not rely on it). Range.valuesAsJson (ExcelApi
+//   1.16 in @types/office-js; loading it on an older host fails) gives the object itself, and
+//   a plain cell as the String, Double, Boolean or Empty cell value its value is.
 // - getSpecialCells throws ItemNotFound at the sync when no cell matches; the
 //   *OrNullObject variant comes back as a null object instead.
 // - workbook.onSelectionChanged ("Work with Events using the Excel JavaScript API"): a handler
@@ -57,10 +67,19 @@ import type { CellValue } from "../../../src/model/types";
 import { cellAddress, parseRange, quoteSheet, rangeAddress, type RangeRef } from "../../../src/workbook/address";
 import type { ExcelHost } from "../../../src/workbook/excel";
 
+/** A data type a cell holds (an Excel.CellValue as valuesAsJson returns it). */
+export interface DataTypeCell {
+  readonly type: string;
+  readonly basicType?: string;
+  readonly basicValue?: unknown;
+}
+
 interface Cell {
   value: CellValue;
   formula?: string;
   numberFormat?: string;
+  /** The data type the cell holds; `value` is then its basicValue. */
+  dataType?: DataTypeCell;
 }
 
 interface Sheet {
@@ -296,6 +315,14 @@ export class FakeExcel {
         }
       }
     }
+  }
+
+  /** A cell converted to a data type (Data > Geography, or an add-in's valuesAsJson). */
+  setDataType(sheet: string, address: string, dataType: DataTypeCell): void {
+    const { top, left } = parseRange(address);
+    const basic = dataType.basicValue;
+    const value = typeof basic === "string" || typeof basic === "number" || typeof basic === "boolean" ? basic : "#VALUE!";
+    this.sheet(sheet).cells.set(k(top, left), { value, dataType });
   }
 
   cell(sheet: string, address: string): Cell | undefined {
@@ -621,13 +648,17 @@ class FakeRange extends FakeProxy {
     return this.absent();
   }
   protected override returned(prop: string, value: unknown): void {
-    if (!["values", "formulas", "numberFormat", "text", "valueTypes"].includes(prop) || !Array.isArray(value)) return;
+    if (!["values", "formulas", "numberFormat", "text", "valueTypes", "valuesAsJson"].includes(prop) || !Array.isArray(value)) return;
     const cells = value.reduce((n: number, row: unknown) => n + (Array.isArray(row) ? row.length : 0), 0);
     this.ctx.excel.rangeReads.push({ sheet: this.sheet.name, address: rangeAddress(this.ref()), property: prop, cells });
   }
   /** "A range is limited to 5,000,000 cells for read operations" (resource limits article): RangeExceedsLimit, on every platform. */
   override load(props?: string): this {
-    if (/\b(values|formulas|numberFormat)\b/.test(props ?? ""))
+    if (/\bvaluesAsJson\b/.test(props ?? "") && this.ctx.excel.apiMinor < 16)
+      this.ctx.later(() => {
+        throw officeError("ApiNotFound", "Range.valuesAsJson needs ExcelApi 1.16");
+      });
+    if (/\b(values|formulas|numberFormat|valuesAsJson)\b/.test(props ?? ""))
       this.ctx.later(() => {
         if (this.missing()) return;
         const { top, left, bottom, right } = this.ref();
@@ -703,6 +734,29 @@ class FakeRange extends FakeProxy {
     this.need("values");
     return this.grid((cell) => (cell?.formula ? 0 : (cell?.value ?? "")));
   }
+  /** Excel.RangeValueType per cell: a data type's basicType, else the type of its value. */
+  get valueTypes(): string[][] {
+    this.need("valueTypes");
+    return this.grid((cell) => {
+      if (cell?.dataType) return cell.dataType.basicType ?? "Unknown";
+      const v = cell?.formula ? 0 : cell?.value;
+      if (v === null || v === undefined || v === "") return "Empty";
+      if (typeof v === "number") return Number.isInteger(v) ? "Integer" : "Double";
+      if (typeof v === "boolean") return "Boolean";
+      return /^#[A-Z0-9/_]+[!?]?$/.test(v) ? "Error" : "String";
+    });
+  }
+  get valuesAsJson(): DataTypeCell[][] {
+    this.need("valuesAsJson");
+    return this.grid((cell) => {
+      if (cell?.dataType) return cell.dataType;
+      const v = cell?.formula ? 0 : cell?.value;
+      if (v === null || v === undefined || v === "") return { type: "Empty", basicType: "Empty", basicValue: "" };
+      if (typeof v === "number") return { type: "Double", basicType: "Double", basicValue: v };
+      if (typeof v === "boolean") return { type: "Boolean", basicType: "Boolean", basicValue: v };
+      return { type: "String", basicType: "String", basicValue: v };
+    });
+  }
   /**
    * Excel's rule for a written cell: text starting with "=" becomes a formula, except through
    * `values` into a cell formatted as text ("@"). Returns whether a formula was written.
@@ -712,11 +766,13 @@ class FakeRange extends FakeProxy {
     const parsed = textFormatKeepsText && cell.numberFormat === "@" ? null : typedInput(value);
     if (typeof parsed === "number") value = parsed;
     else if (parsed !== null) {
+      cell.dataType = undefined;
       cell.formula = parsed.formula;
       cell.value = 0;
       return true;
     }
     cell.formula = undefined;
+    cell.dataType = undefined;
     cell.value = value;
     return false;
   }
@@ -732,6 +788,7 @@ class FakeRange extends FakeProxy {
       const typed = value as unknown as { type: string; basicValue?: unknown };
       const cell = this.cellAt(r, c);
       cell.formula = undefined;
+      cell.dataType = undefined;
       if (typed.type === "String") cell.value = String(typed.basicValue);
       else if (typed.type === "Double") cell.value = Number(typed.basicValue);
       else if (typed.type === "Boolean") cell.value = Boolean(typed.basicValue);

@@ -7,7 +7,9 @@
 // JavaScript API data types core concepts" and @types/office-js (Excel.CellValue): every one
 // has `type` and `basicValue`; an entity's or an image's basicValue is the "#VALUE!" shown
 // by an Excel without data types, so an entity is read by its `text`, the name the cell shows.
-import type { CellValue } from "../model";
+// The Office.js adapter reads the same objects through Range.valuesAsJson (ExcelApi 1.16)
+// where Range.values gave "#VALUE!", so the pane and the functions read a cell alike.
+import type { CellValue } from "./types";
 
 /** A cell holding something with no text or number to read: an image, an error, an array. */
 export class UnusableCell {
