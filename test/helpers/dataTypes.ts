@@ -26,7 +26,8 @@ export function linkedEntity(text: string): Excel.LinkedEntityCellValue {
  */
 export function heavyLinkedEntity(text: string, bytes = 4_000): Excel.LinkedEntityCellValue {
   const properties: Record<string, Excel.CellValue> = {};
-  for (let i = 0; JSON.stringify(properties).length < bytes; i++) properties[`Property ${i}`] = { type: "String", basicValue: `${text} fact ${i} `.padEnd(80, "x") } as Excel.StringCellValue;
+  // Each property weighs about 130 bytes as JSON.
+  for (let i = 0; i * 130 < bytes; i++) properties[`Property ${i}`] = { type: "String", basicValue: `${text} fact ${i} `.padEnd(80, "x") } as Excel.StringCellValue;
   return { ...linkedEntity(text), properties };
 }
 

@@ -6,7 +6,7 @@ import { findVendorTables, insertExampleTable } from "../../src/actions/tables";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { writtenBy } from "../../src/actions/outcome";
 import { cellAddress } from "../../src/workbook/address";
-import { ExcelWorkbook, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, VALUES_BUDGET_BYTES } from "../../src/workbook/excel";
+import { ExcelWorkbook, FIRST_DATA_TYPE_CELLS, MAX_READ_CELLS, MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, VALUES_BUDGET_BYTES } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, WorkbookWriteError, type CellWrite, type WorkbookChange } from "../../src/workbook/port";
 import { heavyLinkedEntity, linkedEntity, webImage } from "../helpers/dataTypes";
@@ -601,6 +601,16 @@ describe("a Country column converted to the Geography data type", () => {
     // About 8 MB of entities: one read at once would pass Excel on the web's 5 MB.
     expect(geography.rangeReads.filter((r) => r.property === "valuesAsJson").reduce((n, r) => n + r.cells, 0)).toBe(2_000);
     expect(geography.largestResponse()).toBeLessThan(VALUES_BUDGET_BYTES + 10_000);
+  });
+
+  test("entities much heavier after the first ones pass the response limit: those cells are read again, fewer at a time", async () => {
+    const { text, geography } = tables(200, (t) => heavyLinkedEntity(t, 60_000) as DataTypeCell);
+    for (let r = 0; r < FIRST_DATA_TYPE_CELLS; r++) geography.setDataType("Quotes", cellAddress(r + 1, country), linkedEntity(String(vendorRows(200)[r][country])) as DataTypeCell);
+    const typed = await evaluateTable(new ExcelWorkbook(text.host()), "Vendors", options);
+    const converted = await evaluateTable(new ExcelWorkbook(geography.host()), "Vendors", options);
+    expect(geography.requests.some((r) => (r.responseBytes ?? 0) > geography.responseLimitBytes!)).toBe(true);
+    expect(converted.kind === "done" && converted.rowErrors.length).toBe(1);
+    expect(converted).toEqual(typed);
   });
 
   test("without ExcelApi 1.16 the Country cells stay #VALUE! and each row's error says how to read them", async () => {
