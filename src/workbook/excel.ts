@@ -906,7 +906,7 @@ function estimateBytes(_change: WorkbookChange): number {
  * Range.values parses what it is given as typed input ("If the returned value starts with a
  * plus, minus, or equal sign, Excel interprets this value as a formula", Range.values), so
  * text goes as typed string values (Excel.StringCellValue through Range.valuesAsJson, ExcelApi
- * 1.16), one column run of text cells at a time. Hosts without it (Excel 2016 and 2019 on
+ * 1.16), one column run of text cells at a time. Hosts without it (Excel 2016, 2019 and 2021 on
  * Windows) get the text number format "@" on those cells first, which keeps them text there.
  */
 function writeBlock(sheet: Excel.Worksheet, top: number, left: number, rows: readonly (readonly CellWrite[])[], typedText: boolean): void {
