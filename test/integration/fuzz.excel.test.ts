@@ -36,14 +36,16 @@ async function both(spec: VendorTableSpec) {
   return { excel, memory };
 }
 
-test("random bad tables through the Excel adapter: no exception, the memory workbook's outcome and formulas, nothing else changed, at most 4 syncs", async () => {
+test("random bad tables through the Excel adapter: no exception, the memory workbook's outcome and formulas, nothing else changed, at most 4 syncs (5 when a cell reads #VALUE!, looked at again for a data type)", async () => {
   await fc.assert(
     fc.asyncProperty(fc.oneof(vendorTableSpec({ rows: { min: 0, max: 8 } }), extremeNumberTable()), async (spec) => {
       const { excel, memory } = await both(spec);
       const before = excel.snapshot();
       const viaExcel = await evaluateTable(new ExcelWorkbook(excel.host()), "Quotes", options);
       const viaMemory = await evaluateTable(memory, "Quotes", options);
-      expect(excel.syncs).toBeLessThanOrEqual(4);
+      // A cell that reads #VALUE! may hold a data type (an entity's basic value): one more read looks.
+      const showsValueError = spec.rows.some((row) => row.some((cell) => cell === "#VALUE!"));
+      expect(excel.syncs).toBeLessThanOrEqual(showsValueError ? 5 : 4);
       expect(viaExcel.kind).toBe(viaMemory.kind);
       const after = excel.snapshot();
       if (viaExcel.kind !== "done" || viaMemory.kind !== "done") {
