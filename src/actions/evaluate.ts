@@ -4,7 +4,7 @@
 // assumptions sheet on the first run. One read, one apply: over Excel that is a constant
 // number of round trips, and one undo step where Excel can group it (see ExcelWorkbook.apply).
 
-import { ASSUMPTIONS, ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";
 import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
@@ -423,6 +423,7 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
         { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `A2:A${last}`, format: { columnWidth: 260 } },
         { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `D2:E${last}`, format: { columnWidth: 360 } },
         { kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
+        ...allocationTable(),
       ],
     };
   }
@@ -434,7 +435,8 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
   const table: CellValue[][] = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
   const present = new Set(table.map((r) => String(r[0] ?? "").trim().toLowerCase()));
   const missing = ASSUMPTIONS.filter((s) => !present.has(s.name.toLowerCase()));
-  const changes: WorkbookChange[] = [];
+  // A sheet from a version without the allocation table gets it, beside the assumptions.
+  const changes: WorkbookChange[] = sheet.values[0]?.[ALLOCATION_COLUMN] ? [] : allocationTable();
   let last = sheet.values.length;
   if (missing.length > 0) {
     const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
@@ -448,6 +450,25 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
   if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
   return { ok: true, table, changes, note: notes.join("; ") + "." };
+}
+
+// Who carries rework, change and delivery risk by pricing model: text beside the name and
+// value columns, right of the description, so the named (name, value) range never holds it.
+const ALLOCATION_COLUMN = 6;
+const ALLOCATION_HEADERS = ["Pricing model (who carries what)", "Rework", "Change requests (moved scope)", "Delivery risk"] as const;
+
+function allocationTable(): WorkbookChange[] {
+  const first = cellAddress(0, ALLOCATION_COLUMN);
+  const lastColumn = columnLetters(ALLOCATION_COLUMN + ALLOCATION_HEADERS.length - 1);
+  const lastRow = PRICING_ALLOCATION.length + 1;
+  return [
+    {
+      kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first,
+      cells: [[...ALLOCATION_HEADERS], ...PRICING_ALLOCATION.map((p) => [p.pricingModel, p.rework, p.changes, p.deliveryRisk])],
+    },
+    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FCE4D6" } },
+    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}${lastRow}`, format: { columnWidth: 220, wrapText: true } },
+  ];
 }
 
 function assumptionRow(spec: (typeof ASSUMPTIONS)[number], buyerTimeZone: string, today: CalendarDate): CellWrite[] {

@@ -33,7 +33,9 @@ export type AssumptionKey =
   | `productivityBasePct${Pascal<LocationModel>}`
   | "productivityPctPerMissingHour"
   | "productivityMaxPct"
+  | "productivityLossMonths"
   | `reworkPct${Pascal<Level>}Clarity`
+  | `reworkBuyerShare${Pascal<PricingModel>}`
   | `changeRequestPct${Pascal<PricingModel>}${Pascal<Level>}Clarity`
   | "knowledgeLossMonths"
   | `travelPct${Pascal<LocationModel>}`
@@ -105,14 +107,46 @@ const CHAUVIN = 'Chauvin, Choudhury & Fang, "Working Around the Clock", Organiza
 const WORKDAY = "Assumption: a 9:00-17:00 working day, the usual office day; set the hours your teams keep";
 const WEIGHTS_NOTE = `Assumption: no published standard weights exist for vendor risk tiers (${NIST_161} lists the factors without weights); change them to the buyer's priorities`;
 
-// Change-request markup by pricing model, for Low, Medium and High clarity. Time and
-// materials and capacity bill changes as ordinary hours, so only re-planning remains.
+// Change requests for moved scope by pricing model, for Low, Medium and High clarity. Time
+// and materials and capacity bill the extra hours as ordinary hours; fixed, output and
+// outcome prices reprice the moved scope with the vendor's risk premium, so the share is
+// higher there, but the buyer no longer pays rework (REWORK_BUYER_SHARE). No published
+// figure exists: the values sit low enough that every combination of categories stays
+// within the CIO 2003 worst case (hidden costs of 57% of contract value).
 const CHANGE_REQUEST_DEFAULTS: Record<PricingModel, readonly number[]> = {
-  "Time and materials": [0.05, 0.03, 0.01],
-  "Fixed price": [0.25, 0.1, 0.03],
-  Capacity: [0.05, 0.03, 0.01],
-  "Output-based": [0.15, 0.07, 0.02],
-  "Outcome-based": [0.2, 0.08, 0.03],
+  "Time and materials": [0.04, 0.02, 0.01],
+  "Fixed price": [0.12, 0.06, 0.02],
+  Capacity: [0.04, 0.02, 0.01],
+  "Output-based": [0.1, 0.05, 0.02],
+  "Outcome-based": [0.12, 0.06, 0.02],
+};
+
+/**
+ * Who carries rework, change and delivery risk under each pricing model (the Cabinet Office
+ * note and CGI's comparison). Rework is paid by the buyer only where the buyer pays for
+ * hours or capacity; under a fixed, per-unit or outcome price the vendor delivers to the
+ * spec at its own cost. Moved scope is a change request under every model.
+ */
+export const PRICING_ALLOCATION: readonly {
+  readonly pricingModel: PricingModel;
+  readonly rework: string;
+  readonly changes: string;
+  readonly deliveryRisk: string;
+}[] = [
+  { pricingModel: "Time and materials", rework: "Buyer: rework is billed as hours", changes: "Buyer: moved scope is billed as more hours", deliveryRisk: "Buyer" },
+  { pricingModel: "Fixed price", rework: "Vendor: delivers to the spec at its price", changes: "Buyer: moved scope is a priced change request", deliveryRisk: "Vendor, to the spec; the buyer owns requirements and change control" },
+  { pricingModel: "Capacity", rework: "Buyer: rework uses the capacity it pays for", changes: "Buyer: moved scope uses paid capacity", deliveryRisk: "Mostly buyer; the vendor keeps the team staffed" },
+  { pricingModel: "Output-based", rework: "Vendor: pays per accepted unit, not for redone units", changes: "Buyer: a changed unit definition is repriced", deliveryRisk: "Vendor, by unit and service level" },
+  { pricingModel: "Outcome-based", rework: "Vendor: paid by results", changes: "Buyer: a moved outcome or baseline is renegotiated", deliveryRisk: "Shared through payment by results" },
+];
+
+// Share of rework the buyer pays, by pricing model, as PRICING_ALLOCATION states it.
+const REWORK_BUYER_SHARE: Record<PricingModel, number> = {
+  "Time and materials": 1,
+  "Fixed price": 0,
+  Capacity: 1,
+  "Output-based": 0,
+  "Outcome-based": 0,
 };
 
 type SpecInput = Omit<AssumptionSpec, "key"> & { key: string };
@@ -157,20 +191,24 @@ const SPECS: SpecInput[] = [
   ),
   pct("productivityPctPerMissingHour", "Productivity loss % per missing overlap hour", 0.03, `Assumption: with 8% offshore base, 4 missing hours reach the Meta Group 20% (CIO 2003); ${CHAUVIN}: 1-2 fewer shared hours cut synchronous communication 9-11%`, "Extra productivity lost for each hour the overlap falls short of what the collaboration intensity needs."),
   pct("productivityMaxPct", "Productivity loss % maximum", 0.27, `${CIO}: 3-27% range`, "Cap on the productivity loss line."),
-  ...family(LEVELS, [0.15, 0.07, 0.03], (c, v) =>
-    pct(`reworkPct${c}Clarity`, `Rework % (${c} clarity)`, v, "Assumption: no published rework rate was found; grows as requirements clarity falls", `Work redone because requirements were unclear, when clarity is ${c}.`),
+  { key: "productivityLossMonths", name: "Productivity loss period (months)", kind: "number", defaultValue: 24, unit: "months from the start", min: 0, max: 600, source: `${CIO}: lost productivity up to 20% in the first two years (Meta Group)`, description: "The loss applies to the labour of these first months only (labour spread evenly over the duration); later the team is up to speed." },
+  ...family(LEVELS, [0.08, 0.04, 0.01], (c, v) =>
+    pct(`reworkPct${c}Clarity`, `Rework % (${c} clarity)`, v, `Assumption: no published rework rate was found; grows as requirements clarity falls, kept low so that no combination exceeds the worst case of ${CIO} (hidden costs of 57% of contract value)`, `Work redone because requirements were unclear, when clarity is ${c}, before the buyer's share by pricing model.`),
+  ),
+  ...family(PRICING_MODELS, PRICING_MODELS.map((p) => REWORK_BUYER_SHARE[p]), (p, v) =>
+    ({ ...pct(`reworkBuyerShare${pascal(p)}`, `Rework paid by buyer (${p})`, v, `Assumption: who pays rework follows who carries delivery risk under each pricing model (UK Cabinet Office, "Risk Allocation and Pricing Approaches", 2021; ${CGI}): hours and capacity are the buyer's, a fixed, per-unit or outcome price is delivered to the spec at the vendor's cost`, `Share of the rework the buyer pays under ${p}.`), unit: "% of the rework" }),
   ),
   ...PRICING_MODELS.flatMap((p) =>
     family(LEVELS, CHANGE_REQUEST_DEFAULTS[p], (c, v) =>
-      pct(`changeRequestPct${pascal(p)}${c}Clarity`, `Change request % (${p}, ${c} clarity)`, v, `Assumption: no published change-request markup was found; fixed price on unclear work is the expensive case (${GUIDE})`, `Change requests paid on top of the agreed price under ${p} when clarity is ${c}.`),
+      pct(`changeRequestPct${pascal(p)}${c}Clarity`, `Change request % (${p}, ${c} clarity)`, v, `Assumption: no published change-request markup was found; moved scope is paid by the buyer under every pricing model, repriced with a risk premium under a fixed, per-unit or outcome price (${GUIDE}); kept low so that no combination exceeds the worst case of ${CIO}`, `Change requests for moved scope, paid on top of the agreed price under ${p} when clarity is ${c}.`),
     ),
   ),
   { key: "knowledgeLossMonths", name: "Knowledge loss per departure (months)", kind: "number", defaultValue: 2, unit: "months of one person's output", min: 0, max: 24, source: "Assumption: a replacement needs about two months to reach the leaver's output", description: "Output lost each time a vendor team member leaves; never more than the engagement's duration." },
-  ...family(LOCATION_MODELS, [0.005, 0.02, 0.04], (c, v) =>
-    pct(`travelPct${pascal(c)}`, `Travel % (${c})`, v, "Assumption: no published figure; visits cost more the farther the vendor", `Travel for workshops, onboarding and reviews with ${c} delivery.`),
+  ...family(LOCATION_MODELS, [0.005, 0.015, 0.03], (c, v) =>
+    pct(`travelPct${pascal(c)}`, `Travel % (${c})`, v, "Assumption: no published figure; visits cost more the farther the vendor; kept at the low end", `Travel for workshops, onboarding and reviews with ${c} delivery.`),
   ),
-  ...family(SENSITIVITIES, [0, 0.01, 0.03, 0.06], (c, v) =>
-    pct(`securityPct${pascal(c)}`, `Security % (${c})`, v, `Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (${NIST_161})`, `Security and compliance work for ${c} data.`),
+  ...family(SENSITIVITIES, [0, 0.005, 0.015, 0.03], (c, v) =>
+    pct(`securityPct${pascal(c)}`, `Security % (${c})`, v, `Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (${NIST_161}); kept at the low end`, `Security and compliance work for ${c} data.`),
   ),
   pct("severancePct", "Severance and retention %", 0.04, `${CIO}: layoffs and retention 3-5%`, "Severance and retention bonuses when the engagement replaces in-house staff."),
   // Overlap need (location fit, productivity loss, communication friction)
@@ -202,8 +240,8 @@ const SPECS: SpecInput[] = [
     points(`dataRiskPoints${pascal(c)}`, `Data risk (${c})`, v, `${NO_SOURCE}: inherent risk grows with data sensitivity (vendor tiering practice; ${NIST_161})`, `Data and cyber risk for ${c} data.`),
   ),
   points("dataRiskCertificationCredit", "Data risk credit for security certification", 20, NO_SOURCE + ": a security certification (ISO 27001, SOC 2...) is evidence of foundational practices (NIST SP 1326, initial public draft, 2024)", "Points taken off data risk when the vendor holds a security certification."),
-  ...family(LEVELS, [60, 30, 10], (c, v) =>
-    points(`qualityPoints${c}Clarity`, `Quality risk (${c} clarity)`, v, `${NO_SOURCE}: quality varies when the definition of done is vague (${GUIDE})`, `Quality inconsistency when requirements clarity is ${c}.`),
+  ...family(LEVELS, [25, 15, 5], (c, v) =>
+    points(`qualityPoints${c}Clarity`, `Quality risk (${c} clarity)`, v, `${NO_SOURCE}: quality varies when the definition of done is vague (${GUIDE}); smaller than the scope drift points, so that requirements clarity drives scope drift most and is not counted three times over`, `Quality inconsistency when requirements clarity is ${c}.`),
   ),
   { key: "qualityPointsPerAttrition", name: "Quality risk per 100% attrition", kind: "number", defaultValue: 100, unit: "risk points per 100% attrition", min: 0, max: 500, source: NO_SOURCE + ": leavers take context with them; 20% attrition adds 20 points", description: "Quality risk added in proportion to annual attrition." },
   ...family(ENGAGEMENT_MODELS, [50, 40, 35, 30, 35, 50], (c, v) =>

@@ -6,11 +6,12 @@
  *   vendorSelection      = labour * MIN(1, 12 / <Duration (months)>) * [Vendor selection %]
  *   transition           = labour * [Transition %]
  *   governance           = labour * [Governance % (<Engagement model>)]
- *   productivityLoss     = labour * MIN([Productivity loss % maximum],
+ *   productivityLoss     = labour * MIN(1, [Productivity loss period (months)] / <Duration (months)>)
+ *                            * MIN([Productivity loss % maximum],
  *                            [Productivity loss % (<Location model>)]
  *                            + [Productivity loss % per missing overlap hour]
  *                              * MAX(0, [Overlap need (<Collaboration intensity> collaboration)] - O))
- *   rework               = labour * [Rework % (<Requirements clarity> clarity)]
+ *   rework               = labour * [Rework % (<Requirements clarity> clarity)] * [Rework paid by buyer (<Pricing model>)]
  *   changeRequests       = labour * [Change request % (<Pricing model>, <Requirements clarity> clarity)]
  *   attritionKnowledgeLoss = labour * <Attrition> * MIN([Knowledge loss per departure (months)], <Duration (months)>) / 12
  *   travel               = labour * [Travel % (<Location model>)]
@@ -22,6 +23,11 @@
  * Why attrition reads so: a team of F people over D months loses F * attrition * D / 12
  * people, each costing K months of one person's labour (labour / (F * D) a month), which
  * is labour * attrition * K / 12 whatever the team size; K cannot exceed the duration.
+ * Why productivity loss reads so: the Meta Group figure (CIO 2003) is a loss "in the first
+ * two years", so it applies to the labour of the first months only, the labour being spread
+ * evenly over the duration. Why rework reads so: under a fixed, per-unit or outcome price
+ * the vendor delivers to the spec at its own cost (PRICING_ALLOCATION in assumptions.ts);
+ * moved scope stays a change request the buyer pays under every pricing model.
  * Why vendor selection reads so: the CIO figure is a share of annual contract value, and
  * one year's labour is labour * 12 / D, or the whole labour for engagements under a year.
  * Lines are in this fixed order; explanations are built once per assumptions and category.
@@ -56,6 +62,7 @@ const GOVERNANCE_WHY: Record<string, string> = {
 
 // Text slots for the memo of each line's explanation.
 const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9;
+const PRODUCTIVITY_PERIOD = 10;
 
 function line(index: number, amount: number, explanation: string): CostLine {
   return { key: COST_LINES[index].key, label: COST_LINES[index].label, amount, explanation };
@@ -72,7 +79,9 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakd
   const productivityPct = Math.min(a.productivityMaxPct, t.productivityBasePct[location] + a.productivityPctPerMissingHour * missing);
   const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
   const selectionShare = Math.min(1, 12 / d);
+  const periodShare = Math.min(1, a.productivityLossMonths / d);
   const reworkPct = t.reworkPct[clarity];
+  const reworkShare = t.reworkBuyerShare[row.pricingModel];
   const changePct = t.changeRequestPct[row.pricingModel][clarity];
   const governancePct = t.governancePct[row.engagementModel];
   const travelPct = t.travelPct[location];
@@ -90,18 +99,21 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakd
     line(GOVERNANCE, labour * governancePct,
       get1((m = memo(t, GOVERNANCE)), row.engagementModel) ??
         put1(m, row.engagementModel, `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`)),
-    line(PRODUCTIVITY, labour * productivityPct,
-      get3((m = memo(t, PRODUCTIVITY)), location, need, overlap) ??
-        put3(m, location, need, overlap, missing > 0
-          ? `${percentText(productivityPct)} of labour lost: ${percentText(t.productivityBasePct[location])} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}.`
-          : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs.`)),
-    line(REWORK, labour * reworkPct,
-      get1((m = memo(t, REWORK)), clarity) ??
-        put1(m, clarity, `${percentText(reworkPct)} of labour redone because requirements clarity is ${clarity.toLowerCase()} (an assumption: no published rate exists).`)),
+    line(PRODUCTIVITY, labour * periodShare * productivityPct,
+      productivityText(t, periodShare,
+        get3((m = memo(t, PRODUCTIVITY)), location, need, overlap) ??
+          put3(m, location, need, overlap, missing > 0
+            ? `${percentText(productivityPct)} of labour lost: ${percentText(t.productivityBasePct[location])} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}`
+            : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs`))),
+    line(REWORK, labour * reworkPct * reworkShare,
+      get2((m = memo(t, REWORK)), clarity, row.pricingModel) ??
+        put2(m, clarity, row.pricingModel, reworkShare === 0
+          ? `None paid by the buyer: under ${row.pricingModel.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
+          : `${percentText(reworkPct * reworkShare)} of labour redone because requirements clarity is ${clarity.toLowerCase()}${reworkShare === 1 ? "" : ` (the buyer pays ${percentText(reworkShare)} of ${percentText(reworkPct)} under ${row.pricingModel.toLowerCase()})`} (an assumption: no published rate exists).`)),
     line(CHANGES, labour * changePct,
       get2((m = memo(t, CHANGES)), row.pricingModel, clarity) ??
         put2(m, row.pricingModel, clarity,
-          `${percentText(changePct)} of labour in change requests on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`)),
+          `${percentText(changePct)} of labour in change requests for moved scope on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`)),
     line(ATTRITION, (labour * row.attrition * knowledgeMonths) / 12,
       get2((m = memo(t, ATTRITION)), row.attrition, knowledgeMonths) ??
         put2(m, row.attrition, knowledgeMonths,
@@ -120,6 +132,17 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakd
   let total = labour;
   for (let i = 0; i < lines.length; i++) total += lines[i].amount;
   return { labour, lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
+}
+
+// "... needs" + "." when the whole labour falls in the loss period, else the months it covers.
+function productivityText(t: Tables, periodShare: number, main: string): string {
+  let m;
+  return (
+    get2((m = memo(t, PRODUCTIVITY_PERIOD)), main, periodShare) ??
+    put2(m, main, periodShare, periodShare === 1
+      ? `${main}.`
+      : `${main}, on the ${percentText(periodShare)} of labour in the first ${Number(t.a.productivityLossMonths.toFixed(2))} months, after which the team is up to speed.`)
+  );
 }
 
 /** Labour plus every hidden-cost line, each explained. */

@@ -96,9 +96,9 @@ const COST_FORMULAS: Record<CostLineKey, Builder> = {
   productivityLoss: (c) =>
     labourTimes(
       c,
-      `MIN(${fixed(c, "productivityMaxPct")},${byCategory(c, "Productivity loss % (", "locationModel", ")")}+${fixed(c, "productivityPctPerMissingHour")}*MAX(0,${overlapNeed(c)}-${c.input("overlapHours")}))`,
+      `MIN(1,${fixed(c, "productivityLossMonths")}/${c.input("durationMonths")})*MIN(${fixed(c, "productivityMaxPct")},${byCategory(c, "Productivity loss % (", "locationModel", ")")}+${fixed(c, "productivityPctPerMissingHour")}*MAX(0,${overlapNeed(c)}-${c.input("overlapHours")}))`,
     ),
-  rework: (c) => labourTimes(c, byCategory(c, "Rework % (", "requirementsClarity", " clarity)")),
+  rework: (c) => labourTimes(c, `${byCategory(c, "Rework % (", "requirementsClarity", " clarity)")}*${byCategory(c, "Rework paid by buyer (", "pricingModel", ")")}`),
   changeRequests: (c) =>
     labourTimes(c, c.assumption(`${excelText("Change request % (")}&${c.input("pricingModel")}&${excelText(", ")}&${c.input("requirementsClarity")}&${excelText(" clarity)")}`)),
   attritionKnowledgeLoss: (c) => `${c.result("labour")}*${c.input("attrition")}*MIN(${fixed(c, "knowledgeLossMonths")},${c.input("durationMonths")})/12`,

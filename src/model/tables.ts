@@ -11,6 +11,7 @@ export interface Tables {
   readonly governancePct: Readonly<Record<EngagementModel, number>>;
   readonly productivityBasePct: Readonly<Record<LocationModel, number>>;
   readonly reworkPct: Readonly<Record<Level, number>>;
+  readonly reworkBuyerShare: Readonly<Record<PricingModel, number>>;
   readonly changeRequestPct: Readonly<Record<PricingModel, Readonly<Record<Level, number>>>>;
   readonly travelPct: Readonly<Record<LocationModel, number>>;
   readonly securityPct: Readonly<Record<DataSensitivity, number>>;
@@ -59,6 +60,7 @@ export function tablesFor(a: Assumptions): Tables {
       governancePct: table(a, ENGAGEMENT_MODELS, (c) => `governancePct${pascal(c)}`),
       productivityBasePct: table(a, LOCATION_MODELS, (c) => `productivityBasePct${pascal(c)}`),
       reworkPct: table(a, LEVELS, (c) => `reworkPct${c}Clarity`),
+      reworkBuyerShare: table(a, PRICING_MODELS, (c) => `reworkBuyerShare${pascal(c)}`),
       changeRequestPct: Object.fromEntries(PRICING_MODELS.map((p) => [p, table(a, LEVELS, (c) => `changeRequestPct${pascal(p)}${c}Clarity`)])) as Record<
         PricingModel,
         Record<Level, number>

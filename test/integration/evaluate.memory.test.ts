@@ -5,6 +5,7 @@ import { dateToExcelSerial, evaluateCells, mapHeaders, parseAssumptions } from "
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../../src/workbook/port";
+import { PRICING_ALLOCATION } from "../../src/model/assumptions";
 
 const today = { year: 2026, month: 3, day: 16 };
 const zone = "Europe/Berlin";
@@ -74,13 +75,31 @@ describe("evaluate over the memory workbook", () => {
     expect(outcome.kind === "done" && outcome.assumptionsNote).toMatch(/Created/);
     const read = await wb.read({ sheets: [ASSUMPTIONS_SHEET], names: [ASSUMPTIONS_NAME] });
     const sheet = read.sheets[ASSUMPTIONS_SHEET]!;
-    expect(sheet.values[0]).toEqual(["Assumption", "Value", "Unit", "Source", "Description"]);
+    expect(sheet.values[0].slice(0, 5)).toEqual(["Assumption", "Value", "Unit", "Source", "Description"]);
     const byName = new Map(sheet.values.slice(1).map((r) => [r[0], r[1]]));
     expect(byName.get("Buyer time zone")).toBe(zone);
     expect(byName.get("Reference date")).toBe(dateToExcelSerial(today));
     expect(read.names[ASSUMPTIONS_NAME]).toEqual({ sheet: ASSUMPTIONS_SHEET, address: `A2:B${sheet.values.length}` });
     // Every row carries its source.
     for (const row of sheet.values.slice(1)) expect(String(row[3]).length).toBeGreaterThan(0);
+  });
+
+  test("the assumptions sheet shows who carries rework, change and delivery risk by pricing model, outside the named range", async () => {
+    const { wb, table } = await sampleWorkbook();
+    await evaluateTable(wb, table, options);
+    const read = await wb.read({ sheets: [ASSUMPTIONS_SHEET], names: [ASSUMPTIONS_NAME] });
+    const values = read.sheets[ASSUMPTIONS_SHEET]!.values;
+    const block = values.slice(0, PRICING_ALLOCATION.length + 1).map((r) => r.slice(6, 10));
+    expect(block).toEqual([
+      ["Pricing model (who carries what)", "Rework", "Change requests (moved scope)", "Delivery risk"],
+      ...PRICING_ALLOCATION.map((p) => [p.pricingModel, p.rework, p.changes, p.deliveryRisk]),
+    ]);
+    expect(read.names[ASSUMPTIONS_NAME]?.address).toBe(`A2:B${values.length}`);
+    // A sheet made before the table existed gets it on the next evaluation; the buyer's values stay.
+    await wb.apply([{ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "G1", cells: Array.from({ length: 6 }, () => [null, null, null, null]) }]);
+    const again = await evaluateTable(wb, table, options);
+    expect(again.kind).toBe("done");
+    expect(wb.cell(ASSUMPTIONS_SHEET, "H3")?.value).toBe(PRICING_ALLOCATION[1].rework);
   });
 
   test("evaluating again refreshes the columns in place and keeps the buyer's assumption edits", async () => {

@@ -1,4 +1,7 @@
-import { COST_LINES, totalCost, type CostBreakdown } from "../../../src/model";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { ASSUMPTIONS, COST_LINES, LEVELS, PRICING_MODELS, totalCost, type CostBreakdown } from "../../../src/model";
+import { PRICING_ALLOCATION } from "../../../src/model/assumptions";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 function amount(cost: CostBreakdown, key: string): number {
@@ -96,5 +99,69 @@ describe("cost lines follow their drivers", () => {
     const c = totalCost(vendorRow({ locationModel: "Offshore" }), a);
     expect(amount(c, "travel")).toBeCloseTo(c.labour * 0.1, 9);
     expect(c.lines[7].explanation).toContain("10%");
+  });
+});
+
+// Who pays rework follows who carries delivery risk (UK Cabinet Office, "Risk Allocation and
+// Pricing Approaches", 2021): under a fixed, per-unit or outcome price the vendor delivers to
+// the spec, so charging the buyer rework on top of that price counted it twice.
+describe("rework and change requests follow the pricing model's allocation", () => {
+  test.each(["Fixed price", "Output-based", "Outcome-based"] as const)("under %s the buyer pays no rework, whatever the clarity", (pricingModel) => {
+    for (const requirementsClarity of LEVELS) {
+      const c = totalCost(vendorRow({ engagementModel: "Project", pricingModel, requirementsClarity }), WINTER);
+      expect(amount(c, "rework")).toBe(0);
+      expect(c.lines[4].explanation).toMatch(/^None paid by the buyer/);
+    }
+  });
+  test.each(["Time and materials", "Capacity"] as const)("under %s the buyer pays the rework of unclear requirements", (pricingModel) => {
+    const c = totalCost(vendorRow({ pricingModel, requirementsClarity: "Low" }), WINTER);
+    expect(amount(c, "rework")).toBeCloseTo(c.labour * WINTER.reworkPctLowClarity, 9);
+    expect(amount(c, "rework")).toBeGreaterThan(0);
+  });
+  test.each(PRICING_MODELS)("under %s change requests for moved scope remain and grow as clarity falls", (pricingModel) => {
+    const [low, medium, high] = LEVELS.map((requirementsClarity) => amount(totalCost(vendorRow({ pricingModel, requirementsClarity }), WINTER), "changeRequests"));
+    expect(high).toBeGreaterThan(0);
+    expect(medium).toBeGreaterThan(high);
+    expect(low).toBeGreaterThan(medium);
+  });
+  test("the rework share is an assumption: a buyer who pays half the rework on a fixed price sees half", () => {
+    const a = assumptionsWith({ "Reference date": "2026-01-15", "Rework paid by buyer (Fixed price)": "50%" });
+    const c = totalCost(vendorRow({ pricingModel: "Fixed price", requirementsClarity: "Low" }), a);
+    expect(amount(c, "rework")).toBeCloseTo(c.labour * a.reworkPctLowClarity * 0.5, 9);
+    expect(c.lines[4].explanation).toContain("the buyer pays 50%");
+  });
+  test("the README carries the allocation table row for row", () => {
+    const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
+    for (const p of PRICING_ALLOCATION) expect(readme).toContain(`| ${p.pricingModel} | ${p.rework} | ${p.changes} | ${p.deliveryRisk} |`);
+  });
+  test("the allocation table says Vendor for rework exactly where the buyer's default share is nothing", () => {
+    expect(PRICING_ALLOCATION.map((p) => p.pricingModel)).toEqual([...PRICING_MODELS]);
+    for (const p of PRICING_ALLOCATION) {
+      const spec = ASSUMPTIONS.find((s) => s.name === `Rework paid by buyer (${p.pricingModel})`)!;
+      expect(p.rework.startsWith("Vendor")).toBe(spec.defaultValue === 0);
+      expect(p.changes).toMatch(/^Buyer/);
+    }
+  });
+});
+
+// CIO 2003 (S. Overby, "The Hidden Costs of Offshore Outsourcing"): "lost productivity up to
+// 20% in the first two years" (Meta Group). Over a longer term the loss applies to the labour
+// of those first months only.
+describe("productivity loss covers the ramp-up period, not the whole term", () => {
+  // 0 h overlap with Bangalore in January against the 4 h high collaboration needs: 8% + 4 x 3% = 20%.
+  const row = (durationMonths: number) => vendorRow({ hourlyRate: 50, hours: 6000, durationMonths, collaborationIntensity: "High", timeZone: "Asia/Kolkata" });
+  test("over 60 months, 20% of the 24 months' labour: 24,000 of 300,000, not 60,000", () => {
+    const c = totalCost(row(60), WINTER);
+    expect(c.labour).toBe(300000);
+    expect(amount(c, "productivityLoss")).toBeCloseTo(24000, 6);
+    expect(c.lines[3].explanation).toContain("first 24 months");
+  });
+  test("an engagement within the period loses the full share of its labour", () => {
+    for (const d of [3, 12, 24]) expect(amount(totalCost(row(d), WINTER), "productivityLoss")).toBeCloseTo(60000, 6);
+    expect(totalCost(row(12), WINTER).lines[3].explanation).not.toContain("first 24 months");
+  });
+  test("the period is an assumption", () => {
+    const a = assumptionsWith({ "Reference date": "2026-01-15", "Productivity loss period (months)": 12 });
+    expect(amount(totalCost(row(60), a), "productivityLoss")).toBeCloseTo(12000, 6);
   });
 });

@@ -47,8 +47,8 @@ describe("risk drivers follow the row", () => {
     expect(veryLong - short).toBe(WINTER.dependencyDurationCapPoints - 3 * WINTER.dependencyPointsPerMonth);
   });
   test("hidden-cost risk rises as hidden costs grow against labour", () => {
-    expect(score(riskScore(vendorRow({ pricingModel: "Fixed price", requirementsClarity: "Low" }), WINTER), "hiddenCost")).toBeGreaterThan(
-      score(riskScore(vendorRow({ pricingModel: "Time and materials", requirementsClarity: "Low" }), WINTER), "hiddenCost"),
+    expect(score(riskScore(vendorRow({ dataSensitivity: "Regulated", replacesInHouseStaff: true }), WINTER), "hiddenCost")).toBeGreaterThan(
+      score(riskScore(vendorRow({ dataSensitivity: "Public" }), WINTER), "hiddenCost"),
     );
   });
 });

@@ -35,9 +35,9 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
     labour * Math.min(1, 12 / D) * V("Vendor selection %"),
     labour * V("Transition %"),
     labour * V(`Governance % (${row.engagementModel})`),
-    labour * Math.min(V("Productivity loss % maximum"), V(`Productivity loss % (${row.locationModel})`) +
+    labour * Math.min(1, V("Productivity loss period (months)") / D) * Math.min(V("Productivity loss % maximum"), V(`Productivity loss % (${row.locationModel})`) +
       V("Productivity loss % per missing overlap hour") * Math.max(0, V(`Overlap need (${row.collaborationIntensity} collaboration)`) - O)),
-    labour * V(`Rework % (${row.requirementsClarity} clarity)`),
+    labour * V(`Rework % (${row.requirementsClarity} clarity)`) * V(`Rework paid by buyer (${row.pricingModel})`),
     labour * V(`Change request % (${row.pricingModel}, ${row.requirementsClarity} clarity)`),
     (labour * row.attrition * Math.min(V("Knowledge loss per departure (months)"), D)) / 12,
     labour * V(`Travel % (${row.locationModel})`),
@@ -99,7 +99,8 @@ const rowArb = fc.record({
 }).map((r) => vendorRow(r));
 
 describe("the documented formulas reproduce the model to 1e-9 relative", () => {
-  const edited = assumptionsWith({ "Reference date": "2026-07-01", "Governance % (Project)": "9%", "Risk weight (Dependency)": 3, "Critical single risk score": 60, "Overlap need (Low collaboration)": 1 });
+  const edited = assumptionsWith({ "Reference date": "2026-07-01", "Governance % (Project)": "9%", "Risk weight (Dependency)": 3, "Critical single risk score": 60, "Overlap need (Low collaboration)": 1,
+    "Productivity loss period (months)": 9, "Rework paid by buyer (Fixed price)": "40%" });
   test.each([["defaults", WINTER], ["edited assumptions", edited]] as const)("with %s", (_, a) => {
     fc.assert(fc.property(rowArb, (row) => {
       const e = evaluateRow(row, a);
