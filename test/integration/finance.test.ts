@@ -37,7 +37,8 @@ const BLANKED = "Transition %";
  * Defaults that blank cells stand for, changed in the file; the attrition typed as a number
  * of percent (30 for 30%), which the formulas must read by the model's percentage rule.
  */
-const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 24, "Default attrition": 30 };
+// 36 months is past the 24-month productivity loss period, so the formulas must prorate that line.
+const MESSY_CHANGES: Record<string, number> = { "Default duration (months)": 36, "Default attrition": 30 };
 
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-finance-"));
 const files = {
@@ -407,7 +408,8 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(before.evaluations.map((e) => e.row.vendor)).toEqual(["Acme", "Beta", "Delta"]);
     compareSummary(recalculated.messy, before.evaluations);
     const after = modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS);
-    expect([after.a.defaultDurationMonths, after.a.defaultAttrition]).toEqual([24, 0.3]);
+    expect([after.a.defaultDurationMonths, after.a.defaultAttrition]).toEqual([36, 0.3]);
+    expect(after.evaluations[0].cost.lines.find((l) => l.key === "productivityLoss")?.explanation).toContain("first 24 months");
     compareSummary(recalculated.messyChanged, after.evaluations);
     // Acme has no duration and Beta no attrition: only they move.
     const moved = after.evaluations.filter((e, i) => e.cost.total !== before.evaluations[i].cost.total).map((e) => e.row.vendor);
