@@ -457,7 +457,7 @@ function baseLayout(c: Checklist, table: string, rowIndex: number, pane: { owner
   fact("Engagement model", h.engagementModel);
   fact("Pricing model", h.pricingModel);
   fact("Total cost", Math.round(h.totalCost), `${formatRate(h.effectiveHourlyRate)} per hour all-in`);
-  fact("Risk score", Math.round(h.riskScore), h.riskBand);
+  fact("Risk score", Math.round(h.riskScore), h.riskLabel);
   fact("Location fit", h.locationFit, `${round1(h.overlapHours)} h shared working time, ${round1(h.requiredOverlapHours)} h needed`);
   fact("Data sensitivity", h.dataSensitivity);
   fact("Work type", h.workType || NOT_GIVEN);

@@ -126,7 +126,8 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   ...COST_LINES.map((l): Column => ({ kind: "result", key: l.key, header: l.label, format: MONEY, width: 85 })),
   { kind: "result", key: "effectiveHourlyRate", header: "Effective hourly rate", format: RATE, width: 85 },
   { kind: "result", key: "riskScore", header: "Risk score", format: "0.0", width: 60 },
-  { kind: "result", key: "riskBand", header: "Risk band", width: 60 },
+  // The band, naming a driver at or above the High threshold that a Low or Medium band would hide.
+  { kind: "result", key: "riskLabel", header: "Risk band", width: 150 },
   { kind: "result", key: "fitVerdict", header: "Location fit", width: 70 },
   { kind: "result", key: "fitScore", header: "Location fit score", format: "0.0", width: 70 },
   { kind: "input", key: "overlapHours", header: "Overlap hours (value)", format: "0.00", width: 70 },
@@ -675,6 +676,7 @@ function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {
     fitVerdict: e.fit.verdict,
     riskScore: e.risk.score,
     riskBand: e.risk.band,
+    riskLabel: e.risk.label,
   };
   for (const line of e.cost.lines) values[line.key] = line.amount;
   for (const driver of e.risk.drivers) values[`risk.${driver.key}`] = driver.score;

@@ -272,7 +272,7 @@ export function printSummary(vendors: readonly FinanceVendor[], out: (line: stri
     v.vendor.length > 32 ? v.vendor.slice(0, 31) + "…" : v.vendor,
     money.format(v.evaluation.cost.total),
     rate.format(v.evaluation.cost.effectiveHourlyRate),
-    `${v.evaluation.risk.score.toFixed(0)} ${v.evaluation.risk.band}`,
+    `${v.evaluation.risk.score.toFixed(0)} ${v.evaluation.risk.label}`,
     v.evaluation.fit.verdict,
     v.evaluation.fit.overlapHours.toFixed(1),
     String(v.rankByCost),

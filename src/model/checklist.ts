@@ -99,6 +99,8 @@ export interface ChecklistHeader {
   readonly effectiveHourlyRate: number;
   readonly riskScore: number;
   readonly riskBand: RiskBand;
+  /** The band, naming a driver at or above the High threshold that a Low or Medium band would hide. */
+  readonly riskLabel: string;
   readonly locationFit: FitVerdict;
   readonly overlapHours: number;
   readonly requiredOverlapHours: number;
@@ -236,13 +238,15 @@ function workClarity(clarity: Level, engagement: EngagementModel): [CheckStatus,
 }
 
 function riskLevel(evaluation: Evaluation): [CheckStatus, string] {
-  const { score, band, drivers, floorReason } = evaluation.risk;
+  const { score, band, label, drivers, floorReason } = evaluation.risk;
   const top = drivers[0];
   const driverText = top && top.score > 0 ? ` Top driver: ${top.label.toLowerCase()} (${Math.round(top.score)}).` : "";
   const floorText = floorReason ? ` ${floorReason}` : "";
-  const scoreText = `Risk score ${Math.round(score)} (${band}).`;
+  // A label longer than the band names a driver at or above the High threshold: never Ready.
+  const hidden = label !== band;
+  const scoreText = hidden ? `Risk score ${Math.round(score)}: ${label}.` : `Risk score ${Math.round(score)} (${band}).`;
   if (band === "Critical") return ["Blocker", `${scoreText}${floorText}${driverText} Reduce it before onboarding.`];
-  if (band === "High" || band === "Medium") return ["Verify", `${scoreText}${floorText}${driverText} Put the mitigations below in the contract.`];
+  if (band === "High" || band === "Medium" || hidden) return ["Verify", `${scoreText}${floorText}${hidden ? "" : driverText} Put the mitigations below in the contract.`];
   return ["Ready", `${scoreText}${driverText}`.trim()];
 }
 
@@ -531,6 +535,7 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
       effectiveHourlyRate: cost.effectiveHourlyRate,
       riskScore: risk.score,
       riskBand: risk.band,
+      riskLabel: risk.label,
       locationFit: fit.verdict,
       overlapHours: fit.overlapHours,
       requiredOverlapHours: fit.requiredOverlapHours,
@@ -578,7 +583,7 @@ export function checklistToMarkdown(checklist: Checklist): string {
     `- **Location:** ${md(locationText(h))}`,
     `- **Engagement model:** ${md(h.engagementModel)}; **pricing model:** ${md(h.pricingModel)}`,
     `- **Total cost:** ${md(formatMoney(h.totalCost))} (${md(formatRate(h.effectiveHourlyRate))} per hour all-in)`,
-    `- **Risk score:** ${Math.round(h.riskScore)} (${md(h.riskBand)})`,
+    `- **Risk score:** ${Math.round(h.riskScore)} (${md(h.riskLabel)})`,
     `- **Location fit:** ${md(h.locationFit)}, ${formatHours(h.overlapHours)} h overlap (${formatHours(h.requiredOverlapHours)} h needed)`,
     `- **Data sensitivity:** ${md(h.dataSensitivity)}`,
   );

@@ -16,7 +16,7 @@ export {
 } from "./assumptions";
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
 export { requiredOverlapHours, rowOverlapHours } from "./fit";
-export { riskScore, bandOf, hasSecurityCertification, countedCertifications, uncountedCertifications, readCertification, NOT_HELD_WORDS, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
+export { riskScore, bandOf, riskLabelOf, hasSecurityCertification, countedCertifications, uncountedCertifications, readCertification, NOT_HELD_WORDS, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
 export { evaluateRow, evaluateCells, locationFit } from "./evaluate";
 export {
   resolveZone,

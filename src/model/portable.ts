@@ -47,7 +47,8 @@ export type PortableResultKey =
   | "fitVerdict"
   | `risk.${RiskDriverKey}`
   | "riskScore"
-  | "riskBand";
+  | "riskBand"
+  | "riskLabel";
 
 export interface PortableCells {
   /** Cell (A1, with a sheet prefix when elsewhere) holding an input of this row. */
@@ -134,6 +135,23 @@ function riskScoreFormula(c: PortableCells): string {
   return `MIN(100,MAX(${weighted},${floorRegulated},${floorDriver}))`;
 }
 
+function riskBandFormula(c: PortableCells): string {
+  const score = c.result("riskScore");
+  return `IF(${score}>=${fixed(c, "criticalRiskFrom")},"Critical",IF(${score}>=${fixed(c, "highRiskFrom")},"High",IF(${score}>=${fixed(c, "mediumRiskFrom")},"Medium","Low")))`;
+}
+
+/** The band, naming a driver at or above the High threshold that a Low or Medium band would hide (riskLabelOf in risk.ts). */
+function riskLabelFormula(c: PortableCells): string {
+  const high = fixed(c, "highRiskFrom");
+  const scores = RISK_DRIVERS.map((d) => c.result(`risk.${d.key}`));
+  const top = `MAX(${scores.join(",")})`;
+  const count = scores.map((s) => `(${s}>=${high})`).join("+");
+  // The first driver at the maximum, in the documented order, as the model sorts ties.
+  const topName = RISK_DRIVERS.reduceRight((rest, d, i) => (i === RISK_DRIVERS.length - 1 ? excelText(d.label) : `IF(${scores[i]}=${top},${excelText(d.label)},${rest})`), "");
+  const band = riskBandFormula(c);
+  return `IF(OR(${c.result("riskScore")}>=${high},${count}=0),${band},${band}&" ("&IF(${count}=1,"one driver "&IF(${top}>=${fixed(c, "criticalRiskFrom")},"Critical","High")&": ",(${count})&" drivers High or above, highest ")&${topName}&" "&ROUND(ROUND(${top},6),0)&")")`;
+}
+
 /** Every result's formula (without "="), keyed by result; mirrors cost.ts, fit.ts and risk.ts. */
 export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
   labour: (c) => `${c.input("hourlyRate")}*${c.input("hours")}`,
@@ -147,8 +165,8 @@ export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
     `IF(${c.input("overlapHours")}>=${c.result("requiredOverlap")},"Benefit",IF(AND(${c.result("requiredOverlap")}-${c.input("overlapHours")}<=${fixed(c, "shiftToleranceHours")},1-${c.result("effectiveHourlyRate")}/${fixed(c, "onshoreReferenceRate")}>=${fixed(c, "minTradeOffLeverage")}),"Trade-off","Blocker"))`,
   ...(Object.fromEntries(RISK_DRIVERS.map((d) => [`risk.${d.key}`, RISK_FORMULAS[d.key]])) as Record<`risk.${RiskDriverKey}`, Builder>),
   riskScore: riskScoreFormula,
-  riskBand: (c) =>
-    `IF(${c.result("riskScore")}>=${fixed(c, "criticalRiskFrom")},"Critical",IF(${c.result("riskScore")}>=${fixed(c, "highRiskFrom")},"High",IF(${c.result("riskScore")}>=${fixed(c, "mediumRiskFrom")},"Medium","Low")))`,
+  riskBand: riskBandFormula,
+  riskLabel: riskLabelFormula,
 };
 
 /** Formula text with its "=" for one result of one row. */

@@ -25,6 +25,17 @@
  *   score = MIN(100, MAX(weighted, floorRegulated, floorDriver))
  *   band  = IF(score >= [Critical risk from score], "Critical", IF(score >= [High risk from score], "High",
  *             IF(score >= [Medium risk from score], "Medium", "Low")))
+ *   n     = number of risks >= [High risk from score]; top = the highest risk (first in the order above on a tie)
+ *   label = IF(OR(band is High or Critical, n = 0), band,
+ *             band & " (" & IF(n = 1, "one driver " & <top's own band, High or Critical> & ": ", n & " drivers High or above, highest ")
+ *             & <top's name> & " " & ROUND(ROUND(top, 6), 0) & ")")
+ *
+ * Floors (each lifts the score to a minimum, whatever the weights, because a weighted
+ * average dilutes one serious risk among six mild ones):
+ *   floorRegulated: regulated data with no security certification held today is at least Critical.
+ *   floorDriver: the maximum-risk rule of vendor tiering, one risk at [Critical single risk score] or
+ *                more makes the whole at least High, whichever risk it is and whatever its weight.
+ * The label is not a floor: it leaves the score alone and names a risk the band would hide.
  *
  * Drivers are returned highest score first; equal scores keep the order above.
  */
@@ -118,6 +129,31 @@ export function bandOf(score: number, a: Assumptions): RiskBand {
   return score >= a.criticalRiskFrom ? "Critical" : score >= a.highRiskFrom ? "High" : score >= a.mediumRiskFrom ? "Medium" : "Low";
 }
 
+/**
+ * A driver's score as a whole number in a label. Rounded to 6 decimals first, as
+ * ROUND(ROUND(x,6),0) in the portable formula: a spreadsheet sums the cost lines in
+ * another order, and 52.49999999999999 against 52.5 must not show 52 here and 53 there.
+ */
+export function wholeScore(score: number): number {
+  return Math.round(Math.round(score * 1e6) / 1e6);
+}
+
+/**
+ * The band as shown: a Low or Medium band never hides a driver at or above the High
+ * threshold, because the weighted average can dilute one serious risk (a dependency of 74
+ * under a score of 21). "Medium (one driver High: Dependency 74)", "Low (2 drivers High or
+ * above, highest Scope drift 80)"; the band alone otherwise. `drivers` highest first.
+ */
+export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: Assumptions): string {
+  if (band === "High" || band === "Critical") return band;
+  let count = 0;
+  for (const d of drivers) if (d.score >= a.highRiskFrom) count++;
+  if (count === 0) return band;
+  const top = drivers[0];
+  const shown = `${top.label} ${wholeScore(top.score)}`;
+  return count === 1 ? `${band} (one driver ${bandOf(top.score, a)}: ${shown})` : `${band} (${count} drivers High or above, highest ${shown})`;
+}
+
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
   const a = t.a;
   const certified = hasSecurityCertification(row);
@@ -193,7 +229,16 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     }
     drivers[j] = driver;
   }
-  const result: RiskResult = floorReason === undefined ? { score, band: bandOf(score, a), drivers } : { score, band: bandOf(score, a), drivers, floorReason };
+  const band = bandOf(score, a);
+  let label: string = band;
+  if (band !== "High" && band !== "Critical" && drivers[0].score >= a.highRiskFrom) {
+    const top = drivers[0];
+    let count = 0;
+    for (let i = 0; i < drivers.length; i++) if (drivers[i].score >= a.highRiskFrom) count++;
+    const shape = count * 1000 + wholeScore(top.score) * 2 + (top.score >= a.criticalRiskFrom ? 1 : 0);
+    label = get3((m = memo(t, 69)), band, top.key, shape) ?? put3(m, band, top.key, shape, riskLabelOf(band, drivers, a));
+  }
+  const result: RiskResult = floorReason === undefined ? { score, band, label, drivers } : { score, band, label, drivers, floorReason };
   return result;
 }
 

@@ -135,6 +135,8 @@ export interface RiskResult {
   /** 0-100, higher is riskier. */
   readonly score: number;
   readonly band: RiskBand;
+  /** The band, naming any driver at or above the High threshold a Low or Medium band would hide. */
+  readonly label: string;
   /** All drivers, highest score first. */
   readonly drivers: readonly RiskDriver[];
   /** When the maximum-risk rule raised the score: what triggered it. */

@@ -173,6 +173,7 @@ function modelValue(e: Evaluation, key: string): number | string {
     fitVerdict: e.fit.verdict,
     riskScore: e.risk.score,
     riskBand: e.risk.band,
+    riskLabel: e.risk.label,
     overlapHours: e.fit.overlapHours,
   };
   if (!(key in simple)) throw new Error(`no model value for ${key}`);

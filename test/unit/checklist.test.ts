@@ -26,7 +26,7 @@ import { vendorRow } from "./model/helpers";
 // pinned to the single input it reads.
 function evaluation(
   row: Partial<VendorRow> = {},
-  more: { band?: RiskBand; score?: number; verdict?: FitVerdict; drivers?: RiskDriver[]; floorReason?: string } = {},
+  more: { band?: RiskBand; label?: string; score?: number; verdict?: FitVerdict; drivers?: RiskDriver[]; floorReason?: string } = {},
 ): Evaluation {
   // The row these rules were pinned against: 18% attrition and a named scope.
   const fullRow: VendorRow = vendorRow({ attrition: 0.18, scope: "Billing API", ...row });
@@ -40,7 +40,7 @@ function evaluation(
   return {
     row: fullRow,
     cost: { labour: 40000, lines: [], total: 52000, effectiveHourlyRate: 52 },
-    risk: { score: more.score ?? 45, band: more.band ?? "Medium", drivers, floorReason: more.floorReason },
+    risk: { score: more.score ?? 45, band: more.band ?? "Medium", label: more.label ?? more.band ?? "Medium", drivers, floorReason: more.floorReason },
     fit: {
       overlapHours: 1.5,
       requiredOverlapHours: 3,
@@ -160,6 +160,17 @@ describe("readiness checks", () => {
     const c = check(buildChecklist(evaluation({}, { band, score: 77 })), "riskLevel");
     expect(c.status).toBe(status);
     expect(c.reason).toContain("77");
+  });
+
+  test("a Low band whose label names a driver at or above the High threshold is Verify, not Ready, and says which", () => {
+    const drivers = [driver("dependency", "Dependency", 74), driver("quality", "Quality inconsistency", 20)];
+    const label = "Low (one driver High: Dependency 74)";
+    const checklist = buildChecklist(evaluation({}, { band: "Low", label, score: 22, drivers }));
+    const c = check(checklist, "riskLevel");
+    expect(c.status).toBe("Verify");
+    expect(c.reason).toContain(label);
+    expect(checklist.header.riskLabel).toBe(label);
+    expect(checklistToMarkdown(checklist)).toContain("Dependency 74");
   });
 
   test("the maximum-risk rule's reason is shown with the risk level", () => {

@@ -234,7 +234,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
             <dd>{formatMoney(checklist.header.totalCost)}</dd>
             <dt>Risk score</dt>
             <dd>
-              {Math.round(checklist.header.riskScore)} ({checklist.header.riskBand})
+              {Math.round(checklist.header.riskScore)} ({checklist.header.riskLabel})
             </dd>
             <dt>Location fit</dt>
             <dd>

@@ -73,7 +73,14 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
   const floorDriver = Math.max(...risks) >= V("Critical single risk score") ? V("High risk from score") : 0;
   const riskScore = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
   const band = riskScore >= V("Critical risk from score") ? "Critical" : riskScore >= V("High risk from score") ? "High" : riskScore >= V("Medium risk from score") ? "Medium" : "Low";
-  return { labour, lines, total, fitScore, verdict, riskScore, band, risks };
+  const highRisks = risks.filter((r) => r >= V("High risk from score")).length;
+  const topRisk = Math.max(...risks);
+  const topName = ["Communication friction", "Hidden cost", "Scope drift", "Data and cyber risk", "Quality inconsistency", "Governance gaps", "Dependency"][risks.indexOf(topRisk)];
+  const label =
+    riskScore >= V("High risk from score") || highRisks === 0
+      ? band
+      : `${band} (${highRisks === 1 ? `one driver ${topRisk >= V("Critical risk from score") ? "Critical" : "High"}: ` : `${highRisks} drivers High or above, highest `}${topName} ${Math.round(Math.round(topRisk * 1e6) / 1e6)})`;
+  return { labour, lines, total, fitScore, verdict, riskScore, band, label, risks };
 }
 
 function close(actual: number, expected: number): void {
@@ -112,6 +119,7 @@ describe("the documented formulas reproduce the model to 1e-9 relative", () => {
       expect(e.fit.verdict).toBe(f.verdict);
       close(e.risk.score, f.riskScore);
       expect(e.risk.band).toBe(f.band);
+      expect(e.risk.label).toBe(f.label);
     }), { numRuns: 300 });
   });
 });

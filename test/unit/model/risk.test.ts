@@ -1,4 +1,16 @@
-import { RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, riskScore, type RiskResult } from "../../../src/model";
+import fc from "fast-check";
+import {
+  ENGAGEMENT_MODELS,
+  LEVELS,
+  LOCATION_MODELS,
+  PRICING_MODELS,
+  RISK_DRIVERS,
+  SECURITY_CERTIFICATION_KEYWORDS,
+  SENSITIVITIES,
+  riskScore,
+  type RiskResult,
+  type VendorRow,
+} from "../../../src/model";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 function driver(r: RiskResult, key: string) {
@@ -107,5 +119,75 @@ describe("security certifications are read entry by entry, not by substring", ()
   test("a certificate number or a validity date is not a negation", () => {
     expect(regulated(["ISO 27001 certificate no. 12345"]).band).not.toBe("Critical");
     expect(regulated(["SOC 2 valid until 2027"]).band).not.toBe("Critical");
+  });
+});
+
+// The weighted average dilutes one serious risk among six mild ones: a vendor row scored
+// 40 (Low) can carry a dependency of 74. The band may stay the score's band, but what is
+// shown (the label: finance summary, checklist, pane, command line) must name that driver.
+describe("a Low or Medium band never hides a driver at or above the High threshold", () => {
+  const rowArb: fc.Arbitrary<VendorRow> = fc
+    .record({
+      hourlyRate: fc.double({ min: 1, max: 300, noNaN: true }),
+      hours: fc.double({ min: 1, max: 50_000, noNaN: true }),
+      durationMonths: fc.double({ min: 0.5, max: 60, noNaN: true }),
+      timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York", "Asia/Manila"),
+      locationModel: fc.constantFrom(...LOCATION_MODELS),
+      engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
+      pricingModel: fc.constantFrom(...PRICING_MODELS),
+      requirementsClarity: fc.constantFrom(...LEVELS),
+      collaborationIntensity: fc.constantFrom(...LEVELS),
+      dataSensitivity: fc.constantFrom(...SENSITIVITIES),
+      urgency: fc.constantFrom(...LEVELS),
+      attrition: fc.double({ min: 0, max: 0.4, noNaN: true }),
+      replacesInHouseStaff: fc.boolean(),
+      certifications: fc.subarray(["ISO 27001", "SOC 2 Type II", "CMMI 5"]),
+    })
+    .map((r) => vendorRow(r));
+  const thresholds = fc
+    .tuple(fc.integer({ min: 10, max: 40 }), fc.integer({ min: 41, max: 70 }), fc.integer({ min: 71, max: 95 }))
+    .map(([medium, high, critical]) =>
+      assumptionsWith({ "Reference date": "2026-01-15", "Medium risk from score": medium, "High risk from score": high, "Critical risk from score": critical }),
+    );
+
+  test("property: every driver at or above the High threshold under a Low or Medium band is named by the label", () => {
+    fc.assert(
+      fc.property(rowArb, fc.oneof(fc.constant(WINTER), thresholds), (row, a) => {
+        const r = riskScore(row, a);
+        if (r.band === "High" || r.band === "Critical") return expect(r.label).toBe(r.band);
+        const high = r.drivers.filter((d) => d.score >= a.highRiskFrom);
+        if (high.length === 0) return expect(r.label).toBe(r.band);
+        expect(r.label.startsWith(`${r.band} (`)).toBe(true);
+        // The highest is named with its score; the count says how many there are.
+        expect(r.label).toContain(`${high[0].label} ${Math.round(Math.round(high[0].score * 1e6) / 1e6)}`);
+        expect(r.label).toContain(high.length === 1 ? "one driver" : `${high.length} drivers`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test("a long staff replacement under a managed service: score Low, dependency 74 is named", () => {
+    // Dependency 50 + 0 + 24 months capped at 25 -> 74; every other driver mild.
+    const row = vendorRow({ engagementModel: "Managed service", pricingModel: "Output-based", durationMonths: 24, requirementsClarity: "High", collaborationIntensity: "Low", urgency: "Low", dataSensitivity: "Internal", certifications: ["ISO 27001"], attrition: 0.1, locationModel: "Nearshore", timeZone: "America/Mexico_City" });
+    const r = riskScore(row, WINTER);
+    expect(r.drivers[0]).toMatchObject({ key: "dependency", score: 74 });
+    expect(r.score).toBeLessThan(WINTER.highRiskFrom);
+    expect(r.label).toBe(`${r.band} (one driver High: Dependency 74)`);
+  });
+
+  test("two drivers at High or above: the label counts them and names the highest", () => {
+    const row = vendorRow({ requirementsClarity: "Low", urgency: "Low", engagementModel: "Dedicated team", pricingModel: "Time and materials", dataSensitivity: "Public", collaborationIntensity: "Low", locationModel: "Nearshore", timeZone: "America/Mexico_City", attrition: 0 });
+    const r = riskScore(row, WINTER);
+    // Scope drift 70 and quality 60 at Low clarity (hidden cost may join them).
+    const high = r.drivers.filter((d) => d.score >= WINTER.highRiskFrom).length;
+    expect(high).toBeGreaterThanOrEqual(2);
+    expect(r.band).not.toMatch(/High|Critical/);
+    expect(r.label).toBe(`${r.band} (${high} drivers High or above, highest Scope drift 70)`);
+  });
+
+  test("with no driver at the High threshold the label is the band", () => {
+    const r = riskScore(vendorRow({ requirementsClarity: "High", collaborationIntensity: "Low", urgency: "Low", dataSensitivity: "Public", engagementModel: "Project", durationMonths: 6, attrition: 0.1, locationModel: "Nearshore", timeZone: "America/Mexico_City" }), WINTER);
+    expect(r.drivers[0].score).toBeLessThan(WINTER.highRiskFrom);
+    expect(r.label).toBe(r.band);
   });
 });
