@@ -55,6 +55,8 @@ export interface LoadedChecklist {
   readonly table: string;
   readonly rowIndex: number;
   readonly evaluation: Evaluation;
+  /** The assumptions the row was evaluated with; the checklist reads its rules from them. */
+  readonly assumptions: Assumptions;
   readonly checklist: Checklist;
   /** The sheet this vendor's checklist has or will have. */
   readonly sheetName: string;
@@ -86,12 +88,13 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
   const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
   const answers = mergeAnswers(fromSheet.answers, request.answers);
-  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday() });
+  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday(), assumptions: found.assumptions });
   return {
     kind: "ready",
     table: found.table,
     rowIndex: found.rowIndex,
     evaluation: found.evaluation,
+    assumptions: found.assumptions,
     checklist,
     sheetName: target.name,
     sheetExists: target.snapshot !== null,
@@ -106,6 +109,7 @@ type FoundRow =
       table: string;
       rowIndex: number;
       evaluation: Evaluation;
+      assumptions: Assumptions;
       /** Whether another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. Reads every row: asked only when it decides. */
       sharedName: () => Promise<boolean>;
     }
@@ -163,7 +167,7 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
     if (!whole.table?.rows) return true;
     return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
   };
-  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, sharedName };
+  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
 }
 
 /** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
@@ -802,7 +806,7 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
   const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
   const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
   const answers = mergeAnswers(fromSheet.answers, request.answers);
-  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday() });
+  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday(), assumptions: found.assumptions });
   const plan = planChecklistSheet(target.name, target.snapshot, checklist, { table: found.table, rowIndex: found.rowIndex }, { ownerNames, answers });
   try {
     await port.apply(plan.changes);

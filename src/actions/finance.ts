@@ -189,10 +189,10 @@ export const FINANCE_KEY_HEADER = "Finance row";
 
 // ---- Inputs as the model read them ----
 
-function inputValue(key: PortableInputKey, row: VendorRow, overlap: number): CellValue {
+function inputValue(key: PortableInputKey, row: VendorRow, overlap: number, a: Assumptions): CellValue {
   switch (key) {
     case "securityCertified":
-      return hasSecurityCertification(row);
+      return hasSecurityCertification(row, a);
     case "overlapHours":
       return overlap;
     default:
@@ -488,7 +488,7 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
           return mode === "values" ? writable(value) : { formula: templates[c]!.join(rowNumber), cachedValue: value };
         }
         case "input": {
-          const value = inputValue(column.key, e.row, e.fit.overlapHours);
+          const value = inputValue(column.key, e.row, e.fit.overlapHours, input.a);
           const assumption = DEFAULTED_BY_ASSUMPTION[column.key];
           const field = column.key as FieldKey;
           const index = input.map[field];
@@ -661,9 +661,12 @@ function isKeyCell(value: CellValue): boolean {
 
 /**
  * The assumptions the portable formulas read: every number but those that only feed the
- * overlap hours (time zone, working hours, reference date), which are values here.
+ * overlap hours (time zone, working hours, reference date), which are values here, and the
+ * word lists and the checklist's own rules (certification keywords, typical pricing, pilot
+ * length, mitigations), which feed inputs and the checklist only.
  */
-const BLOCK_ASSUMPTIONS = ASSUMPTIONS.filter((spec) => spec.kind !== "zone" && spec.kind !== "date" && spec.kind !== "hours");
+const CHECKLIST_ONLY: ReadonlySet<string> = new Set(["mitigationTopDrivers", "mitigationFromScore", "pilotMinMonths", "pilotMaxMonths", "pilotShareOfDuration"]);
+const BLOCK_ASSUMPTIONS = ASSUMPTIONS.filter((spec) => spec.kind !== "zone" && spec.kind !== "date" && spec.kind !== "hours" && spec.kind !== "list" && !CHECKLIST_ONLY.has(spec.key));
 
 /** The model's number (or word) for each result column. */
 function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {

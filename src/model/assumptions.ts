@@ -9,7 +9,7 @@ import { normaliseHeader } from "./fields";
 import { assumptionPercentFraction, isBlank, parseNumberCell } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
 
-export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier";
+export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier" | "list";
 
 // "Staff augmentation" -> "StaffAugmentation", "Outcome-based" -> "OutcomeBased".
 type Pascal<S extends string> = S extends `${infer A} ${infer B}`
@@ -65,7 +65,16 @@ export type AssumptionKey =
   | "mediumRiskFrom"
   | "highRiskFrom"
   | "criticalRiskFrom"
-  | "criticalDriverScore";
+  | "criticalDriverScore"
+  | ListAssumptionKey
+  | "mitigationTopDrivers"
+  | "mitigationFromScore"
+  | "pilotMinMonths"
+  | "pilotMaxMonths"
+  | "pilotShareOfDuration";
+
+/** Assumptions whose value is a list of words, kept as text: "27001, SOC 2, PCI". */
+export type ListAssumptionKey = "certificationKeywords" | "certificationNotHeldWords" | `typicalPricing${Pascal<EngagementModel>}`;
 
 /** The seven risks, in their fixed documented order. */
 export const RISK_KEYS = ["communication", "hidden cost", "scope drift", "data and cyber", "quality", "governance gaps", "dependency"] as const;
@@ -82,10 +91,20 @@ export interface AssumptionSpec {
   readonly max?: number;
   readonly source: string;
   readonly description: string;
+  /** For a list: the only items it may hold (a list of pricing models). */
+  readonly allowed?: readonly string[];
 }
 
 /** Values by key. Percent values are fractions (0.05 is 5%); Reference date is an Excel serial, 0 = today (UTC). */
-export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" ? string : number };
+export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" | ListAssumptionKey ? string : number };
+
+/** The items of a list assumption's text: "27001, SOC 2; PCI" -> ["27001", "SOC 2", "PCI"]. */
+export function listItems(text: string): string[] {
+  return text
+    .split(/[,;|\r\n]+/)
+    .map((w) => w.trim().replace(/\s+/g, " "))
+    .filter((w) => w.length > 0);
+}
 
 export function pascal(text: string): string {
   return text
@@ -106,6 +125,35 @@ const NIST_161 = 'NIST SP 800-161 Rev. 1, "Cybersecurity Supply Chain Risk Manag
 const CHAUVIN = 'Chauvin, Choudhury & Fang, "Working Around the Clock", Organization Science, 2024';
 const WORKDAY = "Assumption: a 9:00-17:00 working day, the usual office day; set the hours your teams keep";
 const WEIGHTS_NOTE = `Assumption: no published standard weights exist for vendor risk tiers (${NIST_161} lists the factors without weights); change them to the buyer's priorities`;
+
+/** Text that marks a security certification inside the Certifications column. */
+export const DEFAULT_CERTIFICATION_KEYWORDS = ["27001", "SOC 2", "SOC2", "PCI", "HITRUST", "FedRAMP", "TISAX", "Cyber Essentials"] as const;
+
+/**
+ * Words that make an entry something the vendor does not hold today: negated ("No PCI DSS",
+ * "None (...)", "not certified"), planned or pending ("SOC 2 planned 2027", "audit
+ * scheduled", "applied for", "working towards"), under way ("in progress", "Type II
+ * ongoing") or past ("expired 2019", "lapsed", "revoked"). A buyer's evidence is a current
+ * certificate, so an entry that hedges does not lift the regulated-data floor.
+ */
+export const DEFAULT_NOT_HELD_WORDS = [
+  "no", "not", "none", "non", "without", "never", "lacks", "missing", "n/a",
+  "planned", "planning", "plans", "pending", "scheduled", "upcoming", "future", "target", "targeted", "targeting", "roadmap",
+  "intend", "intends", "intended", "expected", "awaiting", "applied", "applying", "application", "candidate",
+  "working towards", "working toward", "pursuing", "preparing", "in preparation", "readiness", "gap assessment", "to be", "not yet",
+  "in progress", "in-progress", "ongoing", "underway", "under way", "in process", "being", "started",
+  "expired", "lapsed", "revoked", "suspended", "withdrawn", "former", "formerly", "previously",
+] as const;
+
+/** Pricing models usually paired with each engagement model (the commercial fit check). */
+const TYPICAL_PRICING_DEFAULTS: Record<EngagementModel, readonly PricingModel[]> = {
+  "Staff augmentation": ["Time and materials"],
+  "Dedicated team": ["Capacity", "Time and materials"],
+  Project: ["Fixed price", "Time and materials"],
+  "Managed service": ["Output-based", "Capacity", "Fixed price"],
+  BPO: ["Output-based", "Capacity", "Time and materials"],
+  "Outcome-based": ["Outcome-based"],
+};
 
 // Change requests for moved scope by pricing model, for Low, Medium and High clarity. Time
 // and materials and capacity bill the extra hours as ordinary hours; fixed, output and
@@ -150,6 +198,10 @@ const REWORK_BUYER_SHARE: Record<PricingModel, number> = {
 };
 
 type SpecInput = Omit<AssumptionSpec, "key"> & { key: string };
+
+const list = (key: string, name: string, items: readonly string[], unit: string, source: string, description: string, allowed?: readonly string[]): SpecInput => ({
+  key, name, kind: "list", defaultValue: items.join(", "), unit, source, description, ...(allowed ? { allowed } : {}),
+});
 
 function family<C extends string>(
   categories: readonly C[],
@@ -262,6 +314,25 @@ const SPECS: SpecInput[] = [
   points("highRiskFrom", "High risk from score", 50, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are High."),
   points("criticalRiskFrom", "Critical risk from score", 75, NO_SOURCE + ": quartiles of the 0-100 scale", "Scores from here are Critical; regulated data without a security certification is at least this."),
   points("criticalDriverScore", "Critical single risk score", 90, `${NO_SOURCE}: the maximum-risk rule of vendor tiering practice, where one critical factor sets the floor of the tier`, "One risk scoring at least this lifts the total to at least the High threshold."),
+  // Rules the risk score and the checklist read: certifications, mitigations, commercial fit, pilot
+  list("certificationKeywords", "Security certification keywords", DEFAULT_CERTIFICATION_KEYWORDS, "words, separated by commas",
+    `${NO_SOURCE}: the certifications buyers commonly accept as evidence of foundational security practice (NIST SP 1326, initial public draft, 2024); add or remove the ones you accept`,
+    "A Certifications entry counts as a security certification when it contains one of these, in any case, and none of the not-held words."),
+  list("certificationNotHeldWords", "Certification not-held words", DEFAULT_NOT_HELD_WORDS, "words or phrases, separated by commas",
+    `${NO_SOURCE}: a buyer's evidence is a current certificate, so an entry that is negated, planned, pending, in progress or expired does not count`,
+    "An entry holding one of these as a whole word or phrase, in any case, names a certification the vendor does not hold today ('No PCI DSS', 'SOC 2 planned 2027')."),
+  points("mitigationFromScore", "Mitigations: any risk from score", 60, `${NO_SOURCE}: a risk this high needs its mitigation in the contract even beyond the top risks (${GUIDE}: each risk has its mitigation)`, "The checklist lists the mitigation of every risk scoring at least this."),
+  { key: "mitigationTopDrivers", name: "Mitigations: top risks listed", kind: "number", defaultValue: 3, unit: "risks", min: 0, max: 7, source: `${NO_SOURCE}: the three highest risks are what a contract review can act on first`, description: "The checklist lists the mitigations of this many highest-scoring risks (those above zero), and of any risk at or above the score above." },
+  ...ENGAGEMENT_MODELS.map((c) =>
+    list(`typicalPricing${pascal(c)}`, `Typical pricing (${c})`, TYPICAL_PRICING_DEFAULTS[c], "pricing models, separated by commas",
+      c === "Staff augmentation" || c === "Managed service"
+        ? `${CGI}`
+        : `${NO_SOURCE}: follows from who carries delivery risk (Cabinet Office (UK), "Risk Allocation and Pricing Approaches", 2021)`,
+      `Pricing models usually paired with ${c}: under another one a commercial fit that would be Ready is Verify, to check who carries the risk.`, PRICING_MODELS),
+  ),
+  { key: "pilotShareOfDuration", name: "Pilot share of the engagement", kind: "percent", defaultValue: 0.25, unit: "% of duration", min: 0, max: 1, source: `${NO_SOURCE}: a small, measurable pilot before scaling (${GUIDE}); a quarter of the engagement, rounded to whole months`, description: "The pilot plan runs this share of the engagement's months, rounded, within the minimum and maximum below." },
+  { key: "pilotMinMonths", name: "Pilot length, minimum (months)", kind: "number", defaultValue: 1, unit: "months", min: 0.1, max: 600, source: `${NO_SOURCE}: less than a month shows too few accepted work items to judge`, description: "Shortest pilot the plan proposes." },
+  { key: "pilotMaxMonths", name: "Pilot length, maximum (months)", kind: "number", defaultValue: 3, unit: "months", min: 0.1, max: 600, source: `${NO_SOURCE}: a quarter is long enough to measure and short enough to stop (${GUIDE}: a measurable pilot, reviewed before scaling)`, description: "Longest pilot the plan proposes; also the pilot when the engagement has no duration." },
 ];
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(s as AssumptionSpec)));
@@ -291,6 +362,7 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
     const zone = resolveZone(String(cell));
     return zone.ok ? zone : assumptionError(spec.name, cell, `${spec.name}: ${zone.error.message}`);
   }
+  if (spec.kind === "list") return parseList(spec, cell);
   let n: number;
   if (spec.kind === "date" && typeof cell === "string" && ISO_DATE.test(cell.trim())) {
     const [, y, m, d] = ISO_DATE.exec(cell.trim())!;
@@ -315,6 +387,21 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
     return assumptionError(spec.name, cell, `${spec.name} must be between ${range}; got ${shown(cell)}`);
   }
   return { ok: true, value: n };
+}
+
+/** A list assumption: items separated by commas, semicolons, bars or line breaks; kept as "a, b, c". */
+function parseList(spec: AssumptionSpec, cell: CellValue): Result<string> {
+  if (typeof cell !== "string" && typeof cell !== "number") return assumptionError(spec.name, cell, `${spec.name} must be text: ${spec.unit}; got ${shown(cell)}`);
+  const items = listItems(String(cell));
+  if (items.length === 0) return assumptionError(spec.name, cell, `${spec.name} must list at least one item (${spec.unit}); leave it blank for the default`);
+  if (!spec.allowed) return { ok: true, value: items.join(", ") };
+  const canonical: string[] = [];
+  for (const item of items) {
+    const known = spec.allowed.find((a) => normaliseHeader(a) === normaliseHeader(item));
+    if (!known) return assumptionError(spec.name, cell, `${spec.name}: '${item}' is not one of ${spec.allowed.join(", ")}`);
+    if (!canonical.includes(known)) canonical.push(known);
+  }
+  return { ok: true, value: canonical.join(", ") };
 }
 
 const assumptionCache = new Map<string, Result<Assumptions>>();

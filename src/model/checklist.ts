@@ -14,6 +14,7 @@
 
 import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand, VendorRow } from "./types";
 import { countedCertifications, uncountedCertifications } from "./risk";
+import { DEFAULT_ASSUMPTIONS, listItems, pascal, type Assumptions, type ListAssumptionKey } from "./assumptions";
 
 export const OWNER_KEYS = ["scope", "delivery", "security", "quality", "commercial", "escalation"] as const;
 export type OwnerKey = (typeof OWNER_KEYS)[number];
@@ -126,6 +127,8 @@ export interface ChecklistOptions {
   readonly ownerNames?: Partial<Record<OwnerKey, string>>;
   readonly answers?: Partial<Record<CheckKey, CheckStatus>>;
   readonly today?: { readonly year: number; readonly month: number; readonly day: number };
+  /** The assumptions the row was evaluated with: certification words, typical pricing, mitigation and pilot rules. */
+  readonly assumptions?: Assumptions;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,15 +265,10 @@ function internalOwnership(owners: readonly ChecklistOwner[]): [CheckStatus, str
   return ["Verify", `Missing: ${list}.`];
 }
 
-/** Pricing models usually paired with each engagement model (CGI 2010 for staff augmentation and managed service; the others follow from who carries delivery risk). */
-const TYPICAL_PRICING: Record<EngagementModel, readonly PricingModel[]> = {
-  "Staff augmentation": ["Time and materials"],
-  "Dedicated team": ["Capacity", "Time and materials"],
-  Project: ["Fixed price", "Time and materials"],
-  "Managed service": ["Output-based", "Capacity", "Fixed price"],
-  BPO: ["Output-based", "Capacity", "Time and materials"],
-  "Outcome-based": ["Outcome-based"],
-};
+/** Pricing models usually paired with each engagement model: the "Typical pricing (...)" assumptions. */
+function typicalPricing(engagement: EngagementModel, a: Assumptions): readonly string[] {
+  return listItems(a[`typicalPricing${pascal(engagement)}` as ListAssumptionKey]);
+}
 
 function pricingAgainstClarity(pricing: PricingModel, clarity: Level): [CheckStatus, string] {
   const c = `${clarity.toLowerCase()} requirements clarity`;
@@ -294,10 +292,11 @@ function pricingAgainstClarity(pricing: PricingModel, clarity: Level): [CheckSta
   }
 }
 
-function commercialFit(pricing: PricingModel, clarity: Level, engagement: EngagementModel): [CheckStatus, string] {
+function commercialFit(pricing: PricingModel, clarity: Level, engagement: EngagementModel, a: Assumptions): [CheckStatus, string] {
   const [status, reason] = pricingAgainstClarity(pricing, clarity);
-  if (status === "Ready" && !TYPICAL_PRICING[engagement].includes(pricing)) {
-    const usual = TYPICAL_PRICING[engagement].map((p) => p.toLowerCase()).join(" or ");
+  const typical = typicalPricing(engagement, a);
+  if (status === "Ready" && !typical.includes(pricing)) {
+    const usual = typical.map((p) => p.toLowerCase()).join(" or ");
     return ["Verify", `${reason} ${engagement} is usually priced ${usual}: check who carries the risk.`];
   }
   return [status, reason];
@@ -311,14 +310,14 @@ function locationFit(evaluation: Evaluation): [CheckStatus, string] {
 }
 
 /** Context shown with the questions the row cannot answer. */
-function questionHint(key: CheckKey, evaluation: Evaluation): string {
+function questionHint(key: CheckKey, evaluation: Evaluation, a: Assumptions): string {
   const { row, fit } = evaluation;
   switch (key) {
     case "collaborationIntensity":
       return `The row says ${row.collaborationIntensity.toLowerCase()} collaboration intensity with ${formatHours(fit.overlapHours)} h shared working time.`;
     case "providerMaturity":
       return row.certifications.length > 0
-        ? `Certifications listed: ${row.certifications.join(", ")}. ${certificationsCountedText(row)} Ask for process, staffing, reporting and escalation evidence too.`
+        ? `Certifications listed: ${row.certifications.join(", ")}. ${certificationsCountedText(row, a)} Ask for process, staffing, reporting and escalation evidence too.`
         : "No certification is listed: ask for process, security, staffing, reporting and escalation evidence.";
     case "scalePath":
       return `Plan how ${row.engagementModel.toLowerCase()} grows beyond the pilot: who adds people, who keeps control.`;
@@ -328,20 +327,20 @@ function questionHint(key: CheckKey, evaluation: Evaluation): string {
 }
 
 /** Which listed certifications the risk score counted, and which it did not because they are not held today. */
-function certificationsCountedText(row: VendorRow): string {
-  const counted = countedCertifications(row);
-  const uncounted = uncountedCertifications(row);
+function certificationsCountedText(row: VendorRow, a: Assumptions): string {
+  const counted = countedCertifications(row, a);
+  const uncounted = uncountedCertifications(row, a);
   const held = counted.length > 0 ? `Counted as security certifications held today: ${counted.join(", ")}.` : "No security certification held today is counted.";
   return uncounted.length > 0 ? `${held} Not counted (negated, planned, pending, in progress or expired): ${uncounted.join(", ")}.` : held;
 }
 
-function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], answers: Partial<Record<CheckKey, CheckStatus>>): ReadinessCheck[] {
+function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], answers: Partial<Record<CheckKey, CheckStatus>>, a: Assumptions): ReadinessCheck[] {
   const { row } = evaluation;
   const derived: Partial<Record<CheckKey, [CheckStatus, string]>> = {
     workClarity: workClarity(row.requirementsClarity, row.engagementModel),
     riskLevel: riskLevel(evaluation),
     internalOwnership: internalOwnership(owners),
-    commercialFit: commercialFit(row.pricingModel, row.requirementsClarity, row.engagementModel),
+    commercialFit: commercialFit(row.pricingModel, row.requirementsClarity, row.engagementModel, a),
     locationFit: locationFit(evaluation),
   };
   return CHECK_KEYS.map((key) => {
@@ -349,7 +348,7 @@ function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], 
     const fromRow = derived[key];
     if (fromRow) return { key, ...text, status: fromRow[0], reason: fromRow[1], basis: "row" as const, answerable: false };
     const answer = answers[key];
-    const hint = questionHint(key, evaluation);
+    const hint = questionHint(key, evaluation, a);
     if (answer && (CHECK_STATUSES as readonly string[]).includes(answer))
       return { key, ...text, status: answer, reason: `Your answer: ${answer}. ${hint}`.trim(), basis: "answer" as const, answerable: true };
     return { key, ...text, status: "Verify" as const, reason: `To answer: ${text.question} ${hint}`.trim(), basis: "question" as const, answerable: true };
@@ -359,22 +358,19 @@ function buildChecks(evaluation: Evaluation, owners: readonly ChecklistOwner[], 
 // ---------------------------------------------------------------------------------------
 // Mitigations, security rules, pilot plan
 
-/** A driver at or above this score is listed even beyond the top three. */
-const HIGH_DRIVER_SCORE = 60;
-const TOP_DRIVERS = 3;
-
-function buildMitigations(evaluation: Evaluation): ChecklistMitigation[] {
-  const drivers = [...evaluation.risk.drivers].filter((d) => d.score > 0).sort((a, b) => b.score - a.score);
+/** The top "Mitigations: top risks listed" drivers, and any at or above "Mitigations: any risk from score". */
+function buildMitigations(evaluation: Evaluation, a: Assumptions): ChecklistMitigation[] {
+  const drivers = [...evaluation.risk.drivers].filter((d) => d.score > 0).sort((x, y) => y.score - x.score);
   return drivers
-    .filter((d, i) => i < TOP_DRIVERS || d.score >= HIGH_DRIVER_SCORE)
+    .filter((d, i) => i < a.mitigationTopDrivers || d.score >= a.mitigationFromScore)
     .map((d) => ({ riskKey: d.key, risk: d.label, score: d.score, cause: d.cause, mitigation: d.mitigation }));
 }
 
 export const SECURITY_RULE_TITLES = ["Least privilege", "Monitoring", "Evidence", "Data location"] as const;
 
-function evidenceRule(row: VendorRow): string {
-  const counted = countedCertifications(row);
-  const uncounted = uncountedCertifications(row);
+function evidenceRule(row: VendorRow, a: Assumptions): string {
+  const counted = countedCertifications(row, a);
+  const uncounted = uncountedCertifications(row, a);
   const notYet = uncounted.length > 0 ? ` ${uncounted.join(", ")} ${uncounted.length === 1 ? "does" : "do"} not count until a current certificate is shown.` : "";
   if (counted.length > 0)
     return `Before onboarding, check the evidence behind ${counted.join(", ")} (scope, date, exceptions) and the background checks; review it again every year.${notYet}`;
@@ -382,7 +378,7 @@ function evidenceRule(row: VendorRow): string {
   return `${none}: before onboarding, complete a supplier risk assessment (a security questionnaire such as SIG) and ask for background checks and an independent assessment.${notYet}`;
 }
 
-function buildSecurityRules(evaluation: Evaluation): SecurityRule[] {
+function buildSecurityRules(evaluation: Evaluation, a: Assumptions): SecurityRule[] {
   const { row } = evaluation;
   if (row.dataSensitivity !== "Confidential" && row.dataSensitivity !== "Regulated") return [];
   const data = row.dataSensitivity.toLowerCase();
@@ -400,7 +396,7 @@ function buildSecurityRules(evaluation: Evaluation): SecurityRule[] {
     {
       key: "evidence",
       title: "Evidence",
-      rule: evidenceRule(row),
+      rule: evidenceRule(row, a),
     },
   ];
   if (row.dataSensitivity === "Regulated")
@@ -440,17 +436,17 @@ const PILOT_MEASURE: Record<EngagementModel, string> = {
   "Outcome-based": "the outcome measure against its baseline",
 };
 
-/** The guide: a small pilot first. Three months or a quarter of the engagement, whichever is shorter (an assumption). */
-function pilotMonths(durationMonths: number): number {
-  if (!(durationMonths > 0)) return 3;
-  return Math.max(1, Math.min(3, Math.round(durationMonths / 4)));
+/** The guide: a small pilot first. A share of the engagement, rounded to whole months, between the minimum and maximum assumptions. */
+function pilotMonths(durationMonths: number, a: Assumptions): number {
+  if (!(durationMonths > 0)) return a.pilotMaxMonths;
+  return Math.max(a.pilotMinMonths, Math.min(a.pilotMaxMonths, Math.round(durationMonths * a.pilotShareOfDuration)));
 }
 
-function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[], securityRules: readonly SecurityRule[]): PilotStep[] {
+function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[], securityRules: readonly SecurityRule[], a: Assumptions): PilotStep[] {
   const { row, cost } = evaluation;
   const workstream = row.workType.trim() || "one workstream";
   const scope = row.scope.trim();
-  const months = pilotMonths(row.durationMonths);
+  const months = pilotMonths(row.durationMonths, a);
   const share = row.durationMonths > 0 ? Math.min(1, months / row.durationMonths) : 1;
   const pilotHours = Math.round(row.hours * share);
   const commercial = checks.find((c) => c.key === "commercialFit");
@@ -513,8 +509,9 @@ function isoDate(today: ChecklistOptions["today"]): string {
 
 export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions = {}): Checklist {
   const { row, cost, risk, fit } = evaluation;
+  const a = options.assumptions ?? DEFAULT_ASSUMPTIONS;
   const owners = buildOwners(row.engagementModel, options.ownerNames ?? {});
-  const checks = buildChecks(evaluation, owners, options.answers ?? {});
+  const checks = buildChecks(evaluation, owners, options.answers ?? {}, a);
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
   const readiness = {
     ready: count("Ready"),
@@ -522,7 +519,7 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
     blocker: count("Blocker"),
     overall: (count("Blocker") > 0 ? "Blocker" : count("Verify") > 0 ? "Verify" : "Ready") as CheckStatus,
   };
-  const securityRules = buildSecurityRules(evaluation);
+  const securityRules = buildSecurityRules(evaluation, a);
   return {
     header: {
       vendor: row.vendor,
@@ -546,9 +543,9 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
     owners,
     checks,
     readiness,
-    mitigations: buildMitigations(evaluation),
+    mitigations: buildMitigations(evaluation, a),
     securityRules,
-    pilotPlan: buildPilotPlan(evaluation, checks, securityRules),
+    pilotPlan: buildPilotPlan(evaluation, checks, securityRules, a),
     generatedOn: isoDate(options.today),
   };
 }

@@ -3,9 +3,10 @@
  * value; O = overlap hours (given); required = the location fit's required overlap;
  * hidden = total cost - labour (from the cost formula); certified = at least one entry of
  * the Certifications list (entries are separated by commas, semicolons, bars or line breaks)
- * names one of SECURITY_CERTIFICATION_KEYWORDS, case-insensitively, and does not say the
- * certification is absent or not yet or no longer held (NOT_HELD_WORDS: "No PCI DSS",
- * "None (SOC 2 planned 2027)", "ISO 27001 expired 2019", "SOC 2 in progress" do not count).
+ * contains one of [Security certification keywords], case-insensitively, and none of
+ * [Certification not-held words] as a whole word or phrase, which say the certification is
+ * absent or not yet or no longer held ("No PCI DSS", "None (SOC 2 planned 2027)", "ISO 27001
+ * expired 2019", "SOC 2 in progress" do not count).
  * The portable formulas take certified as a TRUE/FALSE input the model computed.
  *
  *   communication  = MIN(100, [Communication risk (<Collaboration intensity> collaboration)]
@@ -40,65 +41,75 @@
  * Drivers are returned highest score first; equal scores keep the order above.
  */
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
-import type { Assumptions } from "./assumptions";
+import { DEFAULT_ASSUMPTIONS, DEFAULT_CERTIFICATION_KEYWORDS, DEFAULT_NOT_HELD_WORDS, listItems, type Assumptions } from "./assumptions";
 import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 
-/** Text that marks a security certification inside the Certifications column. */
-export const SECURITY_CERTIFICATION_KEYWORDS = ["27001", "SOC 2", "SOC2", "PCI", "HITRUST", "FedRAMP", "TISAX", "Cyber Essentials"] as const;
-const KEYWORDS_LOWER = SECURITY_CERTIFICATION_KEYWORDS.map((k) => k.toLowerCase());
-
-/**
- * Words that make an entry something the vendor does not hold today: negated ("No PCI DSS",
- * "None (...)", "not certified"), planned or pending ("SOC 2 planned 2027", "audit
- * scheduled", "applied for", "working towards"), under way ("in progress", "Type II
- * ongoing") or past ("expired 2019", "lapsed", "revoked"). A buyer's evidence is a current
- * certificate, so an entry that hedges does not lift the regulated-data floor.
- */
-export const NOT_HELD_WORDS = [
-  "no", "not", "none", "non", "without", "never", "lacks", "missing", "n/a",
-  "planned", "planning", "plans", "pending", "scheduled", "upcoming", "future", "target", "targeted", "targeting", "roadmap",
-  "intend", "intends", "intended", "expected", "awaiting", "applied", "applying", "application", "candidate",
-  "working towards", "working toward", "pursuing", "preparing", "in preparation", "readiness", "gap assessment", "to be", "not yet",
-  "in progress", "in-progress", "ongoing", "underway", "under way", "in process", "being", "started",
-  "expired", "lapsed", "revoked", "suspended", "withdrawn", "former", "formerly", "previously",
-] as const;
-
-const NOT_HELD = new RegExp(`(?:^|[^a-z0-9])(?:${NOT_HELD_WORDS.map((w) => w.replace(/[-/\s]/g, (c) => (c === " " ? "\\s+" : "\\" + c))).join("|")})(?=$|[^a-z0-9])`);
+/** The default lists of the "Security certification keywords" and "Certification not-held words" assumptions. */
+export const SECURITY_CERTIFICATION_KEYWORDS = DEFAULT_CERTIFICATION_KEYWORDS;
+export const NOT_HELD_WORDS = DEFAULT_NOT_HELD_WORDS;
 
 export type CertificationReading = "counted" | "not held" | "not a security certification";
 
-const certificationCache = new Map<string, CertificationReading>();
+interface CertificationRule {
+  readonly keywords: readonly string[];
+  readonly notHeld: RegExp;
+  readonly cache: Map<string, CertificationReading>;
+}
+
+// One rule per pair of lists, shared by every assumptions object that has them.
+const rules = new Map<string, CertificationRule>();
+const ruleOf = new WeakMap<Assumptions, CertificationRule>();
+
+function certificationRule(a: Assumptions): CertificationRule {
+  const known = ruleOf.get(a);
+  if (known !== undefined) return known;
+  const key = a.certificationKeywords + "\u0001" + a.certificationNotHeldWords;
+  let rule = rules.get(key);
+  if (rule === undefined) {
+    const words = listItems(a.certificationNotHeldWords).map((w) => w.toLowerCase().replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&").replace(/\s+/g, "\\s+"));
+    rule = {
+      keywords: listItems(a.certificationKeywords).map((k) => k.toLowerCase()),
+      notHeld: words.length > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${words.join("|")})(?=$|[^a-z0-9])`) : /(?!)/,
+      cache: new Map(),
+    };
+    if (rules.size > 64) rules.clear();
+    rules.set(key, rule);
+  }
+  ruleOf.set(a, rule);
+  return rule;
+}
 
 /** How one Certifications entry reads: a security certification held today, one not held, or another kind. */
-export function readCertification(entry: string): CertificationReading {
-  let reading = certificationCache.get(entry);
+export function readCertification(entry: string, a: Assumptions = DEFAULT_ASSUMPTIONS): CertificationReading {
+  const rule = certificationRule(a);
+  let reading = rule.cache.get(entry);
   if (reading === undefined) {
     const lower = entry.toLowerCase();
     // "Certificate no. 12345" numbers a certificate; it does not negate it.
-    reading = !KEYWORDS_LOWER.some((k) => lower.includes(k))
+    reading = !rule.keywords.some((k) => lower.includes(k))
       ? "not a security certification"
-      : NOT_HELD.test(lower.replace(/\bno\.\s*\d/g, " ")) ? "not held" : "counted";
-    if (certificationCache.size > 10_000) certificationCache.clear();
-    certificationCache.set(entry, reading);
+      : rule.notHeld.test(lower.replace(/\bno\.\s*\d/g, " ")) ? "not held" : "counted";
+    if (rule.cache.size > 10_000) rule.cache.clear();
+    rule.cache.set(entry, reading);
   }
   return reading;
 }
 
 /** The Certifications entries that count as security certifications held today, in the row's order. */
-export function countedCertifications(row: VendorRow): readonly string[] {
-  return row.certifications.filter((c) => readCertification(c) === "counted");
+export function countedCertifications(row: VendorRow, a: Assumptions = DEFAULT_ASSUMPTIONS): readonly string[] {
+  return row.certifications.filter((c) => readCertification(c, a) === "counted");
 }
 
 /** Entries that name a security certification but say it is not held (planned, expired, negated...). */
-export function uncountedCertifications(row: VendorRow): readonly string[] {
-  return row.certifications.filter((c) => readCertification(c) === "not held");
+export function uncountedCertifications(row: VendorRow, a: Assumptions = DEFAULT_ASSUMPTIONS): readonly string[] {
+  return row.certifications.filter((c) => readCertification(c, a) === "not held");
 }
 
-export function hasSecurityCertification(row: VendorRow): boolean {
+export function hasSecurityCertification(row: VendorRow, a: Assumptions = DEFAULT_ASSUMPTIONS): boolean {
   const certs = row.certifications;
-  for (let i = 0; i < certs.length; i++) if (readCertification(certs[i]) === "counted") return true;
+  for (let i = 0; i < certs.length; i++) if (readCertification(certs[i], a) === "counted") return true;
   return false;
 }
 
@@ -106,9 +117,9 @@ export function hasSecurityCertification(row: VendorRow): boolean {
 const certificationsKey = (certs: readonly string[]): string => (certs.length === 1 ? certs[0] : certs.join("\u0001"));
 
 /** "with ISO 27001 counted as a security certification; not counted: SOC 2 planned 2027" */
-function certificationText(row: VendorRow): string {
-  const counted = countedCertifications(row);
-  const uncounted = uncountedCertifications(row);
+function certificationText(row: VendorRow, a: Assumptions): string {
+  const counted = countedCertifications(row, a);
+  const uncounted = uncountedCertifications(row, a);
   const held = counted.length > 0 ? `with ${counted.join(", ")} counted as a security certification` : "without a security certification";
   return uncounted.length > 0 ? `${held} (not counted, as not held today: ${uncounted.join(", ")})` : held;
 }
@@ -156,7 +167,7 @@ export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: A
 
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
   const a = t.a;
-  const certified = hasSecurityCertification(row);
+  const certified = hasSecurityCertification(row, a);
   const missing = Math.max(0, fit.requiredOverlapHours - fit.overlapHours);
   // total - labour, as the documented formula reads, so a spreadsheet gets the same digits.
   const hidden = cost.total - cost.labour;
@@ -188,7 +199,7 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     row.certifications.length === 0
       ? (get2((m = memo(t, 23)), row.dataSensitivity, false) ?? put2(m, row.dataSensitivity, false, `${row.dataSensitivity} data, without a security certification.`))
       : (get2((m = memo(t, 60)), row.dataSensitivity, (certKey = certificationsKey(row.certifications))) ??
-        put2(m, row.dataSensitivity, certKey, `${row.dataSensitivity} data, ${certificationText(row)}.`)),
+        put2(m, row.dataSensitivity, certKey, `${row.dataSensitivity} data, ${certificationText(row, a)}.`)),
     get2((m = memo(t, 24)), clarity, attritionPermille) ??
       put2(m, clarity, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`),
     get1((m = memo(t, 25)), row.engagementModel) ??

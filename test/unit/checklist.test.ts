@@ -20,7 +20,7 @@ import {
   type VendorRow,
 } from "../../src/model/types";
 
-import { vendorRow } from "./model/helpers";
+import { assumptionsWith, vendorRow } from "./model/helpers";
 
 // The checklist consumes an Evaluation; these tests build one by hand so each rule can be
 // pinned to the single input it reads.
@@ -323,6 +323,32 @@ describe("mitigations, security rules and pilot plan", () => {
     expect(long.pilotPlan[5].detail).toContain("Run 3 months (about 300 of the 1,200 hours)");
     const short = buildChecklist(evaluation({ durationMonths: 4, hours: 400 }));
     expect(short.pilotPlan[5].detail).toContain("Run 1 month (about 100 of the 400 hours)");
+  });
+
+  // The rules behind the mitigations, the commercial fit and the pilot are assumptions a
+  // buyer can see and change on the assumptions sheet, not constants in code.
+  test("the mitigation rule follows 'Mitigations: top risks listed' and 'Mitigations: any risk from score'", () => {
+    const drivers = [driver("a", "A", 90), driver("b", "B", 80), driver("c", "C", 70), driver("d", "D", 65), driver("e", "E", 10)];
+    const a = assumptionsWith({ "Mitigations: top risks listed": 1, "Mitigations: any risk from score": 75 });
+    expect(buildChecklist(evaluation({}, { drivers }), { assumptions: a }).mitigations.map((m) => m.risk)).toEqual(["A", "B"]);
+  });
+
+  test("the pilot length follows the pilot share, minimum and maximum assumptions", () => {
+    const a = assumptionsWith({ "Pilot share of the engagement": "50%", "Pilot length, maximum (months)": 4, "Pilot length, minimum (months)": 2 });
+    expect(buildChecklist(evaluation({ durationMonths: 12, hours: 1200 }), { assumptions: a }).pilotPlan[5].detail).toContain("Run 4 months (about 400 of the 1,200 hours)");
+    expect(buildChecklist(evaluation({ durationMonths: 2, hours: 400 }), { assumptions: a }).pilotPlan[5].detail).toContain("Run 2 months (about 400 of the 400 hours)");
+  });
+
+  test("the commercial fit reads the typical pricing of the engagement model from the assumptions", () => {
+    const row = { pricingModel: "Fixed price", requirementsClarity: "High", engagementModel: "Staff augmentation" } as const;
+    const a = assumptionsWith({ "Typical pricing (Staff augmentation)": "Time and materials, Fixed price" });
+    expect(check(buildChecklist(evaluation(row), { assumptions: a }), "commercialFit").status).toBe("Ready");
+  });
+
+  test("the provider maturity hint reads the certification words from the assumptions", () => {
+    const a = assumptionsWith({ "Security certification keywords": "27001, CSA STAR" });
+    const c = buildChecklist(evaluation({ certifications: ["CSA STAR Level 2"] }), { assumptions: a });
+    expect(check(c, "providerMaturity").reason).toContain("Counted as security certifications held today: CSA STAR Level 2.");
   });
 
   test("low requirements clarity puts discovery first in the pilot plan", () => {

@@ -151,7 +151,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
 
   const ready = load?.kind === "ready" ? load : null;
   const checklist = useMemo(
-    () => (ready ? buildChecklist(ready.evaluation, { ownerNames, answers, today: localToday() }) : null),
+    () => (ready ? buildChecklist(ready.evaluation, { ownerNames, answers, today: localToday(), assumptions: ready.assumptions }) : null),
     [ready, ownerNames, answers],
   );
 

@@ -142,3 +142,40 @@ describe("parsing a (name, value) table", () => {
     if (r.ok) for (const s of ASSUMPTIONS) expect(r.value[s.key as AssumptionKey]).toBe(DEFAULT_ASSUMPTIONS[s.key as AssumptionKey]);
   });
 });
+
+
+// Rules that were constants in code (certification words, typical pricing, mitigations,
+// pilot length) are assumptions: on the sheet, with a source, parsed like any other row.
+describe("rules as assumptions", () => {
+  test.each([
+    "Security certification keywords",
+    "Certification not-held words",
+    "Typical pricing (Staff augmentation)",
+    "Typical pricing (Outcome-based)",
+    "Mitigations: top risks listed",
+    "Mitigations: any risk from score",
+    "Pilot share of the engagement",
+    "Pilot length, minimum (months)",
+    "Pilot length, maximum (months)",
+  ])("'%s' is an assumption with a source", (name) => {
+    const spec = ASSUMPTIONS.find((s) => s.name === name);
+    expect(spec).toBeDefined();
+    expect(spec!.source.length).toBeGreaterThan(10);
+  });
+  test("a list is read item by item, whatever the separators, and kept as 'a, b'", () => {
+    const parsed = parseAssumptions([["Security certification keywords", " 27001 ;SOC 2\nCSA   STAR | PCI"]]);
+    expect(parsed.ok && parsed.value.certificationKeywords).toBe("27001, SOC 2, CSA STAR, PCI");
+  });
+  test("typical pricing accepts the pricing models in any case and refuses anything else", () => {
+    const ok = parseAssumptions([["Typical pricing (BPO)", "output-based; CAPACITY"]]);
+    expect(ok.ok && ok.value.typicalPricingBPO).toBe("Output-based, Capacity");
+    const bad = parseAssumptions([["Typical pricing (BPO)", "Output-based, per seat"]]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain("'per seat' is not one of");
+  });
+  test("a list with no item is an error; a blank cell is the default", () => {
+    expect(parseAssumptions([["Certification not-held words", " , ; "]]).ok).toBe(false);
+    const blank = parseAssumptions([["Certification not-held words", ""]]);
+    expect(blank.ok && blank.value.certificationNotHeldWords).toBe(DEFAULT_ASSUMPTIONS.certificationNotHeldWords);
+  });
+});

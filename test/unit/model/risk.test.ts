@@ -191,3 +191,22 @@ describe("a Low or Medium band never hides a driver at or above the High thresho
     expect(r.label).toBe(r.band);
   });
 });
+
+// Every rule the model follows is an assumption a buyer can see and change: the
+// certification words are rows of the assumptions sheet, not constants in code.
+describe("the certification words are assumptions", () => {
+  const regulated = vendorRow({ dataSensitivity: "Regulated", certifications: ["CSA STAR Level 2"] });
+  test("a certification the buyer adds to 'Security certification keywords' counts and lifts the regulated floor", () => {
+    expect(riskScore(regulated, WINTER).band).toBe("Critical");
+    const a = assumptionsWith({ "Reference date": "2026-01-15", "Security certification keywords": "27001; SOC 2; CSA STAR" });
+    const r = riskScore(regulated, a);
+    expect(r.floorReason).toBeUndefined();
+    expect(driver(r, "dataCyber").cause).toContain("CSA STAR Level 2 counted");
+  });
+  test("a word the buyer adds to 'Certification not-held words' stops an entry counting", () => {
+    const row = vendorRow({ dataSensitivity: "Regulated", certifications: ["ISO 27001 lapsing"] });
+    expect(riskScore(row, WINTER).floorReason).toBeUndefined();
+    const a = assumptionsWith({ "Reference date": "2026-01-15", "Certification not-held words": "no, expired, lapsing" });
+    expect(riskScore(row, a).floorReason).toContain("Regulated data without a security certification");
+  });
+});
