@@ -16,6 +16,7 @@ import { evaluateCells, mapHeaders, parseAssumptions, type Assumptions } from ".
 import { ASSUMPTION_BY_KEY, ASSUMPTIONS } from "../model/assumptions";
 import { COST_LINES } from "../model/cost";
 import { hasSecurityCertification, RISK_DRIVERS } from "../model/risk";
+import { workTypeOf } from "../model/worktype";
 import { isBlank } from "../model/values";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
@@ -148,6 +149,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "input", key: "attrition", header: "Attrition (as read)", format: "0.0%", width: 60 },
   { kind: "input", key: "replacesInHouseStaff", header: "Replaces in-house staff (as read)", width: 80 },
   { kind: "input", key: "securityCertified", header: "Security certification (as read)", width: 80 },
+  { kind: "input", key: "workType", header: "Work type (as read)", width: 110 },
 ];
 
 const COLUMN_INDEX = new Map<string, number>();
@@ -195,6 +197,9 @@ function inputValue(key: PortableInputKey, row: VendorRow, overlap: number, a: A
       return hasSecurityCertification(row, a);
     case "overlapHours":
       return overlap;
+    case "workType":
+      // The kind of work the onshore reference rate is looked up by, not the row's own words.
+      return workTypeOf(row.workType);
     default:
       return row[key];
   }

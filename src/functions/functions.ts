@@ -118,13 +118,13 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
 }
 
 /**
- * The location fit of each vendor option in detail. Spills six columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore) and the reason.
+ * The location fit of each vendor option in detail. Spills seven columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore; blank when none gives more overlap), the reason, and the location model check (where the row's location model came from, or that its country or time zone contradicts it).
  * @customfunction FITDETAIL FITDETAIL
  * @helpurl https://localhost:3000/help.html#offshorefitdetailrows-headers-assumptions
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
- * @returns Score, verdict, overlap hours, needed hours, recommended location model and reason per row.
+ * @returns Score, verdict, overlap hours, needed hours, recommended location model, reason and location model check per row.
  */
 export function fitDetail(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
   return fitDetailCells(rows, headers, assumptions);

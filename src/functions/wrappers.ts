@@ -261,6 +261,7 @@ export const FIT_DETAIL_COLUMNS = [
   "Overlap needed",
   "Recommended location model",
   "Reason",
+  "Location model check",
 ] as const;
 
 export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
@@ -271,6 +272,7 @@ export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: un
     fit.requiredOverlapHours,
     fit.recommendedLocationModel,
     fit.reason,
+    fit.locationCheck,
   ]);
 }
 

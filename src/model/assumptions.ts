@@ -3,8 +3,8 @@
 // public interface (the assumptions sheet, the custom functions and the portable formulas
 // all use them). Category-dependent factors are one row per category so finance can see
 // and change each one.
-import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result } from "./types";
-import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
+import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result, WorkType } from "./types";
+import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES, WORK_TYPES } from "./types";
 import { normaliseHeader } from "./fields";
 import { assumptionPercentFraction, isBlank, parseNumberCell } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
@@ -45,7 +45,9 @@ export type AssumptionKey =
   | `overlapExtra${Pascal<Level>}Urgency`
   | `overlapExtra${Pascal<DataSensitivity>}`
   | "shiftToleranceHours"
-  | "onshoreReferenceRate"
+  | `onshoreWage${Pascal<WorkType>}`
+  | "onshoreLoadedCostMultiplier"
+  | "nearshoreMaxClockHours"
   | "minTradeOffLeverage"
   | `communicationPoints${Pascal<Level>}Collaboration`
   | "communicationPointsPerMissingHour"
@@ -123,6 +125,19 @@ const GUIDE = '"Offshore Outsourcing Explained: What It Is, How It Works, Benefi
 const BRESDEL = '"Offshore Software Outsourcing: Unlocking Global Potential" (Bresdel)';
 const NIST_161 = 'NIST SP 800-161 Rev. 1, "Cybersecurity Supply Chain Risk Management Practices for Systems and Organizations", 2022';
 const CHAUVIN = 'Chauvin, Choudhury & Fang, "Working Around the Clock", Organization Science, 2024';
+const BLS_OEWS = "US Bureau of Labor Statistics, Occupational Employment and Wage Statistics (OEWS), May 2024, national median hourly wage";
+const BLS_ECEC = 'US Bureau of Labor Statistics, "Employer Costs for Employee Compensation", September 2024';
+// Median hourly wage by work type and the occupation (2018 SOC) it is read from.
+const WORK_TYPE_WAGES: readonly (readonly [number, string])[] = [
+  [64, "SOC 15-1252 Software Developers (about $64)"],
+  [49, "SOC 15-1253 Software Quality Assurance Analysts and Testers (about $49)"],
+  [29, "SOC 15-1232 Computer User Support Specialists (about $29)"],
+  [47, "SOC 15-1244 Network and Computer Systems Administrators (about $47)"],
+  [58, "SOC 15-1212 Information Security Analysts (about $58)"],
+  [54, "SOC 15-2051 Data Scientists (about $54)"],
+  [20, "SOC 43-4051 Customer Service Representatives (about $20; data entry keyers, SOC 43-9021, earn a little less)"],
+  [24, "SOC 43-3031 Bookkeeping, Accounting, and Auditing Clerks (about $24)"],
+];
 const WORKDAY = "Assumption: a 9:00-17:00 working day, the usual office day; set the hours your teams keep";
 const WEIGHTS_NOTE = `Assumption: no published standard weights exist for vendor risk tiers (${NIST_161} lists the factors without weights); change them to the buyer's priorities`;
 
@@ -274,7 +289,16 @@ const SPECS: SpecInput[] = [
     hoursNeed(`overlapExtra${pascal(c)}`, `Overlap extra (${c} data)`, v, "Assumption: access approvals and incident handling on regulated data need live contact", `Extra overlap needed when data sensitivity is ${c}.`),
   ),
   hoursNeed("shiftToleranceHours", "Overlap gap a shift can close (hours)", 2, "GlobalLogic distributed-agile pattern: teams 10-12 h apart shift hours to reach 2-3 h of overlap", "A shortfall up to this many hours is a manageable trade-off; beyond it, a blocker."),
-  { key: "onshoreReferenceRate", name: "Onshore reference hourly rate", kind: "number", defaultValue: 100, unit: "currency per hour", min: 0.01, max: 100000, source: "Assumption: what the same work costs onshore or in-house; set it to your own rate, in the currency of the hourly rates", description: "The rate a vendor's effective hourly rate is compared with to measure cost leverage." },
+  // Onshore reference rate by work type, and how far a nearshore clock may be. A public wage
+  // series exists for the wage; what a buyer's own onshore hour costs on top of it does not,
+  // so the multiplier is its own row the buyer can change.
+  ...family(WORK_TYPES, WORK_TYPE_WAGES.map((w) => w[0]), (c, v) => ({
+    key: `onshoreWage${pascal(c)}`, name: `Onshore median hourly wage (${c})`, kind: "number" as const, defaultValue: v, unit: "currency per hour", min: 0.01, max: 100000,
+    source: `Assumption: near the ${BLS_OEWS} for ${WORK_TYPE_WAGES[WORK_TYPES.indexOf(c)][1]}, as recalled, not checked against the release; check the current figure and set your own, in the currency of the hourly rates`,
+    description: `What an onshore employee doing ${c.toLowerCase()} work earns an hour before benefits; times the loaded-cost multiplier it is the onshore reference rate for this work.`,
+  })),
+  { key: "onshoreLoadedCostMultiplier", name: "Onshore loaded-cost multiplier", kind: "multiplier", defaultValue: 1.42, unit: "x wage", min: 1, max: 5, source: `${BLS_ECEC}: private industry wages and salaries averaged $31.25 of $44.40 total compensation per hour worked (x1.42); Assumption: benefits only, no office, equipment or management overhead, so the onshore rate it gives is on the low side`, description: "Onshore reference hourly rate = onshore median hourly wage x this multiplier: what an onshore hour of the same work costs the employer." },
+  ({ ...hoursNeed("nearshoreMaxClockHours", "Nearshore clock difference, maximum (hours)", 3, `Assumption: nearshore means a nearby country in a similar time band; within 3 h a 9:00-17:00 day still shares 5 of its 8 hours, above the 4 h comfortable overlap (${OVERLAP_RULE.replace("Practitioner rule: ", "")})`, "A vendor in another country whose clock is at most this many hours from the buyer's is Nearshore when the row gives no Location model; farther is Offshore."), unit: "hours between the clocks", max: 12 }),
   { key: "minTradeOffLeverage", name: "Minimum cost leverage for a trade-off", kind: "percent", defaultValue: 0.25, unit: "% below the onshore reference rate", min: 0, max: 1, source: `Assumption: a time-zone gap is weighed against cost leverage (${GUIDE}); a gap is worth managing only when it saves at least this share`, description: "A shortfall in overlap is a manageable trade-off only when the effective hourly rate is at least this far below the onshore reference rate; otherwise it is a blocker." },
   // Risk drivers
   ...family(LEVELS, [10, 25, 40], (c, v) =>

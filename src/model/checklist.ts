@@ -303,10 +303,13 @@ function commercialFit(pricing: PricingModel, clarity: Level, engagement: Engage
 }
 
 function locationFit(evaluation: Evaluation): [CheckStatus, string] {
-  const { verdict, overlapHours, requiredOverlapHours, reason } = evaluation.fit;
+  const { verdict, overlapHours, requiredOverlapHours, reason, locationConflict, locationCheck } = evaluation.fit;
   const hours = `${formatHours(overlapHours)} h shared working time, ${formatHours(requiredOverlapHours)} h needed.`;
-  const status: CheckStatus = verdict === "Benefit" ? "Ready" : verdict === "Trade-off" ? "Verify" : "Blocker";
-  return [status, `${verdict}: ${hours} ${reason}`.trim()];
+  const byVerdict: CheckStatus = verdict === "Benefit" ? "Ready" : verdict === "Trade-off" ? "Verify" : "Blocker";
+  // A label the vendor's zone contradicts is costed as typed, so the buyer must confirm it.
+  const status: CheckStatus = locationConflict && byVerdict === "Ready" ? "Verify" : byVerdict;
+  const where = locationConflict || (evaluation.row.locationModelBasis ?? "given") !== "given" ? ` ${locationCheck}` : "";
+  return [status, `${verdict}: ${hours} ${reason}${where}`.trim()];
 }
 
 /** Context shown with the questions the row cannot answer. */

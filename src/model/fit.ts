@@ -4,7 +4,8 @@
  *   need      = [Overlap need (<Collaboration intensity> collaboration)]
  *   required  = need + [Overlap extra (<Urgency> urgency)] + [Overlap extra (<Data sensitivity> data)]
  *   score     = IF(required <= 0, 100, 100 * MIN(1, O / required))
- *   leverage  = 1 - effective hourly rate / [Onshore reference hourly rate]
+ *   onshore   = [Onshore median hourly wage (<Work type>)] * [Onshore loaded-cost multiplier]
+ *   leverage  = 1 - effective hourly rate / onshore
  *   verdict   = IF(O >= required, "Benefit",
  *                 IF(AND(required - O <= [Overlap gap a shift can close (hours)],
  *                        leverage >= [Minimum cost leverage for a trade-off]), "Trade-off", "Blocker"))
@@ -14,10 +15,16 @@
  * effective hourly rate (total cost / hours, hidden costs included) against the onshore rate.
  * Work that needs no live overlap is a Benefit however far away the vendor is: the time-zone
  * spread extends coverage (the same guide's "extended coverage"). The recommended location model
- * is advice text, not part of the portable formulas.
+ * is advice text, not part of the portable formulas. It is one step closer than where the
+ * vendor really works (location.ts), never the row's own label when that label is what falls
+ * short, and none when no location model gives more overlap (the vendor's hours are the gap).
+ * O uses the row's Vendor hours when it gives them, else the assumptions' vendor workday.
  */
 import type { FitVerdict, LocationFit, LocationModel, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
+import { pascal } from "./assumptions";
+import { contradicts, locationCheckText, vendorLocation, type VendorLocation } from "./location";
+import { workTypeOf } from "./worktype";
 import { get3, hoursText, memo, put3, tablesFor, type Tables } from "./tables";
 import { overlapHours } from "./zones";
 import { referenceDateOf } from "./reference";
@@ -43,42 +50,75 @@ export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
     t.overlapSerial = serial;
   }
   const zone = row.timeZone === "" ? a.buyerTimeZone : row.timeZone;
-  let hours = t.overlapByZone.get(zone);
+  const own = row.vendorHours;
+  const key = own === undefined ? zone : zone + "|" + own[0] + "-" + own[1];
+  let hours = t.overlapByZone.get(key);
   if (hours === undefined) {
-    hours = overlapHours(a.buyerTimeZone, zone, date, [a.buyerWorkdayStart, a.buyerWorkdayEnd], [a.vendorWorkdayStart, a.vendorWorkdayEnd]);
-    t.overlapByZone.set(zone, hours);
+    hours = overlapHours(a.buyerTimeZone, zone, date, [a.buyerWorkdayStart, a.buyerWorkdayEnd], own ?? [a.vendorWorkdayStart, a.vendorWorkdayEnd]);
+    t.overlapByZone.set(key, hours);
   }
   return hours;
 }
 
+/** The onshore reference hourly rate for a kind of work: median wage times the loaded-cost multiplier. */
+export function onshoreReferenceRate(workType: string, a: Assumptions): number {
+  const wage = (a as unknown as Record<string, number>)[`onshoreWage${pascal(workTypeOf(workType))}`];
+  return wage * a.onshoreLoadedCostMultiplier;
+}
+
+const CLOSER: Readonly<Record<LocationModel, LocationModel | "">> = { Offshore: "Nearshore", Nearshore: "Onshore", Onshore: "" };
+
+/** One step closer than where the vendor works (its zone when known, else its label), skipping its own label. */
+function closerThan(row: VendorRow, where: VendorLocation, conflict: boolean): LocationModel | "" {
+  const actual = where.derived !== undefined && conflict ? where.derived : row.locationModel;
+  const step = CLOSER[actual];
+  return step === row.locationModel ? CLOSER[step] : step;
+}
+
 /** Fit of a row given its overlap and its effective hourly rate (total cost / hours). */
 export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number): LocationFit {
+  const a = t.a;
   const required = requiredOverlap(row, t);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
-  const costLeverage = 1 - effectiveHourlyRate / t.a.onshoreReferenceRate;
-  const closable = required - overlap <= t.a.shiftToleranceHours;
-  const worthIt = costLeverage >= t.a.minTradeOffLeverage;
+  const workType = workTypeOf(row.workType);
+  const reference = onshoreReferenceRate(row.workType, a);
+  const costLeverage = 1 - effectiveHourlyRate / reference;
+  const closable = required - overlap <= a.shiftToleranceHours;
+  const worthIt = costLeverage >= a.minTradeOffLeverage;
   const verdict: FitVerdict = overlap >= required ? "Benefit" : closable && worthIt ? "Trade-off" : "Blocker";
-  let recommended: LocationModel;
+  const basis = row.locationModelBasis ?? "given";
+  const where = vendorLocation(row.country, row.timeZone, a);
+  const locationConflict = basis === "given" && contradicts(row.locationModel, where);
+  const locationCheck = locationCheckText(row.locationModel, basis, where, a);
+  let recommended: LocationModel | "";
   let reason: string;
   if (required <= 0) {
     recommended = "Offshore";
-    reason = "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.";
+    reason =
+      row.locationModel === "Offshore"
+        ? "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore delivery fits and gives the most cost leverage."
+        : "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.";
   } else if (overlap >= required) {
     recommended = row.locationModel;
     const m = memo(t, 30);
     reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended, `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.`);
   } else {
-    recommended = row.locationModel === "Offshore" ? "Nearshore" : "Onshore";
+    recommended = closerThan(row, where, locationConflict);
     const gap = required - overlap;
-    const m = memo(t, 31);
-    const slot = verdict === "Blocker" && closable ? memo(t, 32) : m;
-    reason = get3(slot, overlap, required, recommended) ?? put3(slot, overlap, required, recommended,
-      verdict === "Blocker" && closable
-        ? `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed; a shifted day could close it, but the effective rate is less than ${Math.round(t.a.minTradeOffLeverage * 100)}% below the onshore reference rate, too little saving to carry the gap; ${recommended.toLowerCase()} delivery avoids it.`
+    const short = `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed`;
+    const mislabelled = locationConflict ? ` The row says ${row.locationModel.toLowerCase()}, but the vendor's clock reads as ${where.derived!.toLowerCase()}.` : "";
+    const remedy =
+      recommended === ""
+        ? "no location model gives more overlap than where this vendor works: agree vendor hours that overlap yours (the Vendor hours column)"
+        : `${recommended.toLowerCase()} delivery (${recommended === "Onshore" ? "a vendor in your country" : `a vendor within ${hoursText(a.nearshoreMaxClockHours)} of your clock`}) gives the overlap this work needs`;
+    const m = memo(t, verdict === "Blocker" && closable ? 32 : verdict === "Trade-off" ? 31 : 33);
+    const memoKey = recommended + "|" + row.locationModel + "|" + (locationConflict ? where.derived : "") + "|" + workType;
+    reason = get3(m, overlap, required, memoKey) ?? put3(m, overlap, required, memoKey,
+      (verdict === "Blocker" && closable
+        ? `${short}; a shifted day could close it, but the effective rate is less than ${Math.round(a.minTradeOffLeverage * 100)}% below the onshore reference rate for ${workType.toLowerCase()} (${Number(reference.toFixed(2))} an hour), too little saving to carry the gap; ${remedy}.`
         : verdict === "Trade-off"
-        ? `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed; a shifted vendor day can close it, or ${recommended.toLowerCase()} delivery avoids it.`
-        : `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed, more than a shifted day closes; ${recommended.toLowerCase()} delivery gives the overlap this work needs.`);
+        ? `${short}; a shifted vendor day can close it, or ${remedy}.`
+        : `${short}, more than a shifted day closes; ${remedy}.`) + mislabelled);
   }
-  return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason, costLeverage };
+  return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason, costLeverage, workType, onshoreReferenceRate: reference, locationCheck, locationConflict };
 }

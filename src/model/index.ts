@@ -15,7 +15,9 @@ export {
   type RiskKey,
 } from "./assumptions";
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
-export { requiredOverlapHours, rowOverlapHours } from "./fit";
+export { requiredOverlapHours, rowOverlapHours, onshoreReferenceRate } from "./fit";
+export { workTypeOf } from "./worktype";
+export { vendorLocation, type VendorLocation } from "./location";
 export { riskScore, bandOf, riskLabelOf, hasSecurityCertification, countedCertifications, uncountedCertifications, readCertification, NOT_HELD_WORDS, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
 export { evaluateRow, evaluateCells, locationFit } from "./evaluate";
 export {
@@ -28,6 +30,8 @@ export {
   todayUtc,
   windowLength,
   countryCode,
+  utcOffsetHoursOn,
+  zoneCountry,
   type CalendarDate,
 } from "./zones";
 export { referenceDateOf } from "./reference";

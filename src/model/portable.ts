@@ -13,7 +13,9 @@
  *   VLOOKUP("Governance % (" & <Engagement model> & ")", <name, value range>, 2, FALSE)
  * so a changed assumption moves every result. The range must apply the model's rule for a
  * blank or missing value (the default): the finance summary keeps such a block of values.
- * Overlap hours come from IANA time-zone rules no spreadsheet has: they are an input here.
+ * Overlap hours come from IANA time-zone rules no spreadsheet has: they are an input here. So
+ * do the location model (typed, or derived from the zone by the same rules) and the work type
+ * (the kind of work the row's text was read as).
  */
 import { ASSUMPTION_BY_KEY, RISK_KEYS, pascal, type AssumptionKey } from "./assumptions";
 import { COST_LINES, type CostLineKey } from "./cost";
@@ -34,6 +36,7 @@ export type PortableInputKey =
   | "attrition"
   | "replacesInHouseStaff"
   | "securityCertified"
+  | "workType"
   | "overlapHours";
 
 /** What a row computes: labour, the cost lines, totals, fit, the risk drivers and score. */
@@ -162,7 +165,7 @@ export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
     `${overlapNeed(c)}+${byCategory(c, "Overlap extra (", "urgency", " urgency)")}+${byCategory(c, "Overlap extra (", "dataSensitivity", " data)")}`,
   fitScore: (c) => `IF(${c.result("requiredOverlap")}<=0,100,100*MIN(1,${c.input("overlapHours")}/${c.result("requiredOverlap")}))`,
   fitVerdict: (c) =>
-    `IF(${c.input("overlapHours")}>=${c.result("requiredOverlap")},"Benefit",IF(AND(${c.result("requiredOverlap")}-${c.input("overlapHours")}<=${fixed(c, "shiftToleranceHours")},1-${c.result("effectiveHourlyRate")}/${fixed(c, "onshoreReferenceRate")}>=${fixed(c, "minTradeOffLeverage")}),"Trade-off","Blocker"))`,
+    `IF(${c.input("overlapHours")}>=${c.result("requiredOverlap")},"Benefit",IF(AND(${c.result("requiredOverlap")}-${c.input("overlapHours")}<=${fixed(c, "shiftToleranceHours")},1-${c.result("effectiveHourlyRate")}/(${byCategory(c, "Onshore median hourly wage (", "workType", ")")}*${fixed(c, "onshoreLoadedCostMultiplier")})>=${fixed(c, "minTradeOffLeverage")}),"Trade-off","Blocker"))`,
   ...(Object.fromEntries(RISK_DRIVERS.map((d) => [`risk.${d.key}`, RISK_FORMULAS[d.key]])) as Record<`risk.${RiskDriverKey}`, Builder>),
   riskScore: riskScoreFormula,
   riskBand: riskBandFormula,

@@ -1,6 +1,6 @@
 // One vendor row from cells, through the header map: typed, validated, every default
 // filled in. Errors name the column and the value so the buyer can fix the cell.
-import type { CellValue, FieldKey, HeaderMap, ModelError, Result, VendorRow } from "./types";
+import type { CellValue, FieldKey, HeaderMap, LocationModel, LocationModelBasis, ModelError, Result, VendorRow } from "./types";
 import { FIELD_BY_KEY } from "./fields";
 import type { Assumptions } from "./assumptions";
 import { DEFAULT_ASSUMPTIONS } from "./assumptions";
@@ -19,6 +19,7 @@ import {
   type CategoryVocabulary,
 } from "./values";
 import { countryCode, resolveZone } from "./zones";
+import { vendorLocation } from "./location";
 
 /** Default words for category columns that are missing or empty. */
 export const CATEGORY_DEFAULTS = {
@@ -135,6 +136,34 @@ function zoneOf(countryCell: CellValue, zoneCell: CellValue): { timeZone: string
   return { timeZone: "", country: "" };
 }
 
+// "22:00-06:00", "9:00 - 17:30", "9-17", "9am-5pm", "22:00 to 06:00": two times of day.
+const TIME = String.raw`(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?`;
+const HOURS_RANGE = new RegExp(`^${TIME}\\s*(?:-|\u2013|\u2014|to|until)\\s*${TIME}$`, "i");
+
+function hourOf(h: string, m: string | undefined, half: string | undefined): number | undefined {
+  let hour = Number(h);
+  const minutes = m === undefined ? 0 : Number(m);
+  if (minutes >= 60) return undefined;
+  if (half !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (half.toLowerCase().startsWith("p") ? 12 : 0);
+  }
+  const value = hour + minutes / 60;
+  return value <= 24 ? value : undefined;
+}
+
+/** The vendor's own working day from a Vendor hours cell; undefined when blank. */
+function vendorHoursOf(value: CellValue): readonly [number, number] | undefined {
+  if (isBlank(value)) return undefined;
+  const m = typeof value === "string" ? HOURS_RANGE.exec(value.trim()) : null;
+  const start = m ? hourOf(m[1], m[2], m[3]) : undefined;
+  const end = m ? hourOf(m[4], m[5], m[6]) : undefined;
+  if (start === undefined || end === undefined)
+    fail("vendorHours", value, `Vendor hours must be a start and an end in the vendor's local time, such as 22:00-06:00 or 9:00-17:30; got ${shown(value)}`);
+  if (start === end) fail("vendorHours", value, `Vendor hours must not start and end at the same time; got ${shown(value)}`);
+  return [start, end];
+}
+
 function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions): VendorRow {
   const rateCell = cell(cells, map, "hourlyRate");
   const hoursCell = cell(cells, map, "hours");
@@ -154,14 +183,26 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     replacesInHouseStaff = parsed.value;
   }
   const { timeZone, country } = zoneOf(cell(cells, map, "country"), cell(cells, map, "timeZone"));
-  return {
+  const locationCell = cell(cells, map, "locationModel");
+  let locationModel: LocationModel;
+  let locationModelBasis: LocationModelBasis = "given";
+  if (isBlank(locationCell)) {
+    // Derived from where the vendor works; with no place given, the costliest reading.
+    const derived = vendorLocation(country, timeZone, a).derived;
+    locationModel = derived ?? CATEGORY_DEFAULTS.locationModel;
+    locationModelBasis = derived === undefined ? "default" : "derived";
+  } else {
+    locationModel = category("locationModel", locationCell, LOCATION_WORDS, CATEGORY_DEFAULTS.locationModel);
+  }
+  const vendorHours = vendorHoursOf(cell(cells, map, "vendorHours"));
+  const row: VendorRow = {
     vendor: text(cell(cells, map, "vendor")),
     hourlyRate: nonNegative("hourlyRate", rateCell),
     hours: nonNegative("hours", hoursCell),
     durationMonths,
     timeZone,
     country,
-    locationModel: category("locationModel", cell(cells, map, "locationModel"), LOCATION_WORDS, CATEGORY_DEFAULTS.locationModel),
+    locationModel,
     engagementModel: category("engagementModel", cell(cells, map, "engagementModel"), ENGAGEMENT_WORDS, CATEGORY_DEFAULTS.engagementModel),
     pricingModel: category("pricingModel", cell(cells, map, "pricingModel"), PRICING_WORDS, CATEGORY_DEFAULTS.pricingModel),
     requirementsClarity: category("requirementsClarity", cell(cells, map, "requirementsClarity"), CLARITY_WORDS, CATEGORY_DEFAULTS.requirementsClarity),
@@ -173,7 +214,9 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     certifications: certificationsOf(cell(cells, map, "certifications")),
     workType: text(cell(cells, map, "workType")),
     scope: text(cell(cells, map, "scope")),
+    locationModelBasis,
   };
+  return vendorHours === undefined ? row : { ...row, vendorHours };
 }
 
 function headersError(map: HeaderMap): Result<never> {

@@ -26,6 +26,25 @@ export type Level = (typeof LEVELS)[number];
 export const SENSITIVITIES = ["Public", "Internal", "Confidential", "Regulated"] as const;
 export type DataSensitivity = (typeof SENSITIVITIES)[number];
 
+/**
+ * Kinds of work the onshore reference rate is set for; a row's Work type text is read into
+ * one of them (row.ts), software development when it names none.
+ */
+export const WORK_TYPES = [
+  "Software development",
+  "QA and testing",
+  "IT support",
+  "Infrastructure",
+  "Security",
+  "Data and analytics",
+  "Data processing and BPO",
+  "Finance operations",
+] as const;
+export type WorkType = (typeof WORK_TYPES)[number];
+
+/** Where a row's location model came from: typed in the row, derived from its zone, or the default. */
+export type LocationModelBasis = "given" | "derived" | "default";
+
 export const FIT_VERDICTS = ["Benefit", "Trade-off", "Blocker"] as const;
 export type FitVerdict = (typeof FIT_VERDICTS)[number];
 
@@ -51,6 +70,7 @@ export type FieldKey =
   | "replacesInHouseStaff"
   | "certifications"
   | "workType"
+  | "vendorHours"
   | "scope";
 
 /** Which column (0-based index into the header row) holds each recognised field. */
@@ -88,6 +108,10 @@ export interface VendorRow {
   readonly certifications: readonly string[];
   readonly workType: string;
   readonly scope: string;
+  /** The vendor's own working day (local hours, an end at or before the start runs past midnight); absent: the assumptions' vendor workday. */
+  readonly vendorHours?: readonly [number, number];
+  /** Absent means "given". */
+  readonly locationModelBasis?: LocationModelBasis;
 }
 
 /** An error a user can act on: names the column (or assumption) and the value. */
@@ -150,10 +174,18 @@ export interface LocationFit {
   /** 0-100, higher fits better. */
   readonly score: number;
   readonly verdict: FitVerdict;
-  readonly recommendedLocationModel: LocationModel;
+  /** The location model that would meet the overlap need; "" when no location model gives more overlap. */
+  readonly recommendedLocationModel: LocationModel | "";
   readonly reason: string;
   /** 1 - effective hourly rate / onshore reference rate: the share the vendor saves. */
   readonly costLeverage: number;
+  /** The work type the onshore reference rate was taken for, and that rate. */
+  readonly workType: WorkType;
+  readonly onshoreReferenceRate: number;
+  /** Where the row's location model came from and whether its zone agrees, in one sentence. */
+  readonly locationCheck: string;
+  /** True when a typed location model contradicts the vendor's country or time zone. */
+  readonly locationConflict: boolean;
 }
 
 export interface Evaluation {

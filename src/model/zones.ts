@@ -411,6 +411,25 @@ export function overlapHours(
   return hours;
 }
 
+/**
+ * Hours the zone's clock is ahead of UTC at noon UTC on `date`, with that day's daylight
+ * saving; NaN for an unknown zone. Fixed offsets ("UTC+05:30") are their own offset.
+ */
+export function utcOffsetHoursOn(zone: string, date: CalendarDate): number {
+  if (!knownZone(zone) || !validDate(date)) return NaN;
+  return offsetMinutes(zone, Date.UTC(date.year, date.month - 1, date.day, 12)) / 60;
+}
+
+/**
+ * The country an IANA zone belongs to: the first country the tz database's zone table lists
+ * for it (America/Toronto is CA, Europe/Zurich is CH). "" for a fixed offset, UTC and zones
+ * that belong to no country.
+ */
+export function zoneCountry(zone: string): string {
+  if (fixedOffset(zone) !== undefined) return "";
+  return zoneTable[zone]?.countries?.[0] ?? "";
+}
+
 /** overlapHours with zone text resolved (IANA name, ISO code or country) and errors as values. */
 export function overlap(
   zoneTextA: string,

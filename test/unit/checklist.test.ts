@@ -26,7 +26,7 @@ import { assumptionsWith, vendorRow } from "./model/helpers";
 // pinned to the single input it reads.
 function evaluation(
   row: Partial<VendorRow> = {},
-  more: { band?: RiskBand; label?: string; score?: number; verdict?: FitVerdict; drivers?: RiskDriver[]; floorReason?: string } = {},
+  more: { band?: RiskBand; label?: string; score?: number; verdict?: FitVerdict; drivers?: RiskDriver[]; floorReason?: string; locationCheck?: string; locationConflict?: boolean } = {},
 ): Evaluation {
   // The row these rules were pinned against: 18% attrition and a named scope.
   const fullRow: VendorRow = vendorRow({ attrition: 0.18, scope: "Billing API", ...row });
@@ -49,6 +49,10 @@ function evaluation(
       verdict: more.verdict ?? "Trade-off",
       recommendedLocationModel: "Nearshore",
       reason: "Overlap is short of what the collaboration needs.",
+      workType: "Software development",
+      onshoreReferenceRate: 90.88,
+      locationCheck: more.locationCheck ?? "Offshore as given, consistent with where the vendor works: IN, 10.5 h from your clock.",
+      locationConflict: more.locationConflict ?? false,
     },
   };
 }

@@ -202,7 +202,7 @@ describe("explaining functions", () => {
     }
   });
 
-  test("FITDETAIL spills the model's score, verdict, overlap, need, recommended model and reason per row", () => {
+  test("FITDETAIL spills the model's score, verdict, overlap, need, recommended model, reason and location model check per row", () => {
     const rows = [KRAKOW, BLANK, BANGALORE];
     const result = fitDetailCells(rows, HEADERS, ASSUMPTIONS);
     expect(result).toHaveLength(3);
@@ -213,7 +213,7 @@ describe("explaining functions", () => {
         continue;
       }
       const { fit } = modelEvaluation(row);
-      expect(result[i]).toEqual([fit.score, fit.verdict, fit.overlapHours, fit.requiredOverlapHours, fit.recommendedLocationModel, fit.reason]);
+      expect(result[i]).toEqual([fit.score, fit.verdict, fit.overlapHours, fit.requiredOverlapHours, fit.recommendedLocationModel, fit.reason, fit.locationCheck]);
     }
   });
 

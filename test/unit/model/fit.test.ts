@@ -35,7 +35,7 @@ describe("location fit", () => {
   });
   test("cost leverage is measured on the effective rate against the assumptions' onshore reference rate", () => {
     const row = vendorRow({ collaborationIntensity: "High", timeZone: "Europe/Warsaw", hourlyRate: 90 });
-    const richerBuyer = assumptionsWith({ "Reference date": "2026-01-15", "Onshore reference hourly rate": 200 });
+    const richerBuyer = assumptionsWith({ "Reference date": "2026-01-15", "Onshore median hourly wage (Software development)": 200, "Onshore loaded-cost multiplier": 1 });
     const lenient = assumptionsWith({ "Reference date": "2026-01-15", "Minimum cost leverage for a trade-off": "0%" });
     expect(locationFit(row, richerBuyer).verdict).toBe("Trade-off");
     const modest = vendorRow({ collaborationIntensity: "High", timeZone: "Europe/Warsaw", hourlyRate: 60 });
@@ -87,7 +87,7 @@ describe("location fit", () => {
     for (const [text, zone] of [["Kraków", "Europe/Warsaw"], ["CET", "Europe/Brussels"], ["UTC-3", "UTC-03:00"]]) {
       const row = readRow(["Acme", 40, 1000, text, "High"], headers);
       expect(row?.ok && row.value.timeZone).toBe(zone);
-      if (row?.ok) expect(locationFit(row.value, typed)).toEqual(locationFit(vendorRow({ timeZone: zone, collaborationIntensity: "High" }), iana));
+      if (row?.ok) expect(locationFit(row.value, typed)).toEqual(locationFit(vendorRow({ timeZone: zone, collaborationIntensity: "High", country: row.value.country, locationModel: row.value.locationModel, locationModelBasis: row.value.locationModelBasis }), iana));
     }
     // New York on summer time (UTC-4) and a fixed UTC-3 share 7 h; Warsaw (UTC+2) 2 h.
     expect(locationFit(vendorRow({ timeZone: "UTC-03:00" }), typed).overlapHours).toBe(7);

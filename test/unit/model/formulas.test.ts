@@ -17,6 +17,7 @@ import {
   type VendorRow,
 } from "../../../src/model";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
+import { workTypeOf } from "../../../src/model/worktype";
 
 function sheet(a: Assumptions): (name: string) => number {
   const byName = new Map(ASSUMPTIONS.map((s) => [s.name, a[s.key as AssumptionKey]]));
@@ -49,7 +50,7 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
   const required = V(`Overlap need (${row.collaborationIntensity} collaboration)`) + V(`Overlap extra (${row.urgency} urgency)`) + V(`Overlap extra (${row.dataSensitivity} data)`);
   const fitScore = required <= 0 ? 100 : 100 * Math.min(1, O / required);
   const effectiveRate = row.hours > 0 ? total / row.hours : 0;
-  const leverage = 1 - effectiveRate / V("Onshore reference hourly rate");
+  const leverage = 1 - effectiveRate / (V(`Onshore median hourly wage (${workTypeOf(row.workType)})`) * V("Onshore loaded-cost multiplier"));
   const verdict =
     O >= required ? "Benefit" : required - O <= V("Overlap gap a shift can close (hours)") && leverage >= V("Minimum cost leverage for a trade-off") ? "Trade-off" : "Blocker";
 
