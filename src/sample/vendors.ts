@@ -32,6 +32,7 @@ export const SAMPLE_VENDOR_HEADERS = [
   "Replaces in-house staff",
   "Certifications",
   "Work type",
+  "Vendor hours",
   "Scope",
 ] as const;
 
@@ -57,6 +58,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "ISO 27001, SOC 2",
     "Work type": "Security testing",
+    "Vendor hours": "",
     Scope: "Penetration test of the card payment platform before PCI audit",
   },
   {
@@ -77,6 +79,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "SOC 2",
     "Work type": "Software development",
+    "Vendor hours": "",
     Scope: "Two engineers joining the customer portal feature team",
   },
   {
@@ -97,6 +100,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "",
     "Work type": "Product discovery",
+    "Vendor hours": "",
     Scope: "Discovery and prototypes for the claims workflow redesign",
   },
   {
@@ -117,6 +121,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "ISO 9001",
     "Work type": "Software development",
+    "Vendor hours": "",
     Scope: "Dedicated mobile app squad of four, buyer-led backlog",
   },
   {
@@ -137,6 +142,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "ISTQB",
     "Work type": "QA and testing",
+    "Vendor hours": "",
     Scope: "Regression test automation for the billing release",
   },
   {
@@ -157,6 +163,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "Yes",
     Certifications: "ISO 27001, SOC 2",
     "Work type": "Cloud operations",
+    "Vendor hours": "",
     Scope: "Around-the-clock infrastructure monitoring and incident handling under SLA",
   },
   {
@@ -177,6 +184,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "Yes",
     Certifications: "ISO 27001, PCI DSS",
     "Work type": "Finance operations",
+    "Vendor hours": "",
     Scope: "Accounts payable processing, paid per invoice handled",
   },
   {
@@ -197,6 +205,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "ISO 9001",
     "Work type": "Application maintenance",
+    "Vendor hours": "",
     Scope: "Maintenance team of five for the legacy order management system",
   },
   {
@@ -217,6 +226,8 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "Yes",
     Certifications: "ISO 27001",
     "Work type": "Customer support",
+    // A US-facing contact centre in Manila works the New York day as its night shift.
+    "Vendor hours": "20:00-05:00",
     Scope: "Overnight chat and e-mail support in English for US customers",
   },
   {
@@ -237,6 +248,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "ISO 27001",
     "Work type": "Analytics",
+    "Vendor hours": "",
     Scope: "Churn models, fee tied to the retention gain measured after six months",
   },
   {
@@ -257,6 +269,7 @@ export const SAMPLE_VENDORS: readonly SampleVendor[] = [
     "Replaces in-house staff": "No",
     Certifications: "",
     "Work type": "Data entry",
+    "Vendor hours": "",
     Scope: "Product catalogue clean-up and enrichment from supplier sheets",
   },
 ];

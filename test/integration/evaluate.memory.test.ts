@@ -4,8 +4,12 @@ import { convertRangeToTable, findVendorTables, insertExampleTable } from "../..
 import { dateToExcelSerial, evaluateCells, mapHeaders, parseAssumptions } from "../../src/model";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { MemoryWorkbook } from "../../src/workbook/memory";
+import { columnLetters } from "../../src/workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../../src/workbook/port";
 import { PRICING_ALLOCATION } from "../../src/model/assumptions";
+
+// The sample's output columns start right of its last input column.
+const TOTAL_COST_COLUMN = columnLetters(SAMPLE_VENDOR_HEADERS.length);
 
 const today = { year: 2026, month: 3, day: 16 };
 const zone = "Europe/Berlin";
@@ -105,7 +109,7 @@ describe("evaluate over the memory workbook", () => {
   test("evaluating again refreshes the columns in place and keeps the buyer's assumption edits", async () => {
     const { wb, table, sheet } = await sampleWorkbook();
     await evaluateTable(wb, table, options);
-    const before = wb.cell(sheet, "S2")?.value as number;
+    const before = wb.cell(sheet, `${TOTAL_COST_COLUMN}2`)?.value as number;
     const snap = await wb.read({ sheets: [ASSUMPTIONS_SHEET] });
     const row = snap.sheets[ASSUMPTIONS_SHEET]!.values.findIndex((r) => r[0] === "Transition %");
     wb.setCells(ASSUMPTIONS_SHEET, `B${row + 1}`, [[0.1]]);
@@ -116,7 +120,7 @@ describe("evaluate over the memory workbook", () => {
     expect(wb.cell(ASSUMPTIONS_SHEET, `B${row + 1}`)?.value).toBe(0.1);
     const zoneRow = snap.sheets[ASSUMPTIONS_SHEET]!.values.findIndex((r) => r[0] === "Buyer time zone");
     expect(wb.cell(ASSUMPTIONS_SHEET, `B${zoneRow + 1}`)?.value).toBe(zone);
-    expect(wb.cell(sheet, "S2")?.value).toBeGreaterThan(before);
+    expect(wb.cell(sheet, `${TOTAL_COST_COLUMN}2`)?.value).toBeGreaterThan(before);
   });
 
   test("a user's own Total cost column is never overwritten: the evaluation refuses and offers another name", async () => {
@@ -151,7 +155,7 @@ describe("evaluate over the memory workbook", () => {
     const before = wb.snapshot();
     await evaluateTable(wb, table, options);
     const after = wb.snapshot();
-    const outputColumns = new Set(["S", "T", "U"]);
+    const outputColumns = new Set([0, 1, 2].map((i) => columnLetters(SAMPLE_VENDOR_HEADERS.length + i)));
     for (const [address, cell] of before) {
       const [sheetName, a1] = address.split("!");
       const column = a1.replace(/\d+/g, "");

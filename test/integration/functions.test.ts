@@ -154,7 +154,7 @@ const EXAMPLES: Record<string, () => void> = {
   RISKSCORE: () => expectPerRow("RISKSCORE", (e) => [e.risk.score]),
   LOCATIONFIT: () => expectPerRow("LOCATIONFIT", (e) => [e.fit.verdict]),
   FITDETAIL: () =>
-    expectPerRow("FITDETAIL", ({ fit }) => [fit.score, fit.verdict, fit.overlapHours, fit.requiredOverlapHours, fit.recommendedLocationModel, fit.reason], 6),
+    expectPerRow("FITDETAIL", ({ fit }) => [fit.score, fit.verdict, fit.overlapHours, fit.requiredOverlapHours, fit.recommendedLocationModel, fit.reason, fit.locationCheck], 7),
   RISKDRIVERS: () =>
     expectPerRow("RISKDRIVERS", ({ risk }) => [
       risk.drivers
