@@ -4,7 +4,7 @@
 // assumptions sheet on the first run. One read, one apply: over Excel that is a constant
 // number of round trips, and one undo step where Excel can group it (see ExcelWorkbook.apply).
 
-import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";
 import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
@@ -447,6 +447,8 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
   if (missing.length > 0 || !nameExists)
     changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" });
   const notes = [`Kept the sheet '${ASSUMPTIONS_SHEET}' as it is`];
+  for (const [name, replacement] of RETIRED_ASSUMPTIONS)
+    if (present.has(name.toLowerCase())) notes.push(`its row '${name}' is no longer read (${replacement}); you may delete it`);
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
   if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
   return { ok: true, table, changes, note: notes.join("; ") + "." };

@@ -362,6 +362,16 @@ const SPECS: SpecInput[] = [
 export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(s as AssumptionSpec)));
 
 const SPEC_BY_NAME: ReadonlyMap<string, AssumptionSpec> = new Map(ASSUMPTIONS.map((s) => [normaliseHeader(s.name), s]));
+
+/**
+ * Assumptions an earlier version wrote and this one no longer reads, with what replaced them.
+ * A workbook's assumptions sheet is the buyer's and is never rewritten, so these rows stay
+ * there: they are skipped, not an error that would stop every formula in the workbook.
+ */
+export const RETIRED_ASSUMPTIONS: ReadonlyMap<string, string> = new Map([
+  ["Onshore reference hourly rate", "the onshore rate is now the row's work type's 'Onshore median hourly wage' times the 'Onshore loaded-cost multiplier'"],
+]);
+const RETIRED_BY_NAME: ReadonlySet<string> = new Set([...RETIRED_ASSUMPTIONS.keys()].map(normaliseHeader));
 export const ASSUMPTION_BY_KEY: Readonly<Record<AssumptionKey, AssumptionSpec>> = Object.fromEntries(ASSUMPTIONS.map((s) => [s.key, s])) as Record<
   AssumptionKey,
   AssumptionSpec
@@ -478,6 +488,7 @@ function parseTable(table: readonly (readonly CellValue[])[], todaySerial: numbe
     // A header row ("Name | Value", "Assumption | Value | Unit | Source") is not an assumption.
     if (r === 0 && (nameKey === "name" || nameKey === "assumption" || nameKey === "parameter") && !SPEC_BY_NAME.has(nameKey)) continue;
     const spec = SPEC_BY_NAME.get(nameKey);
+    if (!spec && RETIRED_BY_NAME.has(nameKey)) continue;
     if (!spec) return assumptionError(String(name), name, `Unknown assumption '${String(name)}'; the names are listed on the assumptions sheet and in the README`);
     if (seen.has(spec.key)) return assumptionError(spec.name, name, `Assumption '${spec.name}' is given twice`);
     seen.add(spec.key);

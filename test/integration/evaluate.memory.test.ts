@@ -106,6 +106,19 @@ describe("evaluate over the memory workbook", () => {
     expect(wb.cell(ASSUMPTIONS_SHEET, "H3")?.value).toBe(PRICING_ALLOCATION[1].rework);
   });
 
+  test("an assumptions sheet from an earlier version, with a row this version no longer reads, still evaluates and says the row may go", async () => {
+    const { wb, table, sheet } = await sampleWorkbook();
+    await evaluateTable(wb, table, options);
+    const snap = await wb.read({ sheets: [ASSUMPTIONS_SHEET] });
+    const last = snap.sheets[ASSUMPTIONS_SHEET]!.values.length;
+    wb.setCells(ASSUMPTIONS_SHEET, `A${last + 1}`, [["Onshore reference hourly rate", 100]]);
+    await wb.apply([{ kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last + 1}` }]);
+    const again = await evaluateTable(wb, table, options);
+    expect(again.kind).toBe("done");
+    expect(again.kind === "done" && again.assumptionsNote).toMatch(/'Onshore reference hourly rate' is no longer read/);
+    expect(typeof wb.cell(sheet, `${TOTAL_COST_COLUMN}2`)?.value).toBe("number");
+  });
+
   test("evaluating again refreshes the columns in place and keeps the buyer's assumption edits", async () => {
     const { wb, table, sheet } = await sampleWorkbook();
     await evaluateTable(wb, table, options);

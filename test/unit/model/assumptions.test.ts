@@ -69,6 +69,10 @@ describe("parsing a (name, value) table", () => {
       expect(r.error.message).toContain("Unknown assumption 'Lunch budget'");
     }
   });
+  test("an assumption an earlier version wrote and this one replaced is skipped, not an error that would stop every formula", () => {
+    const r = parseAssumptions([["Transition %", 0.03], ["Onshore reference hourly rate", 100]]);
+    expect(r.ok && r.value.transitionPct).toBe(0.03);
+  });
   test("an out-of-range value is an error naming the assumption and the range", () => {
     const r = parseAssumptions([["Governance % (Staff augmentation)", "150%"]]);
     expect(!r.ok && r.error.message).toBe("Governance % (Staff augmentation) must be between 0% and 100%; got '150%'");
