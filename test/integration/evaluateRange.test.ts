@@ -1,5 +1,6 @@
 // A vendor list the buyer keeps as a plain range (declining the table): formulas per row
 // right of it, written in chunks, never over the buyer's cells.
+import { columnLetters } from "../../src/workbook/address";
 import { evaluateRange, evaluateTable } from "../../src/actions/evaluate";
 import { findVendorTables } from "../../src/actions/tables";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -7,6 +8,10 @@ import { ExcelWorkbook, MAX_REQUEST_BYTES } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { RegionInfo } from "../../src/workbook/port";
 import { FakeExcel } from "./fakes/fakeExcel";
+
+// The sample's output columns start right of its last input column.
+const OUTPUT = SAMPLE_VENDOR_HEADERS.length;
+const [LAST_INPUT, TOTAL] = [OUTPUT - 1, OUTPUT].map((c) => columnLetters(c));
 
 const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/New_York" };
 const rows = [["Andes QA Labs", 45, 2400, "Colombia"], ["Nile Data Entry Co.", 14, 4000, "Egypt"], ["Northwind Digital", 125, 3200, "US"]];
@@ -66,14 +71,14 @@ describe("evaluating a plain range", () => {
     const sheet = excel.sheet("Data");
     const all = [SAMPLE_VENDOR_HEADERS as readonly unknown[], ...Array.from({ length: 100_000 }, (_, i) => SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length])];
     all.forEach((row, r) => row.forEach((v, c) => v !== "" && sheet.cells.set(`${r},${c}`, { value: v as string | number })));
-    const region: RegionInfo = { sheet: "Data", address: "A1:R100001", headers: [...SAMPLE_VENDOR_HEADERS], rowCount: 100_000 };
+    const region: RegionInfo = { sheet: "Data", address: `A1:${LAST_INPUT}100001`, headers: [...SAMPLE_VENDOR_HEADERS], rowCount: 100_000 };
     const outcome = await evaluateRange(new ExcelWorkbook(excel.host()), region, options);
     expect(outcome.kind).toBe("done");
     const writes = excel.writes();
     expect(writes.length).toBeGreaterThan(1);
     for (const w of writes) expect(w.bytes).toBeLessThan(MAX_REQUEST_BYTES);
     expect(writes.reduce((n, w) => n + w.formulas, 0)).toBe(3 * 100_000);
-    expect(excel.cell("Data", "S100001")?.formula).toBe("=OFFSHORE.TOTALCOST($A100001:$R100001,$A$1:$R$1,OffshoreAssumptions)");
+    expect(excel.cell("Data", `${TOTAL}100001`)?.formula).toBe(`=OFFSHORE.TOTALCOST($A100001:$${LAST_INPUT}100001,$A$1:$${LAST_INPUT}$1,OffshoreAssumptions)`);
     expect(excel.cell("Data", "A2")?.value).toBe(SAMPLE_VENDOR_ROWS[0][0]);
   });
 });

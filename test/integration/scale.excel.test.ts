@@ -1,6 +1,7 @@
 // Evaluating 100,000 rows through the Office.js adapter on the counting fake
 // (fakes/fakeExcel.ts). evaluate.excel.test.ts pins 10,000 rows; this takes it to 100,000
 // and measures every request in UTF-8 bytes, since Excel on the web refuses one over 5 MB.
+import { columnLetters } from "../../src/workbook/address";
 import { evaluateRange, evaluateTable } from "../../src/actions/evaluate";
 import type { CellValue } from "../../src/model/types";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -9,6 +10,10 @@ import { ExcelWorkbook, MAX_READ_CELLS } from "../../src/workbook/excel";
 import { heavyLinkedEntity } from "../helpers/dataTypes";
 import { MeasuredExcel } from "../helpers/measuredExcel";
 import type { DataTypeCell } from "./fakes/fakeExcel";
+
+// The sample's output columns start right of its last input column.
+const OUTPUT = SAMPLE_VENDOR_HEADERS.length;
+const [LAST_INPUT, TOTAL, RISK, FIT] = [OUTPUT - 1, OUTPUT, OUTPUT + 1, OUTPUT + 2].map((c) => columnLetters(c));
 
 const options = { today: { year: 2026, month: 3, day: 16 }, buyerTimeZone: "America/Chicago" };
 const FOUR_MB = 4_000_000;
@@ -57,8 +62,8 @@ describe("evaluating 100,000 rows through the Excel adapter", () => {
     expect(costs[2].writes).toBeGreaterThan(1);
     expect(costs[2].writes).toBeLessThanOrEqual(16);
     // The calculated column reaches the last row.
-    expect(large.cell("Quotes", "S100001")?.formula).toBe(large.cell("Quotes", "S2")?.formula);
-    expect(large.cell("Quotes", "U100001")?.formula).toMatch(/^=OFFSHORE\.LOCATIONFIT\(/);
+    expect(large.cell("Quotes", `${TOTAL}100001`)?.formula).toBe(large.cell("Quotes", `${TOTAL}2`)?.formula);
+    expect(large.cell("Quotes", `${FIT}100001`)?.formula).toMatch(/^=OFFSHORE\.LOCATIONFIT\(/);
   });
 
   test("a refresh of the evaluated 100,000 rows also reads in at most 3 syncs and sends each formula once, each request under 4 MB", async () => {
@@ -95,7 +100,7 @@ describe("refreshing an evaluated 100,000-row table through the Excel adapter", 
     evaluated.settings.clear();
     const sheet = evaluated.sheet("Quotes");
     const old = "=OFFSHORE.TOTALCOST(Vendors[@[Vendor]:[Hours]],Vendors[[#Headers],[Vendor]:[Hours]],OffshoreAssumptions)";
-    for (let row = 1; row <= 100_000; row++) sheet.cells.set(`${row},18`, { value: 0, formula: old });
+    for (let row = 1; row <= 100_000; row++) sheet.cells.set(`${row},${OUTPUT}`, { value: 0, formula: old });
     evaluated.resetCounts();
     const outcome = await evaluateTable(new ExcelWorkbook(evaluated.host()), "Vendors", options);
     expect(outcome.kind).toBe("done");
@@ -104,18 +109,18 @@ describe("refreshing an evaluated 100,000-row table through the Excel adapter", 
     expect(evaluated.largestResponse()).toBeLessThan(FOUR_MB);
     expect(evaluated.largestRequest()).toBeLessThan(FOUR_MB);
     expect(costOf(evaluated).formulas).toBe(3 * 100_000);
-    const current = evaluated.cell("Quotes", "S2")?.formula;
+    const current = evaluated.cell("Quotes", `${TOTAL}2`)?.formula;
     expect(current).toMatch(/^=OFFSHORE\.TOTALCOST\(Vendors\[@\[Vendor\]:\[Scope\]\]/);
-    expect(evaluated.cell("Quotes", "S100001")?.formula).toBe(current);
-    expect(evaluated.cell("Quotes", "S50001")?.formula).toBe(current);
+    expect(evaluated.cell("Quotes", `${TOTAL}100001`)?.formula).toBe(current);
+    expect(evaluated.cell("Quotes", `${TOTAL}50001`)?.formula).toBe(current);
     expect(evaluated.table("Vendors")!.columns.filter((c) => c === "Total cost")).toHaveLength(1);
   });
 
   test("one typed value among 100,000 formulas makes the column the user's: the refresh refuses and writes nothing, every response under 4 MB", async () => {
     evaluated.settings.clear();
     const sheet = evaluated.sheet("Quotes");
-    const formula = sheet.cells.get("73210,19");
-    sheet.cells.set("73210,19", { value: 42 });
+    const formula = sheet.cells.get(`73210,${OUTPUT + 1}`);
+    sheet.cells.set(`73210,${OUTPUT + 1}`, { value: 42 });
     try {
       evaluated.resetCounts();
       const outcome = await evaluateTable(new ExcelWorkbook(evaluated.host()), "Vendors", options);
@@ -123,9 +128,9 @@ describe("refreshing an evaluated 100,000-row table through the Excel adapter", 
       expect(evaluated.writes()).toEqual([]);
       expect(evaluated.syncs).toBeLessThanOrEqual(4);
       expect(evaluated.largestResponse()).toBeLessThan(FOUR_MB);
-      expect(evaluated.cell("Quotes", "T73211")?.value).toBe(42);
+      expect(evaluated.cell("Quotes", `${RISK}73211`)?.value).toBe(42);
     } finally {
-      sheet.cells.set("73210,19", formula!);
+      sheet.cells.set(`73210,${OUTPUT + 1}`, formula!);
     }
   });
 });
@@ -136,16 +141,16 @@ describe("refreshing a 100,000-row plain range through the Excel adapter", () =>
     const sheet = excel.sheet("Data");
     const all = [SAMPLE_VENDOR_HEADERS as readonly CellValue[], ...Array.from({ length: 100_000 }, (_, i) => SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length])];
     all.forEach((row, r) => row.forEach((v, c) => v !== "" && v !== null && sheet.cells.set(`${r},${c}`, { value: v })));
-    const inputs = { sheet: "Data", address: "A1:R100001", headers: [...SAMPLE_VENDOR_HEADERS], rowCount: 100_000 };
+    const inputs = { sheet: "Data", address: `A1:${LAST_INPUT}100001`, headers: [...SAMPLE_VENDOR_HEADERS], rowCount: 100_000 };
     expect((await evaluateRange(new ExcelWorkbook(excel.host()), inputs, options)).kind).toBe("done");
     excel.resetCounts();
-    const evaluated = { ...inputs, address: "A1:U100001", headers: [...SAMPLE_VENDOR_HEADERS, "Total cost", "Risk score", "Location fit"] };
+    const evaluated = { ...inputs, address: `A1:${FIT}100001`, headers: [...SAMPLE_VENDOR_HEADERS, "Total cost", "Risk score", "Location fit"] };
     const outcome = await evaluateRange(new ExcelWorkbook(excel.host()), evaluated, options);
     expect(outcome.kind).toBe("done");
     expect(excel.largestResponse()).toBeGreaterThan(0);
     expect(excel.largestResponse()).toBeLessThan(FOUR_MB);
     expect(excel.largestRequest()).toBeLessThan(FOUR_MB);
-    expect(excel.cell("Data", "S100001")?.formula).toBe("=OFFSHORE.TOTALCOST($A100001:$R100001,$A$1:$R$1,OffshoreAssumptions)");
+    expect(excel.cell("Data", `${TOTAL}100001`)?.formula).toBe(`=OFFSHORE.TOTALCOST($A100001:$${LAST_INPUT}100001,$A$1:$${LAST_INPUT}$1,OffshoreAssumptions)`);
   });
 });
 

@@ -3,12 +3,17 @@
 // reported "done" with no vendor, an empty summary and the three output columns blanked,
 // and the checklist answered "Select a vendor row" with a row selected (it now reads only
 // the header and the selected row, so any table size works).
+import { columnLetters } from "../../src/workbook/address";
 import { evaluateTable } from "../../src/actions/evaluate";
 import { loadChecklist } from "../../src/actions/checklist";
 import { prepareForFinance } from "../../src/actions/finance";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ExcelWorkbook, MAX_READ_CELLS } from "../../src/workbook/excel";
 import { FakeExcel } from "./fakes/fakeExcel";
+
+// The sample's output columns start right of its last input column.
+const OUTPUT = SAMPLE_VENDOR_HEADERS.length;
+const TOTAL = columnLetters(OUTPUT);
 
 const today = { year: 2026, month: 3, day: 16 };
 const NOW = new Date("2026-03-16T10:00:00Z");
@@ -32,7 +37,7 @@ test("prepare for finance refuses a table larger than one read, saying why and w
   if (outcome.kind === "refused") expect(outcome.message).toMatch(new RegExp(`'Vendors' has ${ROWS} rows .*command line`));
   expect(excel.writes()).toEqual([]);
   expect(excel.snapshot()).toEqual(before);
-  expect(excel.cell("Quotes", "S2")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
+  expect(excel.cell("Quotes", `${TOTAL}2`)?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
 });
 
 test("the checklist of a row in a table larger than one read is built from that row alone: the header and the selected row are all it reads", async () => {
