@@ -37,6 +37,7 @@ import {
 import { evaluateTable, OUTPUT_COLUMNS, structuredColumn, writtenBy, type RowError } from "./evaluate";
 import { inputHeaders, parseMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
+import { chooseSheet, passedOverNote, sheetNameCandidates, titleOf } from "./sheets";
 
 export const SUMMARY_SHEET = "Finance summary";
 /** JSON: which table, mode and area the last preparation wrote. */
@@ -75,8 +76,12 @@ export type FinanceOutcome =
       readonly mode: FinanceMode;
       readonly vendors: readonly FinanceVendor[];
       readonly rowErrors: readonly RowError[];
-      /** The summary's address on SUMMARY_SHEET, e.g. "A1:AQ17". */
+      /** The sheet the summary is on: SUMMARY_SHEET, or "Finance summary (2)"... when a sheet of the user's holds that name. */
+      readonly sheet: string;
+      /** The summary's address on `sheet`, e.g. "A1:AQ17". */
       readonly summaryArea: string;
+      /** Set when the summary went to another sheet than SUMMARY_SHEET: which sheet of the user's was left alone. */
+      readonly notice?: string;
       readonly note: string;
       readonly assumptions: Assumptions;
     }
@@ -88,6 +93,8 @@ interface FinanceMemory {
   readonly mode: FinanceMode;
   readonly preparedAt: string;
   readonly summaryArea: string;
+  /** The summary's sheet (absent before sheets of the user's were told apart: SUMMARY_SHEET). */
+  readonly sheet?: string;
   /** Output headers this action wrote values or formulas into. */
   readonly outputs: readonly string[];
 }
@@ -107,6 +114,12 @@ function parseFinanceMemory(text: string | undefined): FinanceMemory | null {
 /** Row of the column headers; vendors start on the next row. */
 export const SUMMARY_HEADER_ROW = 5; // 0-based: sheet row 6
 const FIRST_VENDOR_ROW = SUMMARY_HEADER_ROW + 1;
+/** Cell A1 of every summary this action has written, whatever the mode: how its sheet is told from a user's. */
+const SUMMARY_TITLE = "Vendor options for finance";
+
+function isSummarySheet(snapshot: SheetSnapshot): boolean {
+  return titleOf(snapshot).startsWith(SUMMARY_TITLE);
+}
 
 type Column =
   | { readonly kind: "vendor"; readonly header: string; readonly width: number }
@@ -265,6 +278,12 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
       return refused(`The column '${header}' already holds your own values, so the add-in will not overwrite it. Evaluate the table in the pane first (it offers another name), then prepare again.`);
   }
 
+  // The summary's sheet: the add-in's own, else a free name; never a sheet of the user's.
+  const choice = chooseSheet(sheetNameCandidates(SUMMARY_SHEET), first.sheets, isSummarySheet, previous?.sheet);
+  if (!choice)
+    return refused(`Sheets named '${SUMMARY_SHEET}' to '${sheetNameCandidates(SUMMARY_SHEET).pop()}' exist and none is the add-in's finance summary, so nothing was written over them. Rename one of them and prepare again.`);
+  const sheet = choice.name;
+
   progress(1, `Computing ${table.rowCount} rows`);
   const a = assumptions.value;
   const vendors: { vendor: string; tableRow: number; evaluation: Evaluation; raw: readonly CellValue[] }[] = [];
@@ -304,15 +323,16 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     a,
     outputHeaders,
     keyHeader,
+    sheet,
   });
-  const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet: SUMMARY_SHEET }];
-  if (previous && first.sheets[SUMMARY_SHEET]) changes.push({ kind: "clearRange", sheet: SUMMARY_SHEET, address: previous.summaryArea });
+  const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet }];
+  if (previous && choice.snapshot) changes.push({ kind: "clearRange", sheet, address: previous.summaryArea });
   changes.push(...plan.changes);
-  changes.push(...outputColumnChanges(table, outputHeaders, keyHeader, financeVendors, rowErrors));
+  changes.push(...outputColumnChanges(table, outputHeaders, keyHeader, financeVendors, rowErrors, sheet));
   const outputs: Record<string, string> = {};
   OUTPUT_COLUMNS.forEach((o, i) => (outputs[o.key] = outputHeaders[i]));
   changes.push(rememberTable(setting, table.name, { ...memory, outputs, financeKey: keyHeader }));
-  const financeMemory: FinanceMemory = { version: 1, table: table.name, mode, preparedAt: now.toISOString(), summaryArea: plan.area, outputs: outputHeaders };
+  const financeMemory: FinanceMemory = { version: 1, table: table.name, mode, preparedAt: now.toISOString(), summaryArea: plan.area, sheet, outputs: outputHeaders };
   changes.push({ kind: "setSetting", key: FINANCE_SETTING, value: JSON.stringify(financeMemory) });
 
   try {
@@ -321,7 +341,8 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     return refused(`The workbook did not accept the changes: ${messageOf(error)}. Check that the sheets are not protected, then prepare again.`, writtenBy(error));
   }
   progress(4, "Done");
-  return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, summaryArea: plan.area, note: plan.note, assumptions: a };
+  const notice = passedOverNote(choice, "the finance summary");
+  return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, ...(notice ? { notice } : {}) };
 }
 
 async function readForFinance(port: WorkbookPort, tableName: string) {
@@ -329,7 +350,7 @@ async function readForFinance(port: WorkbookPort, tableName: string) {
     table: { name: tableName, values: true },
     settings: [MAPPING_SETTING, FINANCE_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [ASSUMPTIONS_SHEET, SUMMARY_SHEET],
+    sheets: [ASSUMPTIONS_SHEET, ...sheetNameCandidates(SUMMARY_SHEET)],
   });
 }
 
@@ -345,6 +366,8 @@ interface SummaryInput {
   readonly a: Assumptions;
   readonly outputHeaders: readonly string[];
   readonly keyHeader: string;
+  /** The summary's sheet. */
+  readonly sheet: string;
 }
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
@@ -404,14 +427,14 @@ export function financeCharts(vendorCount: number): FinanceChart[] {
  * cells: the assumptions block that runs further down sits right of the vendor columns,
  * beyond the charts' width. The bars grow with the number of vendors, within reason.
  */
-export function financeChartChanges(charts: readonly FinanceChart[], vendorCount: number, lastVendorRow: number): WorkbookChange[] {
+export function financeChartChanges(charts: readonly FinanceChart[], vendorCount: number, lastVendorRow: number, sheet = SUMMARY_SHEET): WorkbookChange[] {
   const top = lastVendorRow + 1 + CHARTS_GAP_ROWS;
   const barRows = Math.min(60, Math.max(18, Math.ceil(vendorCount * 1.5) + 8));
   let left = 0;
   return charts.map(({ name, ...chart }) => {
     const anchor = chart.type === "barStacked" ? { cell: cellAddress(top, left), columns: 7, rows: barRows } : { cell: cellAddress(top, left), columns: 7, rows: 18 };
     left += anchor.columns + 1;
-    return { kind: "setChart", sheet: SUMMARY_SHEET, name, chart, anchor };
+    return { kind: "setChart", sheet, name, chart, anchor };
   });
 }
 
@@ -436,7 +459,7 @@ export function overlapNote(a: Assumptions): string {
 
 function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: string; note: string } {
   const { mode, now, vendors, a } = input;
-  const sheet = SUMMARY_SHEET;
+  const sheet = input.sheet;
   const n = vendors.length;
   const lastVendorRow = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
   const note = modeNote(mode, now);
@@ -506,7 +529,7 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
   });
 
   const changes: WorkbookChange[] = [];
-  const title = mode === "formulas" ? "Vendor options for finance: portable formulas" : `Vendor options for finance: values as of ${asOf(now)}`;
+  const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
   const charts = financeCharts(n);
   changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
@@ -572,14 +595,13 @@ function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: st
   changes.push(...block.changes);
   right = Math.max(right, block.right);
   bottom = Math.max(bottom, block.bottom);
-  changes.push(...financeChartChanges(charts, n, lastVendorRow));
+  changes.push(...financeChartChanges(charts, n, lastVendorRow, input.sheet));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 
 /** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
 function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
-  const { table, vendors, rowErrors, outputHeaders, keyHeader } = input;
-  const sheet = SUMMARY_SHEET;
+  const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
   const summaryRow = new Map(vendors.map((v, i) => [v.tableRow, { vendor: v, row: FIRST_VENDOR_ROW + i }]));
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
   const rows: CellWrite[][] = [];
@@ -636,9 +658,9 @@ function notEvaluated(message: string): string {
  * (added since) or with one the block does not have. The key is checked to be a whole number
  * from 1 up: INDEX with 0 would return the whole column.
  */
-function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: number): string {
+function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: number, sheet: string): string {
   const letters = columnLetters(TABLE_BLOCK_COLUMN + 1 + o);
-  const block = `${quoteSheet(SUMMARY_SHEET)}!$${letters}$${FIRST_VENDOR_ROW + 1}:$${letters}$${FIRST_VENDOR_ROW + Math.max(table.rowCount, 1)}`;
+  const block = `${quoteSheet(sheet)}!$${letters}$${FIRST_VENDOR_ROW + 1}:$${letters}$${FIRST_VENDOR_ROW + Math.max(table.rowCount, 1)}`;
   const key = `${table.name}[@${structuredColumn(keyHeader)}]`;
   const entry = `INDEX(${block},${key})`;
   const notInSummary = excelText(NOT_IN_SUMMARY);
@@ -711,6 +733,7 @@ function outputColumnChanges(
   keyHeader: string,
   vendors: readonly FinanceVendor[],
   rowErrors: readonly RowError[],
+  sheet: string,
 ): WorkbookChange[] {
   const byTableRow = new Map(vendors.map((v) => [v.tableRow, v]));
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
@@ -723,7 +746,7 @@ function outputColumnChanges(
       const error = errors.get(i);
       cachedValues.push(vendor ? outputValue(vendor.evaluation, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
     }
-    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, keyHeader, o), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
+    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, keyHeader, o, sheet), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
   });
   const keys = Array.from({ length: table.rowCount }, (_, i) => i + 1);
   // Where the key column ends up: columns the apply adds go at the table's right edge, in order.

@@ -246,7 +246,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
     for (const w of evaluated.warnings) io.err(`Warning: ${w}`);
-    printSummary(finance.vendors, io.out);
+    printSummary(finance.vendors, io.out, finance.sheet);
+    if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;
     io.out("");
     io.out(
@@ -264,7 +265,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
 /** Vendors shown in the terminal; the workbook has them all. */
 const PRINTED_VENDORS = 30;
 
-export function printSummary(vendors: readonly FinanceVendor[], out: (line: string) => void): void {
+export function printSummary(vendors: readonly FinanceVendor[], out: (line: string) => void, sheet = "Finance summary"): void {
   const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
   const rate = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const sorted = [...vendors].sort((x, y) => x.rankByCost - y.rankByCost || x.tableRow - y.tableRow);
@@ -285,7 +286,7 @@ export function printSummary(vendors: readonly FinanceVendor[], out: (line: stri
   out(line(headers));
   out(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) out(line(r));
-  if (sorted.length > PRINTED_VENDORS) out(`... and ${sorted.length - PRINTED_VENDORS} more vendors (all in the workbook's '${"Finance summary"}' sheet)`);
+  if (sorted.length > PRINTED_VENDORS) out(`... and ${sorted.length - PRINTED_VENDORS} more vendors (all in the workbook's '${sheet}' sheet)`);
 }
 
 export async function main(argv: readonly string[], io: CliIo = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {

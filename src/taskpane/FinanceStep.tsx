@@ -32,7 +32,8 @@ export function financeSummary(outcome: Extract<FinanceOutcome, { kind: "done" }
   const vendors = `${outcome.vendors.length} ${outcome.vendors.length === 1 ? "vendor" : "vendors"}`;
   const how = outcome.mode === "formulas" ? "as portable formulas" : `as values as of ${preparedTime.format(preparedAt)}`;
   const skipped = outcome.rowErrors.length > 0 ? ` ${outcome.rowErrors.length} ${outcome.rowErrors.length === 1 ? "row was" : "rows were"} left out: see below.` : "";
-  return `${vendors} on the sheet '${outcome.sheet}', ${how}.${skipped}`;
+  const notice = outcome.notice ? ` ${outcome.notice}` : "";
+  return `${vendors} on the sheet '${outcome.sheet}', ${how}.${notice}${skipped}`;
 }
 
 export interface FinanceStepProps {

@@ -1,7 +1,7 @@
 // Binds the pane's steps to the actions over one WorkbookPort. Only reshaping happens here:
 // a table that vanished between two clicks becomes an error the pane can word.
 import { evaluateTable } from "../actions/evaluate";
-import { prepareForFinance, SUMMARY_SHEET } from "../actions/finance";
+import { prepareForFinance } from "../actions/finance";
 import { mapByHand, readMapping } from "../actions/mapping";
 import { convertRangeToTable, findVendorTables, insertExampleTable } from "../actions/tables";
 import type { WorkbookPort } from "../workbook/port";
@@ -30,8 +30,7 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
     // No time zone passed, as for evaluate: a table not yet evaluated is evaluated first,
     // and that evaluation writes the user's own zone (Intl's) into the assumptions sheet.
     async prepareForFinance(table, options) {
-      const outcome = await prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });
-      return outcome.kind === "done" ? { ...outcome, sheet: SUMMARY_SHEET } : outcome;
+      return prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });
     },
   };
 }

@@ -41,6 +41,17 @@ import { WorkbookWriteError } from "./port";
 import { addCharts, type StoredChart } from "./xlsxCharts";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
+
+/** The add-in's settings sheet: hidden, column A holding only setting keys. */
+function isSettingsSheet(sheet: ExcelJS.Worksheet): boolean {
+  if (sheet.state !== "veryHidden" && sheet.state !== "hidden") return false;
+  let ours = true;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    const key = row.getCell(1).value;
+    if (typeof key !== "string" || !key.startsWith("OffshoreSourcing.")) ours = false;
+  });
+  return ours;
+}
 /** Setting holding the charts drawn here (JSON StoredChart[]), added to the file on every write. */
 export const CHARTS_SETTING = "OffshoreSourcing.charts";
 /** Excel's limit on the characters one cell holds. */
@@ -303,8 +314,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private allTables(): { sheet: ExcelJS.Worksheet; model: TableModel }[] {
     const found: { sheet: ExcelJS.Worksheet; model: TableModel }[] = [];
+    const settings = this.settingsSheet(false);
     for (const sheet of this.workbook.worksheets) {
-      if (sheet.name === SETTINGS_SHEET) continue;
+      if (sheet === settings) continue;
       for (const handle of sheet.getTables() as unknown as TableHandle[]) found.push({ sheet, model: handle.table });
     }
     return found;
@@ -381,7 +393,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of request.names ?? []) names[name] = this.getName(name);
     const sheets: Record<string, SheetSnapshot | null> = {};
     for (const name of request.sheets ?? []) {
-      const sheet = this.workbook.getWorksheet(name);
+      const sheet = this.worksheet(name);
       sheets[name] = sheet ? this.snapshot(sheet) : null;
     }
     return { table, settings, names, sheets };
@@ -432,12 +444,18 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // -------------------------------------------------------------- settings
 
+  /**
+   * The hidden sheet holding the settings: a sheet of the user's that happens to bear its name
+   * is never written to (nor its rows read as settings); the next free name is used instead.
+   */
   private settingsSheet(create: boolean): ExcelJS.Worksheet | undefined {
-    let sheet = this.workbook.getWorksheet(SETTINGS_SHEET);
-    if (!sheet && create) {
-      sheet = this.workbook.addWorksheet(SETTINGS_SHEET, { state: "veryHidden" });
+    const names = Array.from({ length: 9 }, (_, i) => (i === 0 ? SETTINGS_SHEET : `${SETTINGS_SHEET} (${i + 1})`));
+    for (const name of names) {
+      const sheet = this.worksheet(name);
+      if (sheet && isSettingsSheet(sheet)) return sheet;
     }
-    return sheet;
+    const free = names.find((n) => !this.worksheet(n));
+    return create && free ? this.workbook.addWorksheet(free, { state: "veryHidden" }) : undefined;
   }
 
   private getSetting(key: string): string | undefined {
@@ -491,8 +509,16 @@ export class XlsxWorkbook implements WorkbookPort {
     options?.onProgress?.(changes.length, changes.length);
   }
 
+  /**
+   * Excel's sheet names ignore case, and ExcelJS's addWorksheet refuses a name that differs
+   * only in case (exceljs issue #3028) while its getWorksheet compares exactly: look up as Excel does.
+   */
+  private worksheet(name: string): ExcelJS.Worksheet | undefined {
+    return this.workbook.getWorksheet(name) ?? this.workbook.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
   private sheet(name: string): ExcelJS.Worksheet {
-    const sheet = this.workbook.getWorksheet(name);
+    const sheet = this.worksheet(name);
     if (!sheet) throw new Error(`There is no sheet named '${name}'.`);
     return sheet;
   }
@@ -500,7 +526,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private applyOne(change: WorkbookChange): void {
     switch (change.kind) {
       case "ensureSheet": {
-        let sheet = this.workbook.getWorksheet(change.sheet);
+        let sheet = this.worksheet(change.sheet);
         if (!sheet) sheet = this.workbook.addWorksheet(change.sheet);
         if (change.activate) {
           const index = this.workbook.worksheets.indexOf(sheet);

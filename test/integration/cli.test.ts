@@ -229,3 +229,57 @@ describe("the command line refuses broken inputs with one clear line", () => {
     expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Error: File not found: .*missing\.xlsx$/)]);
   });
 });
+
+// Excel's sheet names ignore case (ExcelJS's addWorksheet refuses 'finance SUMMARY' beside
+// 'Finance summary' too: exceljs issues #1064, #3028): a sheet of the user's under any spelling
+// of a name the add-in writes is left as it is, and the output says which sheet was used instead.
+describe("the command line never writes over a sheet of the user's that bears a name the add-in uses", () => {
+  const own = (sheet: ExcelJS.Worksheet) => {
+    sheet.getCell("A1").value = "My own notes";
+    sheet.getCell("B7").value = 1234;
+    sheet.getCell("AT8").value = "keep me";
+  };
+  async function inputWith(sheetName: string, file: string): Promise<string> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    own(wb.addWorksheet(sheetName));
+    const input = path.join(work, file);
+    await wb.xlsx.writeFile(input);
+    return input;
+  }
+  async function cellsOf(file: string, sheetName: string): Promise<unknown[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets.find((s) => s.name === sheetName)!;
+    return [sheet.getCell("A1").value, sheet.getCell("B7").value, sheet.getCell("AT8").value, sheet.actualRowCount];
+  }
+
+  it.each(["Finance summary", "finance SUMMARY"])("'%s': its cells stay, the summary goes to 'Finance summary (2)', exit 0 with a line saying so", async (name) => {
+    const input = await inputWith(name, `own-${name.replace(/ /g, "-")}.xlsx`);
+    const output = path.join(work, `own-${name.replace(/ /g, "-")}.out.xlsx`);
+    const r = await run(input, "--out", output);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContainEqual(`The sheet '${name}' is not the add-in's and was left as it is: the finance summary is on the sheet 'Finance summary (2)'.`);
+    expect(await cellsOf(output, name)).toEqual(["My own notes", 1234, "keep me", 3]);
+    const wb = await XlsxWorkbook.open(output);
+    const summary = (await wb.read({ sheets: ["Finance summary (2)"] })).sheets["Finance summary (2)"]!;
+    expect(String(summary.values[0][0])).toMatch(/^Vendor options for finance/);
+
+    // Run again on the output: the add-in's own summary is found and refreshed, no third sheet.
+    const again = path.join(work, `own-${name.replace(/ /g, "-")}.again.xlsx`);
+    expect((await run(output, "--out", again, "--quiet")).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(again);
+    expect(book.worksheets.map((s) => s.name).filter((n) => /finance summary/i.test(n)).sort()).toEqual(["Finance summary (2)", name].sort());
+    expect(await cellsOf(again, name)).toEqual(["My own notes", 1234, "keep me", 3]);
+  });
+
+  it("a sheet of the user's named 'OffshoreSettings' (any case) is neither read as settings nor written", async () => {
+    const input = await inputWith("offshoreSETTINGS", "own-settings.xlsx");
+    const output = path.join(work, "own-settings.out.xlsx");
+    const r = await run(input, "--out", output, "--quiet");
+    expect(r.code).toBe(0);
+    expect(await cellsOf(output, "offshoreSETTINGS")).toEqual(["My own notes", 1234, "keep me", 3]);
+  });
+});

@@ -1,0 +1,113 @@
+// The sheets the add-in writes (assumptions, finance summary, checklists) carry fixed names a
+// user may already have given a sheet of their own. A sheet is reused only when it is the
+// add-in's, known by the title cell the add-in has written there since its first version;
+// otherwise the next free name is used and the action says so. Nothing of the user's is
+// written over.
+//
+// Excel compares sheet names without regard to case ('Finance summary' and 'finance SUMMARY'
+// cannot both exist: Excel refuses the second, and so do Office.js's worksheets.add with
+// ItemAlreadyExists and ExcelJS's addWorksheet, exceljs issues #1064 and #3028), so every
+// comparison here ignores case.
+
+import type { SheetSnapshot } from "../workbook/port";
+
+/** Excel's limit on a sheet name, in UTF-16 units ("You typed an invalid name for a sheet or chart"). */
+export const MAX_SHEET_NAME = 31;
+/** How many numbered names are tried ("Name", "Name (2)" ... "Name (9)") before giving up. */
+export const SHEET_ATTEMPTS = 9;
+
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Whether Excel accepts `name` for a new sheet: 1 to 31 characters, none of [ ] : * ? / \ or a
+ * control character, no apostrophe at either end, and not 'History' (reserved by Excel).
+ */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.trim() !== "" &&
+    name.length <= MAX_SHEET_NAME &&
+    !/[[\]:*?/\\]/.test(name) &&
+    !/\p{Cc}/u.test(name) &&
+    !name.startsWith("'") &&
+    !name.endsWith("'") &&
+    !sameSheetName(name, "History")
+  );
+}
+
+/** `base` for attempt 1, "base (n)" after, shortened (between characters) to stay within 31. */
+export function numberedSheetName(base: string, attempt: number): string {
+  const suffix = attempt > 1 ? ` (${attempt})` : "";
+  let name = "";
+  for (const ch of base) {
+    if (name.length + ch.length > MAX_SHEET_NAME - suffix.length) break;
+    name += ch;
+  }
+  return name.replace(/'+$/, "").trimEnd() + suffix;
+}
+
+export function sheetNameCandidates(base: string, attempts = SHEET_ATTEMPTS): string[] {
+  return Array.from({ length: attempts }, (_, i) => numberedSheetName(base, i + 1));
+}
+
+/** A sheet as read by name, matched without regard to case (an adapter may key it either way). */
+export function sheetIn(sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>, name: string): SheetSnapshot | null {
+  if (sheets[name]) return sheets[name]!;
+  const key = Object.keys(sheets).find((k) => sameSheetName(k, name) && sheets[k]);
+  return key === undefined ? null : sheets[key]!;
+}
+
+export interface SheetChoice {
+  /** The name to write to (the existing sheet's own spelling when it is reused). */
+  readonly name: string;
+  /** The add-in's sheet found under that name; null when the sheet is to be added. */
+  readonly snapshot: SheetSnapshot | null;
+  /** Sheets of the user's that hold the names tried first, left as they are. */
+  readonly passedOver: readonly string[];
+}
+
+/**
+ * Among `candidates` (read beforehand), the first sheet that `isOurs`, else the first free
+ * valid name; null when every name is taken by the user's sheets. `preferred` (where the
+ * add-in last wrote, e.g. the sheet its workbook name points to) is tried first when it is ours.
+ */
+export function chooseSheet(
+  candidates: readonly string[],
+  sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>,
+  isOurs: (snapshot: SheetSnapshot) => boolean,
+  preferred?: string,
+): SheetChoice | null {
+  const order = preferred === undefined ? candidates : [preferred, ...candidates.filter((c) => !sameSheetName(c, preferred))];
+  const theirs = (upTo: number) =>
+    order
+      .slice(0, upTo)
+      .map((n) => sheetIn(sheets, n))
+      .filter((s): s is SheetSnapshot => s !== null && !isOurs(s))
+      .map((s) => s.name);
+  const ours = order.findIndex((n) => {
+    const snapshot = sheetIn(sheets, n);
+    return snapshot !== null && isOurs(snapshot);
+  });
+  if (ours >= 0) {
+    const snapshot = sheetIn(sheets, order[ours])!;
+    return { name: snapshot.name || order[ours], snapshot, passedOver: ours === 0 ? [] : theirs(ours).filter((n) => candidates.some((c) => sameSheetName(c, n))) };
+  }
+  const free = candidates.findIndex((n) => sheetIn(sheets, n) === null && isValidSheetName(n));
+  if (free < 0) return null;
+  return { name: candidates[free], snapshot: null, passedOver: candidates.slice(0, free).map((n) => sheetIn(sheets, n)?.name ?? n) };
+}
+
+/** The sentence an action adds when it wrote to another name than its usual one. */
+export function passedOverNote(choice: SheetChoice, what: string): string {
+  if (choice.passedOver.length === 0) return "";
+  const theirs = choice.passedOver.map((n) => `'${n}'`).join(", ");
+  return `The sheet${choice.passedOver.length === 1 ? "" : "s"} ${theirs} ${choice.passedOver.length === 1 ? "is" : "are"} not the add-in's and ${choice.passedOver.length === 1 ? "was" : "were"} left as ${choice.passedOver.length === 1 ? "it is" : "they are"}: ${what} is on the sheet '${choice.name}'.`;
+}
+
+/** Cell A1 of a sheet as text (empty when the used range does not start there). */
+export function titleOf(snapshot: SheetSnapshot): string {
+  if (snapshot.origin !== "A1") return "";
+  const value = snapshot.values[0]?.[0];
+  return value === null || value === undefined ? "" : String(value).trim();
+}
