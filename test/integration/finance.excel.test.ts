@@ -448,3 +448,36 @@ describe("the Excel fake, as Excel's documentation and tracker describe it", () 
     expect(["B2", "B3", "B4"].map((a) => excel.cell("S", a)?.formula)).toEqual(["=A2*10", '="x"', "=A3+1"]);
   });
 });
+
+// A sheet of the user's under the summary's name, in any case (Excel's sheet names ignore
+// case; worksheets.add refuses the name with ItemAlreadyExists, see the fake), is left as it is.
+describe("prepare for finance beside a sheet of the user's named like the summary", () => {
+  test.each(["Finance summary", "finance SUMMARY"])("'%s' keeps its cells; the summary goes to 'Finance summary (2)' and the outcome says so", async (name) => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 1, "Vendors", SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS.slice(0, 3));
+    const own = excel.sheet(name);
+    own.cells.set("0,0", { value: "My own notes" });
+    own.cells.set("6,1", { value: 1234 });
+    own.cells.set("7,45", { value: "keep me" });
+    const mine = () => [...own.cells.entries()].map(([at, cell]) => [at, cell.value]);
+    const before = mine();
+
+    const port = new ExcelWorkbook(excel.host());
+    const outcome = await prepareForFinance(port, "Vendors", options);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.sheet).toBe("Finance summary (2)");
+    // The adapter names the user's sheet as it was asked for (Excel found it under any case).
+    expect(outcome.notice?.toLowerCase()).toBe(`The sheet '${name}' is not the add-in's and was left as it is: the finance summary is on the sheet 'Finance summary (2)'.`.toLowerCase());
+    expect(mine()).toEqual(before);
+    expect(String(excel.sheet("Finance summary (2)").cells.get("0,0")?.value)).toMatch(/^Vendor options for finance/);
+    // The table's output columns lead to the summary that was written, not to the user's sheet.
+    const t = excel.table("Vendors")!;
+    expect(show(excel, "Quotes", t.top + 1, t.left + t.columns.indexOf("Total cost"))).toEqual({ sheet: "Finance summary (2)", row: expect.any(Number), column: expect.any(Number) });
+
+    // Preparing again refreshes the add-in's own summary: no third sheet.
+    const again = await prepareForFinance(port, "Vendors", options);
+    expect(again.kind === "done" && again.sheet).toBe("Finance summary (2)");
+    expect([...excel.sheets.values()].map((s) => s.name).filter((n) => /finance summary/i.test(n))).toHaveLength(2);
+    expect(mine()).toEqual(before);
+  });
+});

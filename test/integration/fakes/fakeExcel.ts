@@ -530,6 +530,10 @@ class FakeWorksheets extends FakeProxy {
     });
     return sheet;
   }
+  // Excel's sheet names ignore case: worksheets.add of 'finance SUMMARY' beside 'Finance summary'
+  // fails with ItemAlreadyExists ("The resource being created already exists", Office.js error
+  // codes), as ExcelJS's addWorksheet does for the same reason (exceljs issues #1064, #3028);
+  // getItem finds a sheet under any case.
   add(name: string): FakeWorksheet {
     if (this.ctx.excel.sheets.has(low(name))) throw new Error(`ItemAlreadyExists: sheet '${name}'`);
     this.ctx.excel.sheet(name);
