@@ -255,16 +255,20 @@ function sheetCandidates(vendor: string, rowIndex: number): string[] {
 async function pickSheet(
   sheets: Readonly<Record<string, SheetSnapshot | null>>,
   row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: () => Promise<boolean> },
-): Promise<{ name: string; snapshot: SheetSnapshot | null }> {
+): Promise<{ name: string; snapshot: SheetSnapshot | null; passedOver: string[] }> {
   const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex);
   let shared: Promise<boolean> | null = null;
   const sharedName = () => (shared ??= row.sharedName());
+  // Sheets under the names tried first that are not this row's checklist (the user's own, or
+  // another vendor's whose name shortens alike): left as they are, and the outcome says so.
+  const passedOver: string[] = [];
   for (const name of names) {
     const snapshot = sheets[name] ?? null;
-    if (snapshot && (await isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name, snapshot };
+    if (snapshot && (await isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name, snapshot, passedOver };
+    if (snapshot) passedOver.push(snapshot.name || name);
   }
-  const free = names.find((n) => (sheets[n] ?? null) === null);
-  return { name: free ?? names[names.length - 1], snapshot: null };
+  const free = names.findIndex((n) => (sheets[n] ?? null) === null);
+  return { name: free >= 0 ? names[free] : names[names.length - 1], snapshot: null, passedOver: free >= 0 ? passedOver.slice(0, free) : passedOver };
 }
 
 async function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: string, rowIndex: number, sharedName: () => Promise<boolean>): Promise<boolean> {
@@ -815,6 +819,7 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
     return { kind: "refused", message: `The checklist sheet '${target.name}' could not be written: ${reason}. Check that the workbook is not protected, then try again: that rewrites the sheet.${undoHint(error)}` };
   }
   const created = target.snapshot === null;
+  const left = target.passedOver.length === 0 ? "" : ` ${target.passedOver.map((n) => `'${n}'`).join(", ")} ${target.passedOver.length === 1 ? "is not this vendor's checklist and was" : "are not this vendor's checklist and were"} left as ${target.passedOver.length === 1 ? "it is" : "they are"}.`;
   return {
     kind: "done",
     sheet: target.name,
@@ -822,8 +827,8 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
     keptCells: plan.keptCells,
     checklist,
     message: created
-      ? `Inserted the sheet '${target.name}'. Type owner names, ticks and notes there; refreshing keeps them.`
-      : `Refreshed the sheet '${target.name}'; kept ${plan.keptCells} cell${plan.keptCells === 1 ? "" : "s"} you typed.`,
+      ? `Inserted the sheet '${target.name}'. Type owner names, ticks and notes there; refreshing keeps them.${left}`
+      : `Refreshed the sheet '${target.name}'; kept ${plan.keptCells} cell${plan.keptCells === 1 ? "" : "s"} you typed.${left}`,
   };
 }
 

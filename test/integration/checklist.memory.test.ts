@@ -306,3 +306,22 @@ describe("checklist sheet names", () => {
     expect(checklistSheetName("😀".repeat(40), 0).length).toBeLessThanOrEqual(31);
   });
 });
+
+// Excel's sheet names ignore case: a sheet of the user's under the checklist's name, in any
+// case, is not this vendor's checklist (its A1 is not the add-in's title) and is left alone.
+describe("a sheet of the user's named like a checklist", () => {
+  test.each(["upper", "lower"] as const)("in %s case keeps its cells; the checklist goes to the next free name and the outcome says so", async (which) => {
+    const wb = await workbookWith();
+    const usual = checklistSheetName(String(SAMPLE_VENDOR_ROWS[0][col("Vendor")]), 0);
+    const name = which === "upper" ? usual.toUpperCase() : usual.toLowerCase();
+    wb.addSheet(name).setCells(name, "A1", [["My own notes"]]).setCells(name, "B7", [[1234]]);
+    const outcome = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.sheet).toBe(checklistSheetName(String(SAMPLE_VENDOR_ROWS[0][col("Vendor")]), 0, 2));
+    expect(outcome.message).toContain(`'${name}' is not this vendor's checklist and was left as it is.`);
+    expect(wb.cell(name, "A1")?.value).toBe("My own notes");
+    expect(wb.cell(name, "B7")?.value).toBe(1234);
+    const again = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    expect(again.kind === "done" && again.sheet).toBe(outcome.sheet);
+  });
+});
