@@ -10,6 +10,16 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = Number(process.env.OFFSHORE_PORT || 3000);
 
+/** Office on the web's hosts, the only origins that read the dev server's files across origins. */
+const OFFICE_ORIGIN = /^https:\/\/([a-z0-9-]+\.)*officeapps\.live\.com$/i;
+
+/** CORS headers for a request from `origin`: it is echoed back only when it is Office's. */
+function officeCorsHeaders(origin) {
+  const headers = { Vary: "Origin" };
+  if (typeof origin === "string" && OFFICE_ORIGIN.test(origin)) headers["Access-Control-Allow-Origin"] = origin;
+  return headers;
+}
+
 /** The deployment URL for a production manifest: `--env deployUrl=...` or OFFSHORE_DEPLOY_URL. */
 function deploymentUrl(env) {
   const raw = (env && env.deployUrl) || process.env.OFFSHORE_DEPLOY_URL || "";
@@ -141,7 +151,12 @@ module.exports = (env = {}, argv = {}) => {
       hot: false,
       liveReload: true,
       client: { overlay: { errors: true, warnings: false } },
-      headers: { "Access-Control-Allow-Origin": "*" },
+      // No "*": any page the developer visits could read the served source and its maps.
+      // Excel on the web fetches functions.json from its own origin and needs CORS for it
+      // (OfficeDev/office-js#3970: blocked from https://excel.officeapps.live.com;
+      // OfficeDev/Excel-Custom-Functions#212: from https://inc-excel.officeapps.live.com), so
+      // only Office's origins are echoed back; desktop Excel loads the files same-origin.
+      headers: (req) => officeCorsHeaders(req.headers.origin),
       // Read only when serving, so a plain build never needs certificates.
       server: env.WEBPACK_SERVE ? { type: "https", options: require("./scripts/dev-certs").httpsOptions() } : undefined,
       static: false,

@@ -27,13 +27,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function httpsGet(url: string, ca: Buffer): Promise<{ status: number; body: string }> {
+export function httpsGet(
+  url: string,
+  ca: Buffer,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     https
-      .get(url, { ca }, (response) => {
+      .get(url, { ca, headers }, (response) => {
         let body = "";
         response.on("data", (chunk) => (body += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body, headers: response.headers }));
       })
       .on("error", reject);
   });

@@ -23,6 +23,18 @@ describe("npm start", () => {
       const metadata = await httpsGet(`${server.origin}/functions.json`, ca);
       expect(metadata.status).toBe(200);
       expect(JSON.parse(metadata.body).functions.length).toBeGreaterThanOrEqual(7);
+      // CORS: Excel on the web reads functions.json from its own origin (OfficeDev/office-js#3970,
+      // OfficeDev/Excel-Custom-Functions#212); no other page may read the source or its maps.
+      for (const file of ["functions.json", "functions.js", "functions.js.map", "taskpane.html"]) {
+        const fromElsewhere = await httpsGet(`${server.origin}/${file}`, ca, { Origin: "https://evil.example" });
+        expect(fromElsewhere.status).toBe(200);
+        expect([file, fromElsewhere.headers["access-control-allow-origin"]]).toEqual([file, undefined]);
+      }
+      const fromExcel = await httpsGet(`${server.origin}/functions.json`, ca, { Origin: "https://excel.officeapps.live.com" });
+      expect(fromExcel.headers["access-control-allow-origin"]).toBe("https://excel.officeapps.live.com");
+      expect(String(fromExcel.headers.vary)).toMatch(/Origin/i);
+      const lookalike = await httpsGet(`${server.origin}/functions.json`, ca, { Origin: "https://excel.officeapps.live.com.evil.example" });
+      expect(lookalike.headers["access-control-allow-origin"]).toBeUndefined();
       expect(server.output()).toMatch(/certificates regenerated/);
       expect(server.output()).toContain("manifest.xml");
       // Bound to localhost only: another loopback address (always there on Linux) and the
