@@ -132,7 +132,8 @@ export function defaultOutput(input: string): string {
 }
 
 async function checkWritable(output: string): Promise<void> {
-  const dir = path.dirname(output);
+  // A link is written through to its target, so the target's folder is the one written.
+  const dir = path.dirname(await fs.realpath(output).catch(() => output));
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory()) throw new CliError(`Cannot write ${output}: ${dir} is not a folder.`);
@@ -150,6 +151,43 @@ async function checkWritable(output: string): Promise<void> {
     if (error instanceof CliError) throw error;
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw new CliError(`Cannot write ${output}: the file is read-only or locked.`);
   }
+}
+
+/**
+ * Writes `data` to `output` so that a crash never leaves half a workbook, which matters most
+ * with --in-place, where the target is the buyer's own file: a temporary file beside the real
+ * target, flushed to disk, then renamed over it. A symbolic link is written through (its target
+ * is replaced, the link kept), and an existing file keeps its permissions (a private 0600 file
+ * stays private) and, when run as root, its owner.
+ */
+async function writeSafely(output: string, data: Buffer): Promise<void> {
+  let target = output;
+  try {
+    target = await fs.realpath(output);
+  } catch {
+    // A new file: written where asked.
+  }
+  const existing = await fs.stat(target).catch(() => null);
+  const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
+  try {
+    const file = await fs.open(partial, "wx", existing ? existing.mode & 0o777 : 0o666);
+    try {
+      await file.writeFile(data);
+      // The umask may have narrowed the mode given to open; the file's own mode is what it keeps.
+      if (existing) await file.chmod(existing.mode & 0o7777);
+      if (existing && process.getuid?.() === 0) await file.chown(existing.uid, existing.gid);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await fs.rename(partial, target);
+  } catch (error) {
+    await fs.rm(partial, { force: true });
+    throw new CliError(`Cannot write ${output}: ${(error as Error).message}`);
+  }
+  // The rename itself is durable only once the folder is flushed (not possible on Windows).
+  const folder = await fs.open(path.dirname(target), "r").catch(() => null);
+  if (folder) await folder.sync().catch(() => undefined).finally(() => folder.close());
 }
 
 async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string): Promise<string> {
@@ -232,16 +270,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   if (finance.kind !== "done") throw new CliError(finance.message);
 
   progress(`Writing ${options.output}...`);
-  // Write beside the target, then rename: a failed write never leaves half a workbook,
-  // which matters most with --in-place, where the target is the buyer's own file.
-  const partial = path.join(path.dirname(options.output), `.${path.basename(options.output)}.${process.pid}.partial`);
-  try {
-    await workbook.save(partial);
-    await fs.rename(partial, options.output);
-  } catch (error) {
-    await fs.rm(partial, { force: true });
-    throw new CliError(`Cannot write ${options.output}: ${(error as Error).message}`);
-  }
+  await writeSafely(options.output, await workbook.toBuffer());
 
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);

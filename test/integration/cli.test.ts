@@ -2,7 +2,7 @@
 // one clear line and a non-zero exit.
 import { execFile } from "child_process";
 import { createHash } from "crypto";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import CFB from "cfb";
@@ -281,5 +281,36 @@ describe("the command line never writes over a sheet of the user's that bears a 
     const r = await run(input, "--out", output, "--quiet");
     expect(r.code).toBe(0);
     expect(await cellsOf(output, "offshoreSETTINGS")).toEqual(["My own notes", 1234, "keep me", 3]);
+  });
+});
+
+describe("--in-place keeps the file what it was", () => {
+  it("a private (0600) workbook stays private", async () => {
+    const input = path.join(work, "private.xlsx");
+    copyFileSync(SAMPLE, input);
+    chmodSync(input, 0o600);
+    const original = sha(input);
+    expect((await run(input, "--in-place", "--quiet")).code).toBe(0);
+    expect(sha(input)).not.toBe(original);
+    expect(statSync(input).mode & 0o777).toBe(0o600);
+  });
+
+  it("a symbolic link is written through: the link stays, its target is updated", async () => {
+    const folder = mkdtempSync(path.join(work, "linked-"));
+    const real = path.join(folder, "real.xlsx");
+    copyFileSync(SAMPLE, real);
+    chmodSync(real, 0o640);
+    const link = path.join(work, "link-to-real.xlsx");
+    symlinkSync(real, link);
+    const original = sha(real);
+    expect((await run(link, "--in-place", "--quiet")).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(real);
+    expect(sha(real)).not.toBe(original);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
+    const written = await XlsxWorkbook.open(real);
+    expect((await written.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]).not.toBeNull();
+    // No temporary file is left beside either.
+    expect(readdirSync(folder)).toEqual(["real.xlsx"]);
   });
 });
