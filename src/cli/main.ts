@@ -8,6 +8,7 @@
 import { constants as fsConstants, promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
+import JSZip from "jszip";
 import { evaluateTable, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
@@ -35,7 +36,8 @@ the assumptions sheet, a finance summary and a governance checklist sheet per ve
   --out FILE        where to write (default: <input>.evaluated.xlsx beside the input)
   --table NAME      the vendor table to use (default: the table whose headers match best)
   --values          static numbers "as of" now instead of portable Excel formulas
-  --in-place        write into the input file itself
+  --in-place        write into the input file itself (keeping its permissions; not an .xlsm,
+                    whose macros an .xlsx cannot hold)
   --buyer-zone ZONE the buyer's time zone for a new assumptions sheet: an IANA zone, a city,
                     a country, an offset (UTC+5:30) or an abbreviation (CET)
                     (default: this computer's zone; ${SAMPLE_BUYER_TIME_ZONE} for the bundled sample)
@@ -127,7 +129,7 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
 /** "vendors.xlsx" -> "vendors.evaluated.xlsx", beside it. */
 export function defaultOutput(input: string): string {
   const dir = path.dirname(input);
-  const base = path.basename(input).replace(/\.xlsx$/i, "");
+  const base = path.basename(input).replace(/\.xls[xm]$/i, "");
   return path.join(dir, `${base}.evaluated.xlsx`);
 }
 
@@ -190,6 +192,37 @@ async function writeSafely(output: string, data: Buffer): Promise<void> {
   if (folder) await folder.sync().catch(() => undefined).finally(() => folder.close());
 }
 
+/** Whether a workbook file carries a VBA project: an .xlsm by name, or by its package's parts. */
+async function holdsMacros(file: string): Promise<boolean> {
+  if (/\.(xlsm|xltm)$/i.test(file)) return true;
+  try {
+    const zip = await JSZip.loadAsync(await fs.readFile(file));
+    if (Object.keys(zip.files).some((name) => /(^|\/)vbaProject\.bin$/i.test(name))) return true;
+    return /macroEnabled/i.test((await zip.file("[Content_Types].xml")?.async("string")) ?? "");
+  } catch {
+    return false; // Not a package: opening it says why.
+  }
+}
+
+/**
+ * The command line writes .xlsx packages, which hold no macros: it refuses to overwrite a
+ * macro workbook (--in-place would delete its VBA project and leave a package Excel no longer
+ * opens as .xlsm) or to give its output an .xlsm name, and says so when a copy leaves them out.
+ */
+async function checkMacros(options: CliOptions): Promise<string | null> {
+  if (/\.(xlsm|xltm)$/i.test(options.output) && options.output !== options.input) {
+    throw new CliError(`Cannot write ${options.output}: the command line writes an .xlsx workbook without macros, which Excel does not open under an .xlsm name; choose a name ending in .xlsx.`);
+  }
+  if (!(await holdsMacros(options.input))) return null;
+  const name = path.basename(options.input);
+  if (options.output === options.input) {
+    throw new CliError(
+      `${name} holds macros, which the command line cannot keep: --in-place would delete them. Use --out ${path.basename(defaultOutput(options.input))} for an evaluated .xlsx copy without macros (${name} stays as it is), or use the add-in in Excel, which keeps them.`,
+    );
+  }
+  return `${name} holds macros; ${path.basename(options.output)} is an .xlsx without them (${name} keeps them).`;
+}
+
 async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string): Promise<string> {
   const found = await findVendorTables(workbook);
   if (wanted) {
@@ -231,6 +264,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   };
 
   await checkWritable(options.output);
+  const macroWarning = await checkMacros(options);
   let workbook: XlsxWorkbook;
   try {
     workbook = await XlsxWorkbook.open(options.input);
@@ -275,6 +309,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
     for (const w of evaluated.warnings) io.err(`Warning: ${w}`);
+    if (macroWarning) io.err(`Warning: ${macroWarning}`);
     printSummary(finance.vendors, io.out, finance.sheet);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;

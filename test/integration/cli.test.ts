@@ -7,6 +7,7 @@ import os from "os";
 import path from "path";
 import CFB from "cfb";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET } from "../../src/actions/finance";
 import { SAMPLE_VENDORS } from "../../src/sample/vendors";
@@ -312,5 +313,53 @@ describe("--in-place keeps the file what it was", () => {
     expect((await written.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]).not.toBeNull();
     // No temporary file is left beside either.
     expect(readdirSync(folder)).toEqual(["real.xlsx"]);
+  });
+});
+
+describe("a macro-enabled workbook (.xlsm)", () => {
+  /** The sample made macro-enabled as Excel saves it: a VBA project part and the macroEnabled content type. */
+  async function xlsmFrom(source: string, name: string): Promise<string> {
+    const zip = await JSZip.loadAsync(readFileSync(source));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+        .replace("<Default ", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/><Default '),
+    );
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace("</Relationships>", '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'));
+    zip.file("xl/vbaProject.bin", Buffer.alloc(512, 3));
+    const file = path.join(work, name);
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  it("--in-place is refused in one line, and the file and its macros are left as they were", async () => {
+    const input = await xlsmFrom(SAMPLE, "macros.xlsm");
+    const original = sha(input);
+    expectOneLineRefusal(await run(input, "--in-place"), /macros\.xlsm holds macros, which the command line cannot keep: --in-place would delete them\. Use --out macros\.evaluated\.xlsx/);
+    expect(sha(input)).toBe(original);
+    expect((await JSZip.loadAsync(readFileSync(input))).file("xl/vbaProject.bin")).not.toBeNull();
+  });
+
+  it("a macro workbook renamed .xlsx is recognised by its parts", async () => {
+    const input = await xlsmFrom(SAMPLE, "renamed-macros.xlsx");
+    const original = sha(input);
+    expectOneLineRefusal(await run(input, "--in-place"), /renamed-macros\.xlsx holds macros/);
+    expect(sha(input)).toBe(original);
+  });
+
+  it("an evaluated copy is an .xlsx named so, and the run says the macros are not carried", async () => {
+    const input = await xlsmFrom(SAMPLE, "macro-copy.xlsm");
+    const r = await run(input);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("Warning: macro-copy.xlsm holds macros; macro-copy.evaluated.xlsx is an .xlsx without them (macro-copy.xlsm keeps them).");
+    expect(r.out[r.out.length - 1]).toContain(`Wrote ${path.join(work, "macro-copy.evaluated.xlsx")}`);
+    expect((await JSZip.loadAsync(readFileSync(input))).file("xl/vbaProject.bin")).not.toBeNull();
+  });
+
+  it("--out with an .xlsm name is refused: the package written is an .xlsx", async () => {
+    expectOneLineRefusal(await run(SAMPLE, "--out", path.join(work, "out.xlsm")), /Cannot write .*out\.xlsm: the command line writes an \.xlsx workbook without macros.*choose a name ending in \.xlsx/);
   });
 });
