@@ -63,3 +63,13 @@ test("every OVERLAP example gives the hours written beside it", () => {
     expect(overlapValue(...(values as [unknown, unknown]))).toBe(Number(hours));
   }
 });
+
+test("the count of functions the README states is the count registered, and each has its heading", () => {
+  const source = readFileSync(path.resolve(__dirname, "../../src/functions/functions.ts"), "utf8");
+  const registered = [...source.matchAll(/@customfunction (\w+)/g)].map((m) => m[1]);
+  const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+  const stated = /adds (\w+) worksheet functions/.exec(doc);
+  expect(stated).not.toBeNull();
+  expect(words.indexOf(stated![1])).toBe(registered.length);
+  expect([...doc.matchAll(/^### OFFSHORE\.(\w+)\(/gm)].map((m) => m[1]).sort()).toEqual([...registered].sort());
+});
