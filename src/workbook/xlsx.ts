@@ -261,6 +261,14 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!startsWith(buffer, ZIP_MAGIC)) {
       throw new WorkbookOpenError(`${label} is not an .xlsx workbook (expected an Excel 2007+ file).`, "notXlsx");
     }
+    // An OpenDocument package is a zip too, whose first entry, stored uncompressed, is its
+    // media type (OpenDocument 1.2, part 3, section 3.3): ExcelJS finds no worksheet in it.
+    if (buffer.subarray(0, 120).toString("latin1").includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
+      throw new WorkbookOpenError(
+        `${label} is an OpenDocument spreadsheet (.ods), which is not supported; open it in LibreOffice Calc or Excel and save it as an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx <file>.`,
+        "notXlsx",
+      );
+    }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

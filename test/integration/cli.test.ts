@@ -191,6 +191,17 @@ describe("the command line refuses broken inputs with one clear line", () => {
     expectOneLineRefusal(await run(file), /old\.xls is a legacy \.xls workbook, not an \.xlsx; open it in Excel and save it as \.xlsx/);
   });
 
+  it("an OpenDocument spreadsheet (.ods) says it is not supported and how to convert it", async () => {
+    // As LibreOffice writes one: the media type first, stored uncompressed, then the content.
+    const zip = new JSZip();
+    zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+    zip.file("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>');
+    zip.file("content.xml", '<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>');
+    const file = path.join(work, "quotes.ods");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    expectOneLineRefusal(await run(file), /quotes\.ods is an OpenDocument spreadsheet \(\.ods\), which is not supported; .*save it as an Excel workbook \(\.xlsx\).*soffice --headless --convert-to xlsx/);
+  });
+
   it("a workbook with no vendor table", async () => {
     const file = await workbookWith((wb) => {
       const sheet = wb.addWorksheet("Fruit");
