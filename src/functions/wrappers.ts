@@ -27,13 +27,17 @@ function fromModelError(error: ModelError): CustomFunctions.Error {
 /** Whatever was caught, as the one kind of error Excel can display. */
 export function asExcelError(error: unknown): CustomFunctions.Error {
   if (error instanceof CustomFunctions.Error) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return invalidValue(`This could not be computed: ${reason}`);
+  // The engine's own errors ("x.map is not a function", in the minified bundle "e?.map")
+  // and thrown non-errors ("[object Object]") say nothing a user can act on.
+  const internal = !(error instanceof Error) || error instanceof TypeError || error instanceof ReferenceError;
+  if (internal) return invalidValue("This could not be computed from these arguments; check that each one is the range or value the function's help describes");
+  return invalidValue(`This could not be computed: ${error.message}`);
 }
 
 function describe(value: unknown): string {
   if (typeof value === "string") return `'${value}'`;
   if (Array.isArray(value)) return "a range";
+  if (typeof value === "object" && value !== null) return "a value of an unknown kind";
   return String(value);
 }
 
@@ -83,7 +87,7 @@ interface RowContext {
 }
 
 function isMatrix(value: unknown): value is CellValue[][] {
-  return Array.isArray(value) && value.length > 0 && Array.isArray(value[0]);
+  return Array.isArray(value) && value.length > 0 && value.every((row) => Array.isArray(row));
 }
 
 /**
@@ -179,7 +183,7 @@ function assumptionsFor(table: CellValue[][] | undefined): Result<Assumptions> {
   const today = localToday();
   if (lastAssumptions !== undefined && today === lastToday && sameTable(table, lastTable)) return lastAssumptions;
   const parsed = parseAssumptions(table, today);
-  lastTable = table?.map((row) => (Array.isArray(row) ? row.slice() : row));
+  lastTable = Array.isArray(table) ? table.map((row) => (Array.isArray(row) ? row.slice() : row)) : undefined;
   lastToday = today;
   lastAssumptions = parsed;
   return parsed;

@@ -133,6 +133,26 @@ describe("TOTALCOST, RISKSCORE and LOCATIONFIT", () => {
     expectValueError(thrown(() => totalCostCells([KRAKOW], "Vendor")), "headers");
   });
 
+  test("hostile arguments get a #VALUE! in words, never the engine's message ('e?.map is not a function', '[object Object]')", () => {
+    const hostile: unknown[] = ["x", 5, true, { a: 1 }, [null], [[KRAKOW[0]], null], [["Buyer time zone", { x: 1 }]], [{ a: 1 }]];
+    const leaks = /is not a function|\[object Object\]|Cannot read|undefined|null \(reading/;
+    for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells, costBreakdownCells]) {
+      for (const bad of hostile) {
+        for (const args of [[[KRAKOW], HEADERS, bad], [bad, HEADERS], [[KRAKOW], bad]]) {
+          let message: string;
+          try {
+            const result = (fn as (...a: unknown[]) => unknown[][])(...args);
+            message = result.flat().map((v) => (v instanceof CustomFunctionsError ? v.message ?? "" : "")).join(" ");
+          } catch (error) {
+            expect(error).toBeInstanceOf(CustomFunctionsError);
+            message = (error as CustomFunctionsError).message ?? "";
+          }
+          expect([fn.name, JSON.stringify(args).slice(0, 60), message]).toEqual([fn.name, JSON.stringify(args).slice(0, 60), expect.not.stringMatching(leaks)]);
+        }
+      }
+    }
+  });
+
   test("whatever the cells hold, every result is a value, an empty cell or a CustomFunctions.Error", () => {
     const cell = fc.oneof(
       fc.string(),
@@ -339,7 +359,9 @@ describe("unexpected failures", () => {
       const wrappers = require("../../src/functions/wrappers") as typeof import("../../src/functions/wrappers");
       const result = wrappers.totalCostCells([KRAKOW, ["Broken Ltd", ...KRAKOW.slice(1)]], HEADERS, ASSUMPTIONS);
       expect(result[0]).toEqual([modelEvaluation(KRAKOW).cost.total]);
-      expectValueError(result[1][0], "cannot read properties of undefined");
+      // The engine's own message says nothing a user can act on (issue: "e?.map is not a function").
+      expectValueError(result[1][0], "could not be computed from these arguments");
+      expect((result[1][0] as CustomFunctionsError).message).not.toContain("cannot read properties");
       expectValueError(thrown(() => wrappers.overlapValue("Europe/Paris", "Europe/Warsaw")), "invalid time zone data");
     });
     jest.dontMock("../../src/model");
