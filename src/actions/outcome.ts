@@ -3,7 +3,9 @@
 import { WorkbookWriteError, type WorkbookChange } from "../workbook/port";
 
 export function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // A thrown non-error would read "[object Object]"; one with a message says it.
+  const message = typeof error === "object" && error !== null ? (error as { message?: unknown }).message : undefined;
+  const text = typeof message === "string" && message !== "" ? message : typeof error === "object" && error !== null ? "an unexpected failure" : String(error);
   return text.replace(/[.\s]+$/, "");
 }
 

@@ -367,7 +367,15 @@ export async function main(argv: readonly string[], io: CliIo = { out: (l) => pr
       io.err(`Error: ${error.message}`);
       return error.exitCode;
     }
-    io.err(`Error: unexpected failure: ${(error as Error)?.message ?? String(error)}`);
+    // The engine's own errors ("x.map is not a function") and thrown non-errors ("[object Object]")
+    // mean nothing to the user; the stack is there for whoever reports it.
+    const internal = !(error instanceof Error) || error instanceof TypeError || error instanceof ReferenceError;
+    io.err(
+      internal
+        ? "Error: unexpected failure inside the command line (not a problem you can fix in the workbook); set OFFSHORE_DEBUG=1 to see the details, and please report it."
+        : `Error: unexpected failure: ${error.message}`,
+    );
+    if (process.env.OFFSHORE_DEBUG) io.err(error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error));
     return 1;
   }
 }

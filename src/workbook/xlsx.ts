@@ -273,7 +273,15 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     } catch (error) {
-      throw new WorkbookOpenError(`${label} is not a readable .xlsx workbook (${(error as Error).message}).`, "notXlsx");
+      // A damaged part makes ExcelJS fail inside its parser ("Cannot read properties of null
+      // (reading 'forEach')"): that names ExcelJS's code, not the file, so it is not repeated.
+      const internal = !(error instanceof Error) || error instanceof TypeError || error instanceof ReferenceError;
+      throw new WorkbookOpenError(
+        internal
+          ? `${label} is not a readable .xlsx workbook: a part of it is damaged or not as Excel writes it; open it in Excel (which offers to repair it) and save it again.`
+          : `${label} is not a readable .xlsx workbook (${error.message}).`,
+        "notXlsx",
+      );
     }
     if (workbook.worksheets.length === 0) {
       throw new WorkbookOpenError(`${label} is not an .xlsx workbook: it holds no worksheet.`, "notXlsx");

@@ -202,6 +202,35 @@ describe("the command line refuses broken inputs with one clear line", () => {
     expectOneLineRefusal(await run(file), /quotes\.ods is an OpenDocument spreadsheet \(\.ods\), which is not supported; .*save it as an Excel workbook \(\.xlsx\).*soffice --headless --convert-to xlsx/);
   });
 
+  it("a damaged part is named as damage, not by the reader's own error ('Cannot read properties of null')", async () => {
+    const damaged: Record<string, (zip: JSZip) => void> = {
+      "bad-table.xlsx": (zip) => zip.file("xl/tables/table1.xml", "<table/>"),
+      "bad-strings.xlsx": (zip) => zip.file("xl/sharedStrings.xml", "<sst><si/></sst>"),
+    };
+    for (const [name, damage] of Object.entries(damaged)) {
+      const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+      damage(zip);
+      const file = path.join(work, name);
+      writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+      const result = await run(file);
+      expectOneLineRefusal(result, new RegExp(`${name.replace(".", "\\.")} is not a readable \\.xlsx workbook: a part of it is damaged`));
+      expect(result.err[0]).not.toMatch(/Cannot read|is not a function|\[object Object\]|forEach|richText/);
+    }
+  });
+
+  it("a failure inside the command line is one plain line, not the engine's 'e?.map is not a function' or '[object Object]'", async () => {
+    for (const thrown of [new TypeError("e?.map is not a function"), { code: 7 }]) {
+      const open = jest.spyOn(XlsxWorkbook, "open").mockRejectedValueOnce(thrown);
+      try {
+        const result = await run(SAMPLE, "--out", path.join(work, "internal.xlsx"));
+        expectOneLineRefusal(result, /unexpected failure inside the command line .*OFFSHORE_DEBUG=1/);
+        expect(result.err[0]).not.toMatch(/is not a function|\[object Object\]/);
+      } finally {
+        open.mockRestore();
+      }
+    }
+  });
+
   it("a workbook with no vendor table", async () => {
     const file = await workbookWith((wb) => {
       const sheet = wb.addWorksheet("Fruit");
