@@ -162,7 +162,7 @@ async function checkWritable(output: string): Promise<void> {
  * is replaced, the link kept), and an existing file keeps its permissions (a private 0600 file
  * stays private) and, when run as root, its owner.
  */
-async function writeSafely(output: string, data: Buffer): Promise<void> {
+async function writeSafely(output: string, produce: () => Promise<Buffer>): Promise<void> {
   let target = output;
   try {
     target = await fs.realpath(output);
@@ -172,6 +172,7 @@ async function writeSafely(output: string, data: Buffer): Promise<void> {
   const existing = await fs.stat(target).catch(() => null);
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   try {
+    const data = await produce();
     const file = await fs.open(partial, "wx", existing ? existing.mode & 0o777 : 0o666);
     try {
       await file.writeFile(data);
@@ -304,7 +305,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   if (finance.kind !== "done") throw new CliError(finance.message);
 
   progress(`Writing ${options.output}...`);
-  await writeSafely(options.output, await workbook.toBuffer());
+  await writeSafely(options.output, () => workbook.toBuffer());
 
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
