@@ -148,11 +148,12 @@ function riskLabelFormula(c: PortableCells): string {
   const high = fixed(c, "highRiskFrom");
   const scores = RISK_DRIVERS.map((d) => c.result(`risk.${d.key}`));
   const top = `MAX(${scores.join(",")})`;
-  const count = scores.map((s) => `(${s}>=${high})`).join("+");
-  // The first driver at the maximum, in the documented order, as the model sorts ties.
-  const topName = RISK_DRIVERS.reduceRight((rest, d, i) => (i === RISK_DRIVERS.length - 1 ? excelText(d.label) : `IF(${scores[i]}=${top},${excelText(d.label)},${rest})`), "");
+  // At 6 decimals, as reaches() in risk.ts: a driver that is exactly the threshold on paper.
+  const count = scores.map((s) => `(ROUND(${s},6)>=${high})`).join("+");
+  // The first driver at the maximum (at 6 decimals), in the documented order, as labelledDriver in risk.ts.
+  const topName = RISK_DRIVERS.reduceRight((rest, d, i) => (i === RISK_DRIVERS.length - 1 ? excelText(d.label) : `IF(ROUND(${scores[i]},6)=ROUND(${top},6),${excelText(d.label)},${rest})`), "");
   const band = riskBandFormula(c);
-  return `IF(OR(${c.result("riskScore")}>=${high},${count}=0),${band},${band}&" ("&IF(${count}=1,"one driver "&IF(${top}>=${fixed(c, "criticalRiskFrom")},"Critical","High")&": ",(${count})&" drivers High or above, highest ")&${topName}&" "&ROUND(ROUND(${top},6),0)&")")`;
+  return `IF(OR(${c.result("riskScore")}>=${high},${count}=0),${band},${band}&" ("&IF(${count}=1,"one driver "&IF(ROUND(${top},6)>=${fixed(c, "criticalRiskFrom")},"Critical","High")&": ",(${count})&" drivers High or above, highest ")&${topName}&" "&ROUND(ROUND(${top},6),0)&")")`;
 }
 
 /** Every result's formula (without "="), keyed by result; mirrors cost.ts, fit.ts and risk.ts. */

@@ -150,6 +150,31 @@ export function wholeScore(score: number): number {
 }
 
 /**
+ * A driver's score at or above a threshold, compared at 6 decimals as ROUND(x,6)>= in the
+ * portable formula: a hidden-cost driver that is exactly 50 on paper comes out 49.99999999999999
+ * in one summing order and 50.00000000000001 in another.
+ */
+export function reaches(score: number, threshold: number): boolean {
+  return Math.round(score * 1e6) / 1e6 >= threshold;
+}
+
+/**
+ * The driver a label names: the highest at 6 decimals, the first in the documented order
+ * among those tied there, as the portable formula picks it (two drivers at 50 on paper may
+ * differ in the last digit, one way in the model and the other in a spreadsheet).
+ */
+export function labelledDriver(drivers: readonly RiskDriver[]): RiskDriver {
+  const highest = Math.round(drivers[0].score * 1e6) / 1e6;
+  let top = drivers[0];
+  let order = RISK_DRIVERS.findIndex((d) => d.key === top.key);
+  for (let i = 1; i < drivers.length && Math.round(drivers[i].score * 1e6) / 1e6 === highest; i++) {
+    const o = RISK_DRIVERS.findIndex((d) => d.key === drivers[i].key);
+    if (o < order) [top, order] = [drivers[i], o];
+  }
+  return top;
+}
+
+/**
  * The band as shown: a Low or Medium band never hides a driver at or above the High
  * threshold, because the weighted average can dilute one serious risk (a dependency of 74
  * under a score of 21). "Medium (one driver High: Dependency 74)", "Low (2 drivers High or
@@ -158,11 +183,11 @@ export function wholeScore(score: number): number {
 export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: Assumptions): string {
   if (band === "High" || band === "Critical") return band;
   let count = 0;
-  for (const d of drivers) if (d.score >= a.highRiskFrom) count++;
+  for (const d of drivers) if (reaches(d.score, a.highRiskFrom)) count++;
   if (count === 0) return band;
-  const top = drivers[0];
+  const top = labelledDriver(drivers);
   const shown = `${top.label} ${wholeScore(top.score)}`;
-  return count === 1 ? `${band} (one driver ${bandOf(top.score, a)}: ${shown})` : `${band} (${count} drivers High or above, highest ${shown})`;
+  return count === 1 ? `${band} (one driver ${reaches(top.score, a.criticalRiskFrom) ? "Critical" : "High"}: ${shown})` : `${band} (${count} drivers High or above, highest ${shown})`;
 }
 
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
@@ -242,11 +267,11 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   }
   const band = bandOf(score, a);
   let label: string = band;
-  if (band !== "High" && band !== "Critical" && drivers[0].score >= a.highRiskFrom) {
-    const top = drivers[0];
+  if (band !== "High" && band !== "Critical" && reaches(drivers[0].score, a.highRiskFrom)) {
+    const top = labelledDriver(drivers);
     let count = 0;
-    for (let i = 0; i < drivers.length; i++) if (drivers[i].score >= a.highRiskFrom) count++;
-    const shape = count * 1000 + wholeScore(top.score) * 2 + (top.score >= a.criticalRiskFrom ? 1 : 0);
+    for (let i = 0; i < drivers.length; i++) if (reaches(drivers[i].score, a.highRiskFrom)) count++;
+    const shape = count * 1000 + wholeScore(top.score) * 2 + (reaches(top.score, a.criticalRiskFrom) ? 1 : 0);
     label = get3((m = memo(t, 69)), band, top.key, shape) ?? put3(m, band, top.key, shape, riskLabelOf(band, drivers, a));
   }
   const result: RiskResult = floorReason === undefined ? { score, band, label, drivers } : { score, band, label, drivers, floorReason };

@@ -74,13 +74,14 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
   const floorDriver = Math.max(...risks) >= V("Critical single risk score") ? V("High risk from score") : 0;
   const riskScore = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
   const band = riskScore >= V("Critical risk from score") ? "Critical" : riskScore >= V("High risk from score") ? "High" : riskScore >= V("Medium risk from score") ? "Medium" : "Low";
-  const highRisks = risks.filter((r) => r >= V("High risk from score")).length;
+  const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+  const highRisks = risks.filter((r) => round6(r) >= V("High risk from score")).length;
   const topRisk = Math.max(...risks);
-  const topName = ["Communication friction", "Hidden cost", "Scope drift", "Data and cyber risk", "Quality inconsistency", "Governance gaps", "Dependency"][risks.indexOf(topRisk)];
+  const topName = ["Communication friction", "Hidden cost", "Scope drift", "Data and cyber risk", "Quality inconsistency", "Governance gaps", "Dependency"][risks.findIndex((r) => round6(r) === round6(topRisk))];
   const label =
     riskScore >= V("High risk from score") || highRisks === 0
       ? band
-      : `${band} (${highRisks === 1 ? `one driver ${topRisk >= V("Critical risk from score") ? "Critical" : "High"}: ` : `${highRisks} drivers High or above, highest `}${topName} ${Math.round(Math.round(topRisk * 1e6) / 1e6)})`;
+      : `${band} (${highRisks === 1 ? `one driver ${round6(topRisk) >= V("Critical risk from score") ? "Critical" : "High"}: ` : `${highRisks} drivers High or above, highest `}${topName} ${Math.round(Math.round(topRisk * 1e6) / 1e6)})`;
   return { labour, lines, total, fitScore, verdict, riskScore, band, label, risks };
 }
 

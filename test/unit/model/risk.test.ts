@@ -11,6 +11,8 @@ import {
   type RiskResult,
   type VendorRow,
 } from "../../../src/model";
+import { reaches, riskLabelOf } from "../../../src/model/risk";
+import type { RiskDriver } from "../../../src/model/types";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 function driver(r: RiskResult, key: string) {
@@ -208,5 +210,18 @@ describe("the certification words are assumptions", () => {
     expect(riskScore(row, WINTER).floorReason).toBeUndefined();
     const a = assumptionsWith({ "Reference date": "2026-01-15", "Certification not-held words": "no, expired, lapsing" });
     expect(riskScore(row, a).floorReason).toContain("Regulated data without a security certification");
+  });
+});
+
+// A driver exactly at the High threshold on paper (hidden costs of 30% of labour against a
+// full-risk share of 60%) comes out a hair either side of 50 depending on the order the cost
+// lines are summed; the finance workbook sums them in another order than the model.
+describe("a driver at the threshold counts the same whatever the last digit", () => {
+  const driver = (key: string, label: string, score: number): RiskDriver => ({ key, label, score, weight: 1, cause: "", mitigation: "" }) as RiskDriver;
+  test("49.99999999999999 and 50.00000000000001 both reach 50; a tie at 6 decimals names the first in the documented order", () => {
+    expect(reaches(49.99999999999999, 50)).toBe(true);
+    expect(reaches(49.9999, 50)).toBe(false);
+    const drivers = [driver("governanceGaps", "Governance gaps", 50.00000000000001), driver("hiddenCost", "Hidden cost", 49.99999999999999), driver("quality", "Quality inconsistency", 20)];
+    expect(riskLabelOf("Low", drivers, WINTER)).toBe("Low (2 drivers High or above, highest Hidden cost 50)");
   });
 });
