@@ -42,9 +42,13 @@ import { addCharts, type StoredChart } from "./xlsxCharts";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
 
-/** The add-in's settings sheet: hidden, column A holding only setting keys. */
+/**
+ * The add-in's settings sheet: very hidden, as the add-in writes it (Excel's own interface
+ * cannot make a sheet very hidden), or hidden with column A holding only the add-in's keys.
+ */
 function isSettingsSheet(sheet: ExcelJS.Worksheet): boolean {
-  if (sheet.state !== "veryHidden" && sheet.state !== "hidden") return false;
+  if (sheet.state === "veryHidden") return true;
+  if (sheet.state !== "hidden") return false;
   let ours = true;
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const key = row.getCell(1).value;
