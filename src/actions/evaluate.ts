@@ -7,6 +7,7 @@
 import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";
 import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
+import { doubtfulValues } from "../model/plausibility";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { FUNCTION_NAMESPACE } from "../functions/namespace";
@@ -208,7 +209,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     columns: outputHeaders,
     rowErrors: computed.rowErrors.map((e) => ({ ...e, row: sheetRow(table, e.tableRow) })),
     assumptionsNote: sheetPlan.note,
-    warnings,
+    warnings: [...warnings, ...doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r)).map((d) => d.message)],
     evaluations: computed.evaluations,
   };
 }
@@ -306,6 +307,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     rowErrors: (computed?.rowErrors ?? []).map((e) => ({ ...e, row: area.top + 1 + e.tableRow })),
     assumptionsNote: sheetPlan.note,
     warnings: [
+      ...(values ? doubtfulValues(values, map, (r) => area.top + 1 + r).map((d) => d.message) : []),
       `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Evaluate again fills any rows still without them.`,
     ],
     evaluations: computed?.evaluations ?? [],
