@@ -13,10 +13,11 @@ import { evaluateTable, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
 import { convertRangeToTable, findVendorTables } from "../actions/tables";
-import { missingFieldAdvice } from "../actions/mapping";
-import { FIELD_BY_KEY } from "../model/fields";
+import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } from "../actions/mapping";
+import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
+import { MAPPING_SETTING } from "../workbook/port";
 import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
 
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -250,6 +251,27 @@ async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, inp
   );
 }
 
+/** Rows listed in full in the one-line refusal; the count says how many more. */
+const LISTED_CELLS = 10;
+
+/** A formula with no saved value reads as blank: refuse, naming the cells, rather than drop or misread their rows. */
+async function refuseUncalculated(workbook: XlsxWorkbook, table: string): Promise<void> {
+  const [info] = (await workbook.listTables()).filter((t) => t.name === table);
+  const read = await workbook.read({ settings: [MAPPING_SETTING] });
+  const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), table);
+  const inputs = inputHeaders(info.headers, memory);
+  const map = mapHeaders(inputs, memory.byHand);
+  const readColumns = Object.values(map.columns).map((c) => inputs[c]);
+  const cells = workbook.uncalculatedCells(table, readColumns);
+  if (cells.length === 0) return;
+  const listed = cells.slice(0, LISTED_CELLS).map((c) => `row ${c.row} ('${c.header}')`);
+  const more = cells.length > LISTED_CELLS ? ` and ${cells.length - LISTED_CELLS} more` : "";
+  throw new CliError(
+    `${cells.length} cell${cells.length === 1 ? " holds a formula" : "s hold formulas"} with no saved value, so ${cells.length === 1 ? "its row" : "their rows"} would be read as blank: ${listed.join(", ")}${more}. ` +
+      `The workbook was written by a program or saved without recalculating: open it in Excel (or LibreOffice Calc) and save it, so each formula's value is stored, then run again.`,
+  );
+}
+
 function missingColumns(table: string, missing: readonly string[]): CliError {
   const names = missing.map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ");
   return new CliError(`The table '${table}' has no column for ${names}: ${missingFieldAdvice(missing[0] as "hours").replace(", or pick the column that holds it by hand", "")}`);
@@ -274,6 +296,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     throw error;
   }
   const table = await pickTable(workbook, options.table, options.input);
+  await refuseUncalculated(workbook, table);
   const size = (await workbook.listTables()).find((t) => t.name === table)?.rowCount ?? 0;
   progressOn = size >= PROGRESS_FROM_ROWS;
   progress(`Evaluating ${size.toLocaleString("en-US")} rows of table '${table}'...`);

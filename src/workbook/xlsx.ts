@@ -818,6 +818,30 @@ export class XlsxWorkbook implements WorkbookPort {
     return { sheet: sheet.name, address, headers, rowCount: snap.values.length - 1, ...(owner ? { table: owner.model.name } : {}) };
   }
 
+  /**
+   * Cells in the columns `headers` of `table` that hold a formula with no saved result. Excel
+   * saves each formula's value with it; a workbook written by a program (ExcelJS, openpyxl) or
+   * saved without recalculating has none, and reading it as blank would drop or misread the row.
+   * Excel itself always calculates, so only the file adapter has this question to answer.
+   */
+  uncalculatedCells(table: string, headers: readonly string[]): { row: number; header: string; formula: string }[] {
+    const found = this.findTable(table);
+    if (!found) return [];
+    const info = this.tableInfo(found.sheet, found.model);
+    const { firstRow, lastRow, firstColumn } = this.dataArea(found.model);
+    const columns = headers.map((h) => info.headers.findIndex((t) => t.toLowerCase() === h.toLowerCase())).filter((c) => c >= 0);
+    const cells: { row: number; header: string; formula: string }[] = [];
+    for (let r = firstRow; r <= lastRow; r++) {
+      const row = found.sheet.findRow(r);
+      if (!row) continue;
+      for (const c of columns) {
+        const cell = row.findCell(firstColumn + c);
+        if (cell && cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) cells.push({ row: r, header: info.headers[c], formula: "=" + cell.formula });
+      }
+    }
+    return cells;
+  }
+
   async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
     const found = this.findTable(table);
     if (!found) return null;
