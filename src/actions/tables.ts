@@ -3,7 +3,7 @@
 import { FIELDS, mapHeaders } from "../model/fields";
 import type { FieldKey } from "../model/types";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../sample/vendors";
-import { isValidTableName } from "../workbook/address";
+import { columnLetters, isValidTableName, parseRange } from "../workbook/address";
 import { MAPPING_SETTING, type RegionInfo, type TableInfo, type WorkbookPort } from "../workbook/port";
 import { messageOf, writtenBy } from "./outcome";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
@@ -53,7 +53,8 @@ export function freeTableName(base: string, taken: readonly string[]): string {
 }
 
 export type TableActionOutcome =
-  | { readonly ok: true; readonly table: string; readonly sheet: string }
+  /** `notes`: what the conversion changed that the buyer should know (a repeated header renamed). */
+  | { readonly ok: true; readonly table: string; readonly sheet: string; readonly notes?: readonly string[] }
   | { readonly ok: false; readonly message: string };
 
 /** Turns the region (first row = headers) into a table named `name` (or a free variant of it). */
@@ -69,7 +70,36 @@ export async function convertRangeToTable(port: WorkbookPort, region: RegionInfo
   } catch (error) {
     return { ok: false, message: `Excel could not turn ${region.address} on '${region.sheet}' into a table: ${messageOf(error)}. Select a cell inside your vendor list and try again, or use Insert > Table. ${writtenBy(error)}` };
   }
-  return { ok: true, table, sheet: region.sheet };
+  const notes = repeatedHeaderNotes(region);
+  return { ok: true, table, sheet: region.sheet, ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/**
+ * A table's column names are unique, so converting a range numbers a repeated header (a
+ * header typed twice, or a merged header cell read in each column it spans): Rate, Rate2.
+ * Says which column the evaluation reads and what the other is now called.
+ */
+export function repeatedHeaderNotes(region: RegionInfo): string[] {
+  const left = parseRange(region.address).left;
+  const columns = new Map<string, number[]>();
+  region.headers.forEach((h, i) => {
+    const text = String(h ?? "").trim();
+    if (text === "") return;
+    const list = columns.get(text.toLowerCase()) ?? [];
+    list.push(i);
+    columns.set(text.toLowerCase(), list);
+  });
+  const read = mapHeaders(region.headers).columns;
+  const notes: string[] = [];
+  for (const indexes of columns.values()) {
+    if (indexes.length < 2) continue;
+    const header = String(region.headers[indexes[0]]).trim();
+    const letters = indexes.map((i) => columnLetters(left + i));
+    const used = Object.values(read).includes(indexes[0]) ? `the evaluation reads column ${letters[0]}; ` : "";
+    const renamed = indexes.slice(1).map((_, k) => `column ${letters[k + 1]} is now '${header}${k + 2}'`);
+    notes.push(`'${header}' heads columns ${letters.slice(0, -1).join(", ")} and ${letters[letters.length - 1]}: ${used}${renamed.join(", ")}. Rename the columns if another one holds the values to use.`);
+  }
+  return notes;
 }
 
 /** A new sheet holding the sample vendor table, so a buyer can try the add-in at once. */

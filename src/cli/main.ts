@@ -225,7 +225,7 @@ async function checkMacros(options: CliOptions): Promise<string | null> {
   return `${name} holds macros; ${path.basename(options.output)} is an .xlsx without them (${name} keeps them).`;
 }
 
-async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string): Promise<string> {
+async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string, notes: string[]): Promise<string> {
   const found = await findVendorTables(workbook);
   if (wanted) {
     const all = await workbook.listTables();
@@ -244,6 +244,7 @@ async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, inp
     // A plain range with vendor headers: make it a table, as the pane offers to.
     const converted = await convertRangeToTable(workbook, found.region);
     if (!converted.ok) throw new CliError(converted.message);
+    notes.push(...(converted.notes ?? []));
     return converted.table;
   }
   throw new CliError(
@@ -295,7 +296,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     if (error instanceof WorkbookOpenError) throw new CliError(error.message);
     throw error;
   }
-  const table = await pickTable(workbook, options.table, options.input);
+  const notes: string[] = [];
+  const table = await pickTable(workbook, options.table, options.input, notes);
   await refuseUncalculated(workbook, table);
   const size = (await workbook.listTables()).find((t) => t.name === table)?.rowCount ?? 0;
   progressOn = size >= PROGRESS_FROM_ROWS;
@@ -332,7 +334,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
 
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
-    for (const w of evaluated.warnings) io.err(`Warning: ${w}`);
+    for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
     printSummary(finance.vendors, io.out, finance.sheet);
     if (finance.notice) io.out(finance.notice);

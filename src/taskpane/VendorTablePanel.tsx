@@ -137,7 +137,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
             void step("Making the table failed", "Select a cell inside your vendor data and try again, or insert it as a table yourself (Ctrl+T).", async () => {
               if (!found?.region) return undefined;
               const outcome = await actions.makeTable(found.region, NEW_TABLE_NAME);
-              if (outcome.ok) announce(`Table ${outcome.table} made.`);
+              if (outcome.ok) announce([`Table ${outcome.table} made.`, ...(outcome.notes ?? [])].join(" "));
               return outcome;
             })
           }

@@ -592,9 +592,17 @@ export class XlsxWorkbook implements WorkbookPort {
         if (this.findTable(change.name)) throw new Error(`A table named '${change.name}' already exists.`);
         const range = parseRange(change.address);
         const headers: string[] = [];
+        const seen = new Set<string>();
         for (let c = range.left; c <= range.right; c++) {
           const text = cellValue(sheet.getRow(range.top + 1).getCell(c + 1));
-          headers.push(text === null || text === undefined || text === "" ? `Column${c - range.left + 1}` : String(text));
+          const base = text === null || text === undefined || String(text).trim() === "" ? `Column${c - range.left + 1}` : String(text);
+          // Column names are unique in a table, case aside: Excel numbers a repeated header
+          // (Rate, Rate2) as the memory adapter does; ExcelJS would keep both names and
+          // every structured reference to the second would reach the first.
+          let name = base;
+          for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+          seen.add(name.toLowerCase());
+          headers.push(name);
         }
         const rows: ExcelJS.CellValue[][] = [];
         for (let r = range.top + 1; r <= range.bottom; r++) {
