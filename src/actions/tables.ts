@@ -3,8 +3,8 @@
 import { FIELDS, mapHeaders } from "../model/fields";
 import type { FieldKey } from "../model/types";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../sample/vendors";
-import { columnLetters, isValidTableName, parseRange } from "../workbook/address";
-import { MAPPING_SETTING, type RegionInfo, type TableInfo, type WorkbookPort } from "../workbook/port";
+import { columnLetters, isValidTableName, parseCell, parseRange, rangeAddress } from "../workbook/address";
+import { MAPPING_SETTING, type RegionInfo, type SheetSnapshot, type TableInfo, type WorkbookPort } from "../workbook/port";
 import { messageOf, writtenBy } from "./outcome";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 
@@ -42,6 +42,69 @@ export async function findVendorTables(port: WorkbookPort): Promise<FindTableRes
     if (found && !found.table && Object.keys(mapHeaders(found.headers).columns).length > 0) region = found;
   }
   return { tables: candidates, region, expectedHeaders: FIELDS.map((f) => f.header) };
+}
+
+/** Rows from the top of a sheet's used range searched for a header row (titles, notes and blank rows above it). */
+export const HEADER_SEARCH_ROWS = 50;
+
+export interface VendorBlock extends RegionInfo {
+  /** Fields the header row names. */
+  readonly recognised: number;
+  readonly missingRequired: readonly FieldKey[];
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
+/**
+ * The vendor block in a sheet's used range: the row among the first HEADER_SEARCH_ROWS whose
+ * cells name the most fields is the header row (so a title or a note above it is passed
+ * over), its non-blank cells span the columns, and the rows below it down to the first blank
+ * one are the vendors. null when no row names a field.
+ */
+export function vendorBlockIn(sheet: SheetSnapshot): VendorBlock | null {
+  if (sheet.values.length === 0) return null;
+  const origin = parseCell(sheet.origin);
+  let best: { row: number; recognised: number } | null = null;
+  for (let r = 0; r < Math.min(sheet.values.length, HEADER_SEARCH_ROWS); r++) {
+    const recognised = Object.keys(mapHeaders(sheet.values[r].map(text)).columns).length;
+    if (recognised > (best?.recognised ?? 0)) best = { row: r, recognised };
+  }
+  if (!best) return null;
+  const headerRow = sheet.values[best.row];
+  const filled = headerRow.map((v, c) => (text(v) === "" ? -1 : c)).filter((c) => c >= 0);
+  const left = filled[0];
+  const right = filled[filled.length - 1];
+  let bottom = best.row;
+  while (bottom + 1 < sheet.values.length && sheet.values[bottom + 1].slice(left, right + 1).some((v) => text(v) !== "")) bottom++;
+  const headers = headerRow.slice(left, right + 1).map(text);
+  const area = { top: origin.row + best.row, left: origin.column + left, bottom: origin.row + bottom, right: origin.column + right };
+  return { sheet: sheet.name, address: rangeAddress(area), headers, rowCount: bottom - best.row, recognised: best.recognised, missingRequired: mapHeaders(headers).missingRequired };
+}
+
+/**
+ * The best vendor block on the given sheets, ranked as tables are (more fields named, fewer
+ * required ones missing, more rows), for a workbook with no selection to start from (a file).
+ */
+export async function findVendorBlock(port: WorkbookPort, sheets: readonly string[]): Promise<VendorBlock | null> {
+  if (sheets.length === 0) return null;
+  const read = await port.read({ sheets });
+  const blocks = sheets.map((s) => read.sheets[s]).flatMap((snapshot) => (snapshot ? [vendorBlockIn(snapshot)] : [])).filter((b): b is VendorBlock => b !== null);
+  blocks.sort((a, b) => b.recognised - a.recognised || a.missingRequired.length - b.missingRequired.length || b.rowCount - a.rowCount);
+  return blocks[0] ?? null;
+}
+
+/** The block at `address` on a sheet as read (first row = headers); null when the sheet is missing. */
+export async function blockAt(port: WorkbookPort, sheet: string, address: string): Promise<RegionInfo | null> {
+  const read = await port.read({ sheets: [sheet] });
+  const snapshot = read.sheets[sheet];
+  if (!snapshot) return null;
+  const area = parseRange(address);
+  const origin = snapshot.origin ? parseCell(snapshot.origin) : { row: 0, column: 0 };
+  const headers: string[] = [];
+  for (let c = area.left; c <= area.right; c++) headers.push(text(snapshot.values[area.top - origin.row]?.[c - origin.column]));
+  return { sheet, address: rangeAddress(area), headers, rowCount: area.bottom - area.top };
 }
 
 /** A table name free in the workbook: `base`, then base2, base3... */

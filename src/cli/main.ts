@@ -12,11 +12,12 @@ import JSZip from "jszip";
 import { evaluateTable, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
-import { convertRangeToTable, findVendorTables } from "../actions/tables";
+import { blockAt, convertRangeToTable, findVendorBlock, findVendorTables } from "../actions/tables";
 import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } from "../actions/mapping";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
+import { parseRange } from "../workbook/address";
 import { MAPPING_SETTING } from "../workbook/port";
 import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
 
@@ -28,7 +29,7 @@ export const DEFAULT_CHECKLIST_LIMIT = 25;
 const PROGRESS_FROM_ROWS = 1000;
 
 export const USAGE = `Usage: offshore-evaluate [input.xlsx] [--out output.xlsx] [--table NAME] [--values] [--in-place]
-                         [--buyer-zone ZONE] [--checklists N] [--quiet]
+                         [--sheet NAME] [--range A3:L40] [--buyer-zone ZONE] [--checklists N] [--quiet]
 
 Evaluates the vendor table of an .xlsx workbook (default: the bundled sample) and writes a new
 workbook next to it (input.evaluated.xlsx) with total cost, risk score and location fit columns,
@@ -36,6 +37,9 @@ the assumptions sheet, a finance summary and a governance checklist sheet per ve
 
   --out FILE        where to write (default: <input>.evaluated.xlsx beside the input)
   --table NAME      the vendor table to use (default: the table whose headers match best)
+  --sheet NAME      look for the vendor table or block on this sheet only (default: every
+                    visible sheet; a block may sit under a title row)
+  --range A3:L40    the vendor block, header row first, on --sheet (default: the first sheet)
   --values          static numbers "as of" now instead of portable Excel formulas
   --in-place        write into the input file itself (keeping its permissions; not an .xlsm,
                     whose macros an .xlsx cannot hold)
@@ -61,6 +65,10 @@ export interface CliOptions {
   readonly input: string;
   readonly output: string;
   readonly table?: string;
+  /** Where to look for the vendor block (default: every visible sheet, best match first). */
+  readonly sheet?: string;
+  /** The vendor block's address, header row first (default: found on the sheet). */
+  readonly range?: string;
   readonly mode: FinanceMode;
   readonly buyerTimeZone: string;
   readonly checklistLimit: number;
@@ -90,6 +98,8 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
       options: {
         out: { type: "string", short: "o" },
         table: { type: "string", short: "t" },
+        sheet: { type: "string" },
+        range: { type: "string" },
         values: { type: "boolean" },
         "in-place": { type: "boolean" },
         "buyer-zone": { type: "string" },
@@ -111,6 +121,9 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
   const zoneText = values["buyer-zone"] ?? (input === DEFAULT_INPUT ? SAMPLE_BUYER_TIME_ZONE : Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   const zone = resolveZone(zoneText);
   if (!zone.ok) throw new CliError(`--buyer-zone: ${zone.error.message}`, 2);
+  if (values.range !== undefined && !/^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}:\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/i.test(values.range.trim()))
+    throw new CliError(`--range must be a block of cells with its header row first, such as A3:L40; got '${values.range}'`, 2);
+  if (values.table !== undefined && (values.sheet !== undefined || values.range !== undefined)) throw new CliError("Use either --table or --sheet/--range, not both.", 2);
   let checklistLimit = DEFAULT_CHECKLIST_LIMIT;
   if (values.checklists !== undefined) {
     checklistLimit = Number(values.checklists);
@@ -120,6 +133,8 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
     input,
     output,
     table: values.table,
+    sheet: values.sheet,
+    range: values.range?.toUpperCase().replace(/\$/g, ""),
     mode: values.values ? "values" : "formulas",
     buyerTimeZone: zone.value,
     checklistLimit,
@@ -225,8 +240,17 @@ async function checkMacros(options: CliOptions): Promise<string | null> {
   return `${name} holds macros; ${path.basename(options.output)} is an .xlsx without them (${name} keeps them).`;
 }
 
-async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, input: string, notes: string[]): Promise<string> {
-  const found = await findVendorTables(workbook);
+async function pickTable(workbook: XlsxWorkbook, options: CliOptions, notes: string[]): Promise<string> {
+  const { table: wanted, input } = options;
+  let sheets = workbook.sheetNames();
+  if (options.sheet !== undefined) {
+    const sheet = sheets.find((s) => s.toLowerCase() === options.sheet!.toLowerCase());
+    if (!sheet) throw new CliError(`No sheet named '${options.sheet}' in ${path.basename(input)}; its sheets: ${sheets.join(", ") || "none"}.`);
+    sheets = [sheet];
+  }
+  if (options.range !== undefined) return blockAtRange(workbook, sheets[0], options.range, input, notes);
+  const all = await findVendorTables(workbook);
+  const found = { ...all, tables: all.tables.filter((c) => sheets.includes(c.table.sheet)) };
   if (wanted) {
     const all = await workbook.listTables();
     const table = all.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
@@ -240,9 +264,12 @@ async function pickTable(workbook: XlsxWorkbook, wanted: string | undefined, inp
     if (best.missingRequired.length > 0) throw missingColumns(best.table.name, best.missingRequired);
     return best.table.name;
   }
-  if (found.region) {
+  // A file has no selection: look for the block (under a title row, on any sheet) as the pane
+  // ranks tables, best match first.
+  const region = await findVendorBlock(workbook, sheets);
+  if (region) {
     // A plain range with vendor headers: make it a table, as the pane offers to.
-    const converted = await convertRangeToTable(workbook, found.region);
+    const converted = await convertRangeToTable(workbook, region);
     if (!converted.ok) throw new CliError(converted.message);
     notes.push(...(converted.notes ?? []));
     return converted.table;
@@ -273,9 +300,33 @@ async function refuseUncalculated(workbook: XlsxWorkbook, table: string): Promis
   );
 }
 
-function missingColumns(table: string, missing: readonly string[]): CliError {
+/** --range: that block, header row first, on --sheet (default: the first visible sheet). */
+async function blockAtRange(workbook: XlsxWorkbook, sheet: string | undefined, range: string, input: string, notes: string[]): Promise<string> {
+  const region = sheet === undefined ? null : await blockAt(workbook, sheet, range);
+  if (!region) throw new CliError(`${path.basename(input)} has no visible sheet to read --range ${range} from.`);
+  const area = parseRange(region.address);
+  // A range over a table is that table: converting it again would lay a table over a table.
+  const owner = (await workbook.listTables()).find((t) => {
+    if (t.sheet !== region.sheet) return false;
+    const r = parseRange(t.address);
+    return r.left <= area.right && area.left <= r.right && r.top <= area.bottom && area.top <= r.bottom;
+  });
+  if (owner) {
+    notes.push(`--range ${range} on '${region.sheet}' overlaps the table '${owner.name}' (${owner.address}), so that table is evaluated.`);
+    return owner.name;
+  }
+  if (region.rowCount < 1) throw new CliError(`--range ${range} on '${region.sheet}' has no vendor rows under its header row.`);
+  const map = mapHeaders(region.headers);
+  if (map.missingRequired.length > 0) throw missingColumns(`${region.sheet}!${region.address}`, map.missingRequired, "range");
+  const converted = await convertRangeToTable(workbook, region);
+  if (!converted.ok) throw new CliError(converted.message);
+  notes.push(...(converted.notes ?? []));
+  return converted.table;
+}
+
+function missingColumns(table: string, missing: readonly string[], subject = "table"): CliError {
   const names = missing.map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ");
-  return new CliError(`The table '${table}' has no column for ${names}: ${missingFieldAdvice(missing[0] as "hours").replace(", or pick the column that holds it by hand", "")}`);
+  return new CliError(`The ${subject} '${table}' has no column for ${names}: ${missingFieldAdvice(missing[0] as "hours").replace(", or pick the column that holds it by hand", "")}`);
 }
 
 /** Runs the whole job; throws CliError for anything the user must fix. */
@@ -297,7 +348,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     throw error;
   }
   const notes: string[] = [];
-  const table = await pickTable(workbook, options.table, options.input, notes);
+  const table = await pickTable(workbook, options, notes);
   await refuseUncalculated(workbook, table);
   const size = (await workbook.listTables()).find((t) => t.name === table)?.rowCount ?? 0;
   progressOn = size >= PROGRESS_FROM_ROWS;

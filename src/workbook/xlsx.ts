@@ -808,6 +808,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // --------------------------------------------------------- selection etc.
 
+  /** The visible worksheets, left to right (the add-in's settings sheet is not the buyer's). */
+  sheetNames(): string[] {
+    return this.workbook.worksheets.filter((s) => s.state !== "hidden" && s.state !== "veryHidden" && s.name !== SETTINGS_SHEET).map((s) => s.name);
+  }
+
   async detectRegion(): Promise<RegionInfo | null> {
     const sheet = this.workbook.worksheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden");
     if (!sheet) return null;
