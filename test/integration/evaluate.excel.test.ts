@@ -651,3 +651,27 @@ describe("a Country column converted to the Geography data type", () => {
     expect(read.table?.rows?.map((row) => row[country])).toEqual(["#VALUE!", "#VALUE!", SAMPLE_VENDOR_ROWS[2][country]]);
   });
 });
+
+describe("implausible values over the Excel adapter, as the pane shows them", () => {
+  // Range.values gives a date-formatted cell as its serial number ("Work with dates using the
+  // Excel JavaScript API and the Moment-MSDate plug-in": values[0][0] is the OA date), so the
+  // pane sees what the file adapter sees and the same model rule flags it.
+  test("a date in Hourly rate, a zero rate and mixed currencies come back as evaluate warnings with sheet rows", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 0, "Quotes", ["Vendor", "Hourly rate", "Hours", "Country"], [
+      ["Acme", "$40", 1000, "India"],
+      ["Bolt", 45306, 1000, "India"],
+      ["Cora", 0, 1000, "India"],
+      ["Dyna", "€45", 1000, "India"],
+    ]);
+    const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Quotes", options);
+    if (outcome.kind !== "done") throw new Error(JSON.stringify(outcome));
+    expect(outcome.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Row 5: Hourly rate 45,306 looks like a date \(2024-01-15\)/),
+        expect.stringMatching(/^Row 6: Hourly rate is 0/),
+        expect.stringMatching(/^Hourly rate mixes currencies: \$ \(row 4\), € \(row 7\)/),
+      ]),
+    );
+  });
+});
