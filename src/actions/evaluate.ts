@@ -83,6 +83,8 @@ export type EvaluateOutcome =
       readonly warnings: readonly string[];
       /** The model's result per data row (null for blank or failing rows), for the pane and the summary. */
       readonly evaluations: readonly (Evaluation | null)[];
+      /** Input cells holding a legal but implausible value (also in `warnings`), for a note beside the cell. */
+      readonly doubts?: readonly CellDoubt[];
     }
   | {
       /** A column with an output's name holds the buyer's own values: nothing was written. */
@@ -97,6 +99,13 @@ export type EvaluateOutcome =
       readonly message: string;
       readonly written: string;
     };
+
+/** A doubtful input cell: 1-based data row of the table, the column's header, what is doubtful. */
+export interface CellDoubt {
+  readonly tableRow: number;
+  readonly header: string;
+  readonly message: string;
+}
 
 const NOTHING_WRITTEN = "Nothing was written.";
 
@@ -202,6 +211,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
   }
   progress(4, "Done");
+  const doubts = doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r));
   return {
     kind: "done",
     table: table.name,
@@ -209,8 +219,9 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     columns: outputHeaders,
     rowErrors: computed.rowErrors.map((e) => ({ ...e, row: sheetRow(table, e.tableRow) })),
     assumptionsNote: sheetPlan.note,
-    warnings: [...warnings, ...doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r)).map((d) => d.message)],
+    warnings: [...warnings, ...doubts.map((d) => d.message)],
     evaluations: computed.evaluations,
+    doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
   };
 }
 

@@ -360,6 +360,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     onProgress: (p) => progress(`  ${p.step}`),
   });
   if (evaluated.kind !== "done") throw new CliError(evaluated.message);
+  workbook.setInputNotes(table, evaluated.doubts ?? []);
 
   const vendorRows = evaluated.evaluations.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const checklistRows = vendorRows.slice(0, options.checklistLimit);

@@ -41,6 +41,8 @@ import { WorkbookWriteError } from "./port";
 import { addCharts, type StoredChart } from "./xlsxCharts";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
+/** How the notes the command line puts on doubtful input cells begin, so the next run can replace them. */
+export const INPUT_NOTE_PREFIX = "Offshore Sourcing check: ";
 
 /**
  * The add-in's settings sheet: very hidden, as the add-in writes it (Excel's own interface
@@ -140,6 +142,13 @@ function cellValue(cell: ExcelJS.Cell): CellValue {
     return plainValue(result ?? null);
   }
   return plainValue(cell.value);
+}
+
+/** A cell's note as plain text ("" without one): ExcelJS gives a string, or rich text runs. */
+function noteText(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (typeof note === "string") return note;
+  return ((note as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
 }
 
 function formulaOrValue(cell: ExcelJS.Cell): CellValue {
@@ -807,6 +816,45 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   // --------------------------------------------------------- selection etc.
+
+  /**
+   * Puts each text as a note on its cell of `table` (by data row and header), after taking
+   * away the notes an earlier run left there (they start with INPUT_NOTE_PREFIX), so a value
+   * corrected since loses its note. Notes the buyer wrote are left alone.
+   */
+  setInputNotes(table: string, notes: readonly { readonly tableRow: number; readonly header: string; readonly message: string }[]): void {
+    const found = this.findTable(table);
+    if (!found) return;
+    const info = this.tableInfo(found.sheet, found.model);
+    const { firstRow, lastRow, firstColumn } = this.dataArea(found.model);
+    for (let r = firstRow; r <= lastRow; r++) {
+      const row = found.sheet.findRow(r);
+      for (let c = 0; row && c < info.headers.length; c++) {
+        const cell = row.findCell(firstColumn + c);
+        // ExcelJS has no way to remove a note (its setter always makes one), and a cell read
+        // from a file also keeps the note in its value's model, which is what gets written.
+        if (cell && noteText(cell).startsWith(INPUT_NOTE_PREFIX)) {
+          const held = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+          held._comment = undefined;
+          if (held._value?.model) delete held._value.model.comment;
+        }
+      }
+    }
+    const byCell = new Map<string, string[]>();
+    for (const n of notes) {
+      const c = info.headers.findIndex((h) => h.toLowerCase() === n.header.toLowerCase());
+      if (c < 0 || n.tableRow < 1 || firstRow + n.tableRow - 1 > lastRow) continue;
+      const key = `${firstRow + n.tableRow - 1},${firstColumn + c}`;
+      byCell.set(key, [...(byCell.get(key) ?? []), n.message]);
+    }
+    for (const [key, messages] of byCell) {
+      const [r, c] = key.split(",").map(Number);
+      const cell = found.sheet.getRow(r).getCell(c);
+      // The buyer's own note stays as it is; the warning is printed all the same.
+      if (noteText(cell) !== "") continue;
+      cell.note = `${INPUT_NOTE_PREFIX}${messages.join("\n")}`;
+    }
+  }
 
   /** The visible worksheets, left to right (the add-in's settings sheet is not the buyer's). */
   sheetNames(): string[] {

@@ -140,7 +140,8 @@ describe("legal but implausible values are warned about", () => {
         ],
       });
     }, "implausible.xlsx");
-    const r = await run(file, "--out", path.join(work, "implausible.out.xlsx"));
+    const output = path.join(work, "implausible.out.xlsx");
+    const r = await run(file, "--out", output);
     expect(r.code).toBe(0);
     const warnings = r.err.filter((l) => l.startsWith("Warning: "));
     expect(warnings).toEqual(
@@ -152,5 +153,34 @@ describe("legal but implausible values are warned about", () => {
         expect.stringMatching(/Hourly rate mixes currencies: \$ \(row 2\), € \(row 5\)/),
       ]),
     );
+
+    // The workbook says it too, as a note on each doubtful cell; a later run drops a note whose value was corrected.
+    const noteOf = (book: ExcelJS.Workbook, cell: string) => {
+      const note = book.getWorksheet("Quotes")!.getCell(cell).note as unknown;
+      return typeof note === "string" ? note : ((note as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    expect(noteOf(book, "B3")).toMatch(/looks like a date \(2024-01-15\)/);
+    expect(noteOf(book, "B4")).toMatch(/Hourly rate is 0/);
+    expect(noteOf(book, "C5")).toMatch(/Hours is 0/);
+    expect(noteOf(book, "B5")).toMatch(/mixes currencies/);
+    expect(noteOf(book, "B6")).toBe("");
+    book.getWorksheet("Quotes")!.getCell("B3").value = 41;
+    book.getWorksheet("Quotes")!.getCell("B3").numFmt = "0";
+    book.getWorksheet("Quotes")!.getCell("B6").note = "Asked for a discount";
+    book.getWorksheet("Quotes")!.getCell("C5").note = "Hours to be confirmed";
+    const corrected = path.join(work, "implausible.corrected.xlsx");
+    await book.xlsx.writeFile(corrected);
+    const again = await run(corrected, "--in-place");
+    expect(again.code).toBe(0);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(corrected);
+    expect(noteOf(after, "B3")).toBe("");
+    expect(noteOf(after, "B4")).toMatch(/Hourly rate is 0/);
+    expect(noteOf(after, "B6")).toBe("Asked for a discount");
+    // A doubtful cell carrying the buyer's own note keeps it; the warning is printed all the same.
+    expect(noteOf(after, "C5")).toBe("Hours to be confirmed");
+    expect(again.err).toEqual(expect.arrayContaining([expect.stringMatching(/Row 5: Hours is 0/)]));
   });
 });
