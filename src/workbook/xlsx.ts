@@ -602,6 +602,11 @@ export class XlsxWorkbook implements WorkbookPort {
         const range = parseRange(change.address);
         const headers: string[] = [];
         const seen = new Set<string>();
+        // A table holds no merged cells. A header merged across columns names each of them
+        // (read before unmerging, as the block was shown) and is numbered below like any
+        // repeat; left merged, the next column's name would be written into the merged cell.
+        const merged = Object.values((sheet as unknown as { _merges: Record<string, { model: { top: number; left: number; bottom: number; right: number }; range: string }> })._merges);
+        const overlapping = merged.filter(({ model: m }) => m.left - 1 <= range.right && range.left <= m.right - 1 && m.top - 1 <= range.bottom && range.top <= m.bottom - 1);
         for (let c = range.left; c <= range.right; c++) {
           const text = cellValue(sheet.getRow(range.top + 1).getCell(c + 1));
           const base = text === null || text === undefined || String(text).trim() === "" ? `Column${c - range.left + 1}` : String(text);
@@ -613,6 +618,7 @@ export class XlsxWorkbook implements WorkbookPort {
           seen.add(name.toLowerCase());
           headers.push(name);
         }
+        for (const m of overlapping) sheet.unMergeCells(m.range);
         const rows: ExcelJS.CellValue[][] = [];
         for (let r = range.top + 1; r <= range.bottom; r++) {
           const row = sheet.getRow(r + 1);

@@ -78,6 +78,28 @@ describe("duplicated headers in a plain range", () => {
   });
 });
 
+describe("a header merged across two columns of a plain range", () => {
+  it("is unmerged, the second column numbered, and the header cells match the table's column names", async () => {
+    const file = await workbookWith((wb) => {
+      const sheet = wb.addWorksheet("Quotes");
+      sheet.addRow(["Vendor", "Hourly rate", "", "Hours", "Country"]);
+      sheet.addRow(["Acme", 40, 400, 1000, "India"]);
+      sheet.addRow(["Bolt", 45, 450, 1000, "India"]);
+      sheet.mergeCells("B1:C1");
+    }, "merged-header.xlsx");
+    const output = path.join(work, "merged-header.out.xlsx");
+    const r = await run(file, "--out", output);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(expect.arrayContaining([expect.stringMatching(/'Hourly rate' heads columns B and C: the evaluation reads column B; column C is now 'Hourly rate2'/)]));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    const sheet = book.getWorksheet("Quotes")!;
+    const columns = (sheet.getTables()[0] as unknown as { table: { columns: { name: string }[] } }).table.columns.map((c) => c.name);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(columns);
+    expect(columns.slice(0, 3)).toEqual(["Vendor", "Hourly rate", "Hourly rate2"]);
+  });
+});
+
 describe("finding the vendor block the way the pane does", () => {
   const titled = (wb: ExcelJS.Workbook) => {
     wb.addWorksheet("Cover").addRow(["Offshore sourcing review", "March 2026"]);
