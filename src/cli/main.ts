@@ -249,8 +249,8 @@ async function pickTable(workbook: XlsxWorkbook, options: CliOptions, notes: str
     sheets = [sheet];
   }
   if (options.range !== undefined) return blockAtRange(workbook, sheets[0], options.range, input, notes);
-  const all = await findVendorTables(workbook);
-  const found = { ...all, tables: all.tables.filter((c) => sheets.includes(c.table.sheet)) };
+  const ranked = await findVendorTables(workbook);
+  const found = { ...ranked, tables: ranked.tables.filter((c) => sheets.includes(c.table.sheet)) };
   if (wanted) {
     const all = await workbook.listTables();
     const table = all.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
@@ -275,7 +275,7 @@ async function pickTable(workbook: XlsxWorkbook, options: CliOptions, notes: str
     return converted.table;
   }
   throw new CliError(
-    `No vendor table in ${path.basename(input)}: expected a table (or a block with a header row) with at least the columns ${["hourlyRate", "hours"].map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ")}, such as ${found.expectedHeaders.slice(0, 6).join(", ")}.`,
+    `No vendor table in ${path.basename(input)}${options.sheet !== undefined ? ` on the sheet '${sheets[0]}'` : ""}: expected a table (or a block with a header row) with at least the columns ${["hourlyRate", "hours"].map((f) => `'${FIELD_BY_KEY[f as "hours"].header}'`).join(" and ")}, such as ${found.expectedHeaders.slice(0, 6).join(", ")}.`,
   );
 }
 
