@@ -62,9 +62,18 @@ export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
 
 /** The onshore reference hourly rate for a kind of work: median wage times the loaded-cost multiplier. */
 export function onshoreReferenceRate(workType: string, a: Assumptions): number {
-  const wage = (a as unknown as Record<string, number>)[`onshoreWage${pascal(workTypeOf(workType))}`];
-  return wage * a.onshoreLoadedCostMultiplier;
+  const kind = workTypeOf(workType);
+  let rates = referenceRates.get(a);
+  if (rates === undefined) referenceRates.set(a, (rates = new Map()));
+  let rate = rates.get(kind);
+  if (rate === undefined) {
+    rate = (a as unknown as Record<string, number>)[`onshoreWage${pascal(kind)}`] * a.onshoreLoadedCostMultiplier;
+    rates.set(kind, rate);
+  }
+  return rate;
 }
+/** Reference rate by kind of work, per assumptions object (assumptions objects are immutable). */
+const referenceRates = new WeakMap<Assumptions, Map<string, number>>();
 
 const CLOSER: Readonly<Record<LocationModel, LocationModel | "">> = { Offshore: "Nearshore", Nearshore: "Onshore", Onshore: "" };
 
@@ -104,21 +113,26 @@ export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHou
     reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended, `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.`);
   } else {
     recommended = closerThan(row, where, locationConflict);
-    const gap = required - overlap;
-    const short = `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed`;
-    const mislabelled = locationConflict ? ` The row says ${row.locationModel.toLowerCase()}, but the vendor's clock reads as ${where.derived!.toLowerCase()}.` : "";
-    const remedy =
-      recommended === ""
-        ? "no location model gives more overlap than where this vendor works: agree vendor hours that overlap yours (the Vendor hours column)"
-        : `${recommended.toLowerCase()} delivery (${recommended === "Onshore" ? "a vendor in your country" : `a vendor within ${hoursText(a.nearshoreMaxClockHours)} of your clock`}) gives the overlap this work needs`;
     const m = memo(t, verdict === "Blocker" && closable ? 32 : verdict === "Trade-off" ? 31 : 33);
     const memoKey = recommended + "|" + row.locationModel + "|" + (locationConflict ? where.derived : "") + "|" + workType;
-    reason = get3(m, overlap, required, memoKey) ?? put3(m, overlap, required, memoKey,
-      (verdict === "Blocker" && closable
-        ? `${short}; a shifted day could close it, but the effective rate is less than ${Math.round(a.minTradeOffLeverage * 100)}% below the onshore reference rate for ${workType.toLowerCase()} (${Number(reference.toFixed(2))} an hour), too little saving to carry the gap; ${remedy}.`
-        : verdict === "Trade-off"
-        ? `${short}; a shifted vendor day can close it, or ${remedy}.`
-        : `${short}, more than a shifted day closes; ${remedy}.`) + mislabelled);
+    const cached = get3(m, overlap, required, memoKey);
+    if (cached !== undefined) reason = cached;
+    else {
+      // Built only when this combination has no text yet: per row it would dominate the model's time.
+      const gap = required - overlap;
+      const short = `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed`;
+      const mislabelled = locationConflict ? ` The row says ${row.locationModel.toLowerCase()}, but the vendor's clock reads as ${where.derived!.toLowerCase()}.` : "";
+      const remedy =
+        recommended === ""
+          ? "no location model gives more overlap than where this vendor works: agree vendor hours that overlap yours (the Vendor hours column)"
+          : `${recommended.toLowerCase()} delivery (${recommended === "Onshore" ? "a vendor in your country" : `a vendor within ${hoursText(a.nearshoreMaxClockHours)} of your clock`}) gives the overlap this work needs`;
+      reason = put3(m, overlap, required, memoKey,
+        (verdict === "Blocker" && closable
+          ? `${short}; a shifted day could close it, but the effective rate is less than ${Math.round(a.minTradeOffLeverage * 100)}% below the onshore reference rate for ${workType.toLowerCase()} (${Number(reference.toFixed(2))} an hour), too little saving to carry the gap; ${remedy}.`
+          : verdict === "Trade-off"
+          ? `${short}; a shifted vendor day can close it, or ${remedy}.`
+          : `${short}, more than a shifted day closes; ${remedy}.`) + mislabelled);
+    }
   }
   return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason, costLeverage, workType, onshoreReferenceRate: reference, locationCheck, locationConflict };
 }

@@ -81,6 +81,19 @@ function placeText(where: VendorLocation): string {
 
 /** One sentence: where the location model came from, and whether the vendor's zone agrees. */
 export function locationCheckText(label: LocationModel, basis: "given" | "derived" | "default", where: VendorLocation, a: Assumptions): string {
+  // Per row otherwise: the same few texts, built once per assumptions object, place and label.
+  let byPlace = checkTexts.get(a);
+  if (byPlace === undefined) checkTexts.set(a, (byPlace = new WeakMap()));
+  let texts = byPlace.get(where);
+  if (texts === undefined) byPlace.set(where, (texts = new Map()));
+  const key = label + "|" + basis;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = checkText(label, basis, where, a)));
+  return text;
+}
+const checkTexts = new WeakMap<Assumptions, WeakMap<VendorLocation, Map<string, string>>>();
+
+function checkText(label: LocationModel, basis: "given" | "derived" | "default", where: VendorLocation, a: Assumptions): string {
   const band = `nearshore is another country within ${hoursText(a.nearshoreMaxClockHours)}`;
   if (basis === "default") return "Offshore by default: the row gives no Location model, Country or Time zone, so the costliest location is assumed.";
   if (basis === "derived") return `${label}, derived: no Location model given; ${placeText(where)} (same country is onshore; ${band}).`;
