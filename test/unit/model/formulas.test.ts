@@ -5,18 +5,13 @@
 import fc from "fast-check";
 import {
   ASSUMPTIONS,
-  ENGAGEMENT_MODELS,
-  LEVELS,
-  LOCATION_MODELS,
-  PRICING_MODELS,
   SECURITY_CERTIFICATION_KEYWORDS,
-  SENSITIVITIES,
   evaluateRow,
   type Assumptions,
   type AssumptionKey,
   type VendorRow,
 } from "../../../src/model";
-import { WINTER, assumptionsWith, vendorRow } from "./helpers";
+import { CATEGORY_ARBITRARIES, WINTER, assumptionsWith, vendorRow } from "./helpers";
 import { workTypeOf } from "../../../src/model/worktype";
 
 function sheet(a: Assumptions): (name: string) => number {
@@ -95,15 +90,8 @@ const rowArb = fc.record({
   hours: fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 50_000, noNaN: true })),
   durationMonths: fc.double({ min: 0.5, max: 60, noNaN: true }),
   timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York", "Asia/Manila", ""),
-  locationModel: fc.constantFrom(...LOCATION_MODELS),
-  engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
-  pricingModel: fc.constantFrom(...PRICING_MODELS),
-  requirementsClarity: fc.constantFrom(...LEVELS),
-  collaborationIntensity: fc.constantFrom(...LEVELS),
-  dataSensitivity: fc.constantFrom(...SENSITIVITIES),
-  urgency: fc.constantFrom(...LEVELS),
+  ...CATEGORY_ARBITRARIES,
   attrition: fc.double({ min: 0, max: 1, noNaN: true }),
-  replacesInHouseStaff: fc.boolean(),
   certifications: fc.subarray(["ISO 27001", "SOC 2 Type II", "CMMI 5", "PCI DSS"]),
 }).map((r) => vendorRow(r));
 

@@ -1,4 +1,5 @@
-import { DEFAULT_ASSUMPTIONS, parseAssumptions, type Assumptions, type VendorRow } from "../../../src/model";
+import fc from "fast-check";
+import { DEFAULT_ASSUMPTIONS, ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES, parseAssumptions, type Assumptions, type VendorRow } from "../../../src/model";
 
 /** A typed row with every field set; tests override what their rule is about. */
 export function vendorRow(overrides: Partial<VendorRow> = {}): VendorRow {
@@ -35,3 +36,15 @@ export function assumptionsWith(values: Record<string, string | number>): Assump
 /** Defaults on a fixed winter date, so overlap does not depend on the day the tests run. */
 export const WINTER: Assumptions = assumptionsWith({ "Reference date": "2026-01-15" });
 export { DEFAULT_ASSUMPTIONS };
+
+/** Every category column of a vendor row, each any of its values, for property tests to spread into their record. */
+export const CATEGORY_ARBITRARIES = {
+  locationModel: fc.constantFrom(...LOCATION_MODELS),
+  engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
+  pricingModel: fc.constantFrom(...PRICING_MODELS),
+  requirementsClarity: fc.constantFrom(...LEVELS),
+  collaborationIntensity: fc.constantFrom(...LEVELS),
+  dataSensitivity: fc.constantFrom(...SENSITIVITIES),
+  urgency: fc.constantFrom(...LEVELS),
+  replacesInHouseStaff: fc.boolean(),
+};

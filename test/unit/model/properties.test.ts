@@ -1,10 +1,6 @@
 import fc from "fast-check";
 import {
   ASSUMPTIONS,
-  ENGAGEMENT_MODELS,
-  LEVELS,
-  LOCATION_MODELS,
-  PRICING_MODELS,
   SENSITIVITIES,
   evaluateCells,
   evaluateRow,
@@ -21,7 +17,7 @@ import {
   type Level,
   type VendorRow,
 } from "../../../src/model";
-import { WINTER, vendorRow } from "./helpers";
+import { CATEGORY_ARBITRARIES, WINTER, vendorRow } from "./helpers";
 
 const ZONES = ["America/New_York", "America/Los_Angeles", "America/Mexico_City", "America/Sao_Paulo", "Europe/London", "Europe/Warsaw",
   "Europe/Bucharest", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Manila", "Asia/Tokyo", "Australia/Adelaide", "Pacific/Auckland", "Pacific/Chatham", "UTC", ""];
@@ -31,15 +27,8 @@ const rowArb: fc.Arbitrary<VendorRow> = fc.record({
   hours: fc.double({ min: 0, max: 100_000, noNaN: true }),
   durationMonths: fc.double({ min: 0.1, max: 120, noNaN: true }),
   timeZone: fc.constantFrom(...ZONES),
-  locationModel: fc.constantFrom(...LOCATION_MODELS),
-  engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
-  pricingModel: fc.constantFrom(...PRICING_MODELS),
-  requirementsClarity: fc.constantFrom(...LEVELS),
-  collaborationIntensity: fc.constantFrom(...LEVELS),
-  dataSensitivity: fc.constantFrom(...SENSITIVITIES),
-  urgency: fc.constantFrom(...LEVELS),
+  ...CATEGORY_ARBITRARIES,
   attrition: fc.double({ min: 0, max: 1, noNaN: true }),
-  replacesInHouseStaff: fc.boolean(),
   certifications: fc.subarray(["ISO 27001", "SOC 2", "CMMI 5"]),
 }).map((r) => vendorRow(r));
 

@@ -1,19 +1,14 @@
 import fc from "fast-check";
 import {
-  ENGAGEMENT_MODELS,
-  LEVELS,
-  LOCATION_MODELS,
-  PRICING_MODELS,
   RISK_DRIVERS,
   SECURITY_CERTIFICATION_KEYWORDS,
-  SENSITIVITIES,
   riskScore,
   type RiskResult,
   type VendorRow,
 } from "../../../src/model";
 import { reaches, riskLabelOf } from "../../../src/model/risk";
 import type { RiskDriver } from "../../../src/model/types";
-import { WINTER, assumptionsWith, vendorRow } from "./helpers";
+import { CATEGORY_ARBITRARIES, WINTER, assumptionsWith, vendorRow } from "./helpers";
 
 function driver(r: RiskResult, key: string) {
   const d = r.drivers.find((x) => x.key === key);
@@ -134,15 +129,8 @@ describe("a Low or Medium band never hides a driver at or above the High thresho
       hours: fc.double({ min: 1, max: 50_000, noNaN: true }),
       durationMonths: fc.double({ min: 0.5, max: 60, noNaN: true }),
       timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York", "Asia/Manila"),
-      locationModel: fc.constantFrom(...LOCATION_MODELS),
-      engagementModel: fc.constantFrom(...ENGAGEMENT_MODELS),
-      pricingModel: fc.constantFrom(...PRICING_MODELS),
-      requirementsClarity: fc.constantFrom(...LEVELS),
-      collaborationIntensity: fc.constantFrom(...LEVELS),
-      dataSensitivity: fc.constantFrom(...SENSITIVITIES),
-      urgency: fc.constantFrom(...LEVELS),
+      ...CATEGORY_ARBITRARIES,
       attrition: fc.double({ min: 0, max: 0.4, noNaN: true }),
-      replacesInHouseStaff: fc.boolean(),
       certifications: fc.subarray(["ISO 27001", "SOC 2 Type II", "CMMI 5"]),
     })
     .map((r) => vendorRow(r));
