@@ -5,26 +5,15 @@ import { mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { runCli, workbookFile } from "../helpers/cli";
 
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-cli-inputs-"));
 const NOW = new Date("2026-03-02T15:30:00Z");
 const HEADERS = ["Vendor", "Hourly rate", "Hours", "Location model", "Country"];
 
-async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: NOW });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCli(NOW, args);
 
-async function workbookWith(build: (wb: ExcelJS.Workbook) => void, name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const file = path.join(work, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbookWith = (build: (wb: ExcelJS.Workbook) => void, name: string) => workbookFile(work, name, build);
 
 function vendorLines(out: readonly string[]): string[] {
   return out.filter((l) => /^(Acme|Bolt|Cora|Dyna)\b/.test(l));

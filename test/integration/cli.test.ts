@@ -8,7 +8,7 @@ import path from "path";
 import CFB from "cfb";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../../src/cli/main";
+import { runCli, workbookFile } from "../helpers/cli";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET } from "../../src/actions/finance";
 import { SAMPLE_VENDORS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
@@ -20,24 +20,13 @@ const SAMPLE = path.join(ROOT, "assets", "sample-vendors.xlsx");
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-cli-"));
 const NOW = new Date("2026-03-02T15:30:00Z");
 
-async function run(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (l) => out.push(l), err: (l) => err.push(l), now: NOW });
-  return { code, out, err };
-}
+const run = (...args: string[]) => runCli(NOW, args);
 
 function sha(file: string): string {
   return createHash("sha256").update(readFileSync(file)).digest("hex");
 }
 
-async function workbookWith(build: (wb: ExcelJS.Workbook) => void, name: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  build(wb);
-  const file = path.join(work, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const workbookWith = (build: (wb: ExcelJS.Workbook) => void, name: string) => workbookFile(work, name, build);
 
 /** A refusal: non-zero exit, exactly one line on stderr saying `pattern`, nothing on stdout. */
 function expectOneLineRefusal(result: { code: number; out: string[]; err: string[] }, pattern: RegExp): void {
