@@ -1,0 +1,128 @@
+// The finance summary's portable formulas: the assumptions block they read (with the model's
+// rule for a blank or missing value), each summary column's formula built once per column,
+// and the one formula of each vendor-table output column. The formulas themselves come from
+// src/model/portable.ts; this file only says which cells they read.
+
+import type { Assumptions } from "../model";
+import { ASSUMPTION_BY_KEY, ASSUMPTIONS } from "../model/assumptions";
+import { assumptionLookup, excelText, percentFromCell, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { cellAddress, columnLetters, quoteSheet } from "../workbook/address";
+import { ASSUMPTIONS_NAME, type CellWrite, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { structuredColumn } from "./evaluate";
+import { FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN, NOT_IN_SUMMARY, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryColumnOf, TABLE_BLOCK_COLUMN, type FinanceMode } from "./financeLayout";
+
+/** Inputs whose blank cell means an assumption: the formula then follows that assumption. */
+export const DEFAULTED_BY_ASSUMPTION: Partial<Record<PortableInputKey, string>> = {
+  durationMonths: ASSUMPTION_BY_KEY.defaultDurationMonths.name,
+  attrition: ASSUMPTION_BY_KEY.defaultAttrition.name,
+};
+
+/**
+ * The assumptions the portable formulas read: every number but those that only feed the
+ * overlap hours (time zone, working hours, reference date), which are values here, and the
+ * word lists and the checklist's own rules (certification keywords, typical pricing, pilot
+ * length, mitigations), which feed inputs and the checklist only.
+ */
+const CHECKLIST_ONLY: ReadonlySet<string> = new Set(["mitigationTopDrivers", "mitigationFromScore", "pilotMinMonths", "pilotMaxMonths", "pilotShareOfDuration"]);
+export const BLOCK_ASSUMPTIONS = ASSUMPTIONS.filter((spec) => spec.kind !== "zone" && spec.kind !== "date" && spec.kind !== "hours" && spec.kind !== "list" && !CHECKLIST_ONLY.has(spec.key));
+
+/** Where a row's formula goes in a column template: joined with the row number per row. */
+export const ROW = "\u0001";
+
+/**
+ * The assumptions block, right of the vendor columns: every assumption the formulas use,
+ * once, read from the assumptions sheet with the model's rule for a blank or missing
+ * value (the default). Rows refer to its cells, or look a category's row up in it.
+ * Returns how a formula reads the assumption a name expression yields.
+ */
+export function summaryAssumptionCell(): (nameExpression: string) => string {
+  const blockRow = new Map<string, number>();
+  BLOCK_ASSUMPTIONS.forEach((spec, i) => blockRow.set(spec.name.toLowerCase(), FIRST_VENDOR_ROW + i));
+  const valueColumn = columnLetters(LOOKUP_BLOCK_COLUMN + 1);
+  const blockRange = `$${columnLetters(LOOKUP_BLOCK_COLUMN)}$${FIRST_VENDOR_ROW + 1}:$${valueColumn}$${FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length}`;
+  const lookup = assumptionLookup(blockRange);
+  return (nameExpression: string): string => {
+    const literal = /^"((?:[^"]|"")*)"$/.exec(nameExpression);
+    const row = literal ? blockRow.get(literal[1].replace(/""/g, '"').toLowerCase()) : undefined;
+    return row === undefined ? lookup(nameExpression) : `$${valueColumn}$${row + 1}`;
+  };
+}
+
+/**
+ * Each column's formula is the same in every row but for the row number: built once with
+ * ROW where the row goes, then only joined per row (10,000 rows stay fast). Null for
+ * columns that hold values, and for every column in values mode.
+ */
+export function columnTemplates(mode: FinanceMode, lastVendorRow: number, assumptionCell: (nameExpression: string) => string): (string[] | null)[] {
+  const costColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "totalCost");
+  const riskColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "riskScore");
+  const templateCells = {
+    input: (key: PortableInputKey) => `${columnLetters(summaryColumnOf("input", key))}${ROW}`,
+    result: (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${ROW}`,
+    assumption: assumptionCell,
+  };
+  return SUMMARY_COLUMNS.map((column): string[] | null => {
+    if (mode === "values") return null;
+    if (column.kind === "result") return ("=" + PORTABLE_FORMULAS[column.key](templateCells)).split(ROW);
+    if (column.kind === "rank") {
+      const col = columnLetters(column.of === "totalCost" ? costColumn : riskColumn);
+      return `=RANK(${col}${ROW},$${col}$${FIRST_VENDOR_ROW + 1}:$${col}$${lastVendorRow + 1},1)`.split(ROW);
+    }
+    return null;
+  });
+}
+
+/** The assumptions block's cells (formulas mode only); `right` and `bottom` are its last column and row. */
+export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes: WorkbookChange[]; right: number; bottom: number } {
+  const sheetValue = (row: number) =>
+    `INDEX(${ASSUMPTIONS_NAME},MATCH(${columnLetters(LOOKUP_BLOCK_COLUMN)}${row + 1},INDEX(${ASSUMPTIONS_NAME},0,1),0),2)`;
+  const blockRows: CellWrite[][] = BLOCK_ASSUMPTIONS.map((spec, i) => {
+    const row = FIRST_VENDOR_ROW + i;
+    const fallback = String(spec.defaultValue);
+    const value = spec.kind === "percent" ? percentFromCell(sheetValue(row), spec.max ?? 1) : sheetValue(row);
+    return [
+      spec.name,
+      {
+        formula: `=IFERROR(IF(ISBLANK(${sheetValue(row)}),${fallback},${value}),${fallback})`,
+        cachedValue: (a as unknown as Record<string, number>)[spec.key],
+      },
+    ];
+  });
+  const changes: WorkbookChange[] = [
+    {
+      kind: "writeRange",
+      sheet,
+      address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN),
+      cells: [["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)"], ...blockRows],
+    },
+    {
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 1)}`,
+      format: { bold: true, fill: "#D9E1F2", wrapText: true },
+    },
+    {
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1, LOOKUP_BLOCK_COLUMN)}`,
+      format: { columnWidth: 260 },
+    },
+  ];
+  return { changes, right: LOOKUP_BLOCK_COLUMN + 1, bottom: FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1 };
+}
+
+/**
+ * The one formula of output column `o` in the vendor table: the block's entry for the key in
+ * the row's own key column (a structured reference: the same text on every row, and LibreOffice
+ * reads it from an .xlsx too), "" for a blank entry, NOT_IN_SUMMARY for a row without a key
+ * (added since) or with one the block does not have. The key is checked to be a whole number
+ * from 1 up: INDEX with 0 would return the whole column.
+ */
+export function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: number, sheet: string): string {
+  const letters = columnLetters(TABLE_BLOCK_COLUMN + 1 + o);
+  const block = `${quoteSheet(sheet)}!$${letters}$${FIRST_VENDOR_ROW + 1}:$${letters}$${FIRST_VENDOR_ROW + Math.max(table.rowCount, 1)}`;
+  const key = `${table.name}[@${structuredColumn(keyHeader)}]`;
+  const entry = `INDEX(${block},${key})`;
+  const notInSummary = excelText(NOT_IN_SUMMARY);
+  return `=IFERROR(IF(AND(ISNUMBER(${key}),${key}>=1,INT(${key})=${key}),IF(${entry}="","",${entry}),${notInSummary}),${notInSummary})`;
+}

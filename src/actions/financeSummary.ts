@@ -1,0 +1,266 @@
+// Planning the finance summary (pure): the title and notes, one row per vendor (values, or
+// the portable formulas with the model's numbers cached beside them), the assumptions block,
+// the block the vendor table's output columns read, and the charts.
+
+import type { Assumptions } from "../model";
+import { hasSecurityCertification } from "../model/risk";
+import { workTypeOf } from "../model/worktype";
+import { isBlank } from "../model/values";
+import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types";
+import { excelText, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { cellAddress, columnLetters } from "../workbook/address";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import type { RowError } from "./evaluate";
+import { titleOf } from "./sheets";
+import { chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
+import { assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
+import {
+  FIRST_VENDOR_ROW,
+  SUMMARY_COLUMNS,
+  SUMMARY_HEADER_ROW,
+  SUMMARY_REORDERED,
+  SUMMARY_TITLE,
+  summaryColumnOf,
+  TABLE_BLOCK_COLUMN,
+  TABLE_ROW_LETTERS,
+  type FinanceMode,
+  type FinanceVendor,
+} from "./financeLayout";
+
+export function isSummarySheet(snapshot: SheetSnapshot): boolean {
+  return titleOf(snapshot).startsWith(SUMMARY_TITLE);
+}
+
+// ---- Inputs as the model read them ----
+
+function inputValue(key: PortableInputKey, row: VendorRow, overlap: number, a: Assumptions): CellValue {
+  switch (key) {
+    case "securityCertified":
+      return hasSecurityCertification(row, a);
+    case "overlapHours":
+      return overlap;
+    case "workType":
+      // The kind of work the onshore reference rate is looked up by, not the row's own words.
+      return workTypeOf(row.workType);
+    default:
+      return row[key];
+  }
+}
+
+export interface SummaryInput {
+  readonly mode: FinanceMode;
+  readonly now: Date;
+  readonly table: TableSnapshot;
+  readonly vendors: readonly (FinanceVendor & { raw: readonly CellValue[] })[];
+  readonly rowErrors: readonly RowError[];
+  readonly map: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly a: Assumptions;
+  readonly outputHeaders: readonly string[];
+  readonly keyHeader: string;
+  /** The summary's sheet. */
+  readonly sheet: string;
+}
+
+/** The note that says which mode was chosen and how to get live add-in formulas back. */
+export function modeNote(mode: FinanceMode, now: Date): string {
+  const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Evaluate in its pane.";
+  return mode === "formulas"
+    ? `Portable formulas: every number here is a plain Excel formula over the sheet '${ASSUMPTIONS_SHEET}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
+    : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;
+}
+
+export function overlapNote(a: Assumptions): string {
+  return `Overlap hours are values, computed for the reference date ${isoDate(a.referenceDate)} from IANA time-zone rules (daylight saving moves them), which no spreadsheet has: changing the time zone, working hours or reference date assumptions does not move them; prepare for finance again to refresh them. Everything else is computed from the assumptions.`;
+}
+
+export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; area: string; note: string } {
+  const { mode, now, vendors, a } = input;
+  const sheet = input.sheet;
+  const n = vendors.length;
+  const lastVendorRow = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
+  const note = modeNote(mode, now);
+
+  // The assumptions block, right of the vendor columns: every assumption the formulas use,
+  // once, read from the assumptions sheet with the model's rule for a blank or missing
+  // value (the default). Rows refer to its cells, or look a category's row up in it.
+  const assumptionCell = summaryAssumptionCell();
+  const templates = columnTemplates(mode, lastVendorRow, assumptionCell);
+  const rows: CellWrite[][] = vendors.map((v, i) => {
+    const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
+    const e = v.evaluation;
+    const values = resultValues(e);
+    return SUMMARY_COLUMNS.map((column, c): CellWrite => {
+      switch (column.kind) {
+        case "vendor":
+          return v.vendor;
+        case "tableRow":
+          return v.row;
+        case "rank": {
+          const value = column.of === "totalCost" ? v.rankByCost : v.rankByRisk;
+          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
+        }
+        case "result": {
+          const value = values[column.key];
+          return mode === "values" ? writable(value) : { formula: templates[c]!.join(rowNumber), cachedValue: value };
+        }
+        case "input": {
+          const value = inputValue(column.key, e.row, e.fit.overlapHours, input.a);
+          const assumption = DEFAULTED_BY_ASSUMPTION[column.key];
+          const field = column.key as FieldKey;
+          const index = input.map[field];
+          if (mode === "formulas" && assumption && (index === undefined || isBlank(v.raw[index])))
+            return { formula: "=" + assumptionCell(excelText(assumption)), cachedValue: value };
+          return writable(value);
+        }
+      }
+    });
+  });
+
+  const changes: WorkbookChange[] = [];
+  const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
+  const charts = financeCharts(n);
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
+  changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
+  changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
+  changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });
+  const lastColumn = SUMMARY_COLUMNS.length - 1;
+  changes.push({
+    kind: "formatRange",
+    sheet,
+    address: `${cellAddress(SUMMARY_HEADER_ROW, 0)}:${cellAddress(SUMMARY_HEADER_ROW, lastColumn)}`,
+    format: { bold: true, fill: "#D9E1F2", wrapText: true },
+  });
+  if (rows.length > 0) changes.push({ kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, 0), cells: rows });
+  SUMMARY_COLUMNS.forEach((column, i) => {
+    const format = "format" in column && column.format ? { numberFormat: column.format } : {};
+    changes.push({
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(FIRST_VENDOR_ROW, i)}:${cellAddress(lastVendorRow, i)}`,
+      format: { ...format, columnWidth: column.width },
+    });
+  });
+
+  let right = lastColumn;
+  let bottom = lastVendorRow;
+  if (mode === "formulas") {
+    const assumptionBlock = assumptionBlockChanges(sheet, a);
+    changes.push(...assumptionBlock.changes);
+    right = assumptionBlock.right;
+    bottom = Math.max(bottom, assumptionBlock.bottom);
+  }
+  const block = tableRowsBlock(input);
+  changes.push(...block.changes);
+  right = Math.max(right, block.right);
+  bottom = Math.max(bottom, block.bottom);
+  changes.push(...financeChartChanges(charts, n, lastVendorRow, input.sheet));
+  return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
+}
+
+/** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
+function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
+  const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
+  const summaryRow = new Map(vendors.map((v, i) => [v.tableRow, { vendor: v, row: FIRST_VENDOR_ROW + i }]));
+  const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const rows: CellWrite[][] = [];
+  for (let i = 1; i <= table.rowCount; i++) {
+    const found = summaryRow.get(i);
+    const error = errors.get(i);
+    rows.push([
+      i,
+      ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
+        if (found) {
+          const value = outputValue(found.vendor.evaluation, key);
+          // Values mode keeps the summary free of formulas: the entry is the number itself.
+          if (input.mode === "values") return writable(value);
+          // A sort of the summary's rows moves the vendor away from the row referred to here
+          // (references from outside a sorted range do not follow it): the row's "Row on vendor
+          // sheet" then differs, and the entry says so instead of showing another vendor's number.
+          const row = found.row + 1;
+          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${columnLetters(summaryColumnOf("result", key))}${row},${excelText(SUMMARY_REORDERED)})`;
+          return { formula, cachedValue: value };
+        }
+        // A blank row shows nothing, as the add-in's own formulas leave it.
+        return error === undefined ? "" : notEvaluated(error);
+      }),
+    ]);
+  }
+  const right = TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length;
+  const changes: WorkbookChange[] = [
+    {
+      kind: "writeRange",
+      sheet,
+      address: cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN),
+      cells: [[`${keyHeader} (the vendor table's key column)`, ...outputHeaders.map((h) => `${h} (vendor table)`)], ...rows],
+    },
+    {
+      kind: "formatRange",
+      sheet,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, right)}`,
+      format: { bold: true, fill: "#D9E1F2", wrapText: true, columnWidth: 90 },
+    },
+  ];
+  return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(table.rowCount, 1) - 1 };
+}
+
+export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+
+export function notEvaluated(message: string): string {
+  return `Not evaluated: ${message}`;
+}
+
+/** The model's number (or word) for each result column. */
+function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {
+  const values: Record<string, CellValue> = {
+    labour: e.cost.labour,
+    totalCost: e.cost.total,
+    effectiveHourlyRate: e.cost.effectiveHourlyRate,
+    requiredOverlap: e.fit.requiredOverlapHours,
+    fitScore: e.fit.score,
+    fitVerdict: e.fit.verdict,
+    riskScore: e.risk.score,
+    riskBand: e.risk.band,
+    riskLabel: e.risk.label,
+  };
+  for (const line of e.cost.lines) values[line.key] = line.amount;
+  for (const driver of e.risk.drivers) values[`risk.${driver.key}`] = driver.score;
+  return values as Record<PortableResultKey, CellValue>;
+}
+
+function rowErrorsNote(rowErrors: readonly RowError[]): string {
+  if (rowErrors.length === 0) return "Every row of the vendor table was read.";
+  const shown = rowErrors.slice(0, 5).map((e) => `row ${e.row}: ${e.message}`);
+  const more = rowErrors.length > 5 ? `; and ${rowErrors.length - 5} more` : "";
+  return `Not in the summary (correct these rows and prepare again): ${shown.join("; ")}${more}.`;
+}
+
+export function outputValue(e: Evaluation, key: PortableResultKey): CellValue {
+  return key === "totalCost" ? e.cost.total : key === "riskScore" ? e.risk.score : e.fit.verdict;
+}
+
+/** Excel's RANK(x, all, 1): 1 + how many are strictly smaller. */
+export function rank(values: readonly number[]): number[] {
+  const sorted = [...values].sort((x, y) => x - y);
+  return values.map((v) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  });
+}
+
+export function writable(value: CellValue): CellWrite {
+  return value === undefined ? null : value;
+}
+
+export function asOf(now: Date): string {
+  return `${now.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+function isoDate(serial: number): string {
+  return new Date(Math.round((serial - 25569) * 86400000)).toISOString().slice(0, 10);
+}
