@@ -95,6 +95,18 @@ export interface AssumptionSpec {
   readonly description: string;
   /** For a list: the only items it may hold (a list of pricing models). */
   readonly allowed?: readonly string[];
+  /** For a number that moves a cost line: how low and how high it plausibly is, and who says so. */
+  readonly range?: AssumptionRange;
+}
+
+/**
+ * The low and high ends of an assumption that moves a cost line. `source` opens with the
+ * range as written ("0.2-2%: ...") and cites where it comes from, or says "Assumption".
+ */
+export interface AssumptionRange {
+  readonly low: number;
+  readonly high: number;
+  readonly source: string;
 }
 
 /** Values by key. Percent values are fractions (0.05 is 5%); Reference date is an Excel serial, 0 = today (UTC). */
@@ -359,7 +371,41 @@ const SPECS: SpecInput[] = [
   { key: "pilotMaxMonths", name: "Pilot length, maximum (months)", kind: "number", defaultValue: 3, unit: "months", min: 0.1, max: 600, source: `${NO_SOURCE}: a quarter is long enough to measure and short enough to stop (${GUIDE}: a measurable pilot, reviewed before scaling)`, description: "Longest pilot the plan proposes; also the pilot when the engagement has no duration." },
 ];
 
-export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(s as AssumptionSpec)));
+// Ranges of the cost assumptions. A published range where one exists; elsewhere half to one
+// and a half times the default, labelled as an assumption. Cost grows with every one of them
+// (cost.ts), so all lows together give the lowest total and all highs the highest.
+const NO_RANGE_SOURCE = "Assumption: no published range was found; half to one and a half times the default";
+const SOURCED_RANGES: Readonly<Record<string, readonly [number, number, string]>> = {
+  defaultAttrition: [0.15, 0.25, "15-25%: large offshore providers' FY22-FY23 results, 15-25% a year typical; applied to each row's attrition, widened to include the row's own figure"],
+  vendorSelectionPct: [0.002, 0.02, `0.2-2%: ${CIO}, 0.2-2% of annual contract value`],
+  transitionPct: [0.02, 0.03, `2-3%: ${CIO}, 2-3% of contract value (widely quoted, not verified)`],
+  severancePct: [0.03, 0.05, `3-5%: ${CIO}, layoffs and retention 3-5%`],
+  productivityBasePctOffshore: [0.03, 0.2, `3-20%: ${CIO}, from the 3% low end of its 3-27% range to the Meta Group's up to 20% in the first two years`],
+  ...Object.fromEntries(
+    ENGAGEMENT_MODELS.map((c) => [
+      `governancePct${pascal(c)}`,
+      [0.03, 0.07, `3-7%: from the low end of TPI's 3-5% typical (S. Hall, TPI, as quoted by Nearshore Americas) to the top of the 4-7% of annual contract value at which satisfaction is highest (${EQUATERRA})`],
+    ]),
+  ),
+};
+/** Cost assumptions with no published range: half to one and a half times their default. */
+const UNSOURCED_RANGE = /^(productivityBasePct|productivityPctPerMissingHour$|reworkPct|changeRequestPct|knowledgeLossMonths$|travelPct|securityPct)/;
+
+function rangeText(spec: SpecInput, low: number, high: number): string {
+  const n = (x: number) => String(Number((spec.kind === "percent" ? x * 100 : x).toFixed(4)));
+  return spec.kind === "percent" ? `${n(low)}-${n(high)}%` : `${n(low)}-${n(high)} ${spec.unit}`;
+}
+
+function withRange(spec: SpecInput): SpecInput {
+  const sourced = SOURCED_RANGES[spec.key];
+  if (sourced) return { ...spec, range: { low: sourced[0], high: sourced[1], source: sourced[2] } };
+  if (!UNSOURCED_RANGE.test(spec.key) || typeof spec.defaultValue !== "number" || spec.defaultValue === 0) return spec;
+  const low = Number((spec.defaultValue * 0.5).toFixed(6));
+  const high = Number(Math.min(spec.max ?? Infinity, spec.defaultValue * 1.5).toFixed(6));
+  return { ...spec, range: { low, high, source: `${rangeText(spec, low, high)}: ${NO_RANGE_SOURCE}` } };
+}
+
+export const ASSUMPTIONS: readonly AssumptionSpec[] = Object.freeze(SPECS.map((s) => Object.freeze(withRange(s) as AssumptionSpec)));
 
 const SPEC_BY_NAME: ReadonlyMap<string, AssumptionSpec> = new Map(ASSUMPTIONS.map((s) => [normaliseHeader(s.name), s]));
 

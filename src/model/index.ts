@@ -10,11 +10,25 @@ export {
   parseAssumptions,
   type AssumptionKey,
   type AssumptionKind,
+  type AssumptionRange,
   type AssumptionSpec,
   type Assumptions,
   type RiskKey,
 } from "./assumptions";
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
+export {
+  costRange,
+  sensitivity,
+  portfolioSensitivity,
+  sensitivitySentence,
+  overlappingRanges,
+  rangeEnd,
+  assumptionsAt,
+  RANGED_ASSUMPTIONS,
+  type CostRange,
+  type RangeEnd,
+  type Sensitivity,
+} from "./range";
 export { requiredOverlapHours, rowOverlapHours, onshoreReferenceRate } from "./fit";
 export { workTypeOf } from "./worktype";
 export { vendorLocation, type VendorLocation } from "./location";

@@ -1,0 +1,173 @@
+/*
+ * How wrong the total cost can be, and which assumption matters most.
+ *
+ * Every assumption that moves a cost line has a range (AssumptionSpec.range in
+ * assumptions.ts). An end of the range used is never on the wrong side of the value in use:
+ *   low end  = MIN(range low,  value)      high end = MAX(range high, value)
+ * so a buyer's value outside the published range widens it. Attrition is the row's own
+ * (the vendor's figure, or Default attrition when the row gives none), so its ends are
+ * MIN(15%, row attrition) and MAX(25%, row attrition).
+ *
+ * Every cost line grows with each of these assumptions (cost.ts: products and MIN/MAX of
+ * them, no subtraction), so
+ *   low      = total cost with every ranged assumption at its low end
+ *   expected = total cost with the values in use (totalCost)
+ *   high     = total cost with every ranged assumption at its high end
+ * and low <= expected <= high for every row.
+ *
+ * Sensitivity (a tornado): for each ranged assumption alone, the total at its low end and at
+ * its high end, all others at their values; the swing is the difference. Ranked by swing,
+ * largest first; assumptions that do not move this row (another category's row) are left out.
+ */
+import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
+import { costFrom } from "./cost";
+import { rowOverlapHours } from "./fit";
+import { tablesFor } from "./tables";
+import type { VendorRow } from "./types";
+
+export type RangeEnd = "low" | "high";
+
+/** The assumptions that have a range, in the assumptions sheet's order. */
+export const RANGED_ASSUMPTIONS: readonly (AssumptionSpec & { readonly range: NonNullable<AssumptionSpec["range"]> })[] = ASSUMPTIONS.filter(
+  (s): s is AssumptionSpec & { range: NonNullable<AssumptionSpec["range"]> } => s.range !== undefined,
+);
+
+const ATTRITION_KEY: AssumptionKey = "defaultAttrition";
+
+/** The end of an assumption's range used with `value` in use: never on the wrong side of the value. */
+export function rangeEnd(spec: AssumptionSpec, value: number, end: RangeEnd): number {
+  if (!spec.range) return value;
+  return end === "low" ? Math.min(spec.range.low, value) : Math.max(spec.range.high, value);
+}
+
+// One assumptions object per (base, end, key), so the lookup tables built on it are reused
+// from row to row (tablesFor caches by object).
+const moved = new WeakMap<Assumptions, Map<string, Assumptions>>();
+
+/** `a` with one ranged assumption (or every one, when `only` is absent) at an end of its range. */
+export function assumptionsAt(a: Assumptions, end: RangeEnd, only?: AssumptionKey): Assumptions {
+  let byKey = moved.get(a);
+  if (byKey === undefined) moved.set(a, (byKey = new Map()));
+  const cacheKey = `${end}:${only ?? "*"}`;
+  let out = byKey.get(cacheKey);
+  if (out === undefined) {
+    const values: Record<string, number | string> = { ...a };
+    for (const spec of RANGED_ASSUMPTIONS)
+      if (only === undefined || spec.key === only) values[spec.key] = rangeEnd(spec, (a as unknown as Record<string, number>)[spec.key], end);
+    out = Object.freeze(values) as Assumptions;
+    byKey.set(cacheKey, out);
+  }
+  return out;
+}
+
+const ATTRITION_SPEC = RANGED_ASSUMPTIONS.find((s) => s.key === ATTRITION_KEY)!;
+
+function rowAt(row: VendorRow, end: RangeEnd): VendorRow {
+  const attrition = rangeEnd(ATTRITION_SPEC, row.attrition, end);
+  return attrition === row.attrition ? row : { ...row, attrition };
+}
+
+function totalWith(row: VendorRow, a: Assumptions, overlap: number): number {
+  return costFrom(row, tablesFor(a), overlap).total;
+}
+
+export interface CostRange {
+  readonly low: number;
+  readonly expected: number;
+  readonly high: number;
+}
+
+/** Total cost at the low ends, at the values in use, and at the high ends (see the top). */
+export function costRange(row: VendorRow, a: Assumptions): CostRange {
+  // The overlap depends on time zones and working hours only, which have no range.
+  const overlap = rowOverlapHours(row, a);
+  return {
+    low: totalWith(rowAt(row, "low"), assumptionsAt(a, "low"), overlap),
+    expected: totalWith(row, a, overlap),
+    high: totalWith(rowAt(row, "high"), assumptionsAt(a, "high"), overlap),
+  };
+}
+
+/** One bar of the tornado: one assumption from its low end to its high end, the others at their values. */
+export interface Sensitivity {
+  readonly key: AssumptionKey;
+  /** The assumption's name, as on the assumptions sheet ("Attrition" for the row's attrition). */
+  readonly name: string;
+  readonly totalAtLow: number;
+  readonly totalAtHigh: number;
+  /** totalAtHigh - totalAtLow. */
+  readonly swing: number;
+}
+
+function nameOf(spec: AssumptionSpec): string {
+  return spec.key === ATTRITION_KEY ? "Attrition" : spec.name;
+}
+
+/** The tornado of one row: every ranged assumption that moves its total, largest swing first. */
+export function sensitivity(row: VendorRow, a: Assumptions): Sensitivity[] {
+  return portfolioSensitivity([row], a);
+}
+
+/**
+ * The tornado of several rows together (the portfolio): each assumption moves every row's
+ * total at once; ranked by the swing of the sum. Ties keep the assumptions sheet's order.
+ */
+export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions): Sensitivity[] {
+  const overlaps = rows.map((r) => rowOverlapHours(r, a));
+  const bars: Sensitivity[] = [];
+  for (const spec of RANGED_ASSUMPTIONS) {
+    let atLow = 0;
+    let atHigh = 0;
+    rows.forEach((row, i) => {
+      if (spec.key === ATTRITION_KEY) {
+        atLow += totalWith(rowAt(row, "low"), a, overlaps[i]);
+        atHigh += totalWith(rowAt(row, "high"), a, overlaps[i]);
+      } else {
+        atLow += totalWith(row, assumptionsAt(a, "low", spec.key), overlaps[i]);
+        atHigh += totalWith(row, assumptionsAt(a, "high", spec.key), overlaps[i]);
+      }
+    });
+    const swing = atHigh - atLow;
+    // Below a cent in a million is rounding, not a lever.
+    if (swing > 1e-9 * Math.max(1, Math.abs(atHigh))) bars.push({ key: spec.key, name: nameOf(spec), totalAtLow: atLow, totalAtHigh: atHigh, swing });
+  }
+  return bars.sort((x, y) => y.swing - x.swing);
+}
+
+/**
+ * The buyer's sentence: "The total is most sensitive to X; if it is at its high end, the
+ * total is Y." `money` writes an amount in the buyer's format.
+ */
+export function sensitivitySentence(bars: readonly Sensitivity[], money: (amount: number) => string): string {
+  const top = bars[0];
+  if (!top) return "No ranged assumption moves the total (no labour, or every range is a single value).";
+  return `The total is most sensitive to ${top.name}; if it is at its high end, the total is ${money(top.totalAtHigh)}.`;
+}
+
+/**
+ * When a ranking by expected cost is not meaningful: two vendors' ranges overlap by at least
+ * half of the narrower range (an assumption: then the cheaper expected total is as likely to
+ * be the dearer one as not). Overlap = MIN(high1, high2) - MAX(low1, low2), at least 0;
+ * a range of width 0 inside the other counts. Returns, per vendor, how many OTHER vendors'
+ * ranges overlap its own so. Written with the element-wise forms
+ *   MIN(x, y) = (x + y - ABS(x - y)) / 2,  MAX(x, y) = (x + y + ABS(x - y)) / 2
+ * that the summary's SUMPRODUCT formula uses, so both compute the same numbers.
+ */
+export function overlappingRanges(ranges: readonly { readonly low: number; readonly high: number }[]): number[] {
+  return ranges.map((r, i) => {
+    let count = 0;
+    ranges.forEach((o, j) => {
+      if (j === i) return;
+      if (rangesTooClose(r, o)) count++;
+    });
+    return count;
+  });
+}
+
+export function rangesTooClose(r: { readonly low: number; readonly high: number }, o: { readonly low: number; readonly high: number }): boolean {
+  const overlap = (r.high + o.high - Math.abs(r.high - o.high)) / 2 - (r.low + o.low + Math.abs(r.low - o.low)) / 2;
+  const w1 = r.high - r.low;
+  const w2 = o.high - o.low;
+  const narrower = (w1 + w2 - Math.abs(w1 - w2)) / 2;
+  return overlap >= 0 && overlap >= narrower / 2;
+}

@@ -1,0 +1,181 @@
+import fc from "fast-check";
+import {
+  ASSUMPTIONS,
+  costRange,
+  overlappingRanges,
+  portfolioSensitivity,
+  RANGED_ASSUMPTIONS,
+  sensitivity,
+  sensitivitySentence,
+  totalCost,
+  type AssumptionSpec,
+} from "../../../src/model";
+import { assumptionsWith, CATEGORY_ARBITRARIES, vendorRow, WINTER } from "./helpers";
+
+const rowArb = fc.record({
+  ...CATEGORY_ARBITRARIES,
+  hourlyRate: fc.double({ min: 0, max: 500, noNaN: true }),
+  hours: fc.double({ min: 0, max: 100_000, noNaN: true }),
+  durationMonths: fc.double({ min: 0.1, max: 120, noNaN: true }),
+  attrition: fc.double({ min: 0, max: 1, noNaN: true }),
+  timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/Mexico_City", "America/New_York"),
+});
+
+/** A value the buyer may type for a ranged assumption: anywhere in its allowed span, inside or outside the range. */
+const overrideArb = fc.dictionary(
+  fc.constantFrom(...RANGED_ASSUMPTIONS.map((s) => s.name)),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  { maxKeys: 6 },
+);
+
+function withOverrides(overrides: Record<string, number>) {
+  const values: Record<string, string | number> = { "Reference date": "2026-01-15" };
+  for (const [name, v] of Object.entries(overrides)) {
+    const spec = RANGED_ASSUMPTIONS.find((s) => s.name === name)!;
+    // Percent assumptions take a fraction within their maximum; the others (months) their own span.
+    values[name] = spec.kind === "percent" ? Math.min(v, spec.max ?? 1) : (spec.min ?? 0) + v * Math.min(24, (spec.max ?? 24) - (spec.min ?? 0));
+  }
+  return assumptionsWith(values);
+}
+
+const percent = (x: number) => Number((x * 100).toFixed(4));
+
+describe("cost ranges", () => {
+  it("low <= expected <= high for every row, whatever value the buyer gives a ranged assumption; expected is the total cost", () => {
+    fc.assert(
+      fc.property(rowArb, overrideArb, (fields, overrides) => {
+        const a = withOverrides(overrides);
+        const row = vendorRow(fields);
+        const range = costRange(row, a);
+        expect(range.expected).toBe(totalCost(row, a).total);
+        expect(range.low).toBeLessThanOrEqual(range.expected * (1 + 1e-12));
+        expect(range.expected).toBeLessThanOrEqual(range.high * (1 + 1e-12));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the low total is the total with every ranged assumption typed at its low end (and the row's attrition at 15% when above it); the high likewise", () => {
+    const row = vendorRow({ attrition: 0.4, replacesInHouseStaff: true, requirementsClarity: "Low", pricingModel: "Fixed price" });
+    const at = (end: "low" | "high") => assumptionsWith({ "Reference date": "2026-01-15", ...Object.fromEntries(RANGED_ASSUMPTIONS.filter((s) => s.key !== "defaultAttrition").map((s) => [s.name, s.range[end]])) });
+    const range = costRange(row, WINTER);
+    // Attrition 40% is above the 15-25% range: the high end keeps the vendor's 40%.
+    expect(range.low).toBeCloseTo(totalCost({ ...row, attrition: 0.15 }, at("low")).total, 6);
+    expect(range.high).toBeCloseTo(totalCost(row, at("high")).total, 6);
+    expect(range.low).toBeLessThan(range.expected);
+    expect(range.high).toBeGreaterThan(range.expected);
+  });
+
+  it("a buyer's value above the range widens the high end to it instead of lowering the cost", () => {
+    const a = assumptionsWith({ "Reference date": "2026-01-15", "Transition %": 0.1 });
+    const row = vendorRow();
+    const withOnlyTransitionAbove = costRange(row, a);
+    expect(withOnlyTransitionAbove.high).toBeGreaterThanOrEqual(withOnlyTransitionAbove.expected);
+    expect(sensitivity(row, a).find((s) => s.name === "Transition %")!.totalAtHigh).toBeCloseTo(totalCost(row, a).total, 9);
+  });
+});
+
+describe("the ranges and their sources", () => {
+  const ranged = ASSUMPTIONS.filter((s): s is AssumptionSpec & { range: NonNullable<AssumptionSpec["range"]> } => s.range !== undefined);
+
+  it("every range holds its default and stays within what the assumption allows", () => {
+    for (const s of ranged) {
+      expect({ name: s.name, inside: s.range.low <= Number(s.defaultValue) && Number(s.defaultValue) <= s.range.high }).toEqual({ name: s.name, inside: true });
+      expect(s.range.low).toBeGreaterThanOrEqual(s.min ?? 0);
+      expect(s.range.high).toBeLessThanOrEqual(s.max ?? Infinity);
+    }
+  });
+
+  it("each range's text opens with its own figures", () => {
+    for (const s of ranged) {
+      const m = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)( ?%| )/.exec(s.range.source);
+      expect({ name: s.name, opens: m !== null }).toEqual({ name: s.name, opens: true });
+      const scale = s.kind === "percent" ? percent : (x: number) => x;
+      expect([Number(m![1]), Number(m![2])]).toEqual([scale(s.range.low), scale(s.range.high)]);
+    }
+  });
+
+  it("a range that cites a source (not an assumption) takes both ends from the figures of that source as the assumption cites it", () => {
+    const sourced = ranged.filter((s) => !/: Assumption\b/.test(s.range.source));
+    expect(sourced.map((s) => s.key)).toEqual(expect.arrayContaining(["defaultAttrition", "vendorSelectionPct", "transitionPct", "severancePct", "productivityBasePctOffshore", "governancePctProject"]));
+    for (const s of sourced) {
+      // The figures the assumption's own source quotes: "0.2-2%", "3-27% range", "4-7%", "TPI: 3-5%".
+      const quoted = [...s.source.matchAll(/(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?%/g)].flatMap((m) => [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])]);
+      expect({ name: s.name, low: quoted.includes(percent(s.range.low)), high: quoted.includes(percent(s.range.high)) }).toEqual({ name: s.name, low: true, high: true });
+    }
+  });
+
+  it("every cost assumption a buyer would argue about has a range; those without one are named here with the reason", () => {
+    const costKeys = ASSUMPTIONS.filter((s) => /Pct|knowledgeLossMonths|defaultAttrition/.test(s.key) && Number(s.defaultValue) !== 0).map((s) => s.key);
+    // Who pays rework is the contract's allocation, not an estimate; the maximum is a cap.
+    const without = costKeys.filter((k) => !ranged.some((s) => s.key === k));
+    expect(without.every((k) => k.startsWith("reworkBuyerShare") || k === "productivityMaxPct")).toBe(true);
+  });
+});
+
+describe("sensitivity", () => {
+  const row = vendorRow({ engagementModel: "Staff augmentation", locationModel: "Offshore" });
+
+  it("each bar is the total with that one assumption typed at its low and at its high end, all others at their values", () => {
+    const bars = sensitivity(row, WINTER);
+    expect(bars.length).toBeGreaterThan(5);
+    for (const bar of bars.slice(0, 6)) {
+      const spec = RANGED_ASSUMPTIONS.find((s) => s.key === bar.key)!;
+      if (spec.key === "defaultAttrition") continue;
+      const typed = (v: number) => totalCost(row, assumptionsWith({ "Reference date": "2026-01-15", [spec.name]: v })).total;
+      expect(bar.totalAtLow).toBeCloseTo(typed(spec.range.low), 6);
+      expect(bar.totalAtHigh).toBeCloseTo(typed(spec.range.high), 6);
+      expect(bar.swing).toBeCloseTo(bar.totalAtHigh - bar.totalAtLow, 9);
+    }
+  });
+
+  it("bars are ranked by swing, largest first, and an assumption of another category (another engagement model's governance) is not among them", () => {
+    const bars = sensitivity(row, WINTER);
+    for (let i = 1; i < bars.length; i++) expect(bars[i - 1].swing).toBeGreaterThanOrEqual(bars[i].swing);
+    const names = bars.map((b) => b.name);
+    expect(names).toContain("Governance % (Staff augmentation)");
+    expect(names).not.toContain("Governance % (Project)");
+    expect(names).not.toContain("Severance and retention %");
+  });
+
+  it("the portfolio's bar for an assumption is the sum of the vendors' bars", () => {
+    const rows = [row, vendorRow({ engagementModel: "Project", locationModel: "Nearshore", timeZone: "Europe/Warsaw", hourlyRate: 55 })];
+    const portfolio = portfolioSensitivity(rows, WINTER);
+    const each = rows.map((r) => sensitivity(r, WINTER));
+    for (const bar of portfolio) {
+      const sum = each.reduce((s, bars) => s + (bars.find((b) => b.key === bar.key)?.swing ?? 0), 0);
+      expect(bar.swing).toBeCloseTo(sum, 6);
+    }
+  });
+
+  it("the buyer's sentence names the assumption with the largest swing and the total at its high end", () => {
+    const bars = sensitivity(row, WINTER);
+    const sentence = sensitivitySentence(bars, (x) => x.toFixed(0));
+    expect(sentence).toBe(`The total is most sensitive to ${bars[0].name}; if it is at its high end, the total is ${bars[0].totalAtHigh.toFixed(0)}.`);
+    expect(sensitivitySentence(sensitivity(vendorRow({ hours: 0 }), WINTER), String)).toMatch(/^No ranged assumption moves the total/);
+  });
+
+  it("no swing is negative: every cost line grows with every ranged assumption", () => {
+    fc.assert(
+      fc.property(rowArb, (fields) => {
+        for (const bar of sensitivity(vendorRow(fields), WINTER)) expect(bar.totalAtHigh).toBeGreaterThanOrEqual(bar.totalAtLow);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("when a ranking by expected cost is not meaningful", () => {
+  it("flags two ranges that overlap by at least half of the narrower one, not less", () => {
+    // [0,10] and [4,12]: overlap 6, narrower 8: flagged. [0,10] and [6,30]: overlap 4 of 10: not.
+    expect(overlappingRanges([{ low: 0, high: 10 }, { low: 4, high: 12 }])).toEqual([1, 1]);
+    expect(overlappingRanges([{ low: 0, high: 10 }, { low: 6, high: 30 }])).toEqual([0, 0]);
+    expect(overlappingRanges([{ low: 0, high: 10 }, { low: 5, high: 5 }, { low: 20, high: 30 }])).toEqual([1, 1, 0]);
+    expect(overlappingRanges([{ low: 0, high: 10 }, { low: 11, high: 12 }])).toEqual([0, 0]);
+  });
+
+  it("the rule is symmetric", () => {
+    const rangeArb = fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true })).map(([x, y]) => ({ low: Math.min(x, y), high: Math.max(x, y) }));
+    fc.assert(fc.property(rangeArb, rangeArb, (r, o) => expect(overlappingRanges([r, o])[0]).toBe(overlappingRanges([o, r])[0])));
+  });
+});
