@@ -8,6 +8,7 @@ import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS
 import { evaluateCells } from "../model";
 import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
 import { doubtfulValues } from "../model/plausibility";
+import { isBlank } from "../model/values";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { FUNCTION_NAMESPACE } from "../functions/namespace";
@@ -437,6 +438,7 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
         { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `D2:E${last}`, format: { columnWidth: 360 } },
         { kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
         ...allocationTable(),
+        ...rangeColumns(ASSUMPTIONS.map((spec) => spec.name), 1),
       ],
     };
   }
@@ -450,10 +452,16 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
   const missing = ASSUMPTIONS.filter((s) => !present.has(s.name.toLowerCase()));
   // A sheet from a version without the allocation table gets it, beside the assumptions.
   const changes: WorkbookChange[] = sheet.values[0]?.[ALLOCATION_COLUMN] ? [] : allocationTable();
+  // A sheet from a version without the range columns gets them when those columns are empty
+  // (never over the buyer's own cells), on the row of each assumption's name.
+  const hasRanges = String(sheet.values[0]?.[RANGE_COLUMN] ?? "").trim() === RANGE_HEADERS[0];
+  const rangeFree = !hasRanges && sheet.values.every((r) => RANGE_HEADERS.every((_h, i) => isBlank(r[RANGE_COLUMN + i] ?? null)));
+  if (rangeFree) changes.push(...rangeColumns(sheet.values.slice(1).map((r) => String(r[0] ?? "")), 1));
   let last = sheet.values.length;
   if (missing.length > 0) {
     const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
     changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(last, 0), cells: rows });
+    if (hasRanges || rangeFree) changes.push(...rangeColumns(missing.map((spec) => spec.name), last, false));
     table.push(...rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]));
     last += rows.length;
   }
@@ -484,6 +492,35 @@ function allocationTable(): WorkbookChange[] {
     { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FCE4D6" } },
     { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}${lastRow}`, format: { columnWidth: 220, wrapText: true } },
   ];
+}
+
+// Each cost assumption's low and high ends and where they come from, on its own row, right of
+// the allocation table (columns F to J hold the description's margin and that table): the
+// named (name, value) range never holds them. The model reads the ranges from the
+// assumptions themselves; these columns show them to finance.
+const RANGE_COLUMN = 10;
+const RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
+
+/** The range cells of the assumptions named `names`, from 0-based sheet row `firstRow`; the header row too when `withHeader`. */
+function rangeColumns(names: readonly string[], firstRow: number, withHeader = true): WorkbookChange[] {
+  const byName = new Map(ASSUMPTIONS.map((spec) => [spec.name.trim().toLowerCase(), spec]));
+  const specs = names.map((name) => byName.get(name.trim().toLowerCase()));
+  const rows: CellWrite[][] = specs.map((spec) => (spec?.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null]));
+  const first = cellAddress(0, RANGE_COLUMN);
+  const lastColumn = columnLetters(RANGE_COLUMN + RANGE_HEADERS.length - 1);
+  const changes: WorkbookChange[] = [];
+  if (withHeader) {
+    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first, cells: [[...RANGE_HEADERS]] });
+    changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#E2EFDA" } });
+  }
+  if (rows.length === 0) return changes;
+  changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(firstRow, RANGE_COLUMN), cells: rows });
+  specs.forEach((spec, i) => {
+    if (spec?.range && spec.kind === "percent")
+      changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${cellAddress(firstRow + i, RANGE_COLUMN)}:${cellAddress(firstRow + i, RANGE_COLUMN + 1)}`, format: { numberFormat: "0.0#%" } });
+  });
+  changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${columnLetters(RANGE_COLUMN + 2)}${firstRow + 1}:${columnLetters(RANGE_COLUMN + 2)}${firstRow + rows.length}`, format: { columnWidth: 360 } });
+  return changes;
 }
 
 function assumptionRow(spec: (typeof ASSUMPTIONS)[number], buyerTimeZone: string, today: CalendarDate): CellWrite[] {

@@ -6,7 +6,7 @@ import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vend
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { columnLetters } from "../../src/workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../../src/workbook/port";
-import { PRICING_ALLOCATION } from "../../src/model/assumptions";
+import { ASSUMPTIONS, PRICING_ALLOCATION } from "../../src/model/assumptions";
 
 // The sample's output columns start right of its last input column.
 const TOTAL_COST_COLUMN = columnLetters(SAMPLE_VENDOR_HEADERS.length);
@@ -104,6 +104,32 @@ describe("evaluate over the memory workbook", () => {
     const again = await evaluateTable(wb, table, options);
     expect(again.kind).toBe("done");
     expect(wb.cell(ASSUMPTIONS_SHEET, "H3")?.value).toBe(PRICING_ALLOCATION[1].rework);
+  });
+
+  test("the assumptions sheet shows each cost assumption's low and high ends and their source beside it, outside the named range; an earlier sheet gets them unless the buyer uses those columns", async () => {
+    const { wb, table } = await sampleWorkbook();
+    await evaluateTable(wb, table, options);
+    const values = (await wb.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!.values;
+    expect(values[0].slice(10, 13)).toEqual(["Low", "High", "Range source (low to high)"]);
+    const expected = (name: unknown) => {
+      const spec = ASSUMPTIONS.find((s) => s.name === name)!;
+      return spec.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null];
+    };
+    for (const row of values.slice(1)) expect(row.slice(10, 13).map((v) => (v === "" || v === undefined ? null : v))).toEqual(expected(row[0]));
+    expect(values.slice(1).filter((r) => typeof r[10] === "number").length).toBe(ASSUMPTIONS.filter((s) => s.range).length);
+    // A sheet made before the range columns existed gets them on the next evaluation.
+    const clear = { kind: "clearRange", sheet: ASSUMPTIONS_SHEET, address: `K1:M${values.length}` } as const;
+    await wb.apply([clear]);
+    expect(wb.cell(ASSUMPTIONS_SHEET, "K2")?.value ?? null).toBeNull();
+    await evaluateTable(wb, table, options);
+    const transitionRow = values.findIndex((r) => r[0] === "Transition %") + 1;
+    expect(wb.cell(ASSUMPTIONS_SHEET, `L${transitionRow}`)?.value).toBe(0.03);
+    // The buyer's own notes in those columns are left alone.
+    await wb.apply([clear, { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "K1", cells: [["My notes"]] }]);
+    wb.setCells(ASSUMPTIONS_SHEET, `K${transitionRow}`, [["ask finance"]]);
+    await evaluateTable(wb, table, options);
+    expect(wb.cell(ASSUMPTIONS_SHEET, "K1")?.value).toBe("My notes");
+    expect(wb.cell(ASSUMPTIONS_SHEET, `L${transitionRow}`)?.value ?? null).toBeNull();
   });
 
   test("an assumptions sheet from an earlier version, with a row this version no longer reads, still evaluates and says the row may go", async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import { ASSUMPTIONS, FIELDS } from "../../../src/model";
+import { ASSUMPTIONS, FIELDS, RANGED_ASSUMPTIONS } from "../../../src/model";
 
 // The README's "How the numbers are computed" section documents the model's public names.
 const readme = readFileSync(join(__dirname, "../../../README.md"), "utf8");
@@ -33,4 +33,13 @@ test("no assumption source, README line or source file cites an internal documen
       .filter((line) => INTERNAL_DOCUMENT.test(line.slice(line.indexOf(": ") + 2))),
   );
   expect(offending).toEqual([]);
+});
+
+test("the README lists every cost range with its default, low and high ends and its source", () => {
+  const percent = (x: number) => `${Number((x * 100).toFixed(4))}%`;
+  for (const s of RANGED_ASSUMPTIONS) {
+    const f = (x: number) => (s.kind === "percent" ? percent(x) : String(x));
+    expect(doc).toContain(`| ${s.name} | ${f(Number(s.defaultValue))} | ${f(s.range.low)} | ${f(s.range.high)} | ${s.range.source.replace(/\|/g, "/")} |`);
+    expect(`${s.name}: ${s.range.source}`).not.toMatch(INTERNAL_DOCUMENT);
+  }
 });
