@@ -3,6 +3,7 @@
 // metadata from it and registers each function under its id. The work is in ./wrappers.
 import {
   costBreakdownCells,
+  costRangeCells,
   fitDetailCells,
   locationFitCells,
   overlapValue,
@@ -29,6 +30,19 @@ if (typeof CustomFunctions === "undefined") {
  */
 export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
   return totalCostCells(rows, headers, assumptions);
+}
+
+/**
+ * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its range, the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
+ * @customfunction COSTRANGE COSTRANGE
+ * @helpurl https://localhost:3000/help.html#offshorecostrangerows-headers-assumptions
+ * @param rows One vendor row, or many rows to get one range per row.
+ * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
+ * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @returns Low, expected and high total cost per row, in the currency of the hourly rate.
+ */
+export function costRange(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
+  return costRangeCells(rows, headers, assumptions);
 }
 
 /**
@@ -91,13 +105,13 @@ export function overlapHours(
 }
 
 /**
- * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it. Spills three columns: cost line, amount, explanation.
+ * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it and its range. Spills five columns: cost line, amount, explanation, low, high.
  * @customfunction COSTBREAKDOWN COSTBREAKDOWN
  * @helpurl https://localhost:3000/help.html#offshorecostbreakdownrow-headers-assumptions
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
- * @returns Cost lines with labels, amounts and explanations.
+ * @returns Cost lines with labels, amounts, explanations, and the amounts at the low and high ends of the cost assumptions' ranges.
  */
 export function costBreakdown(row: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
   return costBreakdownCells(row, headers, assumptions);

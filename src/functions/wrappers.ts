@@ -7,7 +7,7 @@
 //
 // `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
 // runs, never when this module loads, so importing it elsewhere is harmless.
-import { evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
+import { costAt, costRange, evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
 import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result } from "../model";
 import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "../model/dataTypes";
 
@@ -225,7 +225,7 @@ function perRow(
   headers: unknown,
   assumptions: unknown,
   width: number,
-  project: (evaluation: Evaluation) => ExcelValue[],
+  project: (evaluation: Evaluation, assumptions: Assumptions) => ExcelValue[],
 ): ExcelMatrix {
   try {
     const context = prepare(rows, headers, assumptions);
@@ -235,7 +235,7 @@ function perRow(
       const evaluated = evaluate(input[i], context);
       if (evaluated === null) out[i] = width === 1 ? [""] : new Array<ExcelValue>(width).fill("");
       else if (evaluated instanceof CustomFunctions.Error) out[i] = width === 1 ? [evaluated] : new Array<ExcelValue>(width).fill(evaluated);
-      else out[i] = project(evaluated);
+      else out[i] = project(evaluated, context.assumptions);
     }
     return out;
   } catch (error) {
@@ -253,6 +253,17 @@ export function riskScoreCells(rows: unknown, headers: unknown, assumptions?: un
 
 export function locationFitCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
   return perRow(rows, headers, assumptions, 1, (e) => [e.fit.verdict]);
+}
+
+/** Columns of COSTRANGE's spill, in order. */
+export const COST_RANGE_COLUMNS = ["Low", "Expected", "High"] as const;
+
+/** Total cost with every ranged assumption at its low end, at its value, and at its high end. */
+export function costRangeCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, COST_RANGE_COLUMNS.length, (e, a) => {
+    const range = costRange(e.row, a);
+    return [range.low, range.expected, range.high];
+  });
 }
 
 // ---- Explanations -------------------------------------------------------------------
@@ -307,8 +318,11 @@ export function riskDriversCells(rows: unknown, headers: unknown, assumptions?: 
   ]);
 }
 
-/** Columns of COSTBREAKDOWN's spill. */
-export const COST_BREAKDOWN_COLUMNS = ["Cost line", "Amount", "What drives it"] as const;
+/**
+ * Columns of COSTBREAKDOWN's spill. Low and High came later: they are appended, so the first
+ * three keep their place in formulas that INDEX into the spill.
+ */
+export const COST_BREAKDOWN_COLUMNS = ["Cost line", "Amount", "What drives it", "Low", "High"] as const;
 
 /**
  * One vendor row's total cost as labelled lines: labour, each hidden cost, the total and the
@@ -325,12 +339,16 @@ export function costBreakdownCells(row: unknown, headers: unknown, assumptions?:
     if (evaluated === null) return [[""]];
     if (evaluated instanceof CustomFunctions.Error) throw evaluated;
     const { cost, row: vendor } = evaluated;
+    // Each line at the low and the high ends of the ranged assumptions (the model's costAt);
+    // labour has no range.
+    const low = costAt(vendor, context.assumptions, "low");
+    const high = costAt(vendor, context.assumptions, "high");
     const out: ExcelMatrix = [
-      ["Labour", cost.labour, `Hourly rate ${vendor.hourlyRate} x ${vendor.hours} hours`],
+      ["Labour", cost.labour, `Hourly rate ${vendor.hourlyRate} x ${vendor.hours} hours`, cost.labour, cost.labour],
     ];
-    for (const line of cost.lines) out.push([line.label, line.amount, line.explanation]);
-    out.push(["Total cost", cost.total, "Labour plus every hidden-cost line above"]);
-    out.push(["Effective hourly rate", cost.effectiveHourlyRate, "Total cost divided by hours"]);
+    cost.lines.forEach((line, i) => out.push([line.label, line.amount, line.explanation, low.lines[i].amount, high.lines[i].amount]));
+    out.push(["Total cost", cost.total, "Labour plus every hidden-cost line above", low.total, high.total]);
+    out.push(["Effective hourly rate", cost.effectiveHourlyRate, "Total cost divided by hours", low.effectiveHourlyRate, high.effectiveHourlyRate]);
     return out;
   } catch (error) {
     throw asExcelError(error);

@@ -18,6 +18,7 @@ export {
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
 export {
   costRange,
+  costAt,
   sensitivity,
   portfolioSensitivity,
   sensitivitySentence,

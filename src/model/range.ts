@@ -23,7 +23,7 @@ import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec 
 import { costFrom } from "./cost";
 import { rowOverlapHours } from "./fit";
 import { tablesFor } from "./tables";
-import type { VendorRow } from "./types";
+import type { CostBreakdown, VendorRow } from "./types";
 
 export type RangeEnd = "low" | "high";
 
@@ -71,6 +71,11 @@ function totalWith(row: VendorRow, a: Assumptions, overlap: number): number {
   return costFrom(row, tablesFor(a), overlap).total;
 }
 
+/** The cost breakdown, line by line, with every ranged assumption at one end of its range. */
+export function costAt(row: VendorRow, a: Assumptions, end: RangeEnd): CostBreakdown {
+  return costFrom(rowAt(row, end), tablesFor(assumptionsAt(a, end)), rowOverlapHours(row, a));
+}
+
 export interface CostRange {
   readonly low: number;
   readonly expected: number;
@@ -81,6 +86,7 @@ export interface CostRange {
 export function costRange(row: VendorRow, a: Assumptions): CostRange {
   // The overlap depends on time zones and working hours only, which have no range.
   const overlap = rowOverlapHours(row, a);
+  // costAt, with the overlap computed once.
   return {
     low: totalWith(rowAt(row, "low"), assumptionsAt(a, "low"), overlap),
     expected: totalWith(row, a, overlap),

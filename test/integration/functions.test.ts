@@ -8,7 +8,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import vm from "vm";
 import { gzipSync } from "zlib";
-import { dateToExcelSerial, evaluateCells, mapHeaders, overlap, parseAssumptions } from "../../src/model";
+import { costAt, costRange, dateToExcelSerial, evaluateCells, mapHeaders, overlap, parseAssumptions } from "../../src/model";
 import type { CellValue, Evaluation } from "../../src/model";
 import { DIST, ensureBuilt } from "../helpers/build";
 import { createCustomFunctionsRuntime, CustomFunctionsError } from "../helpers/customFunctionsRuntime";
@@ -171,6 +171,24 @@ const EXAMPLES: Record<string, () => void> = {
       ["Total cost", evaluation.cost.total],
       ["Effective hourly rate", evaluation.cost.effectiveHourlyRate],
     ]);
+    const a = parseAssumptions(ASSUMPTIONS);
+    if (!a.ok) throw new Error(a.error.message);
+    const [low, high] = [costAt(evaluation.row, a.value, "low"), costAt(evaluation.row, a.value, "high")];
+    expect(lines.map((l) => l.slice(3))).toEqual([
+      [evaluation.cost.labour, evaluation.cost.labour],
+      ...low.lines.map((l, i) => [l.amount, high.lines[i].amount]),
+      [low.total, high.total],
+      [low.effectiveHourlyRate, high.effectiveHourlyRate],
+    ]);
+  },
+  COSTRANGE: () => {
+    const a = parseAssumptions(ASSUMPTIONS);
+    if (!a.ok) throw new Error(a.error.message);
+    const assumptions = a.value;
+    expectPerRow("COSTRANGE", (e) => {
+      const range = costRange(e.row, assumptions);
+      return [range.low, range.expected, range.high];
+    }, 3);
   },
   OVERLAP: () => {
     const krakow = overlap("America/New_York", "Europe/Warsaw", { year: 2026, month: 1, day: 15 });
@@ -235,7 +253,7 @@ describe("dist/functions.js loaded as Excel loads it", () => {
 });
 
 describe("functions.json from the build", () => {
-  const ROW_FUNCTIONS = ["TOTALCOST", "RISKSCORE", "LOCATIONFIT", "FITDETAIL", "RISKDRIVERS", "COSTBREAKDOWN"];
+  const ROW_FUNCTIONS = ["TOTALCOST", "RISKSCORE", "LOCATIONFIT", "FITDETAIL", "RISKDRIVERS", "COSTBREAKDOWN", "COSTRANGE"];
   const byId = (id: string) => {
     const f = metadata.find((m) => m.id === id);
     if (!f) throw new Error(`functions.json has no ${id}`);
@@ -259,7 +277,7 @@ describe("functions.json from the build", () => {
       expect(headers.optional).toBeUndefined();
       expect(byId(id).result.dimensionality).toBe("matrix");
     }
-    for (const id of ["TOTALCOST", "RISKSCORE", "LOCATIONFIT"]) {
+    for (const id of ["TOTALCOST", "RISKSCORE", "LOCATIONFIT", "COSTRANGE"]) {
       expect(byId(id).parameters.map((p) => p.name)).toEqual(["rows", "headers", "assumptions"]);
     }
   });

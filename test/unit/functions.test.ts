@@ -2,10 +2,12 @@
 // empty cells, null for omitted arguments), without a build. The model is the oracle:
 // these tests pin what the wrappers add (shapes, blanks, errors), not the model's numbers.
 import fc from "fast-check";
-import { evaluateCells, mapHeaders, overlap, parseAssumptions, dateToExcelSerial } from "../../src/model";
+import { costAt, costRange, evaluateCells, mapHeaders, overlap, parseAssumptions, dateToExcelSerial } from "../../src/model";
 import type { CellValue, Evaluation } from "../../src/model";
 import {
   costBreakdownCells,
+  costRangeCells,
+  COST_RANGE_COLUMNS,
   fitDetailCells,
   FIT_DETAIL_COLUMNS,
   locationFitCells,
@@ -136,7 +138,7 @@ describe("TOTALCOST, RISKSCORE and LOCATIONFIT", () => {
   test("hostile arguments get a #VALUE! in words, never the engine's message ('e?.map is not a function', '[object Object]')", () => {
     const hostile: unknown[] = ["x", 5, true, { a: 1 }, [null], [[KRAKOW[0]], null], [["Buyer time zone", { x: 1 }]], [{ a: 1 }]];
     const leaks = /is not a function|\[object Object\]|Cannot read|undefined|null \(reading/;
-    for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells, costBreakdownCells]) {
+    for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells, costBreakdownCells, costRangeCells]) {
       for (const bad of hostile) {
         for (const args of [[[KRAKOW], HEADERS, bad], [bad, HEADERS], [[KRAKOW], bad]]) {
           let message: string;
@@ -164,7 +166,7 @@ describe("TOTALCOST, RISKSCORE and LOCATIONFIT", () => {
     );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 11, maxLength: 11 }), { minLength: 1, maxLength: 8 }), (rows) => {
-        for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells]) {
+        for (const fn of [totalCostCells, riskScoreCells, locationFitCells, fitDetailCells, riskDriversCells, costRangeCells]) {
           const result = fn(rows, HEADERS, ASSUMPTIONS);
           expect(result).toHaveLength(rows.length);
           for (const line of result) {
@@ -184,7 +186,7 @@ describe("explaining functions", () => {
   test("COSTBREAKDOWN spills labour and every hidden-cost line, and its amounts add up to the total", () => {
     const evaluation = modelEvaluation(BANGALORE);
     const lines = costBreakdownCells([BANGALORE], HEADERS, ASSUMPTIONS);
-    expect(lines.every((line) => line.length === 3)).toBe(true);
+    expect(lines.every((line) => line.length === 5)).toBe(true);
     expect(lines.map((line) => line[0])).toEqual([
       "Labour",
       ...evaluation.cost.lines.map((l) => l.label),
@@ -195,6 +197,41 @@ describe("explaining functions", () => {
     expect(parts).toBeCloseTo(evaluation.cost.total, 6);
     expect(lines[lines.length - 2][1]).toBe(evaluation.cost.total);
     expect(lines[lines.length - 1][1]).toBe(evaluation.cost.effectiveHourlyRate);
+  });
+
+  test("COSTBREAKDOWN shows each line's range after its first three columns: the model's line at the low and the high ends, labour without a range", () => {
+    const evaluation = modelEvaluation(BANGALORE);
+    const a = parseAssumptions(ASSUMPTIONS);
+    if (!a.ok) throw new Error(a.error.message);
+    const [low, high] = [costAt(evaluation.row, a.value, "low"), costAt(evaluation.row, a.value, "high")];
+    const lines = costBreakdownCells([BANGALORE], HEADERS, ASSUMPTIONS);
+    expect(lines[0].slice(3)).toEqual([evaluation.cost.labour, evaluation.cost.labour]);
+    evaluation.cost.lines.forEach((line, i) => {
+      expect(lines[i + 1].slice(0, 2)).toEqual([line.label, line.amount]);
+      expect(lines[i + 1].slice(3)).toEqual([low.lines[i].amount, high.lines[i].amount]);
+      expect(low.lines[i].amount).toBeLessThanOrEqual(line.amount);
+      expect(high.lines[i].amount).toBeGreaterThanOrEqual(line.amount);
+    });
+    expect(lines[lines.length - 2].slice(3)).toEqual([low.total, high.total]);
+    expect(lines[lines.length - 1].slice(3)).toEqual([low.effectiveHourlyRate, high.effectiveHourlyRate]);
+    expect(high.total).toBeGreaterThan(low.total);
+  });
+
+  test("COSTRANGE spills low, expected and high per row: the model's range, expected equal to TOTALCOST; a blank row blanks, a bad row its error in each column", () => {
+    expect(COST_RANGE_COLUMNS).toEqual(["Low", "Expected", "High"]);
+    const result = costRangeCells([KRAKOW, BLANK, TBD_RATE, BANGALORE], HEADERS, ASSUMPTIONS);
+    const a = parseAssumptions(ASSUMPTIONS);
+    if (!a.ok) throw new Error(a.error.message);
+    for (const [i, row] of [[0, KRAKOW], [3, BANGALORE]] as const) {
+      const range = costRange(modelEvaluation(row).row, a.value);
+      expect(result[i]).toEqual([range.low, range.expected, range.high]);
+      expect(result[i][1]).toBe(totalCostCells([row], HEADERS, ASSUMPTIONS)[0][0]);
+      expect(range.low).toBeLessThan(range.expected);
+      expect(range.expected).toBeLessThan(range.high);
+    }
+    expect(result[1]).toEqual(["", "", ""]);
+    expect(result[2]).toHaveLength(3);
+    for (const v of result[2]) expectValueError(v, "Hourly rate", "TBD");
   });
 
   test("COSTBREAKDOWN explains one row: several rows is #VALUE!, a bad row its own message", () => {
