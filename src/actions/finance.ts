@@ -15,7 +15,8 @@
 // The summary's layout is in financeLayout.ts, its plan in financeSummary.ts, the portable
 // formulas it writes in financeFormulas.ts and its charts in financeCharts.ts.
 
-import { evaluateCells, mapHeaders, parseAssumptions, type Assumptions } from "../model";
+import { costRange, evaluateCells, mapHeaders, overlappingRanges, parseAssumptions, sensitivity, sensitivitySentence, type Assumptions } from "../model";
+import { formatMoney } from "../model/checklist";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
 import type { CellValue, Evaluation } from "../model/types";
@@ -175,6 +176,8 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   });
   const ranked = rank(vendors.map((v) => v.evaluation.cost.total));
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));
+  const ranges = vendors.map((v) => costRange(v.evaluation.row, a));
+  const overlapping = overlappingRanges(ranges);
   const financeVendors: FinanceVendor[] = vendors.map((v, i) => ({
     vendor: v.vendor,
     tableRow: v.tableRow,
@@ -182,6 +185,9 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     evaluation: v.evaluation,
     rankByCost: ranked[i],
     rankByRisk: rankedRisk[i],
+    costRange: ranges[i],
+    rangesOverlapping: overlapping[i],
+    sensitivity: sensitivitySentence(sensitivity(v.evaluation.row, a), formatMoney),
   }));
 
   progress(2, "Writing the summary");

@@ -5,11 +5,12 @@
 
 import type { Assumptions } from "../model";
 import { ASSUMPTION_BY_KEY, ASSUMPTIONS } from "../model/assumptions";
-import { assumptionLookup, excelText, percentFromCell, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { assumptionLookup, excelText, inlineTotalCostFormula, percentFromCell, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { rangeEnd, type RangeEnd } from "../model/range";
 import { cellAddress, columnLetters, quoteSheet } from "../workbook/address";
 import { ASSUMPTIONS_NAME, type CellWrite, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import { structuredColumn } from "./evaluate";
-import { FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN, NOT_IN_SUMMARY, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryColumnOf, TABLE_BLOCK_COLUMN, type FinanceMode } from "./financeLayout";
+import { FIRST_VENDOR_ROW, LOOKUP_BLOCK_COLUMN, NOT_IN_SUMMARY, rangeOverlapText, RANKING_CLEAR, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, summaryColumnOf, TABLE_BLOCK_COLUMN, type FinanceMode } from "./financeLayout";
 
 /** Inputs whose blank cell means an assumption: the formula then follows that assumption. */
 export const DEFAULTED_BY_ASSUMPTION: Partial<Record<PortableInputKey, string>> = {
@@ -35,12 +36,14 @@ export const ROW = "\u0001";
  * value (the default). Rows refer to its cells, or look a category's row up in it.
  * Returns how a formula reads the assumption a name expression yields.
  */
-export function summaryAssumptionCell(): (nameExpression: string) => string {
+export function summaryAssumptionCell(end?: RangeEnd): (nameExpression: string) => string {
   const blockRow = new Map<string, number>();
   BLOCK_ASSUMPTIONS.forEach((spec, i) => blockRow.set(spec.name.toLowerCase(), FIRST_VENDOR_ROW + i));
-  const valueColumn = columnLetters(LOOKUP_BLOCK_COLUMN + 1);
+  // The block's columns: name, value used, low end used, high end used.
+  const offset = end === undefined ? 1 : end === "low" ? 2 : 3;
+  const valueColumn = columnLetters(LOOKUP_BLOCK_COLUMN + offset);
   const blockRange = `$${columnLetters(LOOKUP_BLOCK_COLUMN)}$${FIRST_VENDOR_ROW + 1}:$${valueColumn}$${FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length}`;
-  const lookup = assumptionLookup(blockRange);
+  const lookup = end === undefined ? assumptionLookup(blockRange) : (name: string) => `VLOOKUP(${name},${blockRange},${offset + 1},FALSE)`;
   return (nameExpression: string): string => {
     const literal = /^"((?:[^"]|"")*)"$/.exec(nameExpression);
     const row = literal ? blockRow.get(literal[1].replace(/""/g, '"').toLowerCase()) : undefined;
@@ -64,12 +67,45 @@ export function columnTemplates(mode: FinanceMode, lastVendorRow: number, assump
   return SUMMARY_COLUMNS.map((column): string[] | null => {
     if (mode === "values") return null;
     if (column.kind === "result") return ("=" + PORTABLE_FORMULAS[column.key](templateCells)).split(ROW);
+    if (column.kind === "range") return ("=" + rangeTotalFormula(column.end, templateCells.input)).split(ROW);
+    if (column.kind === "rangeOverlap") return rangeOverlapFormula(lastVendorRow).split(ROW);
     if (column.kind === "rank") {
       const col = columnLetters(column.of === "totalCost" ? costColumn : riskColumn);
       return `=RANK(${col}${ROW},$${col}$${FIRST_VENDOR_ROW + 1}:$${col}$${lastVendorRow + 1},1)`.split(ROW);
     }
     return null;
   });
+}
+
+/**
+ * The total at one end of the cost ranges (range.ts): the total cost formula written out in
+ * full, reading the block's column of that end, and the row's attrition moved to the end of
+ * its range as the model moves it (MIN(low, attrition), MAX(high, attrition)).
+ */
+function rangeTotalFormula(end: RangeEnd, input: (key: PortableInputKey) => string): string {
+  const attrition = ASSUMPTION_BY_KEY.defaultAttrition.range!;
+  return inlineTotalCostFormula({
+    input: (key) => (key === "attrition" ? `${end === "low" ? "MIN" : "MAX"}(${attrition[end]},${input(key)})` : input(key)),
+    assumption: summaryAssumptionCell(end),
+  });
+}
+
+/**
+ * How many other vendors' ranges overlap this row's by at least half of the narrower range
+ * (overlappingRanges in range.ts, with the same element-wise MIN and MAX), as its text. The
+ * count includes the row itself, which always overlaps itself wholly: hence the - 1.
+ */
+function rangeOverlapFormula(lastVendorRow: number): string {
+  const low = columnLetters(summaryColumnOf("range", "low"));
+  const high = columnLetters(summaryColumnOf("range", "high"));
+  const [first, last] = [FIRST_VENDOR_ROW + 1, lastVendorRow + 1];
+  const [l, h] = [`${low}${ROW}`, `${high}${ROW}`];
+  const [ls, hs] = [`$${low}$${first}:$${low}$${last}`, `$${high}$${first}:$${high}$${last}`];
+  const overlap = `((${h}+${hs}-ABS(${h}-${hs}))/2-(${l}+${ls}+ABS(${l}-${ls}))/2)`;
+  const narrower = `(((${h}-${l})+(${hs}-${ls})-ABS((${h}-${l})-(${hs}-${ls})))/2)`;
+  const n = `(SUMPRODUCT((${overlap}>=0)*(${overlap}>=${narrower}/2))-1)`;
+  const [before, after] = rangeOverlapText(7).split("7");
+  return `=IF(${n}=0,${excelText(RANKING_CLEAR)},${excelText(before)}&${n}&${excelText(after)})`;
 }
 
 /** The assumptions block's cells (formulas mode only); `right` and `bottom` are its last column and row. */
@@ -80,12 +116,21 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
     const row = FIRST_VENDOR_ROW + i;
     const fallback = String(spec.defaultValue);
     const value = spec.kind === "percent" ? percentFromCell(sheetValue(row), spec.max ?? 1) : sheetValue(row);
+    const used = (a as unknown as Record<string, number>)[spec.key];
+    // The ends of the cost ranges: never on the wrong side of the value used (rangeEnd).
+    const valueCell = `$${columnLetters(LOOKUP_BLOCK_COLUMN + 1)}$${row + 1}`;
+    const end = (e: RangeEnd): CellWrite => ({
+      formula: spec.range ? `=${e === "low" ? "MIN" : "MAX"}(${spec.range[e]},${valueCell})` : `=${valueCell}`,
+      cachedValue: rangeEnd(spec, used, e),
+    });
     return [
       spec.name,
       {
         formula: `=IFERROR(IF(ISBLANK(${sheetValue(row)}),${fallback},${value}),${fallback})`,
-        cachedValue: (a as unknown as Record<string, number>)[spec.key],
+        cachedValue: used,
       },
+      end("low"),
+      end("high"),
     ];
   });
   const changes: WorkbookChange[] = [
@@ -93,12 +138,15 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
       kind: "writeRange",
       sheet,
       address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN),
-      cells: [["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)"], ...blockRows],
+      cells: [
+        ["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)", "Low end used (cost ranges)", "High end used (cost ranges)"],
+        ...blockRows,
+      ],
     },
     {
       kind: "formatRange",
       sheet,
-      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 1)}`,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 3)}`,
       format: { bold: true, fill: "#D9E1F2", wrapText: true },
     },
     {
@@ -108,7 +156,7 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
       format: { columnWidth: 260 },
     },
   ];
-  return { changes, right: LOOKUP_BLOCK_COLUMN + 1, bottom: FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1 };
+  return { changes, right: LOOKUP_BLOCK_COLUMN + 3, bottom: FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1 };
 }
 
 /**

@@ -4,6 +4,7 @@
 
 import { COST_LINES } from "../model/cost";
 import { RISK_DRIVERS } from "../model/risk";
+import type { CostRange, RangeEnd } from "../model/range";
 import type { Evaluation } from "../model/types";
 import type { PortableInputKey, PortableResultKey } from "../model/portable";
 import { columnLetters } from "../workbook/address";
@@ -24,6 +25,12 @@ export interface FinanceVendor {
   readonly rankByCost: number;
   /** 1 = least risky. */
   readonly rankByRisk: number;
+  /** Total cost at the low ends of the cost assumptions' ranges, expected, and at the high ends. */
+  readonly costRange: CostRange;
+  /** How many other vendors' ranges overlap this one's by at least half of the narrower (overlappingRanges). */
+  readonly rangesOverlapping: number;
+  /** "The total is most sensitive to X; if it is at its high end, the total is Y." */
+  readonly sensitivity: string;
 }
 
 /** Row of the column headers; vendors start on the next row. */
@@ -37,7 +44,10 @@ export type Column =
   | { readonly kind: "tableRow"; readonly header: string; readonly width: number }
   | { readonly kind: "result"; readonly key: PortableResultKey; readonly header: string; readonly format?: string; readonly width: number }
   | { readonly kind: "rank"; readonly of: "totalCost" | "riskScore"; readonly header: string; readonly width: number }
-  | { readonly kind: "input"; readonly key: PortableInputKey; readonly header: string; readonly format?: string; readonly width: number };
+  | { readonly kind: "input"; readonly key: PortableInputKey; readonly header: string; readonly format?: string; readonly width: number }
+  | { readonly kind: "range"; readonly end: RangeEnd; readonly header: string; readonly format?: string; readonly width: number }
+  | { readonly kind: "rangeOverlap"; readonly header: string; readonly width: number }
+  | { readonly kind: "sensitivity"; readonly header: string; readonly width: number };
 
 const MONEY = "#,##0";
 const RATE = "#,##0.00";
@@ -47,6 +57,8 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "vendor", header: "Vendor", width: 170 },
   { kind: "tableRow", header: "Row on vendor sheet", width: 55 },
   { kind: "result", key: "totalCost", header: "Total cost", format: MONEY, width: 85 },
+  { kind: "range", end: "low", header: "Total cost, low", format: MONEY, width: 85 },
+  { kind: "range", end: "high", header: "Total cost, high", format: MONEY, width: 85 },
   { kind: "result", key: "labour", header: "Labour (rate x hours)", format: MONEY, width: 85 },
   ...COST_LINES.map((l): Column => ({ kind: "result", key: l.key, header: l.label, format: MONEY, width: 85 })),
   { kind: "result", key: "effectiveHourlyRate", header: "Effective hourly rate", format: RATE, width: 85 },
@@ -58,6 +70,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "input", key: "overlapHours", header: "Overlap hours (value)", format: "0.00", width: 70 },
   { kind: "result", key: "requiredOverlap", header: "Overlap needed (hours)", format: "0.00", width: 70 },
   { kind: "rank", of: "totalCost", header: "Rank by cost", width: 55 },
+  { kind: "rangeOverlap", header: "Cost ranking (cost ranges overlapping by half or more)", width: 150 },
   { kind: "rank", of: "riskScore", header: "Rank by risk", width: 55 },
   ...RISK_DRIVERS.map((d): Column => ({ kind: "result", key: `risk.${d.key}`, header: / risk$/.test(d.label) ? d.label : `${d.label} risk`, format: "0.0", width: 70 })),
   { kind: "input", key: "hourlyRate", header: "Hourly rate (as read)", format: RATE, width: 70 },
@@ -74,16 +87,19 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "input", key: "replacesInHouseStaff", header: "Replaces in-house staff (as read)", width: 80 },
   { kind: "input", key: "securityCertified", header: "Security certification (as read)", width: 80 },
   { kind: "input", key: "workType", header: "Work type (as read)", width: 110 },
+  // A value, not a formula: the tornado runs the model once per ranged assumption.
+  { kind: "sensitivity", header: "Most sensitive to (as prepared)", width: 320 },
 ];
 
 const COLUMN_INDEX = new Map<string, number>();
 SUMMARY_COLUMNS.forEach((c, i) => {
   if (c.kind === "result") COLUMN_INDEX.set(`result:${c.key}`, i);
   if (c.kind === "input") COLUMN_INDEX.set(`input:${c.key}`, i);
+  if (c.kind === "range") COLUMN_INDEX.set(`range:${c.end}`, i);
 });
 
 /** The summary column (0-based) of a result or input. */
-export function summaryColumnOf(kind: "result" | "input", key: string): number {
+export function summaryColumnOf(kind: "result" | "input" | "range", key: string): number {
   const index = COLUMN_INDEX.get(`${kind}:${key}`);
   if (index === undefined) throw new Error(`The summary has no ${kind} column '${key}'.`);
   return index;
@@ -104,7 +120,7 @@ export const LOOKUP_BLOCK_COLUMN = SUMMARY_COLUMNS.length + 1;
 // a column of the table (entry number 1..n), which moves with its row when the table is
 // sorted; the output columns read it from their own row (a structured reference, the same
 // text on every row) and INDEX the block with it: one lookup per cell, no search.
-export const TABLE_BLOCK_COLUMN = LOOKUP_BLOCK_COLUMN + 3;
+export const TABLE_BLOCK_COLUMN = LOOKUP_BLOCK_COLUMN + 5;
 /** What an output cell of a table row the summary does not know (added since) shows. */
 export const NOT_IN_SUMMARY = "Not in the finance summary: prepare for finance again";
 /** What the table's output cells show once the summary's own rows were sorted or moved. */
@@ -112,3 +128,11 @@ export const SUMMARY_REORDERED = "The finance summary's rows were reordered: pre
 export const TABLE_ROW_LETTERS = columnLetters(SUMMARY_COLUMNS.findIndex((c) => c.kind === "tableRow"));
 /** Header of the key column the action adds to the vendor table (another name if the table has a column of the user's called so). */
 export const FINANCE_KEY_HEADER = "Finance row";
+
+/** What the ranking column says when no other vendor's cost range overlaps too much. */
+export const RANKING_CLEAR = "Clear";
+
+/** The ranking column's text for a vendor whose range overlaps `n` others by half or more. */
+export function rangeOverlapText(n: number): string {
+  return n === 0 ? RANKING_CLEAR : `Not meaningful: overlaps ${n} other vendor(s)`;
+}

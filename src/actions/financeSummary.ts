@@ -16,6 +16,7 @@ import { chartsNote, financeChartChanges, financeCharts } from "./financeCharts"
 import { assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
 import {
   FIRST_VENDOR_ROW,
+  rangeOverlapText,
   SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
   SUMMARY_REORDERED,
@@ -103,6 +104,16 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
           const value = values[column.key];
           return mode === "values" ? writable(value) : { formula: templates[c]!.join(rowNumber), cachedValue: value };
         }
+        case "range": {
+          const value = v.costRange[column.end];
+          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
+        }
+        case "rangeOverlap": {
+          const value = rangeOverlapText(v.rangesOverlapping);
+          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
+        }
+        case "sensitivity":
+          return v.sensitivity;
         case "input": {
           const value = inputValue(column.key, e.row, e.fit.overlapHours, input.a);
           const assumption = DEFAULTED_BY_ASSUMPTION[column.key];

@@ -16,6 +16,7 @@ import { blockAt, convertRangeToTable, findVendorBlock, findVendorTables } from 
 import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } from "../actions/mapping";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
+import { portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
 import { MAPPING_SETTING } from "../workbook/port";
@@ -389,6 +390,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
     printSummary(finance.vendors, io.out, finance.sheet);
+    printSensitivity(finance.vendors, finance.assumptions, io.out);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;
     io.out("");
@@ -420,15 +422,45 @@ export function printSummary(vendors: readonly FinanceVendor[], out: (line: stri
     v.evaluation.fit.overlapHours.toFixed(1),
     String(v.rankByCost),
     String(v.rankByRisk),
+    money.format(v.costRange.low),
+    money.format(v.costRange.high),
+    v.rangesOverlapping === 0 ? "clear" : `not meaningful (${v.rangesOverlapping})`,
   ]);
-  const headers = ["Vendor", "Total cost", "Per hour", "Risk", "Location fit", "Overlap h", "Cost rank", "Risk rank"];
-  const right = [false, true, true, false, false, true, true, true];
+  // The range columns come last, so the columns before them keep their place for scripts that read them.
+  const headers = ["Vendor", "Total cost", "Per hour", "Risk", "Location fit", "Overlap h", "Cost rank", "Risk rank", "Cost low", "Cost high", "Cost ranking"];
+  const right = [false, true, true, false, false, true, true, true, true, true, false];
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
   out(line(headers));
   out(widths.map((w) => "-".repeat(w)).join("  "));
   for (const r of rows) out(line(r));
   if (sorted.length > PRINTED_VENDORS) out(`... and ${sorted.length - PRINTED_VENDORS} more vendors (all in the workbook's '${sheet}' sheet)`);
+}
+
+/** Assumptions the portfolio's tornado lists. */
+const PRINTED_SENSITIVITIES = 10;
+
+/**
+ * Which assumptions matter: per vendor the sentence for the buyer, and for all vendors
+ * together the ten assumptions that move the sum most from their low to their high end.
+ */
+export function printSensitivity(vendors: readonly FinanceVendor[], a: Assumptions, out: (line: string) => void): void {
+  if (vendors.length === 0) return;
+  const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  out("");
+  out("Cost low and high: every cost assumption at the low or the high end of its range; a cost ranking is not meaningful where two vendors' ranges overlap by half the narrower one or more.");
+  out("Most sensitive assumption per vendor:");
+  for (const v of vendors.slice(0, PRINTED_VENDORS)) out(`  ${v.vendor}: ${v.sensitivity}`);
+  if (vendors.length > PRINTED_VENDORS) out(`  ... and ${vendors.length - PRINTED_VENDORS} more vendors (the workbook's summary has them all)`);
+  const bars = portfolioSensitivity(vendors.map((v) => v.evaluation.row), a).slice(0, PRINTED_SENSITIVITIES);
+  const total = vendors.reduce((sum, v) => sum + v.evaluation.cost.total, 0);
+  out(`All ${vendors.length} vendors together (total ${money.format(total)}): the assumptions that move the sum most, each from its low to its high end:`);
+  const rows = bars.map((b) => [b.name, money.format(b.totalAtLow), money.format(b.totalAtHigh), money.format(b.swing)]);
+  const headers = ["Assumption", "Sum at low", "Sum at high", "Swing"];
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => "  " + cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
+  out(line(headers));
+  for (const r of rows) out(line(r));
 }
 
 export async function main(argv: readonly string[], io: CliIo = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") }): Promise<number> {

@@ -173,6 +173,16 @@ export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
   riskLabel: riskLabelFormula,
 };
 
+/**
+ * The total cost as one formula, every result it builds on (labour, the lines) written out in
+ * place instead of read from a cell: for a total under other assumption values (an end of
+ * the cost ranges, range.ts) that has no cells of its own for labour and the lines.
+ */
+export function inlineTotalCostFormula(c: Pick<PortableCells, "input" | "assumption">): string {
+  const cells: PortableCells = { ...c, result: (key) => `(${PORTABLE_FORMULAS[key](cells)})` };
+  return PORTABLE_FORMULAS.totalCost(cells);
+}
+
 /** Formula text with its "=" for one result of one row. */
 export function portableFormula(key: PortableResultKey, cells: PortableCells): string {
   return "=" + PORTABLE_FORMULAS[key](cells);

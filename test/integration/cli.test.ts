@@ -58,6 +58,30 @@ describe("the command line on the bundled sample", () => {
     expect(result.out[result.out.length - 1]).toContain(`Wrote ${output}`);
   });
 
+  it("prints each vendor's cost low and high around its total, the sentence naming what its total is most sensitive to, and the ten assumptions that move the sum of all vendors most", () => {
+    const header = result.out[0];
+    expect(header).toMatch(/Risk rank\s+Cost low\s+Cost high\s+Cost ranking$/);
+    const amount = (text: string) => Number(text.replace(/,/g, ""));
+    for (const vendor of SAMPLE_VENDORS) {
+      const line = result.out.find((l) => l.startsWith(String(vendor.Vendor)))!;
+      const cells = line.slice(String(vendor.Vendor).length).trim().split(/\s{2,}/);
+      const [total, low, high] = [amount(cells[0]), amount(cells[cells.length - 3]), amount(cells[cells.length - 2])];
+      expect(low).toBeLessThan(total);
+      expect(total).toBeLessThan(high);
+      expect(result.out).toContainEqual(expect.stringMatching(new RegExp(`^  ${String(vendor.Vendor).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: The total is most sensitive to .+; if it is at its high end, the total is [\\d,]+\\.$`)));
+    }
+    const start = result.out.findIndex((l) => /^All \d+ vendors together/.test(l));
+    expect(start).toBeGreaterThan(0);
+    expect(result.out[start + 1]).toMatch(/^ {2}Assumption\s+Sum at low\s+Sum at high\s+Swing$/);
+    const bars = result.out.slice(start + 2, start + 12).map((l) => l.trim().split(/\s{2,}/));
+    expect(bars).toHaveLength(10);
+    for (const [i, bar] of bars.entries()) {
+      const [atLow, atHigh, swing] = bar.slice(1).map(amount);
+      expect(Math.abs(atHigh - atLow - swing)).toBeLessThanOrEqual(1);
+      if (i > 0) expect(swing).toBeLessThanOrEqual(amount(bars[i - 1][3]));
+    }
+  });
+
   it("writes the output columns, the assumptions sheet, the finance summary and a checklist sheet per vendor", () => {
     const names = book.worksheets.map((s) => s.name);
     expect(names).toContain(ASSUMPTIONS_SHEET);

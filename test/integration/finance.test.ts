@@ -5,7 +5,8 @@ import { mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
-import { evaluateRow, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
+import { costRange, evaluateRow, mapHeaders, overlappingRanges, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
+import { rangeOverlapText } from "../../src/actions/financeLayout";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_REORDERED, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
@@ -15,7 +16,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import { sampleChanges } from "../../scripts/make-sample";
 import { errorCells, readWorkbook, recalculateInLibreOffice, shown } from "./xlsx-libreoffice";
-import { parseRange, type RangeRef } from "../../src/workbook/address";
+import { columnLetters, parseRange, type RangeRef } from "../../src/workbook/address";
 import { shiftRows } from "./fakes/fakeExcel";
 
 const NOW = new Date("2026-03-02T15:30:00Z");
@@ -191,6 +192,29 @@ function expectClose(actual: unknown, expected: number | string, where: string):
   if (!ok) throw new Error(`${where}: LibreOffice shows ${String(actual)}, the model says ${expected}`);
 }
 
+/**
+ * Every vendor's low and high totals against the model's cost range under `a`, and the
+ * ranking column against the model's rule for overlapping ranges. Returns how many cells were compared.
+ */
+function compareRanges(book: ExcelJS.Workbook, evaluations: readonly Evaluation[], a: Assumptions): number {
+  const sheet = book.getWorksheet(SUMMARY_SHEET)!;
+  const ranges = evaluations.map((e) => costRange(e.row, a));
+  const overlapping = overlappingRanges(ranges);
+  let compared = 0;
+  evaluations.forEach((e, i) => {
+    const row = sheet.getRow(SUMMARY_HEADER_ROW + 2 + i);
+    SUMMARY_COLUMNS.forEach((column, c) => {
+      if (column.kind === "range") expectClose(shown(row.getCell(c + 1)), ranges[i][column.end], `${e.row.vendor} / ${column.header}`);
+      else if (column.kind === "rangeOverlap") expect({ vendor: e.row.vendor, flag: shown(row.getCell(c + 1)) }).toEqual({ vendor: e.row.vendor, flag: rangeOverlapText(overlapping[i]) });
+      else return;
+      compared++;
+    });
+    expect(ranges[i].low).toBeLessThan(ranges[i].expected);
+    expect(ranges[i].expected).toBeLessThan(ranges[i].high);
+  });
+  return compared;
+}
+
 /** Every summary number of every vendor row, against the model. Returns how many cells were compared. */
 function compareSummary(book: ExcelJS.Workbook, evaluations: readonly Evaluation[]): number {
   const sheet = book.getWorksheet(SUMMARY_SHEET)!;
@@ -335,6 +359,19 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(compared).toBe(evaluations.length * (SUMMARY_COLUMNS.filter((c) => c.kind === "result").length + 1));
   });
 
+  it("the low and high totals and the ranking flag, as portable formulas, give the model's cost ranges and its overlap rule, also after an assumption moves above its range and in the buyer's own words", () => {
+    const sample = modelEvaluations(recalculated.formulas);
+    expect(compareRanges(recalculated.formulas, sample.evaluations, sample.a)).toBe(sample.evaluations.length * 3);
+    // Governance % (Staff augmentation) at 12%, above the 3-7% range: the high end is 12%.
+    const changed = modelEvaluations(recalculated.changed);
+    compareRanges(recalculated.changed, changed.evaluations, changed.a);
+    const messy = modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS);
+    compareRanges(recalculated.messyChanged, messy.evaluations, messy.a);
+    // The sample has vendors whose ranges overlap by half or more and vendors whose do not.
+    const flags = overlappingRanges(sample.evaluations.map((e) => costRange(e.row, sample.a)));
+    expect(flags.some((n) => n > 0)).toBe(true);
+  });
+
   it("no cell of the finance workbook shows an error after recalculation", () => {
     expect(errorCells(recalculated.formulas)).toEqual([]);
     expect(errorCells(recalculated.values)).toEqual([]);
@@ -465,8 +502,10 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
 
 describe("refreshing the finance summary", () => {
   it("keeps nothing stale and leaves the user's own cells outside its area alone", async () => {
-    const { workbook } = await prepared("formulas");
-    await workbook.apply([{ kind: "writeRange", sheet: SUMMARY_SHEET, address: "BA1", cells: [["my note"]] }]);
+    const { workbook, outcome } = await prepared("formulas");
+    // Just right of the summary's area (which grows as columns are added).
+    const noteColumn = parseRange(outcome.summaryArea).right + 2;
+    await workbook.apply([{ kind: "writeRange", sheet: SUMMARY_SHEET, address: `${columnLetters(noteColumn)}1`, cells: [["my note"]] }]);
     // Fewer vendors the second time: the rows of the removed vendors must not linger.
     const read = await workbook.read({ table: { name: SAMPLE_TABLE_NAME, values: true } });
     const rateColumn = read.table!.headers.indexOf("Hourly rate");
@@ -483,7 +522,7 @@ describe("refreshing the finance summary", () => {
     // Values mode: no formula left in the vendor columns.
     const stale = summary.formulas.slice(SUMMARY_HEADER_ROW + 1).flatMap((r) => r.slice(0, SUMMARY_COLUMNS.length)).filter((f) => typeof f === "string" && f.startsWith("="));
     expect(stale).toEqual([]);
-    expect(summary.values[0][52]).toBe("my note");
+    expect(summary.values[0][noteColumn]).toBe("my note");
     expect(String(summary.values[3][0])).toContain("row 3");
   });
 });
