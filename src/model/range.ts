@@ -119,25 +119,58 @@ export function sensitivity(row: VendorRow, a: Assumptions): Sensitivity[] {
  * total at once; ranked by the swing of the sum. Ties keep the assumptions sheet's order.
  */
 export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions): Sensitivity[] {
-  const overlaps = rows.map((r) => rowOverlapHours(r, a));
-  const bars: Sensitivity[] = [];
-  for (const spec of RANGED_ASSUMPTIONS) {
-    let atLow = 0;
-    let atHigh = 0;
-    rows.forEach((row, i) => {
-      if (spec.key === ATTRITION_KEY) {
-        atLow += totalWith(rowAt(row, "low"), a, overlaps[i]);
-        atHigh += totalWith(rowAt(row, "high"), a, overlaps[i]);
-      } else {
-        atLow += totalWith(row, assumptionsAt(a, "low", spec.key), overlaps[i]);
-        atHigh += totalWith(row, assumptionsAt(a, "high", spec.key), overlaps[i]);
-      }
-    });
-    const swing = atHigh - atLow;
-    // Below a cent in a million is rounding, not a lever.
-    if (swing > 1e-9 * Math.max(1, Math.abs(atHigh))) bars.push({ key: spec.key, name: nameOf(spec), totalAtLow: atLow, totalAtHigh: atHigh, swing });
+  const atLow = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
+  const atHigh = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
+  for (const row of rows) {
+    const unit = unitBars(row, a);
+    const labour = row.hourlyRate * row.hours;
+    for (let k = 0; k < unit.length; k++) {
+      atLow[k] += labour * unit[k][0];
+      atHigh[k] += labour * unit[k][1];
+    }
   }
+  const bars: Sensitivity[] = [];
+  RANGED_ASSUMPTIONS.forEach((spec, k) => {
+    const swing = atHigh[k] - atLow[k];
+    // Below a cent in a million is rounding, not a lever.
+    if (swing > 1e-9 * Math.max(1, Math.abs(atHigh[k]))) bars.push({ key: spec.key, name: nameOf(spec), totalAtLow: atLow[k], totalAtHigh: atHigh[k], swing });
+  });
   return bars.sort((x, y) => y.swing - x.swing);
+}
+
+// Every cost line is labour times a factor (cost.ts), so a row's totals per unit of labour
+// depend only on what the factors read; rows that share those share the bars. A vendor table
+// repeats few combinations, so this runs the model once per combination, not per row.
+const unitBarsCache = new WeakMap<Assumptions, Map<string, readonly (readonly [number, number])[]>>();
+
+function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, number])[] {
+  const overlap = rowOverlapHours(row, a);
+  const key = [
+    row.locationModel,
+    row.engagementModel,
+    row.pricingModel,
+    row.requirementsClarity,
+    row.collaborationIntensity,
+    row.dataSensitivity,
+    row.durationMonths,
+    row.attrition,
+    row.replacesInHouseStaff,
+    overlap,
+  ].join("\u0001");
+  let cache = unitBarsCache.get(a);
+  if (cache === undefined) unitBarsCache.set(a, (cache = new Map()));
+  let bars = cache.get(key);
+  if (bars === undefined) {
+    const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1 };
+    bars = RANGED_ASSUMPTIONS.map((spec): readonly [number, number] =>
+      spec.key === ATTRITION_KEY
+        ? [totalWith(rowAt(unit, "low"), a, overlap), totalWith(rowAt(unit, "high"), a, overlap)]
+        : [totalWith(unit, assumptionsAt(a, "low", spec.key), overlap), totalWith(unit, assumptionsAt(a, "high", spec.key), overlap)],
+    );
+    if (cache.size > 4096) cache.clear();
+    cache.set(key, bars);
+  }
+  return bars;
 }
 
 /**
@@ -160,14 +193,20 @@ export function sensitivitySentence(bars: readonly Sensitivity[], money: (amount
  * that the summary's SUMPRODUCT formula uses, so both compute the same numbers.
  */
 export function overlappingRanges(ranges: readonly { readonly low: number; readonly high: number }[]): number[] {
-  return ranges.map((r, i) => {
-    let count = 0;
-    ranges.forEach((o, j) => {
-      if (j === i) return;
-      if (rangesTooClose(r, o)) count++;
-    });
-    return count;
-  });
+  const counts = new Array<number>(ranges.length).fill(0);
+  // Ranges that do not intersect never count, so only pairs whose lows fall within the
+  // other's span are compared: sorted by low, each range against the ones starting before it ends.
+  const order = ranges.map((_r, i) => i).sort((x, y) => ranges[x].low - ranges[y].low);
+  for (let p = 0; p < order.length; p++) {
+    const r = ranges[order[p]];
+    for (let q = p + 1; q < order.length && ranges[order[q]].low <= r.high; q++) {
+      if (rangesTooClose(r, ranges[order[q]])) {
+        counts[order[p]]++;
+        counts[order[q]]++;
+      }
+    }
+  }
+  return counts;
 }
 
 export function rangesTooClose(r: { readonly low: number; readonly high: number }, o: { readonly low: number; readonly high: number }): boolean {

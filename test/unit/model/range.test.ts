@@ -174,6 +174,21 @@ describe("when a ranking by expected cost is not meaningful", () => {
     expect(overlappingRanges([{ low: 0, high: 10 }, { low: 11, high: 12 }])).toEqual([0, 0]);
   });
 
+  it("counts, for each vendor, every other vendor the rule flags against it, as comparing every pair would", () => {
+    const rangeArb = fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 40 })).map(([low, width]) => ({ low, high: low + width }));
+    fc.assert(
+      fc.property(fc.array(rangeArb, { maxLength: 12 }), (ranges) => {
+        // The documented rule, written plainly: integer ends keep it exact.
+        const tooClose = (r: { low: number; high: number }, o: { low: number; high: number }) => {
+          const overlap = Math.min(r.high, o.high) - Math.max(r.low, o.low);
+          return overlap >= 0 && overlap >= Math.min(r.high - r.low, o.high - o.low) / 2;
+        };
+        const pairwise = ranges.map((r, i) => ranges.filter((o, j) => j !== i && tooClose(r, o)).length);
+        expect(overlappingRanges(ranges)).toEqual(pairwise);
+      }),
+    );
+  });
+
   it("the rule is symmetric", () => {
     const rangeArb = fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true })).map(([x, y]) => ({ low: Math.min(x, y), high: Math.max(x, y) }));
     fc.assert(fc.property(rangeArb, rangeArb, (r, o) => expect(overlappingRanges([r, o])[0]).toBe(overlappingRanges([o, r])[0])));
