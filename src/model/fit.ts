@@ -20,12 +20,12 @@
  * short, and none when no location model gives more overlap (the vendor's hours are the gap).
  * O uses the row's Vendor hours when it gives them, else the assumptions' vendor workday.
  */
-import type { FitVerdict, LocationFit, LocationModel, VendorRow } from "./types";
+import type { FitVerdict, LocationFit, LocationModel, VendorRow, WorkType } from "./types";
 import type { Assumptions } from "./assumptions";
 import { pascal } from "./assumptions";
-import { contradicts, locationCheckText, vendorLocation, type VendorLocation } from "./location";
+import { locationCheck, type LocationCheck, type VendorLocation } from "./location";
 import { workTypeOf } from "./worktype";
-import { get3, hoursText, memo, put3, tablesFor, type Tables } from "./tables";
+import { hoursText, tablesFor, type Tables } from "./tables";
 import { overlapHours } from "./zones";
 import { referenceDateOf } from "./reference";
 
@@ -60,20 +60,30 @@ export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
   return hours;
 }
 
+interface WorkRate {
+  readonly workType: WorkType;
+  readonly rate: number;
+}
+/** Kind of work and reference rate by the row's Work type text, per assumptions object (assumptions objects are immutable). */
+const workRates = new WeakMap<Assumptions, Map<string, WorkRate>>();
+
+function workRateOf(text: string, a: Assumptions): WorkRate {
+  let rates = workRates.get(a);
+  if (rates === undefined) workRates.set(a, (rates = new Map()));
+  let found = rates.get(text);
+  if (found === undefined) {
+    const workType = workTypeOf(text);
+    found = { workType, rate: (a as unknown as Record<string, number>)[`onshoreWage${pascal(workType)}`] * a.onshoreLoadedCostMultiplier };
+    if (rates.size > 4096) rates.clear();
+    rates.set(text, found);
+  }
+  return found;
+}
+
 /** The onshore reference hourly rate for a kind of work: median wage times the loaded-cost multiplier. */
 export function onshoreReferenceRate(workType: string, a: Assumptions): number {
-  const kind = workTypeOf(workType);
-  let rates = referenceRates.get(a);
-  if (rates === undefined) referenceRates.set(a, (rates = new Map()));
-  let rate = rates.get(kind);
-  if (rate === undefined) {
-    rate = (a as unknown as Record<string, number>)[`onshoreWage${pascal(kind)}`] * a.onshoreLoadedCostMultiplier;
-    rates.set(kind, rate);
-  }
-  return rate;
+  return workRateOf(workType, a).rate;
 }
-/** Reference rate by kind of work, per assumptions object (assumptions objects are immutable). */
-const referenceRates = new WeakMap<Assumptions, Map<string, number>>();
 
 const CLOSER: Readonly<Record<LocationModel, LocationModel | "">> = { Offshore: "Nearshore", Nearshore: "Onshore", Onshore: "" };
 
@@ -84,55 +94,96 @@ function closerThan(row: VendorRow, where: VendorLocation, conflict: boolean): L
   return step === row.locationModel ? CLOSER[step] : step;
 }
 
+interface Advice {
+  readonly verdict: FitVerdict;
+  readonly recommended: LocationModel | "";
+  readonly reason: string;
+}
+type AdviceMemo = Map<number, Map<number, [Advice | undefined, Advice | undefined]>>;
+/**
+ * Verdict, recommendation and reason by location check (itself per assumptions, place, label
+ * and basis), kind of work, overlap, required overlap and whether the saving pays for a
+ * trade-off: all they depend on. Keyed by the objects and numbers themselves, so no key is
+ * built per row.
+ */
+const adviceMemos = new WeakMap<LocationCheck, Map<WorkType, AdviceMemo>>();
+
+function adviceFor(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate, overlap: number, required: number, worthIt: boolean): Advice {
+  let byWork = adviceMemos.get(check);
+  if (byWork === undefined) adviceMemos.set(check, (byWork = new Map()));
+  let byOverlap = byWork.get(rate.workType);
+  if (byOverlap === undefined) byWork.set(rate.workType, (byOverlap = new Map()));
+  let byRequired = byOverlap.get(overlap);
+  if (byRequired === undefined) {
+    if (byOverlap.size > 1000) byOverlap.clear();
+    byOverlap.set(overlap, (byRequired = new Map()));
+  }
+  let pair = byRequired.get(required);
+  if (pair === undefined) {
+    if (byRequired.size > 1000) byRequired.clear();
+    byRequired.set(required, (pair = [undefined, undefined]));
+  }
+  const i = worthIt ? 1 : 0;
+  return pair[i] ?? (pair[i] = advise(row, t, check, rate, overlap, required, worthIt));
+}
+
+function advise(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate, overlap: number, required: number, worthIt: boolean): Advice {
+  const a = t.a;
+  const closable = required - overlap <= a.shiftToleranceHours;
+  const verdict: FitVerdict = overlap >= required ? "Benefit" : closable && worthIt ? "Trade-off" : "Blocker";
+  if (required <= 0) {
+    return {
+      verdict,
+      recommended: "Offshore",
+      reason:
+        row.locationModel === "Offshore"
+          ? "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore delivery fits and gives the most cost leverage."
+          : "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.",
+    };
+  }
+  if (overlap >= required) {
+    const recommended = row.locationModel;
+    return { verdict, recommended, reason: `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.` };
+  }
+  const where = check.where;
+  const recommended = closerThan(row, where, check.conflict);
+  const workType = rate.workType;
+  const gap = required - overlap;
+  const short = `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed`;
+  const mislabelled = check.conflict ? ` The row says ${row.locationModel.toLowerCase()}, but the vendor's clock reads as ${where.derived!.toLowerCase()}.` : "";
+  const remedy =
+    recommended === ""
+      ? "no location model gives more overlap than where this vendor works: agree vendor hours that overlap yours (the Vendor hours column)"
+      : `${recommended.toLowerCase()} delivery (${recommended === "Onshore" ? "a vendor in your country" : `a vendor within ${hoursText(a.nearshoreMaxClockHours)} of your clock`}) gives the overlap this work needs`;
+  const reason =
+    (verdict === "Blocker" && closable
+      ? `${short}; a shifted day could close it, but the effective rate is less than ${Math.round(a.minTradeOffLeverage * 100)}% below the onshore reference rate for ${workType.toLowerCase()} (${Number(rate.rate.toFixed(2))} an hour), too little saving to carry the gap; ${remedy}.`
+      : verdict === "Trade-off"
+      ? `${short}; a shifted vendor day can close it, or ${remedy}.`
+      : `${short}, more than a shifted day closes; ${remedy}.`) + mislabelled;
+  return { verdict, recommended, reason };
+}
+
 /** Fit of a row given its overlap and its effective hourly rate (total cost / hours). */
 export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number): LocationFit {
   const a = t.a;
-  const required = requiredOverlap(row, t);
+  const required = t.overlapNeed[row.collaborationIntensity] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
-  const workType = workTypeOf(row.workType);
-  const reference = onshoreReferenceRate(row.workType, a);
-  const costLeverage = 1 - effectiveHourlyRate / reference;
-  const closable = required - overlap <= a.shiftToleranceHours;
-  const worthIt = costLeverage >= a.minTradeOffLeverage;
-  const verdict: FitVerdict = overlap >= required ? "Benefit" : closable && worthIt ? "Trade-off" : "Blocker";
-  const basis = row.locationModelBasis ?? "given";
-  const where = vendorLocation(row.country, row.timeZone, a);
-  const locationConflict = basis === "given" && contradicts(row.locationModel, where);
-  const locationCheck = locationCheckText(row.locationModel, basis, where, a);
-  let recommended: LocationModel | "";
-  let reason: string;
-  if (required <= 0) {
-    recommended = "Offshore";
-    reason =
-      row.locationModel === "Offshore"
-        ? "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore delivery fits and gives the most cost leverage."
-        : "The work runs asynchronously, so a distant time zone costs no collaboration and extends coverage; offshore gives the most cost leverage.";
-  } else if (overlap >= required) {
-    recommended = row.locationModel;
-    const m = memo(t, 30);
-    reason = get3(m, overlap, required, recommended) ?? put3(m, overlap, required, recommended, `${hoursText(overlap)} of shared working hours meet the ${hoursText(required)} this work needs; ${recommended.toLowerCase()} delivery fits.`);
-  } else {
-    recommended = closerThan(row, where, locationConflict);
-    const m = memo(t, verdict === "Blocker" && closable ? 32 : verdict === "Trade-off" ? 31 : 33);
-    const memoKey = recommended + "|" + row.locationModel + "|" + (locationConflict ? where.derived : "") + "|" + workType;
-    const cached = get3(m, overlap, required, memoKey);
-    if (cached !== undefined) reason = cached;
-    else {
-      // Built only when this combination has no text yet: per row it would dominate the model's time.
-      const gap = required - overlap;
-      const short = `${hoursText(overlap)} of shared hours fall ${hoursText(gap)} short of the ${hoursText(required)} needed`;
-      const mislabelled = locationConflict ? ` The row says ${row.locationModel.toLowerCase()}, but the vendor's clock reads as ${where.derived!.toLowerCase()}.` : "";
-      const remedy =
-        recommended === ""
-          ? "no location model gives more overlap than where this vendor works: agree vendor hours that overlap yours (the Vendor hours column)"
-          : `${recommended.toLowerCase()} delivery (${recommended === "Onshore" ? "a vendor in your country" : `a vendor within ${hoursText(a.nearshoreMaxClockHours)} of your clock`}) gives the overlap this work needs`;
-      reason = put3(m, overlap, required, memoKey,
-        (verdict === "Blocker" && closable
-          ? `${short}; a shifted day could close it, but the effective rate is less than ${Math.round(a.minTradeOffLeverage * 100)}% below the onshore reference rate for ${workType.toLowerCase()} (${Number(reference.toFixed(2))} an hour), too little saving to carry the gap; ${remedy}.`
-          : verdict === "Trade-off"
-          ? `${short}; a shifted vendor day can close it, or ${remedy}.`
-          : `${short}, more than a shifted day closes; ${remedy}.`) + mislabelled);
-    }
-  }
-  return { overlapHours: overlap, requiredOverlapHours: required, score, verdict, recommendedLocationModel: recommended, reason, costLeverage, workType, onshoreReferenceRate: reference, locationCheck, locationConflict };
+  const rate = workRateOf(row.workType, a);
+  const costLeverage = 1 - effectiveHourlyRate / rate.rate;
+  const check = locationCheck(row.country, row.timeZone, row.locationModel, row.locationModelBasis ?? "given", a);
+  const advice = adviceFor(row, t, check, rate, overlap, required, costLeverage >= a.minTradeOffLeverage);
+  return {
+    overlapHours: overlap,
+    requiredOverlapHours: required,
+    score,
+    verdict: advice.verdict,
+    recommendedLocationModel: advice.recommended,
+    reason: advice.reason,
+    costLeverage,
+    workType: rate.workType,
+    onshoreReferenceRate: rate.rate,
+    locationCheck: check.text,
+    locationConflict: check.conflict,
+  };
 }

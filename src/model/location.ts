@@ -14,10 +14,10 @@
  * costed as typed, and flagged when it differs from the derived one; where either country is
  * unknown, Onshore and Nearshore cannot be told apart, so each is consistent with the other.
  */
-import type { LocationModel } from "./types";
+import type { LocationModel, LocationModelBasis } from "./types";
 import type { Assumptions } from "./assumptions";
 import { referenceDateOf } from "./reference";
-import { utcOffsetHoursOn, zoneCountry } from "./zones";
+import { utcOffsetHoursOn, zoneCountry, type CalendarDate } from "./zones";
 import { hoursText } from "./tables";
 
 export interface VendorLocation {
@@ -31,38 +31,83 @@ export interface VendorLocation {
 
 const NOWHERE: VendorLocation = Object.freeze({ derived: undefined, vendorCountry: "", buyerCountry: "", clockHours: NaN });
 
+/** A place's location check for one label and basis: whether the label contradicts the place, and the sentence. */
+export interface LocationCheck {
+  readonly where: VendorLocation;
+  readonly conflict: boolean;
+  readonly text: string;
+}
+
+interface Place {
+  readonly where: VendorLocation;
+  /** By label, then basis: three labels and three bases, so per row a pair of property reads. */
+  readonly checks: Partial<Record<LocationModel, Partial<Record<LocationModelBasis, LocationCheck>>>>;
+}
+
 interface Cache {
   serial: number;
-  readonly byPlace: Map<string, VendorLocation>;
+  size: number;
+  /** By Country, then Time zone: the row's own strings are the keys, so no key is built per row. */
+  readonly byCountry: Map<string, Map<string, Place>>;
 }
 const caches = new WeakMap<Assumptions, Cache>();
 
-/** Where the vendor works against the buyer, and the location model that follows. */
-export function vendorLocation(country: string, timeZone: string, a: Assumptions): VendorLocation {
-  if (country === "" && timeZone === "") return NOWHERE;
+function placeOf(country: string, timeZone: string, a: Assumptions): Place {
   const date = referenceDateOf(a);
   const serial = date.year * 10000 + date.month * 100 + date.day;
   let cache = caches.get(a);
-  if (cache === undefined) caches.set(a, (cache = { serial, byPlace: new Map() }));
+  if (cache === undefined) caches.set(a, (cache = { serial, size: 0, byCountry: new Map() }));
   if (cache.serial !== serial) {
     cache.serial = serial;
-    cache.byPlace.clear();
+    cache.size = 0;
+    cache.byCountry.clear();
   }
-  const key = country + "|" + timeZone;
-  let found = cache.byPlace.get(key);
-  if (found === undefined) {
-    const zone = timeZone === "" ? a.buyerTimeZone : timeZone;
-    const vendorCountry = country !== "" ? country : zoneCountry(zone);
-    const buyerCountry = zoneCountry(a.buyerTimeZone);
-    const difference = Math.abs(utcOffsetHoursOn(zone, date) - utcOffsetHoursOn(a.buyerTimeZone, date)) % 24;
-    const clockHours = Math.min(difference, 24 - difference);
-    const derived: LocationModel =
-      vendorCountry !== "" && vendorCountry === buyerCountry ? "Onshore" : clockHours <= a.nearshoreMaxClockHours ? "Nearshore" : "Offshore";
-    found = Object.freeze({ derived, vendorCountry, buyerCountry, clockHours });
-    if (cache.byPlace.size > 4096) cache.byPlace.clear();
-    cache.byPlace.set(key, found);
+  let byZone = cache.byCountry.get(country);
+  if (byZone === undefined) cache.byCountry.set(country, (byZone = new Map()));
+  let place = byZone.get(timeZone);
+  if (place === undefined) {
+    if (cache.size > 4096) {
+      cache.size = 0;
+      cache.byCountry.clear();
+      cache.byCountry.set(country, byZone);
+    }
+    place = { where: country === "" && timeZone === "" ? NOWHERE : locate(country, timeZone, date, a), checks: {} };
+    byZone.set(timeZone, place);
+    cache.size++;
   }
-  return found;
+  return place;
+}
+
+function locate(country: string, timeZone: string, date: CalendarDate, a: Assumptions): VendorLocation {
+  const zone = timeZone === "" ? a.buyerTimeZone : timeZone;
+  const vendorCountry = country !== "" ? country : zoneCountry(zone);
+  const buyerCountry = zoneCountry(a.buyerTimeZone);
+  const difference = Math.abs(utcOffsetHoursOn(zone, date) - utcOffsetHoursOn(a.buyerTimeZone, date)) % 24;
+  const clockHours = Math.min(difference, 24 - difference);
+  const derived: LocationModel =
+    vendorCountry !== "" && vendorCountry === buyerCountry ? "Onshore" : clockHours <= a.nearshoreMaxClockHours ? "Nearshore" : "Offshore";
+  return Object.freeze({ derived, vendorCountry, buyerCountry, clockHours });
+}
+
+/** Where the vendor works against the buyer, and the location model that follows. */
+export function vendorLocation(country: string, timeZone: string, a: Assumptions): VendorLocation {
+  return placeOf(country, timeZone, a).where;
+}
+
+/**
+ * Where the vendor works, whether a given label contradicts it, and the location check
+ * sentence: one lookup per row, as every part depends only on the place, label and basis.
+ */
+export function locationCheck(country: string, timeZone: string, label: LocationModel, basis: LocationModelBasis, a: Assumptions): LocationCheck {
+  const place = placeOf(country, timeZone, a);
+  let byBasis = place.checks[label];
+  if (byBasis === undefined) place.checks[label] = byBasis = {};
+  let check = byBasis[basis];
+  if (check === undefined) {
+    const where = place.where;
+    byBasis[basis] = check = Object.freeze({ where, conflict: basis === "given" && contradicts(label, where), text: checkText(label, basis, where, a) });
+  }
+  return check;
 }
 
 /** True when a typed label contradicts where the vendor works. */
@@ -80,20 +125,7 @@ function placeText(where: VendorLocation): string {
 }
 
 /** One sentence: where the location model came from, and whether the vendor's zone agrees. */
-export function locationCheckText(label: LocationModel, basis: "given" | "derived" | "default", where: VendorLocation, a: Assumptions): string {
-  // Per row otherwise: the same few texts, built once per assumptions object, place and label.
-  let byPlace = checkTexts.get(a);
-  if (byPlace === undefined) checkTexts.set(a, (byPlace = new WeakMap()));
-  let texts = byPlace.get(where);
-  if (texts === undefined) byPlace.set(where, (texts = new Map()));
-  const key = label + "|" + basis;
-  let text = texts.get(key);
-  if (text === undefined) texts.set(key, (text = checkText(label, basis, where, a)));
-  return text;
-}
-const checkTexts = new WeakMap<Assumptions, WeakMap<VendorLocation, Map<string, string>>>();
-
-function checkText(label: LocationModel, basis: "given" | "derived" | "default", where: VendorLocation, a: Assumptions): string {
+function checkText(label: LocationModel, basis: LocationModelBasis, where: VendorLocation, a: Assumptions): string {
   const band = `nearshore is another country within ${hoursText(a.nearshoreMaxClockHours)}`;
   if (basis === "default") return "Offshore by default: the row gives no Location model, Country or Time zone, so the costliest location is assumed.";
   if (basis === "derived") return `${label}, derived: no Location model given; ${placeText(where)} (same country is onshore; ${band}).`;

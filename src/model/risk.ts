@@ -42,7 +42,7 @@
  */
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
 import { DEFAULT_ASSUMPTIONS, DEFAULT_CERTIFICATION_KEYWORDS, DEFAULT_NOT_HELD_WORDS, listItems, type Assumptions } from "./assumptions";
-import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
+import { hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 
@@ -112,9 +112,6 @@ export function hasSecurityCertification(row: VendorRow, a: Assumptions = DEFAUL
   for (let i = 0; i < certs.length; i++) if (readCertification(certs[i], a) === "counted") return true;
   return false;
 }
-
-// One entry, the usual case, is its own key: no string is built per row.
-const certificationsKey = (certs: readonly string[]): string => (certs.length === 1 ? certs[0] : certs.join("\u0001"));
 
 /** "with ISO 27001 counted as a security certification; not counted: SOC 2 planned 2027" */
 function certificationText(row: VendorRow, a: Assumptions): string {
@@ -190,58 +187,126 @@ export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: A
   return count === 1 ? `${band} (one driver ${reaches(top.score, a.criticalRiskFrom) ? "Critical" : "High"}: ${shown})` : `${band} (${count} drivers High or above, highest ${shown})`;
 }
 
+/**
+ * Cause and label texts of one assumptions object, by the categories and numbers each text
+ * depends on. Read with the row's own strings and numbers as keys, so nothing is built per
+ * row; a map past 5,000 entries starts again, so odd inputs cannot grow it without bound.
+ */
+interface RiskTexts {
+  readonly communication: Map<string, Map<number, Map<number, string>>>;
+  readonly hidden: Map<number, string>;
+  readonly scope: Map<string, Map<string, string>>;
+  /** By data sensitivity, then the certification entries (false for none; one entry, the usual case, is its own key). */
+  readonly data: Map<string, Map<string | false, string>>;
+  readonly quality: Map<string, Map<number, string>>;
+  readonly governance: Map<string, string>;
+  /** By engagement model, then [not replacing staff, replacing staff], then duration. */
+  readonly dependency: Map<string, [Map<number, string>, Map<number, string>]>;
+  readonly floorDriver: Map<number, string>;
+  floorRegulated: string | undefined;
+  readonly labels: Map<string, Map<string, Map<number, string>>>;
+}
+const riskTexts = new WeakMap<Tables, RiskTexts>();
+
+function textsOf(t: Tables): RiskTexts {
+  let texts = riskTexts.get(t);
+  if (texts === undefined) {
+    texts = {
+      communication: new Map(), hidden: new Map(), scope: new Map(), data: new Map(), quality: new Map(), governance: new Map(),
+      dependency: new Map(), floorDriver: new Map(), floorRegulated: undefined, labels: new Map(),
+    };
+    riskTexts.set(t, texts);
+  }
+  return texts;
+}
+
+function within<K, I, V>(outer: Map<K, Map<I, V>>, key: K): Map<I, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) {
+    if (outer.size > 5000) outer.clear();
+    outer.set(key, (inner = new Map()));
+  }
+  return inner;
+}
+
+function kept<K>(m: Map<K, string>, key: K, text: string): string {
+  if (m.size > 5000) m.clear();
+  m.set(key, text);
+  return text;
+}
+
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
   const a = t.a;
+  const texts = textsOf(t);
   const certified = hasSecurityCertification(row, a);
-  const missing = Math.max(0, fit.requiredOverlapHours - fit.overlapHours);
+  const overlap = fit.overlapHours;
+  const required = fit.requiredOverlapHours;
+  const missing = Math.max(0, required - overlap);
   // total - labour, as the documented formula reads, so a spreadsheet gets the same digits.
   const hidden = cost.total - cost.labour;
   const hiddenShare = cost.labour > 0 ? hidden / cost.labour : 0;
   const durationPoints = Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * row.durationMonths);
-
-  const scores = [
-    Math.min(100, t.communicationPoints[row.collaborationIntensity] + a.communicationPointsPerMissingHour * missing),
-    cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0,
-    Math.min(100, t.scopeDriftClarity[row.requirementsClarity] + t.scopeDriftUrgency[row.urgency]),
-    Math.max(0, t.dataRiskPoints[row.dataSensitivity] - (certified ? a.dataRiskCertificationCredit : 0)),
-    Math.min(100, t.qualityPoints[row.requirementsClarity] + a.qualityPointsPerAttrition * row.attrition),
-    t.governanceGapPoints[row.engagementModel],
-    Math.min(100, t.dependencyPoints[row.engagementModel] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints),
-  ];
+  const collaboration = row.collaborationIntensity;
   const clarity = row.requirementsClarity;
-  let m;
-  const hiddenPermille = Math.round(hiddenShare * 1000);
-  const attritionPermille = Math.round(row.attrition * 1000);
-  let certKey: string;
-  const causes = [
-    get3((m = memo(t, 20)), row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours) ??
-      put3(m, row.collaborationIntensity, fit.overlapHours, fit.requiredOverlapHours, missing > 0
-        ? `${hoursText(fit.overlapHours)} of shared working hours against the ${hoursText(fit.requiredOverlapHours)} this ${row.collaborationIntensity.toLowerCase()}-collaboration work needs.`
-        : `${hoursText(fit.overlapHours)} of shared working hours cover the ${hoursText(fit.requiredOverlapHours)} needed; the ${row.collaborationIntensity.toLowerCase()} collaboration need sets the rest.`),
-    get1((m = memo(t, 21)), hiddenPermille) ?? put1(m, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`),
-    get2((m = memo(t, 22)), clarity, row.urgency) ??
-      put2(m, clarity, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
-    row.certifications.length === 0
-      ? (get2((m = memo(t, 23)), row.dataSensitivity, false) ?? put2(m, row.dataSensitivity, false, `${row.dataSensitivity} data, without a security certification.`))
-      : (get2((m = memo(t, 60)), row.dataSensitivity, (certKey = certificationsKey(row.certifications))) ??
-        put2(m, row.dataSensitivity, certKey, `${row.dataSensitivity} data, ${certificationText(row, a)}.`)),
-    get2((m = memo(t, 24)), clarity, attritionPermille) ??
-      put2(m, clarity, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`),
-    get1((m = memo(t, 25)), row.engagementModel) ??
-      put1(m, row.engagementModel, `${row.engagementModel}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
-    get3((m = memo(t, 26)), row.engagementModel, row.replacesInHouseStaff, row.durationMonths) ??
-      put3(m, row.engagementModel, row.replacesInHouseStaff, row.durationMonths,
-        `${row.engagementModel} over ${Number(row.durationMonths.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`),
-  ];
+  const engagement = row.engagementModel;
+  const sensitivity = row.dataSensitivity;
+  const duration = row.durationMonths;
+  const w = t.weights;
 
-  let weighted = 0;
+  const s0 = Math.min(100, t.communicationPoints[collaboration] + a.communicationPointsPerMissingHour * missing);
+  const s1 = cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0;
+  const s2 = Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]);
+  const s3 = Math.max(0, t.dataRiskPoints[sensitivity] - (certified ? a.dataRiskCertificationCredit : 0));
+  const s4 = Math.min(100, t.qualityPoints[clarity] + a.qualityPointsPerAttrition * row.attrition);
+  const s5 = t.governanceGapPoints[engagement];
+  const s6 = Math.min(100, t.dependencyPoints[engagement] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints);
+
+  const byRequired = within(within(texts.communication, collaboration), overlap);
+  const c0 =
+    byRequired.get(required) ??
+    kept(byRequired, required, missing > 0
+      ? `${hoursText(overlap)} of shared working hours against the ${hoursText(required)} this ${collaboration.toLowerCase()}-collaboration work needs.`
+      : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`);
+  const hiddenPermille = Math.round(hiddenShare * 1000);
+  const c1 = texts.hidden.get(hiddenPermille) ?? kept(texts.hidden, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`);
+  const byUrgency = within(texts.scope, clarity);
+  const c2 =
+    byUrgency.get(row.urgency) ??
+    kept(byUrgency, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`);
+  const byCertifications = within(texts.data, sensitivity);
+  const certs = row.certifications;
+  const certKey = certs.length === 0 ? false : certs.length === 1 ? certs[0] : certs.join("\u0001");
+  const c3 =
+    byCertifications.get(certKey) ??
+    kept(byCertifications, certKey, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
+  const attritionPermille = Math.round(row.attrition * 1000);
+  const byAttrition = within(texts.quality, clarity);
+  const c4 =
+    byAttrition.get(attritionPermille) ??
+    kept(byAttrition, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`);
+  const c5 =
+    texts.governance.get(engagement) ??
+    kept(texts.governance, engagement, `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`);
+  let byStaff = texts.dependency.get(engagement);
+  if (byStaff === undefined) texts.dependency.set(engagement, (byStaff = [new Map(), new Map()]));
+  const byDuration = byStaff[row.replacesInHouseStaff ? 1 : 0];
+  const c6 =
+    byDuration.get(duration) ??
+    kept(byDuration, duration, `${engagement} over ${Number(duration.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`);
+
+  // Summed from 0 in the documented order, as a spreadsheet's SUMPRODUCT would.
+  const sum = 0 + w[0] * s0 + w[1] * s1 + w[2] * s2 + w[3] * s3 + w[4] * s4 + w[5] * s5 + w[6] * s6;
+  // Not Math.max: a score that is not a number never becomes the peak.
   let peak = 0;
-  for (let i = 0; i < scores.length; i++) {
-    weighted += t.weights[i] * scores[i];
-    if (scores[i] > peak) peak = scores[i];
-  }
-  weighted = t.weightSum > 0 ? weighted / t.weightSum : 0;
-  const floorRegulated = row.dataSensitivity === "Regulated" && !certified ? a.criticalRiskFrom : 0;
+  if (s0 > peak) peak = s0;
+  if (s1 > peak) peak = s1;
+  if (s2 > peak) peak = s2;
+  if (s3 > peak) peak = s3;
+  if (s4 > peak) peak = s4;
+  if (s5 > peak) peak = s5;
+  if (s6 > peak) peak = s6;
+  const weighted = t.weightSum > 0 ? sum / t.weightSum : 0;
+  const floorRegulated = sensitivity === "Regulated" && !certified ? a.criticalRiskFrom : 0;
   const floorDriver = peak >= a.criticalDriverScore ? a.highRiskFrom : 0;
   const score = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
 
@@ -249,15 +314,24 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   if (score > weighted) {
     floorReason =
       floorRegulated >= floorDriver
-        ? (get1((m = memo(t, 27)), 0) ?? put1(m, 0, `Regulated data without a security certification (ISO 27001, SOC 2...) sets the score to at least ${a.criticalRiskFrom}, the Critical threshold.`))
-        : (get1((m = memo(t, 28)), peak) ?? put1(m, peak, `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`));
+        ? (texts.floorRegulated ??= `Regulated data without a security certification (ISO 27001, SOC 2...) sets the score to at least ${a.criticalRiskFrom}, the Critical threshold.`)
+        : (texts.floorDriver.get(peak) ??
+          kept(texts.floorDriver, peak, `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`));
   }
 
+  const d = RISK_DRIVERS;
+  const drivers: RiskDriver[] = [
+    { key: d[0].key, label: d[0].label, score: s0, weight: w[0], cause: c0, mitigation: d[0].mitigation },
+    { key: d[1].key, label: d[1].label, score: s1, weight: w[1], cause: c1, mitigation: d[1].mitigation },
+    { key: d[2].key, label: d[2].label, score: s2, weight: w[2], cause: c2, mitigation: d[2].mitigation },
+    { key: d[3].key, label: d[3].label, score: s3, weight: w[3], cause: c3, mitigation: d[3].mitigation },
+    { key: d[4].key, label: d[4].label, score: s4, weight: w[4], cause: c4, mitigation: d[4].mitigation },
+    { key: d[5].key, label: d[5].label, score: s5, weight: w[5], cause: c5, mitigation: d[5].mitigation },
+    { key: d[6].key, label: d[6].label, score: s6, weight: w[6], cause: c6, mitigation: d[6].mitigation },
+  ];
   // Seven drivers: an insertion sort keeps equal scores in the documented order.
-  const drivers: RiskDriver[] = new Array(scores.length);
-  for (let i = 0; i < scores.length; i++) {
-    const d = RISK_DRIVERS[i];
-    const driver: RiskDriver = { key: d.key, label: d.label, score: scores[i], weight: t.weights[i], cause: causes[i], mitigation: d.mitigation };
+  for (let i = 1; i < drivers.length; i++) {
+    const driver = drivers[i];
     let j = i;
     while (j > 0 && drivers[j - 1].score < driver.score) {
       drivers[j] = drivers[j - 1];
@@ -272,10 +346,10 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     let count = 0;
     for (let i = 0; i < drivers.length; i++) if (reaches(drivers[i].score, a.highRiskFrom)) count++;
     const shape = count * 1000 + wholeScore(top.score) * 2 + (reaches(top.score, a.criticalRiskFrom) ? 1 : 0);
-    label = get3((m = memo(t, 69)), band, top.key, shape) ?? put3(m, band, top.key, shape, riskLabelOf(band, drivers, a));
+    const m = within(within(texts.labels, band), top.key);
+    label = m.get(shape) ?? kept(m, shape, riskLabelOf(band, drivers, a));
   }
-  const result: RiskResult = floorReason === undefined ? { score, band, label, drivers } : { score, band, label, drivers, floorReason };
-  return result;
+  return floorReason === undefined ? { score, band, label, drivers } : { score, band, label, drivers, floorReason };
 }
 
 /** Risk score of one row, with its drivers; pass the row's location fit when already computed. */
