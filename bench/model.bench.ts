@@ -37,6 +37,21 @@ export function generateCells(count: number, seed = 42): CellValue[][] {
   return rows;
 }
 
+/** The output's shape with no model behind it: see ModelBenchResult.referenceRowsPerSecond. */
+function referenceEvaluation(row: VendorRow): number {
+  const labour = row.hourlyRate * row.hours;
+  const lines = [];
+  for (let i = 0; i < 10; i++) lines.push({ key: "line", label: "Line", amount: labour * i * 0.01, explanation: row.vendor });
+  const drivers = [];
+  for (let i = 0; i < 7; i++) drivers.push({ key: "driver", label: "Driver", score: row.attrition * i, weight: 1, cause: row.vendor, mitigation: row.timeZone });
+  const cost = { labour, lines, total: labour * 1.3, effectiveHourlyRate: row.hourlyRate * 1.3 };
+  const risk = { score: row.durationMonths, band: "Low", label: "Low", drivers };
+  const fit = { overlapHours: 1, requiredOverlapHours: 2, score: 50, verdict: "Benefit", recommendedLocationModel: row.locationModel, reason: row.vendor,
+    costLeverage: 0.5, workType: row.workType, onshoreReferenceRate: 100, locationCheck: row.country, locationConflict: false };
+  const e = { row, cost, risk, fit };
+  return e.cost.total + e.risk.score + e.fit.score + e.cost.lines.length + e.risk.drivers.length;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
@@ -48,6 +63,15 @@ export interface ModelBenchResult {
   readonly evaluateRowsPerSecond: number;
   /** evaluateCells on raw cells: reading and validating plus the computation. */
   readonly evaluateCellsRowsPerSecond: number;
+  /**
+   * A loop that only allocates what evaluateRow returns (ten cost lines, seven drivers, the
+   * fit and the three results) from the row's numbers, timed in the same runs: the floor any
+   * model with this output has on this machine at this moment, so the ratio below compares
+   * across runs and loads where rows per second do not.
+   */
+  readonly referenceRowsPerSecond: number;
+  /** evaluateRow time / reference loop time, median over the runs (1 would be the allocation floor). */
+  readonly evaluateRowToReference: number;
   /** Where the time goes: rows per second of each part alone. */
   readonly parts: { readonly readRow: number; readonly totalCost: number; readonly locationFit: number; readonly riskScore: number };
 }
@@ -75,8 +99,13 @@ export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
   let sink = 0;
   const timeRows: number[] = [];
   const timeCells: number[] = [];
+  const timeReference: number[] = [];
+  const ratios: number[] = [];
   for (let run = 0; run < runs + 1; run++) {
     let t0 = performance.now();
+    for (let i = 0; i < rows.length; i++) sink += referenceEvaluation(rows[i]);
+    const referenceMs = performance.now() - t0;
+    t0 = performance.now();
     for (let i = 0; i < rows.length; i++) {
       const e = evaluateRow(rows[i], a);
       sink += e.cost.total + e.risk.score + e.fit.score + e.cost.lines.length + e.risk.drivers.length;
@@ -92,6 +121,8 @@ export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
       // The first run warms the caches and the JIT; it is not counted.
       timeRows.push(rowMs);
       timeCells.push(cellMs);
+      timeReference.push(referenceMs);
+      ratios.push(rowMs / referenceMs);
     }
   }
   const parts = {
@@ -113,6 +144,8 @@ export function runModelBench(count = 100_000, runs = 5): ModelBenchResult {
     rows: count,
     evaluateRowsPerSecond: Math.round(count / (median(timeRows) / 1000)),
     evaluateCellsRowsPerSecond: Math.round(count / (median(timeCells) / 1000)),
+    referenceRowsPerSecond: Math.round(count / (median(timeReference) / 1000)),
+    evaluateRowToReference: Math.round(median(ratios) * 100) / 100,
     parts,
   };
 }
@@ -127,6 +160,7 @@ if (isMain()) {
   console.log(`model: ${r.rows} rows, median of 5 runs`);
   console.log(`  evaluateRow   (typed rows -> cost, risk, fit): ${r.evaluateRowsPerSecond.toLocaleString("en-US")} rows/s (target 500,000)`);
   console.log(`  evaluateCells (cells -> row -> cost, risk, fit): ${r.evaluateCellsRowsPerSecond.toLocaleString("en-US")} rows/s`);
+  console.log(`  reference loop (allocates the output only): ${r.referenceRowsPerSecond.toLocaleString("en-US")} rows/s; evaluateRow takes ${r.evaluateRowToReference}x its time`);
   const p = r.parts;
   console.log(`  parts alone, rows/s: readRow ${p.readRow.toLocaleString("en-US")}, totalCost ${p.totalCost.toLocaleString("en-US")}, ` +
     `locationFit ${p.locationFit.toLocaleString("en-US")}, riskScore (recomputes cost and fit) ${p.riskScore.toLocaleString("en-US")}`);

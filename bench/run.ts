@@ -57,6 +57,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [
     { figure: "Model, batch (evaluateRow, 100,000 rows)", value: perSecond(model.evaluateRowsPerSecond), target: ">= 500,000 rows/s" },
     { figure: "Model, from cells (evaluateCells)", value: perSecond(model.evaluateCellsRowsPerSecond), target: "" },
+    { figure: "  evaluateRow time / a loop allocating its output only", value: `${model.evaluateRowToReference.toFixed(2)}x`, target: "" },
     { figure: "Functions, one spilled call (b)", value: perSecond(functions.spilledRowsPerSecond), target: "" },
     { figure: "Functions, one call per row (a)", value: perSecond(functions.perRowCallsPerSecond), target: "" },
     { figure: "Per-row / spilled time ratio (a/b)", value: functions.ratio.toFixed(2), target: "<= 3" },
