@@ -192,12 +192,22 @@ export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: A
  * depends on. Read with the row's own strings and numbers as keys, so nothing is built per
  * row; a map past 5,000 entries starts again, so odd inputs cannot grow it without bound.
  */
+interface Held {
+  readonly certified: boolean;
+  readonly texts: Map<string, string>;
+}
+
 interface RiskTexts {
   readonly communication: Map<string, Map<number, Map<number, string>>>;
   readonly hidden: Map<number, string>;
   readonly scope: Map<string, Map<string, string>>;
-  /** By data sensitivity, then the certification entries (false for none; one entry, the usual case, is its own key). */
-  readonly data: Map<string, Map<string | false, string>>;
+  /**
+   * By the certification entries (false for none; one entry, the usual case, is its own key):
+   * whether they hold a security certification, and the data cause by data sensitivity.
+   */
+  readonly data: Map<string | false, Held>;
+  /** The same for two entries or more, keyed by the list as JSON, which no other list shares. */
+  readonly dataMany: Map<string, Held>;
   readonly quality: Map<string, Map<number, string>>;
   readonly governance: Map<string, string>;
   /** By engagement model, then [not replacing staff, replacing staff], then duration. */
@@ -212,7 +222,7 @@ function textsOf(t: Tables): RiskTexts {
   let texts = riskTexts.get(t);
   if (texts === undefined) {
     texts = {
-      communication: new Map(), hidden: new Map(), scope: new Map(), data: new Map(), quality: new Map(), governance: new Map(),
+      communication: new Map(), hidden: new Map(), scope: new Map(), data: new Map(), dataMany: new Map(), quality: new Map(), governance: new Map(),
       dependency: new Map(), floorDriver: new Map(), floorRegulated: undefined, labels: new Map(),
     };
     riskTexts.set(t, texts);
@@ -238,7 +248,15 @@ function kept<K>(m: Map<K, string>, key: K, text: string): string {
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
   const a = t.a;
   const texts = textsOf(t);
-  const certified = hasSecurityCertification(row, a);
+  const certs = row.certifications;
+  const certKey = certs.length === 0 ? false : certs.length === 1 ? certs[0] : JSON.stringify(certs);
+  const byCertifications: Map<string | false, Held> = certs.length > 1 ? texts.dataMany : texts.data;
+  let held = byCertifications.get(certKey);
+  if (held === undefined) {
+    if (byCertifications.size > 5000) byCertifications.clear();
+    byCertifications.set(certKey, (held = { certified: hasSecurityCertification(row, a), texts: new Map() }));
+  }
+  const certified = held.certified;
   const overlap = fit.overlapHours;
   const required = fit.requiredOverlapHours;
   const missing = Math.max(0, required - overlap);
@@ -273,12 +291,9 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const c2 =
     byUrgency.get(row.urgency) ??
     kept(byUrgency, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`);
-  const byCertifications = within(texts.data, sensitivity);
-  const certs = row.certifications;
-  const certKey = certs.length === 0 ? false : certs.length === 1 ? certs[0] : certs.join("\u0001");
   const c3 =
-    byCertifications.get(certKey) ??
-    kept(byCertifications, certKey, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
+    held.texts.get(sensitivity) ??
+    kept(held.texts, sensitivity, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
   const attritionPermille = Math.round(row.attrition * 1000);
   const byAttrition = within(texts.quality, clarity);
   const c4 =

@@ -72,4 +72,14 @@ describe("cached parts of an evaluation", () => {
       { numRuns: 30 },
     );
   });
+
+  test("two certification entries and one entry holding both texts are told apart, whichever comes first", () => {
+    const a = fresh(SETTINGS[0]);
+    const two = vendorRow({ dataSensitivity: "Regulated", certifications: ["ISO 27001", "SOC 2 expired 2019"] });
+    const one = vendorRow({ dataSensitivity: "Regulated", certifications: [two.certifications.join("\u0001")] });
+    for (const [first, second] of [[two, one], [one, two]]) {
+      evaluateRow(first, a);
+      expect(evaluateRow(second, a)).toEqual(evaluateRow(second, fresh(SETTINGS[0])));
+    }
+  });
 });
