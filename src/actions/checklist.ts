@@ -23,7 +23,8 @@ import {
 import { evaluateCells, isBlankRow, mapHeaders, RISK_DRIVERS } from "../model";
 import type { CellValue, Evaluation } from "../model/types";
 import type { CalendarDate } from "../model/zones";
-import { cellAddress, parseCell } from "../workbook/address";
+import { rowName } from "../model/results";
+import { cellAddress, parseCell, parseRange } from "../workbook/address";
 import {
   ASSUMPTIONS_SHEET,
   MAPPING_SETTING,
@@ -142,8 +143,10 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
   const inputs = inputHeaders(found.headers, memory);
   const inputIndexes = inputs.map((h) => found.headers.indexOf(h));
   const cells = inputIndexes.map((i) => found.row![i] ?? null);
-  const rowNumber = rowIndex + 1;
-  if (isBlankRow(cells)) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+  // Named as Excel and the evaluation name it: the sheet's row number, then the vendor.
+  const sheetRow = parseRange(found.address).top + 2 + rowIndex;
+  const empty = `${rowName(sheetRow)} of the table '${found.name}' is empty. Select a vendor row to see its checklist.`;
+  if (isBlankRow(cells)) return { kind: "none", message: empty };
 
   const map = mapHeaders(inputs, memory.byHand);
   if (map.missingRequired.length > 0)
@@ -154,8 +157,12 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
   const assumptions = assumptionsOf(read.sheets[ASSUMPTIONS_SHEET] ?? null, request.today ?? localToday());
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
-  if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
-  if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${found.name}': ${result.error.message}` };
+  if (result === null) return { kind: "none", message: empty };
+  if (!result.ok) {
+    const vendorAt = map.columns.vendor;
+    const named = vendorAt === undefined ? "" : String(cells[vendorAt] ?? "");
+    return { kind: "error", message: `${rowName(sheetRow, named)} of the table '${found.name}': ${result.error.message}` };
+  }
   const vendor = result.value.row.vendor.trim();
   const vendorColumn = map.columns.vendor;
   const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];
@@ -225,9 +232,20 @@ const SHEET_ATTEMPTS = 9;
 /**
  * A valid Excel sheet name for the vendor's checklist: at most 31 characters, none of
  * [ ] : * ? / \, no apostrophe at either end; `attempt` 2, 3... adds " (2)", " (3)"
- * so two vendors whose names shorten alike still get a sheet each.
+ * so two vendors whose names shorten alike still get a sheet each. A name too long is cut
+ * after its last whole word that fits ("Checklist Hudson Security", not "... Partn"); only a
+ * first word longer than the room left is cut inside.
  */
 export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1): string {
+  return sheetNameFrom(vendor, rowIndex, attempt, true);
+}
+
+/** The name earlier versions gave (cut at the 31st character, mid-word), so their sheets are still found. */
+function earlierChecklistSheetName(vendor: string, rowIndex: number): string {
+  return sheetNameFrom(vendor, rowIndex, 1, false);
+}
+
+function sheetNameFrom(vendor: string, rowIndex: number, attempt: number, atWord: boolean): string {
   const cleaned = vendor
     .replace(/[[\]:*?/\\]/g, " ")
     // Control characters are not allowed in sheet names either.
@@ -236,11 +254,16 @@ export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1
     .trim();
   const base = cleaned ? `${SHEET_PREFIX}${cleaned}` : `${SHEET_PREFIX}row ${rowIndex + 1}`;
   const suffix = attempt > 1 ? ` (${attempt})` : "";
+  const room = MAX_SHEET_NAME - suffix.length;
   // Excel counts UTF-16 units; cut between characters so no emoji is split in half.
   let name = "";
   for (const ch of base) {
-    if (name.length + ch.length > MAX_SHEET_NAME - suffix.length) break;
+    if (name.length + ch.length > room) break;
     name += ch;
+  }
+  if (atWord && name.length < base.length && base[name.length] !== " ") {
+    const lastSpace = name.lastIndexOf(" ");
+    if (lastSpace > SHEET_PREFIX.length - 1) name = name.slice(0, lastSpace);
   }
   name = name.trimEnd();
   name = name.replace(/'+$/, "").trimEnd() + suffix;
@@ -248,7 +271,9 @@ export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1
 }
 
 function sheetCandidates(vendor: string, rowIndex: number): string[] {
-  return Array.from({ length: SHEET_ATTEMPTS }, (_, i) => checklistSheetName(vendor, rowIndex, i + 1));
+  const names = Array.from({ length: SHEET_ATTEMPTS }, (_, i) => checklistSheetName(vendor, rowIndex, i + 1));
+  const earlier = earlierChecklistSheetName(vendor, rowIndex);
+  return names.some((n) => n.toLowerCase() === earlier.toLowerCase()) ? names : [...names, earlier];
 }
 
 /** The vendor's own checklist sheet if one exists, else the first free name. */
@@ -256,12 +281,16 @@ async function pickSheet(
   sheets: Readonly<Record<string, SheetSnapshot | null>>,
   row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: () => Promise<boolean> },
 ): Promise<{ name: string; snapshot: SheetSnapshot | null; passedOver: string[] }> {
-  const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex);
+  const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex).slice(0, SHEET_ATTEMPTS);
   let shared: Promise<boolean> | null = null;
   const sharedName = () => (shared ??= row.sharedName());
   // Sheets under the names tried first that are not this row's checklist (the user's own, or
   // another vendor's whose name shortens alike): left as they are, and the outcome says so.
   const passedOver: string[] = [];
+  // A checklist an earlier version named by cutting mid-word is refreshed where it is.
+  const earlier = earlierChecklistSheetName(row.evaluation.row.vendor, row.rowIndex);
+  const earlierSheet = names.includes(earlier) ? null : (sheets[earlier] ?? null);
+  if (earlierSheet && (await isChecklistOf(earlierSheet, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name: earlier, snapshot: earlierSheet, passedOver };
   for (const name of names) {
     const snapshot = sheets[name] ?? null;
     if (snapshot && (await isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name, snapshot, passedOver };

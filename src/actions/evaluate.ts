@@ -6,8 +6,9 @@
 
 import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";
-import { FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
-import { doubtfulValues } from "../model/plausibility";
+import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
+import { currencyOf, doubtfulValues } from "../model/plausibility";
+import { currencyFor, rowName, summarizeResults, type ResultsSummary } from "../model/results";
 import { isBlank } from "../model/values";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
@@ -69,6 +70,12 @@ export interface RowError {
   /** 1-based position among the table's data rows. */
   readonly tableRow: number;
   readonly message: string;
+  /** The row's vendor as typed ("" when it names none). */
+  readonly vendor?: string;
+  /** "Row 7 (Northwind Digital)": the row as Excel numbers it, and its vendor. */
+  readonly name?: string;
+  /** The cell at fault (the row's first cell when the error names no column), to select it. */
+  readonly cell?: { readonly sheet: string; readonly address: string };
 }
 
 export type EvaluateOutcome =
@@ -86,6 +93,8 @@ export type EvaluateOutcome =
       readonly evaluations: readonly (Evaluation | null)[];
       /** Input cells holding a legal but implausible value (also in `warnings`), for a note beside the cell. */
       readonly doubts?: readonly CellDoubt[];
+      /** Verdict counts, the cheapest and the least risky option, and the currency of the amounts. */
+      readonly summary: ResultsSummary;
     }
   | {
       /** A column with an output's name holds the buyer's own values: nothing was written. */
@@ -213,15 +222,18 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   }
   progress(4, "Done");
   const doubts = doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r));
+  const left = parseRange(table.address).left;
+  const currencyFormat = options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat;
   return {
     kind: "done",
     table: table.name,
     rowCount: table.rowCount,
     columns: outputHeaders,
-    rowErrors: computed.rowErrors.map((e) => ({ ...e, row: sheetRow(table, e.tableRow) })),
+    rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
     warnings: [...warnings, ...doubts.map((d) => d.message)],
     evaluations: computed.evaluations,
+    summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
     doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
   };
 }
@@ -316,13 +328,18 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     table: `${region.sheet}!${rangeAddress({ ...area, right: outputArea.right })}`,
     rowCount: area.bottom - area.top,
     columns: outputHeaders,
-    rowErrors: (computed?.rowErrors ?? []).map((e) => ({ ...e, row: area.top + 1 + e.tableRow })),
+    rowErrors: (computed?.rowErrors ?? []).map((e) => namedError(e, area.top + 1 + e.tableRow, region.sheet, area.left)),
     assumptionsNote: sheetPlan.note,
     warnings: [
       ...(values ? doubtfulValues(values, map, (r) => area.top + 1 + r).map((d) => d.message) : []),
-      `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Evaluate again fills any rows still without them.`,
+      `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Calculate cost, risk and fit fills any rows still without them.`,
     ],
     evaluations: computed?.evaluations ?? [],
+    summary: summarizeResults(
+      computed?.evaluations ?? [],
+      (i) => area.top + 2 + i,
+      currencyFor(rateCurrencies(values ?? [], map), options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat),
+    ),
   };
 }
 
@@ -383,7 +400,7 @@ function conditionalFormatsFor(key: OutputKey, a: Assumptions): ConditionalForma
 function computeRows(rows: readonly (readonly CellValue[])[], inputCount: number, map: HeaderMap, assumptions: Assumptions) {
   const cached: CellValue[][] = [];
   const evaluations: (Evaluation | null)[] = [];
-  const rowErrors: { tableRow: number; message: string }[] = [];
+  const rowErrors: ComputedError[] = [];
   rows.forEach((row, r) => {
     const inputs = row.slice(0, inputCount);
     const result: Result<Evaluation> | null = evaluateCells(inputs, map, assumptions);
@@ -397,10 +414,37 @@ function computeRows(rows: readonly (readonly CellValue[])[], inputCount: number
     } else {
       cached.push(["#VALUE!", "#VALUE!", "#VALUE!"]);
       evaluations.push(null);
-      rowErrors.push({ tableRow: r + 1, message: result.error.message });
+      const vendorAt = map.columns.vendor;
+      const field = FIELDS.find((f) => f.header === result.error.field)?.key;
+      rowErrors.push({
+        tableRow: r + 1,
+        message: result.error.message,
+        vendor: vendorAt === undefined ? "" : String(inputs[vendorAt] ?? "").trim(),
+        column: field === undefined ? undefined : map.columns[field],
+      });
     }
   });
   return { cached, evaluations, rowErrors };
+}
+
+interface ComputedError {
+  readonly tableRow: number;
+  readonly message: string;
+  readonly vendor: string;
+  /** Input column (0-based) of the field the error names. */
+  readonly column?: number;
+}
+
+/** A row error named as Excel numbers the row, with the cell to select: the one at fault, else the row's first. */
+function namedError(e: ComputedError, row: number, sheet: string, left: number): RowError {
+  return { row, tableRow: e.tableRow, message: e.message, vendor: e.vendor, name: rowName(row, e.vendor), cell: { sheet, address: cellAddress(row - 1, left + (e.column ?? 0)) } };
+}
+
+/** The currency signs the hourly rate cells carry ("$85", "EUR 40"), one per cell naming one. */
+function rateCurrencies(rows: readonly (readonly CellValue[])[], map: HeaderMap): string[] {
+  const at = map.columns.hourlyRate;
+  if (at === undefined) return [];
+  return rows.map((row) => currencyOf(row[at])).filter((c): c is string => c !== null);
 }
 
 function sheetRow(table: TableSnapshot, tableRow: number): number {

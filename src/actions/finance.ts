@@ -87,7 +87,7 @@ interface FinanceMemory {
   readonly outputs: readonly string[];
 }
 
-function parseFinanceMemory(text: string | undefined): FinanceMemory | null {
+export function parseFinanceMemory(text: string | undefined): FinanceMemory | null {
   if (!text) return null;
   try {
     const parsed = JSON.parse(text) as FinanceMemory;
@@ -237,7 +237,7 @@ async function readForFinance(port: WorkbookPort, tableName: string) {
  * holding keys only, else "Finance row" (or "Finance row 2"... when the table has a column
  * of the user's by that name, which is never overwritten).
  */
-function financeKeyHeader(table: TableSnapshot, memory: TableMemory, outputHeaders: readonly string[]): string {
+export function financeKeyHeader(table: TableSnapshot, memory: TableMemory, outputHeaders: readonly string[]): string {
   const recorded = memory.financeKey;
   const index = recorded === undefined ? -1 : table.headers.findIndex((h) => same(h, recorded));
   if (index >= 0 && (table.rows ?? []).every((row) => isKeyCell(row[index]))) return table.headers[index];

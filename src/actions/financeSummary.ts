@@ -64,7 +64,7 @@ export interface SummaryInput {
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
 export function modeNote(mode: FinanceMode, now: Date): string {
-  const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Evaluate in its pane.";
+  const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Calculate cost, risk and fit in its pane.";
   return mode === "formulas"
     ? `Portable formulas: every number here is a plain Excel formula over the sheet '${ASSUMPTIONS_SHEET}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
     : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;

@@ -4,6 +4,7 @@
 
 import { FIELDS, FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import type { FieldKey, HeaderMap } from "../model/types";
+import { rateUnitWarning } from "../model/units";
 import { MAPPING_SETTING, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 
 export type OutputKey = "totalCost" | "riskScore" | "locationFit";
@@ -84,6 +85,8 @@ export interface MappingView {
   readonly missingRequired: readonly MissingField[];
   readonly ignored: readonly string[];
   readonly mappableFields: readonly { readonly field: FieldKey; readonly fieldHeader: string; readonly required: boolean }[];
+  /** Doubts about a mapped column, such as a price per day feeding the hourly rate. */
+  readonly warnings: readonly string[];
 }
 
 export function missingFieldAdvice(field: FieldKey): string {
@@ -103,6 +106,7 @@ export function mappingView(table: string, headers: readonly string[], byHand: P
     missingRequired: map.missingRequired.map((field) => ({ field, fieldHeader: FIELD_BY_KEY[field].header, whatToDo: missingFieldAdvice(field) })),
     ignored: map.ignored,
     mappableFields: FIELDS.map((f) => ({ field: f.key, fieldHeader: f.header, required: f.required })),
+    warnings: recognised.flatMap((m) => (m.field === "hourlyRate" ? [rateUnitWarning(m.column)].filter((w): w is string => w !== null) : [])),
   };
 }
 

@@ -12,7 +12,7 @@ import { ThemeScope } from "./ThemeScope";
 import type { PaneActions } from "./paneActions";
 import { VendorTablePanel, type PreparedForFinance } from "./VendorTablePanel";
 
-export const PREVIEW_NOTICE = "Preview: not running inside Excel; using a sample vendor table in memory";
+export const PREVIEW_NOTICE = "Preview outside Excel: try every step on a sample vendor table. Nothing here changes a workbook of yours.";
 
 export interface AppProps {
   readonly port: WorkbookPort;

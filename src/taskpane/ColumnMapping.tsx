@@ -32,6 +32,12 @@ export function ColumnMapping({ view, busy, onMap }: ColumnMappingProps) {
         </Notice>
       ))}
 
+      {view.warnings.map((w) => (
+        <Notice key={w} intent="warning" title="Check the unit">
+          {w}
+        </Notice>
+      ))}
+
       <p>{summary(view)}</p>
       {view.recognised.length > 0 && (
         <details className="pane-details">

@@ -6,15 +6,17 @@ import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
 import type { EvaluateOutcome, EvaluateProgress, PaneFailure } from "./paneActions";
+import { ResultsSummary } from "./ResultsSummary";
+import { RowProblems } from "./RowProblems";
+
+/** The step's button: what it does, in the buyer's words. */
+export const CALCULATE = "Calculate cost, risk and fit";
 
 type EvaluateState =
   | { readonly kind: "idle" }
   | { readonly kind: "running"; readonly progress: EvaluateProgress | null }
   | { readonly kind: "outcome"; readonly outcome: EvaluateOutcome }
   | { readonly kind: "failed"; readonly failure: PaneFailure };
-
-/** How many row errors the pane lists before summarising the rest. */
-const ROW_ERRORS_SHOWN = 5;
 
 export function doneSummary(outcome: Extract<EvaluateOutcome, { kind: "done" }>): string {
   const columns = outcome.columns.length > 1 ? outcome.columns.slice(0, -1).join(", ") + " and " + outcome.columns.at(-1) : outcome.columns.join("");
@@ -30,18 +32,20 @@ export interface EvaluateStepProps {
   readonly onEvaluated?: (outcome: EvaluateOutcome) => void;
   /** Tells when an evaluation starts and ends, so steps writing the same columns wait. */
   readonly onRunning?: (running: boolean) => void;
+  /** The last outcome for this table, shown again when the step is drawn anew (the table looked up again). */
+  readonly lastOutcome?: EvaluateOutcome;
 }
 
-export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: EvaluateStepProps) {
+export function EvaluateStep({ table, blocked, onEvaluated, onRunning, lastOutcome }: EvaluateStepProps) {
   const { actions, announce } = usePane();
-  const [state, setState] = useState<EvaluateState>({ kind: "idle" });
+  const [state, setState] = useState<EvaluateState>(lastOutcome ? { kind: "outcome", outcome: lastOutcome } : { kind: "idle" });
   const [outputNames, setOutputNames] = useState<Readonly<Record<string, string>>>({});
   const running = state.kind === "running";
 
   async function run(names: Readonly<Record<string, string>>) {
     setState({ kind: "running", progress: null });
     onRunning?.(true);
-    announce(`Evaluating ${table}…`);
+    announce(`Calculating cost, risk and fit for ${table}…`);
     try {
       const outcome = await actions.evaluate(table, {
         outputNames: names,
@@ -56,7 +60,7 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: Evaluat
       else announce(`${outcome.message} ${outcome.written}`);
       onEvaluated?.(outcome);
     } catch (error) {
-      const failure = failureFrom(error, `Evaluating ${table} failed`, "Check the table is not being edited and try again.");
+      const failure = failureFrom(error, `Calculating ${table} failed`, "Check the table is not being edited and try again.");
       setState({ kind: "failed", failure });
       announce(`${failure.what} ${failure.written}`);
     } finally {
@@ -72,10 +76,11 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: Evaluat
 
   return (
     <div className="pane-stack">
+      {state.kind === "outcome" && state.outcome.kind === "done" && state.outcome.summary.evaluated > 0 && <ResultsSummary summary={state.outcome.summary} />}
       <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked}>
-        Evaluate
+        {CALCULATE}
       </Button>
-      {running && <StepProgress id="evaluate-progress" progress={state.progress} idle="Evaluating…" />}
+      {running && <StepProgress id="evaluate-progress" progress={state.progress} idle="Calculating…" />}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
       {state.kind === "outcome" && state.outcome.kind === "done" && <DoneMessage outcome={state.outcome} />}
       {state.kind === "outcome" && state.outcome.kind === "collision" && (
@@ -92,16 +97,15 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning }: Evaluat
         </Notice>
       )}
       {state.kind === "outcome" && state.outcome.kind === "refused" && (
-        <FailureMessage failure={{ what: "Evaluation stopped", whatToDo: state.outcome.message, written: state.outcome.written }} />
+        <FailureMessage failure={{ what: "Calculation stopped", whatToDo: state.outcome.message, written: state.outcome.written }} />
       )}
     </div>
   );
 }
 
 function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "done" }> }) {
-  const shown = outcome.rowErrors.slice(0, ROW_ERRORS_SHOWN);
   return (
-    <Notice intent={outcome.rowErrors.length > 0 ? "warning" : "success"} title="Evaluated">
+    <Notice intent={outcome.rowErrors.length > 0 ? "warning" : "success"} title="Calculated">
         {doneSummary(outcome)}
         {outcome.assumptionsNote ? ` ${outcome.assumptionsNote}` : ""}
         {outcome.warnings.length > 0 && (
@@ -111,14 +115,7 @@ function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "d
             ))}
           </ul>
         )}
-        {shown.length > 0 && (
-          <ul className="pane-list" aria-label="Rows that could not be computed">
-            {shown.map((e) => (
-              <li key={e.tableRow}>{`Row ${e.row}: ${e.message}`}</li>
-            ))}
-            {outcome.rowErrors.length > shown.length && <li>{`…and ${outcome.rowErrors.length - shown.length} more.`}</li>}
-          </ul>
-        )}
+        {outcome.rowErrors.length > 0 && <RowProblems errors={outcome.rowErrors} label="Rows that could not be computed" />}
     </Notice>
   );
 }

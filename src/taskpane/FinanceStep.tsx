@@ -6,7 +6,12 @@ import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
-import type { FinanceMode, FinanceOutcome, FinanceProgress, PaneFailure } from "./paneActions";
+import type { EvaluateOutcome, FinanceMode, FinanceOutcome, FinancePlan, FinanceProgress, PaneFailure } from "./paneActions";
+import { CALCULATE } from "./EvaluateStep";
+import { FinanceConfirmDialog } from "./FinanceConfirmDialog";
+
+/** Opens the confirmation; the dialog's button writes. */
+export const PREPARE = "Prepare for finance…";
 
 export const FINANCE_MODES: readonly { readonly mode: FinanceMode; readonly label: string; readonly hint: string }[] = [
   {
@@ -20,7 +25,7 @@ export const FINANCE_MODES: readonly { readonly mode: FinanceMode; readonly labe
 type FinanceState =
   | { readonly kind: "idle" }
   | { readonly kind: "running"; readonly progress: FinanceProgress | null }
-  | { readonly kind: "done"; readonly outcome: Extract<FinanceOutcome, { kind: "done" }>; readonly preparedAt: Date }
+  | { readonly kind: "done"; readonly outcome: Extract<FinanceOutcome, { kind: "done" }>; readonly preparedAt: Date; readonly calculatedFirst: boolean }
   | { readonly kind: "failed"; readonly failure: PaneFailure };
 
 /** How many rows left out of the summary the pane lists before summarising the rest. */
@@ -46,23 +51,68 @@ export interface FinanceStepProps {
   readonly onPrepared?: (outcome: FinanceOutcome) => void;
   /** Tells when a preparation starts and ends, so steps writing the same columns wait. */
   readonly onRunning?: (running: boolean) => void;
+  /** The calculation run first, for a table not calculated yet. */
+  readonly onCalculated?: (outcome: EvaluateOutcome) => void;
 }
 
-export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning }: FinanceStepProps) {
+export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning, onCalculated }: FinanceStepProps) {
   const { actions, announce } = usePane();
   const [mode, setMode] = useState<FinanceMode>("formulas");
   const [state, setState] = useState<FinanceState>({ kind: "idle" });
+  const [plan, setPlan] = useState<FinancePlan | null>(null);
+  const [asking, setAsking] = useState(false);
   const running = state.kind === "running";
 
   useEffect(() => setState((s) => (s.kind === "running" ? s : { kind: "idle" })), [evaluations]);
 
-  async function prepare() {
-    const chosen = mode;
+  /** Reads what the preparation would change and asks; nothing is written before the buyer confirms. */
+  async function ask() {
+    setAsking(true);
+    try {
+      const answer = await actions.planFinance(table, mode);
+      if (answer.kind === "plan") setPlan(answer);
+      else {
+        const failure = { what: "Preparing for finance stopped", whatToDo: answer.message, written: "Nothing was written." };
+        setState({ kind: "failed", failure });
+        announce(`${failure.what}. ${failure.whatToDo} ${failure.written}`);
+      }
+    } catch (error) {
+      const failure = failureFrom(error, "Preparing for finance failed", "Check that the sheets are not protected or being edited, then try again.");
+      setState({ kind: "failed", failure });
+      announce(`${failure.what} ${failure.written}`);
+    } finally {
+      setAsking(false);
+    }
+  }
+
+  function cancel() {
+    setPlan(null);
+    announce("Nothing was written.");
+  }
+
+  async function prepare(confirmed: FinancePlan) {
+    setPlan(null);
+    const chosen = confirmed.mode;
     const preparedAt = new Date();
     setState({ kind: "running", progress: null });
     onRunning?.(true);
-    announce(`Preparing ${table} for finance…`);
     try {
+      if (confirmed.calculateFirst) {
+        announce(`${CALCULATE} first…`);
+        const calculated = await actions.evaluate(table, {});
+        onCalculated?.(calculated);
+        if (calculated.kind !== "done") {
+          const failure = {
+            what: "Preparing for finance stopped",
+            whatToDo: `${CALCULATE} had to run first and stopped: ${calculated.message}`,
+            written: calculated.kind === "refused" ? calculated.written : "Nothing was written.",
+          };
+          setState({ kind: "failed", failure });
+          announce(`${failure.what}. ${failure.whatToDo} ${failure.written}`);
+          return;
+        }
+      }
+      announce(`Preparing ${table} for finance…`);
       const outcome = await actions.prepareForFinance(table, {
         mode: chosen,
         now: preparedAt,
@@ -72,7 +122,7 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
         },
       });
       if (outcome.kind === "done") {
-        setState({ kind: "done", outcome, preparedAt });
+        setState({ kind: "done", outcome, preparedAt, calculatedFirst: confirmed.calculateFirst });
         announce(`Prepared for finance: ${financeSummary(outcome, preparedAt)}`);
       } else {
         const failure = { what: "Preparing for finance stopped", whatToDo: outcome.message, written: outcome.written };
@@ -111,25 +161,27 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
           </div>
         ))}
       </fieldset>
-      <Button appearance="primary" onClick={() => void prepare()} disabled={running || blocked}>
-        Prepare for finance
+      <Button appearance="primary" onClick={() => void ask()} disabled={running || blocked || asking || plan !== null}>
+        {PREPARE}
       </Button>
+      <FinanceConfirmDialog plan={plan} onConfirm={(p) => void prepare(p)} onCancel={cancel} />
       {running && <StepProgress id="finance-progress" progress={state.progress} idle="Preparing for finance…" />}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
-      {state.kind === "done" && <PreparedMessage outcome={state.outcome} preparedAt={state.preparedAt} />}
+      {state.kind === "done" && <PreparedMessage outcome={state.outcome} preparedAt={state.preparedAt} calculatedFirst={state.calculatedFirst} />}
     </div>
   );
 }
 
-function PreparedMessage({ outcome, preparedAt }: { outcome: Extract<FinanceOutcome, { kind: "done" }>; preparedAt: Date }) {
+function PreparedMessage({ outcome, preparedAt, calculatedFirst }: { outcome: Extract<FinanceOutcome, { kind: "done" }>; preparedAt: Date; calculatedFirst: boolean }) {
   const shown = outcome.rowErrors.slice(0, ROW_ERRORS_SHOWN);
   return (
     <Notice intent={outcome.rowErrors.length > 0 ? "warning" : "success"} title="Prepared for finance">
+      {calculatedFirst ? `The table had not been calculated, so ${CALCULATE} ran first. ` : ""}
       {financeSummary(outcome, preparedAt)}
       {outcome.mode === "formulas"
         ? " The table's three add-in columns are now plain formulas: finance can change an assumption and the totals follow."
         : " The table's three add-in columns are now fixed numbers: they no longer follow the assumptions."}
-      {" To get live add-in formulas back, choose Evaluate again."}
+      {` To get live add-in formulas back, choose ${CALCULATE}.`}
       {shown.length > 0 && (
         <ul className="pane-list" aria-label="Rows left out of the summary">
           {shown.map((e) => (

@@ -34,9 +34,10 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
     );
   }
 
+  // One word for reading the workbook again, here and in the checklist.
   const lookAgain = (
     <Button onClick={onLookAgain} disabled={busy}>
-      Look again
+      Refresh
     </Button>
   );
 
@@ -73,7 +74,7 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
           </>
         }
       >
-        {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves (while Excel's AutoCorrect option to fill formulas in tables is on, the default), and Evaluate fills any that did not.`}
+        {`${region.sheet}!${region.address} has vendor headers but is not an Excel table. As a table, new rows get the calculated columns by themselves (while Excel's AutoCorrect option to fill formulas in tables is on, the default), and Calculate cost, risk and fit fills any that did not.`}
       </Notice>
     );
   }
@@ -93,7 +94,7 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
         </>
       }
     >
-      {`Put your quotes in a table with the headers ${required.join(" and ")} (required), and any of ${optional.join(", ")}. Then select a cell in it and choose Look again, or insert an example table to start from.`}
+      {`Put your quotes in a table with the headers ${required.join(" and ")} (required), and any of ${optional.join(", ")}. Then select a cell in it and choose Refresh, or insert an example table to start from.`}
     </Notice>
   );
 }

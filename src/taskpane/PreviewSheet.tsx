@@ -24,7 +24,7 @@ function preparedCaption(prepared: { readonly mode: FinanceMode; readonly sheet:
     prepared.mode === "formulas"
       ? `as portable formulas: these columns read the sheet '${prepared.sheet}'`
       : `as values: these columns show the fixed numbers on the sheet '${prepared.sheet}'`;
-  return `Prepared for finance ${how} and no longer call the add-in. Evaluate brings the live add-in formulas back.`;
+  return `Prepared for finance ${how} and no longer call the add-in. Calculate cost, risk and fit brings the live add-in formulas back.`;
 }
 
 interface SheetView {
@@ -91,7 +91,7 @@ export function PreviewSheet({ workbook, table, revision, prepared }: PreviewShe
       <p className="pane-caption">
         {view.headers.length > 1
           ? "The columns the add-in wrote, as Excel shows them. Choose a vendor to select its row; the Checklist tab follows the selection."
-          : "Evaluate to add Total cost, Risk score and Location fit. Choose a vendor to select its row; the Checklist tab follows the selection."}
+          : "Calculate cost, risk and fit to add Total cost, Risk score and Location fit. Choose a vendor to select its row; the Checklist tab follows the selection."}
       </p>
       <div className="pane-table-scroll">
         <table className="pane-table">

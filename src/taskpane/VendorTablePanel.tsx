@@ -8,7 +8,7 @@ import { FailureMessage, failureFrom } from "./failure";
 import { FinanceStep } from "./FinanceStep";
 import { FindTable, NEW_TABLE_NAME } from "./FindTable";
 import { usePane } from "./PaneContext";
-import type { FinanceMode, FindTableResult, MappingView, PaneFailure, TableActionOutcome } from "./paneActions";
+import type { EvaluateOutcome, FinanceMode, FindTableResult, MappingView, PaneFailure, TableActionOutcome } from "./paneActions";
 
 export interface VendorTablePanelProps {
   readonly expectedHeaders: readonly { header: string; required: boolean }[];
@@ -36,6 +36,9 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
   const [evaluations, setEvaluations] = useState(0);
   const [preparations, setPreparations] = useState(0);
   const [writing, setWriting] = useState<"evaluate" | "finance" | null>(null);
+  // The last calculation's outcome (its summary and the rows to fix) outlives the step, which
+  // is drawn anew when the table is looked up again.
+  const [calculated, setCalculated] = useState<{ readonly table: string; readonly outcome: EvaluateOutcome } | null>(null);
 
   const chooseTable = useCallback(
     async (name: string | null) => {
@@ -46,7 +49,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
       try {
         setMapping(await actions.readMapping(name));
       } catch (error) {
-        setFailure(failureFrom(error, `Reading the columns of ${name} failed`, "Choose Look again; if the table was renamed or deleted, pick it again."));
+        setFailure(failureFrom(error, `Reading the columns of ${name} failed`, "Choose Refresh; if the table was renamed or deleted, pick it again."));
       }
     },
     [actions, onTableChange],
@@ -79,7 +82,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
         );
       } catch (error) {
         setFound({ tables: [], region: null, expectedHeaders: [] });
-        setFailure(failureFrom(error, "Looking for vendor tables failed", "Choose Look again; if it keeps failing, reopen the pane."));
+        setFailure(failureFrom(error, "Looking for vendor tables failed", "Choose Refresh; if it keeps failing, reopen the pane."));
       }
     },
     [actions, announce, chooseTable],
@@ -125,7 +128,7 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
   return (
     <div className="pane-stack">
       <section aria-labelledby="step-table" className="pane-stack">
-        <h2 id="step-table">1. Vendor table</h2>
+        <h2 id="step-table">1. Find your quotes</h2>
         <FindTable
           result={found}
           selected={table}
@@ -158,14 +161,16 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
             <ColumnMapping key={table} view={mapping} busy={busy} onMap={(field, column) => void onMap(field, column)} />
           </section>
           <section aria-labelledby="step-evaluate" className="pane-stack">
-            <h2 id="step-evaluate">3. Evaluate</h2>
+            <h2 id="step-evaluate">3. Calculate</h2>
             <p>Adds Total cost, Risk score and Location fit at the table&apos;s right edge, as formulas Excel keeps up to date.</p>
             <EvaluateStep
               key={`${table}:${preparations}`}
               table={table}
+              lastOutcome={calculated?.table === table ? calculated.outcome : undefined}
               blocked={busy || writing === "finance"}
               onRunning={(running) => setWriting(running ? "evaluate" : null)}
               onEvaluated={(outcome) => {
+                setCalculated({ table, outcome });
                 setEvaluations((n) => n + 1);
                 if (outcome.kind === "done") onFinanceChange?.(null);
                 workbookChanged();
@@ -185,8 +190,14 @@ export function VendorTablePanel({ expectedHeaders, onTableChange, onFinanceChan
               blocked={busy || writing === "evaluate"}
               evaluations={evaluations}
               onRunning={(running) => setWriting(running ? "finance" : null)}
+              onCalculated={(outcome) => {
+                if (outcome.kind === "done") onFinanceChange?.(null);
+                workbookChanged();
+              }}
               onPrepared={(outcome) => {
                 if (outcome.kind === "done") {
+                  // The add-in's columns are now finance's: the calculation's message no longer describes them.
+                  setCalculated(null);
                   setPreparations((n) => n + 1);
                   onFinanceChange?.({ table, mode: outcome.mode, sheet: outcome.sheet });
                 }

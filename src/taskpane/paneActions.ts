@@ -5,6 +5,7 @@
 import type { EvaluateOptions, EvaluateOutcome } from "../actions/evaluate";
 import type { FinanceMode, FinanceOptions, FinanceOutcome as PreparedOutcome } from "../actions/finance";
 import type { MappingView } from "../actions/mapping";
+import type { FinancePlanOutcome } from "../actions/financePlan";
 import type { FindTableResult, TableActionOutcome } from "../actions/tables";
 import type { FieldKey } from "../model/types";
 import type { RegionInfo } from "../workbook/port";
@@ -12,6 +13,7 @@ import type { RegionInfo } from "../workbook/port";
 export type { EvaluateOutcome } from "../actions/evaluate";
 export type { MappedColumn, MappingView, MissingField } from "../actions/mapping";
 export type { FinanceMode } from "../actions/finance";
+export type { FinancePlan, FinancePlanOutcome } from "../actions/financePlan";
 export type { FindTableResult, TableActionOutcome, TableCandidate } from "../actions/tables";
 
 export type EvaluateProgress = Parameters<NonNullable<EvaluateOptions["onProgress"]>>[0];
@@ -36,6 +38,10 @@ export interface PaneActions {
   ): Promise<EvaluateOutcome>;
   /** Writes the Finance summary sheet and turns the three output columns into plain formulas or values. */
   prepareForFinance(table: string, options: { readonly mode: FinanceMode; readonly now?: Date; readonly onProgress?: (p: FinanceProgress) => void }): Promise<FinanceOutcome>;
+  /** What prepareForFinance would change, read without writing, for the buyer to confirm. */
+  planFinance(table: string, mode: FinanceMode): Promise<FinancePlanOutcome>;
+  /** Selects a cell in the workbook; false where there is no window to select in. */
+  goToCell(sheet: string, address: string): Promise<boolean>;
 }
 
 /** A failure as the pane shows it: what happened, what to do, what was written. */

@@ -2,13 +2,14 @@
 // a table that vanished between two clicks becomes an error the pane can word.
 import { evaluateTable } from "../actions/evaluate";
 import { prepareForFinance } from "../actions/finance";
+import { planFinance } from "../actions/financePlan";
 import { mapByHand, readMapping } from "../actions/mapping";
 import { convertRangeToTable, findVendorTables, insertExampleTable } from "../actions/tables";
 import type { WorkbookPort } from "../workbook/port";
 import type { PaneActions } from "./paneActions";
 
 function tableGone(table: string): Error {
-  return new Error(`The table ${table} is no longer in the workbook. Choose Look again to pick a table.`);
+  return new Error(`The table ${table} is no longer in the workbook. Choose Refresh to pick a table.`);
 }
 
 export function paneActionsFor(port: WorkbookPort): PaneActions {
@@ -32,5 +33,7 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
     async prepareForFinance(table, options) {
       return prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });
     },
+    planFinance: (table, mode) => planFinance(port, table, mode),
+    goToCell: (sheet, address) => port.selectCell(sheet, address),
   };
 }

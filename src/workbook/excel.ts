@@ -618,6 +618,22 @@ export class ExcelWorkbook implements WorkbookPort {
     };
   }
 
+  /**
+   * One round trip. Range.select() "Selects the specified range in the Excel UI" (ExcelApi
+   * 1.1, @types/office-js Excel.Range.select; "Work with ranges using the Excel JavaScript
+   * API", section "Set the selected range", selects on the active worksheet), so the sheet is
+   * activated first (Worksheet.activate, ExcelApi 1.1: "Activate the worksheet in the Excel UI").
+   */
+  async selectCell(sheet: string, address: string): Promise<boolean> {
+    return this.host.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      worksheet.activate();
+      worksheet.getRange(address).select();
+      await context.sync();
+      return true;
+    });
+  }
+
   /** The header row and one data row, whatever the table's size: two round trips (a third when the row holds a data type), no more cells. */
   async readTableRow(table: string, rowIndex: number): Promise<TableRowSnapshot | null> {
     return this.host.run(async (context) => {

@@ -257,6 +257,14 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.selectionInfo();
   }
 
+  /** As a click on the cell would: the selection moves there (listeners hear it) and its sheet comes to the front. */
+  async selectCell(sheet: string, address: string): Promise<boolean> {
+    const found = this.sheets.get(key(sheet));
+    if (!found) throw new Error(`The sheet '${sheet}' was not found.`);
+    this.select(found.name, address);
+    return true;
+  }
+
   async onSelectionChanged(listener: (selection: SelectionInfo | null) => void): Promise<() => Promise<void>> {
     this.listeners.add(listener);
     return async () => {

@@ -339,6 +339,13 @@ export interface WorkbookPort {
    * a refresh control.
    */
   onSelectionChanged(listener: (selection?: SelectionInfo | null) => void): Promise<() => Promise<void>>;
+  /**
+   * Select the cell `address` of `sheet` in the workbook's window, bringing its sheet to the
+   * front, so the buyer lands on a cell the pane names ("Go to cell"). Resolves true when the
+   * cell was selected, false where a workbook has no window to select in (a file on disk);
+   * rejects when the sheet does not exist (any more).
+   */
+  selectCell(sheet: string, address: string): Promise<boolean>;
 }
 
 /** The setting key holding the column mapping and the add-in's own output columns. */

@@ -926,4 +926,9 @@ export class XlsxWorkbook implements WorkbookPort {
   async onSelectionChanged(): Promise<() => Promise<void>> {
     return async () => undefined;
   }
+
+  /** A file on disk has no window to select in. */
+  async selectCell(): Promise<boolean> {
+    return false;
+  }
 }

@@ -40,6 +40,7 @@ function withoutSelectionEvents(wb: MemoryWorkbook): WorkbookPort {
     detectRegion: () => wb.detectRegion(),
     getSelection: () => wb.getSelection(),
     onSelectionChanged: async () => async () => undefined,
+    selectCell: (s, a) => wb.selectCell(s, a),
   };
 }
 

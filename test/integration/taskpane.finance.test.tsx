@@ -27,6 +27,16 @@ async function findMessageBar(text: RegExp | string): Promise<HTMLElement> {
   return found.closest(".pane-notice") as HTMLElement;
 }
 
+/** Opens the confirmation and confirms it with its writing button. */
+async function prepareAndConfirm(user: ReturnType<typeof userEvent.setup>, confirm: "Write formulas" | "Write values" = "Write formulas"): Promise<void> {
+  await user.click(await screen.findByRole("button", { name: "Prepare for finance…" }));
+  const dialog = await screen.findByRole("dialog", { name: "Prepare for finance?" });
+  await user.click(within(dialog).getByRole("button", { name: confirm }));
+  // A modal dialog hides the rest of the page from assistive technology (aria-hidden) until it has closed.
+  await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+  await waitFor(() => expect(document.querySelector('[aria-hidden="true"] main')).toBeNull());
+}
+
 function financeSection(): HTMLElement {
   return screen.getByRole("region", { name: "4. Share with finance" });
 }
@@ -55,7 +65,7 @@ async function tableMissingHourlyRate(): Promise<MemoryWorkbook> {
 describe("share with finance", () => {
   test("the step explains the #NAME? problem and offers two labelled modes, portable formulas chosen, and a button", async () => {
     renderPane(await previewWorkbook());
-    await screen.findByRole("button", { name: "Prepare for finance" });
+    await screen.findByRole("button", { name: "Prepare for finance…" });
     const section = financeSection();
     expect(section).toHaveTextContent("#NAME?");
     expect(section).toHaveTextContent("Finance summary");
@@ -79,12 +89,18 @@ describe("share with finance", () => {
     expect(values).toHaveFocus();
     expect(values).toBeChecked();
     await user.tab();
-    expect(screen.getByRole("button", { name: "Prepare for finance" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Prepare for finance…" })).toHaveFocus();
+    await user.keyboard("{Enter}");
+    // The confirmation takes the focus; Tab stays inside it, Enter on its writing button writes.
+    const dialog = await screen.findByRole("dialog", { name: "Prepare for finance?" });
+    const write = within(dialog).getByRole("button", { name: "Write values" });
+    for (let i = 0; i < 5 && document.activeElement !== write; i++) await user.tab();
+    expect(write).toHaveFocus();
     await user.keyboard("{Enter}");
 
     const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(bar).toHaveTextContent(`${SAMPLE_VENDOR_ROWS.length} vendors on the sheet 'Finance summary', as values as of`);
-    expect(bar).toHaveTextContent("To get live add-in formulas back, choose Evaluate again.");
+    expect(bar).toHaveTextContent("To get live add-in formulas back, choose Calculate cost, risk and fit.");
     expect(workbook.sheetNames()).toContain(SUMMARY_SHEET);
     expect(JSON.parse(workbook.setting(FINANCE_SETTING)!)).toMatchObject({ table: "Vendors", mode: "values" });
     expect(String(workbook.cell(SUMMARY_SHEET, "A1")?.value)).toMatch(/values as of/);
@@ -107,11 +123,13 @@ describe("share with finance", () => {
     });
     const workbook = await previewWorkbook();
     const user = renderPane(workbook, { preview: true });
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
     userZone.mockRestore();
     expect(bar).toHaveTextContent("as portable formulas");
-    expect(bar).toHaveTextContent("choose Evaluate again");
+    // Never calculated: the pane calculated first and says so, instead of sending the buyer back.
+    expect(bar).toHaveTextContent("The table had not been calculated, so Calculate cost, risk and fit ran first.");
+    expect(bar).not.toHaveTextContent("again");
 
     const cells = [...workbook.snapshot().entries()];
     expect(cells.some(([address, cell]) => address.startsWith(`${ASSUMPTIONS_SHEET}!B`) && cell.value === zone)).toBe(true);
@@ -131,7 +149,7 @@ describe("share with finance", () => {
     await waitFor(() => expect(within(sheet).getByRole("columnheader", { name: "Total cost" })).toBeInTheDocument());
     expect(await screen.findByText(/Prepared for finance as portable formulas/)).toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: "Evaluate" }));
+    await user.click(screen.getByRole("button", { name: "Calculate cost, risk and fit" }));
     await findMessageBar(/written to Vendors/);
     expect(workbook.tableColumn("Vendors", "Total cost")?.formula).toMatch(/^=OFFSHORE\.TOTALCOST\(/);
     await waitFor(() => expect(screen.queryByText(/Prepared for finance as portable formulas/)).not.toBeInTheDocument());
@@ -144,7 +162,7 @@ describe("share with finance", () => {
     const rate = columnLetters(SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate"));
     workbook.setCells(SAMPLE_SHEET_NAME, `${rate}3`, [["TBD"]]);
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(bar).toHaveTextContent(`${SAMPLE_VENDOR_ROWS.length - 1} vendors on the sheet 'Finance summary'`);
     expect(bar).toHaveTextContent("1 row was left out");
@@ -157,7 +175,7 @@ describe("share with finance", () => {
     const workbook = await tableMissingHourlyRate();
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const bar = await findMessageBar(/Preparing for finance stopped/);
     expect(bar).toHaveTextContent("'Hourly rate'");
     expect(bar).toHaveTextContent("Nothing was written.");
@@ -172,7 +190,7 @@ describe("share with finance", () => {
     const before = workbook.snapshot();
     workbook.apply = () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], []));
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const bar = await findMessageBar(/Preparing for finance stopped/);
     expect(bar).toHaveTextContent("The sheet is protected");
     expect(bar).toHaveTextContent("Check that the sheets are not protected");
@@ -186,7 +204,7 @@ describe("share with finance", () => {
       prepareForFinance: () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], [])),
     };
     const user = renderPane(workbook, { actions });
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const bar = await findMessageBar(/Preparing for finance failed: The sheet is protected/);
     expect(bar).toHaveTextContent("Check that the sheets are not protected");
     expect(bar).toHaveTextContent(/Nothing was written/);
@@ -204,18 +222,18 @@ describe("share with finance", () => {
       return realApply(changes, options);
     };
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Prepare for finance" }));
+    await prepareAndConfirm(user);
     const progress = await screen.findByRole("progressbar", { name: "Writing the summary…" });
     expect(progress).toBeInTheDocument();
     expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the summary…");
-    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeDisabled();
     expect(screen.getByRole("radio", { name: "Values as of now" })).toBeDisabled();
     // Evaluate writes the same three columns: it waits too.
-    expect(screen.getByRole("button", { name: "Evaluate" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeDisabled();
     release();
     await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Evaluate" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeEnabled();
   });
 
   test("while Evaluate writes the columns, Prepare for finance waits", async () => {
@@ -228,11 +246,11 @@ describe("share with finance", () => {
       return realApply(changes, options);
     };
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
     await screen.findByRole("progressbar");
-    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeDisabled();
     release();
     await findMessageBar(/written to Vendors/);
-    expect(screen.getByRole("button", { name: "Prepare for finance" })).toBeEnabled();
+    expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeEnabled();
   });
 });

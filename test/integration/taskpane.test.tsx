@@ -77,7 +77,7 @@ describe("preview workbook view", () => {
     expect(within(sheet).getAllByRole("row")).toHaveLength(SAMPLE_VENDOR_ROWS.length + 1);
     expect(within(sheet).queryByRole("columnheader", { name: "Total cost" })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: "Evaluate" }));
+    await user.click(screen.getByRole("button", { name: "Calculate cost, risk and fit" }));
     await findMessageBar(/written to Vendors/);
     const evaluated = await screen.findByRole("table", { name: /Vendors on sheet/ });
     await waitFor(() => expect(within(evaluated).getByRole("columnheader", { name: "Risk score" })).toBeInTheDocument());
@@ -164,7 +164,7 @@ describe("finding the vendor table", () => {
     const actions = { ...paneActionsFor(workbook), findVendorTables: () => Promise.reject(new Error("The workbook is busy")) };
     renderPane(workbook, { actions });
     const bar = await findMessageBar(/Looking for vendor tables failed: The workbook is busy/);
-    expect(bar).toHaveTextContent("Choose Look again");
+    expect(bar).toHaveTextContent("Choose Refresh");
     expect(bar).toHaveTextContent("Nothing was written.");
   });
 
@@ -233,7 +233,7 @@ describe("evaluating the table", () => {
   test("Evaluate adds Total cost, Risk score and Location fit with the model's values in every row", async () => {
     const workbook = await previewWorkbook();
     const user = renderPane(workbook, { preview: true });
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
     const bar = await findMessageBar(/written to Vendors/);
     expect(bar).toHaveTextContent(`Total cost, Risk score and Location fit written to Vendors (${SAMPLE_VENDOR_ROWS.length} rows).`);
 
@@ -255,7 +255,7 @@ describe("evaluating the table", () => {
     const workbook = await previewWorkbook();
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
     await findMessageBar(/written to Vendors/);
     const after = workbook.snapshot();
     for (const [address, cell] of before) expect(after.get(address)).toEqual(cell);
@@ -267,7 +267,7 @@ describe("evaluating the table", () => {
     await workbook.apply([{ kind: "setTableColumn", table: "Vendors", header: "Total cost", values: Array.from({ length: rowCount }, (_, i) => 1000 + i) }]);
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
 
     const bar = await findMessageBar(/Column 'Total cost' holds your own values/);
     expect(bar).toHaveTextContent("Nothing was written.");
@@ -285,8 +285,8 @@ describe("evaluating the table", () => {
     const workbook = await tableWithUnknownRateHeader();
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
-    const bar = await findMessageBar(/Evaluation stopped/);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const bar = await findMessageBar(/Calculation stopped/);
     expect(bar).toHaveTextContent("'Hourly rate'");
     expect(bar).toHaveTextContent("pick the column that holds it by hand");
     expect(bar).toHaveTextContent("Nothing was written.");
@@ -297,8 +297,8 @@ describe("evaluating the table", () => {
     const workbook = await previewWorkbook();
     workbook.apply = () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], []));
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
-    const bar = await findMessageBar(/Evaluation stopped/);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const bar = await findMessageBar(/Calculation stopped/);
     expect(bar).toHaveTextContent("The sheet is protected");
     expect(bar).toHaveTextContent("Check that the sheet is not protected");
     expect(bar).toHaveTextContent(/Nothing was written/);
@@ -310,9 +310,9 @@ describe("evaluating the table", () => {
     const realApply = workbook.apply.bind(workbook);
     workbook.apply = (changes, options) => new Promise<void>((resolve) => (release = () => resolve(realApply(changes, options))));
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Evaluate" }));
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Evaluate" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeDisabled();
     expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the columns…");
     release();
     await findMessageBar(/written to Vendors/);
@@ -324,7 +324,7 @@ describe("keyboard-only use", () => {
   test("Tab reaches Evaluate and Enter runs it", async () => {
     const workbook = await previewWorkbook();
     const user = renderPane(workbook, { preview: true });
-    const evaluate = await screen.findByRole("button", { name: "Evaluate" });
+    const evaluate = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
     for (let i = 0; i < 30 && document.activeElement !== evaluate; i++) await user.tab();
     expect(evaluate).toHaveFocus();
     await user.keyboard("{Enter}");

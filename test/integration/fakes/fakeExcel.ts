@@ -355,6 +355,11 @@ export class FakeExcel {
     return Math.max(0, ...this.requests.map((r) => r.responseBytes ?? 0));
   }
 
+  /** The active cell as Excel would show it in the Name Box, with its sheet. */
+  activeCell(): { sheet: string; address: string } {
+    return { sheet: this.active.sheet, address: cellAddress(this.active.row, this.active.column) };
+  }
+
   /** The user selects a cell: the active cell moves and every registered handler runs, as Excel raises the event. */
   async select(sheet: string, address: string): Promise<void> {
     const { top, left } = parseRange(address);
@@ -673,6 +678,19 @@ class FakeRange extends FakeProxy {
   }
   private get sheet(): Sheet {
     return this.ctx.excel.sheet(this.sheetName);
+  }
+  /**
+   * "Selects the specified range in the Excel UI" (Excel.Range.select, ExcelApi 1.1, in
+   * @types/office-js; "Work with ranges using the Excel JavaScript API", "Set the selected
+   * range"): queued, done by the sync; the active cell becomes the range's top-left, on its
+   * sheet. Whether Excel raises onSelectionChanged for a selection an add-in makes is not
+   * documented, so no handler runs here and the adapter relies on none.
+   */
+  select(): void {
+    this.ctx.later(() => {
+      const { top, left } = this.ref();
+      this.ctx.excel.active = { sheet: this.sheet.name, row: top, column: left };
+    });
   }
   private grid<T>(read: (cell: Cell | undefined) => T): T[][] {
     const { top, left, bottom, right } = this.ref();

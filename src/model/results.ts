@@ -1,0 +1,110 @@
+// What a buyer reads first after an evaluation: how many options are a Benefit, a Trade-off
+// or a Blocker, the cheapest and the least risky, each named as Excel names its row (the
+// sheet's row number) and by vendor, with amounts in the currency the table uses.
+
+import { FIT_VERDICTS, type Evaluation, type FitVerdict } from "./types";
+
+/** A row as the buyer finds it in Excel: the sheet's row number, and the vendor when the row names one. */
+export function rowName(sheetRow: number, vendor?: string | null): string {
+  const name = (vendor ?? "").trim();
+  return name ? `Row ${sheetRow} (${name})` : `Row ${sheetRow}`;
+}
+
+/** The currency amounts are shown in, and where that was learnt. */
+export interface Currency {
+  /** "$", "€", "USD"...; null when nothing names one (amounts are then plain numbers). */
+  readonly symbol: string | null;
+  /** "rates": the hourly rate cells or header name it; "format": the Total cost column's number format. */
+  readonly from: "rates" | "format" | "none";
+}
+
+const SYMBOLS = "$€£¥₹";
+
+/**
+ * The currency an Excel number format shows: the text of a locale tag ("[$€-x-euro2]"), a
+ * quoted or escaped currency sign, or a bare "$" (Excel's own currency formats are written so).
+ */
+export function currencyOfFormat(format: string | undefined): string | null {
+  if (!format) return null;
+  const tagged = /\[\$([^\]-]+)(?:-[^\]]*)?\]/.exec(format);
+  if (tagged) return tagged[1];
+  const quoted = /"([^"]*)"/.exec(format);
+  if (quoted && ([...quoted[1]].some((c) => SYMBOLS.includes(c)) || /^\s*[A-Z]{3}\s*$/.test(quoted[1]))) return quoted[1].trim();
+  // Outside quotes only: a "$" inside a quoted label is text, not the currency.
+  const bare = format.replace(/"[^"]*"/g, "").replace(/\\(.)/g, "$1");
+  const sign = [...bare].find((c) => SYMBOLS.includes(c));
+  return sign ?? null;
+}
+
+/**
+ * The rates' own currency when the rate cells (or the rate column's header) name exactly one,
+ * else the Total cost column's format's, else none. `rateCurrencies` are the signs the rate
+ * cells carry (see plausibility's currencyOf), one entry per cell that names one.
+ */
+export function currencyFor(rateCurrencies: readonly string[], totalCostFormat: string | undefined): Currency {
+  const named = new Set(rateCurrencies);
+  if (named.size === 1) return { symbol: [...named][0], from: "rates" };
+  const symbol = currencyOfFormat(totalCostFormat);
+  return symbol ? { symbol, from: "format" } : { symbol: null, from: "none" };
+}
+
+const wholeAmount = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** "$504,000", "EUR 504,000" or "504,000" (no currency named). */
+export function formatAmount(amount: number, currency: Currency): string {
+  const digits = wholeAmount.format(amount);
+  const sign = amount < 0 ? "-" : "";
+  const magnitude = amount < 0 ? digits.slice(1) : digits;
+  if (!currency.symbol) return digits;
+  // A sign is written against the number as Excel's currency formats do; a code takes a space.
+  return [...currency.symbol].length === 1 ? `${sign}${currency.symbol}${magnitude}` : `${sign}${currency.symbol} ${magnitude}`;
+}
+
+export interface RankedOption {
+  readonly vendor: string;
+  /** Sheet row of the vendor's row. */
+  readonly row: number;
+  /** `rowName` of it. */
+  readonly name: string;
+}
+
+export interface ResultsSummary {
+  /** Rows the model evaluated (blank and failing rows are not counted). */
+  readonly evaluated: number;
+  readonly verdicts: Readonly<Record<FitVerdict, number>>;
+  /** Lowest total cost; on a tie, the first row. */
+  readonly lowestCost: (RankedOption & { readonly total: number; readonly amount: string }) | null;
+  /** Lowest risk score; on a tie, the first row. */
+  readonly lowestRisk: (RankedOption & { readonly score: number; readonly label: string }) | null;
+  readonly currency: Currency;
+}
+
+/**
+ * The summary of one evaluation. `evaluations` holds one entry per data row (null for a blank
+ * or failing row) and `sheetRowOf` turns its 0-based index into the sheet's row number.
+ */
+export function summarizeResults(evaluations: readonly (Evaluation | null)[], sheetRowOf: (index: number) => number, currency: Currency): ResultsSummary {
+  const verdicts = Object.fromEntries(FIT_VERDICTS.map((v) => [v, 0])) as Record<FitVerdict, number>;
+  let cheapest: number | null = null;
+  let safest: number | null = null;
+  let evaluated = 0;
+  evaluations.forEach((e, i) => {
+    if (!e) return;
+    evaluated++;
+    verdicts[e.fit.verdict]++;
+    if (cheapest === null || e.cost.total < evaluations[cheapest]!.cost.total) cheapest = i;
+    if (safest === null || e.risk.score < evaluations[safest]!.risk.score) safest = i;
+  });
+  const option = (i: number): RankedOption => {
+    const vendor = evaluations[i]!.row.vendor.trim();
+    const row = sheetRowOf(i);
+    return { vendor, row, name: rowName(row, vendor) };
+  };
+  return {
+    evaluated,
+    verdicts,
+    lowestCost: cheapest === null ? null : { ...option(cheapest), total: evaluations[cheapest]!.cost.total, amount: formatAmount(evaluations[cheapest]!.cost.total, currency) },
+    lowestRisk: safest === null ? null : { ...option(safest), score: evaluations[safest]!.risk.score, label: evaluations[safest]!.risk.label },
+    currency,
+  };
+}
