@@ -28,9 +28,12 @@ export function currencyOfFormat(format: string | undefined): string | null {
   if (!format) return null;
   const tagged = /\[\$([^\]-]+)(?:-[^\]]*)?\]/.exec(format);
   if (tagged) return tagged[1];
-  const quoted = /"([^"]*)"/.exec(format);
-  if (quoted && ([...quoted[1]].some((c) => SYMBOLS.includes(c)) || /^\s*[A-Z]{3}\s*$/.test(quoted[1]))) return quoted[1].trim();
-  // Outside quotes only: a "$" inside a quoted label is text, not the currency.
+  // Quoted text shows as written: a sign in it, or a code standing alone ("USD").
+  for (const [, quoted] of format.matchAll(/"([^"]*)"/g)) {
+    const sign = [...quoted].find((c) => SYMBOLS.includes(c));
+    if (sign) return sign;
+    if (/^\s*[A-Z]{3}\s*$/.test(quoted)) return quoted.trim();
+  }
   const bare = format.replace(/"[^"]*"/g, "").replace(/\\(.)/g, "$1");
   const sign = [...bare].find((c) => SYMBOLS.includes(c));
   return sign ?? null;

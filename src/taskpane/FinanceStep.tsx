@@ -1,7 +1,7 @@
 // Step 4: share with finance. Colleagues without the add-in see #NAME? in the three columns
 // once Excel recalculates, so the buyer picks portable formulas or values and the action
 // writes the Finance summary sheet. Progress and the outcome go to the live region.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
@@ -61,12 +61,14 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
   const [state, setState] = useState<FinanceState>({ kind: "idle" });
   const [plan, setPlan] = useState<FinancePlan | null>(null);
   const [asking, setAsking] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   const running = state.kind === "running";
 
   useEffect(() => setState((s) => (s.kind === "running" ? s : { kind: "idle" })), [evaluations]);
 
   /** Reads what the preparation would change and asks; nothing is written before the buyer confirms. */
   async function ask() {
+    if (asking || plan !== null) return;
     setAsking(true);
     try {
       const answer = await actions.planFinance(table, mode);
@@ -87,6 +89,8 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
 
   function cancel() {
     setPlan(null);
+    // Back where the buyer was, so the keyboard carries on from the step's button.
+    setTimeout(() => opener.current?.focus());
     announce("Nothing was written.");
   }
 
@@ -161,7 +165,8 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
           </div>
         ))}
       </fieldset>
-      <Button appearance="primary" onClick={() => void ask()} disabled={running || blocked || asking || plan !== null}>
+      {/* Left enabled while asking: the dialog gives the focus back to this button when it closes. */}
+      <Button ref={opener} appearance="primary" onClick={() => void ask()} disabled={running || blocked}>
         {PREPARE}
       </Button>
       <FinanceConfirmDialog plan={plan} onConfirm={(p) => void prepare(p)} onCancel={cancel} />

@@ -114,8 +114,8 @@ async function openPane() {
 }
 
 async function evaluate() {
-  await page.getByRole("button", { name: "Evaluate", exact: true }).click();
-  await page.getByRole("group", { name: "Evaluated" }).waitFor();
+  await page.getByRole("button", { name: "Calculate cost, risk and fit", exact: true }).click();
+  await page.getByRole("group", { name: "Calculated" }).waitFor();
   await page.getByRole("columnheader", { name: "Location fit" }).waitFor();
 }
 
@@ -239,13 +239,14 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
     await page.getByRole("tab", { name: "Vendor table" }).click();
     const section = page.getByRole("region", { name: "4. Share with finance" });
     await expect(section.getByRole("radio", { name: "Portable formulas (recommended)" }).isChecked()).resolves.toBe(true);
-    await section.getByRole("button", { name: "Prepare for finance" }).click();
+    await section.getByRole("button", { name: "Prepare for finance…" }).click();
+    await page.getByRole("dialog", { name: "Prepare for finance?" }).getByRole("button", { name: "Write formulas" }).click();
     const done = section.getByRole("group", { name: "Prepared for finance" });
     await done.waitFor();
     const message = await done.innerText();
     expect(message).toContain(`${expected.length} vendors`);
     expect(message).toContain("Finance summary");
-    expect(message).toMatch(/Evaluate again/);
+    expect(message).toMatch(/choose Calculate cost, risk and fit/);
     await page.getByText(/^Prepared for finance as portable formulas/).waitFor();
     const rows = page.getByRole("table", { name: `${SAMPLE_TABLE_NAME} on sheet` }).locator("tbody tr");
     for (const [i, evaluation] of expected.entries()) {

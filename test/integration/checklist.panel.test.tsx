@@ -160,7 +160,9 @@ describe("checklist panel", () => {
     wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + SAMPLE_VENDOR_HEADERS.indexOf("Hours"))}2`, [["lots"]]);
     wb.select(SAMPLE_SHEET_NAME, "A2");
     renderPanel(wb);
-    expect(await screen.findByText(/Row 1 of 'Vendors': Hours/)).toBeInTheDocument();
+    // Sheet row 2, as Excel numbers it and as the calculation names it, with its vendor.
+    const vendor = String(SAMPLE_VENDOR_ROWS[0][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+    expect(await screen.findByText(`Row 2 (${vendor}) of the table 'Vendors': Hours`, { exact: false })).toBeInTheDocument();
   });
 });
 

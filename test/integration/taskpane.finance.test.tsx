@@ -254,3 +254,64 @@ describe("share with finance", () => {
     expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeEnabled();
   });
 });
+
+describe("the confirmation before preparing for finance", () => {
+  test("names the columns of the table and the sheets that will change; Cancel writes nothing", async () => {
+    const workbook = await previewWorkbook();
+    expect((await paneActionsFor(workbook).evaluate("Vendors", {})).kind).toBe("done");
+    const before = workbook.snapshot();
+    const settingBefore = workbook.setting(FINANCE_SETTING);
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Prepare for finance…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Prepare for finance?" });
+    const changes = within(dialog).getByRole("list", { name: "What will change" });
+    expect(changes).toHaveTextContent("Table 'Vendors': the columns 'Total cost', 'Risk score', 'Location fit' and 'Finance row' get plain Excel formulas in every row");
+    expect(changes).toHaveTextContent(`Sheet '${SUMMARY_SHEET}' is added.`);
+    // Calculated already: nothing runs first, and the assumptions sheet is not added again.
+    expect(dialog).not.toHaveTextContent("runs first");
+    expect(changes).not.toHaveTextContent(ASSUMPTIONS_SHEET);
+    await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(workbook.snapshot()).toEqual(before);
+    expect(workbook.sheetNames()).not.toContain(SUMMARY_SHEET);
+    expect(workbook.setting(FINANCE_SETTING)).toBe(settingBefore);
+    expect(screen.queryByRole("group", { name: "Prepared for finance" })).not.toBeInTheDocument();
+  });
+
+  test("on a table never calculated it says the calculation runs first and that the assumptions sheet is added; values mode says fixed numbers and writes values", async () => {
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("radio", { name: "Values as of now" }));
+    await user.click(screen.getByRole("button", { name: "Prepare for finance…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Prepare for finance?" });
+    expect(dialog).toHaveTextContent("The table 'Vendors' has not been calculated yet, so Calculate cost, risk and fit runs first.");
+    expect(dialog).toHaveTextContent("get fixed numbers in every row");
+    expect(dialog).toHaveTextContent(`Sheet '${ASSUMPTIONS_SHEET}' is added.`);
+    expect(workbook.sheetNames()).not.toContain(ASSUMPTIONS_SHEET);
+    await user.click(within(dialog).getByRole("button", { name: "Write values" }));
+    await findMessageBar(/vendors on the sheet 'Finance summary', as values as of/);
+    expect(workbook.sheetNames()).toEqual(expect.arrayContaining([ASSUMPTIONS_SHEET, SUMMARY_SHEET]));
+  });
+
+  test("keyboard only: the dialog takes the focus, Escape closes it without writing and gives the focus back to the button", async () => {
+    const workbook = await previewWorkbook();
+    const before = workbook.snapshot();
+    const user = renderPane(workbook);
+    const open = await screen.findByRole("button", { name: "Prepare for finance…" });
+    for (let i = 0; i < 40 && document.activeElement !== open; i++) await user.tab();
+    expect(open).toHaveFocus();
+    await user.keyboard("{Enter}");
+    const dialog = await screen.findByRole("dialog", { name: "Prepare for finance?" });
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    // Tab cycles inside the dialog: both its buttons, never the pane behind it.
+    for (let i = 0; i < 4; i++) {
+      await user.tab();
+      expect(dialog.contains(document.activeElement)).toBe(true);
+    }
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
+    expect(workbook.snapshot()).toEqual(before);
+    expect(workbook.sheetNames()).not.toContain(SUMMARY_SHEET);
+  });
+});

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { parseMappingSetting, tableMemory } from "../../src/actions/mapping";
 import { FIELDS } from "../../src/model/fields";
-import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
+import { SAMPLE_SHEET_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { App, PREVIEW_NOTICE, type AppProps } from "../../src/taskpane/App";
 import { ChecklistPanel } from "../../src/taskpane/checklist/ChecklistPanel";
 import { paneActionsFor } from "../../src/taskpane/paneActionsFor";
@@ -363,5 +363,90 @@ describe("keyboard-only use", () => {
     expect(screen.getByRole("tabpanel", { name: "Checklist" })).toHaveTextContent("Checklist content");
     await user.keyboard("{ArrowLeft}");
     expect(screen.getByRole("tabpanel", { name: "Vendor table" })).toBeVisible();
+  });
+});
+
+describe("results at the top of the step", () => {
+  test("after the calculation a summary shows each verdict's count as a badge with its word, the cheapest and the least risky vendor with their rows, amounts with the currency", async () => {
+    const workbook = await previewWorkbook();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const summary = await screen.findByRole("region", { name: `Results for ${SAMPLE_VENDOR_ROWS.length} vendors` });
+    const read = await workbook.read({ table: { name: "Vendors", values: true } });
+    const column = (h: string) => read.table!.rows!.map((r) => r[read.table!.headers.indexOf(h)]);
+    const fits = column("Location fit");
+    const badges = within(within(summary).getByRole("list", { name: "Location fit verdicts" })).getAllByRole("listitem").map((b) => b.textContent);
+    expect(badges).toEqual(["Benefit", "Trade-off", "Blocker"].map((v) => `${fits.filter((f) => f === v).length} ${v}`));
+    const totals = column("Total cost") as number[];
+    const cheapest = totals.indexOf(Math.min(...totals));
+    const vendor = (i: number) => String(SAMPLE_VENDOR_ROWS[i][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+    const amount = `$${Math.round(totals[cheapest]).toLocaleString("en-US")}`;
+    expect(summary).toHaveTextContent(`Lowest total cost${amount}: Row ${cheapest + 2} (${vendor(cheapest)})`);
+    const risks = column("Risk score") as number[];
+    const safest = risks.indexOf(Math.min(...risks));
+    expect(summary).toHaveTextContent(new RegExp(`Lowest risk${Math.round(risks[safest])} \\(.+\\): Row ${safest + 2} \\(${vendor(safest).replace(/[().]/g, "\\$&")}\\)`));
+    expect(summary).toHaveTextContent("Amounts in $");
+    // Above the button: the first thing read after the calculation.
+    const button = screen.getByRole("button", { name: "Calculate cost, risk and fit" });
+    expect(summary.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
+describe("rows that could not be computed", () => {
+  const rate = columnLetters(SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate"));
+  const third = String(SAMPLE_VENDOR_ROWS[1][SAMPLE_VENDOR_HEADERS.indexOf("Vendor")]);
+
+  async function withBadRow(): Promise<MemoryWorkbook> {
+    const workbook = await previewWorkbook();
+    workbook.setCells(SAMPLE_SHEET_NAME, `${rate}3`, [["TBD"]]);
+    return workbook;
+  }
+
+  test("are named by sheet row and vendor, and Go to cell selects the cell at fault in the workbook", async () => {
+    const workbook = await withBadRow();
+    workbook.select(SAMPLE_SHEET_NAME, "A1");
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const list = await screen.findByRole("list", { name: "Rows that could not be computed" });
+    expect(list).toHaveTextContent(`Row 3 (${third}): Hourly rate`);
+    await user.click(within(list).getByRole("button", { name: /^Go to cell/ }));
+    await waitFor(async () => expect(await workbook.getSelection()).toMatchObject({ sheet: SAMPLE_SHEET_NAME, address: `${rate}3`, table: "Vendors", rowIndex: 1 }));
+    expect(screen.getByTestId("pane-live-region")).toHaveTextContent(`Selected ${rate}3 on '${SAMPLE_SHEET_NAME}': Row 3 (${third}).`);
+  });
+
+  test("Go to cell works from the keyboard", async () => {
+    const workbook = await withBadRow();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const go = within(await screen.findByRole("list", { name: "Rows that could not be computed" })).getByRole("button", { name: /^Go to cell/ });
+    go.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(async () => expect((await workbook.getSelection())?.address).toBe(`${rate}3`));
+  });
+
+  test("stay listed when the table is looked up again", async () => {
+    const workbook = await withBadRow();
+    const user = renderPane(workbook);
+    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await screen.findByRole("list", { name: "Rows that could not be computed" });
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
+    await screen.findByRole("combobox", { name: "Vendor table" });
+    expect(await screen.findByRole("list", { name: "Rows that could not be computed" })).toHaveTextContent(`Row 3 (${third})`);
+    expect(screen.getByRole("region", { name: /^Results for/ })).toBeInTheDocument();
+  });
+});
+
+describe("a day rate mapped as the hourly rate", () => {
+  test("the mapping step warns about the unit, naming the column", async () => {
+    const headers = SAMPLE_VENDOR_HEADERS.map((h) => (h === "Hourly rate" ? "Day rate" : h));
+    const workbook = new MemoryWorkbook().addSheet("Quotes");
+    await workbook.apply([{ kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers, rows: SAMPLE_VENDOR_ROWS.slice(0, 3).map((r) => r.map((c) => c ?? null)) }]);
+    const user = renderPane(workbook);
+    await screen.findByText("Hourly rate is missing");
+    expect(screen.queryByRole("group", { name: "Check the unit" })).not.toBeInTheDocument();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Column" }), "Day rate");
+    await user.click(screen.getByRole("button", { name: "Save mapping" }));
+    const warning = await screen.findByRole("group", { name: "Check the unit" });
+    expect(warning).toHaveTextContent("'Day rate' feeds Hourly rate, but its header reads as a price per day.");
   });
 });

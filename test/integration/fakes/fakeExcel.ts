@@ -596,8 +596,11 @@ class FakeWorksheet extends FakeProxy {
     };
     return new FakeRange(this.ctx, name, () => used() ?? { top: 0, left: 0, bottom: 0, right: 0 }, () => used() === null);
   }
+  // Queued like every Office.js call and done by the sync, after the getItem that found the sheet (which fails the sync when it is gone).
   activate(): void {
-    this.ctx.excel.active = { sheet: this.sheetName, row: 0, column: 0 };
+    this.ctx.later(() => {
+      this.ctx.excel.active = { sheet: this.sheetName, row: 0, column: 0 };
+    });
   }
 }
 
