@@ -1,13 +1,15 @@
 // Step 3: write Total cost, Risk score and Location fit into the table. Progress and the
 // outcome go to the live region; a name collision is refused with an offer of another name.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
 import type { EvaluateOutcome, EvaluateProgress, PaneFailure } from "./paneActions";
-import { ResultsSummary } from "./ResultsSummary";
-import { RowProblems } from "./RowProblems";
+
+// Drawn only after a calculation, with Fluent components the first paint does not need: loaded then.
+const ResultsSummary = lazy(() => import("./ResultsSummary").then((m) => ({ default: m.ResultsSummary })));
+const RowProblems = lazy(() => import("./RowProblems").then((m) => ({ default: m.RowProblems })));
 
 /** The step's button: what it does, in the buyer's words. */
 export const CALCULATE = "Calculate cost, risk and fit";
@@ -76,7 +78,11 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning, lastOutco
 
   return (
     <div className="pane-stack">
-      {state.kind === "outcome" && state.outcome.kind === "done" && state.outcome.summary.evaluated > 0 && <ResultsSummary summary={state.outcome.summary} />}
+      {state.kind === "outcome" && state.outcome.kind === "done" && state.outcome.summary.evaluated > 0 && (
+        <Suspense fallback={null}>
+          <ResultsSummary summary={state.outcome.summary} />
+        </Suspense>
+      )}
       <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked}>
         {CALCULATE}
       </Button>
@@ -115,7 +121,11 @@ function DoneMessage({ outcome }: { outcome: Extract<EvaluateOutcome, { kind: "d
             ))}
           </ul>
         )}
-        {outcome.rowErrors.length > 0 && <RowProblems errors={outcome.rowErrors} label="Rows that could not be computed" />}
+        {outcome.rowErrors.length > 0 && (
+          <Suspense fallback={null}>
+            <RowProblems errors={outcome.rowErrors} label="Rows that could not be computed" />
+          </Suspense>
+        )}
     </Notice>
   );
 }

@@ -16,14 +16,16 @@ export interface FinanceConfirmDialogProps {
   readonly plan: FinancePlan | null;
   readonly onConfirm: (plan: FinancePlan) => void;
   readonly onCancel: () => void;
+  /** Where the dialog is drawn: inside the pane's themed root, so it takes the pane's colours and fonts. */
+  readonly mountNode?: HTMLElement;
 }
 
-export function FinanceConfirmDialog({ plan, onConfirm, onCancel }: FinanceConfirmDialogProps) {
+export function FinanceConfirmDialog({ plan, onConfirm, onCancel, mountNode }: FinanceConfirmDialogProps) {
   const columns = plan ? list(plan.columns.map((c) => `'${c}'`)) : "";
   return (
     // Escape and Cancel close it; focus goes back to the button that opened it (Fluent's Dialog does both).
     <Dialog open={plan !== null} modalType="modal" onOpenChange={(_, data) => !data.open && onCancel()}>
-      <DialogSurface aria-describedby="finance-confirm-what">
+      <DialogSurface aria-describedby="finance-confirm-what" mountNode={mountNode}>
         {plan && (
           <DialogBody>
             <DialogTitle>Prepare for finance?</DialogTitle>

@@ -1,14 +1,16 @@
 // Step 4: share with finance. Colleagues without the add-in see #NAME? in the three columns
 // once Excel recalculates, so the buyer picks portable formulas or values and the action
 // writes the Finance summary sheet. Progress and the outcome go to the live region.
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Button, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
 import type { EvaluateOutcome, FinanceMode, FinanceOutcome, FinancePlan, FinanceProgress, PaneFailure } from "./paneActions";
 import { CALCULATE } from "./EvaluateStep";
-import { FinanceConfirmDialog } from "./FinanceConfirmDialog";
+
+// Fluent's Dialog is needed only when the buyer asks to prepare: loaded then, not with the pane.
+const FinanceConfirmDialog = lazy(() => import("./FinanceConfirmDialog").then((m) => ({ default: m.FinanceConfirmDialog })));
 
 /** Opens the confirmation; the dialog's button writes. */
 export const PREPARE = "Prepare for finance…";
@@ -62,6 +64,8 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
   const [plan, setPlan] = useState<FinancePlan | null>(null);
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
+  /** Set on the first request to prepare: the dialog is loaded and drawn from then on. */
+  const [mountNode, setMountNode] = useState<HTMLElement | undefined>(undefined);
   const running = state.kind === "running";
 
   useEffect(() => setState((s) => (s.kind === "running" ? s : { kind: "idle" })), [evaluations]);
@@ -69,6 +73,8 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
   /** Reads what the preparation would change and asks; nothing is written before the buyer confirms. */
   async function ask() {
     if (asking || plan !== null) return;
+    // The pane's theme is set as CSS variables on its root: a dialog drawn at the end of the page would miss them.
+    setMountNode(opener.current?.closest<HTMLElement>(".pane-theme") ?? document.body);
     setAsking(true);
     try {
       const answer = await actions.planFinance(table, mode);
@@ -169,7 +175,12 @@ export function FinanceStep({ table, blocked, evaluations, onPrepared, onRunning
       <Button ref={opener} appearance="primary" onClick={() => void ask()} disabled={running || blocked}>
         {PREPARE}
       </Button>
-      <FinanceConfirmDialog plan={plan} onConfirm={(p) => void prepare(p)} onCancel={cancel} />
+      {/* Once loaded it stays mounted, so closing runs Fluent's own path that gives the rest of the pane back to screen readers. */}
+      {mountNode !== undefined && (
+        <Suspense fallback={null}>
+          <FinanceConfirmDialog plan={plan} onConfirm={(p) => void prepare(p)} onCancel={cancel} mountNode={mountNode} />
+        </Suspense>
+      )}
       {running && <StepProgress id="finance-progress" progress={state.progress} idle="Preparing for finance…" />}
       {state.kind === "failed" && <FailureMessage failure={state.failure} />}
       {state.kind === "done" && <PreparedMessage outcome={state.outcome} preparedAt={state.preparedAt} calculatedFirst={state.calculatedFirst} />}

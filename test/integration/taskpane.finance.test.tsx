@@ -34,7 +34,7 @@ async function prepareAndConfirm(user: ReturnType<typeof userEvent.setup>, confi
   await user.click(within(dialog).getByRole("button", { name: confirm }));
   // A modal dialog hides the rest of the page from assistive technology (aria-hidden) until it has closed.
   await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
-  await waitFor(() => expect(document.querySelector('[aria-hidden="true"] main')).toBeNull());
+  await waitFor(() => expect(document.querySelector('main[aria-hidden="true"], [aria-hidden="true"] main')).toBeNull());
 }
 
 function financeSection(): HTMLElement {
@@ -311,6 +311,8 @@ describe("the confirmation before preparing for finance", () => {
     await user.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     await waitFor(() => expect(open).toHaveFocus());
+    // The pane behind is given back to screen readers.
+    await waitFor(() => expect(document.querySelector('main[aria-hidden="true"], [aria-hidden="true"] main')).toBeNull());
     expect(workbook.snapshot()).toEqual(before);
     expect(workbook.sheetNames()).not.toContain(SUMMARY_SHEET);
   });
