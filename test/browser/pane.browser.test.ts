@@ -197,7 +197,12 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
         evaluation.fit.verdict,
       ]);
     }
-    await screenshot("02-evaluated");
+    // The summary at the top of the step counts the verdicts the table shows.
+    const summary = page.getByRole("region", { name: `Results for ${expected.length} vendors` });
+    await summary.waitFor();
+    const verdicts = await summary.getByRole("list", { name: "Location fit verdicts" }).getByRole("listitem").allTextContents();
+    expect(verdicts).toEqual(["Benefit", "Trade-off", "Blocker"].map((v) => `${expected.filter((e) => e.fit.verdict === v).length} ${v}`));
+    await screenshot("02-evaluated", summary);
     expect(await seriousViolations()).toEqual([]);
   }, STEP_TIMEOUT);
 
@@ -253,7 +258,12 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
     const section = page.getByRole("region", { name: "4. Share with finance" });
     await expect(section.getByRole("radio", { name: "Portable formulas (recommended)" }).isChecked()).resolves.toBe(true);
     await section.getByRole("button", { name: "Prepare for finance…" }).click();
-    await page.getByRole("dialog", { name: "Prepare for finance?" }).getByRole("button", { name: "Write formulas" }).click();
+    const confirm = page.getByRole("dialog", { name: "Prepare for finance?" });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toContain(`Table '${SAMPLE_TABLE_NAME}': the columns 'Total cost', 'Risk score', 'Location fit' and 'Finance row' get plain Excel formulas`);
+    await screenshot("08-finance-confirm", confirm);
+    expect(await seriousViolations()).toEqual([]);
+    await confirm.getByRole("button", { name: "Write formulas" }).click();
     const done = section.getByRole("group", { name: "Prepared for finance" });
     await done.waitFor();
     const message = await done.innerText();
