@@ -4,7 +4,8 @@
 // choices are made by the same functions the preparation uses, so the two cannot disagree.
 
 import { OUTPUT_COLUMNS } from "./evaluate";
-import { FINANCE_SETTING, SUMMARY_SHEET, financeKeyHeader, isSummarySheet, parseFinanceMemory, type FinanceMode } from "./finance";
+import { FINANCE_SETTING, SUMMARY_SHEET, financeKeyHeader, parseFinanceMemory, type FinanceMode } from "./finance";
+import { isSummarySheet } from "./financeSummary";
 import { parseMappingSetting, tableMemory } from "./mapping";
 import { chooseSheet, sheetNameCandidates } from "./sheets";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type WorkbookPort } from "../workbook/port";
