@@ -24,11 +24,16 @@ export interface AppProps {
   readonly renderChecklist?: (port: WorkbookPort, table: string | null, active: boolean) => ReactNode;
   /** Tells when Office shows or closes the pane (the page lives on in a shared runtime); returns a stop function. */
   readonly watchPaneVisibility?: (listener: (visible: boolean) => void) => () => void;
+  /** Tells when the theme may have changed (dark or not); returns a stop function. */
+  readonly watchTheme?: (listener: (dark: boolean) => void) => () => void;
 }
 
 type PaneSection = "table" | "checklist";
 
-export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist, watchPaneVisibility }: AppProps) {
+export function App({ port, actions, preview, dark, expectedHeaders, renderChecklist, watchPaneVisibility, watchTheme }: AppProps) {
+  const [isDark, setDark] = useState(dark);
+  useEffect(() => setDark(dark), [dark]);
+  useEffect(() => watchTheme?.(setDark), [watchTheme]);
   const [section, setSection] = useState<PaneSection>("table");
   const [paneVisible, setPaneVisible] = useState(true);
   useEffect(() => watchPaneVisibility?.(setPaneVisible), [watchPaneVisibility]);
@@ -38,7 +43,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
   const workbookChanged = useCallback(() => setRevision((r) => r + 1), []);
 
   return (
-    <ThemeScope dark={dark}>
+    <ThemeScope dark={isDark}>
       <style>{paneStyles}</style>
       <PaneProvider actions={actions} onWorkbookChanged={workbookChanged}>
         <main className="pane">

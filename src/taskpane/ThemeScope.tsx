@@ -1,28 +1,14 @@
-// Fluent UI's light or dark theme as CSS variables on the pane's root element, which is
-// what FluentProvider does; done here because the provider's runtime (style engine, focus
-// manager, contexts) costs the pane more of its bundle budget than the components it no
-// longer uses. Every colour, font and radius in styles.ts is one of these variables, and
-// themeTokens.ts holds exactly those, generated from Fluent's webLightTheme / webDarkTheme.
-import type { CSSProperties, ReactNode } from "react";
-import { DARK_TOKENS, LIGHT_TOKENS } from "./themeTokens";
-
-export function themeVariables(theme: Readonly<Record<string, string>>): CSSProperties {
-  const variables: Record<string, string> = {};
-  for (const [token, value] of Object.entries(theme)) variables[`--${token}`] = value;
-  return variables as CSSProperties;
-}
-
-const LIGHT = themeVariables(LIGHT_TOKENS);
-const DARK = themeVariables(DARK_TOKENS);
+// The pane inside Fluent UI's FluentProvider, with the theme that matches Office's: Fluent's
+// web light or dark theme (Office hands the pane no accent colour to build a brand ramp from:
+// Office.OfficeTheme has body and control colours only). The provider sets every Fluent token
+// as a CSS variable on its element, so the pane's own rules in styles.ts use the same tokens.
+import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 
 export function ThemeScope({ dark, children }: { dark: boolean; children: ReactNode }) {
   return (
-    <div
-      className="pane-theme"
-      data-theme={dark ? "dark" : "light"}
-      style={{ ...(dark ? DARK : LIGHT), minHeight: "100vh", background: "var(--colorNeutralBackground1)", color: "var(--colorNeutralForeground1)" }}
-    >
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="pane-theme" data-theme={dark ? "dark" : "light"} style={{ minHeight: "100vh" }}>
       {children}
-    </div>
+    </FluentProvider>
   );
 }

@@ -10,7 +10,7 @@ import { ChecklistPanel } from "./checklist/ChecklistPanel";
 import { detectHost, OFFICE_READY_TIMEOUT_MS, openedByOffice, watchPaneVisibility, type OfficeLike } from "./host";
 import { paneActionsFor } from "./paneActionsFor";
 import { previewWorkbook } from "./preview";
-import { prefersDark } from "./theme";
+import { prefersDark, watchTheme } from "./theme";
 import { WaitingForExcel } from "./WaitingForExcel";
 
 const EXPECTED_HEADERS = FIELDS.map((f) => ({ header: f.header, required: f.required }));
@@ -37,22 +37,24 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
   const retry = options.reload ?? (() => globalThis.location?.reload());
   const host = await detectHost(options.office, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS, {
     insideOffice,
-    onSlow: () => root.render(<WaitingForExcel dark={prefersDark()} onRetry={retry} />),
+    onSlow: () => root.render(<WaitingForExcel dark={prefersDark(options.office)} onRetry={retry} />),
   });
   if (host.kind === "unavailable") {
-    root.render(<WaitingForExcel dark={prefersDark()} failure={host.reason} onRetry={retry} />);
+    root.render(<WaitingForExcel dark={prefersDark(options.office)} failure={host.reason} onRetry={retry} />);
     return root;
   }
+  const visibility = host.kind === "excel" ? (listener: (visible: boolean) => void) => watchPaneVisibility(options.office, listener) : undefined;
   const port: WorkbookPort = host.kind === "excel" ? (options.excelWorkbook ?? (() => new ExcelWorkbook()))() : await previewWorkbook();
   root.render(
     <App
       port={port}
       actions={paneActionsFor(port)}
       preview={host.kind === "preview"}
-      dark={prefersDark()}
+      dark={prefersDark(options.office)}
       expectedHeaders={EXPECTED_HEADERS}
       renderChecklist={(workbook, table, active) => <ChecklistPanel port={workbook} table={table} active={active} />}
-      watchPaneVisibility={host.kind === "excel" ? (listener) => watchPaneVisibility(options.office, listener) : undefined}
+      watchPaneVisibility={visibility}
+      watchTheme={(listener) => watchTheme(listener, options.office, visibility)}
     />,
   );
   return root;

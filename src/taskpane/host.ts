@@ -8,6 +8,8 @@
 // inside Office whatever office.js does, and a slow start must never show the sample: the
 // shared runtime keeps this page for the whole session, so the pane waits for Excel instead.
 
+import type { OfficeThemeSource } from "./theme";
+
 export type PaneHost =
   | { readonly kind: "excel" }
   | { readonly kind: "preview"; readonly reason: string }
@@ -20,6 +22,8 @@ export interface OfficeLike {
   HostType?: { Excel?: unknown };
   /** Office.addin (SharedRuntime 1.1): the pane's visibility in a shared runtime. */
   addin?: { onVisibilityModeChanged?(handler: (message: { visibilityMode: unknown }) => void): Promise<() => Promise<void>> };
+  /** Office.context.officeTheme: the colours the pane's theme follows (theme.ts). */
+  context?: OfficeThemeSource["context"];
 }
 
 export const OFFICE_READY_TIMEOUT_MS = 1500;

@@ -11,9 +11,15 @@ export function isDarkBackground(color: string | undefined | null): boolean | un
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
+/** The part of office.js the theme comes from (Office.context.officeTheme). */
+export interface OfficeThemeSource {
+  readonly context?: { readonly officeTheme?: { readonly bodyBackgroundColor?: string } };
+}
+
+const globalOffice = () => (globalThis as { Office?: OfficeThemeSource }).Office;
+
 /** Office's theme inside Office; outside, the browser's colour-scheme preference. */
-export function prefersDark(): boolean {
-  const office = (globalThis as { Office?: { context?: { officeTheme?: { bodyBackgroundColor?: string } } } }).Office;
+export function prefersDark(office: OfficeThemeSource | undefined = globalOffice()): boolean {
   let fromOffice: boolean | undefined;
   try {
     fromOffice = isDarkBackground(office?.context?.officeTheme?.bodyBackgroundColor);
@@ -22,4 +28,29 @@ export function prefersDark(): boolean {
   }
   if (fromOffice !== undefined) return fromOffice;
   return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia("(prefers-color-scheme: dark)").matches;
+}
+
+/**
+ * Calls `listener` with the theme whenever it may have changed. Excel reports no theme change:
+ * Office.EventType.OfficeThemeChanged is Outlook's (Mailbox 1.14, @types/office-js), and
+ * whether Office.context.officeTheme follows a change during a session differs by platform
+ * (OfficeDev/office-js#713: not in Excel on Windows with Edge). So the pane reads the theme
+ * again each time it is shown (`watchVisibility`, where given) and follows the browser's
+ * colour-scheme preference, which is what decides outside Office. Returns a stop function.
+ */
+export function watchTheme(
+  listener: (dark: boolean) => void,
+  office?: OfficeThemeSource,
+  watchVisibility?: (visible: (shown: boolean) => void) => () => void,
+): () => void {
+  const report = () => listener(prefersDark(office ?? globalOffice()));
+  const media = typeof window !== "undefined" && typeof window.matchMedia === "function" ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  media?.addEventListener?.("change", report);
+  const stopVisibility = watchVisibility?.((shown) => {
+    if (shown) report();
+  });
+  return () => {
+    media?.removeEventListener?.("change", report);
+    stopVisibility?.();
+  };
 }

@@ -44,7 +44,7 @@ describe("starting the pane", () => {
     expect(screen.queryByText(PREVIEW_NOTICE)).not.toBeInTheDocument();
     expect(screen.queryByRole("table")).not.toBeInTheDocument();
     const tabs = screen.getByRole("tablist", { name: "Pane sections" });
-    expect(within(tabs).getAllByRole("tab").map((t) => t.textContent)).toEqual(["Vendor table", "Checklist"]);
+    expect(within(tabs).getAllByRole("tab")).toEqual([within(tabs).getByRole("tab", { name: "Vendor table" }), within(tabs).getByRole("tab", { name: "Checklist" })]);
   });
 
   // Office adds _host_Info to the pane's URL ("Visual Studio Code Debugger Extension for Office
@@ -90,6 +90,24 @@ describe("starting the pane", () => {
       fireEvent.click(screen.getByRole("button", { name: "Try again" }));
       expect(reload).toHaveBeenCalledTimes(1);
     });
+  });
+
+  // Excel raises no theme-change event (OfficeThemeChanged is Outlook's, Mailbox 1.14); the pane
+  // reads Office.context.officeTheme again whenever it is shown.
+  test("inside Excel the pane takes Office's theme, and turns dark when shown again after the user picked a dark Office theme", async () => {
+    const office = new FakeOffice();
+    office.start("Excel");
+    const excel = await previewWorkbook();
+    await start({ office, url: "https://localhost:3000/taskpane.html?_host_Info=Excel$Win32$16.01$en-US$$$$0", excelWorkbook: () => excel });
+    await screen.findByRole("combobox", { name: "Vendor table" });
+    const theme = () => document.querySelector(".pane-theme")?.getAttribute("data-theme");
+    expect(theme()).toBe("light");
+
+    act(() => office.setPane("Hidden"));
+    office.setOfficeTheme("#262626", "#ffffff");
+    expect(theme()).toBe("light");
+    act(() => office.setPane("Taskpane"));
+    await waitFor(() => expect(theme()).toBe("dark"));
   });
 
   // The shared runtime keeps the page with the pane closed; Office.addin.onVisibilityModeChanged

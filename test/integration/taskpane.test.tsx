@@ -116,9 +116,10 @@ describe("theme", () => {
     const workbook = await previewWorkbook();
     const { container } = render(<App port={workbook} actions={paneActionsFor(workbook)} preview={false} dark={dark} expectedHeaders={EXPECTED} />);
     await screen.findByRole("combobox", { name: "Vendor table" });
-    const scope = container.querySelector(".pane-theme") as HTMLElement;
-    expect(scope.style.getPropertyValue("--colorNeutralBackground1")).toBe(theme.colorNeutralBackground1);
-    expect(scope.style.getPropertyValue("--colorBrandBackground")).toBe(theme.colorBrandBackground);
+    // FluentProvider sets the theme's tokens as CSS variables in a rule for its element's class.
+    const scope = getComputedStyle(container.querySelector(".pane-theme") as HTMLElement);
+    expect(scope.getPropertyValue("--colorNeutralBackground1")).toBe(theme.colorNeutralBackground1);
+    expect(scope.getPropertyValue("--colorBrandBackground")).toBe(theme.colorBrandBackground);
   });
 });
 

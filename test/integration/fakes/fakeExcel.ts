@@ -1283,6 +1283,12 @@ type VisibilityMode = "Taskpane" | "Hidden";
  *   your Office Add-in"): the handler is called with { visibilityMode: "Taskpane" | "Hidden" }
  *   when the pane is shown or closed while the runtime lives on; the returned promise resolves
  *   to a function that removes the handler.
+ * - Office.context.officeTheme ("Office.OfficeTheme interface", supported in Excel on the web,
+ *   Windows, Mac and iOS): the theme's colours as hex triplets, bodyBackgroundColor among them.
+ *   Excel raises no event when the user changes the theme (Office.EventType.OfficeThemeChanged
+ *   is Outlook's, Mailbox 1.14, per @types/office-js), and whether the object follows a change
+ *   during the session varies (OfficeDev/office-js#713: not in Excel on Windows with Edge);
+ *   `setOfficeTheme` stands for a platform where it does.
  */
 export class FakeOffice {
   readonly HostType = { Excel: "Excel" };
@@ -1298,8 +1304,15 @@ export class FakeOffice {
     },
   };
 
+  readonly context = { officeTheme: { bodyBackgroundColor: "#ffffff", bodyForegroundColor: "#262626", controlBackgroundColor: "#ffffff", controlForegroundColor: "#262626" } };
+
   constructor() {
     this.ready = new Promise((resolve) => (this.started = resolve));
+  }
+
+  /** The user picks another Office theme; no event tells the add-in. */
+  setOfficeTheme(bodyBackgroundColor: string, bodyForegroundColor: string): void {
+    this.context.officeTheme = { ...this.context.officeTheme, bodyBackgroundColor, bodyForegroundColor };
   }
 
   onReady(): Promise<{ host: unknown; platform: unknown }> {
