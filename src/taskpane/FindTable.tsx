@@ -1,6 +1,7 @@
 // Step 1: which table holds the vendor quotes. Tables come best match first; a plain range
 // is offered as a table; with nothing at all, the pane lists the headers it expects.
-import { Button, Field, Select } from "./controls";
+import { ArrowClockwiseRegular, TableAddRegular } from "@fluentui/react-icons";
+import { Button, Field, Select, StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import type { FindTableResult, TableCandidate } from "./paneActions";
 
@@ -27,16 +28,13 @@ function describe(candidate: TableCandidate): string {
 export function FindTable({ result, selected, busy, expectedHeaders, onSelect, onMakeTable, onInsertExample, onLookAgain }: FindTableProps) {
   if (!result) {
     return (
-      <div className="pane-stack">
-        <span id="finding-tables">Looking for vendor tables…</span>
-        <progress className="pane-progress" aria-labelledby="finding-tables" />
-      </div>
+      <StepProgress id="finding-tables" idle="Looking for vendor tables…" />
     );
   }
 
   // One word for reading the workbook again, here and in the checklist.
   const lookAgain = (
-    <Button onClick={onLookAgain} disabled={busy}>
+    <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={onLookAgain} disabled={busy}>
       Refresh
     </Button>
   );
@@ -87,7 +85,7 @@ export function FindTable({ result, selected, busy, expectedHeaders, onSelect, o
       title="No vendor table found"
       actions={
         <>
-          <Button appearance="primary" onClick={onInsertExample} disabled={busy}>
+          <Button appearance="primary" icon={<TableAddRegular />} onClick={onInsertExample} disabled={busy}>
             Insert example table
           </Button>
           {lookAgain}

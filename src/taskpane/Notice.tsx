@@ -1,9 +1,11 @@
-// A titled notice (info, warning, error, success). Kept to plain markup and Fluent's CSS
-// variables: Fluent's MessageBar brings animation code the pane's size budget cannot carry.
+// A titled notice (info, warning, error, success): Fluent's MessageBar with its intent, the
+// title naming the group, buttons under the text.
+import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 
 export type NoticeIntent = "info" | "warning" | "error" | "success";
 
+// MessageBar shows the intent as an icon only; screen readers hear it in words.
 const SPOKEN_INTENT: Record<NoticeIntent, string> = { info: "Note: ", warning: "Warning: ", error: "Error: ", success: "Done: " };
 
 export interface NoticeProps {
@@ -16,14 +18,19 @@ export interface NoticeProps {
 
 export function Notice({ intent, title, children, actions }: NoticeProps) {
   return (
-    <div className={`pane-notice pane-notice-${intent}`} role="group" aria-label={title ?? SPOKEN_INTENT[intent].slice(0, -2)}>
-      <div>
+    <MessageBar
+      intent={intent}
+      layout="multiline"
+      className={`pane-notice pane-notice-${intent}`}
+      {...(title ? {} : { "aria-labelledby": undefined, "aria-label": SPOKEN_INTENT[intent].slice(0, -2) })}
+    >
+      <MessageBarBody className="pane-notice-body">
         <span className="pane-sr-only">{SPOKEN_INTENT[intent]}</span>
-        {title && <strong className="pane-notice-title">{title}</strong>}
+        {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {title && children ? " " : null}
         {children}
-      </div>
-      {actions && <div className="pane-notice-actions">{actions}</div>}
-    </div>
+      </MessageBarBody>
+      {actions && <MessageBarActions className="pane-notice-actions">{actions}</MessageBarActions>}
+    </MessageBar>
   );
 }

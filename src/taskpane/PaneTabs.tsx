@@ -1,8 +1,8 @@
-// The pane's two sections as ARIA tabs: one tab stop, arrow keys move between tabs, each
-// panel labelled by its tab. Written out because Fluent's TabList weighs more than the
-// whole rest of the pane's own code.
-import { useRef, type KeyboardEvent, type ReactNode } from "react";
-import { Button } from "./controls";
+// The pane's sections as Fluent tabs: one tab stop, arrow keys move between tabs and select
+// them (selectTabOnFocus, as the WAI-ARIA tabs pattern's automatic activation), each panel
+// labelled by its tab.
+import { Tab, TabList } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 
 export interface PaneTab<K extends string> {
   readonly key: K;
@@ -11,40 +11,15 @@ export interface PaneTab<K extends string> {
 }
 
 export function PaneTabs<K extends string>({ tabs, selected, onSelect, label }: { tabs: readonly PaneTab<K>[]; selected: K; onSelect: (key: K) => void; label: string }) {
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const index = tabs.findIndex((t) => t.key === selected);
-    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
-    if (!(event.key in moves)) return;
-    event.preventDefault();
-    const next = (moves[event.key] + tabs.length) % tabs.length;
-    onSelect(tabs[next].key);
-    buttons.current[next]?.focus();
-  }
-
   return (
     <>
-      <div role="tablist" aria-label={label} className="pane-tablist" onKeyDown={onKeyDown}>
-        {tabs.map((tab, i) => (
-          <Button
-            key={tab.key}
-            ref={(el: HTMLButtonElement | null) => {
-              buttons.current[i] = el;
-            }}
-            role="tab"
-            id={`tab-${tab.key}`}
-            aria-selected={tab.key === selected}
-            aria-controls={`panel-${tab.key}`}
-            tabIndex={tab.key === selected ? 0 : -1}
-            appearance="transparent"
-            className={tab.key === selected ? "pane-tab pane-tab-selected" : "pane-tab"}
-            onClick={() => onSelect(tab.key)}
-          >
+      <TabList aria-label={label} selectedValue={selected} onTabSelect={(_, data) => onSelect(data.value as K)} selectTabOnFocus className="pane-tablist">
+        {tabs.map((tab) => (
+          <Tab key={tab.key} value={tab.key} id={`tab-${tab.key}`} aria-controls={`panel-${tab.key}`}>
             {tab.label}
-          </Button>
+          </Tab>
         ))}
-      </div>
+      </TabList>
       {tabs.map((tab) => (
         <div key={tab.key} role="tabpanel" id={`panel-${tab.key}`} aria-labelledby={`tab-${tab.key}`} hidden={tab.key !== selected}>
           {tab.panel}

@@ -1,6 +1,8 @@
 // What the pane shows inside Office while Excel has not answered yet, or when Office started
 // without Excel's API: never the sample workbook, since the shared runtime would keep it
-// for the whole session. Plain markup in Fluent's theme variables, like the rest of the pane.
+// for the whole session.
+import { ProgressBar } from "@fluentui/react-components";
+import { ArrowClockwiseRegular } from "@fluentui/react-icons";
 import { Notice } from "./Notice";
 import { paneStyles } from "./styles";
 import { ThemeScope } from "./ThemeScope";
@@ -25,7 +27,7 @@ export function WaitingForExcel({ dark, failure, onRetry }: WaitingForExcelProps
           intent={failure ? "error" : "info"}
           title={failure ? "Excel did not start the add-in" : WAITING_TITLE}
           actions={
-            <Button appearance="primary" onClick={onRetry}>
+            <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onRetry}>
               Try again
             </Button>
           }
@@ -36,7 +38,7 @@ export function WaitingForExcel({ dark, failure, onRetry }: WaitingForExcelProps
               : "Excel is still starting the add-in. The pane opens on your workbook as soon as it is ready; if nothing happens, try again."}
           </span>
         </Notice>
-        {!failure && <progress className="pane-progress" aria-label={WAITING_TITLE} />}
+        {!failure && <ProgressBar aria-label={WAITING_TITLE} thickness="large" />}
       </main>
     </ThemeScope>
   );

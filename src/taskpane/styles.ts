@@ -1,5 +1,6 @@
-// The pane's CSS. Fluent's tokens are CSS variables set by ThemeScope, so these rules
-// follow the light and dark themes as Fluent's own components do.
+// The pane's own CSS (layout, headings, the preview table, radio lists): Fluent's components
+// style themselves. FluentProvider (ThemeScope) sets Fluent's tokens as CSS variables, so these
+// rules follow the light and dark themes as the components do.
 export const paneStyles = `
 body { margin: 0; }
 .pane { padding: 12px; display: flex; flex-direction: column; gap: 12px; min-width: 0; box-sizing: border-box;
@@ -16,37 +17,9 @@ body { margin: 0; }
 .pane [hidden] { display: none !important; }
 .pane-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
-.pane-notice { display: flex; flex-direction: column; gap: 8px; padding: 8px 12px; border-radius: var(--borderRadiusMedium);
-  border: 1px solid var(--colorNeutralStroke2); border-left-width: 4px; background: var(--colorNeutralBackground3); overflow-wrap: anywhere; }
-.pane-notice-info { border-left-color: var(--colorBrandStroke1); }
-.pane-notice-warning { border-left-color: var(--colorPaletteDarkOrangeBorder2); }
-.pane-notice-error { border-left-color: var(--colorPaletteRedBorder2); }
-.pane-notice-success { border-left-color: var(--colorPaletteGreenBorder2); }
-.pane-notice-title { font-weight: var(--fontWeightSemibold); }
-.pane-notice-actions { display: flex; flex-wrap: wrap; gap: 8px; }
-
-
-.pane-progress { width: 100%; height: 4px; accent-color: var(--colorBrandBackground); }
-
-.pane-button { font: inherit; font-weight: var(--fontWeightSemibold); min-height: 32px; padding: 4px 12px; max-width: 100%;
-  border-radius: var(--borderRadiusMedium); border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
-  background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1); cursor: pointer; text-align: center; overflow-wrap: anywhere; }
-.pane-button:hover { background: var(--colorNeutralBackground1Hover); border-color: var(--colorNeutralStroke1Hover); }
-.pane-button:active { background: var(--colorNeutralBackground1Pressed); }
-.pane-button-primary { background: var(--colorBrandBackground); color: var(--colorNeutralForegroundOnBrand); border-color: transparent; }
-.pane-button-primary:hover { background: var(--colorBrandBackgroundHover); border-color: transparent; }
-.pane-button-primary:active { background: var(--colorBrandBackgroundPressed); }
-.pane-button-transparent { background: transparent; border-color: transparent; }
-.pane-button-transparent:hover { background: transparent; color: var(--colorNeutralForeground2BrandHover); border-color: transparent; }
-.pane-button:disabled, .pane-button:disabled:hover { background: var(--colorNeutralBackgroundDisabled); color: var(--colorNeutralForegroundDisabled);
-  border-color: var(--colorNeutralStrokeDisabled); cursor: not-allowed; }
-.pane-button-transparent:disabled, .pane-button-transparent:disabled:hover { background: transparent; border-color: transparent; }
-.pane-button:focus-visible, .pane-control:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
-
-.pane-tablist { display: flex; gap: 4px; border-bottom: 1px solid var(--colorNeutralStroke2); }
-.pane-tablist .pane-tab { border-radius: 0; border-width: 0 0 3px; border-color: transparent; padding: 4px 8px; }
-.pane-tablist .pane-tab-selected { border-bottom-color: var(--colorCompoundBrandStroke); }
-.pane-tablist .pane-tab:not(.pane-tab-selected) { font-weight: var(--fontWeightRegular); }
+.pane-notice { overflow-wrap: anywhere; }
+.pane-notice-actions { flex-wrap: wrap; }
+.pane-tablist { border-bottom: 1px solid var(--colorNeutralStroke2); }
 
 .pane-details > summary { cursor: pointer; font-weight: var(--fontWeightSemibold); padding: 2px 0; }
 .pane-details > summary:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
@@ -62,19 +35,10 @@ body { margin: 0; }
 .pane-row-selected .pane-row-button { font-weight: var(--fontWeightSemibold); color: var(--colorNeutralForeground1); }
 .pane-row-button:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 1px; }
 
-.pane-field { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
-.pane-field-hint { font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); color: var(--colorNeutralForeground3); }
-.pane-field-message { font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); }
-.pane-field-message-warning { color: var(--colorPaletteDarkOrangeForeground1); }
-.pane-field-message-error { color: var(--colorPaletteRedForeground1); }
-.pane-field-message-success { color: var(--colorPaletteGreenForeground1); }
-.pane-control { font: inherit; min-height: 32px; width: 100%; max-width: 100%; box-sizing: border-box; padding: 0 8px;
-  border: var(--strokeWidthThin) solid var(--colorNeutralStroke1); border-bottom-color: var(--colorNeutralStrokeAccessible);
-  border-radius: var(--borderRadiusMedium); background: var(--colorNeutralBackground1); color: var(--colorNeutralForeground1); }
 .pane-radio { display: grid; grid-template-columns: auto minmax(0, 1fr); column-gap: 8px; align-items: baseline; }
 .pane-radio input { margin: 0; width: 16px; height: 16px; accent-color: var(--colorBrandBackground); }
 .pane-radio input:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 2px; }
 .pane-radio .pane-field-hint { grid-column: 2; }
+.pane-field-hint { font-size: var(--fontSizeBase200); line-height: var(--lineHeightBase200); color: var(--colorNeutralForeground3); }
 .pane-fieldset:disabled label { color: var(--colorNeutralForegroundDisabled); }
-.pane-control:disabled { color: var(--colorNeutralForegroundDisabled); border-color: var(--colorNeutralStrokeDisabled); background: var(--colorTransparentBackground); }
 `;

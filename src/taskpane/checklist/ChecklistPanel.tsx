@@ -3,7 +3,7 @@
 // comes from the model (buildChecklist); this component only shows it, keeps the names and
 // answers the buyer types, and calls the checklist actions.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-// The pane's native controls in Fluent's theme: Fluent's own components do not fit the bundle budget.
+import { ArrowClockwiseRegular, CopyRegular } from "@fluentui/react-icons";
 import { Button, Field, Input, Select } from "../controls";
 import { insertChecklistSheet, loadChecklist, mergeChecklistInput, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
 import { undoHint } from "../../actions/outcome";
@@ -201,7 +201,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
     <section className="checklist" aria-labelledby="checklist-heading" aria-busy={busy !== null}>
       <style>{styles}</style>
       <div className="checklist-actions">
-        <Button onClick={() => void refresh()} disabled={busy === "inserting"}>
+        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void refresh()} disabled={busy === "inserting"}>
           Refresh
         </Button>
       </div>
@@ -333,7 +333,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
             <Button appearance="primary" onClick={() => void insert()} disabled={busy !== null}>
               Insert as sheet
             </Button>
-            <Button onClick={() => void copy()} disabled={busy === "inserting"}>
+            <Button icon={<CopyRegular />} onClick={() => void copy()} disabled={busy === "inserting"}>
               Copy as text
             </Button>
           </div>
