@@ -1,16 +1,16 @@
 // The pane: a title, the preview notice outside Excel, and two tabs (the vendor table
 // steps, the governance checklist of the selected row).
 import { useCallback, useEffect, useState, type ReactNode } from "react";
-import { MemoryWorkbook } from "../workbook/memory";
+import type { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
+import { LazyPreviewSheet, LazyVendorTablePanel } from "./lazy";
 import { Notice } from "./Notice";
 import { PaneProvider } from "./PaneContext";
 import { PaneTabs } from "./PaneTabs";
-import { PreviewSheet } from "./PreviewSheet";
 import { paneStyles } from "./styles";
 import { ThemeScope } from "./ThemeScope";
 import type { PaneActions } from "./paneActions";
-import { VendorTablePanel, type PreparedForFinance } from "./VendorTablePanel";
+import type { PreparedForFinance } from "./VendorTablePanel";
 
 export const PREVIEW_NOTICE = "Preview outside Excel: try every step on a sample vendor table. Nothing here changes a workbook of yours.";
 
@@ -57,7 +57,7 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
             selected={section}
             onSelect={setSection}
             tabs={[
-              { key: "table", label: "Vendor table", panel: <VendorTablePanel expectedHeaders={expectedHeaders} onTableChange={setTable} onFinanceChange={setPrepared} /> },
+              { key: "table", label: "Vendor table", panel: <LazyVendorTablePanel expectedHeaders={expectedHeaders} onTableChange={setTable} onFinanceChange={setPrepared} /> },
               {
                 key: "checklist",
                 label: "Checklist",
@@ -65,8 +65,8 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
               },
             ]}
           />
-          {preview && port instanceof MemoryWorkbook && (
-            <PreviewSheet workbook={port} table={table} revision={revision} prepared={prepared && prepared.table === table ? prepared : null} />
+          {preview && port.kind === "memory" && (
+            <LazyPreviewSheet workbook={port as MemoryWorkbook} table={table} revision={revision} prepared={prepared && prepared.table === table ? prepared : null} />
           )}
         </main>
       </PaneProvider>

@@ -3,10 +3,10 @@
 // for the whole session.
 import { ProgressBar } from "@fluentui/react-components";
 import { ArrowClockwiseRegular } from "@fluentui/react-icons";
+import { Button } from "./controls";
 import { Notice } from "./Notice";
 import { paneStyles } from "./styles";
 import { ThemeScope } from "./ThemeScope";
-import { Button } from "./controls";
 
 export const WAITING_TITLE = "Waiting for Excel";
 

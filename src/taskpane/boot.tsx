@@ -3,13 +3,10 @@
 // fake office.js or none. Opened by Office, the pane waits for Excel rather than showing the sample.
 import { createRoot, type Root } from "react-dom/client";
 import { FIELDS } from "../model/fields";
-import { ExcelWorkbook } from "../workbook/excel";
 import type { WorkbookPort } from "../workbook/port";
 import { App } from "./App";
-import { ChecklistPanel } from "./checklist/ChecklistPanel";
 import { detectHost, OFFICE_READY_TIMEOUT_MS, openedByOffice, watchPaneVisibility, type OfficeLike } from "./host";
-import { paneActionsFor } from "./paneActionsFor";
-import { previewWorkbook } from "./preview";
+import { LazyChecklist, preloadVendorTable } from "./lazy";
 import { prefersDark, watchTheme } from "./theme";
 import { WaitingForExcel } from "./WaitingForExcel";
 
@@ -32,7 +29,15 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
   // Up to the office.js timeout passes before the pane knows its workbook: say so.
   root.render(<p style={{ padding: 12, fontFamily: "sans-serif" }}>Opening Offshore Sourcing…</p>);
 
+  // The vendor table steps and the actions they call are one script, fetched while office.js
+  // starts; a failure to load the steps shows in their tab (lazy.tsx).
+  const vendorTableLoading = preloadVendorTable().catch(() => undefined);
+  const actionsLoading = import(/* webpackChunkName: "vendor-table" */ "./paneActionsFor");
   const insideOffice = openedByOffice(options.url ?? globalThis.location?.href);
+  // Only one workbook adapter is ever used, so each is its own script; inside Office, Excel's is
+  // fetched while office.js starts.
+  const excelAdapter = () => import(/* webpackChunkName: "excel" */ "../workbook/excel");
+  const excelAdapterLoading = insideOffice && !options.excelWorkbook ? excelAdapter() : null;
   // office.js that is only slow answers later; one that is stuck needs the page loaded again.
   const retry = options.reload ?? (() => globalThis.location?.reload());
   const host = await detectHost(options.office, options.timeoutMs ?? OFFICE_READY_TIMEOUT_MS, {
@@ -44,7 +49,13 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
     return root;
   }
   const visibility = host.kind === "excel" ? (listener: (visible: boolean) => void) => watchPaneVisibility(options.office, listener) : undefined;
-  const port: WorkbookPort = host.kind === "excel" ? (options.excelWorkbook ?? (() => new ExcelWorkbook()))() : await previewWorkbook();
+  const port: WorkbookPort =
+    host.kind === "excel"
+      ? options.excelWorkbook
+        ? options.excelWorkbook()
+        : new (await (excelAdapterLoading ?? excelAdapter())).ExcelWorkbook()
+      : await (await import(/* webpackChunkName: "preview" */ "./preview")).previewWorkbook();
+  const [{ paneActionsFor }] = await Promise.all([actionsLoading, vendorTableLoading]);
   root.render(
     <App
       port={port}
@@ -52,7 +63,7 @@ export async function startPane(container: HTMLElement, options: StartOptions = 
       preview={host.kind === "preview"}
       dark={prefersDark(options.office)}
       expectedHeaders={EXPECTED_HEADERS}
-      renderChecklist={(workbook, table, active) => <ChecklistPanel port={workbook} table={table} active={active} />}
+      renderChecklist={(workbook, table, active) => <LazyChecklist port={workbook} table={table} active={active} />}
       watchPaneVisibility={visibility}
       watchTheme={(listener) => watchTheme(listener, options.office, visibility)}
     />,

@@ -1,5 +1,5 @@
 // Every failure the pane shows says what happened, what to do, and what was written.
-import { writtenBy } from "../actions/evaluate";
+import { writtenBy } from "../actions/outcome";
 import { WorkbookWriteError } from "../workbook/port";
 import { Notice } from "./Notice";
 import type { PaneFailure } from "./paneActions";

@@ -1,8 +1,5 @@
 // Binds the pane's steps to the actions over one WorkbookPort. Only reshaping happens here:
 // a table that vanished between two clicks becomes an error the pane can word.
-import { evaluateTable } from "../actions/evaluate";
-import { prepareForFinance } from "../actions/finance";
-import { planFinance } from "../actions/financePlan";
 import { mapByHand, readMapping } from "../actions/mapping";
 import { convertRangeToTable, findVendorTables, insertExampleTable } from "../actions/tables";
 import type { WorkbookPort } from "../workbook/port";
@@ -27,13 +24,22 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
       if (!view) throw tableGone(table);
       return view;
     },
-    evaluate: (table, options) => evaluateTable(port, table, options),
+    // Evaluating and preparing for finance run on a click, never to draw the pane: their code
+    // is a script of its own, fetched while the browser is idle once the pane is drawn.
+    async evaluate(table, options) {
+      const { evaluateTable } = await import(/* webpackChunkName: "evaluate", webpackPrefetch: true */ "../actions/evaluate");
+      return evaluateTable(port, table, options);
+    },
     // No time zone passed, as for evaluate: a table not yet evaluated is evaluated first,
     // and that evaluation writes the user's own zone (Intl's) into the assumptions sheet.
     async prepareForFinance(table, options) {
+      const { prepareForFinance } = await import(/* webpackChunkName: "finance", webpackPrefetch: true */ "../actions/finance");
       return prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });
     },
-    planFinance: (table, mode) => planFinance(port, table, mode),
+    async planFinance(table, mode) {
+      const { planFinance } = await import(/* webpackChunkName: "finance", webpackPrefetch: true */ "../actions/financePlan");
+      return planFinance(port, table, mode);
+    },
     goToCell: (sheet, address) => port.selectCell(sheet, address),
   };
 }
