@@ -25,9 +25,9 @@ export interface StartOptions {
 }
 
 export async function startPane(container: HTMLElement, options: StartOptions = {}): Promise<Root> {
+  // taskpane.html shows "Opening Offshore Sourcing…" until the first render replaces it: up to
+  // the office.js timeout passes before the pane knows its workbook.
   const root = createRoot(container);
-  // Up to the office.js timeout passes before the pane knows its workbook: say so.
-  root.render(<p style={{ padding: 12, fontFamily: "sans-serif" }}>Opening Offshore Sourcing…</p>);
 
   // The vendor table steps and the actions they call are one script, fetched while office.js
   // starts; a failure to load the steps shows in their tab (lazy.tsx).

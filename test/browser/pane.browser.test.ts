@@ -90,13 +90,15 @@ function modelResults(): Evaluation[] {
 
 const wholeNumber = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 
-/** The whole page, and when the step's result is further down, the screen around it too. */
+/** The whole page, and when the step's result is further down, the screen around it too; nothing may need sideways scrolling. */
 async function screenshot(name: string, result?: Locator) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
   if (result) {
     await result.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, `${name}-result.png`) });
   }
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(`${name}: ${sideways} px wider than the 350 px pane`).toBe(`${name}: 0 px wider than the 350 px pane`);
 }
 
 /**
@@ -139,7 +141,7 @@ beforeAll(async () => {
   server = startDevServer(await freePort(), certDir);
   await waitUntilServing(server, path.join(certDir, "ca.crt"));
   browser = await launchChromium(readFileSync(path.join(certDir, "localhost.crt")));
-  context = await browser.newContext({ viewport: { width: 380, height: 900 }, timezoneId: BUYER_TIME_ZONE, locale: LOCALE, colorScheme: "light" });
+  context = await browser.newContext({ viewport: { width: 350, height: 900 }, timezoneId: BUYER_TIME_ZONE, locale: LOCALE, colorScheme: "light" });
   requests = await routeRequests(context, server.origin);
   await context.exposeFunction("reportCspViolation", (violation: CspViolation) => cspViolations.push(violation));
   await context.addInitScript(() => {
@@ -167,6 +169,28 @@ afterAll(async () => {
 }, 60_000);
 
 describe("the pane in Chromium, in preview mode over the dev server", () => {
+  test("before the pane's script runs the page already shows 'Opening Offshore Sourcing…', and the pane replaces it", async () => {
+    const opening = page.locator("#root").getByText("Opening Offshore Sourcing…");
+    const paneScript = /\/taskpane\.js(\?.*)?$/;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The pane's script is held back until the placeholder has been seen on screen.
+    await page.route(paneScript, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    try {
+      await page.goto(`${server!.origin}/taskpane.html`, { waitUntil: "commit" });
+      await opening.waitFor({ state: "visible" });
+      release();
+      await page.getByRole("combobox", { name: "Vendor table" }).waitFor();
+      await expect(opening.count()).resolves.toBe(0);
+    } finally {
+      release();
+      await page.unroute(paneScript);
+    }
+  }, STEP_TIMEOUT);
+
   test("opens outside Excel in preview mode with its Content-Security-Policy, office.js from the package, and finds the sample table", async () => {
     await openPane();
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");

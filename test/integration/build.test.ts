@@ -80,6 +80,16 @@ describe("webpack build", () => {
     expect(hit?.[0] ?? "").toBe("");
   }, 10 * 60 * 1000);
 
+  test("taskpane.html paints 'Opening Offshore Sourcing…' in the pane's root before its own scripts run (they are deferred)", async () => {
+    const dist = await ensureBuilt();
+    const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    const root = /<div\b[^>]*\bid=["']?root["']?[^>]*>([\s\S]*?)<\/div>/.exec(html);
+    expect(root?.[1]).toMatch(/<p\b[^>]*>\s*Opening Offshore Sourcing…\s*<\/p>/);
+    const ownScripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/src=["']?https?:/.test(tag));
+    expect(ownScripts.length).toBeGreaterThan(0);
+    for (const tag of ownScripts) expect(tag).toMatch(/\bdefer\b/);
+  }, 10 * 60 * 1000);
+
   test("nothing the build ships (functions help, help page, pane, assumption sources) names an internal document", async () => {
     const dist = await ensureBuilt();
     // Users can follow a publisher, authors, year and title; they cannot open the project's notes.
