@@ -24,8 +24,9 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
       if (!view) throw tableGone(table);
       return view;
     },
-    // Evaluating and preparing for finance run on a click, never to draw the pane: their code
-    // is a script of its own, fetched while the browser is idle once the pane is drawn.
+    // Evaluating and preparing for finance run on a click, never to draw the pane: their code is
+    // imported on first use, from a script of its own unless a part loaded earlier shares it
+    // (webpack.config.js), and fetched while the browser is idle once the pane is drawn.
     async evaluate(table, options) {
       const { evaluateTable } = await import(/* webpackChunkName: "evaluate", webpackPrefetch: true */ "../actions/evaluate");
       return evaluateTable(port, table, options);

@@ -17,6 +17,7 @@ body { margin: 0; }
 .pane [hidden] { display: none !important; }
 .pane-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 
+.pane-stack > .fui-Button { align-self: flex-start; max-width: 100%; }
 .pane-notice { overflow-wrap: anywhere; }
 .pane-notice-actions { flex-wrap: wrap; }
 .pane-tablist { border-bottom: 1px solid var(--colorNeutralStroke2); }
