@@ -2,7 +2,7 @@
 // way each time (median of at least 5 runs after a warm-up), printed as one table and
 // written to bench/results.json. Absolute times depend on the machine and its load; the
 // ratios are what to compare across runs.
-import { writeFileSync, readFileSync } from "fs";
+import { readdirSync, writeFileSync, readFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { gzipSync } from "zlib";
@@ -14,8 +14,10 @@ import { runPaneRenderBench } from "./paneRender.bench";
 import { runPortableFormulasBench } from "./libreoffice.bench";
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
-// What taskpane.html loads up front (all three bundles), at most 150,000 B gzip; all shipped JavaScript at most 200,000 B.
+// What taskpane.html loads up front at most 150,000 B gzip; all shipped JavaScript (the parts
+// loaded on demand too) at most 200,000 B.
 const PANE_BUDGET_BYTES = 150_000;
+const ALL_JS_BUDGET_BYTES = 200_000;
 /** Rows for the LibreOffice figure: 100,000 by default; each run then takes LibreOffice about half an hour here. */
 const LIBREOFFICE_ROWS = Number(process.env.BENCH_LO_ROWS ?? 100_000);
 
@@ -36,18 +38,23 @@ async function main(): Promise<void> {
   const step = (text: string) => process.stderr.write(`bench: ${text}\n`);
   step("production build");
   const dist = await ensureBuilt();
+  const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const upFront = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  const allScripts = readdirSync(dist).filter((name) => name.endsWith(".js"));
   const sizes = {
     functionsJsGzip: gzipBytes(dist, "functions.js"),
     taskpaneJsGzip: gzipBytes(dist, "taskpane.js"),
     commandsJsGzip: gzipBytes(dist, "commands.js"),
+    onDemandJsGzip: Object.fromEntries(allScripts.filter((name) => !upFront.includes(name)).map((name) => [name, gzipBytes(dist, name)])),
   };
-  const paneTotal = sizes.functionsJsGzip + sizes.taskpaneJsGzip + sizes.commandsJsGzip;
+  const paneTotal = upFront.reduce((sum, name) => sum + gzipBytes(dist, name), 0);
+  const allTotal = allScripts.reduce((sum, name) => sum + gzipBytes(dist, name), 0);
 
   step("model, 100,000 rows");
   const model = runModelBench(100_000, RUNS);
   step("custom functions, 100,000 rows per row and spilled");
   const functions = await runFunctionsBench({ rows: 100_000, runs: RUNS });
-  step("pane first render in Chromium");
+  step("pane and minimal Fluent page, first paint in Chromium");
   const pane = await runPaneRenderBench(dist, RUNS);
   step("command line, 10,000 rows");
   const cli = await runCliBench(10_000, RUNS);
@@ -62,8 +69,12 @@ async function main(): Promise<void> {
     { figure: "Functions, one call per row (a)", value: perSecond(functions.perRowCallsPerSecond), target: "" },
     { figure: "Per-row / spilled time ratio (a/b)", value: functions.ratio.toFixed(2), target: "<= 3" },
     { figure: "functions.js gzip", value: kb(sizes.functionsJsGzip), target: "no React, no Fluent UI" },
-    { figure: "Pane JavaScript gzip (functions + taskpane + commands)", value: kb(paneTotal), target: `<= ${kb(PANE_BUDGET_BYTES)}` },
-    { figure: "Pane first render in Chromium", value: `${pane.medianMs.toFixed(0)} ms`, target: "" },
+    { figure: `Loaded up front by taskpane.html gzip (${upFront.join(" + ")})`, value: `${paneTotal.toLocaleString("en-US")} B`, target: `<= ${PANE_BUDGET_BYTES.toLocaleString("en-US")} B` },
+    { figure: "All shipped JavaScript gzip (parts loaded on demand too)", value: `${allTotal.toLocaleString("en-US")} B`, target: `<= ${ALL_JS_BUDGET_BYTES.toLocaleString("en-US")} B` },
+    { figure: "Pane first contentful paint / minimal Fluent page's", value: `${pane.fcpRatio.toFixed(2)}`, target: "<= 1.5" },
+    { figure: `  pane / minimal page, ms`, value: `${pane.pane.fcpMs.toFixed(0)} / ${pane.minimal.fcpMs.toFixed(0)}`, target: "" },
+    { figure: "Pane heading drawn / minimal page's button drawn", value: `${pane.contentRatio.toFixed(2)}`, target: "" },
+    { figure: `  pane / minimal page, ms`, value: `${pane.pane.contentMs.toFixed(0)} / ${pane.minimal.contentMs.toFixed(0)}`, target: "" },
     { figure: "Command line, 10,000-row workbook", value: `${cli.medianSeconds.toFixed(2)} s`, target: "< 5 s" },
     { figure: `LibreOffice load + recalculate + save, portable formulas, ${LIBREOFFICE_ROWS.toLocaleString("en-US")} rows`, value: `${portable.loadRecalcSaveSeconds.toFixed(2)} s`, target: "" },
     { figure: "  of which recalculation (less load + save, estimate)", value: `${portable.recalcSeconds.toFixed(2)} s`, target: "" },
@@ -82,7 +93,7 @@ async function main(): Promise<void> {
     runs: RUNS,
     model,
     functions,
-    sizes: { ...sizes, paneTotalGzip: paneTotal, paneBudgetGzip: PANE_BUDGET_BYTES },
+    sizes: { ...sizes, upFrontScripts: upFront, paneTotalGzip: paneTotal, paneBudgetGzip: PANE_BUDGET_BYTES, allJsGzip: allTotal, allJsBudgetGzip: ALL_JS_BUDGET_BYTES },
     paneFirstRender: pane,
     cli,
     portableFormulas: portable,
