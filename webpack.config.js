@@ -108,8 +108,10 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       // Parts of the pane loaded on demand (src/taskpane/lazy.tsx, boot.tsx): a name that changes
       // with the content, so a cached old part never meets a new taskpane.js. They load relative
-      // to the script that asks (publicPath "auto"), so they follow the deployment URL.
+      // to taskpane.html, beside it, so they follow the deployment URL; not publicPath "auto",
+      // whose start-up code in functions.js throws where a page has no document.
       chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
