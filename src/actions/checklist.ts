@@ -5,7 +5,7 @@
 // carried where the layout moved them, and kept in a "Kept from earlier versions" block
 // when the item they belonged to is gone. Nothing the buyer typed is ever dropped.
 
-import { ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { parseAssumptions, type Assumptions } from "../model/assumptions";
 import {
   ANSWERABLE_CHECKS,
   buildChecklist,
@@ -177,14 +177,15 @@ async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): P
   return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
 }
 
-/** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
+/**
+ * The workbook's assumptions sheet when there is one; otherwise the documented defaults, as the
+ * evaluate action would write them. The buyer time zone is the workbook's setting: the
+ * computer's own zone is never read, so a checklist reads the same on every machine.
+ */
 function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: true; value: Assumptions } | { ok: false; message: string } {
-  let table: CellValue[][];
+  let table: CellValue[][] = [];
   if (sheet && sheet.origin === "A1" && String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() === "assumption") {
     table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
-  } else {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    table = zone ? [[ASSUMPTION_BY_KEY.buyerTimeZone.name, zone]] : [];
   }
   const parsed = parseAssumptions(table, today);
   if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };

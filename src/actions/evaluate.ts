@@ -6,7 +6,7 @@
 
 import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
 import { evaluateCells } from "../model";
-import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders } from "../model/fields";
+import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders, normaliseHeader } from "../model/fields";
 import { currencyOf, doubtfulValues } from "../model/plausibility";
 import { currencyFor, rowName, summarizeResults, type ResultsSummary } from "../model/results";
 import { isBlank } from "../model/values";
@@ -53,7 +53,12 @@ const EXCEL_MAX_FORMULA_LENGTH = 8192;
 const FORMULA_PREFIX = `=${FUNCTION_NAMESPACE}.`.toUpperCase();
 
 export interface EvaluateOptions {
-  /** The user's own IANA zone, written once into the new assumptions sheet. */
+  /**
+   * The buyer's zone as the user gave it (the pane's answer, the command line's --buyer-zone),
+   * written into an assumptions sheet that has none yet. A zone the sheet holds wins: it is
+   * the workbook's setting. Without either, the assumption's documented default is used and
+   * the outcome says so; the computer's own zone never is.
+   */
   readonly buyerTimeZone?: string;
   /** Today in the user's calendar, written as the reference date of a new assumptions sheet. */
   readonly today?: CalendarDate;
@@ -95,6 +100,8 @@ export type EvaluateOutcome =
       readonly doubts?: readonly CellDoubt[];
       /** Verdict counts, the cheapest and the least risky option, and the currency of the amounts. */
       readonly summary: ResultsSummary;
+      /** The zone overlap was measured from, and whether the workbook, the caller's option or the default gave it. */
+      readonly buyerTimeZone: BuyerZoneUsed;
     }
   | {
       /** A column with an output's name holds the buyer's own values: nothing was written. */
@@ -109,6 +116,11 @@ export type EvaluateOutcome =
       readonly message: string;
       readonly written: string;
     };
+
+export interface BuyerZoneUsed {
+  readonly zone: string;
+  readonly from: "workbook" | "option" | "default";
+}
 
 /** A doubtful input cell: 1-based data row of the table, the column's header, what is doubtful. */
 export interface CellDoubt {
@@ -183,8 +195,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
 
   // The assumptions: the sheet's if it exists (the buyer may have changed it), else new defaults.
   const today = options.today ?? localToday();
-  const buyerTimeZone = options.buyerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? (ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue as string);
-  const sheetPlan = planAssumptionsSheet(first.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(first.names[ASSUMPTIONS_NAME]), buyerTimeZone, today);
+  const sheetPlan = planAssumptionsSheet(first.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(first.names[ASSUMPTIONS_NAME]), givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
   const assumptions = parseAssumptions(sheetPlan.table, today);
   if (!assumptions.ok)
@@ -234,6 +245,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     warnings: [...warnings, ...doubts.map((d) => d.message)],
     evaluations: computed.evaluations,
     summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
+    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options) },
     doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
   };
 }
@@ -290,8 +302,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     return refused(`The range has no column for ${map.missingRequired.map((f) => `'${FIELD_BY_KEY[f].header}'`).join(" and ")}. ${map.missingRequired.map((f) => missingFieldAdvice(f)).join(" ")}`);
 
   const today = options.today ?? localToday();
-  const buyerTimeZone = options.buyerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? (ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue as string);
-  const sheetPlan = planAssumptionsSheet(read.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(read.names[ASSUMPTIONS_NAME]), buyerTimeZone, today);
+  const sheetPlan = planAssumptionsSheet(read.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(read.names[ASSUMPTIONS_NAME]), givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
   const assumptions = parseAssumptions(sheetPlan.table, today);
   if (!assumptions.ok) return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
@@ -340,6 +351,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
       (i) => area.top + 2 + i,
       currencyFor(rateCurrencies(values ?? [], map), options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat),
     ),
+    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options) },
   };
 }
 
@@ -456,8 +468,9 @@ function sheetRow(table: TableSnapshot, tableRow: number): number {
 
 const SHEET_HEADERS = ["Assumption", "Value", "Unit", "Source", "Description"] as const;
 
-type SheetPlan =
-  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string }
+export type SheetPlan =
+  /** `zoneFromSheet`: the sheet's own 'Buyer time zone' cell was filled, so the zone given was not used. */
+  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string; zoneFromSheet: boolean }
   | { ok: false; message: string };
 
 /**
@@ -465,12 +478,13 @@ type SheetPlan =
  * Later: the sheet is the buyer's to edit and is left alone, except that assumptions added
  * by a newer version are appended and a deleted name is restored.
  */
-function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, buyerTimeZone: string, today: CalendarDate): SheetPlan {
+export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, buyerTimeZone: string, today: CalendarDate): SheetPlan {
   if (!sheet) {
     const rows = ASSUMPTIONS.map((spec) => assumptionRow(spec, buyerTimeZone, today));
     const last = rows.length + 1;
     return {
       ok: true,
+      zoneFromSheet: false,
       table: rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]),
       note: `Created the sheet '${ASSUMPTIONS_SHEET}' with ${rows.length} assumptions; change a value there and the three columns recalculate.`,
       changes: [
@@ -501,6 +515,13 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
   const hasRanges = String(sheet.values[0]?.[RANGE_COLUMN] ?? "").trim() === RANGE_HEADERS[0];
   const rangeFree = !hasRanges && sheet.values.every((r) => RANGE_HEADERS.every((_h, i) => isBlank(r[RANGE_COLUMN + i] ?? null)));
   if (rangeFree) changes.push(...rangeColumns(sheet.values.slice(1).map((r) => String(r[0] ?? "")), 1));
+  // A zone row left blank is one the buyer has not answered: it takes the zone given, as a new sheet would.
+  const zoneIndex = table.findIndex((r) => normaliseHeader(String(r[0] ?? "")) === normaliseHeader(ASSUMPTION_BY_KEY.buyerTimeZone.name));
+  const zoneFromSheet = zoneIndex >= 0 && String(table[zoneIndex][1] ?? "").trim() !== "";
+  if (zoneIndex >= 0 && !zoneFromSheet) {
+    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(zoneIndex + 1, 1), cells: [[buyerTimeZone]] });
+    table[zoneIndex] = [table[zoneIndex][0], buyerTimeZone];
+  }
   let last = sheet.values.length;
   if (missing.length > 0) {
     const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
@@ -516,7 +537,8 @@ function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, 
     if (present.has(name.toLowerCase())) notes.push(`its row '${name}' is no longer read (${replacement}); you may delete it`);
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
   if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
-  return { ok: true, table, changes, note: notes.join("; ") + "." };
+  if (zoneIndex >= 0 && !zoneFromSheet) notes.push(`wrote ${buyerTimeZone} in its blank '${ASSUMPTION_BY_KEY.buyerTimeZone.name}' cell`);
+  return { ok: true, table, changes, note: notes.join("; ") + ".", zoneFromSheet };
 }
 
 // Who carries rework, change and delivery risk by pricing model: text beside the name and
@@ -582,8 +604,19 @@ function formatAssumptionValues(firstRow: number, _zone: string): WorkbookChange
   }).filter((c): c is WorkbookChange => c !== null);
 }
 
+/** The zone overlap is measured from: the sheet's own, else the caller's, else the assumption's default. */
+function zoneUsed(plan: Extract<SheetPlan, { ok: true }>, options: EvaluateOptions): BuyerZoneUsed["from"] {
+  if (plan.zoneFromSheet) return "workbook";
+  return options.buyerTimeZone !== undefined ? "option" : "default";
+}
+
 function cachedOf(cell: CellWrite): CellValue {
   return cell !== null && typeof cell === "object" ? (cell.cachedValue ?? null) : cell;
+}
+
+/** The zone a sheet without one is given: the caller's, else the assumption's documented default (never the computer's). */
+function givenZone(options: EvaluateOptions): string {
+  return options.buyerTimeZone ?? (ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue as string);
 }
 
 // ---- Helpers ----

@@ -9,17 +9,18 @@ import { constants as fsConstants, promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import JSZip from "jszip";
-import { evaluateTable, type RowError } from "../actions/evaluate";
+import { evaluateTable, type BuyerZoneUsed, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
 import { blockAt, convertRangeToTable, findVendorBlock, findVendorTables } from "../actions/tables";
 import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } from "../actions/mapping";
+import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
 import { portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
-import { MAPPING_SETTING } from "../workbook/port";
+import { ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../workbook/port";
 import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
 
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -44,9 +45,10 @@ the assumptions sheet, a finance summary and a governance checklist sheet per ve
   --values          static numbers "as of" now instead of portable Excel formulas
   --in-place        write into the input file itself (keeping its permissions; not an .xlsm,
                     whose macros an .xlsx cannot hold)
-  --buyer-zone ZONE the buyer's time zone for a new assumptions sheet: an IANA zone, a city,
-                    a country, an offset (UTC+5:30) or an abbreviation (CET)
-                    (default: this computer's zone; ${SAMPLE_BUYER_TIME_ZONE} for the bundled sample)
+  --buyer-zone ZONE the buyer's time zone for an assumptions sheet that has none yet: an IANA
+                    zone, a city, a country, an offset (UTC+5:30) or an abbreviation (CET); a
+                    workbook whose sheet names one keeps it (default: ${ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue},
+                    the assumption's default, never this computer's zone; ${SAMPLE_BUYER_TIME_ZONE} for the sample)
   --checklists N    checklist sheets for at most N vendors (default ${DEFAULT_CHECKLIST_LIMIT})
   --quiet           print nothing but errors
 `;
@@ -71,7 +73,8 @@ export interface CliOptions {
   /** The vendor block's address, header row first (default: found on the sheet). */
   readonly range?: string;
   readonly mode: FinanceMode;
-  readonly buyerTimeZone: string;
+  /** --buyer-zone (or the sample's zone): for an assumptions sheet without a zone of its own. */
+  readonly buyerTimeZone?: string;
   readonly checklistLimit: number;
   readonly quiet: boolean;
 }
@@ -119,9 +122,11 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
   if (values["in-place"] && values.out) throw new CliError("Use either --out or --in-place, not both.", 2);
   const output = values["in-place"] ? input : path.resolve(values.out ?? defaultOutput(input));
   if (!values["in-place"] && output === input) throw new CliError(`The output would overwrite the input ${input}; pass --in-place to allow that, or choose another --out.`, 2);
-  const zoneText = values["buyer-zone"] ?? (input === DEFAULT_INPUT ? SAMPLE_BUYER_TIME_ZONE : Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
-  const zone = resolveZone(zoneText);
-  if (!zone.ok) throw new CliError(`--buyer-zone: ${zone.error.message}`, 2);
+  // The zone is the workbook's setting: the sample's is known, another workbook's is on its
+  // assumptions sheet. This computer's zone is never used, so a file gives the same results anywhere.
+  const zoneText = values["buyer-zone"] ?? (input === DEFAULT_INPUT ? SAMPLE_BUYER_TIME_ZONE : undefined);
+  const zone = zoneText === undefined ? undefined : resolveZone(zoneText);
+  if (zone && !zone.ok) throw new CliError(`--buyer-zone: ${zone.error.message}`, 2);
   if (values.range !== undefined && !/^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}:\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/i.test(values.range.trim()))
     throw new CliError(`--range must be a block of cells with its header row first, such as A3:L40; got '${values.range}'`, 2);
   if (values.table !== undefined && (values.sheet !== undefined || values.range !== undefined)) throw new CliError("Use either --table or --sheet/--range, not both.", 2);
@@ -137,7 +142,7 @@ export function parseCli(argv: readonly string[]): CliOptions | "help" {
     sheet: values.sheet,
     range: values.range?.toUpperCase().replace(/\$/g, ""),
     mode: values.values ? "values" : "formulas",
-    buyerTimeZone: zone.value,
+    buyerTimeZone: zone?.value,
     checklistLimit,
     quiet: Boolean(values.quiet),
   };
@@ -362,6 +367,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   });
   if (evaluated.kind !== "done") throw new CliError(evaluated.message);
   workbook.setInputNotes(table, evaluated.doubts ?? []);
+  notes.push(...zoneNotes(evaluated.buyerTimeZone, options.buyerTimeZone));
 
   const vendorRows = evaluated.evaluations.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
   const checklistRows = vendorRows.slice(0, options.checklistLimit);
@@ -404,6 +410,16 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     );
   }
   return { output: options.output, table, vendors: finance.vendors, rowErrors: evaluated.rowErrors, checklistSheets };
+}
+
+/** What the user should know about the buyer time zone the evaluation used. */
+function zoneNotes(used: BuyerZoneUsed, given: string | undefined): string[] {
+  const cell = `'${ASSUMPTION_BY_KEY.buyerTimeZone.name}' on the sheet '${ASSUMPTIONS_SHEET}'`;
+  if (used.from === "default")
+    return [`The workbook names no buyer time zone, so the overlap is measured from ${used.zone} (the assumption's default); pass --buyer-zone, or set ${cell}, if your team works elsewhere.`];
+  if (used.from === "workbook" && given !== undefined && given !== used.zone)
+    return [`--buyer-zone ${given} was not used: the workbook's ${cell} says ${used.zone}; change that cell to change it.`];
+  return [];
 }
 
 /** Vendors shown in the terminal; the workbook has them all. */

@@ -250,7 +250,7 @@ const hoursNeed = (key: string, name: string, value: number, source: string, des
 
 const SPECS: SpecInput[] = [
   // Time zones and dates
-  { key: "buyerTimeZone", name: "Buyer time zone", kind: "zone", defaultValue: "America/New_York", unit: "IANA time zone", source: "Assumption: a US East Coast buyer; set your own zone (the machine's zone is never used)", description: "Where the buyer's team works; overlap is measured against it." },
+  { key: "buyerTimeZone", name: "Buyer time zone", kind: "zone", defaultValue: "America/New_York", unit: "IANA time zone", source: "Assumption: a US East Coast buyer until you choose; the zone you choose (the pane asks on first use and only suggests your computer's zone) is stored here, and evaluation reads this cell, never the computer's zone", description: "Where the buyer's team works; overlap is measured against it. Change it here or in the pane's Buyer time zone field." },
   { key: "buyerWorkdayStart", name: "Buyer workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "Start of the buyer's working day, local time." },
   { key: "buyerWorkdayEnd", name: "Buyer workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "End of the buyer's working day, local time; before the start means past midnight." },
   { key: "vendorWorkdayStart", name: "Vendor workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "Start of the vendor's working day, local time." },

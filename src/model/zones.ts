@@ -470,3 +470,66 @@ export function todayUtc(): CalendarDate {
 export function toHourOfDay(value: number): number {
   return value > 0 && value < 1 ? value * 24 : value;
 }
+
+// ---- Choosing a zone -------------------------------------------------------------------
+
+/** A zone as a picker offers it: the IANA name, where it is, and the words that find it. */
+export interface ZoneChoice {
+  /** The IANA zone (or a fixed offset such as "UTC+05:30"), what the assumption stores. */
+  readonly zone: string;
+  /** Country and standard offset, for the eye: "India · UTC+05:30". */
+  readonly detail: string;
+  /** Cities, countries and former names that lead to the zone, keyed as nameKey does. */
+  readonly keys: readonly string[];
+}
+
+let choices: readonly ZoneChoice[] | undefined;
+
+/** Every current IANA zone the platform knows, alphabetically, with the cities and countries that lead to it. */
+export function zoneChoices(): readonly ZoneChoice[] {
+  if (choices) return choices;
+  const all = getAllTimezones({ deprecated: true }) as Record<string, { readonly aliasOf?: string | null; readonly countries?: readonly string[]; readonly utcOffsetStr?: string }>;
+  const extra = new Map<string, Set<string>>();
+  const add = (zone: string, key: string) => {
+    if (!extra.has(zone)) extra.set(zone, new Set());
+    extra.get(zone)!.add(key);
+  };
+  for (const [name, z] of Object.entries(all)) if (z.aliasOf) add(z.aliasOf, nameKey(name.split("/").pop()!));
+  for (const [city, zone] of zonesByCity) add(zone, city);
+  const countryNames = new Map<string, string>(Object.values(getAllCountries()).map((c) => [c.id, c.name]));
+  choices = Object.keys(all)
+    .filter((name) => !all[name].aliasOf && formatterFor(name) !== undefined)
+    .sort()
+    .map((zone) => {
+      const countries = (all[zone].countries ?? []).map((id) => countryNames.get(id) ?? id);
+      const offset = all[zone].utcOffsetStr === "+00:00" ? "UTC" : `UTC${all[zone].utcOffsetStr ?? ""}`;
+      const keys = new Set([nameKey(zone), ...zone.split("/").map(nameKey), ...countries.map(nameKey), ...(extra.get(zone) ?? [])]);
+      // The zone's own country first; the others only share its clock (tz database links).
+      return { zone, detail: [...countries.slice(0, 1), offset].join(" · "), keys: [...keys].filter((k) => k !== "") };
+    });
+  return choices;
+}
+
+/**
+ * Zones for what a buyer typed, best first: what resolveZone makes of the text (a city, a
+ * country with one clock, an abbreviation, an offset), then zones with a city, country or
+ * name starting with it, then containing it. Empty text lists the zones alphabetically.
+ */
+export function searchZones(text: string, limit = 50): ZoneChoice[] {
+  const all = zoneChoices();
+  const query = nameKey(text);
+  if (query === "") return all.slice(0, limit);
+  const found: ZoneChoice[] = [];
+  const resolvedZone = resolveZone(text);
+  if (resolvedZone.ok) {
+    const known = all.find((c) => c.zone === resolvedZone.value);
+    found.push(known ?? { zone: resolvedZone.value, detail: resolvedZone.value === "UTC" ? "UTC" : "a fixed offset, no daylight saving", keys: [] });
+  }
+  for (const pass of [(k: string) => k.startsWith(query), (k: string) => k.includes(query)]) {
+    for (const c of all) {
+      if (found.length >= limit) return found;
+      if (!found.includes(c) && c.keys.some(pass)) found.push(c);
+    }
+  }
+  return found;
+}

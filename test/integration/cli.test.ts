@@ -144,6 +144,20 @@ describe("the command line's choices", () => {
     expect(r.out[r.out.length - 1]).toContain(`2 checklist sheets (${SAMPLE_VENDORS.length - 2} more vendors have none`);
   });
 
+  it("a workbook of the user's with no buyer time zone is measured from the documented default with a warning; its own zone then wins over --buyer-zone, with a warning", async () => {
+    const wb = XlsxWorkbook.create();
+    await wb.apply(sampleChanges());
+    const input = path.join(work, "no-zone.xlsx");
+    await wb.save(input);
+    const first = path.join(work, "no-zone.out.xlsx");
+    const r = await run(input, "--out", first);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([expect.stringMatching(/^Warning: The workbook names no buyer time zone, so the overlap is measured from America\/New_York \(the assumption's default\)/)]);
+    const again = await run(first, "--out", path.join(work, "no-zone.again.xlsx"), "--buyer-zone", "Berlin");
+    expect(again.code).toBe(0);
+    expect(again.err).toEqual([`Warning: --buyer-zone Europe/Berlin was not used: the workbook's 'Buyer time zone' on the sheet '${ASSUMPTIONS_SHEET}' says America/New_York; change that cell to change it.`]);
+  });
+
   it("reports bad rows with their row numbers and still computes the rest", async () => {
     const wb = XlsxWorkbook.create();
     await wb.apply(sampleChanges());
@@ -151,7 +165,8 @@ describe("the command line's choices", () => {
     await wb.apply([{ kind: "writeRange", sheet: "Vendor quotes", address: `${String.fromCharCode(65 + rate)}4`, cells: [["TBD"]] }]);
     const input = path.join(work, "bad-row.xlsx");
     await wb.save(input);
-    const r = await run(input, "--out", path.join(work, "bad-row.out.xlsx"));
+    // A copy of the sample has no assumptions sheet: its zone is given, as for the sample.
+    const r = await run(input, "--out", path.join(work, "bad-row.out.xlsx"), "--buyer-zone", "America/New_York");
     expect(r.code).toBe(0);
     expect(r.err).toEqual([expect.stringMatching(/^Row 4 not evaluated: Hourly rate must be a number; got 'TBD'/)]);
     const printed = r.out.filter((l) => SAMPLE_VENDORS.some((v) => l.startsWith(String(v.Vendor))));
@@ -311,7 +326,7 @@ describe("the command line never writes over a sheet of the user's that bears a 
   it.each(["Finance summary", "finance SUMMARY"])("'%s': its cells stay, the summary goes to 'Finance summary (2)', exit 0 with a line saying so", async (name) => {
     const input = await inputWith(name, `own-${name.replace(/ /g, "-")}.xlsx`);
     const output = path.join(work, `own-${name.replace(/ /g, "-")}.out.xlsx`);
-    const r = await run(input, "--out", output);
+    const r = await run(input, "--out", output, "--buyer-zone", "America/New_York");
     expect(r.err).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.out).toContainEqual(`The sheet '${name}' is not the add-in's and was left as it is: the finance summary is on the sheet 'Finance summary (2)'.`);

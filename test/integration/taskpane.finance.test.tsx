@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { setBuyerTimeZone } from "../../src/actions/buyerZone";
 import { FINANCE_SETTING, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from "../../src/actions/finance";
 import { FIELDS } from "../../src/model/fields";
 import { SAMPLE_SHEET_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -114,18 +115,14 @@ describe("share with finance", () => {
     expect(screen.getByText(/^Prepared for finance as values/)).toHaveTextContent(`the fixed numbers on the sheet '${SUMMARY_SHEET}'`);
   });
 
-  test("portable formulas on a table never evaluated: it is evaluated first with the user's time zone, and the columns stop calling the add-in until Evaluate", async () => {
+  test("portable formulas on a table never evaluated use the workbook's chosen time zone, and the columns stop calling the add-in until Evaluate", async () => {
     // A zone other than this machine's and the default, so the assumptions sheet shows where it came from.
     const zone = "Asia/Kolkata";
-    const resolvedOptions = Intl.DateTimeFormat.prototype.resolvedOptions;
-    const userZone = jest.spyOn(Intl.DateTimeFormat.prototype, "resolvedOptions").mockImplementation(function (this: Intl.DateTimeFormat) {
-      return { ...resolvedOptions.call(this), timeZone: zone };
-    });
     const workbook = await previewWorkbook();
+    expect((await setBuyerTimeZone(workbook, zone)).kind).toBe("done");
     const user = renderPane(workbook, { preview: true });
     await prepareAndConfirm(user);
     const bar = await findMessageBar(/vendors on the sheet 'Finance summary'/);
-    userZone.mockRestore();
     expect(bar).toHaveTextContent("as portable formulas");
     // Never calculated: the pane calculated first and says so, instead of sending the buyer back.
     expect(bar).toHaveTextContent("The table had not been calculated, so Calculate cost, risk and fit ran first.");
