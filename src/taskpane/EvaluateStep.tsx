@@ -2,6 +2,7 @@
 // outcome go to the live region; a name collision is refused with an offer of another name.
 import { lazy, Suspense, useState } from "react";
 import { Button, StepProgress } from "./controls";
+import { BuyerTimeZoneField } from "./BuyerTimeZoneField";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
@@ -43,6 +44,7 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning, lastOutco
   const [state, setState] = useState<EvaluateState>(lastOutcome ? { kind: "outcome", outcome: lastOutcome } : { kind: "idle" });
   const [outputNames, setOutputNames] = useState<Readonly<Record<string, string>>>({});
   const running = state.kind === "running";
+  const [zoneReady, setZoneReady] = useState(false);
 
   async function run(names: Readonly<Record<string, string>>) {
     setState({ kind: "running", progress: null });
@@ -83,7 +85,8 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning, lastOutco
           <ResultsSummary summary={state.outcome.summary} />
         </Suspense>
       )}
-      <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked}>
+      <BuyerTimeZoneField disabled={running || blocked} onReadyChange={setZoneReady} />
+      <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked || !zoneReady}>
         {CALCULATE}
       </Button>
       {running && <StepProgress id="evaluate-progress" progress={state.progress} idle="Calculating…" />}

@@ -2,6 +2,7 @@
 // through context (see PaneContext) so they hold no rule of their own; paneActionsFor binds
 // it to the actions in src/actions over one WorkbookPort, and a test can swap one step for
 // a failing one.
+import type { BuyerTimeZoneView, SetBuyerTimeZoneOutcome } from "../actions/buyerZone";
 import type { EvaluateOptions, EvaluateOutcome } from "../actions/evaluate";
 import type { FinanceMode, FinanceOptions, FinanceOutcome as PreparedOutcome } from "../actions/finance";
 import type { MappingView } from "../actions/mapping";
@@ -11,6 +12,7 @@ import type { FieldKey } from "../model/types";
 import type { RegionInfo } from "../workbook/port";
 
 export type { EvaluateOutcome } from "../actions/evaluate";
+export type { BuyerTimeZoneView, SetBuyerTimeZoneOutcome } from "../actions/buyerZone";
 export type { MappedColumn, MappingView, MissingField } from "../actions/mapping";
 export type { FinanceMode } from "../actions/finance";
 export type { FinancePlan, FinancePlanOutcome } from "../actions/financePlan";
@@ -36,6 +38,10 @@ export interface PaneActions {
     table: string,
     options: { readonly outputNames?: Readonly<Record<string, string>>; readonly onProgress?: (p: EvaluateProgress) => void },
   ): Promise<EvaluateOutcome>;
+  /** The buyer time zone the workbook's assumptions sheet holds, if any. */
+  readBuyerTimeZone(): Promise<BuyerTimeZoneView>;
+  /** Stores a zone (IANA name, city, country, offset, abbreviation) as the workbook's buyer time zone. */
+  setBuyerTimeZone(text: string): Promise<SetBuyerTimeZoneOutcome>;
   /** Writes the Finance summary sheet and turns the three output columns into plain formulas or values. */
   prepareForFinance(table: string, options: { readonly mode: FinanceMode; readonly now?: Date; readonly onProgress?: (p: FinanceProgress) => void }): Promise<FinanceOutcome>;
   /** What prepareForFinance would change, read without writing, for the buyer to confirm. */

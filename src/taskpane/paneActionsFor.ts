@@ -27,12 +27,20 @@ export function paneActionsFor(port: WorkbookPort): PaneActions {
     // Evaluating and preparing for finance run on a click, never to draw the pane: their code is
     // imported on first use, from a script of its own unless a part loaded earlier shares it
     // (webpack.config.js), and fetched while the browser is idle once the pane is drawn.
+    async readBuyerTimeZone() {
+      const { readBuyerTimeZone } = await import(/* webpackChunkName: "evaluate", webpackPrefetch: true */ "../actions/buyerZone");
+      return readBuyerTimeZone(port);
+    },
+    async setBuyerTimeZone(text) {
+      const { setBuyerTimeZone } = await import(/* webpackChunkName: "evaluate", webpackPrefetch: true */ "../actions/buyerZone");
+      return setBuyerTimeZone(port, text);
+    },
+    // No time zone passed: the pane asks the buyer for it and stores it on the assumptions
+    // sheet, which evaluation reads; the computer's zone is only ever a suggestion there.
     async evaluate(table, options) {
       const { evaluateTable } = await import(/* webpackChunkName: "evaluate", webpackPrefetch: true */ "../actions/evaluate");
       return evaluateTable(port, table, options);
     },
-    // No time zone passed, as for evaluate: a table not yet evaluated is evaluated first,
-    // and that evaluation writes the user's own zone (Intl's) into the assumptions sheet.
     async prepareForFinance(table, options) {
       const { prepareForFinance } = await import(/* webpackChunkName: "finance", webpackPrefetch: true */ "../actions/finance");
       return prepareForFinance(port, table, { mode: options.mode, now: options.now, onProgress: options.onProgress });

@@ -212,10 +212,10 @@ describe("share with finance", () => {
     let release: () => void = () => undefined;
     const realApply = workbook.apply.bind(workbook);
     const held = new Promise<void>((resolve) => (release = resolve));
-    let applies = 0;
+    // The buyer chose the zone before, so the assumptions sheet exists and the summary's apply is the only one: it is held.
+    await setBuyerTimeZone(workbook, "America/New_York");
     workbook.apply = async (changes, options) => {
-      // The first apply is the evaluation made first; the summary's is held.
-      if (++applies === 2) await held;
+      await held;
       return realApply(changes, options);
     };
     const user = renderPane(workbook);
@@ -230,11 +230,12 @@ describe("share with finance", () => {
     release();
     await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeEnabled();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeEnabled());
   });
 
   test("while Evaluate writes the columns, Prepare for finance waits", async () => {
     const workbook = await previewWorkbook();
+    await setBuyerTimeZone(workbook, "America/New_York");
     let release: () => void = () => undefined;
     const realApply = workbook.apply.bind(workbook);
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -243,7 +244,9 @@ describe("share with finance", () => {
       return realApply(changes, options);
     };
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    const evaluate = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
+    await waitFor(() => expect(evaluate).toBeEnabled());
+    await user.click(evaluate);
     await screen.findByRole("progressbar");
     expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeDisabled();
     release();

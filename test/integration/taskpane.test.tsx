@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import { columnLetters } from "../../src/workbook/address";
 import userEvent from "@testing-library/user-event";
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { setBuyerTimeZone } from "../../src/actions/buyerZone";
 import { parseMappingSetting, tableMemory } from "../../src/actions/mapping";
 import { FIELDS } from "../../src/model/fields";
 import { SAMPLE_SHEET_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -35,6 +36,13 @@ function renderPane(port: WorkbookPort, options: { preview?: boolean; actions?: 
 async function findMessageBar(text: RegExp | string): Promise<HTMLElement> {
   const found = await screen.findByText(text, { ignore: '[data-testid="pane-live-region"], script, style' });
   return found.closest(".pane-notice") as HTMLElement;
+}
+
+/** Evaluate, once the pane has read the workbook's buyer time zone (it waits for one). */
+async function evaluateButton(): Promise<HTMLElement> {
+  const button = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
 }
 
 /** A plain range of vendor quotes (not a table), with the selection inside it. */
@@ -72,12 +80,14 @@ describe("preview workbook view", () => {
 
   test("preview shows the sample vendors, and after Evaluate the three columns with the workbook's numbers", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const user = renderPane(workbook, { preview: true });
     const sheet = await screen.findByRole("table", { name: /Vendors on sheet/ });
     expect(within(sheet).getAllByRole("row")).toHaveLength(SAMPLE_VENDOR_ROWS.length + 1);
     expect(within(sheet).queryByRole("columnheader", { name: "Total cost" })).not.toBeInTheDocument();
 
-    await user.click(screen.getByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     await findMessageBar(/written to Vendors/);
     const evaluated = await screen.findByRole("table", { name: /Vendors on sheet/ });
     await waitFor(() => expect(within(evaluated).getByRole("columnheader", { name: "Risk score" })).toBeInTheDocument());
@@ -233,8 +243,10 @@ describe("evaluating the table", () => {
 
   test("Evaluate adds Total cost, Risk score and Location fit with the model's values in every row", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const user = renderPane(workbook, { preview: true });
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const bar = await findMessageBar(/written to Vendors/);
     expect(bar).toHaveTextContent(`Total cost, Risk score and Location fit written to Vendors (${SAMPLE_VENDOR_ROWS.length} rows).`);
 
@@ -254,9 +266,11 @@ describe("evaluating the table", () => {
 
   test("evaluating leaves every cell the buyer typed as it was", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     await findMessageBar(/written to Vendors/);
     const after = workbook.snapshot();
     for (const [address, cell] of before) expect(after.get(address)).toEqual(cell);
@@ -264,11 +278,13 @@ describe("evaluating the table", () => {
 
   test("a column named Total cost holding the buyer's own values is refused, and another name is offered and used", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const rowCount = SAMPLE_VENDOR_ROWS.length;
     await workbook.apply([{ kind: "setTableColumn", table: "Vendors", header: "Total cost", values: Array.from({ length: rowCount }, (_, i) => 1000 + i) }]);
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
 
     const bar = await findMessageBar(/Column 'Total cost' holds your own values/);
     expect(bar).toHaveTextContent("Nothing was written.");
@@ -284,9 +300,11 @@ describe("evaluating the table", () => {
 
   test("a table missing a required column is not evaluated: the pane says which column and what to do", async () => {
     const workbook = await tableWithUnknownRateHeader();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const before = workbook.snapshot();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const bar = await findMessageBar(/Calculation stopped/);
     expect(bar).toHaveTextContent("'Hourly rate'");
     expect(bar).toHaveTextContent("pick the column that holds it by hand");
@@ -296,9 +314,11 @@ describe("evaluating the table", () => {
 
   test("a write Excel refuses during evaluation says what happened, what to do and what was written", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     workbook.apply = () => Promise.reject(new WorkbookWriteError("The sheet is protected", [], []));
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const bar = await findMessageBar(/Calculation stopped/);
     expect(bar).toHaveTextContent("The sheet is protected");
     expect(bar).toHaveTextContent("Check that the sheet is not protected");
@@ -307,11 +327,13 @@ describe("evaluating the table", () => {
 
   test("progress is shown while the evaluation runs", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     let release: () => void = () => undefined;
     const realApply = workbook.apply.bind(workbook);
     workbook.apply = (changes, options) => new Promise<void>((resolve) => (release = () => resolve(realApply(changes, options))));
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     expect(await screen.findByRole("progressbar")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeDisabled();
     expect(screen.getByTestId("pane-live-region")).toHaveTextContent("Writing the columns…");
@@ -324,8 +346,10 @@ describe("evaluating the table", () => {
 describe("keyboard-only use", () => {
   test("Tab reaches Evaluate and Enter runs it", async () => {
     const workbook = await previewWorkbook();
+    // The buyer answered the time-zone question before (the first-use prompt has its own tests).
+    await setBuyerTimeZone(workbook, "America/New_York");
     const user = renderPane(workbook, { preview: true });
-    const evaluate = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
+    const evaluate = await evaluateButton();
     for (let i = 0; i < 30 && document.activeElement !== evaluate; i++) await user.tab();
     expect(evaluate).toHaveFocus();
     await user.keyboard("{Enter}");
