@@ -1,7 +1,7 @@
 // Three bundles on one shared-runtime page: the pane (React + Fluent UI), the custom
 // functions (model only) and the ribbon commands. functions.json is generated from the
 // JSDoc of src/functions on every build.
-const fs = require("fs");
+const { execFileSync } = require("child_process");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -59,27 +59,18 @@ class DeploymentUrlPlugin {
 }
 
 /**
- * help.html, where the manifest and every function's help link point: the user sections of
- * README.md (what it does, the functions, how the numbers are computed, the command line and
- * finance) rendered into src/help/help.template.html, so the help and the README never differ.
+ * help.html, where the manifest, the pane and every function's help link point: the user help
+ * of src/help/help.md (not the README, which is for developers), with its contents list and the
+ * assumptions with their sources generated from the model (scripts/help-page.ts, run through tsx).
  */
 class HelpPagePlugin {
   apply(compiler) {
     const { sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const readmePath = path.resolve(__dirname, "README.md");
-        const templatePath = path.resolve(__dirname, "src/help/help.template.html");
-        compilation.fileDependencies.add(readmePath);
-        compilation.fileDependencies.add(templatePath);
-        const readme = fs.readFileSync(readmePath, "utf8");
-        const from = readme.indexOf("\n## What it does");
-        const to = readme.indexOf("\n## Sideloading the add-in into Excel");
-        if (from < 0 || to < from) throw new Error("README.md must keep '## What it does' before '## Sideloading the add-in into Excel': help.html is made from what lies between");
-        const { Marked } = require("marked");
-        const { gfmHeadingId } = require("marked-gfm-heading-id");
-        const html = new Marked().use(gfmHeadingId()).parse(readme.slice(from, to));
-        const page = fs.readFileSync(templatePath, "utf8").replace("{{README}}", html);
+        for (const file of ["src/help/help.md", "src/help/help.template.html", "src/help/page.ts", "src/model/assumptions.ts", "scripts/help-page.ts"])
+          compilation.fileDependencies.add(path.resolve(__dirname, file));
+        const page = execFileSync(process.execPath, ["--import", "tsx", path.resolve(__dirname, "scripts/help-page.ts")], { cwd: __dirname, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
         compilation.emitAsset("help.html", new sources.RawSource(page));
       });
     });

@@ -22,7 +22,7 @@ if (typeof CustomFunctions === "undefined") {
 /**
  * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance).
  * @customfunction TOTALCOST TOTALCOST
- * @helpurl https://localhost:3000/help.html#offshoretotalcostrows-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshoretotalcost
  * @param rows One vendor row, or many rows to get one total per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -48,7 +48,7 @@ export function costRange(rows: unknown[][], headers: unknown[][], assumptions?:
 /**
  * Risk score of each vendor option from 0 (low) to 100 (critical): communication friction, hidden cost, scope drift, data and cyber risk, quality, governance gaps and dependency, weighted.
  * @customfunction RISKSCORE RISKSCORE
- * @helpurl https://localhost:3000/help.html#offshoreriskscorerows-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshoreriskscore
  * @param rows One vendor row, or many rows to get one score per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -61,7 +61,7 @@ export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?:
 /**
  * Whether the time-zone gap to each vendor is a Benefit, a Trade-off or a Blocker, given the working hours you share and how closely the work needs you to collaborate.
  * @customfunction LOCATIONFIT LOCATIONFIT
- * @helpurl https://localhost:3000/help.html#offshorelocationfitrows-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshorelocationfit
  * @param rows One vendor row, or many rows to get one verdict per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
@@ -82,7 +82,7 @@ export function locationFit(rows: unknown[][], headers: unknown[][], assumptions
 /**
  * Working hours two places share on a date, daylight saving included.
  * @customfunction OVERLAP OVERLAP
- * @helpurl https://localhost:3000/help.html#offshoreoverlapzone_a-zone_b-date-start_a-end_a-start_b-end_b
+ * @helpurl https://localhost:3000/help.html#offshoreoverlap
  * @param zone_a First place, whose date counts: a time zone (America/New_York), a city (Kolkata), a country with one time zone (Poland, PL), an offset (UTC+5:30) or an abbreviation (CET).
  * @param zone_b Second place, written the same way.
  * @param [date] The day to compare, as an Excel date such as DATE(2026,1,15), or TODAY() to follow the calendar. Left out, the day of the last recalculation.
@@ -107,7 +107,7 @@ export function overlapHours(
 /**
  * One vendor option's total cost line by line: labour, each hidden cost, the total and the effective hourly rate, each with what drives it and its range. Spills five columns: cost line, amount, explanation, low, high.
  * @customfunction COSTBREAKDOWN COSTBREAKDOWN
- * @helpurl https://localhost:3000/help.html#offshorecostbreakdownrow-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshorecostbreakdown
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -120,7 +120,7 @@ export function costBreakdown(row: unknown[][], headers: unknown[][], assumption
 /**
  * The risks that drive each vendor option's risk score, highest first, each with its cause and how to reduce it.
  * @customfunction RISKDRIVERS RISKDRIVERS
- * @helpurl https://localhost:3000/help.html#offshoreriskdriversrows-headers-assumptions-top
+ * @helpurl https://localhost:3000/help.html#offshoreriskdrivers
  * @param rows One vendor row, or many rows to get one explanation per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
@@ -134,7 +134,7 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
 /**
  * The location fit of each vendor option in detail. Spills seven columns: fit score (0-100), verdict, shared working hours, hours the work needs, recommended location model (Onshore, Nearshore, Offshore; blank when none gives more overlap), the reason, and the location model check (where the row's location model came from, or that its country or time zone contradicts it).
  * @customfunction FITDETAIL FITDETAIL
- * @helpurl https://localhost:3000/help.html#offshorefitdetailrows-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshorefitdetail
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.

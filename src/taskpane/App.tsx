@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState, type ReactNode } from "react";
 import type { MemoryWorkbook } from "../workbook/memory";
 import type { WorkbookPort } from "../workbook/port";
 import { LazyPreviewSheet, LazyVendorTablePanel } from "./lazy";
+import { HelpLink } from "./HelpLink";
 import { Notice } from "./Notice";
 import { PaneProvider } from "./PaneContext";
 import { PaneTabs } from "./PaneTabs";
@@ -49,7 +50,9 @@ export function App({ port, actions, preview, dark, expectedHeaders, renderCheck
         <main className="pane">
           <header className="pane-stack">
             <h1>Offshore Sourcing</h1>
-            <p>Total cost, risk score and location fit for each vendor option.</p>
+            <p>
+              Total cost, risk score and location fit for each vendor option. <HelpLink>Help: how to read the results</HelpLink>
+            </p>
           </header>
           {preview && <Notice intent="info">{PREVIEW_NOTICE}</Notice>}
           <PaneTabs

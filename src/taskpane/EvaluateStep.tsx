@@ -2,7 +2,6 @@
 // outcome go to the live region; a name collision is refused with an offer of another name.
 import { lazy, Suspense, useState } from "react";
 import { Button, StepProgress } from "./controls";
-import { BuyerTimeZoneField } from "./BuyerTimeZoneField";
 import { Notice } from "./Notice";
 import { usePane } from "./PaneContext";
 import { FailureMessage, failureFrom } from "./failure";
@@ -20,6 +19,9 @@ type EvaluateState =
   | { readonly kind: "running"; readonly progress: EvaluateProgress | null }
   | { readonly kind: "outcome"; readonly outcome: EvaluateOutcome }
   | { readonly kind: "failed"; readonly failure: PaneFailure };
+
+// Fluent's Combobox would take the pane past its up-front script budget: it loads on demand, and Evaluate waits for it.
+const BuyerTimeZoneField = lazy(() => import("./BuyerTimeZoneField").then((m) => ({ default: m.BuyerTimeZoneField })));
 
 export function doneSummary(outcome: Extract<EvaluateOutcome, { kind: "done" }>): string {
   const columns = outcome.columns.length > 1 ? outcome.columns.slice(0, -1).join(", ") + " and " + outcome.columns.at(-1) : outcome.columns.join("");
@@ -85,7 +87,9 @@ export function EvaluateStep({ table, blocked, onEvaluated, onRunning, lastOutco
           <ResultsSummary summary={state.outcome.summary} />
         </Suspense>
       )}
-      <BuyerTimeZoneField disabled={running || blocked} onReadyChange={setZoneReady} />
+      <Suspense fallback={<p>Buyer time zone: loading…</p>}>
+        <BuyerTimeZoneField disabled={running || blocked} onReadyChange={setZoneReady} />
+      </Suspense>
       <Button appearance="primary" onClick={() => void run(outputNames)} disabled={running || blocked || !zoneReady}>
         {CALCULATE}
       </Button>

@@ -90,6 +90,32 @@ describe("webpack build", () => {
     for (const tag of ownScripts) expect(tag).toMatch(/\bdefer\b/);
   }, 10 * 60 * 1000);
 
+  test("the help page is written for users: no developer commands or source paths, a contents list, and a section for every function's help link", async () => {
+    const dist = await ensureBuilt();
+    const help = readFileSync(path.join(dist, "help.html"), "utf8");
+    const text = help.replace(/<style>[\s\S]*?<\/style>/, "");
+    expect(text.match(/\bnpm\b|\bnpx\b|\bsrc\/|node_modules|git clone|Sideloading|webpack/gi) ?? []).toEqual([]);
+    // No code block: a <pre> keeps its lines and runs off a 350 px pane.
+    expect(help).not.toMatch(/<pre\b/);
+    // The production build may drop quotes around attribute values.
+    const ids = new Set([...help.matchAll(/\sid="?([^"\s>]+)/g)].map((m) => m[1]));
+    const contents = /<nav aria-labelledby="?contents"?>([\s\S]*?)<\/nav>/.exec(help)?.[1] ?? "";
+    const listed = [...contents.matchAll(/href="?#([^"\s>]+)/g)].map((m) => m[1]);
+    const sections = [...help.matchAll(/<h2 id="?([^"\s>]+)/g)].map((m) => m[1]).filter((id) => id !== "contents");
+    expect(sections.length).toBeGreaterThanOrEqual(5);
+    expect(listed).toEqual(expect.arrayContaining(sections));
+    for (const id of listed) expect(ids).toContain(id);
+    for (const words of ["Benefit", "Trade-off", "Blocker", "Critical", "Buyer time zone", "The Hidden Costs of Offshore Outsourcing"]) expect(text).toContain(words);
+    const metadata = JSON.parse(readFileSync(path.join(dist, "functions.json"), "utf8")) as { functions: { id: string; helpUrl: string }[] };
+    expect(metadata.functions).toHaveLength(8);
+    for (const f of metadata.functions) {
+      const anchor = new URL(f.helpUrl).hash.slice(1);
+      expect(ids).toContain(anchor);
+      // The section the link lands on names the function it is for.
+      expect(help).toMatch(new RegExp(`id="?${anchor}"?[^>]*>OFFSHORE\\.${f.id}<`));
+    }
+  }, 10 * 60 * 1000);
+
   test("nothing the build ships (functions help, help page, pane, assumption sources) names an internal document", async () => {
     const dist = await ensureBuilt();
     // Users can follow a publisher, authors, year and title; they cannot open the project's notes.

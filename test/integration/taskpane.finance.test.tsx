@@ -230,7 +230,7 @@ describe("share with finance", () => {
     release();
     await findMessageBar(/vendors on the sheet 'Finance summary'/);
     expect(screen.queryByRole("progressbar")).not.toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole("button", { name: "Calculate cost, risk and fit" })).toBeEnabled(), { timeout: 15_000 });
   });
 
   test("while Evaluate writes the columns, Prepare for finance waits", async () => {
@@ -245,7 +245,7 @@ describe("share with finance", () => {
     };
     const user = renderPane(workbook);
     const evaluate = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
-    await waitFor(() => expect(evaluate).toBeEnabled());
+    await waitFor(() => expect(evaluate).toBeEnabled(), { timeout: 15_000 });
     await user.click(evaluate);
     await screen.findByRole("progressbar");
     expect(screen.getByRole("button", { name: "Prepare for finance…" })).toBeDisabled();

@@ -41,7 +41,8 @@ async function findMessageBar(text: RegExp | string): Promise<HTMLElement> {
 /** Evaluate, once the pane has read the workbook's buyer time zone (it waits for one). */
 async function evaluateButton(): Promise<HTMLElement> {
   const button = await screen.findByRole("button", { name: "Calculate cost, risk and fit" });
-  await waitFor(() => expect(button).toBeEnabled());
+  // The time-zone field loads on demand; Evaluate waits for it to read the workbook.
+  await waitFor(() => expect(button).toBeEnabled(), { timeout: 15_000 });
   return button;
 }
 
@@ -104,7 +105,8 @@ describe("preview workbook view", () => {
   test("choosing a vendor in the preview selects its row, and the checklist follows", async () => {
     const workbook = await previewWorkbook();
     const user = renderPane(workbook, { preview: true, renderChecklist: (port, table, active) => <ChecklistPanel port={port} table={table} active={active} /> });
-    await user.click(await screen.findByRole("button", { name: vendorName(3) }));
+    // The first render also loads the time-zone field on demand, which takes a while in this test runner.
+    await user.click(await screen.findByRole("button", { name: vendorName(3) }, { timeout: 15_000 }));
     expect(await workbook.getSelection()).toMatchObject({ table: "Vendors", rowIndex: 3 });
     expect(screen.getByRole("button", { name: vendorName(3) })).toHaveAttribute("aria-pressed", "true");
     await user.click(screen.getByRole("tab", { name: "Checklist" }));

@@ -29,7 +29,8 @@ function renderPane(workbook: MemoryWorkbook, computerZone = "Europe/Berlin") {
 
 afterEach(() => jest.restoreAllMocks());
 
-const zoneBox = () => screen.findByRole("combobox", { name: "Buyer time zone" });
+// The field loads on demand (Fluent's Combobox is kept out of the pane's first script): the first load takes a while.
+const zoneBox = () => screen.findByRole("combobox", { name: "Buyer time zone" }, { timeout: 15_000 });
 
 describe("buyer time zone", () => {
   test("first use: the pane asks, suggesting the computer's zone, and Evaluate waits until the buyer answers", async () => {
