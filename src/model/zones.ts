@@ -510,6 +510,12 @@ export function zoneChoices(): readonly ZoneChoice[] {
   return choices;
 }
 
+/** The current name of a zone the tz database keeps an old name for (Asia/Calcutta is Asia/Kolkata); any other zone as it is. */
+export function currentZoneName(zone: string): string {
+  const all = getAllTimezones({ deprecated: true }) as Record<string, { readonly aliasOf?: string | null }>;
+  return all[zone]?.aliasOf ?? zone;
+}
+
 /**
  * Zones for what a buyer typed, best first: what resolveZone makes of the text (a city, a
  * country with one clock, an abbreviation, an offset), then zones with a city, country or
@@ -522,7 +528,7 @@ export function searchZones(text: string, limit = 50): ZoneChoice[] {
   const found: ZoneChoice[] = [];
   const resolvedZone = resolveZone(text);
   if (resolvedZone.ok) {
-    const known = all.find((c) => c.zone === resolvedZone.value);
+    const known = all.find((c) => c.zone === currentZoneName(resolvedZone.value));
     found.push(known ?? { zone: resolvedZone.value, detail: resolvedZone.value === "UTC" ? "UTC" : "a fixed offset, no daylight saving", keys: [] });
   }
   for (const pass of [(k: string) => k.startsWith(query), (k: string) => k.includes(query)]) {

@@ -6,13 +6,17 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button, Combobox, Field, Option } from "@fluentui/react-components";
 import { ASSUMPTIONS_SHEET } from "../workbook/port";
-import { searchZones } from "../model/zones";
+import { currentZoneName, searchZones } from "../model/zones";
 import { usePane } from "./PaneContext";
 import type { BuyerTimeZoneView } from "./paneActions";
 
-/** The computer's zone, as the platform reports it: a suggestion, never a setting. */
+/**
+ * The computer's zone, as the platform reports it: a suggestion, never a setting. Under its
+ * current name: browsers still report some zones by an old one (Chromium says Asia/Calcutta).
+ */
 export function computerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  return zone ? currentZoneName(zone) : "";
 }
 
 /** Zones listed while typing; more would make the list too long to scan in a 350 px pane. */

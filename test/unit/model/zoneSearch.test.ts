@@ -1,6 +1,6 @@
 // What the buyer time-zone picker lists for what a buyer types: the zone resolveZone reads
 // from the text first, then zones whose city, country or name matches.
-import { resolveZone, searchZones, zoneChoices } from "../../../src/model/zones";
+import { currentZoneName, resolveZone, searchZones, zoneChoices } from "../../../src/model/zones";
 
 const first = (text: string) => searchZones(text, 5)[0]?.zone;
 
@@ -36,5 +36,12 @@ describe("searching zones", () => {
     expect(choices.length).toBeGreaterThan(300);
     expect(choices.find((c) => c.zone === "Asia/Kolkata")?.detail).toBe("India · UTC+05:30");
     expect(choices.some((c) => c.zone === "Asia/Calcutta")).toBe(false);
+  });
+
+  test("an old zone name a browser may report is offered under its current name", () => {
+    expect(currentZoneName("Asia/Calcutta")).toBe("Asia/Kolkata");
+    expect(currentZoneName("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(currentZoneName("UTC+05:30")).toBe("UTC+05:30");
+    expect(searchZones("Asia/Calcutta", 3)[0]).toMatchObject({ zone: "Asia/Kolkata", detail: "India · UTC+05:30" });
   });
 });
