@@ -25,7 +25,8 @@ export function HelpLink({ section, children = "Help" }: { section?: string; chi
     }
   }
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" onClick={open}>
+    // Fluent's link colour for the theme: the browser's own blue is unreadable on the dark theme.
+    <a href={href} target="_blank" rel="noopener noreferrer" onClick={open} style={{ color: "var(--colorBrandForegroundLink)" }}>
       {children}
     </a>
   );
