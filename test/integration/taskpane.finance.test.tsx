@@ -212,8 +212,9 @@ describe("share with finance", () => {
     let release: () => void = () => undefined;
     const realApply = workbook.apply.bind(workbook);
     const held = new Promise<void>((resolve) => (release = resolve));
-    // The buyer chose the zone before, so the assumptions sheet exists and the summary's apply is the only one: it is held.
+    // The buyer chose the zone and calculated before, so the summary's apply is the only one: it is held.
     await setBuyerTimeZone(workbook, "America/New_York");
+    expect((await paneActionsFor(workbook).evaluate("Vendors", {})).kind).toBe("done");
     workbook.apply = async (changes, options) => {
       await held;
       return realApply(changes, options);

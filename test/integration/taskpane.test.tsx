@@ -396,8 +396,9 @@ describe("keyboard-only use", () => {
 describe("results at the top of the step", () => {
   test("after the calculation a summary shows each verdict's count as a badge with its word, the cheapest and the least risky vendor with their rows, amounts with the currency", async () => {
     const workbook = await previewWorkbook();
+    await setBuyerTimeZone(workbook, "America/New_York");
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const summary = await screen.findByRole("region", { name: `Results for ${SAMPLE_VENDOR_ROWS.length} vendors` });
     const read = await workbook.read({ table: { name: "Vendors", values: true } });
     const column = (h: string) => read.table!.rows!.map((r) => r[read.table!.headers.indexOf(h)]);
@@ -426,6 +427,7 @@ describe("rows that could not be computed", () => {
   async function withBadRow(): Promise<MemoryWorkbook> {
     const workbook = await previewWorkbook();
     workbook.setCells(SAMPLE_SHEET_NAME, `${rate}3`, [["TBD"]]);
+    await setBuyerTimeZone(workbook, "America/New_York");
     return workbook;
   }
 
@@ -433,7 +435,7 @@ describe("rows that could not be computed", () => {
     const workbook = await withBadRow();
     workbook.select(SAMPLE_SHEET_NAME, "A1");
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const list = await screen.findByRole("list", { name: "Rows that could not be computed" });
     expect(list).toHaveTextContent(`Row 3 (${third}): Hourly rate`);
     await user.click(within(list).getByRole("button", { name: /^Go to cell/ }));
@@ -444,7 +446,7 @@ describe("rows that could not be computed", () => {
   test("Go to cell works from the keyboard", async () => {
     const workbook = await withBadRow();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     const go = within(await screen.findByRole("list", { name: "Rows that could not be computed" })).getByRole("button", { name: /^Go to cell/ });
     go.focus();
     await user.keyboard("{Enter}");
@@ -454,7 +456,7 @@ describe("rows that could not be computed", () => {
   test("stay listed when the table is looked up again", async () => {
     const workbook = await withBadRow();
     const user = renderPane(workbook);
-    await user.click(await screen.findByRole("button", { name: "Calculate cost, risk and fit" }));
+    await user.click(await evaluateButton());
     await screen.findByRole("list", { name: "Rows that could not be computed" });
     await user.click(screen.getByRole("button", { name: "Refresh" }));
     await screen.findByRole("combobox", { name: "Vendor table" });
