@@ -1,0 +1,111 @@
+// Reading the selected vendor row for its checklist: the row, the header row, the stored
+// mapping and the assumptions, evaluated as the evaluate action would, so the checklist
+// and the table never disagree.
+
+import { ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
+import type { CheckKey, CheckStatus, OwnerKey } from "../model/checklist";
+import { evaluateCells, isBlankRow, mapHeaders } from "../model";
+import type { CellValue, Evaluation } from "../model/types";
+import type { CalendarDate } from "../model/zones";
+import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
+import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
+
+export interface ChecklistRequest {
+  /** Table and data row; when absent, the selection decides. */
+  readonly table?: string | null;
+  readonly rowIndex?: number;
+  /** Names typed in the pane; names typed on the sheet win. */
+  readonly ownerNames?: Partial<Record<OwnerKey, string>>;
+  /** Answers chosen in the pane; Ready or Blocker typed on the sheet win. */
+  readonly answers?: Partial<Record<CheckKey, CheckStatus>>;
+  readonly today?: CalendarDate;
+}
+
+const SELECT_A_ROW = "Select a vendor row in the table to see its governance checklist.";
+
+export type FoundRow =
+  | {
+      kind: "row";
+      table: string;
+      rowIndex: number;
+      evaluation: Evaluation;
+      assumptions: Assumptions;
+      /** Whether another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. Reads every row: asked only when it decides. */
+      sharedName: () => Promise<boolean>;
+    }
+  | { kind: "none"; message: string }
+  | { kind: "error"; message: string };
+
+/**
+ * The row's checklist needs that row, the header row, the mapping and the assumptions: the
+ * other rows are read only when a sheet of the same vendor made for another row exists (to
+ * tell two quotes of one vendor from a sorted table), so following the selection costs the
+ * same on ten rows as on 100,000.
+ */
+export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequest): Promise<FoundRow> {
+  let table = request.table ?? null;
+  let rowIndex = request.rowIndex;
+  if (rowIndex === undefined) {
+    const selection = await port.getSelection();
+    if (!selection?.table || selection.rowIndex === undefined) return { kind: "none", message: SELECT_A_ROW };
+    table = selection.table;
+    rowIndex = selection.rowIndex;
+  }
+  if (!table) return { kind: "none", message: SELECT_A_ROW };
+  const found = await port.readTableRow(table, rowIndex);
+  if (!found) return { kind: "error", message: `The table '${table}' was not found; it may have been renamed or deleted. Select a row of your vendor table again.` };
+  if (found.row === null) return { kind: "none", message: SELECT_A_ROW };
+  const read = await port.read({ settings: [MAPPING_SETTING], sheets: [ASSUMPTIONS_SHEET] });
+
+  // The same inputs the evaluate action reads: the stored mapping, and the columns that are not the add-in's outputs.
+  const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), found.name);
+  const inputs = inputHeaders(found.headers, memory);
+  const inputIndexes = inputs.map((h) => found.headers.indexOf(h));
+  const cells = inputIndexes.map((i) => found.row![i] ?? null);
+  const rowNumber = rowIndex + 1;
+  if (isBlankRow(cells)) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+
+  const map = mapHeaders(inputs, memory.byHand);
+  if (map.missingRequired.length > 0)
+    return {
+      kind: "error",
+      message: `The table '${found.name}' has no column for ${map.missingRequired.join(" and ")}. Map the columns in the vendor table step first.`,
+    };
+  const assumptions = assumptionsOf(read.sheets[ASSUMPTIONS_SHEET] ?? null, request.today ?? localToday());
+  if (!assumptions.ok) return { kind: "error", message: assumptions.message };
+  const result = evaluateCells(cells, map, assumptions.value);
+  if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+  if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${found.name}': ${result.error.message}` };
+  const vendor = result.value.row.vendor.trim();
+  const vendorColumn = map.columns.vendor;
+  const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];
+  const index = rowIndex;
+  const sharedName = async () => {
+    if (vendor === "" || vendorIndex === undefined) return false;
+    const whole = await port.read({ table: { name: found.name, values: true } });
+    // A table too large to read at once: assume another quote of the vendor may own the sheet, so none is overwritten.
+    if (!whole.table?.rows) return true;
+    return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
+  };
+  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
+}
+
+/** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
+function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: true; value: Assumptions } | { ok: false; message: string } {
+  let table: CellValue[][];
+  if (sheet && sheet.origin === "A1" && String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() === "assumption") {
+    table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+  } else {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    table = zone ? [[ASSUMPTION_BY_KEY.buyerTimeZone.name, zone]] : [];
+  }
+  const parsed = parseAssumptions(table, today);
+  if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };
+  return { ok: true, value: parsed.value };
+}
+
+export function localToday(): CalendarDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
