@@ -593,6 +593,8 @@ function assumptionRow(spec: (typeof ASSUMPTIONS)[number], buyerTimeZone: string
   let value: CellWrite = spec.defaultValue;
   if (spec.key === "buyerTimeZone") value = buyerTimeZone;
   if (spec.key === "referenceDate") value = dateToExcelSerial(today);
+  // Not known until the buyer writes it: a 0 would show as a date in January 1900.
+  if (spec.key === "engagementStartDate") value = "";
   return [spec.name, value, spec.unit, spec.source, spec.description];
 }
 

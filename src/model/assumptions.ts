@@ -73,7 +73,8 @@ export type AssumptionKey =
   | "mitigationFromScore"
   | "pilotMinMonths"
   | "pilotMaxMonths"
-  | "pilotShareOfDuration";
+  | "pilotShareOfDuration"
+  | "engagementStartDate";
 
 /** Assumptions whose value is a list of words, kept as text: "27001, SOC 2, PCI". */
 export type ListAssumptionKey = "certificationKeywords" | "certificationNotHeldWords" | `typicalPricing${Pascal<EngagementModel>}`;
@@ -369,6 +370,7 @@ const SPECS: SpecInput[] = [
   { key: "pilotShareOfDuration", name: "Pilot share of the engagement", kind: "percent", defaultValue: 0.25, unit: "% of duration", min: 0, max: 1, source: `${NO_SOURCE}: a small, measurable pilot before scaling (${GUIDE}); a quarter of the engagement, rounded to whole months`, description: "The pilot plan runs this share of the engagement's months, rounded, within the minimum and maximum below." },
   { key: "pilotMinMonths", name: "Pilot length, minimum (months)", kind: "number", defaultValue: 1, unit: "months", min: 0.1, max: 600, source: `${NO_SOURCE}: less than a month shows too few accepted work items to judge`, description: "Shortest pilot the plan proposes." },
   { key: "pilotMaxMonths", name: "Pilot length, maximum (months)", kind: "number", defaultValue: 3, unit: "months", min: 0.1, max: 600, source: `${NO_SOURCE}: a quarter is long enough to measure and short enough to stop (${GUIDE}: a measurable pilot, reviewed before scaling)`, description: "Longest pilot the plan proposes; also the pilot when the engagement has no duration." },
+  { key: "engagementStartDate", name: "Engagement start date", kind: "date", defaultValue: 0, unit: "date", min: 0, max: 2958465, source: `${NO_SOURCE}: blank means not known yet; the checklist then gives each item's stage (before signature, before onboarding, in the pilot, at the first quarterly review) without dates`, description: "First day of the engagement. The checklist dates its items from it: signature 14 days before, onboarding on it, the pilot's end, and the first quarterly review three months after." },
 ];
 
 // Ranges of the cost assumptions. A published range where one exists; elsewhere half to one

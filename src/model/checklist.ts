@@ -12,9 +12,12 @@
 //
 // Pure: no Office, no DOM, no clock. The caller passes today's date.
 
-import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand, VendorRow } from "./types";
+import type { DataSensitivity, EngagementModel, Evaluation, FitVerdict, Level, PricingModel, RiskBand, VendorRow, WorkType } from "./types";
 import { countedCertifications, uncountedCertifications } from "./risk";
 import { DEFAULT_ASSUMPTIONS, listItems, pascal, type Assumptions, type ListAssumptionKey } from "./assumptions";
+import { contractItems, DUE_STAGES, dueDate, dueText, isoDateOf, type ContractFacts, type ContractItem, type DueSchedule, type DueStage } from "./checklistContract";
+import { workTypeOf } from "./worktype";
+import { excelSerialToDate, type CalendarDate } from "./zones";
 
 export const OWNER_KEYS = ["scope", "delivery", "security", "quality", "commercial", "escalation"] as const;
 export type OwnerKey = (typeof OWNER_KEYS)[number];
@@ -40,6 +43,35 @@ export const ANSWERABLE_CHECKS: readonly CheckKey[] = ["collaborationIntensity",
 /** Who carries the work an owner oversees, under the row's engagement model. */
 export type Carrier = "Buyer" | "Provider" | "Shared";
 
+export const RACI_ROLES = ["Responsible", "Accountable", "Consulted", "Informed"] as const;
+export type RaciRole = (typeof RACI_ROLES)[number];
+
+/** Each side's part in an owner's area: a responsibility assignment (RACI) matrix. */
+export interface Raci {
+  readonly buyer: readonly RaciRole[];
+  readonly provider: readonly RaciRole[];
+}
+
+/**
+ * RACI from who carries the work. The buyer stays Accountable wherever it carries all or part
+ * of the work, since accountability for an outsourced function cannot be handed over; where
+ * the provider carries it, the provider answers for it under the contract and the buyer is
+ * consulted (it sets the criteria) and informed (it reads the reports).
+ * Source: responsibility assignment matrix as in PMI, "A Guide to the Project Management Body
+ * of Knowledge" (PMBOK Guide), 6th ed., 2017; Assumption: the mapping from Buyer / Provider /
+ * Shared to its letters.
+ */
+export const RACI_BY_CARRIER: Record<Carrier, Raci> = {
+  Buyer: { buyer: ["Responsible", "Accountable"], provider: ["Consulted"] },
+  Provider: { buyer: ["Consulted", "Informed"], provider: ["Responsible", "Accountable"] },
+  Shared: { buyer: ["Responsible", "Accountable"], provider: ["Responsible"] },
+};
+
+/** "R, A" for a RACI cell. */
+export function raciLetters(roles: readonly RaciRole[]): string {
+  return roles.map((r) => r.charAt(0)).join(", ");
+}
+
 export interface ChecklistOwner {
   readonly key: OwnerKey;
   /** "Scope owner". */
@@ -55,6 +87,10 @@ export interface ChecklistOwner {
   readonly name: string;
   /** True when no name is filled in: every owner must be a named person on the buyer's side. */
   readonly missing: boolean;
+  /** Who is Responsible, Accountable, Consulted, Informed, on which side. */
+  readonly raci: Raci;
+  /** The provider's counterpart as typed by the buyer; "" when nobody is named yet. */
+  readonly counterpart: string;
 }
 
 export interface ReadinessCheck {
@@ -81,6 +117,9 @@ export interface SecurityRule {
   readonly key: string;
   readonly title: string;
   readonly rule: string;
+  readonly due: DueStage;
+  /** "YYYY-MM-DD" when the engagement start is known; "" otherwise. */
+  readonly dueDate: string;
 }
 
 export interface PilotStep {
@@ -121,12 +160,24 @@ export interface Checklist {
   readonly pilotPlan: readonly PilotStep[];
   /** "YYYY-MM-DD", or "" when no date was given. */
   readonly generatedOn: string;
+  /** Contract and exit items the row makes relevant. */
+  readonly contractItems: readonly ContractItem[];
+  /** The engagement start, "YYYY-MM-DD", or "" when not known. */
+  readonly startDate: string;
+  /** The last day of each stage; "" for every stage without a start date. */
+  readonly dueDates: Readonly<Record<DueStage, string>>;
+  /** The pilot's length in months (0 when skipped) and, when skipped, why. */
+  readonly pilot: { readonly months: number; readonly skipped: string };
 }
 
 export interface ChecklistOptions {
   readonly ownerNames?: Partial<Record<OwnerKey, string>>;
+  /** The provider's counterpart for each owner, as typed by the buyer. */
+  readonly counterpartNames?: Partial<Record<OwnerKey, string>>;
   readonly answers?: Partial<Record<CheckKey, CheckStatus>>;
   readonly today?: { readonly year: number; readonly month: number; readonly day: number };
+  /** The engagement start; when absent, the assumption "Engagement start date" (blank: not known). */
+  readonly startDate?: CalendarDate | null;
   /** The assumptions the row was evaluated with: certification words, typical pricing, mitigation and pilot rules. */
   readonly assumptions?: Assumptions;
 }
@@ -197,11 +248,12 @@ const DUTIES: Record<OwnerKey, Record<EngagementModel, Duty>> = {
   },
 };
 
-function buildOwners(engagement: EngagementModel, names: Partial<Record<OwnerKey, string>>): ChecklistOwner[] {
+function buildOwners(engagement: EngagementModel, names: Partial<Record<OwnerKey, string>>, counterparts: Partial<Record<OwnerKey, string>> = {}): ChecklistOwner[] {
   return OWNER_KEYS.map((key) => {
     const [carrier, buyerDuty, providerDuty] = DUTIES[key][engagement];
     const name = (names[key] ?? "").trim();
-    return { key, ...OWNER_ROLE[key], carrier, buyerDuty, providerDuty, name, missing: name === "" };
+    const counterpart = (counterparts[key] ?? "").trim();
+    return { key, ...OWNER_ROLE[key], carrier, buyerDuty, providerDuty, name, missing: name === "", raci: RACI_BY_CARRIER[carrier], counterpart };
   });
 }
 
@@ -381,11 +433,14 @@ function evidenceRule(row: VendorRow, a: Assumptions): string {
   return `${none}: before onboarding, complete a supplier risk assessment (a security questionnaire such as SIG) and ask for background checks and an independent assessment.${notYet}`;
 }
 
-function buildSecurityRules(evaluation: Evaluation, a: Assumptions): SecurityRule[] {
-  const { row } = evaluation;
+function buildSecurityRules(row: VendorRow, a: Assumptions, schedule: DueSchedule | null): SecurityRule[] {
+  return securityRuleTexts(row, a).map((r) => ({ ...r, due: "Before onboarding" as const, dueDate: dueDate("Before onboarding", schedule) }));
+}
+
+function securityRuleTexts(row: VendorRow, a: Assumptions): Omit<SecurityRule, "due" | "dueDate">[] {
   if (row.dataSensitivity !== "Confidential" && row.dataSensitivity !== "Regulated") return [];
   const data = row.dataSensitivity.toLowerCase();
-  const rules: SecurityRule[] = [
+  const rules: Omit<SecurityRule, "due" | "dueDate">[] = [
     {
       key: "leastPrivilege",
       title: "Least privilege",
@@ -445,23 +500,72 @@ function pilotMonths(durationMonths: number, a: Assumptions): number {
   return Math.max(a.pilotMinMonths, Math.min(a.pilotMaxMonths, Math.round(durationMonths * a.pilotShareOfDuration)));
 }
 
-function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[], securityRules: readonly SecurityRule[], a: Assumptions): PilotStep[] {
+/**
+ * The pilot for this row, or why there is none. An engagement that is itself bounded (a
+ * project, or a fixed price) and no longer than the longest pilot is its own trial: a pilot
+ * would be most of it and there is nothing to scale to. Nor is there a pilot when it would
+ * last as long as the engagement. Assumption: a pilot is worth running only when it is
+ * clearly smaller than what follows it.
+ */
+export function pilotFor(row: Pick<VendorRow, "durationMonths" | "engagementModel" | "pricingModel">, a: Assumptions = DEFAULT_ASSUMPTIONS): { months: number; skipped: string } {
+  const months = pilotMonths(row.durationMonths, a);
+  const bounded = row.engagementModel === "Project" || row.pricingModel === "Fixed price";
+  const d = row.durationMonths;
+  const length = `${formatHours(d)}-month`;
+  if (d > 0 && bounded && d <= a.pilotMaxMonths)
+    return {
+      months: 0,
+      skipped: `No separate pilot: a ${length} ${row.pricingModel.toLowerCase()} ${row.engagementModel.toLowerCase()} is itself short and bounded, so a ${months}-month pilot would be most of it and there is nothing to scale to. Make the first deliverable the checkpoint instead.`,
+    };
+  if (d > 0 && months >= d)
+    return { months: 0, skipped: `No separate pilot: the engagement lasts ${formatHours(d)} month${d === 1 ? "" : "s"}, no longer than a pilot would. Review it at the first checkpoint instead.` };
+  return { months, skipped: "" };
+}
+
+/** What a pilot covers, by kind of work. Assumption: one unit of each kind that can be delivered and judged on its own. */
+const PILOT_SCOPE: Record<WorkType, string> = {
+  "Software development": "one feature or component, released to a test environment",
+  "QA and testing": "one test suite or one release cycle",
+  "IT support": "one support queue or one shift, run alongside the current team",
+  Infrastructure: "one environment or a group of non-critical systems",
+  Security: "one application or network segment, under written rules of engagement",
+  "Data and analytics": "one report, model or data pipeline",
+  "Data processing and BPO": "one process at a sample of its volume, run alongside the current team",
+  "Finance operations": "one process for one entity, run alongside the current team for one close",
+};
+
+function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[], securityRules: readonly SecurityRule[], a: Assumptions, pilot: { months: number; skipped: string }): PilotStep[] {
   const { row, cost } = evaluation;
   const workstream = row.workType.trim() || "one workstream";
   const scope = row.scope.trim();
-  const months = pilotMonths(row.durationMonths, a);
-  const share = row.durationMonths > 0 ? Math.min(1, months / row.durationMonths) : 1;
-  const pilotHours = Math.round(row.hours * share);
+  const unit = PILOT_SCOPE[workTypeOf(row.workType)];
   const commercial = checks.find((c) => c.key === "commercialFit");
   const clarityStep =
     row.requirementsClarity === "Low"
       ? "Requirements clarity is Low: run a short discovery first, then write the target outcome, deliverables, acceptance criteria and excluded scope."
       : "Write the target outcome, deliverables, acceptance criteria and excluded scope.";
+  const months = pilot.months;
+  const share = row.durationMonths > 0 ? Math.min(1, months / row.durationMonths) : 1;
+  const pilotHours = Math.round(row.hours * share);
+  const size =
+    row.pricingModel === "Fixed price"
+      ? "as a first fixed-price work package"
+      : row.pricingModel === "Capacity"
+        ? "with a smaller team at the agreed capacity price"
+        : `(about ${formatNumber(pilotHours)} of the ${formatNumber(row.hours)} hours)`;
+  const measure = pilot.skipped
+    ? `${pilot.skipped} Measure ${PILOT_MEASURE[row.engagementModel]}.`
+    : `Run ${months} month${months === 1 ? "" : "s"} ${size} on ${unit} and measure ${PILOT_MEASURE[row.engagementModel]}.`;
+  const review = pilot.skipped
+    ? `At acceptance, review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatRate(cost.effectiveHourlyRate)} per hour all-in) and governance before any follow-on work.`
+    : `Review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatRate(cost.effectiveHourlyRate)} per hour all-in) and governance before scaling; scale only when no readiness check is a blocker.`;
   return [
     {
       key: "workstream",
       title: PILOT_STEP_TITLES[0],
-      detail: `Start with ${workstream}${scope ? ` (${scope})` : ""}, not an entire operating function.`,
+      detail: pilot.skipped
+        ? `The engagement is ${workstream}${scope ? ` (${scope})` : ""}; keep it to that scope.`
+        : `Start with ${workstream}${scope ? ` (${scope})` : ""}, not an entire operating function.`,
     },
     { key: "outcome", title: PILOT_STEP_TITLES[1], detail: clarityStep },
     { key: "engagement", title: PILOT_STEP_TITLES[2], detail: `${row.engagementModel}: ${ENGAGEMENT_SUPPLIES[row.engagementModel]}.` },
@@ -474,16 +578,8 @@ function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[
           ? `${row.dataSensitivity} data: put the ${securityRules.length} security and access rules in place before anyone is onboarded.`
           : `${row.dataSensitivity} data: the security owner still approves every access before onboarding.`,
     },
-    {
-      key: "pilot",
-      title: PILOT_STEP_TITLES[5],
-      detail: `Run ${months} month${months === 1 ? "" : "s"} (about ${formatNumber(pilotHours)} of the ${formatNumber(row.hours)} hours) and measure ${PILOT_MEASURE[row.engagementModel]}.`,
-    },
-    {
-      key: "review",
-      title: PILOT_STEP_TITLES[6],
-      detail: `Review quality, communication, cost (planned ${formatNumber(cost.total)} in total, ${formatRate(cost.effectiveHourlyRate)} per hour all-in) and governance before scaling; scale only when no readiness check is a blocker.`,
-    },
+    { key: "pilot", title: PILOT_STEP_TITLES[5], detail: measure },
+    { key: "review", title: PILOT_STEP_TITLES[6], detail: review },
   ];
 }
 
@@ -505,15 +601,34 @@ export function formatRate(value: number): string {
 }
 
 function isoDate(today: ChecklistOptions["today"]): string {
-  if (!today) return "";
-  const pad = (n: number, w: number) => String(n).padStart(w, "0");
-  return `${pad(today.year, 4)}-${pad(today.month, 2)}-${pad(today.day, 2)}`;
+  return today ? isoDateOf(today) : "";
+}
+
+/** The engagement start from the options, else from the assumption (0: not known). */
+function startOf(options: ChecklistOptions, a: Assumptions): CalendarDate | null {
+  if (options.startDate !== undefined) return options.startDate;
+  return a.engagementStartDate > 0 ? excelSerialToDate(a.engagementStartDate) : null;
+}
+
+/** The last day of each stage, from the start and the pilot. */
+export function dueDatesOf(schedule: DueSchedule | null): Record<DueStage, string> {
+  return Object.fromEntries(DUE_STAGES.map((stage) => [stage, dueDate(stage, schedule)])) as Record<DueStage, string>;
+}
+
+/** The contract items of a row, the parts of the checklist that need no cost: a row whose rate cell is bad still gets them. */
+export function contractItemsOf(row: ContractFacts & Pick<VendorRow, "durationMonths" | "engagementModel" | "pricingModel">, options: Pick<ChecklistOptions, "startDate" | "assumptions"> = {}): ContractItem[] {
+  const a = options.assumptions ?? DEFAULT_ASSUMPTIONS;
+  const start = startOf(options, a);
+  return contractItems(row, start ? { start, pilotMonths: pilotFor(row, a).months } : null);
 }
 
 export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions = {}): Checklist {
   const { row, cost, risk, fit } = evaluation;
   const a = options.assumptions ?? DEFAULT_ASSUMPTIONS;
-  const owners = buildOwners(row.engagementModel, options.ownerNames ?? {});
+  const owners = buildOwners(row.engagementModel, options.ownerNames ?? {}, options.counterpartNames ?? {});
+  const start = startOf(options, a);
+  const pilot = pilotFor(row, a);
+  const schedule: DueSchedule | null = start ? { start, pilotMonths: pilot.months } : null;
   const checks = buildChecks(evaluation, owners, options.answers ?? {}, a);
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
   const readiness = {
@@ -522,7 +637,7 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
     blocker: count("Blocker"),
     overall: (count("Blocker") > 0 ? "Blocker" : count("Verify") > 0 ? "Verify" : "Ready") as CheckStatus,
   };
-  const securityRules = buildSecurityRules(evaluation, a);
+  const securityRules = buildSecurityRules(row, a, schedule);
   return {
     header: {
       vendor: row.vendor,
@@ -548,8 +663,12 @@ export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions
     readiness,
     mitigations: buildMitigations(evaluation, a),
     securityRules,
-    pilotPlan: buildPilotPlan(evaluation, checks, securityRules, a),
+    pilotPlan: buildPilotPlan(evaluation, checks, securityRules, a, pilot),
     generatedOn: isoDate(options.today),
+    contractItems: contractItems(row, schedule),
+    startDate: start ? isoDateOf(start) : "",
+    dueDates: dueDatesOf(schedule),
+    pilot,
   };
 }
 
@@ -592,9 +711,24 @@ export function checklistToMarkdown(checklist: Checklist): string {
   const r = checklist.readiness;
   lines.push(`- **Readiness:** ${r.overall} (${r.ready} ready, ${r.verify} to verify, ${r.blocker} blocker${r.blocker === 1 ? "" : "s"})`, "");
 
-  lines.push("## Governance owners", "", "| Owner | Name | Buyer's owner does | Provider does |", "|---|---|---|---|");
+  lines.push(
+    `- **Engagement start:** ${checklist.startDate ? `${checklist.startDate}; sign by ${checklist.dueDates["Before signature"]}` : "not set (items show their stage; set Engagement start date for dates)"}`,
+    "",
+  );
+
+  lines.push(
+    "## Governance owners",
+    "",
+    "RACI: R responsible, A accountable, C consulted, I informed.",
+    "",
+    "| Owner | Buyer's owner | Buyer RACI | Provider's counterpart | Provider RACI | Buyer's owner does | Provider does | Due |",
+    "|---|---|---|---|---|---|---|---|",
+  );
+  const ownersDue = dueText("Before signature", checklist.dueDates["Before signature"]);
   for (const o of checklist.owners)
-    lines.push(`| ${md(o.role)} | ${o.missing ? "**MISSING**" : md(o.name)} | ${md(o.buyerDuty)} | ${md(o.providerDuty)} |`);
+    lines.push(
+      `| ${md(o.role)} | ${o.missing ? "**MISSING**" : md(o.name)} | ${raciLetters(o.raci.buyer)} | ${o.counterpart ? md(o.counterpart) : "(not named)"} | ${raciLetters(o.raci.provider)} | ${md(o.buyerDuty)} | ${md(o.providerDuty)} | ${md(ownersDue)} |`,
+    );
   lines.push("", "## Readiness checks", "", "| Check | Status | Reason |", "|---|---|---|");
   for (const c of checklist.checks) lines.push(`| ${md(c.label)} | ${c.status} | ${md(c.reason)} |`);
 
@@ -602,11 +736,17 @@ export function checklistToMarkdown(checklist: Checklist): string {
     lines.push("", "## Mitigations for the top risks", "");
     for (const m of checklist.mitigations) lines.push(`- **${md(m.risk)}** (${Math.round(m.score)}): ${md(m.mitigation.replace(/\.\s*$/, ""))}. _Why:_ ${md(m.cause)}`);
   }
+  if (checklist.contractItems.length > 0) {
+    lines.push("", "## Contract and exit items", "");
+    for (const item of checklist.contractItems)
+      lines.push(`- **${md(item.title)}** (${md(dueText(item.due, item.dueDate))}): ${md(item.clause)} _Why:_ ${md(item.why)} _Source:_ ${md(item.source)}`);
+  }
   if (checklist.securityRules.length > 0) {
     lines.push("", "## Security and access rules before onboarding", "");
-    for (const s of checklist.securityRules) lines.push(`- **${md(s.title)}:** ${md(s.rule)}`);
+    for (const s of checklist.securityRules) lines.push(`- **${md(s.title)}** (${md(dueText(s.due, s.dueDate))}): ${md(s.rule)}`);
   }
-  lines.push("", "## Pilot plan", "");
+  const pilotDue = checklist.pilot.skipped ? "" : ` (${md(dueText("In the pilot", checklist.dueDates["In the pilot"]))})`;
+  lines.push("", `## Pilot plan${pilotDue}`, "");
   checklist.pilotPlan.forEach((p, i) => lines.push(`${i + 1}. **${md(p.title.replace(/^\d+\.\s*/, ""))}:** ${md(p.detail)}`));
   lines.push("");
   return lines.join("\n");

@@ -40,6 +40,8 @@ export {
   overlapHours,
   overlap,
   excelSerialToDate,
+  addDays,
+  addMonths,
   dateToExcelSerial,
   toHourOfDay,
   todayUtc,

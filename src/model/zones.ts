@@ -460,6 +460,18 @@ export function dateToExcelSerial(date: CalendarDate): number {
   return Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY + EXCEL_UNIX_EPOCH;
 }
 
+/** The date `days` calendar days after (before, when negative) `date`. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return excelSerialToDate(dateToExcelSerial(date) + Math.round(days));
+}
+
+/** The same day `months` whole months later, on the month's last day when it is shorter (31 Jan + 1 month = 28 or 29 Feb). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const first = new Date(Date.UTC(date.year, date.month - 1 + Math.round(months), 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return { year: first.getUTCFullYear(), month: first.getUTCMonth() + 1, day: Math.min(date.day, lastDay) };
+}
+
 /** Today's date in UTC: the model never reads the machine's zone. */
 export function todayUtc(): CalendarDate {
   const t = new Date();

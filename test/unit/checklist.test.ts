@@ -340,7 +340,9 @@ describe("mitigations, security rules and pilot plan", () => {
   test("the pilot length follows the pilot share, minimum and maximum assumptions", () => {
     const a = assumptionsWith({ "Pilot share of the engagement": "50%", "Pilot length, maximum (months)": 4, "Pilot length, minimum (months)": 2 });
     expect(buildChecklist(evaluation({ durationMonths: 12, hours: 1200 }), { assumptions: a }).pilotPlan[5].detail).toContain("Run 4 months (about 400 of the 1,200 hours)");
-    expect(buildChecklist(evaluation({ durationMonths: 2, hours: 400 }), { assumptions: a }).pilotPlan[5].detail).toContain("Run 2 months (about 400 of the 400 hours)");
+    // A pilot as long as the engagement is no pilot: it says so instead of "400 of the 400 hours".
+    expect(buildChecklist(evaluation({ durationMonths: 3, hours: 400 }), { assumptions: a }).pilotPlan[5].detail).toContain("Run 2 months (about 267 of the 400 hours)");
+    expect(buildChecklist(evaluation({ durationMonths: 2, hours: 400 }), { assumptions: a }).pilotPlan[5].detail).toMatch(/^No separate pilot: the engagement lasts 2 months/);
   });
 
   test("the commercial fit reads the typical pricing of the engagement model from the assumptions", () => {
