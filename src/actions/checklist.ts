@@ -11,15 +11,34 @@
 import type { Assumptions } from "../model/assumptions";
 import { buildChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type OwnerKey } from "../model/checklist";
 import type { Evaluation } from "../model/types";
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookChange, WorkbookPort } from "../workbook/port";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
 import { pickSheet, sheetCandidates } from "./checklistSheetLayout";
-import { mergeAnswers, mergeNames, planChecklistSheet, userInputOf } from "./checklistKeepsTyped";
+import {
+  CHECKLIST_INPUT_SETTING,
+  mergeInput,
+  parseChecklistStore,
+  planChecklistSheet,
+  storedInput,
+  tickableItems,
+  userInputOf,
+  vendorKey,
+  withStoredInput,
+  type ChecklistInput,
+} from "./checklistKeepsTyped";
 
 export type { ChecklistRequest } from "./checklistSelectedRow";
 export { checklistSheetName } from "./checklistSheetLayout";
-export { mergeChecklistInput, planChecklistSheet, type SheetPlan } from "./checklistKeepsTyped";
+export {
+  CHECKLIST_INPUT_SETTING,
+  EMPTY_INPUT,
+  mergeChecklistInput,
+  planChecklistSheet,
+  saveChecklistInput,
+  type ChecklistInput,
+  type SheetPlan,
+} from "./checklistKeepsTyped";
 
 export interface LoadedChecklist {
   readonly kind: "ready";
@@ -35,6 +54,10 @@ export interface LoadedChecklist {
   /** Names and answers as merged from the sheet and the request. */
   readonly ownerNames: Partial<Record<OwnerKey, string>>;
   readonly answers: Partial<Record<CheckKey, CheckStatus>>;
+  /** Everything typed for this vendor: on its sheet, in the request, and kept in the workbook. */
+  readonly input: ChecklistInput;
+  /** The buyer chose the same owners for every vendor. */
+  readonly sameOwners: boolean;
 }
 
 export type ChecklistLoad =
@@ -54,12 +77,11 @@ export type InsertOutcome =
 export async function loadChecklist(port: WorkbookPort, request: ChecklistRequest = {}): Promise<ChecklistLoad> {
   const found = await readSelectedRow(port, request);
   if (found.kind !== "row") return found;
-  const sheets = await port.read({ sheets: sheetCandidates(found.evaluation.row.vendor, found.rowIndex) });
+  // One read for the sheet and the kept input: each read is a round trip to the workbook.
+  const sheets = await port.read({ sheets: sheetCandidates(found.evaluation.row.vendor, found.rowIndex), settings: [CHECKLIST_INPUT_SETTING] });
   const target = await pickSheet(sheets.sheets, found);
-  const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
-  const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
-  const answers = mergeAnswers(fromSheet.answers, request.answers);
-  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday(), assumptions: found.assumptions });
+  const { input, sameOwners } = typedFor(sheets.settings[CHECKLIST_INPUT_SETTING], found, target.snapshot, request);
+  const checklist = buildChecklist(found.evaluation, { ...input, today: request.today ?? localToday(), assumptions: found.assumptions, startDate: request.startDate });
   return {
     kind: "ready",
     table: found.table,
@@ -69,9 +91,29 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
     checklist,
     sheetName: target.name,
     sheetExists: target.snapshot !== null,
-    ownerNames,
-    answers,
+    ownerNames: input.ownerNames,
+    answers: input.answers,
+    input,
+    sameOwners,
   };
+}
+
+/** What was typed for the row: on its sheet, in the request, and kept in the workbook's settings. */
+function typedFor(
+  setting: string | undefined,
+  found: { table: string; rowIndex: number; evaluation: Evaluation; assumptions: Assumptions },
+  snapshot: Parameters<typeof userInputOf>[0],
+  request: ChecklistRequest,
+): { input: ChecklistInput; sameOwners: boolean; keep: WorkbookChange } {
+  const store = parseChecklistStore(setting);
+  const key = vendorKey(found.table, found.evaluation.row.vendor, found.rowIndex);
+  const stored = storedInput(store, key);
+  // The items the sheet's ticks belong to are those of the checklist the sheet shows.
+  const items = tickableItems(buildChecklist(found.evaluation, { assumptions: found.assumptions, startDate: request.startDate }));
+  const sheet = userInputOf(snapshot, items);
+  const input = mergeInput(sheet, request, stored);
+  const keep: WorkbookChange = { kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(withStoredInput(store, key, input, store.sameOwners)) };
+  return { input, sameOwners: store.sameOwners, keep };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -82,18 +124,17 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
   const found = await readSelectedRow(port, request);
   if (found.kind !== "row") return { kind: "refused", message: found.message };
   const vendor = found.evaluation.row.vendor;
-  const sheets = await port.read({ sheets: sheetCandidates(vendor, found.rowIndex) });
+  const sheets = await port.read({ sheets: sheetCandidates(vendor, found.rowIndex), settings: [CHECKLIST_INPUT_SETTING] });
   const target = await pickSheet(sheets.sheets, found);
   if (!target.snapshot && Object.values(sheets.sheets).every((s) => s !== null))
     return { kind: "refused", message: `Every sheet name for '${vendor}' is taken (up to '${target.name}'). Rename or delete one of those sheets and try again.` };
 
-  const fromSheet = target.snapshot ? userInputOf(target.snapshot) : { ownerNames: {}, answers: {} };
-  const ownerNames = mergeNames(fromSheet.ownerNames, request.ownerNames);
-  const answers = mergeAnswers(fromSheet.answers, request.answers);
-  const checklist = buildChecklist(found.evaluation, { ownerNames, answers, today: request.today ?? localToday(), assumptions: found.assumptions });
-  const plan = planChecklistSheet(target.name, target.snapshot, checklist, { table: found.table, rowIndex: found.rowIndex }, { ownerNames, answers });
+  const { input, keep } = typedFor(sheets.settings[CHECKLIST_INPUT_SETTING], found, target.snapshot, request);
+  const checklist = buildChecklist(found.evaluation, { ...input, today: request.today ?? localToday(), assumptions: found.assumptions, startDate: request.startDate });
+  const plan = planChecklistSheet(target.name, target.snapshot, checklist, { table: found.table, rowIndex: found.rowIndex }, input);
   try {
-    await port.apply(plan.changes);
+    // What was typed is kept in the settings too, so it outlives the sheet.
+    await port.apply([...plan.changes, keep]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { kind: "refused", message: `The checklist sheet '${target.name}' could not be written: ${reason}. Check that the workbook is not protected, then try again: that rewrites the sheet.${undoHint(error)}` };

@@ -2,13 +2,15 @@
 // on refresh those cells are left alone where they stay, carried where the layout moved
 // them, and kept in a "Kept from earlier versions" block when their item is gone.
 
-import { ANSWERABLE_CHECKS, OWNER_KEYS, type CheckKey, type CheckStatus, type Checklist, type OwnerKey } from "../model/checklist";
+import { z } from "zod";
+import { ANSWERABLE_CHECKS, CHECK_KEYS, CHECK_STATUSES, OWNER_KEYS, type CheckKey, type CheckStatus, type Checklist, type OwnerKey } from "../model/checklist";
 import type { CellValue } from "../model/types";
 import { cellAddress } from "../workbook/address";
-import type { CellWrite, SheetSnapshot, WorkbookChange } from "../workbook/port";
+import type { CellWrite, SheetSnapshot, WorkbookChange, WorkbookPort } from "../workbook/port";
 import {
   baseLayout,
   CAPTIONS,
+  COUNTERPART,
   CATALOG,
   CHECK_LABELS,
   DONE,
@@ -153,13 +155,32 @@ function readOldSheet(snapshot: SheetSnapshot | null): OldSheet {
   return { owner, values, items, grid };
 }
 
-/** Ready or Blocker typed in an answerable check's Status, and names typed in the owners' Name column. */
-export function userInputOf(snapshot: SheetSnapshot): { ownerNames: Partial<Record<OwnerKey, string>>; answers: Partial<Record<CheckKey, CheckStatus>> } {
+export type SheetInput = ChecklistInput;
+
+/**
+ * What the buyer typed on the sheet: names in the owners' Name and counterpart columns, Ready
+ * or Blocker in an answerable check's Status, and the Done ticks and Notes of the contract
+ * items, security rules and pilot steps.
+ */
+export function userInputOf(snapshot: SheetSnapshot | null, items: readonly { section: SectionTitle; label: string; key: string }[] = []): SheetInput {
+  if (!snapshot) return EMPTY_INPUT;
   const old = readOldSheet(snapshot);
   const ownerNames: Partial<Record<OwnerKey, string>> = {};
+  const counterpartNames: Partial<Record<OwnerKey, string>> = {};
   for (const key of OWNER_KEYS) {
     const v = old.values.get(slotKey(SECTION.owners, OWNER_ROLES[key], 1));
     if (v && text(v.value) !== "") ownerNames[key] = text(v.value);
+    const c = old.values.get(slotKey(SECTION.owners, OWNER_ROLES[key], COUNTERPART));
+    if (c && text(c.value) !== "") counterpartNames[key] = text(c.value);
+  }
+  const done: Record<string, boolean> = {};
+  const notes: Record<string, string> = {};
+  for (const item of items) {
+    const tick = text(old.values.get(slotKey(item.section, item.label, DONE))?.value).toLowerCase();
+    // A tick is anything typed in Done but a "no": x, yes, TRUE, a check mark.
+    if (tick !== "" && !/^(no|n|false|0|-)$/.test(tick)) done[item.key] = true;
+    const note = text(old.values.get(slotKey(item.section, item.label, NOTES))?.value);
+    if (note !== "") notes[item.key] = note;
   }
   const answers: Partial<Record<CheckKey, CheckStatus>> = {};
   for (const key of ANSWERABLE_CHECKS) {
@@ -169,7 +190,16 @@ export function userInputOf(snapshot: SheetSnapshot): { ownerNames: Partial<Reco
     if (word === "ready") answers[key] = "Ready";
     if (word === "blocker") answers[key] = "Blocker";
   }
-  return { ownerNames, answers };
+  return { ownerNames, counterpartNames, answers, done, notes };
+}
+
+/** The items whose Done and Notes the pane shows too, with the section and label they have on the sheet. */
+export function tickableItems(checklist: Checklist): { section: SectionTitle; label: string; key: string }[] {
+  return [
+    ...checklist.contractItems.map((i) => ({ section: SECTION.contract, label: i.title, key: `contract:${i.key}` })),
+    ...checklist.securityRules.map((r) => ({ section: SECTION.security, label: r.title, key: `security:${r.key}` })),
+    ...checklist.pilotPlan.map((p) => ({ section: SECTION.pilot, label: p.title, key: `pilot:${p.key}` })),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -201,7 +231,7 @@ function withKeptRows(base: PlannedRow[], old: OldSheet): PlannedRow[] {
         const column = Number(k.split("\u0001")[2]);
         cells[column] = { kind: "user", key: slotKey(SECTION.kept, label, column), source: k, initial: "" };
       }
-      for (const c of [1, DONE, NOTES]) if (cells[c] === null) cells[c] = { kind: "user", key: slotKey(SECTION.kept, label, c), source: slotKey(SECTION.kept, label, c), initial: "" };
+      for (const c of [1, DONE, NOTES, COUNTERPART]) if (cells[c] === null) cells[c] = { kind: "user", key: slotKey(SECTION.kept, label, c), source: slotKey(SECTION.kept, label, c), initial: "" };
       keptItems.set(id, { role: "item", section: SECTION.kept, cells });
       added = true;
     }
@@ -230,10 +260,19 @@ export function planChecklistSheet(
   existing: SheetSnapshot | null,
   checklist: Checklist,
   source: { table: string; rowIndex: number },
-  pane: { ownerNames?: Partial<Record<OwnerKey, string>>; answers?: Partial<Record<CheckKey, CheckStatus>> } = {},
+  pane: Partial<ChecklistInput> = {},
 ): SheetPlan {
   const old = readOldSheet(existing);
-  const layout = withKeptRows(baseLayout(checklist, source.table, source.rowIndex, { ownerNames: pane.ownerNames ?? {}, answers: pane.answers ?? {} }), old);
+  const initial = new Map<string, CellWrite>();
+  for (const item of tickableItems(checklist)) {
+    if (pane.done?.[item.key]) initial.set(slotKey(item.section, item.label, DONE), "x");
+    const note = pane.notes?.[item.key];
+    if (note) initial.set(slotKey(item.section, item.label, NOTES), note);
+  }
+  const base = baseLayout(checklist, source.table, source.rowIndex, { ownerNames: pane.ownerNames ?? {}, counterpartNames: pane.counterpartNames ?? {}, answers: pane.answers ?? {} }).map((row) =>
+    row.role !== "item" ? row : { ...row, cells: row.cells.map((s) => (s?.kind === "user" && initial.has(s.key) ? { ...s, initial: initial.get(s.key)! } : s)) },
+  );
+  const layout = withKeptRows(base, old);
 
   // Where each earlier buyer value lands now.
   const landing = new Map<string, string>();
@@ -297,3 +336,107 @@ export function planChecklistSheet(
   return { changes, keptCells };
 }
 
+
+// ---------------------------------------------------------------------------------------
+// What the buyer typed in the pane, per vendor, kept in the workbook's settings so it
+// travels with the file: switching to another vendor and back, refreshing the sheet and
+// reopening the workbook all find it again.
+
+/** The setting key holding what was typed in the checklist pane. */
+export const CHECKLIST_INPUT_SETTING = "OffshoreSourcing.checklistInput";
+
+export interface ChecklistInput {
+  readonly ownerNames: Partial<Record<OwnerKey, string>>;
+  readonly counterpartNames: Partial<Record<OwnerKey, string>>;
+  readonly answers: Partial<Record<CheckKey, CheckStatus>>;
+  /** Items ticked done, by item key (a contract item, security rule or pilot step). */
+  readonly done: Readonly<Record<string, boolean>>;
+  readonly notes: Readonly<Record<string, string>>;
+}
+
+export const EMPTY_INPUT: ChecklistInput = { ownerNames: {}, counterpartNames: {}, answers: {}, done: {}, notes: {} };
+
+const names = z.partialRecord(z.enum(OWNER_KEYS), z.string().max(500));
+const inputSchema = z.object({
+  ownerNames: names.catch({}),
+  counterpartNames: names.catch({}),
+  answers: z.partialRecord(z.enum(CHECK_KEYS), z.enum(CHECK_STATUSES)).catch({}),
+  done: z.record(z.string().max(100), z.boolean()).catch({}),
+  notes: z.record(z.string().max(100), z.string().max(5000)).catch({}),
+});
+const storeSchema = z.object({
+  version: z.literal(1),
+  /** The buyer's owners are the same people whichever vendor is chosen. */
+  sameOwners: z.boolean().catch(false),
+  sharedOwnerNames: names.catch({}),
+  vendors: z.record(z.string(), inputSchema.catch(EMPTY_INPUT)).catch({}),
+});
+export type ChecklistStore = z.infer<typeof storeSchema>;
+
+const EMPTY_STORE: ChecklistStore = { version: 1, sameOwners: false, sharedOwnerNames: {}, vendors: {} };
+
+/** The store as read back; a setting another version wrote or a hand edit broke reads as empty, never as an error. */
+export function parseChecklistStore(raw: string | undefined): ChecklistStore {
+  if (!raw) return EMPTY_STORE;
+  try {
+    const parsed = storeSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : EMPTY_STORE;
+  } catch {
+    return EMPTY_STORE;
+  }
+}
+
+/** A vendor is known by its table and name, so sorting the table keeps its entry; an unnamed one by its row. */
+export function vendorKey(table: string, vendor: string, rowIndex: number): string {
+  const name = vendor.trim();
+  return `${table.toLowerCase()}\u0001${name === "" ? `row ${rowIndex + 1}` : name}`;
+}
+
+/** What was typed for this vendor, with the shared owners when the buyer chose the same owners for every vendor. */
+export function storedInput(store: ChecklistStore, key: string): ChecklistInput {
+  const own = store.vendors[key] ?? EMPTY_INPUT;
+  return store.sameOwners ? { ...own, ownerNames: store.sharedOwnerNames } : own;
+}
+
+function trimmed<K extends string>(record: Partial<Record<K, string>>): Partial<Record<K, string>> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Partial<Record<K, string>>;
+}
+
+/** The store with this vendor's input replaced; with the same owners for every vendor, the owners go to the shared entry. */
+export function withStoredInput(store: ChecklistStore, key: string, input: ChecklistInput, sameOwners: boolean): ChecklistStore {
+  const entry: ChecklistInput = {
+    ownerNames: sameOwners ? (store.vendors[key]?.ownerNames ?? {}) : trimmed(input.ownerNames),
+    counterpartNames: trimmed(input.counterpartNames),
+    answers: input.answers,
+    done: Object.fromEntries(Object.entries(input.done).filter(([, v]) => v)),
+    notes: trimmed(input.notes) as Record<string, string>,
+  };
+  // Turning the choice on starts the shared owners from the vendor on show.
+  const sharedOwnerNames = sameOwners ? trimmed(input.ownerNames) : store.sharedOwnerNames;
+  return { version: 1, sameOwners, sharedOwnerNames, vendors: { ...store.vendors, [key]: entry } };
+}
+
+/** Keeps what was typed for one vendor in the workbook. */
+export async function saveChecklistInput(
+  port: WorkbookPort,
+  vendor: { table: string; vendor: string; rowIndex: number },
+  input: ChecklistInput,
+  sameOwners: boolean,
+): Promise<void> {
+  const read = await port.read({ settings: [CHECKLIST_INPUT_SETTING] });
+  const store = withStoredInput(parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]), vendorKey(vendor.table, vendor.vendor, vendor.rowIndex), input, sameOwners);
+  await port.apply([{ kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(store) }]);
+}
+
+/** Sheet first (the buyer may have typed there since), then what the pane holds now, then what was kept. */
+export function mergeInput(sheet: SheetInput, pane: Partial<ChecklistInput>, stored: ChecklistInput): ChecklistInput {
+  const names = (s: Partial<Record<OwnerKey, string>>, p: Partial<Record<OwnerKey, string>> = {}, k: Partial<Record<OwnerKey, string>> = {}) =>
+    mergeNames(s, mergeNames(p, k));
+  return {
+    ownerNames: names(sheet.ownerNames, pane.ownerNames, stored.ownerNames),
+    counterpartNames: names(sheet.counterpartNames, pane.counterpartNames, stored.counterpartNames),
+    answers: mergeAnswers(sheet.answers, mergeAnswers(pane.answers ?? {}, stored.answers)),
+    done: { ...stored.done, ...pane.done, ...sheet.done },
+    notes: { ...stored.notes, ...pane.notes, ...sheet.notes },
+  };
+}

@@ -18,6 +18,12 @@ export interface ChecklistRequest {
   readonly ownerNames?: Partial<Record<OwnerKey, string>>;
   /** Answers chosen in the pane; Ready or Blocker typed on the sheet win. */
   readonly answers?: Partial<Record<CheckKey, CheckStatus>>;
+  /** Counterparts, ticks and notes typed in the pane; those typed on the sheet win. */
+  readonly counterpartNames?: Partial<Record<OwnerKey, string>>;
+  readonly done?: Readonly<Record<string, boolean>>;
+  readonly notes?: Readonly<Record<string, string>>;
+  /** The engagement start typed in the pane; absent: the assumption. */
+  readonly startDate?: CalendarDate | null;
   readonly today?: CalendarDate;
 }
 

@@ -4,6 +4,7 @@
 import {
   ANSWERABLE_CHECKS,
   PILOT_STEP_TITLES,
+  raciLetters,
   SECURITY_RULE_TITLES,
   formatRate,
   locationText,
@@ -12,6 +13,7 @@ import {
   type Checklist,
   type OwnerKey,
 } from "../model/checklist";
+import { CONTRACT_TITLES, dueText } from "../model/checklistContract";
 import { RISK_DRIVERS } from "../model";
 import type { CellValue, Evaluation } from "../model/types";
 import { parseCell } from "../workbook/address";
@@ -89,14 +91,22 @@ async function isChecklistOf(snapshot: SheetSnapshot, vendor: string, table: str
 
 export const TITLE = "Governance checklist";
 export const SOURCE_ROW = 2;
-export const WIDTH = 7; // A..G
+// A..J: H..J came later, so sheets made before them keep Done and Notes where they were.
+export const WIDTH = 10;
 export const DONE = 5;
 export const NOTES = 6;
+/** The provider's counterpart of an owner (H), typed by the buyer. */
+export const COUNTERPART = 7;
+/** RACI of an owner, or the source of a contract item (I). */
+export const DETAIL = 8;
+/** When an item is due (J). */
+export const DUE = 9;
 
 export const SECTION = {
   facts: "Engagement",
   owners: "Governance owners",
   checks: "Readiness checks",
+  contract: "Contract and exit items",
   mitigations: "Mitigations for the top risks",
   security: "Security and access rules before onboarding",
   pilot: "Pilot plan",
@@ -107,16 +117,17 @@ export const SECTION_TITLES: readonly string[] = Object.values(SECTION);
 
 export const CAPTIONS: Record<SectionTitle, readonly string[] | null> = {
   [SECTION.facts]: null,
-  [SECTION.owners]: ["Owner", "Name", "Flag", "Buyer's owner does", "Provider does", "Done", "Notes"],
+  [SECTION.owners]: ["Owner", "Name", "Flag", "Buyer's owner does", "Provider does", "Done", "Notes", "Provider's counterpart", "RACI (buyer / provider)", "Due"],
   [SECTION.checks]: ["Check", "Status", "Basis", "Reason", "Question", "Done", "Notes"],
+  [SECTION.contract]: ["Item", "", "", "What to agree", "Why it is here", "Done", "Notes", "", "Source", "Due"],
   [SECTION.mitigations]: ["Risk", "Score", "", "Why it scores", "How to reduce it", "Done", "Notes"],
-  [SECTION.security]: ["Rule", "", "", "What to do", "", "Done", "Notes"],
+  [SECTION.security]: ["Rule", "", "", "What to do", "", "Done", "Notes", "", "", "Due"],
   [SECTION.pilot]: ["Step", "", "", "What to do", "", "Done", "Notes"],
-  [SECTION.kept]: ["Item", "Name or status", "", "", "", "Done", "Notes"],
+  [SECTION.kept]: ["Item", "Name or status", "", "", "", "Done", "Notes", "Provider's counterpart"],
 };
 
-const FACTS_WITH_DETAIL: ReadonlySet<string> = new Set(["Total cost", "Risk score", "Location fit", "Readiness"]);
-const FACT_LABELS = ["Vendor", "Location", "Engagement model", "Pricing model", "Total cost", "Risk score", "Location fit", "Data sensitivity", "Work type", "Scope", "Readiness"] as const;
+const FACTS_WITH_DETAIL: ReadonlySet<string> = new Set(["Total cost", "Risk score", "Location fit", "Readiness", "Engagement start"]);
+const FACT_LABELS = ["Vendor", "Location", "Engagement model", "Pricing model", "Total cost", "Risk score", "Location fit", "Data sensitivity", "Work type", "Scope", "Readiness", "Engagement start"] as const;
 
 export const OWNER_ROLES: Record<OwnerKey, string> = {
   scope: "Scope owner",
@@ -142,6 +153,7 @@ export const CATALOG: Record<SectionTitle, ReadonlySet<string> | "kept"> = {
   [SECTION.facts]: new Set(FACT_LABELS),
   [SECTION.owners]: new Set(Object.values(OWNER_ROLES)),
   [SECTION.checks]: new Set(Object.values(CHECK_LABELS)),
+  [SECTION.contract]: new Set(Object.values(CONTRACT_TITLES)),
   [SECTION.mitigations]: new Set(RISK_DRIVERS.map((d) => d.label)),
   [SECTION.security]: new Set(SECURITY_RULE_TITLES),
   [SECTION.pilot]: new Set(PILOT_STEP_TITLES),
@@ -156,7 +168,7 @@ export function isKeptLabel(label: string): boolean {
 /** Columns the buyer owns in an item row of `section`. */
 export function userColumns(section: SectionTitle, label: string): readonly number[] {
   if (section === SECTION.facts) return [];
-  if (section === SECTION.owners || section === SECTION.kept) return [1, DONE, NOTES];
+  if (section === SECTION.owners || section === SECTION.kept) return [1, DONE, NOTES, COUNTERPART];
   if (section === SECTION.checks && ANSWERABLE_LABELS.has(label)) return [1, DONE, NOTES];
   return [DONE, NOTES];
 }
@@ -208,8 +220,16 @@ export function structuralEmpty(role: RowRole, section: SectionTitle | undefined
     case "caption":
       return section !== undefined && (CAPTIONS[section]?.[column] ?? "") === "";
     case "item":
+      if (column >= COUNTERPART) {
+        if (section === SECTION.owners) return false;
+        if (section === SECTION.contract) return column === COUNTERPART;
+        if (section === SECTION.security) return column !== DUE;
+        if (section === SECTION.kept) return column !== COUNTERPART;
+        return true;
+      }
       if (section === SECTION.mitigations) return column === 2;
       if (section === SECTION.security || section === SECTION.pilot) return column === 1 || column === 2 || column === 4;
+      if (section === SECTION.contract) return column === 1 || column === 2;
       if (section === SECTION.kept) return column === 2 || column === 3 || column === 4;
       return false;
     case "blank":
@@ -252,7 +272,13 @@ export function sectionRows(section: SectionTitle): PlannedRow[] {
 }
 
 /** The generated layout (without the "kept" block): rows top to bottom. */
-export function baseLayout(c: Checklist, table: string, rowIndex: number, pane: { ownerNames: Partial<Record<OwnerKey, string>>; answers: Partial<Record<CheckKey, CheckStatus>> }): PlannedRow[] {
+export interface PaneInput {
+  readonly ownerNames: Partial<Record<OwnerKey, string>>;
+  readonly counterpartNames?: Partial<Record<OwnerKey, string>>;
+  readonly answers: Partial<Record<CheckKey, CheckStatus>>;
+}
+
+export function baseLayout(c: Checklist, table: string, rowIndex: number, pane: PaneInput): PlannedRow[] {
   const h = c.header;
   const r = c.readiness;
   const rows: PlannedRow[] = [
@@ -273,11 +299,23 @@ export function baseLayout(c: Checklist, table: string, rowIndex: number, pane: 
   fact("Work type", h.workType || NOT_GIVEN);
   fact("Scope", h.scope || NOT_GIVEN);
   fact("Readiness", r.overall, `${r.ready} ready, ${r.verify} to verify, ${r.blocker} blocker${r.blocker === 1 ? "" : "s"}`);
+  fact(
+    "Engagement start",
+    c.startDate || "(not set)",
+    c.startDate ? `sign by ${c.dueDates["Before signature"]}` : "set 'Engagement start date' on the assumptions sheet to date each item",
+  );
 
   rows.push(...sectionRows(SECTION.owners));
+  const ownersDue = dueText("Before signature", c.dueDates["Before signature"]);
   for (const o of c.owners)
     rows.push(
-      itemRow(SECTION.owners, o.role, ["", "", o.missing ? "Name missing" : "Named", o.buyerDuty, o.providerDuty], { 1: pane.ownerNames[o.key] ?? "" }, { flagged: o.missing }),
+      itemRow(
+        SECTION.owners,
+        o.role,
+        ["", "", o.missing ? "Name missing" : "Named", o.buyerDuty, o.providerDuty, "", "", "", `${raciLetters(o.raci.buyer)} / ${raciLetters(o.raci.provider)}`, ownersDue],
+        { 1: pane.ownerNames[o.key] ?? "", [COUNTERPART]: pane.counterpartNames?.[o.key] ?? "" },
+        { flagged: o.missing },
+      ),
     );
 
   rows.push(...sectionRows(SECTION.checks));
@@ -288,13 +326,18 @@ export function baseLayout(c: Checklist, table: string, rowIndex: number, pane: 
     rows.push(itemRow(SECTION.checks, k.label, ["", k.status, basis, reason, k.question], { 1: pane.answers[k.key] ?? "Verify" }, { status: k.status }));
   }
 
+  if (c.contractItems.length > 0) {
+    rows.push(...sectionRows(SECTION.contract));
+    for (const item of c.contractItems)
+      rows.push(itemRow(SECTION.contract, item.title, ["", "", "", item.clause, item.why, "", "", "", item.source, dueText(item.due, item.dueDate)], {}));
+  }
   if (c.mitigations.length > 0) {
     rows.push(...sectionRows(SECTION.mitigations));
     for (const m of c.mitigations) rows.push(itemRow(SECTION.mitigations, m.risk, ["", Math.round(m.score), "", m.cause, m.mitigation], {}));
   }
   if (c.securityRules.length > 0) {
     rows.push(...sectionRows(SECTION.security));
-    for (const s of c.securityRules) rows.push(itemRow(SECTION.security, s.title, ["", "", "", s.rule, ""], {}));
+    for (const s of c.securityRules) rows.push(itemRow(SECTION.security, s.title, ["", "", "", s.rule, "", "", "", "", "", dueText(s.due, s.dueDate)], {}));
   }
   rows.push(...sectionRows(SECTION.pilot));
   for (const p of c.pilotPlan) rows.push(itemRow(SECTION.pilot, p.title, ["", "", "", p.detail, ""], {}));
@@ -343,15 +386,19 @@ export function formatsFor(sheet: string, layout: readonly PlannedRow[]): Workbo
     f(`D1:E${last}`, { columnWidth: 320 }),
     f(`F1:F${last}`, { columnWidth: 45 }),
     f(`G1:G${last}`, { columnWidth: 240 }),
+    f(`H1:H${last}`, { columnWidth: 140 }),
+    f(`I1:I${last}`, { columnWidth: 240 }),
+    f(`J1:J${last}`, { columnWidth: 170 }),
     f("A1:B1", { bold: true }),
   ];
   layout.forEach((row, r) => {
     const n = r + 1;
-    if (row.role === "section") changes.push(f(`A${n}:G${n}`, { bold: true, fill: "#1F4E78", fontColor: "#FFFFFF" }));
-    else if (row.role === "caption") changes.push(f(`A${n}:G${n}`, { bold: true, fill: "#D9E1F2" }));
+    if (row.role === "section") changes.push(f(`A${n}:J${n}`, { bold: true, fill: "#1F4E78", fontColor: "#FFFFFF" }));
+    else if (row.role === "caption") changes.push(f(`A${n}:J${n}`, { bold: true, fill: "#D9E1F2" }));
     else if (row.role === "fact" || row.role === "meta") changes.push(f(`A${n}`, { bold: true }));
     else if (row.role === "item") {
       changes.push(f(`D${n}:E${n}`, { wrapText: true }));
+      if (row.section === SECTION.contract) changes.push(f(`I${n}`, { wrapText: true }));
       if (row.status) changes.push(f(`B${n}`, STATUS_FORMAT[row.status]));
       if (row.flagged) changes.push(f(`C${n}`, STATUS_FORMAT.Blocker));
       else if (row.section === SECTION.owners) changes.push(f(`C${n}`, STATUS_FORMAT.Ready));
