@@ -9,14 +9,15 @@
 // lays out the sheet, checklistKeepsTyped.ts keeps what the buyer typed.
 
 import type { Assumptions } from "../model/assumptions";
-import { buildChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type OwnerKey } from "../model/checklist";
-import type { Evaluation } from "../model/types";
+import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
+import type { Evaluation, VendorRow } from "../model/types";
 import type { WorkbookChange, WorkbookPort } from "../workbook/port";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
 import { pickSheet, sheetCandidates } from "./checklistSheetLayout";
 import {
   CHECKLIST_INPUT_SETTING,
+  EMPTY_INPUT,
   mergeInput,
   parseChecklistStore,
   planChecklistSheet,
@@ -65,7 +66,22 @@ export type ChecklistLoad =
   /** Nothing to show yet: no row selected, or a blank row. */
   | { readonly kind: "none"; readonly message: string }
   /** The row cannot be evaluated: what is wrong and what to do. */
-  | { readonly kind: "error"; readonly message: string };
+  | { readonly kind: "error"; readonly message: string }
+  | PartialChecklistLoad;
+
+/** A cell the cost needs is bad: the parts that do not need it, and a notice naming the cell. */
+export interface PartialChecklistLoad {
+  readonly kind: "partial";
+  readonly table: string;
+  readonly rowIndex: number;
+  readonly vendor: string;
+  readonly message: string;
+  readonly row: VendorRow;
+  readonly assumptions: Assumptions;
+  readonly partial: CostFreeChecklist;
+  readonly input: ChecklistInput;
+  readonly sameOwners: boolean;
+}
 
 export type InsertOutcome =
   | { readonly kind: "done"; readonly sheet: string; readonly created: boolean; readonly keptCells: number; readonly checklist: Checklist; readonly message: string }
@@ -76,6 +92,13 @@ export type InsertOutcome =
 /** The checklist of the selected row (or of `request.table`/`rowIndex`), with names and answers from its sheet. */
 export async function loadChecklist(port: WorkbookPort, request: ChecklistRequest = {}): Promise<ChecklistLoad> {
   const found = await readSelectedRow(port, request);
+  if (found.kind === "partial") {
+    const read = await port.read({ settings: [CHECKLIST_INPUT_SETTING] });
+    const store = parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]);
+    const input = mergeInput(EMPTY_INPUT, request, storedInput(store, vendorKey(found.table, found.row.vendor, found.rowIndex)));
+    const partial = buildCostFreeChecklist(found.row, { ...input, assumptions: found.assumptions, startDate: request.startDate });
+    return { kind: "partial", table: found.table, rowIndex: found.rowIndex, vendor: found.row.vendor, message: found.message, row: found.row, assumptions: found.assumptions, partial, input, sameOwners: store.sameOwners };
+  }
   if (found.kind !== "row") return found;
   // One read for the sheet and the kept input: each read is a round trip to the workbook.
   const sheets = await port.read({ sheets: sheetCandidates(found.evaluation.row.vendor, found.rowIndex), settings: [CHECKLIST_INPUT_SETTING] });
@@ -122,6 +145,7 @@ function typedFor(
 /** Inserts the checklist of the selected row (or `request.table`/`rowIndex`) as a sheet, or refreshes it in place. */
 export async function insertChecklistSheet(port: WorkbookPort, request: ChecklistRequest = {}): Promise<InsertOutcome> {
   const found = await readSelectedRow(port, request);
+  if (found.kind === "partial") return { kind: "refused", message: `${found.message.replace(/ The owners, contract items and security rules below do not depend on it\.$/, "")} The sheet is inserted once the row can be evaluated.` };
   if (found.kind !== "row") return { kind: "refused", message: found.message };
   const vendor = found.evaluation.row.vendor;
   const sheets = await port.read({ sheets: sheetCandidates(vendor, found.rowIndex), settings: [CHECKLIST_INPUT_SETTING] });

@@ -4,8 +4,9 @@
 
 import { ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
 import type { CheckKey, CheckStatus, OwnerKey } from "../model/checklist";
-import { evaluateCells, isBlankRow, mapHeaders } from "../model";
-import type { CellValue, Evaluation } from "../model/types";
+import { evaluateCells, FIELDS, isBlankRow, mapHeaders, readRow } from "../model";
+import { COST_FREE_FIELDS } from "../model/checklist";
+import type { CellValue, Evaluation, HeaderMap, ModelError, VendorRow } from "../model/types";
 import type { CalendarDate } from "../model/zones";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
@@ -40,7 +41,33 @@ export type FoundRow =
       sharedName: () => Promise<boolean>;
     }
   | { kind: "none"; message: string }
-  | { kind: "error"; message: string };
+  | { kind: "error"; message: string }
+  /** A cell the cost needs is bad, but the row's categories read: the checklist parts that need no cost can still be shown. */
+  | { kind: "partial"; table: string; rowIndex: number; row: VendorRow; assumptions: Assumptions; message: string };
+
+/**
+ * The row read with its bad cells set aside, when none of them is one the cost-free parts
+ * read: a rate of "TBD" blocks the cost, not the owners or the contract items. A bad required
+ * number is read as a placeholder that nothing shown depends on.
+ */
+function costFreeRow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions, first: ModelError): { row: VendorRow; bad: string[] } | null {
+  const current = [...cells];
+  const bad: string[] = [];
+  let error = first;
+  for (let attempt = 0; attempt < FIELDS.length; attempt++) {
+    const spec = FIELDS.find((f) => f.header === error.field);
+    if (!spec || (COST_FREE_FIELDS as readonly string[]).includes(spec.key)) return null;
+    const column = map.columns[spec.key];
+    if (column === undefined) return null;
+    bad.push(`${spec.header} '${String(current[column] ?? "")}'`);
+    current[column] = spec.required ? 1 : null;
+    const again = readRow(current, map, a);
+    if (again === null) return null;
+    if (again.ok) return { row: again.value, bad };
+    error = again.error;
+  }
+  return null;
+}
 
 /**
  * The row's checklist needs that row, the header row, the mapping and the assumptions: the
@@ -81,7 +108,19 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
   if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
-  if (!result.ok) return { kind: "error", message: `Row ${rowNumber} of '${found.name}': ${result.error.message}` };
+  if (!result.ok) {
+    const message = `Row ${rowNumber} of '${found.name}': ${result.error.message}`;
+    const costFree = costFreeRow(cells, map, assumptions.value, result.error);
+    if (!costFree) return { kind: "error", message };
+    return {
+      kind: "partial",
+      table: found.name,
+      rowIndex,
+      row: costFree.row,
+      assumptions: assumptions.value,
+      message: `${message}. The cost, risk, readiness checks and pilot need ${costFree.bad.length === 1 ? "that cell" : `those cells (${costFree.bad.join(", ")})`}: correct it in the table. The owners, contract items and security rules below do not depend on it.`,
+    };
+  }
   const vendor = result.value.row.vendor.trim();
   const vendorColumn = map.columns.vendor;
   const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];

@@ -622,6 +622,40 @@ export function contractItemsOf(row: ContractFacts & Pick<VendorRow, "durationMo
   return contractItems(row, start ? { start, pilotMonths: pilotFor(row, a).months } : null);
 }
 
+/** The parts of the checklist that need only the row's categories, not its cost or risk. */
+export interface CostFreeChecklist {
+  readonly vendor: string;
+  readonly engagementModel: EngagementModel;
+  readonly pricingModel: PricingModel;
+  readonly dataSensitivity: DataSensitivity;
+  readonly owners: readonly ChecklistOwner[];
+  readonly contractItems: readonly ContractItem[];
+  readonly securityRules: readonly SecurityRule[];
+  readonly startDate: string;
+  readonly dueDates: Readonly<Record<DueStage, string>>;
+}
+
+/** The fields a row's cost-free parts read: a row whose rate or hours cell is bad still has them. */
+export const COST_FREE_FIELDS = ["engagementModel", "pricingModel", "dataSensitivity", "replacesInHouseStaff", "durationMonths", "workType", "certifications", "country"] as const;
+
+/** Owners, contract items and security rules of a row whose cost cannot be computed. */
+export function buildCostFreeChecklist(row: VendorRow, options: ChecklistOptions = {}): CostFreeChecklist {
+  const a = options.assumptions ?? DEFAULT_ASSUMPTIONS;
+  const start = startOf(options, a);
+  const schedule: DueSchedule | null = start ? { start, pilotMonths: pilotFor(row, a).months } : null;
+  return {
+    vendor: row.vendor,
+    engagementModel: row.engagementModel,
+    pricingModel: row.pricingModel,
+    dataSensitivity: row.dataSensitivity,
+    owners: buildOwners(row.engagementModel, options.ownerNames ?? {}, options.counterpartNames ?? {}),
+    contractItems: contractItems(row, schedule),
+    securityRules: buildSecurityRules(row, a, schedule),
+    startDate: start ? isoDateOf(start) : "",
+    dueDates: dueDatesOf(schedule),
+  };
+}
+
 export function buildChecklist(evaluation: Evaluation, options: ChecklistOptions = {}): Checklist {
   const { row, cost, risk, fit } = evaluation;
   const a = options.assumptions ?? DEFAULT_ASSUMPTIONS;

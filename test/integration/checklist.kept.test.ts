@@ -143,3 +143,42 @@ describe.each(Object.keys(HOSTS))("what the buyer typed is kept per vendor (%s)"
     expect(after.input.counterpartNames).toEqual({ scope: "Meera Rao" });
   });
 });
+
+describe("a row with a bad cell", () => {
+  async function withRate(rate: unknown, engagement?: string) {
+    const bad = rows();
+    bad[0][SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate")] = rate as string;
+    if (engagement !== undefined) bad[0][SAMPLE_VENDOR_HEADERS.indexOf("Engagement model")] = engagement;
+    const wb = new MemoryWorkbook();
+    await wb.apply([
+      { kind: "ensureSheet", sheet: SAMPLE_SHEET_NAME, activate: true },
+      { kind: "createTable", sheet: SAMPLE_SHEET_NAME, address: "A1", name: SAMPLE_TABLE_NAME, headers: [...SAMPLE_VENDOR_HEADERS], rows: bad },
+    ]);
+    return wb;
+  }
+
+  test("a rate of 'TBD' still gets the owners, contract items and security rules, with a notice naming the cell", async () => {
+    const wb = await withRate("TBD");
+    await saveChecklistInput(wb, { table: SAMPLE_TABLE_NAME, vendor: vendorOf(0), rowIndex: 0 }, TYPED, false);
+    const result = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    expect(result.kind).toBe("partial");
+    if (result.kind !== "partial") return;
+    expect(result.message).toMatch(/^Row 1 of 'Vendors'.*Hourly rate.*'TBD'/);
+    expect(result.message).toContain("do not depend on it");
+    expect(result.partial.owners).toHaveLength(6);
+    expect(result.partial.owners.find((o) => o.key === "scope")).toMatchObject({ name: "Ana Silva", counterpart: "Raj Patel" });
+    expect(result.partial.contractItems.map((i) => i.key)).toContain("liability");
+    const good = await loaded(await HOSTS.memory().then((h) => h.port), 0);
+    expect(result.partial.contractItems).toEqual(good.checklist.contractItems);
+
+    const insert = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    expect(insert.kind).toBe("refused");
+    if (insert.kind === "refused") expect(insert.message).toMatch(/Hourly rate.*once the row can be evaluated/);
+  });
+
+  test("a bad cell the contract items read leaves nothing to show but the error", async () => {
+    const wb = await withRate("TBD", "Body shopping");
+    const result = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    expect(result.kind).toBe("error");
+  });
+});
