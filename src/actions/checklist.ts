@@ -8,10 +8,12 @@
 // Each rule has its own file: checklistSelectedRow.ts reads the row, checklistSheetLayout.ts
 // lays out the sheet, checklistKeepsTyped.ts keeps what the buyer typed.
 
-import type { Assumptions } from "../model/assumptions";
+import { ASSUMPTION_BY_KEY, type Assumptions } from "../model/assumptions";
+import { normaliseHeader } from "../model/fields";
+import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
 import type { Evaluation, VendorRow } from "../model/types";
-import type { WorkbookChange, WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_SHEET, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
 import { pickSheet, sheetCandidates } from "./checklistSheetLayout";
@@ -179,3 +181,34 @@ export async function insertChecklistSheet(port: WorkbookPort, request: Checklis
 
 /** Check keys in display order, for components that list them. */
 export const CHECKLIST_CHECK_KEYS = CHECK_KEYS;
+/**
+ * Writes the engagement start typed in the pane to the 'Engagement start date' assumption, so
+ * the sheet, the pane and the next session date the items alike. A workbook made before the
+ * assumption existed gets the row appended; one without an assumptions sheet is left alone.
+ */
+export async function setEngagementStartDate(port: WorkbookPort, date: CalendarDate | null): Promise<{ kind: "done" | "refused"; message: string }> {
+  const read = await port.read({ sheets: [ASSUMPTIONS_SHEET] });
+  const sheet = read.sheets[ASSUMPTIONS_SHEET] ?? null;
+  if (!sheet || sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
+    return { kind: "refused", message: `There is no assumptions sheet '${ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
+  const spec = ASSUMPTION_BY_KEY.engagementStartDate;
+  const key = normaliseHeader(spec.name);
+  let row = sheet.values.findIndex((r, i) => i > 0 && normaliseHeader(String(r[0] ?? "")) === key);
+  const value = date ? dateToExcelSerial(date) : "";
+  const changes: WorkbookChange[] = [];
+  if (row < 0) {
+    let last = sheet.values.length - 1;
+    while (last > 0 && String(sheet.values[last]?.[0] ?? "").trim() === "") last--;
+    row = last + 1;
+    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: `A${row + 1}`, cells: [[spec.name, value, spec.unit, spec.source, spec.description]] });
+  } else {
+    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: `B${row + 1}`, cells: [[value]] });
+  }
+  changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `B${row + 1}`, format: { numberFormat: "yyyy-mm-dd" } });
+  try {
+    await port.apply(changes);
+  } catch (error) {
+    return { kind: "refused", message: `The start date could not be written to '${ASSUMPTIONS_SHEET}': ${error instanceof Error ? error.message : String(error)}.${undoHint(error)}` };
+  }
+  return { kind: "done", message: date ? `Engagement start date set on '${ASSUMPTIONS_SHEET}'.` : `Engagement start date cleared on '${ASSUMPTIONS_SHEET}'.` };
+}

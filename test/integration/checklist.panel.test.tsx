@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { checklistSheetName } from "../../src/actions/checklist";
@@ -52,6 +52,8 @@ describe("checklist panel", () => {
     wb.select(SAMPLE_SHEET_NAME, "B3");
     renderPanel(wb);
     expect(await heading()).toHaveTextContent(`Governance checklist: ${vendorAt(1)}`);
+    // The facts sit in a collapsed section under the summary.
+    await userEvent.click(screen.getByRole("button", { name: "Engagement" }));
     for (const term of ["Location", "Engagement", "Pricing", "Total cost", "Risk score", "Location fit"]) expect(screen.getByText(term, { selector: "dt" })).toBeInTheDocument();
     expect(screen.getAllByRole("textbox", { name: /owner name/ })).toHaveLength(6);
     for (const check of ["Work clarity", "Collaboration intensity", "Risk level", "Internal ownership", "Provider maturity", "Commercial fit", "Location fit", "Scale path"])
@@ -91,14 +93,20 @@ describe("checklist panel", () => {
     expect(screen.queryByRole("button", { name: "Insert as sheet" })).not.toBeInTheDocument();
   });
 
-  test("an empty owner is flagged until a name is typed, and internal ownership follows the names", async () => {
+  test("before anything is typed, empty owners are a count, not flags or a blocker; once a name is typed the others are flagged", async () => {
     const wb = await previewWorkbook();
     const user = renderPanel(wb);
     await heading();
     const scope = screen.getByRole("textbox", { name: "Scope owner name" });
-    expect(screen.getAllByText(/Name missing/)).toHaveLength(6);
+    expect(screen.queryAllByText(/Name missing/)).toHaveLength(0);
+    const summary = screen.getByRole("region", { name: "Summary" });
+    expect(summary).toHaveTextContent("6 owner names to fill in");
+    const untouched = screen.getByText("Internal ownership", { selector: "strong" }).closest("li")!;
+    expect(within(untouched).queryByText("Blocker")).not.toBeInTheDocument();
+    expect(within(untouched).getByText("6 to fill in")).toBeInTheDocument();
     await user.type(scope, "Ana Silva");
     expect(screen.getAllByText(/Name missing/)).toHaveLength(5);
+    expect(summary).toHaveTextContent("5 owner names to fill in");
     const internal = screen.getByText("Internal ownership", { selector: "strong" }).closest("li")!;
     expect(within(internal).getByText(/Missing: delivery owner/)).toBeInTheDocument();
   });
@@ -109,9 +117,15 @@ describe("checklist panel", () => {
     await heading();
     await user.tab();
     expect(screen.getByRole("button", { name: "Refresh" })).toHaveFocus();
+    // The actions come right after the summary, before any section.
     await user.tab();
-    expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: "Insert as sheet" })).toHaveFocus();
+    const scope = screen.getByRole("textbox", { name: "Scope owner name" });
+    for (let i = 0; i < 12 && document.activeElement !== scope; i++) await user.tab();
+    expect(scope).toHaveFocus();
     await user.keyboard("Ana");
+    await user.tab();
+    expect(screen.getByRole("textbox", { name: "Scope owner: provider's counterpart" })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("textbox", { name: "Delivery owner name" })).toHaveFocus();
     // On to the first question the buyer answers.
@@ -140,6 +154,8 @@ describe("checklist panel", () => {
     await heading();
     await user.click(screen.getByRole("button", { name: "Copy as text" }));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining(`# Governance checklist: ${vendorAt(0)}`));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining("| Buyer RACI | Provider's counterpart | Provider RACI |"));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining("## Contract and exit items"));
     expect(await screen.findByText(/on the clipboard as Markdown/)).toBeInTheDocument();
   });
 
@@ -153,6 +169,62 @@ describe("checklist panel", () => {
     const text = screen.getByRole("textbox", { name: "Checklist as Markdown" });
     expect(text).toHaveFocus();
     expect((text as HTMLTextAreaElement).value).toContain("## Governance owners");
+  });
+
+  test("names typed for one vendor come back after another vendor was selected, and stay only with it", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "B2");
+    const user = renderPanel(wb);
+    expect(await heading()).toHaveTextContent(vendorAt(0));
+    await user.type(screen.getByRole("textbox", { name: "Scope owner name" }), "Ana Silva");
+    await user.type(screen.getByRole("textbox", { name: "Scope owner: provider's counterpart" }), "Raj");
+    act(() => wb.select(SAMPLE_SHEET_NAME, "B3"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(1)));
+    expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveValue("");
+    act(() => wb.select(SAMPLE_SHEET_NAME, "B2"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(0)));
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveValue("Ana Silva"));
+    expect(screen.getByRole("textbox", { name: "Scope owner: provider's counterpart" })).toHaveValue("Raj");
+  });
+
+  test("with the same owners for every vendor ticked, a name typed for one vendor is there for the next", async () => {
+    const wb = await previewWorkbook();
+    wb.select(SAMPLE_SHEET_NAME, "B2");
+    const user = renderPanel(wb);
+    await heading();
+    await user.click(screen.getByRole("checkbox", { name: "Same owners on my side for every vendor" }));
+    await user.type(screen.getByRole("textbox", { name: "Quality owner name" }), "Di Chen");
+    await user.type(screen.getByRole("textbox", { name: "Quality owner: provider's counterpart" }), "Omar");
+    act(() => wb.select(SAMPLE_SHEET_NAME, "B4"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(2)));
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Quality owner name" })).toHaveValue("Di Chen"));
+    expect(screen.getByRole("textbox", { name: "Quality owner: provider's counterpart" })).toHaveValue("");
+    expect(screen.getByRole("checkbox", { name: "Same owners on my side for every vendor" })).toBeChecked();
+  });
+
+  test("each owner shows its RACI on both sides, and a start date turns stages into dates", async () => {
+    const wb = await previewWorkbook();
+    const user = renderPanel(wb);
+    await heading();
+    expect(screen.getAllByText(/^RACI: you /)).toHaveLength(6);
+    await user.click(screen.getByRole("button", { name: /^Contract and exit items/ }));
+    expect(screen.getAllByText("Before signature").length).toBeGreaterThan(0);
+    fireEvent.change(screen.getByLabelText("Engagement start date"), { target: { value: "2027-03-01" } });
+    await waitFor(() => expect(screen.getAllByText("Before signature (by 2027-02-15)").length).toBeGreaterThan(0));
+    await user.click(screen.getByRole("checkbox", { name: "Liability caps and insurance done" }));
+    expect(screen.getByRole("region", { name: "Summary" })).toHaveTextContent(/^.*1 of \d+ items done/);
+  });
+
+  test("a rate of TBD still shows the owners and contract items, with a notice naming the cell", async () => {
+    const wb = await previewWorkbook();
+    wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate"))}2`, [["TBD"]]);
+    wb.select(SAMPLE_SHEET_NAME, "A2");
+    renderPanel(wb);
+    expect(await screen.findByText(/Row 1 of 'Vendors': Hourly rate.*TBD.*do not depend on it/)).toBeInTheDocument();
+    expect(screen.getAllByRole("textbox", { name: /owner name/ })).toHaveLength(6);
+    expect(screen.getByRole("heading", { name: /^Contract and exit items/ })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Liability caps and insurance done" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Insert as sheet" })).not.toBeInTheDocument();
   });
 
   test("a row the model refuses shows its error and what to fix", async () => {

@@ -2,21 +2,36 @@
 // what before the engagement starts, whether it is ready, and how to start. The content
 // comes from the model (buildChecklist); this component only shows it, keeps the names and
 // answers the buyer types, and calls the checklist actions.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ArrowClockwiseRegular, CopyRegular } from "@fluentui/react-icons";
-import { Button, Field, Input, Select } from "../controls";
-import { insertChecklistSheet, loadChecklist, mergeChecklistInput, type ChecklistLoad, type LoadedChecklist } from "../../actions/checklist";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Checkbox, Field, Input } from "@fluentui/react-components";
+import { Button, Select } from "../controls";
+import {
+  EMPTY_INPUT,
+  insertChecklistSheet,
+  loadChecklist,
+  saveChecklistInput,
+  setEngagementStartDate,
+  type ChecklistInput,
+  type ChecklistLoad,
+  type PartialChecklistLoad,
+} from "../../actions/checklist";
 import { undoHint } from "../../actions/outcome";
 import {
   buildChecklist,
   checklistToMarkdown,
   formatMoney,
   locationText,
+  raciLetters,
   CHECK_STATUSES,
+  type ChecklistOwner,
   type CheckKey,
   type CheckStatus,
   type OwnerKey,
+  type SecurityRule,
 } from "../../model/checklist";
+import type { ContractItem } from "../../model/checklistContract";
+import { dueText } from "../../model/checklistContract";
+import type { CalendarDate } from "../../model/zones";
 import type { WorkbookPort } from "../../workbook/port";
 import { Notice, type NoticeIntent } from "../Notice";
 
@@ -38,6 +53,9 @@ export type Schedule = (task: () => void, delayMs: number) => () => void;
 
 /** A burst of selection moves (arrow keys held, a drag) reads the workbook once, after it. */
 export const SELECTION_SETTLE_MS = 250;
+
+/** Typing is kept in the workbook once it pauses, not on every key: each save is a round trip. */
+export const SAVE_SETTLE_MS = 400;
 
 const timerSchedule: Schedule = (task, delayMs) => {
   const timer = setTimeout(task, delayMs);
@@ -62,6 +80,9 @@ const styles = `
 .checklist-status-Verify { color: var(--colorPaletteDarkOrangeForeground1); border-color: var(--colorPaletteDarkOrangeBorder2); background: var(--colorPaletteDarkOrangeBackground1); }
 .checklist-status-Blocker { color: var(--colorPaletteRedForeground1); border-color: var(--colorPaletteRedBorder2); background: var(--colorPaletteRedBackground1); }
 .checklist-actions { display: flex; flex-wrap: wrap; gap: 8px; }
+.checklist-summary { display: flex; flex-direction: column; gap: 4px; padding: 8px; border: 1px solid var(--colorNeutralStroke2); border-radius: var(--borderRadiusMedium); }
+.checklist-summary p { margin: 0; }
+.checklist-raci { font-size: var(--fontSizeBase200); }
 .checklist textarea { width: 100%; min-height: 160px; box-sizing: border-box; font-family: var(--fontFamilyMonospace); font-size: var(--fontSizeBase200); }
 `;
 
@@ -76,30 +97,34 @@ function Status({ status }: { status: CheckStatus }) {
 
 export function ChecklistPanel({ port, table, active = true, schedule = timerSchedule }: ChecklistPanelProps) {
   const [load, setLoad] = useState<ChecklistLoad | null>(null);
-  const [ownerNames, setOwnerNames] = useState<Partial<Record<OwnerKey, string>>>({});
-  const [answers, setAnswers] = useState<Partial<Record<CheckKey, CheckStatus>>>({});
+  const [input, setInput] = useState<ChecklistInput>(EMPTY_INPUT);
+  const [sameOwners, setSameOwners] = useState(false);
+  const [startText, setStartText] = useState("");
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState<"loading" | "inserting" | null>(active ? "loading" : null);
   const [copyFallback, setCopyFallback] = useState<string | null>(null);
   const latest = useRef(0);
   const copyArea = useRef<HTMLTextAreaElement | null>(null);
-  // What the buyer typed in the pane for the row on show, so a refresh of the same row keeps it.
-  const typed = useRef<{ row: string; ownerNames: Partial<Record<OwnerKey, string>>; answers: Partial<Record<CheckKey, CheckStatus>> } | null>(null);
+  // A save waiting for typing to pause: run at once when another vendor's save comes, before a refresh, or when the panel goes.
+  const pendingSave = useRef<{ row: string; run: () => Promise<void>; cancel: () => void } | null>(null);
+  const startTextRef = useRef(startText);
+  startTextRef.current = startText;
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
     setBusy("loading");
     try {
-      const current = typed.current;
-      let result = await loadChecklist(port, {});
-      // What the buyer typed in the pane for this row stays, under what the sheet holds.
-      if (result.kind === "ready" && current && current.row === rowKey(result)) result = { ...result, ...mergeChecklistInput(result, current) };
+      // What was typed is in the workbook before the row is read again, so it comes back with it.
+      await pendingSave.current?.run();
+      const start = parseIsoDate(startTextRef.current);
+      const result = await loadChecklist(port, start ? { startDate: start } : {});
       if (request !== latest.current) return;
       setLoad(result);
-      if (result.kind === "ready") {
-        setOwnerNames(result.ownerNames);
-        setAnswers(result.answers);
-        typed.current = { row: rowKey(result), ownerNames: result.ownerNames, answers: result.answers };
+      if (result.kind === "ready" || result.kind === "partial") {
+        setInput(result.input);
+        setSameOwners(result.sameOwners);
+        const known = result.kind === "ready" ? result.checklist.startDate : result.partial.startDate;
+        if (known && startTextRef.current === "") setStartText(known);
       }
       setCopyFallback(null);
     } catch (error) {
@@ -132,11 +157,13 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
       // Selection events are unreliable on some platforms; the Refresh button stays.
       .catch(() => undefined);
     const requests = latest;
+    const saves = pendingSave;
     return () => {
       unmounted = true;
       pending?.();
-      // Answers still on their way belong to a panel that is gone.
+      // Answers still on their way belong to a panel that is gone; typing not yet saved is saved now.
       requests.current++;
+      void saves.current?.run();
       if (stop) void stop().catch(() => undefined);
     };
   }, [port, table, refresh, active, schedule]);
@@ -150,21 +177,56 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
   }, [copyFallback]);
 
   const ready = load?.kind === "ready" ? load : null;
+  const partial = load?.kind === "partial" ? load : null;
+  const startDate = parseIsoDate(startText);
   const checklist = useMemo(
-    () => (ready ? buildChecklist(ready.evaluation, { ownerNames, answers, today: localToday(), assumptions: ready.assumptions }) : null),
-    [ready, ownerNames, answers],
+    () => (ready ? buildChecklist(ready.evaluation, { ...input, today: localToday(), assumptions: ready.assumptions, startDate: startDate ?? undefined }) : null),
+    // startDate is derived from startText.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ready, input, startText],
   );
 
-  function setOwner(key: OwnerKey, name: string) {
-    const next = { ...ownerNames, [key]: name };
-    setOwnerNames(next);
-    if (ready) typed.current = { row: rowKey(ready), ownerNames: next, answers };
+  function keep(next: ChecklistInput, same = sameOwners) {
+    setInput(next);
+    const shown = ready ?? partial;
+    if (!shown) return;
+    const row = rowKey(shown);
+    const vendor = { table: shown.table, vendor: shown.kind === "ready" ? shown.evaluation.row.vendor : shown.vendor, rowIndex: shown.rowIndex };
+    const previous = pendingSave.current;
+    if (previous && previous.row !== row) void previous.run();
+    else previous?.cancel();
+    let done = false;
+    // Assigned below; a schedule that runs the task at once (tests) finds it already set.
+    let cancel: () => void = () => undefined;
+    const run = async () => {
+      if (done) return;
+      done = true;
+      cancel();
+      if (pendingSave.current?.run === run) pendingSave.current = null;
+      await saveChecklistInput(port, vendor, next, same).catch((error) =>
+        setMessage({ intent: "error", text: `What you typed could not be kept in the workbook: ${error instanceof Error ? error.message : String(error)}. It stays in the pane; try again.` }),
+      );
+    };
+    pendingSave.current = { row, run, cancel: () => ((done = true), cancel()) };
+    cancel = schedule(() => void run(), SAVE_SETTLE_MS);
   }
 
-  function setAnswer(key: CheckKey, status: CheckStatus) {
-    const next = { ...answers, [key]: status };
-    setAnswers(next);
-    if (ready) typed.current = { row: rowKey(ready), ownerNames, answers: next };
+  const setOwner = (key: OwnerKey, name: string) => keep({ ...input, ownerNames: { ...input.ownerNames, [key]: name } });
+  const setCounterpart = (key: OwnerKey, name: string) => keep({ ...input, counterpartNames: { ...input.counterpartNames, [key]: name } });
+  const setAnswer = (key: CheckKey, status: CheckStatus) => keep({ ...input, answers: { ...input.answers, [key]: status } });
+  const setDone = (key: string, value: boolean) => keep({ ...input, done: { ...input.done, [key]: value } });
+  const setNote = (key: string, note: string) => keep({ ...input, notes: { ...input.notes, [key]: note } });
+  function chooseSameOwners(value: boolean) {
+    setSameOwners(value);
+    keep(input, value);
+  }
+
+  async function changeStart(text: string) {
+    setStartText(text);
+    const date = parseIsoDate(text);
+    if (text !== "" && !date) return;
+    const outcome = await setEngagementStartDate(port, date);
+    if (outcome.kind === "refused") setMessage({ intent: "warning", text: outcome.message });
   }
 
   async function insert() {
@@ -172,7 +234,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
     setBusy("inserting");
     setMessage(null);
     try {
-      const outcome = await insertChecklistSheet(port, { table: ready.table, rowIndex: ready.rowIndex, ownerNames, answers });
+      await pendingSave.current?.run();
+      const outcome = await insertChecklistSheet(port, { table: ready.table, rowIndex: ready.rowIndex, ...input, startDate: startDate ?? undefined });
       setMessage(outcome.kind === "done" ? { intent: "success", text: outcome.message } : { intent: "error", text: outcome.message });
     } catch (error) {
       setMessage({ intent: "error", text: `The checklist sheet could not be written: ${error instanceof Error ? error.message : String(error)}. Try again.${undoHint(error)}` });
@@ -197,11 +260,59 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
     }
   }
 
+  // Until the buyer has typed anything, an empty name is work to do, not a fault.
+  const touched = hasInput(input);
+  const owners = checklist?.owners ?? partial?.partial.owners ?? [];
+  const contract = checklist?.contractItems ?? partial?.partial.contractItems ?? [];
+  const security = checklist?.securityRules ?? partial?.partial.securityRules ?? [];
+  const dueDates = checklist?.dueDates ?? partial?.partial.dueDates;
+  const missingNames = owners.filter((o) => o.missing).length;
+  const tickKeys = [...contract.map((i) => `contract:${i.key}`), ...security.map((r) => `security:${r.key}`), ...(checklist?.pilotPlan ?? []).map((p) => `pilot:${p.key}`)];
+  const doneCount = tickKeys.filter((k) => input.done[k]).length;
+  const shownStatus = (key: CheckKey, status: CheckStatus): CheckStatus | null => (!touched && key === "internalOwnership" ? null : status);
+  const blockers = checklist ? checklist.checks.filter((c) => shownStatus(c.key, c.status) === "Blocker").length : 0;
+  const vendorName = checklist?.header.vendor || partial?.vendor || (ready ? `row ${ready.rowIndex + 1}` : partial ? `row ${partial.rowIndex + 1}` : "");
+
+  const ownersSection = (
+    <Section value="owners" title="Governance owners">
+      <p className="checklist-duty">RACI: R responsible, A accountable, C consulted, I informed.</p>
+      <Checkbox checked={sameOwners} onChange={(_, data) => chooseSameOwners(data.checked === true)} label="Same owners on my side for every vendor" />
+      <ul className="checklist-list checklist-plain">
+        {owners.map((o) => (
+          <OwnerItem key={o.key} owner={o} input={input} flag={touched} onName={setOwner} onCounterpart={setCounterpart} due={dueText("Before signature", dueDates?.["Before signature"] ?? "")} />
+        ))}
+      </ul>
+    </Section>
+  );
+  const contractSection = contract.length > 0 && (
+    <Section value="contract" title={`Contract and exit items (${contract.length})`}>
+      <ul className="checklist-list checklist-plain">
+        {contract.map((item) => (
+          <ContractEntry key={item.key} item={item} input={input} onDone={setDone} onNote={setNote} />
+        ))}
+      </ul>
+    </Section>
+  );
+  const securitySection = security.length > 0 && (
+    <Section value="security" title="Security and access rules before onboarding">
+      <ul className="checklist-list checklist-plain">
+        {security.map((r) => (
+          <SecurityEntry key={r.key} rule={r} input={input} onDone={setDone} />
+        ))}
+      </ul>
+    </Section>
+  );
+  const startField = (
+    <Field label="Engagement start date" hint={startDate ? `Sign by ${dueDates?.["Before signature"] ?? ""}.` : "Optional: gives each item a date."}>
+      <Input type="date" value={startText} onChange={(_, data) => void changeStart(data.value)} />
+    </Field>
+  );
+
   return (
     <section className="checklist" aria-labelledby="checklist-heading" aria-busy={busy !== null}>
       <style>{styles}</style>
       <div className="checklist-actions">
-        <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={() => void refresh()} disabled={busy === "inserting"}>
+        <Button onClick={() => void refresh()} disabled={busy === "inserting"}>
           Refresh
         </Button>
       </div>
@@ -220,120 +331,48 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
           <Notice intent="error">{load.message}</Notice>
         </>
       )}
+      {partial && (
+        <>
+          <h2 id="checklist-heading">Governance checklist: {vendorName}</h2>
+          <Notice intent="warning">{partial.message}</Notice>
+          <div className="checklist-summary" role="region" aria-label="Summary">
+            <p>
+              {partial.partial.engagementModel}, {partial.partial.pricingModel}, {partial.partial.dataSensitivity} data
+            </p>
+            <p>
+              {doneCount} of {tickKeys.length} items done; {missingNames} owner name{missingNames === 1 ? "" : "s"} to fill in
+            </p>
+          </div>
+          {startField}
+          <Accordion multiple collapsible defaultOpenItems={["owners", "contract"]}>
+            {ownersSection}
+            {contractSection}
+            {securitySection}
+          </Accordion>
+          <div role="status" aria-live="polite">
+            {message && <Notice intent={message.intent}>{message.text}</Notice>}
+          </div>
+        </>
+      )}
       {ready && checklist && (
         <>
-          <h2 id="checklist-heading">Governance checklist: {checklist.header.vendor || `row ${ready.rowIndex + 1}`}</h2>
-          <dl className="checklist-facts">
-            <dt>Location</dt>
-            <dd>{locationText(checklist.header)}</dd>
-            <dt>Engagement</dt>
-            <dd>{checklist.header.engagementModel}</dd>
-            <dt>Pricing</dt>
-            <dd>{checklist.header.pricingModel}</dd>
-            <dt>Total cost</dt>
-            <dd>{formatMoney(checklist.header.totalCost)}</dd>
-            <dt>Risk score</dt>
-            <dd>
-              {Math.round(checklist.header.riskScore)} ({checklist.header.riskLabel})
-            </dd>
-            <dt>Location fit</dt>
-            <dd>
-              {checklist.header.locationFit}, {Math.round(checklist.header.overlapHours * 10) / 10} h overlap
-            </dd>
-            <dt>Readiness</dt>
-            <dd>
-              <Status status={checklist.readiness.overall} /> {checklist.readiness.ready} ready, {checklist.readiness.verify} to verify, {checklist.readiness.blocker} blocker
-              {checklist.readiness.blocker === 1 ? "" : "s"}
-            </dd>
-          </dl>
-
-          <h3>Governance owners</h3>
-          <ul className="checklist-list checklist-plain">
-            {checklist.owners.map((o) => (
-              <li key={o.key}>
-                <Field
-                  label={`${o.role} name`}
-                  hint={o.decides}
-                  validationState={o.missing ? "warning" : "none"}
-                  validationMessage={o.missing ? "Name missing: name a person on your side." : undefined}
-                >
-                  <Input value={ownerNames[o.key] ?? ""} onChange={(_, data) => setOwner(o.key, data.value)} />
-                </Field>
-                <p className="checklist-duty">
-                  <strong>You:</strong> {o.buyerDuty} <strong>Provider:</strong> {o.providerDuty}
-                </p>
-              </li>
-            ))}
-          </ul>
-
-          <h3>Readiness checks</h3>
-          <ul className="checklist-list checklist-plain">
-            {checklist.checks.map((c) => (
-              <li key={c.key}>
-                <div className="checklist-row">
-                  <strong>{c.label}</strong> <Status status={c.status} />
-                </div>
-                <p className="checklist-duty">{c.reason}</p>
-                {c.answerable && (
-                  <div className="checklist-row">
-                    <label htmlFor={`checklist-answer-${c.key}`}>Your answer for {c.label.toLowerCase()}</label>
-                    <Select id={`checklist-answer-${c.key}`} value={answers[c.key] ?? "Verify"} onChange={(_, data) => setAnswer(c.key, data.value as CheckStatus)}>
-                      {CHECK_STATUSES.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </Select>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-
-          {checklist.mitigations.length > 0 && (
-            <>
-              <h3>Mitigations for the top risks</h3>
-              <ul className="checklist-list">
-                {checklist.mitigations.map((m) => (
-                  <li key={m.riskKey}>
-                    <strong>
-                      {m.risk} ({Math.round(m.score)}):
-                    </strong>{" "}
-                    {m.mitigation}
-                    <p className="checklist-duty">{m.cause}</p>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-
-          {checklist.securityRules.length > 0 && (
-            <>
-              <h3>Security and access rules before onboarding</h3>
-              <ul className="checklist-list">
-                {checklist.securityRules.map((s) => (
-                  <li key={s.key}>
-                    <strong>{s.title}:</strong> {s.rule}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-
-          <h3>Pilot plan</h3>
-          <ol className="checklist-list">
-            {checklist.pilotPlan.map((p) => (
-              <li key={p.key}>
-                <strong>{p.title.replace(/^\d+\.\s*/, "")}:</strong> {p.detail}
-              </li>
-            ))}
-          </ol>
-
+          <h2 id="checklist-heading">Governance checklist: {vendorName}</h2>
+          <div className="checklist-summary" role="region" aria-label="Summary">
+            <p>
+              Location fit <Badge appearance="tint" color={verdictColor(checklist.header.locationFit)}>{checklist.header.locationFit}</Badge> Risk{" "}
+              <Badge appearance="tint" color={riskColor(checklist.header.riskBand)}>{checklist.header.riskLabel}</Badge>
+            </p>
+            <p>
+              {doneCount} of {tickKeys.length} items done
+              {missingNames > 0 ? `; ${missingNames} owner name${missingNames === 1 ? "" : "s"} to fill in` : "; all owners named"}
+              {blockers > 0 ? `; ${blockers} blocker${blockers === 1 ? "" : "s"}` : ""}
+            </p>
+          </div>
           <div className="checklist-actions">
             <Button appearance="primary" onClick={() => void insert()} disabled={busy !== null}>
               Insert as sheet
             </Button>
-            <Button icon={<CopyRegular />} onClick={() => void copy()} disabled={busy === "inserting"}>
+            <Button onClick={() => void copy()} disabled={busy === "inserting"}>
               Copy as text
             </Button>
           </div>
@@ -353,12 +392,186 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
               <textarea id="checklist-copy-text" readOnly value={copyFallback} ref={copyArea} />
             </>
           )}
+          {startField}
+
+          <Accordion multiple collapsible defaultOpenItems={["owners", "checks"]}>
+            <Section value="facts" title="Engagement">
+              <dl className="checklist-facts">
+                <dt>Location</dt>
+                <dd>{locationText(checklist.header)}</dd>
+                <dt>Engagement</dt>
+                <dd>{checklist.header.engagementModel}</dd>
+                <dt>Pricing</dt>
+                <dd>{checklist.header.pricingModel}</dd>
+                <dt>Total cost</dt>
+                <dd>{formatMoney(checklist.header.totalCost)}</dd>
+                <dt>Risk score</dt>
+                <dd>
+                  {Math.round(checklist.header.riskScore)} ({checklist.header.riskLabel})
+                </dd>
+                <dt>Location fit</dt>
+                <dd>
+                  {checklist.header.locationFit}, {Math.round(checklist.header.overlapHours * 10) / 10} h overlap
+                </dd>
+              </dl>
+            </Section>
+            {ownersSection}
+            <Section value="checks" title="Readiness checks">
+              <ul className="checklist-list checklist-plain">
+                {checklist.checks.map((c) => {
+                  const status = shownStatus(c.key, c.status);
+                  return (
+                    <li key={c.key}>
+                      <div className="checklist-row">
+                        <strong>{c.label}</strong> {status ? <Status status={status} /> : <Badge appearance="outline">{missingNames} to fill in</Badge>}
+                      </div>
+                      <p className="checklist-duty">{status ? c.reason : `Name the ${missingNames} owners above.`}</p>
+                      {c.answerable && (
+                        <div className="checklist-row">
+                          <label htmlFor={`checklist-answer-${c.key}`}>Your answer for {c.label.toLowerCase()}</label>
+                          <Select id={`checklist-answer-${c.key}`} value={input.answers[c.key] ?? "Verify"} onChange={(_, data) => setAnswer(c.key, data.value as CheckStatus)}>
+                            {CHECK_STATUSES.map((s) => (
+                              <option key={s} value={s}>
+                                {s}
+                              </option>
+                            ))}
+                          </Select>
+                        </div>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </Section>
+            {contractSection}
+            {checklist.mitigations.length > 0 && (
+              <Section value="mitigations" title="Mitigations for the top risks">
+                <ul className="checklist-list">
+                  {checklist.mitigations.map((m) => (
+                    <li key={m.riskKey}>
+                      <strong>
+                        {m.risk} ({Math.round(m.score)}):
+                      </strong>{" "}
+                      {m.mitigation}
+                      <p className="checklist-duty">{m.cause}</p>
+                    </li>
+                  ))}
+                </ul>
+              </Section>
+            )}
+            {securitySection}
+            <Section value="pilot" title="Pilot plan">
+              {checklist.pilot.skipped && <p>{checklist.pilot.skipped}</p>}
+              <ol className="checklist-list">
+                {checklist.pilotPlan.map((p) => (
+                  <li key={p.key}>
+                    <Checkbox checked={input.done[`pilot:${p.key}`] === true} onChange={(_, data) => setDone(`pilot:${p.key}`, data.checked === true)} label={`${p.title.replace(/^\d+\.\s*/, "")} done`} />
+                    <p className="checklist-duty">{p.detail}</p>
+                  </li>
+                ))}
+              </ol>
+            </Section>
+          </Accordion>
         </>
       )}
     </section>
   );
 }
 
-function rowKey(loaded: LoadedChecklist): string {
-  return `${loaded.table.toLowerCase()}\u0001${loaded.rowIndex}\u0001${loaded.evaluation.row.vendor}`;
+function Section({ value, title, children }: { value: string; title: string; children: ReactNode }) {
+  return (
+    <AccordionItem value={value}>
+      <AccordionHeader as="h3">{title}</AccordionHeader>
+      <AccordionPanel>{children}</AccordionPanel>
+    </AccordionItem>
+  );
+}
+
+function OwnerItem(props: {
+  owner: ChecklistOwner;
+  input: ChecklistInput;
+  flag: boolean;
+  due: string;
+  onName: (key: OwnerKey, name: string) => void;
+  onCounterpart: (key: OwnerKey, name: string) => void;
+}) {
+  const { owner: o, input, flag } = props;
+  const missing = (input.ownerNames[o.key] ?? "").trim() === "";
+  return (
+    <li>
+      <Field
+        label={`${o.role} name`}
+        hint={o.decides}
+        validationState={flag && missing ? "warning" : "none"}
+        validationMessage={flag && missing ? "Name missing: name a person on your side." : undefined}
+      >
+        <Input value={input.ownerNames[o.key] ?? ""} onChange={(_, data) => props.onName(o.key, data.value)} />
+      </Field>
+      <Field label={`${o.role}: provider's counterpart`}>
+        <Input value={input.counterpartNames[o.key] ?? ""} onChange={(_, data) => props.onCounterpart(o.key, data.value)} />
+      </Field>
+      <p className="checklist-raci">
+        RACI: you {raciLetters(o.raci.buyer)}, provider {raciLetters(o.raci.provider)} ({o.carrier === "Shared" ? "shared" : `carried by the ${o.carrier.toLowerCase()}`}). Due: {props.due}.
+      </p>
+      <p className="checklist-duty">
+        <strong>You:</strong> {o.buyerDuty} <strong>Provider:</strong> {o.providerDuty}
+      </p>
+    </li>
+  );
+}
+
+function ContractEntry({ item, input, onDone, onNote }: { item: ContractItem; input: ChecklistInput; onDone: (key: string, v: boolean) => void; onNote: (key: string, note: string) => void }) {
+  const key = `contract:${item.key}`;
+  return (
+    <li>
+      <Checkbox checked={input.done[key] === true} onChange={(_, data) => onDone(key, data.checked === true)} label={`${item.title} done`} />
+      <p className="checklist-duty">
+        <Badge appearance="outline">{dueText(item.due, item.dueDate)}</Badge> {item.clause}
+      </p>
+      <p className="checklist-duty">
+        <strong>Why:</strong> {item.why} <strong>Source:</strong> {item.source}
+      </p>
+      <Field label={`${item.title}: notes`}>
+        <Input value={input.notes[key] ?? ""} onChange={(_, data) => onNote(key, data.value)} />
+      </Field>
+    </li>
+  );
+}
+
+function SecurityEntry({ rule, input, onDone }: { rule: SecurityRule; input: ChecklistInput; onDone: (key: string, v: boolean) => void }) {
+  const key = `security:${rule.key}`;
+  return (
+    <li>
+      <Checkbox checked={input.done[key] === true} onChange={(_, data) => onDone(key, data.checked === true)} label={`${rule.title} done`} />
+      <p className="checklist-duty">
+        <Badge appearance="outline">{dueText(rule.due, rule.dueDate)}</Badge> {rule.rule}
+      </p>
+    </li>
+  );
+}
+
+function hasInput(input: ChecklistInput): boolean {
+  const filled = (r: Record<string, unknown>) => Object.values(r).some((v) => (typeof v === "string" ? v.trim() !== "" : v === true));
+  return filled(input.ownerNames) || filled(input.counterpartNames) || Object.keys(input.answers).length > 0 || filled(input.done) || filled(input.notes);
+}
+
+function verdictColor(verdict: string): "success" | "warning" | "danger" {
+  return verdict === "Benefit" ? "success" : verdict === "Trade-off" ? "warning" : "danger";
+}
+
+function riskColor(band: string): "success" | "warning" | "danger" | "severe" {
+  return band === "Low" ? "success" : band === "Medium" ? "warning" : band === "High" ? "severe" : "danger";
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The date an <input type="date"> gives (always YYYY-MM-DD), or null. */
+function parseIsoDate(text: string): CalendarDate | null {
+  const m = ISO.exec(text);
+  return m ? { year: +m[1], month: +m[2], day: +m[3] } : null;
+}
+
+function rowKey(loaded: { table: string; rowIndex: number } & ({ kind: "ready"; evaluation: { row: { vendor: string } } } | PartialChecklistLoad)): string {
+  const vendor = loaded.kind === "ready" ? loaded.evaluation.row.vendor : loaded.vendor;
+  return `${loaded.table.toLowerCase()}\u0001${loaded.rowIndex}\u0001${vendor}`;
 }
