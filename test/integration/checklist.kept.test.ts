@@ -94,6 +94,10 @@ describe.each(Object.keys(HOSTS))("what the buyer typed is kept per vendor (%s)"
     const row = (label: string) => sheet.values.find((r) => r[0] === label)!;
     expect(row("Scope owner").slice(0, 2)).toEqual(["Scope owner", "Ana Silva"]);
     expect(row("Scope owner")[7]).toBe("Raj Patel");
+    // The RACI of both sides and the stage it is due by sit beside the counterpart.
+    expect(row("Scope owner")[8]).toMatch(/^[RACI](, [RACI])* \/ [RACI](, [RACI])*$/);
+    expect(row("Scope owner")[9]).toBe("Before signature");
+    expect(row("Liability caps and insurance")[8]).toMatch(/^Assumption: /);
     expect(row("Liability caps and insurance").slice(5, 7)).toEqual(["x", "cap at 12 months of fees"]);
 
     // Refresh: nothing is lost.

@@ -2,9 +2,10 @@
 // what before the engagement starts, whether it is ready, and how to start. The content
 // comes from the model (buildChecklist); this component only shows it, keeps the names and
 // answers the buyer types, and calls the checklist actions.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Checkbox, Field, Input } from "@fluentui/react-components";
-import { Button, Select } from "../controls";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
+// The pane's native controls in Fluent's theme: Fluent's own components (Accordion, Badge,
+// Checkbox) cost about 76 KB gzip, over the pane's bundle budget.
+import { Button, Field, Input, Select } from "../controls";
 import {
   EMPTY_INPUT,
   insertChecklistSheet,
@@ -82,6 +83,13 @@ const styles = `
 .checklist-actions { display: flex; flex-wrap: wrap; gap: 8px; }
 .checklist-summary { display: flex; flex-direction: column; gap: 4px; padding: 8px; border: 1px solid var(--colorNeutralStroke2); border-radius: var(--borderRadiusMedium); }
 .checklist-summary p { margin: 0; }
+.checklist-sections { display: flex; flex-direction: column; gap: 4px; }
+.checklist-toggle { all: unset; cursor: pointer; display: block; width: 100%; padding: 4px 0; }
+.checklist-toggle:focus-visible { outline: 2px solid var(--colorStrokeFocus2); outline-offset: 2px; }
+.checklist-badge { display: inline-block; padding: 0 6px; border-radius: var(--borderRadiusMedium); border: 1px solid var(--colorNeutralStroke1); font-size: var(--fontSizeBase200); }
+.checklist-badge-success { color: var(--colorPaletteGreenForeground1); border-color: var(--colorPaletteGreenBorder2); background: var(--colorPaletteGreenBackground1); }
+.checklist-badge-warning { color: var(--colorPaletteDarkOrangeForeground1); border-color: var(--colorPaletteDarkOrangeBorder2); background: var(--colorPaletteDarkOrangeBackground1); }
+.checklist-badge-severe, .checklist-badge-danger { color: var(--colorPaletteRedForeground1); border-color: var(--colorPaletteRedBorder2); background: var(--colorPaletteRedBackground1); }
 .checklist-raci { font-size: var(--fontSizeBase200); }
 .checklist textarea { width: 100%; min-height: 160px; box-sizing: border-box; font-family: var(--fontFamilyMonospace); font-size: var(--fontSizeBase200); }
 `;
@@ -344,11 +352,11 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
             </p>
           </div>
           {startField}
-          <Accordion multiple collapsible defaultOpenItems={["owners", "contract"]}>
+          <div className="checklist-sections">
             {ownersSection}
             {contractSection}
             {securitySection}
-          </Accordion>
+          </div>
           <div role="status" aria-live="polite">
             {message && <Notice intent={message.intent}>{message.text}</Notice>}
           </div>
@@ -394,7 +402,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
           )}
           {startField}
 
-          <Accordion multiple collapsible defaultOpenItems={["owners", "checks"]}>
+          <div className="checklist-sections">
             <Section value="facts" title="Engagement">
               <dl className="checklist-facts">
                 <dt>Location</dt>
@@ -471,19 +479,45 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
                 ))}
               </ol>
             </Section>
-          </Accordion>
+          </div>
         </>
       )}
     </section>
   );
 }
 
+/** Sections open by default: what the buyer fills in. */
+const OPEN_SECTIONS: ReadonlySet<string> = new Set(["owners", "checks"]);
+
+/** A collapsible section: a heading whose button shows or hides it (the disclosure pattern of the WAI-ARIA Authoring Practices). */
 function Section({ value, title, children }: { value: string; title: string; children: ReactNode }) {
+  const [open, setOpen] = useState(OPEN_SECTIONS.has(value));
+  const id = useId();
   return (
-    <AccordionItem value={value}>
-      <AccordionHeader as="h3">{title}</AccordionHeader>
-      <AccordionPanel>{children}</AccordionPanel>
-    </AccordionItem>
+    <div className="checklist-section">
+      <h3>
+        <button type="button" className="checklist-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+          <span aria-hidden="true">{open ? "▾" : "▸"}</span> {title}
+        </button>
+      </h3>
+      <div id={id} hidden={!open}>
+        {open ? children : null}
+      </div>
+    </div>
+  );
+}
+
+function Badge({ children, color }: { children: ReactNode; appearance?: string; color?: string }) {
+  return <span className={`checklist-badge${color ? ` checklist-badge-${color}` : ""}`}>{children}</span>;
+}
+
+function Checkbox({ checked, onChange, label }: { checked: boolean; onChange: (event: unknown, data: { checked: boolean }) => void; label: string }) {
+  const id = useId();
+  return (
+    <div className="checklist-row">
+      <input type="checkbox" id={id} checked={checked} onChange={(e) => onChange(e, { checked: e.target.checked })} />
+      <label htmlFor={id}>{label}</label>
+    </div>
   );
 }
 
