@@ -2,7 +2,8 @@
 // on refresh those cells are left alone where they stay, carried where the layout moved
 // them, and kept in a "Kept from earlier versions" block when their item is gone.
 
-import { z } from "zod";
+// zod/mini: the pane ships this file, and zod's chained API would add tens of KB gzip to it.
+import * as z from "zod/mini";
 import { ANSWERABLE_CHECKS, CHECK_KEYS, CHECK_STATUSES, OWNER_KEYS, type CheckKey, type CheckStatus, type Checklist, type OwnerKey } from "../model/checklist";
 import type { CellValue } from "../model/types";
 import { cellAddress } from "../workbook/address";
@@ -356,20 +357,21 @@ export interface ChecklistInput {
 
 export const EMPTY_INPUT: ChecklistInput = { ownerNames: {}, counterpartNames: {}, answers: {}, done: {}, notes: {} };
 
-const names = z.partialRecord(z.enum(OWNER_KEYS), z.string().max(500));
+const bounded = (max: number) => z.string().check(z.maxLength(max));
+const names = z.catch(z.partialRecord(z.enum(OWNER_KEYS), bounded(500)), {});
 const inputSchema = z.object({
-  ownerNames: names.catch({}),
-  counterpartNames: names.catch({}),
-  answers: z.partialRecord(z.enum(CHECK_KEYS), z.enum(CHECK_STATUSES)).catch({}),
-  done: z.record(z.string().max(100), z.boolean()).catch({}),
-  notes: z.record(z.string().max(100), z.string().max(5000)).catch({}),
+  ownerNames: names,
+  counterpartNames: names,
+  answers: z.catch(z.partialRecord(z.enum(CHECK_KEYS), z.enum(CHECK_STATUSES)), {}),
+  done: z.catch(z.record(bounded(100), z.boolean()), {}),
+  notes: z.catch(z.record(bounded(100), bounded(5000)), {}),
 });
 const storeSchema = z.object({
   version: z.literal(1),
   /** The buyer's owners are the same people whichever vendor is chosen. */
-  sameOwners: z.boolean().catch(false),
-  sharedOwnerNames: names.catch({}),
-  vendors: z.record(z.string(), inputSchema.catch(EMPTY_INPUT)).catch({}),
+  sameOwners: z.catch(z.boolean(), false),
+  sharedOwnerNames: names,
+  vendors: z.catch(z.record(z.string(), z.catch(inputSchema, EMPTY_INPUT)), {}),
 });
 export type ChecklistStore = z.infer<typeof storeSchema>;
 
