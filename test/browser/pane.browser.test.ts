@@ -247,6 +247,8 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
     await page.getByRole("tab", { name: "Checklist" }).click();
     await page.getByRole("heading", { name: `Governance checklist: ${chosen.row.vendor}` }).waitFor();
     const checklist = page.getByRole("tabpanel", { name: "Checklist" });
+    // The engagement's facts sit in a collapsed section under the summary.
+    await checklist.getByRole("button", { name: "Engagement", exact: true }).click();
     const facts = await checklist.locator("dl.checklist-facts").innerText();
     expect(facts).toContain(String(Math.round(chosen.risk.score)));
     expect(facts).toContain(chosen.fit.verdict);
