@@ -8,6 +8,8 @@ import { evaluateCells, FIELDS, isBlankRow, mapHeaders, readRow } from "../model
 import { COST_FREE_FIELDS } from "../model/checklist";
 import type { CellValue, Evaluation, HeaderMap, ModelError, VendorRow } from "../model/types";
 import type { CalendarDate } from "../model/zones";
+import { rowName } from "../model/results";
+import { parseRange } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 
@@ -95,8 +97,10 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   const inputs = inputHeaders(found.headers, memory);
   const inputIndexes = inputs.map((h) => found.headers.indexOf(h));
   const cells = inputIndexes.map((i) => found.row![i] ?? null);
-  const rowNumber = rowIndex + 1;
-  if (isBlankRow(cells)) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+  // Named as Excel and the evaluation name it: the sheet's row number, then the vendor.
+  const sheetRow = parseRange(found.address).top + 2 + rowIndex;
+  const empty = `${rowName(sheetRow)} of the table '${found.name}' is empty. Select a vendor row to see its checklist.`;
+  if (isBlankRow(cells)) return { kind: "none", message: empty };
 
   const map = mapHeaders(inputs, memory.byHand);
   if (map.missingRequired.length > 0)
@@ -107,9 +111,11 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   const assumptions = assumptionsOf(read.sheets[ASSUMPTIONS_SHEET] ?? null, request.today ?? localToday());
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
-  if (result === null) return { kind: "none", message: `Row ${rowNumber} of '${found.name}' is empty. Select a vendor row to see its checklist.` };
+  if (result === null) return { kind: "none", message: empty };
   if (!result.ok) {
-    const message = `Row ${rowNumber} of '${found.name}': ${result.error.message}`;
+    const vendorAt = map.columns.vendor;
+    const named = vendorAt === undefined ? "" : String(cells[vendorAt] ?? "");
+    const message = `${rowName(sheetRow, named)} of the table '${found.name}': ${result.error.message}`;
     const costFree = costFreeRow(cells, map, assumptions.value, result.error);
     if (!costFree) return { kind: "error", message };
     return {

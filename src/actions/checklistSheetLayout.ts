@@ -29,9 +29,20 @@ const SHEET_ATTEMPTS = 9;
 /**
  * A valid Excel sheet name for the vendor's checklist: at most 31 characters, none of
  * [ ] : * ? / \, no apostrophe at either end; `attempt` 2, 3... adds " (2)", " (3)"
- * so two vendors whose names shorten alike still get a sheet each.
+ * so two vendors whose names shorten alike still get a sheet each. A name too long is cut
+ * after its last whole word that fits ("Checklist Hudson Security", not "... Partn"); only a
+ * first word longer than the room left is cut inside.
  */
 export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1): string {
+  return sheetNameFrom(vendor, rowIndex, attempt, true);
+}
+
+/** The name earlier versions gave (cut at the 31st character, mid-word), so their sheets are still found. */
+function earlierChecklistSheetName(vendor: string, rowIndex: number): string {
+  return sheetNameFrom(vendor, rowIndex, 1, false);
+}
+
+function sheetNameFrom(vendor: string, rowIndex: number, attempt: number, atWord: boolean): string {
   const cleaned = vendor
     .replace(/[[\]:*?/\\]/g, " ")
     // Control characters are not allowed in sheet names either.
@@ -40,11 +51,16 @@ export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1
     .trim();
   const base = cleaned ? `${SHEET_PREFIX}${cleaned}` : `${SHEET_PREFIX}row ${rowIndex + 1}`;
   const suffix = attempt > 1 ? ` (${attempt})` : "";
+  const room = MAX_SHEET_NAME - suffix.length;
   // Excel counts UTF-16 units; cut between characters so no emoji is split in half.
   let name = "";
   for (const ch of base) {
-    if (name.length + ch.length > MAX_SHEET_NAME - suffix.length) break;
+    if (name.length + ch.length > room) break;
     name += ch;
+  }
+  if (atWord && name.length < base.length && base[name.length] !== " ") {
+    const lastSpace = name.lastIndexOf(" ");
+    if (lastSpace > SHEET_PREFIX.length - 1) name = name.slice(0, lastSpace);
   }
   name = name.trimEnd();
   name = name.replace(/'+$/, "").trimEnd() + suffix;
@@ -52,7 +68,9 @@ export function checklistSheetName(vendor: string, rowIndex: number, attempt = 1
 }
 
 export function sheetCandidates(vendor: string, rowIndex: number): string[] {
-  return Array.from({ length: SHEET_ATTEMPTS }, (_, i) => checklistSheetName(vendor, rowIndex, i + 1));
+  const names = Array.from({ length: SHEET_ATTEMPTS }, (_, i) => checklistSheetName(vendor, rowIndex, i + 1));
+  const earlier = earlierChecklistSheetName(vendor, rowIndex);
+  return names.some((n) => n.toLowerCase() === earlier.toLowerCase()) ? names : [...names, earlier];
 }
 
 /** The vendor's own checklist sheet if one exists, else the first free name. */
@@ -60,12 +78,16 @@ export async function pickSheet(
   sheets: Readonly<Record<string, SheetSnapshot | null>>,
   row: { table: string; rowIndex: number; evaluation: Evaluation; sharedName: () => Promise<boolean> },
 ): Promise<{ name: string; snapshot: SheetSnapshot | null; passedOver: string[] }> {
-  const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex);
+  const names = sheetCandidates(row.evaluation.row.vendor, row.rowIndex).slice(0, SHEET_ATTEMPTS);
   let shared: Promise<boolean> | null = null;
   const sharedName = () => (shared ??= row.sharedName());
   // Sheets under the names tried first that are not this row's checklist (the user's own, or
   // another vendor's whose name shortens alike): left as they are, and the outcome says so.
   const passedOver: string[] = [];
+  // A checklist an earlier version named by cutting mid-word is refreshed where it is.
+  const earlier = earlierChecklistSheetName(row.evaluation.row.vendor, row.rowIndex);
+  const earlierSheet = names.includes(earlier) ? null : (sheets[earlier] ?? null);
+  if (earlierSheet && (await isChecklistOf(earlierSheet, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name: earlier, snapshot: earlierSheet, passedOver };
   for (const name of names) {
     const snapshot = sheets[name] ?? null;
     if (snapshot && (await isChecklistOf(snapshot, row.evaluation.row.vendor, row.table, row.rowIndex, sharedName))) return { name, snapshot, passedOver };

@@ -167,7 +167,7 @@ describe("a row with a bad cell", () => {
     const result = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
     expect(result.kind).toBe("partial");
     if (result.kind !== "partial") return;
-    expect(result.message).toMatch(/^Row 1 of 'Vendors'.*Hourly rate.*'TBD'/);
+    expect(result.message).toMatch(/^Row 2 \([^)]+\) of the table 'Vendors'.*Hourly rate.*'TBD'/);
     expect(result.message).toContain("do not depend on it");
     expect(result.partial.owners).toHaveLength(6);
     expect(result.partial.owners.find((o) => o.key === "scope")).toMatchObject({ name: "Ana Silva", counterpart: "Raj Patel" });

@@ -57,11 +57,12 @@ describe("checklist of the selected row over the memory workbook", () => {
     const wb = await workbookWith(rows);
     const loaded = await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 1 });
     expect(loaded.kind).toBe("partial");
-    if (loaded.kind === "partial") expect(loaded.message).toMatch(/Row 2 .*Hourly rate.*TBD/);
+    // The sheet's row number (the table's header is on row 1), as Excel and the calculation name it, with the vendor.
+    if (loaded.kind === "partial") expect(loaded.message).toMatch(new RegExp(`^Row 3 \\(${vendorOf(1).replace(/[().]/g, "\\$&")}\\) of the table '${SAMPLE_TABLE_NAME}': Hourly rate.*TBD`));
     rows[1][col("Pricing model")] = "Whatever works";
     const refused = await loadChecklist(await workbookWith(rows), { table: SAMPLE_TABLE_NAME, rowIndex: 1 });
     expect(refused.kind).toBe("error");
-    if (refused.kind === "error") expect(refused.message).toMatch(/Row 2 /);
+    if (refused.kind === "error") expect(refused.message).toMatch(/^Row 3 /);
   });
 
   test("inserting makes a sheet per vendor with owners, checks, mitigations, pilot plan, date and source", async () => {
@@ -308,6 +309,33 @@ describe("checklist sheet names", () => {
     expect(second.length).toBeLessThanOrEqual(31);
     expect(second.endsWith(" (2)")).toBe(true);
     expect(checklistSheetName("😀".repeat(40), 0).length).toBeLessThanOrEqual(31);
+  });
+
+  test("a long name is cut after its last whole word, and numbering keeps two such names apart", () => {
+    expect(checklistSheetName("Hudson Security Partners", 0)).toBe("Checklist Hudson Security");
+    expect(checklistSheetName("Hudson Security Partnership", 0)).toBe("Checklist Hudson Security");
+    expect(checklistSheetName("Hudson Security Partnership", 0, 2)).toBe("Checklist Hudson Security (2)");
+    // A name that fits is kept whole, up to Excel's 31 characters.
+    expect(checklistSheetName("Hudson Security Partn", 0)).toBe("Checklist Hudson Security Partn");
+    // A single word longer than the room left can only be cut inside.
+    expect(checklistSheetName("Supercalifragilisticexpialidocious", 0)).toBe("Checklist Supercalifragilistice");
+  });
+
+  test("a checklist an earlier version named by cutting mid-word is refreshed under that name, not duplicated", async () => {
+    const vendor = "Hudson Security Partners";
+    const wb = await workbookWith([SAMPLE_VENDOR_ROWS[0].map((c, i) => (i === col("Vendor") ? vendor : c))]);
+    const first = await insertChecklistSheet(wb, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (first.kind !== "done") throw new Error(first.message);
+    expect(first.sheet).toBe("Checklist Hudson Security");
+    // As an earlier version would have named it.
+    const earlier = await workbookWith([SAMPLE_VENDOR_ROWS[0].map((c, i) => (i === col("Vendor") ? vendor : c))]);
+    await earlier.apply([{ kind: "ensureSheet", sheet: "Checklist Hudson Security Partn" }]);
+    const plan = (await wb.read({ sheets: [first.sheet] })).sheets[first.sheet]!;
+    earlier.setCells("Checklist Hudson Security Partn", "A1", plan.formulas.map((r) => [...r]));
+    const again = await insertChecklistSheet(earlier, { table: SAMPLE_TABLE_NAME, rowIndex: 0, today: TODAY });
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.sheet).toBe("Checklist Hudson Security Partn");
+    expect(earlier.sheetNames()).not.toContain("Checklist Hudson Security");
   });
 });
 

@@ -220,7 +220,7 @@ describe("checklist panel", () => {
     wb.setCells(SAMPLE_SHEET_NAME, `${String.fromCharCode(65 + SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate"))}2`, [["TBD"]]);
     wb.select(SAMPLE_SHEET_NAME, "A2");
     const user = renderPanel(wb);
-    expect(await screen.findByText(/Row 1 of 'Vendors': Hourly rate.*TBD.*do not depend on it/)).toBeInTheDocument();
+    expect(await screen.findByText(/Row 2 \([^)]+\) of the table 'Vendors': Hourly rate.*TBD.*do not depend on it/)).toBeInTheDocument();
     expect(screen.getAllByRole("textbox", { name: /owner name/ })).toHaveLength(6);
     expect(screen.getByRole("heading", { name: /Contract and exit items/ })).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: /Contract and exit items/ }));
