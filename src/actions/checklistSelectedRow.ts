@@ -2,7 +2,7 @@
 // mapping and the assumptions, evaluated as the evaluate action would, so the checklist
 // and the table never disagree.
 
-import { ASSUMPTION_BY_KEY, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { parseAssumptions, type Assumptions } from "../model/assumptions";
 import type { CheckKey, CheckStatus, OwnerKey } from "../model/checklist";
 import { evaluateCells, FIELDS, isBlankRow, mapHeaders, readRow } from "../model";
 import { COST_FREE_FIELDS } from "../model/checklist";
@@ -141,14 +141,15 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
 }
 
-/** The workbook's assumptions sheet when there is one; otherwise the defaults, in the buyer's own zone as the evaluate action would write it. */
+/**
+ * The workbook's assumptions sheet when there is one; otherwise the documented defaults, as the
+ * evaluate action would write them. The buyer time zone is the workbook's setting: the
+ * computer's own zone is never read, so a checklist reads the same on every machine.
+ */
 function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: true; value: Assumptions } | { ok: false; message: string } {
-  let table: CellValue[][];
+  let table: CellValue[][] = [];
   if (sheet && sheet.origin === "A1" && String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() === "assumption") {
     table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
-  } else {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    table = zone ? [[ASSUMPTION_BY_KEY.buyerTimeZone.name, zone]] : [];
   }
   const parsed = parseAssumptions(table, today);
   if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };
