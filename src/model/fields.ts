@@ -16,7 +16,7 @@ export interface FieldSpec {
 }
 
 export const FIELDS: readonly FieldSpec[] = [
-  { key: "vendor", header: "Vendor", required: false, synonyms: ["Vendor name", "Supplier", "Provider", "Name", "Option"], defaultText: "empty", description: "Name of the vendor option." },
+  { key: "vendor", header: "Vendor", required: false, synonyms: ["Vendor name", "Supplier", "Provider", "Name"], defaultText: "empty", description: "Name of the vendor. With a Role or Option column, the rows with the same Vendor (and Option) are one vendor option, costed as one engagement." },
   { key: "hourlyRate", header: "Hourly rate", required: true, synonyms: ["Rate", "Rate/h", "Rate per hour", "Hourly", "Price per hour", "Bill rate", "Rate (USD/h)", "Hourly rate (USD)"], defaultText: "required", description: "Price of one hour of the vendor's work, in the buyer's currency." },
   { key: "hours", header: "Hours", required: true, synonyms: ["Effort", "Effort (h)", "Effort hours", "Total hours", "Hours (total)", "Estimated hours"], defaultText: "required", description: "Hours of work bought over the whole engagement." },
   { key: "durationMonths", header: "Duration (months)", required: false, synonyms: ["Duration", "Months", "Term", "Term (months)", "Contract length", "Contract months"], defaultText: "the assumption 'Default duration (months)'", description: "Length of the engagement in months." },
@@ -35,6 +35,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: "workType", header: "Work type", required: false, synonyms: ["Type of work", "Service", "Service type", "Workstream", "Function", "Work category"], defaultText: "Software development", description: "The kind of work, which sets the onshore reference rate it is compared with: Software development, QA and testing, IT support, Infrastructure, Security, Data and analytics, Data processing and BPO or Finance operations. Other words are read by keyword (DevOps is Infrastructure, customer support is BPO, accounting is Finance operations); text naming none of them is Software development." },
   { key: "vendorHours", header: "Vendor hours", required: false, synonyms: ["Vendor working hours", "Working hours", "Work hours", "Shift", "Shift hours", "Vendor shift", "Business hours"], defaultText: "the assumptions 'Vendor workday start' and 'Vendor workday end'", description: "The vendor's working day for this row, in the vendor's local time: 22:00-06:00 (past midnight), 9:00-17:30, 9-17 or 9am-5pm." },
   { key: "scope", header: "Scope", required: false, synonyms: ["Description", "Scope of work", "SOW", "Notes"], defaultText: "empty", description: "What the vendor will do, in free text." },
+  { key: "option", header: "Option", required: false, synonyms: ["Vendor option", "Offer", "Proposal", "Bid"], defaultText: "empty (one option per vendor)", description: "Which of a vendor's offers the row belongs to, when one vendor offers several (Option A, Nearshore team...): rows with the same Vendor and Option are one vendor option." },
+  { key: "role", header: "Role", required: false, synonyms: ["Seniority", "Position", "Job title", "Grade", "Role or seniority", "Profile"], defaultText: "empty (each row is its own vendor option, unless an Option column groups rows)", description: "The role or seniority the row prices (lead engineer, developer, QA, project manager...): a table with a Role column is a rate card, each row one role of its vendor option with its own rate, hours and attrition." },
 ];
 
 const NON_ALNUM = /[^a-z0-9]+/g;

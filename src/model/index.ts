@@ -53,3 +53,16 @@ export {
 } from "./zones";
 export { referenceDateOf } from "./reference";
 export { categoryKey, parseNumberCell, parseBooleanCell } from "./values";
+export {
+  evaluateOption,
+  evaluateOptions,
+  groupOptions,
+  isRateCard,
+  optionConflict,
+  optionName,
+  optionRow,
+  ENGAGEMENT_FIELDS,
+  ENGAGEMENT_LINES,
+  type OptionEvaluation,
+  type OptionGroup,
+} from "./rateCard";

@@ -195,6 +195,8 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     locationModel = category("locationModel", locationCell, LOCATION_WORDS, CATEGORY_DEFAULTS.locationModel);
   }
   const vendorHours = vendorHoursOf(cell(cells, map, "vendorHours"));
+  const role = text(cell(cells, map, "role"));
+  const option = text(cell(cells, map, "option"));
   const row: VendorRow = {
     vendor: text(cell(cells, map, "vendor")),
     hourlyRate: nonNegative("hourlyRate", rateCell),
@@ -215,6 +217,9 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     workType: text(cell(cells, map, "workType")),
     scope: text(cell(cells, map, "scope")),
     locationModelBasis,
+    // Only when given, so a table without these columns reads exactly as before.
+    ...(role !== "" ? { role } : {}),
+    ...(option !== "" ? { option } : {}),
   };
   return vendorHours === undefined ? row : { ...row, vendorHours };
 }

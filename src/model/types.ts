@@ -71,7 +71,9 @@ export type FieldKey =
   | "certifications"
   | "workType"
   | "vendorHours"
-  | "scope";
+  | "scope"
+  | "option"
+  | "role";
 
 /** Which column (0-based index into the header row) holds each recognised field. */
 export interface HeaderMap {
@@ -112,6 +114,10 @@ export interface VendorRow {
   readonly vendorHours?: readonly [number, number];
   /** Absent means "given". */
   readonly locationModelBasis?: LocationModelBasis;
+  /** A rate card's role or seniority for this row (Role column); absent when blank or no such column. */
+  readonly role?: string;
+  /** Which of the vendor's offers the row belongs to (Option column); absent when blank or no such column. */
+  readonly option?: string;
 }
 
 /** An error a user can act on: names the column (or assumption) and the value. */
