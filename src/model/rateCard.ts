@@ -7,15 +7,15 @@
  *
  * An option is one contract, so its rows must agree on everything that describes the
  * engagement (ENGAGEMENT_FIELDS: duration, where and when the team works, engagement and
- * pricing model, clarity, collaboration, data, urgency, certifications, work type, whether
- * it replaces staff). Rows that differ there are an error naming the rows: the buyer either
- * fixes a typo or gives the rows different Option values. What may differ per row is the
- * role, its rate, its hours, its attrition (juniors leave more often than leads) and its
- * scope text.
+ * pricing model, clarity, collaboration, data, urgency, the vendor's attrition,
+ * certifications, work type, whether it replaces staff). Rows that differ there are an error
+ * naming the rows: the buyer either fixes a typo or gives the rows different Option values.
+ * What may differ per row is the role, its rate, its hours and its scope text: a rate card
+ * quotes one team's turnover, and one attrition keeps each role's share a plain labour share
+ * that a spreadsheet formula can take (the finance summary does).
  *
  * The option, with L = sum of the rows' labour and H = sum of their hours:
- *   blended rate     = L / H (0 when H = 0)
- *   attrition        = sum(labour_i * attrition_i) / L  (the mean of the rows' when L = 0)
+ *   blended rate     = L / H (the mean of the rows' rates when H = 0)
  *   engagement lines = computed once, on labour L, by cost.ts's formula with the shared fields:
  *                        vendor selection, transition, governance, security and compliance,
  *                        severance and retention
@@ -32,12 +32,12 @@
  * replaces); the labour lines scale with each role's own hours (time lost to distance, work
  * redone, changes priced at the role's rate, knowledge walking out with the role's leavers,
  * trips by the people doing the work). Every line of cost.ts is labour times a factor of the
- * shared fields, except attrition knowledge loss, whose factor is the row's attrition: so
- * an engagement line spread by labour share equals the row's own line, and a function given
- * one row of a rate card (a calculated column) returns that row's share.
+ * shared fields: so a row's share of every line is its labour share, equal to what the row
+ * costs on its own, and a function given one row of a rate card (a calculated column)
+ * returns that row's share.
  *
  * Risk and location fit are the option's: the model run on the option's row (the shared
- * fields, blended rate, total hours, labour-weighted attrition) with the option's cost.
+ * fields, blended rate, total hours) with the option's cost.
  */
 import type { CostBreakdown, CostLine, Evaluation, FieldKey, HeaderMap, ModelError, Result, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
@@ -70,6 +70,7 @@ export const ENGAGEMENT_FIELDS: readonly FieldKey[] = [
   "collaborationIntensity",
   "dataSensitivity",
   "urgency",
+  "attrition",
   "replacesInHouseStaff",
   "certifications",
   "workType",
@@ -153,28 +154,22 @@ export function optionConflict(name: string, rows: readonly VendorRow[], label: 
   return undefined;
 }
 
-/** The option's own row: the shared fields, blended rate, total hours, labour-weighted attrition. */
+/** The option's own row: the shared fields, blended rate, total hours. */
 export function optionRow(rows: readonly VendorRow[]): VendorRow {
   if (rows.length === 1) return rows[0];
   let labour = 0;
   let hours = 0;
-  let weighted = 0;
   let rates = 0;
-  let attrition = 0;
   for (const r of rows) {
-    const l = r.hourlyRate * r.hours;
-    labour += l;
+    labour += r.hourlyRate * r.hours;
     hours += r.hours;
-    weighted += l * r.attrition;
     rates += r.hourlyRate;
-    attrition += r.attrition;
   }
   const { role: _role, ...shared } = rows[0];
   return {
     ...shared,
     hourlyRate: hours > 0 ? labour / hours : rates / rows.length,
     hours,
-    attrition: labour > 0 ? weighted / labour : attrition / rows.length,
   };
 }
 

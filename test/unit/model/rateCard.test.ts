@@ -11,12 +11,11 @@ const role = fc.record({
   role: fc.constantFrom("Lead engineer", "Developer", "QA", "Project manager"),
   hourlyRate: fc.double({ min: 0, max: 500, noNaN: true }),
   hours: fc.double({ min: 0, max: 20000, noNaN: true }),
-  attrition: fc.double({ min: 0, max: 0.6, noNaN: true }),
 });
 
 // One engagement's shared fields and 1-6 roles priced under it.
 const option = fc
-  .record({ ...CATEGORY_ARBITRARIES, durationMonths: fc.double({ min: 0.5, max: 72, noNaN: true }), roles: fc.array(role, { minLength: 1, maxLength: 6 }) })
+  .record({ ...CATEGORY_ARBITRARIES, durationMonths: fc.double({ min: 0.5, max: 72, noNaN: true }), attrition: fc.double({ min: 0, max: 0.6, noNaN: true }), roles: fc.array(role, { minLength: 1, maxLength: 6 }) })
   .map(({ roles, ...shared }) => roles.map((r) => vendorRow({ ...shared, ...r })));
 
 test("the rows' shares add up to the option's total, line by line", () => {
@@ -55,7 +54,7 @@ test("a row's share is what the row costs alone, so a function given one row of 
   );
 });
 
-test("the option's row (blended rate, total hours, labour-weighted attrition) costs the option's total, as the finance summary's formulas compute it", () => {
+test("the option's row (blended rate, total hours) costs the option's total, as the finance summary's formulas compute it", () => {
   fc.assert(
     fc.property(option, (rows) => {
       const { evaluation } = evaluateOption(rows, WINTER);
@@ -66,25 +65,22 @@ test("the option's row (blended rate, total hours, labour-weighted attrition) co
   );
 });
 
-test("engagement lines are computed once on the option's labour; attrition stays each role's own", () => {
-  const lead = vendorRow({ role: "Lead engineer", hourlyRate: 60, hours: 1000, attrition: 0.1 });
-  const dev = vendorRow({ role: "Developer", hourlyRate: 30, hours: 4000, attrition: 0.3 });
+test("engagement lines are computed once on the option's labour; labour lines are the sum of the rows' own", () => {
+  const lead = vendorRow({ role: "Lead engineer", hourlyRate: 60, hours: 1000 });
+  const dev = vendorRow({ role: "Developer", hourlyRate: 30, hours: 4000 });
   const { evaluation, shares } = evaluateOption([lead, dev], WINTER);
   expect(evaluation.row.hourlyRate).toBe((60 * 1000 + 30 * 4000) / 5000);
   expect(evaluation.row.hours).toBe(5000);
-  expect(evaluation.row.attrition).toBeCloseTo((60000 * 0.1 + 120000 * 0.3) / 180000, 12);
-  const line = (key: string) => evaluation.cost.lines.find((l) => l.key === key)!.amount;
-  const governance = evaluateRow(vendorRow({ hourlyRate: 180000, hours: 1 }), WINTER).cost.lines.find((l) => l.key === "governance")!.amount;
-  expect(line("governance")).toBe(governance);
-  const attritionOf = (c: { lines: readonly { key: string; amount: number }[] }) => c.lines.find((l) => l.key === "attritionKnowledgeLoss")!.amount;
-  expect(attritionOf(shares[0])).toBe(attritionOf(totalCost(lead, WINTER)));
-  expect(attritionOf(shares[1])).toBe(attritionOf(totalCost(dev, WINTER)));
-  expect(attritionOf(shares[1])).toBeGreaterThan(3 * attritionOf(shares[0]));
+  expect(evaluation.row.role).toBeUndefined();
+  const line = (c: { lines: readonly { key: string; amount: number }[] }, key: string) => c.lines.find((l) => l.key === key)!.amount;
+  expect(line(evaluation.cost, "governance")).toBe(line(totalCost(vendorRow({ hourlyRate: 180000, hours: 1 }), WINTER), "governance"));
+  expect(line(evaluation.cost, "travel")).toBe(line(totalCost(lead, WINTER), "travel") + line(totalCost(dev, WINTER), "travel"));
+  expect(line(shares[0], "governance")).toBe(line(evaluation.cost, "governance") * (60000 / 180000));
   expect([...ENGAGEMENT_LINES].sort()).toEqual(["governance", "securityCompliance", "severanceRetention", "transition", "vendorSelection"]);
 });
 
 test("the option's risk and fit are the model's on the option's row with the option's cost", () => {
-  const rows = [vendorRow({ role: "Lead", hourlyRate: 70, hours: 800, attrition: 0.1 }), vendorRow({ role: "QA", hourlyRate: 25, hours: 3000, attrition: 0.35 })];
+  const rows = [vendorRow({ role: "Lead", hourlyRate: 70, hours: 800 }), vendorRow({ role: "QA", hourlyRate: 25, hours: 3000 })];
   const { evaluation } = evaluateOption(rows, WINTER);
   const onRow = evaluateRow(evaluation.row, WINTER);
   expect(evaluation.risk.score).toBeCloseTo(onRow.risk.score, 9);
