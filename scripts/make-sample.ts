@@ -1,40 +1,54 @@
 // Writes assets/sample-vendors.xlsx, the command line's default input, from the readable
-// sample in src/sample/vendors.ts (the same rows the pane's preview mode shows). Run with
-// `npx tsx scripts/make-sample.ts` after changing the sample, and commit the .xlsx.
+// sample in src/sample/vendors.ts (the same rows the pane's preview mode shows), and
+// assets/sample-rate-card.xlsx, a rate-card RFP, from src/sample/rateCard.ts. Run with
+// `npx tsx scripts/make-sample.ts` after changing a sample, and commit the .xlsx files.
 import path from "path";
 import { cellAddress } from "../src/workbook/address";
+import type { CellValue } from "../src/model/types";
 import type { CellWrite, WorkbookChange } from "../src/workbook/port";
 import { XlsxWorkbook } from "../src/workbook/xlsx";
 import { SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../src/sample/vendors";
+import { RATE_CARD_HEADERS, RATE_CARD_ROWS, RATE_CARD_SHEET_NAME, RATE_CARD_TABLE_NAME } from "../src/sample/rateCard";
 
 export const SAMPLE_WORKBOOK = path.resolve(__dirname, "..", "assets", "sample-vendors.xlsx");
+export const RATE_CARD_WORKBOOK = path.resolve(__dirname, "..", "assets", "sample-rate-card.xlsx");
 
 /** Number formats a buyer would give the sample's columns. */
 const COLUMN_FORMATS: Record<string, { numberFormat?: string; columnWidth: number }> = {
   Vendor: { columnWidth: 170 },
+  Role: { columnWidth: 110 },
   "Hourly rate": { numberFormat: "#,##0.00", columnWidth: 70 },
   Hours: { numberFormat: "#,##0", columnWidth: 60 },
   Attrition: { numberFormat: "0%", columnWidth: 60 },
   Scope: { columnWidth: 320 },
 };
 
-export function sampleChanges(): WorkbookChange[] {
-  const rows = SAMPLE_VENDOR_ROWS.map((row) => row.map((v): CellWrite => (v === undefined ? null : v)));
+function tableChanges(sheet: string, table: string, headers: readonly string[], values: readonly (readonly CellValue[])[]): WorkbookChange[] {
+  const rows = values.map((row) => row.map((v): CellWrite => (v === undefined ? null : v)));
   const changes: WorkbookChange[] = [
-    { kind: "ensureSheet", sheet: SAMPLE_SHEET_NAME, activate: true },
-    { kind: "createTable", sheet: SAMPLE_SHEET_NAME, address: "A1", name: SAMPLE_TABLE_NAME, headers: [...SAMPLE_VENDOR_HEADERS], rows },
+    { kind: "ensureSheet", sheet, activate: true },
+    { kind: "createTable", sheet, address: "A1", name: table, headers: [...headers], rows },
   ];
-  SAMPLE_VENDOR_HEADERS.forEach((header, column) => {
+  headers.forEach((header, column) => {
     const format = COLUMN_FORMATS[header] ?? { columnWidth: 95 };
     const address = `${cellAddress(0, column)}:${cellAddress(rows.length, column)}`;
-    changes.push({ kind: "formatRange", sheet: SAMPLE_SHEET_NAME, address, format });
+    changes.push({ kind: "formatRange", sheet, address, format });
   });
   return changes;
 }
 
-export async function makeSample(target = SAMPLE_WORKBOOK): Promise<void> {
+export function sampleChanges(): WorkbookChange[] {
+  return tableChanges(SAMPLE_SHEET_NAME, SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS);
+}
+
+/** The rate-card RFP: three vendors, four roles each, one row per role. */
+export function rateCardChanges(): WorkbookChange[] {
+  return tableChanges(RATE_CARD_SHEET_NAME, RATE_CARD_TABLE_NAME, RATE_CARD_HEADERS, RATE_CARD_ROWS);
+}
+
+export async function makeSample(target = SAMPLE_WORKBOOK, changes: WorkbookChange[] = sampleChanges()): Promise<void> {
   const workbook = XlsxWorkbook.create();
-  await workbook.apply(sampleChanges());
+  await workbook.apply(changes);
   workbook.workbook.creator = "Offshore Sourcing";
   // Fixed dates keep the committed file byte-stable across regenerations of the same data.
   workbook.workbook.created = new Date(Date.UTC(2026, 0, 1));
@@ -43,11 +57,13 @@ export async function makeSample(target = SAMPLE_WORKBOOK): Promise<void> {
 }
 
 if (require.main === module) {
-  makeSample().then(
-    () => console.log(`Wrote ${path.relative(process.cwd(), SAMPLE_WORKBOOK)}`),
-    (error) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exit(1);
-    },
-  );
+  makeSample()
+    .then(() => makeSample(RATE_CARD_WORKBOOK, rateCardChanges()))
+    .then(
+      () => console.log(`Wrote ${path.relative(process.cwd(), SAMPLE_WORKBOOK)} and ${path.relative(process.cwd(), RATE_CARD_WORKBOOK)}`),
+      (error) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
 }

@@ -16,6 +16,7 @@
 // formulas it writes in financeFormulas.ts and its charts in financeCharts.ts.
 
 import { costRange, evaluateCells, mapHeaders, overlappingRanges, parseAssumptions, sensitivity, sensitivitySentence, type Assumptions } from "../model";
+import { evaluateOptions, isRateCard, optionName } from "../model/rateCard";
 import { formatMoney } from "../model/checklist";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
@@ -28,7 +29,7 @@ import { messageOf } from "./tables";
 import { chooseSheet, passedOverNote, sheetNameCandidates } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
 import { tableColumnFormula } from "./financeFormulas";
-import { isSummarySheet, notEvaluated, OUTPUT_SUMMARY_KEYS, outputValue, planSummary, rank } from "./financeSummary";
+import { entryValue, isSummarySheet, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
 
 export {
   FINANCE_KEY_HEADER,
@@ -159,7 +160,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
 
   progress(1, `Computing ${table.rowCount} rows`);
   const a = assumptions.value;
-  const vendors: { vendor: string; tableRow: number; evaluation: Evaluation; raw: readonly CellValue[] }[] = [];
+  let vendors: FinanceRow[] = [];
   const rowErrors: RowError[] = [];
   const firstDataRow = parseRange(table.address).top + 2; // 1-based sheet row of data row 1
   (table.rows ?? []).forEach((cells, i) => {
@@ -174,11 +175,13 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     const evaluation = read.value;
     vendors.push({ vendor: evaluation.row.vendor || `Row ${firstDataRow + i}`, tableRow: i + 1, evaluation, raw });
   });
+  if (isRateCard(map)) vendors = rateCardOptions(vendors, rowErrors, a, firstDataRow);
   const ranked = rank(vendors.map((v) => v.evaluation.cost.total));
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));
   const ranges = vendors.map((v) => costRange(v.evaluation.row, a));
   const overlapping = overlappingRanges(ranges);
   const financeVendors: FinanceVendor[] = vendors.map((v, i) => ({
+    ...(v.members ? { members: v.members } : {}),
     vendor: v.vendor,
     tableRow: v.tableRow,
     row: firstDataRow + v.tableRow - 1,
@@ -221,6 +224,50 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   progress(4, "Done");
   const notice = passedOverNote(choice, "the finance summary");
   return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, ...(notice ? { notice } : {}) };
+}
+
+interface FinanceRow {
+  readonly vendor: string;
+  readonly tableRow: number;
+  readonly evaluation: Evaluation;
+  readonly raw: readonly CellValue[];
+  readonly members?: FinanceVendor["members"];
+}
+
+/**
+ * A rate card's rows as its vendor options (model/rateCard.ts): one summary row per option,
+ * the option's rows that disagree on the engagement each an error naming them. An option of
+ * one row stays the row. The option's inputs as read are its own row's (blended rate, total
+ * hours); which cells were blank (defaults the formulas read from the assumptions) are its
+ * first row's, which the others share.
+ */
+function rateCardOptions(rows: readonly FinanceRow[], rowErrors: RowError[], a: Assumptions, firstDataRow: number): FinanceRow[] {
+  const sheetRow = (r: FinanceRow) => firstDataRow + r.tableRow - 1;
+  const options: FinanceRow[] = [];
+  for (const { group, result } of evaluateOptions(rows.map((r) => r.evaluation.row), true, a, (k) => `row ${sheetRow(rows[k])}`)) {
+    const members = group.members.map((k) => rows[k]);
+    if (!result.ok) {
+      for (const m of members) rowErrors.push({ row: sheetRow(m), tableRow: m.tableRow, message: result.error.message });
+      continue;
+    }
+    const first = members[0];
+    const name = optionName(first.evaluation.row) || `Row ${sheetRow(first)}`;
+    if (members.length === 1) {
+      options.push({ ...first, vendor: name });
+      continue;
+    }
+    const { evaluation, shares } = result.value;
+    const labour = evaluation.cost.labour;
+    options.push({
+      vendor: name,
+      tableRow: first.tableRow,
+      evaluation,
+      raw: first.raw,
+      members: members.map((m, k) => ({ tableRow: m.tableRow, share: labour > 0 ? m.evaluation.cost.labour / labour : 0, total: shares[k].total })),
+    });
+  }
+  rowErrors.sort((x, y) => x.tableRow - y.tableRow);
+  return options;
 }
 
 async function readForFinance(port: WorkbookPort, tableName: string) {
@@ -267,7 +314,7 @@ function outputColumnChanges(
   rowErrors: readonly RowError[],
   sheet: string,
 ): WorkbookChange[] {
-  const byTableRow = new Map(vendors.map((v) => [v.tableRow, v]));
+  const byTableRow = tableRowEntries(vendors);
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
   const outputs = OUTPUT_COLUMNS.map((output, o): WorkbookChange => {
     const header = outputHeaders[o];
@@ -276,7 +323,7 @@ function outputColumnChanges(
     for (let i = 1; i <= table.rowCount; i++) {
       const vendor = byTableRow.get(i);
       const error = errors.get(i);
-      cachedValues.push(vendor ? outputValue(vendor.evaluation, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
+      cachedValues.push(vendor ? entryValue(vendor, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
     }
     return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, keyHeader, o, sheet), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
   });

@@ -31,6 +31,12 @@ export interface FinanceVendor {
   readonly rangesOverlapping: number;
   /** "The total is most sensitive to X; if it is at its high end, the total is Y." */
   readonly sensitivity: string;
+  /**
+   * A rate card's option of several rows (model/rateCard.ts): each row's place in the table,
+   * its labour share of the option and its share of the total. Absent for an option of one
+   * row, which is that row (tableRow and row).
+   */
+  readonly members?: readonly { readonly tableRow: number; readonly share: number; readonly total: number }[];
 }
 
 /** Row of the column headers; vendors start on the next row. */

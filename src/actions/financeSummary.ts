@@ -171,7 +171,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
 /** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
 function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
   const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
-  const summaryRow = new Map(vendors.map((v, i) => [v.tableRow, { vendor: v, row: FIRST_VENDOR_ROW + i }]));
+  const summaryRow = tableRowEntries(vendors);
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
   const rows: CellWrite[][] = [];
   for (let i = 1; i <= table.rowCount; i++) {
@@ -181,14 +181,16 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
       i,
       ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
         if (found) {
-          const value = outputValue(found.vendor.evaluation, key);
+          const value = entryValue(found, key);
           // Values mode keeps the summary free of formulas: the entry is the number itself.
           if (input.mode === "values") return writable(value);
           // A sort of the summary's rows moves the vendor away from the row referred to here
           // (references from outside a sorted range do not follow it): the row's "Row on vendor
           // sheet" then differs, and the entry says so instead of showing another vendor's number.
           const row = found.row + 1;
-          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${columnLetters(summaryColumnOf("result", key))}${row},${excelText(SUMMARY_REORDERED)})`;
+          // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
+          const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
+          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${columnLetters(summaryColumnOf("result", key))}${row}${share},${excelText(SUMMARY_REORDERED)})`;
           return { formula, cachedValue: value };
         }
         // A blank row shows nothing, as the add-in's own formulas leave it.
@@ -215,6 +217,31 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
 }
 
 export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+
+export interface TableRowEntry {
+  readonly vendor: FinanceVendor;
+  /** 0-based sheet row of the vendor's summary row. */
+  readonly row: number;
+  /** For a row of a rate card's option of several rows: its labour share and its share of the total. */
+  readonly share?: number;
+  readonly total?: number;
+}
+
+/** Each table row's summary entry, by its 1-based place in the table: its own, or its option's. */
+export function tableRowEntries(vendors: readonly FinanceVendor[]): Map<number, TableRowEntry> {
+  const entries = new Map<number, TableRowEntry>();
+  vendors.forEach((vendor, i) => {
+    const row = FIRST_VENDOR_ROW + i;
+    if (vendor.members === undefined) entries.set(vendor.tableRow, { vendor, row });
+    else for (const m of vendor.members) entries.set(m.tableRow, { vendor, row, share: m.share, total: m.total });
+  });
+  return entries;
+}
+
+/** What a table row's output cell shows: a rate card's row its share of the total, the option's risk and fit. */
+export function entryValue(entry: TableRowEntry, key: PortableResultKey): CellValue {
+  return key === "totalCost" && entry.total !== undefined ? entry.total : outputValue(entry.vendor.evaluation, key);
+}
 
 export function notEvaluated(message: string): string {
   return `Not evaluated: ${message}`;
