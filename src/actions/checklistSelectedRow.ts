@@ -5,6 +5,7 @@
 import { parseAssumptions, type Assumptions } from "../model/assumptions";
 import type { CheckKey, CheckStatus, OwnerKey } from "../model/checklist";
 import { evaluateCells, FIELDS, isBlankRow, mapHeaders, readRow } from "../model";
+import { evaluateOption, groupOptions, isRateCard, optionConflict } from "../model/rateCard";
 import { COST_FREE_FIELDS } from "../model/checklist";
 import type { CellValue, Evaluation, HeaderMap, ModelError, VendorRow } from "../model/types";
 import type { CalendarDate } from "../model/zones";
@@ -127,6 +128,7 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
       message: `${message}. The cost, risk, readiness checks and pilot need ${costFree.bad.length === 1 ? "that cell" : `those cells (${costFree.bad.join(", ")})`}: correct it in the table. The owners, contract items and security rules below do not depend on it.`,
     };
   }
+  if (isRateCard(map)) return optionOfRow(port, found.name, rowIndex, parseRange(found.address).top + 2, inputIndexes, map, assumptions.value);
   const vendor = result.value.row.vendor.trim();
   const vendorColumn = map.columns.vendor;
   const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];
@@ -139,6 +141,29 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
     return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
   };
   return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
+}
+
+/**
+ * In a rate card (model/rateCard.ts) a row is one role of its vendor option: the checklist is
+ * the option's, made from all its rows, kept on one sheet whichever of its rows is selected
+ * (the option's first row names it), under the option's name.
+ */
+async function optionOfRow(port: WorkbookPort, table: string, rowIndex: number, firstSheetRow: number, inputIndexes: readonly number[], map: HeaderMap, a: Assumptions): Promise<FoundRow> {
+  const whole = await port.read({ table: { name: table, values: true } });
+  const rows = (whole.table?.rows ?? []).map((raw) => {
+    const read = readRow(inputIndexes.map((i) => raw[i] ?? null), map, a);
+    return read !== null && read.ok ? read.value : undefined;
+  });
+  const group = groupOptions(rows, true).find((g) => g.members.includes(rowIndex));
+  const sheetRow = firstSheetRow + rowIndex;
+  if (group === undefined) return { kind: "error", message: `${rowName(sheetRow)} of the table '${table}' could not be read with the rest of its table; select it again.` };
+  const members = group.members.map((i) => rows[i] as VendorRow);
+  const conflict = optionConflict(group.name, members, (k) => `row ${firstSheetRow + group.members[k]}`);
+  if (conflict) return { kind: "error", message: `${rowName(sheetRow)} of the table '${table}': ${conflict.message}` };
+  const option = evaluateOption(members, a).evaluation;
+  const evaluation = { ...option, row: { ...option.row, vendor: group.name } };
+  // Options are told apart by name (Vendor and Option), so no other option shares this one's.
+  return { kind: "row", table, rowIndex: group.members[0], evaluation, assumptions: a, sharedName: async () => group.name === "" };
 }
 
 /**
