@@ -17,7 +17,7 @@ import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } fr
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
-import { portfolioSensitivity, type Assumptions } from "../model";
+import { groupOptions, portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../workbook/port";
@@ -369,15 +369,22 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   workbook.setInputNotes(table, evaluated.doubts ?? []);
   notes.push(...zoneNotes(evaluated.buyerTimeZone, options.buyerTimeZone));
 
-  const vendorRows = evaluated.evaluations.map((e, i) => (e ? i : -1)).filter((i) => i >= 0);
+  // One checklist per vendor option: a rate card's option (several rows, one per role) has
+  // one, made from all its rows (model/rateCard.ts), which its first row stands for.
+  const rows = evaluated.evaluations.map((e) => e?.row);
+  const rateCard = rows.some((r) => r !== undefined && (r.role !== undefined || r.option !== undefined));
+  const vendorRows = groupOptions(rows, rateCard).map((g) => g.members[0]);
   const checklistRows = vendorRows.slice(0, options.checklistLimit);
   if (checklistRows.length > 0) progress(`Writing ${checklistRows.length} checklist sheets...`);
-  let checklistSheets = 0;
+  const written = new Set<string>();
   for (const rowIndex of checklistRows) {
     const outcome = await insertChecklistSheet(workbook, { table, rowIndex, today });
+    // An option whose rows disagree has no checklist; its rows are reported as not evaluated.
+    if (outcome.kind !== "done" && rateCard) continue;
     if (outcome.kind !== "done") throw new CliError(outcome.message);
-    checklistSheets++;
+    written.add(outcome.sheet);
   }
+  const checklistSheets = written.size;
 
   progress("Preparing the finance summary...");
   const finance = await prepareForFinance(workbook, table, {
@@ -445,6 +452,12 @@ export function printSummary(vendors: readonly FinanceVendor[], out: (line: stri
   // The range columns come last, so the columns before them keep their place for scripts that read them.
   const headers = ["Vendor", "Total cost", "Per hour", "Risk", "Location fit", "Overlap h", "Cost rank", "Risk rank", "Cost low", "Cost high", "Cost ranking"];
   const right = [false, true, true, false, false, true, true, true, true, true, false];
+  // A rate card's options: how many table rows (roles) each has and its blended rate, after the rest.
+  if (vendors.some((v) => v.members !== undefined)) {
+    headers.push("Rows", "Blended rate");
+    right.push(true, true);
+    sorted.slice(0, PRINTED_VENDORS).forEach((v, i) => rows[i].push(String(v.members?.length ?? 1), rate.format(v.evaluation.row.hourlyRate)));
+  }
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
   out(line(headers));
