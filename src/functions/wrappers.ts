@@ -8,7 +8,8 @@
 // `CustomFunctions` is a global of Excel's runtime; it is only touched while a function
 // runs, never when this module loads, so importing it elsewhere is harmless.
 import { costAt, costRange, evaluateCells, excelSerialToDate, FIELDS, mapHeaders, overlap, parseAssumptions, toHourOfDay } from "../model";
-import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result } from "../model";
+import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result, VendorRow } from "../model";
+import { evaluateOptions, isRateCard } from "../model/rateCard";
 import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "../model/dataTypes";
 
 /** What a custom function may put in a cell. */
@@ -231,8 +232,10 @@ function perRow(
     const context = prepare(rows, headers, assumptions);
     const input = rows as unknown[][];
     const out: ExcelMatrix = new Array(input.length);
+    const all = input.map((row) => evaluate(row, context));
+    if (input.length > 1 && isRateCard(context.map)) asOptions(all, context.assumptions);
     for (let i = 0; i < input.length; i++) {
-      const evaluated = evaluate(input[i], context);
+      const evaluated = all[i];
       if (evaluated === null) out[i] = width === 1 ? [""] : new Array<ExcelValue>(width).fill("");
       else if (evaluated instanceof CustomFunctions.Error) out[i] = width === 1 ? [evaluated] : new Array<ExcelValue>(width).fill(evaluated);
       else out[i] = project(evaluated, context.assumptions);
@@ -240,6 +243,26 @@ function perRow(
     return out;
   } catch (error) {
     throw asExcelError(error);
+  }
+}
+
+/**
+ * A rate card's rows given together (model/rateCard.ts): each row keeps its own cost (its
+ * share of its option's total) and takes its option's risk and fit; the rows of an option
+ * that disagree on the engagement each get the error naming them. Given one row at a time (a
+ * calculated column), a row is its own option: its cost is the same share.
+ */
+function asOptions(all: Evaluated[], a: Assumptions): void {
+  const rows = all.map((e) => (e === null || e instanceof CustomFunctions.Error ? undefined : e.row));
+  for (const { group, result } of evaluateOptions(rows, true, a, (i) => `row ${i + 1} of rows`)) {
+    if (group.members.length < 2) continue;
+    if (!result.ok) {
+      const error = fromModelError(result.error);
+      for (const i of group.members) all[i] = error;
+      continue;
+    }
+    const { risk, fit } = result.value.evaluation;
+    group.members.forEach((i, k) => (all[i] = { row: rows[i] as VendorRow, cost: result.value.shares[k], risk, fit }));
   }
 }
 
