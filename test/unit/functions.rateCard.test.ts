@@ -1,5 +1,7 @@
 // The OFFSHORE functions over a rate card: rows given together are grouped into vendor
 // options (model/rateCard.ts); each row's total is its share, and the shares add up.
+import { readFileSync } from "fs";
+import path from "path";
 import { evaluateOption, mapHeaders, parseAssumptions, readRow, type CellValue, type VendorRow } from "../../src/model";
 import { costRangeCells, locationFitCells, riskScoreCells, totalCostCells } from "../../src/functions/wrappers";
 import { CustomFunctionsError, installCustomFunctionsRuntime } from "../helpers/customFunctionsRuntime";
@@ -56,4 +58,23 @@ test("the rows of an option that disagree on the engagement each show the error 
     expect((totals[i] as CustomFunctionsError).message).toContain("must agree on Location model: row 2 of rows gives 'Nearshore', row 5 of rows gives 'Offshore'");
   }
   for (const i of [0, 2, 3]) expect(typeof totals[i]).toBe("number");
+});
+
+test("the README's rate-card worked example states the shares and the total these functions compute", () => {
+  const readme = readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("### Rate cards"), readme.indexOf("### Working-hours overlap"));
+  const table = /```\n(Vendor\tRole[^`]*)```/.exec(section)![1].trim().split("\n").map((line) => line.split("\t").map((c) => (/^\d+$/.test(c) ? Number(c) : c)));
+  const assumptions: CellValue[][] = [
+    ["Buyer time zone", "America/New_York"],
+    ["Reference date", "2026-01-15"],
+  ];
+  const totals = totalCostCells(table.slice(1), [table[0]], assumptions).map((r) => Number(r[0]));
+  const shown = (n: number) => `\`${Math.round(n).toLocaleString("en-US")}\``;
+  const stated = /spills each role's share, (`[\d,]+`),\s+(`[\d,]+`), (`[\d,]+`) and (`[\d,]+`)/.exec(section)!.slice(1);
+  expect(stated).toEqual(totals.map(shown));
+  expect(section).toContain(`gives the option's total, ${shown(totals.reduce((x, y) => x + y, 0))}`);
+  const rows = table.slice(1);
+  const labour = rows.reduce((x, r) => x + Number(r[2]) * Number(r[3]), 0);
+  const hours = rows.reduce((x, r) => x + Number(r[3]), 0);
+  expect(section).toContain(`labour of ${labour.toLocaleString("en-US")} over ${hours.toLocaleString("en-US")} hours (a blended rate of\n${(labour / hours).toFixed(2)}`);
 });
