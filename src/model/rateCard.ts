@@ -34,7 +34,8 @@
  * trips by the people doing the work). Every line of cost.ts is labour times a factor of the
  * shared fields: so a row's share of every line is its labour share, equal to what the row
  * costs on its own, and a function given one row of a rate card (a calculated column)
- * returns that row's share.
+ * returns that row's share. So today the split moves no amount between rows; it fixes where
+ * a fixed per-contract cost or a per-role factor would go when the model gets one.
  *
  * Risk and location fit are the option's: the model run on the option's row (the shared
  * fields, blended rate, total hours) with the option's cost.
