@@ -35,7 +35,7 @@ export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?:
 /**
  * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its range, the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
  * @customfunction COSTRANGE COSTRANGE
- * @helpurl https://localhost:3000/help.html#offshorecostrangerows-headers-assumptions
+ * @helpurl https://localhost:3000/help.html#offshorecostrange
  * @param rows One vendor row, or many rows to get one range per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.

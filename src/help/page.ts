@@ -24,7 +24,7 @@ function defaultText(spec: AssumptionSpec): string {
 function assumptionList(): string {
   const items = ASSUMPTIONS.map(
     (spec) =>
-      `<dt>${escapeHtml(spec.name)}</dt>\n<dd><p>${escapeHtml(spec.description)}</p><p><strong>Default:</strong> ${escapeHtml(defaultText(spec))}</p><p><strong>Source:</strong> ${escapeHtml(spec.source)}</p></dd>`,
+      `<dt>${escapeHtml(spec.name)}</dt>\n<dd><p>${escapeHtml(spec.description)}</p><p><strong>Default:</strong> ${escapeHtml(defaultText(spec))}</p><p><strong>Source:</strong> ${escapeHtml(spec.source)}</p>${spec.range ? `<p><strong>Range:</strong> ${escapeHtml(spec.range.source)}</p>` : ""}</dd>`,
   );
   return `<dl class="assumptions">\n${items.join("\n")}\n</dl>`;
 }
