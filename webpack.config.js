@@ -105,7 +105,13 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: "",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // Fluent's context selector imports "scheduler" for runWithPriority, which npm resolves to
+      // a newer copy than the one react-dom 18 carries: two schedulers in taskpane.js. React's own
+      // copy has the same two exports, so the pane ships it once.
+      alias: { scheduler$: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })) },
+    },
     module: {
       rules: [
         {

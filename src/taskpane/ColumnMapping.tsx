@@ -2,7 +2,8 @@
 // (with what to do), the ignored ones, and a way to map a column by hand. The choice is
 // stored in the workbook by the action, so it travels with the file.
 import { useState } from "react";
-import { Button, Field, Select } from "./controls";
+import { Button } from "./controls";
+import { Field, Select } from "./fields";
 import { Notice } from "./Notice";
 import type { FieldKey } from "../model/types";
 import type { MappingView } from "./paneActions";

@@ -1,7 +1,8 @@
 // Step 1: which table holds the vendor quotes. Tables come best match first; a plain range
 // is offered as a table; with nothing at all, the pane lists the headers it expects.
 import { ArrowClockwiseRegular, TableAddRegular } from "@fluentui/react-icons";
-import { Button, Field, Select, StepProgress } from "./controls";
+import { Button, StepProgress } from "./controls";
+import { Field, Select } from "./fields";
 import { Notice } from "./Notice";
 import type { FindTableResult, TableCandidate } from "./paneActions";
 

@@ -1,10 +1,10 @@
-// The pane's form controls: Fluent UI v9's own Button, Field, Input and Select, and a progress
-// line for long actions. Components import them from here so that the pane's choices (which
-// Select, how progress reads) stay in one place.
+// The controls the pane's first view draws: Fluent UI v9's Button, and a progress line for long
+// actions (also the placeholder while a part loads). The form fields live in fields.tsx, which
+// only the parts loaded on demand import, so taskpane.html does not carry them up front.
 import { ProgressBar } from "@fluentui/react-components";
 
-export { Button, Field, Input, Select } from "@fluentui/react-components";
-export type { ButtonProps, FieldProps, InputProps, SelectProps } from "@fluentui/react-components";
+export { Button } from "@fluentui/react-components";
+export type { ButtonProps } from "@fluentui/react-components";
 
 /** Where a long action is: its current step in words, and a bar (indeterminate until a total is known). */
 export function StepProgress({ id, progress, idle }: { id: string; progress?: { readonly step: string; readonly done: number; readonly total: number } | null; idle: string }) {

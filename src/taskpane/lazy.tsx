@@ -4,8 +4,6 @@
 // page's Content-Security-Policy (script-src 'self') allows.
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { WorkbookPort } from "../workbook/port";
-// Through controls.tsx, Fluent's Field, Input and Select stay in taskpane.js: both tabs use
-// them, and moved into a script of their own they compress worse than the pane's own code.
 import { StepProgress } from "./controls";
 import { Notice } from "./Notice";
 import type { PreviewSheetProps } from "./PreviewSheet";

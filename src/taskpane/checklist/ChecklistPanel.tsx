@@ -7,7 +7,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNod
 // buttons, not Fluent's Accordion, Badge and Checkbox, which would take the shipped scripts
 // past their budget.
 import { ArrowClockwiseRegular, CopyRegular } from "@fluentui/react-icons";
-import { Button, Field, Input, Select } from "../controls";
+import { Button } from "../controls";
+import { Field, Input, Select } from "../fields";
 import {
   EMPTY_INPUT,
   insertChecklistSheet,
