@@ -13,6 +13,7 @@ import { rowName } from "../model/results";
 import { parseRange } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
+import { exchangeRatesOf, withRates } from "./evaluate";
 
 export interface ChecklistRequest {
   /** Table and data row; when absent, the selection decides. */
@@ -176,7 +177,7 @@ function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: 
   if (sheet && sheet.origin === "A1" && String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() === "assumption") {
     table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
   }
-  const parsed = parseAssumptions(table, today);
+  const parsed = withRates(parseAssumptions(table, today), exchangeRatesOf(sheet));
   if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };
   return { ok: true, value: parsed.value };
 }

@@ -5,6 +5,7 @@
 // number of round trips, and one undo step where Excel can group it (see ExcelWorkbook.apply).
 
 import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { EXCHANGE_RATE_HEADERS, EXCHANGE_RATES_NAME, NO_EXCHANGE_RATES, parseExchangeRates, withExchangeRates, type ExchangeRates } from "../model/currency";
 import { evaluateCells } from "../model";
 import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders, normaliseHeader } from "../model/fields";
 import { currencyOf, doubtfulValues } from "../model/plausibility";
@@ -197,7 +198,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const today = options.today ?? localToday();
   const sheetPlan = planAssumptionsSheet(first.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(first.names[ASSUMPTIONS_NAME]), givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
-  const assumptions = parseAssumptions(sheetPlan.table, today);
+  const assumptions = withRates(parseAssumptions(sheetPlan.table, today), sheetPlan.exchangeRates);
   if (!assumptions.ok)
     return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
@@ -242,7 +243,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     columns: outputHeaders,
     rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
-    warnings: [...warnings, ...doubts.map((d) => d.message)],
+    warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations)],
     evaluations: computed.evaluations,
     summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options) },
@@ -304,7 +305,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
   const today = options.today ?? localToday();
   const sheetPlan = planAssumptionsSheet(read.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(read.names[ASSUMPTIONS_NAME]), givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
-  const assumptions = parseAssumptions(sheetPlan.table, today);
+  const assumptions = withRates(parseAssumptions(sheetPlan.table, today), sheetPlan.exchangeRates);
   if (!assumptions.ok) return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
   progress(1, `Computing ${area.bottom - area.top} rows`);
@@ -317,7 +318,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
   const rows: CellWrite[][] = [];
   for (let sheetRow = area.top + 2, i = 0; sheetRow <= area.bottom + 1; sheetRow++, i++) {
     const row = `$${first}${sheetRow}:$${last}${sheetRow}`;
-    rows.push(OUTPUT_COLUMNS.map((o, c) => ({ formula: `=${FUNCTION_NAMESPACE}.${o.functionName}(${row},${headers},${ASSUMPTIONS_NAME})`, cachedValue: computed?.cached[i][c] })));
+    rows.push(OUTPUT_COLUMNS.map((o, c) => ({ formula: `=${FUNCTION_NAMESPACE}.${o.functionName}(${row},${headers},${ASSUMPTIONS_NAME}${ratesArgument(map)})`, cachedValue: computed?.cached[i][c] })));
   }
   const body = (c: number) => `${columnLetters(outputArea.left + c)}${area.top + 2}:${columnLetters(outputArea.left + c)}${area.bottom + 1}`;
   const changes: WorkbookChange[] = [
@@ -343,6 +344,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     assumptionsNote: sheetPlan.note,
     warnings: [
       ...(values ? doubtfulValues(values, map, (r) => area.top + 1 + r).map((d) => d.message) : []),
+      ...staleRateWarnings(computed?.evaluations ?? []),
       `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Calculate cost, risk and fit fills any rows still without them.`,
     ],
     evaluations: computed?.evaluations ?? [],
@@ -372,7 +374,7 @@ export function outputFormula(output: OutputColumn, table: string, inputs: reado
   const span = `${structuredColumn(inputs[0])}:${structuredColumn(inputs[inputs.length - 1])}`;
   const row = `${table}[@${span}]`;
   const headers = Object.keys(byHand).length > 0 ? headersConstant(inputs, map) : `${table}[[#Headers],${span}]`;
-  return `=${FUNCTION_NAMESPACE}.${output.functionName}(${row},${headers},${ASSUMPTIONS_NAME})`;
+  return `=${FUNCTION_NAMESPACE}.${output.functionName}(${row},${headers},${ASSUMPTIONS_NAME}${ratesArgument(map)})`;
 }
 
 /** The header row as the model should read it: mapped columns under their field's own header. */
@@ -470,7 +472,7 @@ const SHEET_HEADERS = ["Assumption", "Value", "Unit", "Source", "Description"] a
 
 export type SheetPlan =
   /** `zoneFromSheet`: the sheet's own 'Buyer time zone' cell was filled, so the zone given was not used. */
-  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string; zoneFromSheet: boolean }
+  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string; zoneFromSheet: boolean; exchangeRates: Result<ExchangeRates> }
   | { ok: false; message: string };
 
 /**
@@ -497,7 +499,9 @@ export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: bo
         { kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
         ...allocationTable(),
         ...rangeColumns(ASSUMPTIONS.map((spec) => spec.name), 1),
+        ...exchangeBlock(),
       ],
+      exchangeRates: { ok: true, value: NO_EXCHANGE_RATES },
     };
   }
   if (sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
@@ -522,6 +526,9 @@ export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: bo
     changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(zoneIndex + 1, 1), cells: [[buyerTimeZone]] });
     table[zoneIndex] = [table[zoneIndex][0], buyerTimeZone];
   }
+  // A sheet from a version without the exchange-rate table gets it where its columns are empty.
+  const hasExchange = hasExchangeBlock(sheet);
+  if (!hasExchange && sheet.values.every((r) => EXCHANGE_RATE_HEADERS.every((_h, i) => isBlank(r[EXCHANGE_COLUMN + i] ?? null)))) changes.push(...exchangeBlock());
   let last = sheet.values.length;
   if (missing.length > 0) {
     const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
@@ -538,7 +545,61 @@ export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: bo
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
   if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
   if (zoneIndex >= 0 && !zoneFromSheet) notes.push(`wrote ${buyerTimeZone} in its blank '${ASSUMPTION_BY_KEY.buyerTimeZone.name}' cell`);
-  return { ok: true, table, changes, note: notes.join("; ") + ".", zoneFromSheet };
+  return { ok: true, table, changes, note: notes.join("; ") + ".", zoneFromSheet, exchangeRates: exchangeRatesOf(sheet) };
+}
+
+// The exchange-rate table: right of the range columns (K to M) with one blank column between,
+// three columns (code, rate to the reporting currency, valid on) under its own name, so the
+// (name, value) range and the blocks beside it never overlap it. The rows the name spans are
+// left blank for the buyer to type or paste rates into; rows inserted inside it extend the name.
+export const EXCHANGE_COLUMN = 14;
+export const EXCHANGE_ROWS = 30;
+
+function exchangeBlock(): WorkbookChange[] {
+  const first = cellAddress(0, EXCHANGE_COLUMN);
+  const lastColumn = columnLetters(EXCHANGE_COLUMN + EXCHANGE_RATE_HEADERS.length - 1);
+  const dates = columnLetters(EXCHANGE_COLUMN + 2);
+  return [
+    { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first, cells: [[...EXCHANGE_RATE_HEADERS]] },
+    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FFF2CC", columnWidth: 160, wrapText: true } },
+    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${dates}2:${dates}${EXCHANGE_ROWS + 1}`, format: { numberFormat: "yyyy-mm-dd" } },
+    {
+      kind: "setName",
+      name: EXCHANGE_RATES_NAME,
+      sheet: ASSUMPTIONS_SHEET,
+      address: `${columnLetters(EXCHANGE_COLUMN)}2:${lastColumn}${EXCHANGE_ROWS + 1}`,
+      comment: "Offshore Sourcing exchange rates: ISO 4217 code, rate to the reporting currency, date the rate is valid for",
+    },
+  ];
+}
+
+function hasExchangeBlock(sheet: SheetSnapshot): boolean {
+  return String(sheet.values[0]?.[EXCHANGE_COLUMN] ?? "").trim().toLowerCase() === EXCHANGE_RATE_HEADERS[0].toLowerCase();
+}
+
+/** The exchange-rate table of an assumptions sheet (none when the sheet has no such block). */
+export function exchangeRatesOf(sheet: SheetSnapshot | null): Result<ExchangeRates> {
+  if (!sheet || sheet.origin !== "A1" || !hasExchangeBlock(sheet)) return { ok: true, value: NO_EXCHANGE_RATES };
+  return parseExchangeRates(sheet.values.slice(1).map((r) => [r[EXCHANGE_COLUMN] ?? null, r[EXCHANGE_COLUMN + 1] ?? null, r[EXCHANGE_COLUMN + 2] ?? null]));
+}
+
+/** The assumptions with the sheet's exchange rates attached, or the first error of either. */
+export function withRates(assumptions: Result<Assumptions>, rates: Result<ExchangeRates>): Result<Assumptions> {
+  if (!assumptions.ok) return assumptions;
+  if (!rates.ok) return rates;
+  return { ok: true, value: withExchangeRates(assumptions.value, rates.value) };
+}
+
+/** The functions read the exchange-rate table only where a row can name a currency. */
+function ratesArgument(map: HeaderMap): string {
+  return map.columns.currency === undefined ? "" : `,${EXCHANGE_RATES_NAME}`;
+}
+
+/** Each stale rate the rows use, once. */
+export function staleRateWarnings(evaluations: readonly (Evaluation | null)[]): string[] {
+  const seen = new Set<string>();
+  for (const e of evaluations) if (e?.row.exchange?.stale) seen.add(e.row.exchange.stale);
+  return [...seen];
 }
 
 // Who carries rework, change and delivery risk by pricing model: text beside the name and

@@ -23,7 +23,7 @@ import type { CalendarDate } from "../model/zones";
 import type { CellValue, Evaluation } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
-import { evaluateTable, OUTPUT_COLUMNS, writtenBy, type RowError } from "./evaluate";
+import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type RowError } from "./evaluate";
 import { inputHeaders, parseMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
 import { chooseSheet, passedOverNote, sheetNameCandidates } from "./sheets";
@@ -126,7 +126,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const previous = parseFinanceMemory(first.settings[FINANCE_SETTING]);
 
   const assumptionsRows = (first.sheets[ASSUMPTIONS_SHEET] as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
-  const assumptions = parseAssumptions(assumptionsRows, calendarDate(now));
+  const assumptions = withRates(parseAssumptions(assumptionsRows, calendarDate(now)), exchangeRatesOf(first.sheets[ASSUMPTIONS_SHEET] ?? null));
   if (!assumptions.ok)
     return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);
 

@@ -26,10 +26,11 @@ if (typeof CustomFunctions === "undefined") {
  * @param rows One vendor row, or many rows to get one total per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
- * @returns Total cost per row, in the currency of the hourly rate.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
+ * @returns Total cost per row, in the reporting currency (the assumption Reporting currency, USD by default).
  */
-export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return totalCostCells(rows, headers, assumptions);
+export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return totalCostCells(rows, headers, assumptions, exchange_rates);
 }
 
 /**
@@ -39,10 +40,11 @@ export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?:
  * @param rows One vendor row, or many rows to get one range per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
- * @returns Low, expected and high total cost per row, in the currency of the hourly rate.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
+ * @returns Low, expected and high total cost per row, in the reporting currency.
  */
-export function costRange(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return costRangeCells(rows, headers, assumptions);
+export function costRange(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return costRangeCells(rows, headers, assumptions, exchange_rates);
 }
 
 /**
@@ -52,10 +54,11 @@ export function costRange(rows: unknown[][], headers: unknown[][], assumptions?:
  * @param rows One vendor row, or many rows to get one score per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Risk score per row, 0 to 100.
  */
-export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return riskScoreCells(rows, headers, assumptions);
+export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return riskScoreCells(rows, headers, assumptions, exchange_rates);
 }
 
 /**
@@ -65,10 +68,11 @@ export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?:
  * @param rows One vendor row, or many rows to get one verdict per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Benefit, Trade-off or Blocker per row.
  */
-export function locationFit(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return locationFitCells(rows, headers, assumptions);
+export function locationFit(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return locationFitCells(rows, headers, assumptions, exchange_rates);
 }
 
 // Not @volatile: the metadata makes a whole function volatile or not, and a volatile function
@@ -111,10 +115,11 @@ export function overlapHours(
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
- * @returns Cost lines with labels, amounts, explanations, and the amounts at the low and high ends of the cost assumptions' ranges.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
+ * @returns Cost lines with labels, amounts (in the reporting currency), explanations, and the amounts at the low and high ends of the cost assumptions' ranges.
  */
-export function costBreakdown(row: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return costBreakdownCells(row, headers, assumptions);
+export function costBreakdown(row: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return costBreakdownCells(row, headers, assumptions, exchange_rates);
 }
 
 /**
@@ -125,10 +130,11 @@ export function costBreakdown(row: unknown[][], headers: unknown[][], assumption
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
  * @param [top] How many risks to list. Default 3.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns The top risk drivers per row, as text.
  */
-export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], top?: unknown): unknown[][] {
-  return riskDriversCells(rows, headers, assumptions, top);
+export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], top?: unknown, exchange_rates?: unknown[][]): unknown[][] {
+  return riskDriversCells(rows, headers, assumptions, top, exchange_rates);
 }
 
 /**
@@ -138,8 +144,9 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
  * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Score, verdict, overlap hours, needed hours, recommended location model, reason and location model check per row.
  */
-export function fitDetail(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][]): unknown[][] {
-  return fitDetailCells(rows, headers, assumptions);
+export function fitDetail(rows: unknown[][], headers: unknown[][], assumptions?: unknown[][], exchange_rates?: unknown[][]): unknown[][] {
+  return fitDetailCells(rows, headers, assumptions, exchange_rates);
 }

@@ -11,6 +11,7 @@ import { costAt, costRange, evaluateCells, excelSerialToDate, FIELDS, mapHeaders
 import type { Assumptions, CalendarDate, CellValue, Evaluation, FieldKey, HeaderMap, ModelError, Result, VendorRow } from "../model";
 import { evaluateOptions, isRateCard } from "../model/rateCard";
 import { plainCell, plainRow, plainTable, UnusableAt, UnusableCell } from "../model/dataTypes";
+import { isoDateOf, NO_EXCHANGE_RATES, parseExchangeRates, withExchangeRates } from "../model/currency";
 
 /** What a custom function may put in a cell. */
 export type ExcelValue = number | string | boolean | CustomFunctions.Error;
@@ -95,7 +96,7 @@ function isMatrix(value: unknown): value is CellValue[][] {
  * Header map and assumptions for one call. Excel passes fresh arrays on every call, so the
  * model caches both by content; what is left here is a few checks.
  */
-function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowContext {
+function prepare(rows: unknown, headers: unknown, assumptions: unknown, exchangeRates?: unknown): RowContext {
   if (!isMatrix(rows)) throw invalidValue(`rows must be a range of vendor rows; got ${describe(rows)}`);
   if (!isMatrix(headers)) throw invalidValue(`headers must be the header row of the vendor table; got ${describe(headers)}`);
   if (headers.length !== 1) {
@@ -119,7 +120,18 @@ function prepare(rows: unknown, headers: unknown, assumptions: unknown): RowCont
   const parsed = assumptionsFor(isOmitted(assumptions) ? undefined : plainAssumptions(assumptions));
   if (!parsed.ok) throw fromModelError(parsed.error);
   const mapped = readColumns(map);
-  return { map, assumptions: parsed.value, headers: headerRow, isRead: (c) => mapped[c] === true };
+  return { map, assumptions: withExchangeRates(parsed.value, exchangeRatesFor(exchangeRates)), headers: headerRow, isRead: (c) => mapped[c] === true };
+}
+
+/** The exchange-rate range (currency, rate, valid on) with data types read; the model caches it by content. */
+function exchangeRatesFor(exchangeRates: unknown) {
+  if (isOmitted(exchangeRates)) return NO_EXCHANGE_RATES;
+  if (!isMatrix(exchangeRates)) throw invalidValue(`exchange_rates must be a three-column range: currency, rate to the reporting currency, valid on; got ${describe(exchangeRates)}`);
+  const table = plainTable(exchangeRates, 3);
+  if (table instanceof UnusableAt) throw invalidValue(`Row ${table.row + 1} of exchange_rates holds ${table.what}, ${UNREADABLE}`);
+  const parsed = parseExchangeRates(table);
+  if (!parsed.ok) throw fromModelError(parsed.error);
+  return parsed.value;
 }
 
 /** The assumptions range with data types read; only names and values (the first two columns) are. */
@@ -227,9 +239,10 @@ function perRow(
   assumptions: unknown,
   width: number,
   project: (evaluation: Evaluation, assumptions: Assumptions) => ExcelValue[],
+  exchangeRates?: unknown,
 ): ExcelMatrix {
   try {
-    const context = prepare(rows, headers, assumptions);
+    const context = prepare(rows, headers, assumptions, exchangeRates);
     const input = rows as unknown[][];
     const out: ExcelMatrix = new Array(input.length);
     const all = input.map((row) => evaluate(row, context));
@@ -266,27 +279,27 @@ function asOptions(all: Evaluated[], a: Assumptions): void {
   }
 }
 
-export function totalCostCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
-  return perRow(rows, headers, assumptions, 1, (e) => [e.cost.total]);
+export function totalCostCells(rows: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.cost.total], exchangeRates);
 }
 
-export function riskScoreCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
-  return perRow(rows, headers, assumptions, 1, (e) => [e.risk.score]);
+export function riskScoreCells(rows: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.risk.score], exchangeRates);
 }
 
-export function locationFitCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
-  return perRow(rows, headers, assumptions, 1, (e) => [e.fit.verdict]);
+export function locationFitCells(rows: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
+  return perRow(rows, headers, assumptions, 1, (e) => [e.fit.verdict], exchangeRates);
 }
 
 /** Columns of COSTRANGE's spill, in order. */
 export const COST_RANGE_COLUMNS = ["Low", "Expected", "High"] as const;
 
 /** Total cost with every ranged assumption at its low end, at its value, and at its high end. */
-export function costRangeCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+export function costRangeCells(rows: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
   return perRow(rows, headers, assumptions, COST_RANGE_COLUMNS.length, (e, a) => {
     const range = costRange(e.row, a);
     return [range.low, range.expected, range.high];
-  });
+  }, exchangeRates);
 }
 
 // ---- Explanations -------------------------------------------------------------------
@@ -302,7 +315,7 @@ export const FIT_DETAIL_COLUMNS = [
   "Location model check",
 ] as const;
 
-export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
   return perRow(rows, headers, assumptions, FIT_DETAIL_COLUMNS.length, ({ fit }) => [
     fit.score,
     fit.verdict,
@@ -311,7 +324,7 @@ export function fitDetailCells(rows: unknown, headers: unknown, assumptions?: un
     fit.recommendedLocationModel,
     fit.reason,
     fit.locationCheck,
-  ]);
+  ], exchangeRates);
 }
 
 const DEFAULT_DRIVER_COUNT = 3;
@@ -326,7 +339,7 @@ function driverCount(value: unknown): number {
 }
 
 /** The highest-scoring risks of each row as one line of text: "Label (score): cause. Reduce it: mitigation". */
-export function riskDriversCells(rows: unknown, headers: unknown, assumptions?: unknown, top?: unknown): ExcelMatrix {
+export function riskDriversCells(rows: unknown, headers: unknown, assumptions?: unknown, top?: unknown, exchangeRates?: unknown): ExcelMatrix {
   let count: number;
   try {
     count = driverCount(top);
@@ -338,7 +351,7 @@ export function riskDriversCells(rows: unknown, headers: unknown, assumptions?: 
       .slice(0, count)
       .map((d) => `${d.label} (${Math.round(d.score)}): ${d.cause} Reduce it: ${d.mitigation}`)
       .join(" | "),
-  ]);
+  ], exchangeRates);
 }
 
 /**
@@ -351,9 +364,9 @@ export const COST_BREAKDOWN_COLUMNS = ["Cost line", "Amount", "What drives it", 
  * One vendor row's total cost as labelled lines: labour, each hidden cost, the total and the
  * effective hourly rate, each with the sentence that explains it.
  */
-export function costBreakdownCells(row: unknown, headers: unknown, assumptions?: unknown): ExcelMatrix {
+export function costBreakdownCells(row: unknown, headers: unknown, assumptions?: unknown, exchangeRates?: unknown): ExcelMatrix {
   try {
-    const context = prepare(row, headers, assumptions);
+    const context = prepare(row, headers, assumptions, exchangeRates);
     const input = row as unknown[][];
     if (input.length !== 1) {
       throw invalidValue(`COSTBREAKDOWN explains one vendor row; got ${input.length} rows (select a single row)`);
@@ -366,12 +379,16 @@ export function costBreakdownCells(row: unknown, headers: unknown, assumptions?:
     // labour has no range.
     const low = costAt(vendor, context.assumptions, "low");
     const high = costAt(vendor, context.assumptions, "high");
-    const out: ExcelMatrix = [
-      ["Labour", cost.labour, `Hourly rate ${vendor.hourlyRate} x ${vendor.hours} hours`, cost.labour, cost.labour],
-    ];
+    // Every amount is in the reporting currency; the labour line says how a quoted rate was converted.
+    const reporting = context.assumptions.reportingCurrency;
+    const fx = vendor.exchange;
+    const labourText = fx
+      ? `Hourly rate ${vendor.hourlyRate} ${fx.currency} x ${vendor.hours} hours x ${fx.rate} ${reporting} per ${fx.currency} (rate valid on ${fx.validOn === undefined ? "" : isoDateOf(fx.validOn)}), in ${reporting}${fx.stale ? `. Stale rate: ${fx.stale}` : ""}`
+      : `Hourly rate ${vendor.hourlyRate} x ${vendor.hours} hours, in ${reporting}`;
+    const out: ExcelMatrix = [["Labour", cost.labour, labourText, cost.labour, cost.labour]];
     cost.lines.forEach((line, i) => out.push([line.label, line.amount, line.explanation, low.lines[i].amount, high.lines[i].amount]));
-    out.push(["Total cost", cost.total, "Labour plus every hidden-cost line above", low.total, high.total]);
-    out.push(["Effective hourly rate", cost.effectiveHourlyRate, "Total cost divided by hours", low.effectiveHourlyRate, high.effectiveHourlyRate]);
+    out.push(["Total cost", cost.total, `Labour plus every hidden-cost line above, in ${reporting}`, low.total, high.total]);
+    out.push(["Effective hourly rate", cost.effectiveHourlyRate, `Total cost divided by hours, in ${reporting} per hour`, low.effectiveHourlyRate, high.effectiveHourlyRate]);
     return out;
   } catch (error) {
     throw asExcelError(error);

@@ -8,8 +8,9 @@ import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITI
 import { normaliseHeader } from "./fields";
 import { assumptionPercentFraction, isBlank, parseNumberCell } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
+import { currencyCode, type ExchangeRates } from "./currency";
 
-export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier" | "list";
+export type AssumptionKind = "number" | "percent" | "hours" | "zone" | "date" | "multiplier" | "list" | "currency";
 
 // "Staff augmentation" -> "StaffAugmentation", "Outcome-based" -> "OutcomeBased".
 type Pascal<S extends string> = S extends `${infer A} ${infer B}`
@@ -25,6 +26,8 @@ export type AssumptionKey =
   | "vendorWorkdayStart"
   | "vendorWorkdayEnd"
   | "referenceDate"
+  | "reportingCurrency"
+  | "exchangeRateMaxAgeDays"
   | "defaultDurationMonths"
   | "defaultAttrition"
   | "vendorSelectionPct"
@@ -111,7 +114,10 @@ export interface AssumptionRange {
 }
 
 /** Values by key. Percent values are fractions (0.05 is 5%); Reference date is an Excel serial, 0 = today (UTC). */
-export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" | ListAssumptionKey ? string : number };
+export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" | "reportingCurrency" | ListAssumptionKey ? string : number } & {
+  /** The exchange-rate table (currency.ts), when one was given beside the (name, value) range. */
+  readonly exchangeRates?: ExchangeRates;
+};
 
 /** The items of a list assumption's text: "27001, SOC 2; PCI" -> ["27001", "SOC 2", "PCI"]. */
 export function listItems(text: string): string[] {
@@ -257,6 +263,9 @@ const SPECS: SpecInput[] = [
   { key: "vendorWorkdayStart", name: "Vendor workday start", kind: "hours", defaultValue: 9, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "Start of the vendor's working day, local time." },
   { key: "vendorWorkdayEnd", name: "Vendor workday end", kind: "hours", defaultValue: 17, unit: "hour of day", min: 0, max: 24, source: WORKDAY, description: "End of the vendor's working day, local time; before the start means past midnight." },
   { key: "referenceDate", name: "Reference date", kind: "date", defaultValue: 0, unit: "date", min: 0, max: 2958465, source: "Assumption: blank means today; daylight saving changes the overlap, so write the date the decision is for", description: "Date the working-hours overlap is computed for." },
+  // Currencies
+  { key: "reportingCurrency", name: "Reporting currency", kind: "currency", defaultValue: "USD", unit: "ISO 4217 code", source: "Assumption: US dollars, the currency of the onshore wage figures; set your own and give every other currency a rate in the exchange-rate table", description: "Currency every total is reported in; a row's Currency other than this one is converted with the exchange-rate table." },
+  { key: "exchangeRateMaxAgeDays", name: "Exchange rate maximum age (days)", kind: "number", defaultValue: 90, unit: "days", min: 0, max: 3650, source: "Assumption: a quarter; exchange rates move enough within months to change a ranking, so an older rate is flagged", description: "A rate valid more than this many days before the reference date is flagged as stale (still used)." },
   // Row defaults
   { key: "defaultDurationMonths", name: "Default duration (months)", kind: "number", defaultValue: 12, unit: "months", min: 0.1, max: 600, source: "Assumption: a one-year engagement, the period annual contract value figures refer to", description: "Duration used when a row gives none." },
   { key: "defaultAttrition", name: "Default attrition", kind: "percent", defaultValue: 0.2, unit: "% per year", min: 0, max: 1, source: "Large offshore providers' FY22-FY23 results: 15-25% a year typical, 28% stress case", description: "Annual attrition used when a row gives none." },
@@ -307,7 +316,7 @@ const SPECS: SpecInput[] = [
   // so the multiplier is its own row the buyer can change.
   ...family(WORK_TYPES, WORK_TYPE_WAGES.map((w) => w[0]), (c, v) => ({
     key: `onshoreWage${pascal(c)}`, name: `Onshore median hourly wage (${c})`, kind: "number" as const, defaultValue: v, unit: "currency per hour", min: 0.01, max: 100000,
-    source: `Assumption: near the ${BLS_OEWS} for ${WORK_TYPE_WAGES[WORK_TYPES.indexOf(c)][1]}, rounded; check the current release and set your own, in the currency of the hourly rates`,
+    source: `Assumption: near the ${BLS_OEWS} for ${WORK_TYPE_WAGES[WORK_TYPES.indexOf(c)][1]}, rounded; check the current release and set your own, in the reporting currency`,
     description: `What an onshore employee doing ${c.toLowerCase()} work earns an hour before benefits; times the loaded-cost multiplier it is the onshore reference rate for this work.`,
   })),
   { key: "onshoreLoadedCostMultiplier", name: "Onshore loaded-cost multiplier", kind: "multiplier", defaultValue: 1.42, unit: "x wage", min: 1, max: 5, source: `${BLS_ECEC}: private industry wages and salaries averaged $31.25 of $44.40 total compensation per hour worked (x1.42); Assumption: benefits only, no office, equipment or management overhead, so the onshore rate it gives is on the low side`, description: "Onshore reference hourly rate = onshore median hourly wage x this multiplier: what an onshore hour of the same work costs the employer." },
@@ -425,7 +434,7 @@ export const ASSUMPTION_BY_KEY: Readonly<Record<AssumptionKey, AssumptionSpec>> 
   AssumptionSpec
 >;
 
-export const DEFAULT_ASSUMPTIONS: Assumptions = Object.freeze(Object.fromEntries(ASSUMPTIONS.map((s) => [s.key, s.defaultValue]))) as Assumptions;
+export const DEFAULT_ASSUMPTIONS: Assumptions = Object.freeze(Object.fromEntries(ASSUMPTIONS.map((s) => [s.key, s.defaultValue]))) as unknown as Assumptions;
 
 function assumptionError(field: string, value: unknown, message: string): Result<never> {
   return { ok: false, error: { kind: "assumption", field, value, message } };
@@ -445,6 +454,10 @@ function parseValue(spec: AssumptionSpec, cell: CellValue, todaySerial: number):
     return zone.ok ? zone : assumptionError(spec.name, cell, `${spec.name}: ${zone.error.message}`);
   }
   if (spec.kind === "list") return parseList(spec, cell);
+  if (spec.kind === "currency") {
+    const code = currencyCode(cell);
+    return code === undefined ? assumptionError(spec.name, cell, `${spec.name} must be an ISO 4217 currency code (such as USD, EUR, INR); got ${shown(cell)}`) : { ok: true, value: code };
+  }
   let n: number;
   if (spec.kind === "date" && typeof cell === "string" && ISO_DATE.test(cell.trim())) {
     const [, y, m, d] = ISO_DATE.exec(cell.trim())!;
@@ -521,7 +534,7 @@ export function parseAssumptions(table?: readonly (readonly CellValue[])[] | nul
 }
 
 function parseTable(table: readonly (readonly CellValue[])[], todaySerial: number): Result<Assumptions> {
-  const values: Record<string, number | string> = { ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial };
+  const values: Record<string, unknown> = { ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial };
   const seen = new Set<string>();
   for (let r = 0; r < table.length; r++) {
     const row = table[r];
@@ -544,5 +557,5 @@ function parseTable(table: readonly (readonly CellValue[])[], todaySerial: numbe
     if (!parsed.ok) return parsed;
     values[spec.key] = parsed.value;
   }
-  return { ok: true, value: Object.freeze(values) as Assumptions };
+  return { ok: true, value: Object.freeze(values) as unknown as Assumptions };
 }

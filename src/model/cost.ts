@@ -2,7 +2,7 @@
  * Total cost. Names in [brackets] are rows of the assumptions sheet; <Field> is the row's
  * value for that column; O = overlap hours (given); every percent is a fraction of labour.
  *
- *   labour               = <Hourly rate> * <Hours>
+ *   labour               = <Hourly rate> * <Hours> * <exchange rate of <Currency>>
  *   vendorSelection      = labour * MIN(1, 12 / <Duration (months)>) * [Vendor selection %]
  *   transition           = labour * [Transition %]
  *   governance           = labour * [Governance % (<Engagement model>)]
@@ -30,6 +30,9 @@
  * moved scope stays a change request the buyer pays under every pricing model.
  * Why vendor selection reads so: the CIO figure is a share of annual contract value, and
  * one year's labour is labour * 12 / D, or the whole labour for engagements under a year.
+ * Why labour reads so: every amount is in the reporting currency, and the rate converts at
+ * the exchange-rate table's rate for the row's Currency (1 for the reporting currency), so
+ * every line, a share of labour, is converted with it.
  * Lines are in this fixed order; explanations are built once per assumptions and category.
  */
 import type { CostBreakdown, CostLine, VendorRow } from "./types";
@@ -70,7 +73,7 @@ function line(index: number, amount: number, explanation: string): CostLine {
 
 export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
   const a = t.a;
-  const labour = row.hourlyRate * row.hours;
+  const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
   const d = row.durationMonths;
   const location = row.locationModel;
   const clarity = row.requirementsClarity;

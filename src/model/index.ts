@@ -34,6 +34,19 @@ export { requiredOverlapHours, rowOverlapHours, onshoreReferenceRate } from "./f
 export { workTypeOf } from "./worktype";
 export { vendorLocation, type VendorLocation } from "./location";
 export { riskScore, bandOf, riskLabelOf, hasSecurityCertification, countedCertifications, uncountedCertifications, readCertification, NOT_HELD_WORDS, RISK_DRIVERS, SECURITY_CERTIFICATION_KEYWORDS, type RiskDriverKey } from "./risk";
+export {
+  currencyCode,
+  exchangeFor,
+  parseExchangeRates,
+  staleRates,
+  withExchangeRates,
+  EXCHANGE_RATES_NAME,
+  EXCHANGE_RATE_HEADERS,
+  NO_EXCHANGE_RATES,
+  type ExchangeRate,
+  type ExchangeRates,
+  type RowExchange,
+} from "./currency";
 export { evaluateRow, evaluateCells, locationFit } from "./evaluate";
 export {
   resolveZone,

@@ -5,6 +5,7 @@
 import type { CellValue, FieldKey, HeaderMap } from "./types";
 import { parseNumberCell } from "./values";
 import { excelSerialToDate } from "./zones";
+import { currencyCode } from "./currency";
 
 export interface Doubt {
   /** 1-based data rows the doubt is about (one for a cell, several for a column). */
@@ -40,6 +41,15 @@ export function currencyOf(value: CellValue): string | null {
   return CURRENCY_SYMBOL[raw] ?? raw;
 }
 
+// The ISO codes a mark can stand for: "$" is written for many dollars and pesos, "¥" for yen and yuan.
+const MARK_CODES: Readonly<Record<string, readonly string[]>> = {
+  $: ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP"],
+  "€": ["EUR"],
+  "£": ["GBP"],
+  "¥": ["JPY", "CNY"],
+  "₹": ["INR"],
+};
+
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 
 function isoDate(serial: number): string {
@@ -60,8 +70,11 @@ export function doubtfulValues(rows: readonly (readonly CellValue[])[], map: Hea
   const doubts: Doubt[] = [];
   const rateColumn = map.columns.hourlyRate;
   const hoursColumn = map.columns.hours;
-  const rates: { tableRow: number; value: number }[] = [];
+  const rates: { tableRow: number; value: number; code: string }[] = [];
   const currencies = new Map<string, number>();
+  const currencyColumn = map.columns.currency;
+  // With a Currency column, each row's rate is in that row's code (blank: the reporting currency).
+  const codeOf = (row: readonly CellValue[]): string => (currencyColumn === undefined ? "" : (currencyCode(row[currencyColumn]) ?? ""));
   rows.forEach((row, r) => {
     const tableRow = r + 1;
     const at = `Row ${rowLabel(tableRow)}`;
@@ -79,10 +92,21 @@ export function doubtfulValues(rows: readonly (readonly CellValue[])[], map: Hea
           });
         else if (rate === 0)
           doubts.push({ tableRows: [tableRow], field: "hourlyRate", kind: "zero", message: `${at}: Hourly rate is 0, so this vendor costs nothing and ranks cheapest. Fill in the quoted rate, or clear the row.` });
-        else rates.push({ tableRow, value: rate });
+        else rates.push({ tableRow, value: rate, code: codeOf(row) });
       }
       const currency = currencyOf(cell);
-      if (currency !== null && !currencies.has(currency)) currencies.set(currency, tableRow);
+      const code = codeOf(row);
+      if (currency !== null && code !== "") {
+        // The Currency cell says what the rate is in; a mark in the rate that cannot mean it is a contradiction.
+        const codes = MARK_CODES[currency] ?? [currency.toUpperCase()];
+        if (!codes.includes(code))
+          doubts.push({
+            tableRows: [tableRow],
+            field: "hourlyRate",
+            kind: "currencies",
+            message: `${at}: Hourly rate ${String(cell).trim()} is marked ${currency} but Currency says ${code}; the rate is converted as ${code}. Check which is right.`,
+          });
+      } else if (currency !== null && !currencies.has(currency)) currencies.set(currency, tableRow);
     }
     if (hoursColumn !== undefined) {
       const parsed = parseNumberCell(row[hoursColumn]);
@@ -90,15 +114,18 @@ export function doubtfulValues(rows: readonly (readonly CellValue[])[], map: Hea
         doubts.push({ tableRows: [tableRow], field: "hours", kind: "zero", message: `${at}: Hours is 0, so this vendor costs nothing and ranks cheapest. Fill in the hours quoted, or clear the row.` });
     }
   });
-  if (rates.length >= OUTLIER_MIN_RATES) {
-    const middle = median(rates.map((r) => r.value).sort((a, b) => a - b));
-    for (const { tableRow, value } of rates) {
+  // Rates in different currencies are not compared with one another's median.
+  for (const code of new Set(rates.map((r) => r.code))) {
+    const same = rates.filter((r) => r.code === code);
+    if (same.length < OUTLIER_MIN_RATES) continue;
+    const middle = median(same.map((r) => r.value).sort((a, b) => a - b));
+    for (const { tableRow, value } of same) {
       if (value > middle * OUTLIER_FACTOR || value < middle / OUTLIER_FACTOR)
         doubts.push({
           tableRows: [tableRow],
           field: "hourlyRate",
           kind: "outlier",
-          message: `Row ${rowLabel(tableRow)}: Hourly rate ${grouped.format(value)} is far outside the table's other rates (median ${grouped.format(middle)}). Check the unit (per hour, not per month or per day) and the currency.`,
+          message: `Row ${rowLabel(tableRow)}: Hourly rate ${grouped.format(value)} is far outside the table's other rates${code === "" ? "" : ` in ${code}`} (median ${grouped.format(middle)}). Check the unit (per hour, not per month or per day) and the currency.`,
         });
     }
   }
@@ -108,7 +135,7 @@ export function doubtfulValues(rows: readonly (readonly CellValue[])[], map: Hea
       tableRows: seen.map(([, row]) => row),
       field: "hourlyRate",
       kind: "currencies",
-      message: `Hourly rate mixes currencies: ${seen.map(([symbol, row]) => `${symbol} (row ${rowLabel(row)})`).join(", ")}. The rates are compared as one currency; convert them to one before ranking.`,
+      message: `Hourly rate mixes currencies: ${seen.map(([symbol, row]) => `${symbol} (row ${rowLabel(row)})`).join(", ")}. The rates${currencyColumn === undefined ? "" : " without a Currency code"} are compared as one currency: ${currencyColumn === undefined ? "add a Currency column" : "fill in the Currency column"} with each rate's ISO 4217 code (USD, EUR...) and give each code a rate in the exchange-rate table on the assumptions sheet, or convert them to one before ranking.`,
     });
   }
   return doubts;

@@ -51,10 +51,10 @@ export function assumptionsAt(a: Assumptions, end: RangeEnd, only?: AssumptionKe
   const cacheKey = `${end}:${only ?? "*"}`;
   let out = byKey.get(cacheKey);
   if (out === undefined) {
-    const values: Record<string, number | string> = { ...a };
+    const values: Record<string, unknown> = { ...a };
     for (const spec of RANGED_ASSUMPTIONS)
       if (only === undefined || spec.key === only) values[spec.key] = rangeEnd(spec, (a as unknown as Record<string, number>)[spec.key], end);
-    out = Object.freeze(values) as Assumptions;
+    out = Object.freeze(values) as unknown as Assumptions;
     byKey.set(cacheKey, out);
   }
   return out;
@@ -123,7 +123,8 @@ export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions)
   const atHigh = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
   for (const row of rows) {
     const unit = unitBars(row, a);
-    const labour = row.hourlyRate * row.hours;
+    // In the reporting currency: the unit bars are per unit of converted labour.
+    const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
     for (let k = 0; k < unit.length; k++) {
       atLow[k] += labour * unit[k][0];
       atHigh[k] += labour * unit[k][1];
@@ -161,7 +162,7 @@ function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, n
   if (cache === undefined) unitBarsCache.set(a, (cache = new Map()));
   let bars = cache.get(key);
   if (bars === undefined) {
-    const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1 };
+    const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
     bars = RANGED_ASSUMPTIONS.map((spec): readonly [number, number] =>
       spec.key === ATTRITION_KEY
         ? [totalWith(rowAt(unit, "low"), a, overlap), totalWith(rowAt(unit, "high"), a, overlap)]

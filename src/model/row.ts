@@ -20,6 +20,7 @@ import {
 } from "./values";
 import { countryCode, resolveZone } from "./zones";
 import { vendorLocation } from "./location";
+import { currencyCode, exchangeFor, type RowExchange } from "./currency";
 
 /** Default words for category columns that are missing or empty. */
 export const CATEGORY_DEFAULTS = {
@@ -164,6 +165,17 @@ function vendorHoursOf(value: CellValue): readonly [number, number] | undefined 
   return [start, end];
 }
 
+/** The row's currency and its rate to the reporting currency; undefined for the reporting currency (blank or named). */
+function exchangeOf(value: CellValue, a: Assumptions): RowExchange | undefined {
+  if (isBlank(value)) return undefined;
+  const code = currencyCode(value);
+  if (code === undefined) fail("currency", value, `Currency must be an ISO 4217 code such as USD, EUR or INR; got ${shown(value)}`);
+  if (code === a.reportingCurrency) return undefined;
+  const found = exchangeFor(code, a);
+  if (!found.ok) throw new RowError(found.error);
+  return found.value;
+}
+
 function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions): VendorRow {
   const rateCell = cell(cells, map, "hourlyRate");
   const hoursCell = cell(cells, map, "hours");
@@ -197,6 +209,7 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
   const vendorHours = vendorHoursOf(cell(cells, map, "vendorHours"));
   const role = text(cell(cells, map, "role"));
   const option = text(cell(cells, map, "option"));
+  const exchange = exchangeOf(cell(cells, map, "currency"), a);
   const row: VendorRow = {
     vendor: text(cell(cells, map, "vendor")),
     hourlyRate: nonNegative("hourlyRate", rateCell),
@@ -221,7 +234,8 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     ...(role !== "" ? { role } : {}),
     ...(option !== "" ? { option } : {}),
   };
-  return vendorHours === undefined ? row : { ...row, vendorHours };
+  const withHours = vendorHours === undefined ? row : { ...row, vendorHours };
+  return exchange === undefined ? withHours : { ...withHours, exchange };
 }
 
 function headersError(map: HeaderMap): Result<never> {

@@ -1,5 +1,6 @@
 // The model's public types: the contract shared by the custom functions, the pane,
 // the actions and the command line. Pure data; no Office, no DOM, no Node.
+import type { RowExchange } from "./currency";
 
 /** A cell value as Excel, ExcelJS and the memory workbook hand it over. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -56,6 +57,7 @@ export type FieldKey =
   | "vendor"
   | "hourlyRate"
   | "hours"
+  | "currency"
   | "durationMonths"
   | "country"
   | "timeZone"
@@ -118,6 +120,8 @@ export interface VendorRow {
   readonly role?: string;
   /** Which of the vendor's offers the row belongs to (Option column); absent when blank or no such column. */
   readonly option?: string;
+  /** The currency Hourly rate is quoted in and its rate to the reporting currency; absent: the reporting currency (rate 1). */
+  readonly exchange?: RowExchange;
 }
 
 /** An error a user can act on: names the column (or assumption) and the value. */

@@ -21,8 +21,8 @@ function errorOf(values: Record<string, CellValue>): string {
 }
 
 describe("headers", () => {
-  test("the documented headers are the issue's eighteen fields, Vendor hours, and a rate card's Option and Role, in order", () => {
-    expect(FIELDS.map((f) => f.header)).toEqual(["Vendor", "Hourly rate", "Hours", "Duration (months)", "Country", "Time zone", "Location model",
+  test("the documented headers are the issue's eighteen fields, Vendor hours, Currency, and a rate card's Option and Role, in order", () => {
+    expect(FIELDS.map((f) => f.header)).toEqual(["Vendor", "Hourly rate", "Hours", "Currency", "Duration (months)", "Country", "Time zone", "Location model",
       "Engagement model", "Pricing model", "Requirements clarity", "Collaboration intensity", "Data sensitivity", "Urgency", "Attrition",
       "Replaces in-house staff", "Certifications", "Work type", "Vendor hours", "Scope", "Option", "Role"]);
   });
