@@ -221,7 +221,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     formula: formulas[i],
     cachedValues: computed.cached.map((row) => row[i]),
     rowCount: table.rowCount,
-    numberFormat: output.key === "totalCost" ? (options.currencyFormat ?? output.numberFormat) : output.numberFormat,
+    numberFormat: output.key === "totalCost" ? (options.currencyFormat ?? moneyFormat(assumptions.value.reportingCurrency, output.numberFormat)) : output.numberFormat,
     conditionalFormats: conditionalFormatsFor(output.key, assumptions.value),
   }));
   const outputs: Partial<Record<OutputKey, string>> = {};
@@ -325,7 +325,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     ...sheetPlan.changes,
     { kind: "writeRange", sheet: region.sheet, address: cellAddress(area.top, outputArea.left), cells: [outputHeaders, ...rows] },
     { kind: "formatRange", sheet: region.sheet, address: `${columnLetters(outputArea.left)}${headerRow}:${columnLetters(outputArea.right)}${headerRow}`, format: { bold: true } },
-    { kind: "formatRange", sheet: region.sheet, address: body(0), format: { numberFormat: options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat } },
+    { kind: "formatRange", sheet: region.sheet, address: body(0), format: { numberFormat: options.currencyFormat ?? moneyFormat(assumptions.value.reportingCurrency, OUTPUT_COLUMNS[0].numberFormat) } },
     { kind: "formatRange", sheet: region.sheet, address: body(1), format: { numberFormat: OUTPUT_COLUMNS[1].numberFormat } },
   ];
   progress(2, "Writing the columns");
@@ -580,7 +580,8 @@ function hasExchangeBlock(sheet: SheetSnapshot): boolean {
 /** The exchange-rate table of an assumptions sheet (none when the sheet has no such block). */
 export function exchangeRatesOf(sheet: SheetSnapshot | null): Result<ExchangeRates> {
   if (!sheet || sheet.origin !== "A1" || !hasExchangeBlock(sheet)) return { ok: true, value: NO_EXCHANGE_RATES };
-  return parseExchangeRates(sheet.values.slice(1).map((r) => [r[EXCHANGE_COLUMN] ?? null, r[EXCHANGE_COLUMN + 1] ?? null, r[EXCHANGE_COLUMN + 2] ?? null]));
+  // From the header row, so that a row named in an error is the sheet's row.
+  return parseExchangeRates(sheet.values.map((r) => [r[EXCHANGE_COLUMN] ?? null, r[EXCHANGE_COLUMN + 1] ?? null, r[EXCHANGE_COLUMN + 2] ?? null]));
 }
 
 /** The assumptions with the sheet's exchange rates attached, or the first error of either. */
@@ -588,6 +589,11 @@ export function withRates(assumptions: Result<Assumptions>, rates: Result<Exchan
   if (!assumptions.ok) return assumptions;
   if (!rates.ok) return rates;
   return { ok: true, value: withExchangeRates(assumptions.value, rates.value) };
+}
+
+/** Total cost's number format: the dollar format for US dollars, else the reporting currency's code after the number. */
+function moneyFormat(reportingCurrency: string, dollars: string): string {
+  return reportingCurrency === "USD" ? dollars : `#,##0 "${reportingCurrency}"`;
 }
 
 /** The functions read the exchange-rate table only where a row can name a currency. */

@@ -114,7 +114,8 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
     `INDEX(${ASSUMPTIONS_NAME},MATCH(${columnLetters(LOOKUP_BLOCK_COLUMN)}${row + 1},INDEX(${ASSUMPTIONS_NAME},0,1),0),2)`;
   const blockRows: CellWrite[][] = BLOCK_ASSUMPTIONS.map((spec, i) => {
     const row = FIRST_VENDOR_ROW + i;
-    const fallback = String(spec.defaultValue);
+    // A text default (the reporting currency) is a string literal, not a name.
+    const fallback = typeof spec.defaultValue === "string" ? excelText(spec.defaultValue) : String(spec.defaultValue);
     const value = spec.kind === "percent" ? percentFromCell(sheetValue(row), spec.max ?? 1) : sheetValue(row);
     const used = (a as unknown as Record<string, number>)[spec.key];
     // The ends of the cost ranges: never on the wrong side of the value used (rangeEnd).

@@ -80,6 +80,8 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { kind: "rank", of: "riskScore", header: "Rank by risk", width: 55 },
   ...RISK_DRIVERS.map((d): Column => ({ kind: "result", key: `risk.${d.key}`, header: / risk$/.test(d.label) ? d.label : `${d.label} risk`, format: "0.0", width: 70 })),
   { kind: "input", key: "hourlyRate", header: "Hourly rate (as read)", format: RATE, width: 70 },
+  { kind: "input", key: "currency", header: "Currency of the rate (as read; blank: the reporting currency)", width: 70 },
+  { kind: "input", key: "exchangeRate", header: "Rate to the reporting currency (exchange-rate table)", format: "0.0000##", width: 80 },
   { kind: "input", key: "hours", header: "Hours (as read)", format: "#,##0.##", width: 70 },
   { kind: "input", key: "durationMonths", header: "Duration months (as read)", format: "0.##", width: 70 },
   { kind: "input", key: "locationModel", header: "Location model (as read)", width: 80 },

@@ -7,7 +7,9 @@ import { hasSecurityCertification } from "../model/risk";
 import { workTypeOf } from "../model/worktype";
 import { isBlank } from "../model/values";
 import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types";
-import { excelText, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { excelText, exchangeRateFormula, type PortableInputKey, type PortableResultKey } from "../model/portable";
+import { ASSUMPTION_BY_KEY } from "../model/assumptions";
+import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
@@ -40,6 +42,10 @@ function inputValue(key: PortableInputKey, row: VendorRow, overlap: number, a: A
       return hasSecurityCertification(row, a);
     case "overlapHours":
       return overlap;
+    case "currency":
+      return row.exchange?.currency ?? "";
+    case "exchangeRate":
+      return row.exchange?.rate ?? 1;
     case "workType":
       // The kind of work the onshore reference rate is looked up by, not the row's own words.
       return workTypeOf(row.workType);
@@ -68,6 +74,11 @@ export function modeNote(mode: FinanceMode, now: Date): string {
   return mode === "formulas"
     ? `Portable formulas: every number here is a plain Excel formula over the sheet '${ASSUMPTIONS_SHEET}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
     : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;
+}
+
+/** Which currency the amounts are in, and how a rate in another one is converted. */
+export function currencyNote(a: Assumptions): string {
+  return `Amounts are in ${a.reportingCurrency} (the assumption '${ASSUMPTION_BY_KEY.reportingCurrency.name}'); a rate in another currency is converted with the exchange-rate table on the sheet '${ASSUMPTIONS_SHEET}' (name ${EXCHANGE_RATES_NAME}).`;
 }
 
 export function overlapNote(a: Assumptions): string {
@@ -117,6 +128,8 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
         case "input": {
           const value = inputValue(column.key, e.row, e.fit.overlapHours, input.a);
           const assumption = DEFAULTED_BY_ASSUMPTION[column.key];
+          if (mode === "formulas" && column.key === "exchangeRate")
+            return { formula: "=" + exchangeRateFormula(`${columnLetters(summaryColumnOf("input", "currency"))}${rowNumber}`, assumptionCell(excelText(ASSUMPTION_BY_KEY.reportingCurrency.name)), EXCHANGE_RATES_NAME), cachedValue: value };
           const field = column.key as FieldKey;
           const index = input.map[field];
           if (mode === "formulas" && assumption && (index === undefined || isBlank(v.raw[index])))
@@ -130,7 +143,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
   const charts = financeCharts(n);
-  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [note], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [`${note} ${currencyNote(a)}`], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
   changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
   changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });

@@ -12,6 +12,7 @@ import JSZip from "jszip";
 import { evaluateTable, type BuyerZoneUsed, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
+import { currencyNote } from "../actions/financeSummary";
 import { blockAt, convertRangeToTable, findVendorBlock, findVendorTables } from "../actions/tables";
 import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } from "../actions/mapping";
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
@@ -403,6 +404,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
     printSummary(finance.vendors, io.out, finance.sheet);
+    io.out(currencyNote(finance.assumptions));
     printSensitivity(finance.vendors, finance.assumptions, io.out);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;

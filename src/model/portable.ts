@@ -25,6 +25,8 @@ import { RISK_DRIVERS, type RiskDriverKey } from "./risk";
 export type PortableInputKey =
   | "hourlyRate"
   | "hours"
+  | "currency"
+  | "exchangeRate"
   | "durationMonths"
   | "locationModel"
   | "engagementModel"
@@ -158,7 +160,7 @@ function riskLabelFormula(c: PortableCells): string {
 
 /** Every result's formula (without "="), keyed by result; mirrors cost.ts, fit.ts and risk.ts. */
 export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
-  labour: (c) => `${c.input("hourlyRate")}*${c.input("hours")}`,
+  labour: (c) => `${c.input("hourlyRate")}*${c.input("hours")}*${c.input("exchangeRate")}`,
   ...COST_FORMULAS,
   totalCost: (c) => `${c.result("labour")}+${hiddenCost(c)}`,
   effectiveHourlyRate: (c) => `IF(${c.input("hours")}>0,${c.result("totalCost")}/${c.input("hours")},0)`,
@@ -181,6 +183,16 @@ export const PORTABLE_FORMULAS: Readonly<Record<PortableResultKey, Builder>> = {
 export function inlineTotalCostFormula(c: Pick<PortableCells, "input" | "assumption">): string {
   const cells: PortableCells = { ...c, result: (key) => `(${PORTABLE_FORMULAS[key](cells)})` };
   return PORTABLE_FORMULAS.totalCost(cells);
+}
+
+/**
+ * A row's rate to the reporting currency (currency.ts): 1 for a blank Currency or the
+ * reporting currency, else the rate column of the exchange-rate table (`table`: code, rate,
+ * valid on), looked up by code as VLOOKUP does, ignoring case. A code the table lacks is #N/A,
+ * as the model refuses the row; the staleness of a rate is the add-in's warning, not a formula.
+ */
+export function exchangeRateFormula(currencyCell: string, reportingCurrency: string, table: string): string {
+  return `IF(OR(${currencyCell}="",${currencyCell}=${reportingCurrency}),1,VLOOKUP(${currencyCell},${table},2,FALSE))`;
 }
 
 /** Formula text with its "=" for one result of one row. */

@@ -259,7 +259,7 @@ describe("evaluate over the memory workbook", () => {
     if (outcome.kind !== "refused") return;
     expect(outcome.message).toMatch(/Excel did not accept the changes: The table 'Gone' no longer exists/);
     expect(outcome.written).toBe(
-      `Written: sheet '${ASSUMPTIONS_SHEET}'; cells on sheet '${ASSUMPTIONS_SHEET}'; the name ${ASSUMPTIONS_NAME}; column 'Total cost' of table ${table}. Possibly partly written: column 'Risk score' of table Gone.`,
+      `Written: sheet '${ASSUMPTIONS_SHEET}'; cells on sheet '${ASSUMPTIONS_SHEET}'; the name ${ASSUMPTIONS_NAME}; the name OffshoreExchangeRates; column 'Total cost' of table ${table}. Possibly partly written: column 'Risk score' of table Gone.`,
     );
   });
 

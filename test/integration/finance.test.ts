@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { costRange, evaluateRow, mapHeaders, overlappingRanges, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
 import { rangeOverlapText } from "../../src/actions/financeLayout";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
+import { parseExchangeRates, withExchangeRates } from "../../src/model/currency";
 import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_REORDERED, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -52,7 +53,25 @@ const files = {
   gapsSorted: path.join(work, "gaps-sorted.xlsx"),
   gapsValuesSorted: path.join(work, "gaps-values-sorted.xlsx"),
   gapsSummarySorted: path.join(work, "gaps-summary-sorted.xlsx"),
+  currencies: path.join(work, "currencies.xlsx"),
+  currenciesChanged: path.join(work, "currencies-changed.xlsx"),
 };
+
+/** Quotes in euros, rupees and the reporting currency (blank or named), and the two-currency exchange table the buyer types. */
+const CURRENCY_HEADERS = ["Vendor", "Hourly rate", "Hours", "Currency", "Time zone", "Duration (months)"];
+const CURRENCY_ROWS: CellValue[][] = [
+  ["Vistula Dev", 50, 4000, "EUR", "Europe/Warsaw", 18],
+  ["Deccan Soft", 2400, 6000, "inr", "Asia/Kolkata", 24],
+  ["Hudson Works", 95, 2000, "", "America/New_York", 12],
+  ["Liberty IT", 88, 2500, "USD", "America/Chicago", 6],
+];
+const RATE_DATE = 46078; // 2026-02-25, a week before NOW: not stale
+const EXCHANGE_TABLE: CellValue[][] = [
+  ["EUR", 1.08, RATE_DATE],
+  ["INR", 0.012, RATE_DATE],
+];
+/** The rate finance changes in the file (cell P2 of the assumptions sheet: EUR's rate). */
+const CHANGED_EUR_RATE = 1.2;
 
 /**
  * The sample's rows with a bad row and a blank row among them, in a table that does not start
@@ -294,6 +313,30 @@ let written: Record<keyof typeof files, ExcelJS.Workbook>;
 let formulasOutcome: Extract<FinanceOutcome, { kind: "done" }>;
 let messyRowErrors: string[];
 let gapsOutcome: Extract<FinanceOutcome, { kind: "done" }>;
+let currencyOutcome: Extract<FinanceOutcome, { kind: "done" }>;
+let currencyFirstErrors: string[];
+
+/** The model's evaluation of the currency rows under the file's assumptions and its exchange table (O:Q of the assumptions sheet). */
+function currencyModel(book: ExcelJS.Workbook): { a: Assumptions; evaluations: Evaluation[] } {
+  const { a } = modelEvaluations(book, CURRENCY_HEADERS, []);
+  const sheet = book.getWorksheet(ASSUMPTIONS_SHEET)!;
+  const table: CellValue[][] = [];
+  for (let r = 2; r <= 31; r++) {
+    const row = sheet.getRow(r);
+    const cells = [15, 16, 17].map((c) => shown(row.getCell(c)));
+    table.push(cells.map((v) => (v instanceof Date ? v.getTime() / 86400000 + 25569 : (v as CellValue))));
+  }
+  const rates = parseExchangeRates(table);
+  if (!rates.ok) throw new Error(rates.error.message);
+  const withRates = withExchangeRates(a, rates.value);
+  const map = mapHeaders(CURRENCY_HEADERS);
+  const evaluations = CURRENCY_ROWS.map((cells) => {
+    const row = readRow(cells, map, withRates);
+    if (!row || !row.ok) throw new Error(`unread: ${String(cells[0])}`);
+    return evaluateRow(row.value, withRates);
+  });
+  return { a: withRates, evaluations };
+}
 
 beforeAll(async () => {
   const formulas = await prepared("formulas");
@@ -345,6 +388,25 @@ beforeAll(async () => {
   const gapsValuesFile = path.join(work, "gaps-values.xlsx");
   await gapsValues.save(gapsValuesFile);
   await sortTableRows(gapsValuesFile, files.gapsValuesSorted, "Gaps", GAPS_TOP + 1, GAPS_ORDER);
+
+  // Two currencies: the sheet (and its empty exchange table) comes from a first evaluation,
+  // whose foreign rows fail for want of a rate; the buyer then types the rates.
+  const currencies = XlsxWorkbook.create();
+  await currencies.apply([
+    { kind: "ensureSheet", sheet: "Multi" },
+    { kind: "createTable", sheet: "Multi", address: "A1", name: "Multi", headers: CURRENCY_HEADERS, rows: CURRENCY_ROWS as CellWrite[][] },
+  ]);
+  const first = await evaluateTable(currencies, "Multi", { buyerTimeZone: BUYER_ZONE, today: { year: 2026, month: 3, day: 2 } });
+  if (first.kind !== "done") throw new Error("evaluate refused");
+  currencyFirstErrors = first.rowErrors.map((e) => e.message);
+  await currencies.apply([{ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "O2", cells: EXCHANGE_TABLE as CellWrite[][] }]);
+  const currencyPrepared = await prepareForFinance(currencies, "Multi", { now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (currencyPrepared.kind !== "done") throw new Error(currencyPrepared.message);
+  currencyOutcome = currencyPrepared;
+  await currencies.save(files.currencies);
+  const changedRates = await readWorkbook(files.currencies);
+  changedRates.getWorksheet(ASSUMPTIONS_SHEET)!.getCell("P2").value = CHANGED_EUR_RATE;
+  await changedRates.xlsx.writeFile(files.currenciesChanged);
 
   const out = await recalculateInLibreOffice(Object.values(files));
   const keys = Object.keys(files) as (keyof typeof files)[];
@@ -503,6 +565,42 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(String(sheet.getCell("A2").value)).toMatch(/^Portable formulas/);
     expect(String(sheet.getCell("A3").value)).toContain("Overlap hours are values");
     expect(formulasOutcome.vendors).toHaveLength(SAMPLE_VENDOR_ROWS.length);
+  });
+});
+
+describe("two currencies, recalculated by LibreOffice", () => {
+  it("without rates, each foreign row is refused naming its code and the exchange-rate table", () => {
+    expect(currencyFirstErrors).toHaveLength(2);
+    expect(currencyFirstErrors[0]).toContain("Currency EUR has no exchange rate to the reporting currency USD");
+    expect(currencyFirstErrors[1]).toContain("Currency INR has no exchange rate");
+    expect(currencyFirstErrors.every((m) => m.includes("OffshoreExchangeRates"))).toBe(true);
+  });
+
+  it("portable formulas convert each rate with the exchange table and give the model's numbers for every vendor, ranges included", () => {
+    expect(currencyOutcome.rowErrors).toEqual([]);
+    const book = recalculated.currencies;
+    expect(errorCells(book)).toEqual([]);
+    const { a, evaluations } = currencyModel(book);
+    // The conversion matters: the euro row's labour is 50 x 4000 x 1.08 in dollars.
+    expect(evaluations[0].cost.labour).toBeCloseTo(216_000, 6);
+    expect(compareSummary(book, evaluations)).toBeGreaterThan(4 * 20);
+    expect(compareRanges(book, evaluations, a)).toBe(4 * 3);
+    // The rate column says what it was converted with.
+    const sheet = book.getWorksheet(SUMMARY_SHEET)!;
+    const rateColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "input" && c.key === "exchangeRate") + 1;
+    expect(CURRENCY_ROWS.map((_r, i) => shown(sheet.getRow(SUMMARY_HEADER_ROW + 2 + i).getCell(rateColumn)))).toEqual([1.08, 0.012, 1, 1]);
+    expect(String(shown(sheet.getCell("A2")))).toContain("Amounts are in USD");
+  });
+
+  it("a rate finance changes in the file moves every total exactly as the model says under the new rate", () => {
+    const book = recalculated.currenciesChanged;
+    expect(errorCells(book)).toEqual([]);
+    const { a, evaluations } = currencyModel(book);
+    expect(evaluations[0].row.exchange?.rate).toBe(CHANGED_EUR_RATE);
+    compareSummary(book, evaluations);
+    compareRanges(book, evaluations, a);
+    const before = currencyModel(recalculated.currencies).evaluations[0].cost.total;
+    expect(evaluations[0].cost.total / before).toBeCloseTo(CHANGED_EUR_RATE / 1.08, 9);
   });
 });
 
