@@ -28,6 +28,9 @@ export type AssumptionKey =
   | "referenceDate"
   | "reportingCurrency"
   | "exchangeRateMaxAgeDays"
+  | "wageInflationIndia"
+  | "wageInflationChina"
+  | "wageInflationOther"
   | "defaultDurationMonths"
   | "defaultAttrition"
   | "vendorSelectionPct"
@@ -266,6 +269,10 @@ const SPECS: SpecInput[] = [
   // Currencies
   { key: "reportingCurrency", name: "Reporting currency", kind: "currency", defaultValue: "USD", unit: "ISO 4217 code", source: "Assumption: US dollars, the currency of the onshore wage figures; set your own and give every other currency a rate in the exchange-rate table", description: "Currency every total is reported in; a row's Currency other than this one is converted with the exchange-rate table." },
   { key: "exchangeRateMaxAgeDays", name: "Exchange rate maximum age (days)", kind: "number", defaultValue: 90, unit: "days", min: 0, max: 3650, source: "Assumption: a quarter; exchange rates move enough within months to change a ranking, so an older rate is flagged", description: "A rate valid more than this many days before the reference date is flagged as stale (still used)." },
+  // Over the term: how fast the vendor's rate rises each contract year where the contract does not cap it
+  { ...pct("wageInflationIndia", "Wage inflation (India)", 0.092, 'Salaries projected to rise 9.2% in 2025 (9.3% in 2024; 7.7% for technology consulting and services): Aon, "Annual Salary Increase and Turnover Survey 2024-25, India", 2025', "Yearly rise of a rate delivered from India, in each contract year after the first, unless the row's Indexation cap is lower."), unit: "% a year" },
+  { ...pct("wageInflationChina", "Wage inflation (China)", 0.053, 'Salaries in China projected to rise 5.3% in 2025: Aon, Annual Salary Increase and Turnover Survey 2024-25, Asia-Pacific projections, as reported in "India\'s salary growth to slow further in 2025", YourStory, February 2025', "Yearly rise of a rate delivered from China, in each contract year after the first, unless the row's Indexation cap is lower."), unit: "% a year" },
+  { ...pct("wageInflationOther", "Wage inflation (other countries)", 0.04, "Assumption: no public series was taken for every country; a moderate yearly rise, set it for your vendors' countries", "Yearly rise of a rate delivered from any other country (or with no country), in each contract year after the first, unless the row's Indexation cap is lower."), unit: "% a year" },
   // Row defaults
   { key: "defaultDurationMonths", name: "Default duration (months)", kind: "number", defaultValue: 12, unit: "months", min: 0.1, max: 600, source: "Assumption: a one-year engagement, the period annual contract value figures refer to", description: "Duration used when a row gives none." },
   { key: "defaultAttrition", name: "Default attrition", kind: "percent", defaultValue: 0.2, unit: "% per year", min: 0, max: 1, source: "Large offshore providers' FY22-FY23 results: 15-25% a year typical, 28% stress case", description: "Annual attrition used when a row gives none." },

@@ -47,6 +47,7 @@ export {
   type ExchangeRates,
   type RowExchange,
 } from "./currency";
+export { costOverTerm, wageInflationFor, type CostOverTerm, type CostYear } from "./term";
 export { evaluateRow, evaluateCells, locationFit } from "./evaluate";
 export {
   resolveZone,

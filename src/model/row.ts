@@ -176,6 +176,16 @@ function exchangeOf(value: CellValue, a: Assumptions): RowExchange | undefined {
   return found.value;
 }
 
+/** A yearly percentage cap (Indexation cap), by the rule every percentage input follows; undefined when blank. */
+function capOf(value: CellValue): number | undefined {
+  if (isBlank(value)) return undefined;
+  const parsed = parseNumberCell(value);
+  if (!parsed.ok) fail("indexationCap", value, `Indexation cap ${parsed.reason}; got ${shown(value)}`);
+  const fraction = percentFraction(parsed.value);
+  if (fraction > 1) fail("indexationCap", value, `Indexation cap must be at most 100% a year; got ${shown(value)}`);
+  return fraction;
+}
+
 function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumptions): VendorRow {
   const rateCell = cell(cells, map, "hourlyRate");
   const hoursCell = cell(cells, map, "hours");
@@ -210,6 +220,7 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
   const role = text(cell(cells, map, "role"));
   const option = text(cell(cells, map, "option"));
   const exchange = exchangeOf(cell(cells, map, "currency"), a);
+  const indexationCap = capOf(cell(cells, map, "indexationCap"));
   const row: VendorRow = {
     vendor: text(cell(cells, map, "vendor")),
     hourlyRate: nonNegative("hourlyRate", rateCell),
@@ -235,7 +246,8 @@ function readRowOrThrow(cells: readonly CellValue[], map: HeaderMap, a: Assumpti
     ...(option !== "" ? { option } : {}),
   };
   const withHours = vendorHours === undefined ? row : { ...row, vendorHours };
-  return exchange === undefined ? withHours : { ...withHours, exchange };
+  const withCap = indexationCap === undefined ? withHours : { ...withHours, indexationCap };
+  return exchange === undefined ? withCap : { ...withCap, exchange };
 }
 
 function headersError(map: HeaderMap): Result<never> {

@@ -69,6 +69,7 @@ export type FieldKey =
   | "dataSensitivity"
   | "urgency"
   | "attrition"
+  | "indexationCap"
   | "replacesInHouseStaff"
   | "certifications"
   | "workType"
@@ -120,6 +121,8 @@ export interface VendorRow {
   readonly role?: string;
   /** Which of the vendor's offers the row belongs to (Option column); absent when blank or no such column. */
   readonly option?: string;
+  /** The contract's cap on the rate's yearly rise, as a fraction; absent: no cap (the country's wage inflation applies). */
+  readonly indexationCap?: number;
   /** The currency Hourly rate is quoted in and its rate to the reporting currency; absent: the reporting currency (rate 1). */
   readonly exchange?: RowExchange;
 }

@@ -21,10 +21,10 @@ function errorOf(values: Record<string, CellValue>): string {
 }
 
 describe("headers", () => {
-  test("the documented headers are the issue's eighteen fields, Vendor hours, Currency, and a rate card's Option and Role, in order", () => {
+  test("the documented headers are the issue's eighteen fields, Vendor hours, Currency, Indexation cap, and a rate card's Option and Role, in order", () => {
     expect(FIELDS.map((f) => f.header)).toEqual(["Vendor", "Hourly rate", "Hours", "Currency", "Duration (months)", "Country", "Time zone", "Location model",
       "Engagement model", "Pricing model", "Requirements clarity", "Collaboration intensity", "Data sensitivity", "Urgency", "Attrition",
-      "Replaces in-house staff", "Certifications", "Work type", "Vendor hours", "Scope", "Option", "Role"]);
+      "Indexation cap", "Replaces in-house staff", "Certifications", "Work type", "Vendor hours", "Scope", "Option", "Role"]);
   });
   test("only Hourly rate and Hours are required", () => {
     expect(FIELDS.filter((f) => f.required).map((f) => f.key)).toEqual(["hourlyRate", "hours"]);
