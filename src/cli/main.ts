@@ -18,7 +18,7 @@ import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } fr
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
-import { groupOptions, portfolioSensitivity, type Assumptions } from "../model";
+import { costOverTerm, groupOptions, portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
 import { ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../workbook/port";
@@ -406,6 +406,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     printSummary(finance.vendors, io.out, finance.sheet);
     io.out(currencyNote(finance.assumptions));
     printSensitivity(finance.vendors, finance.assumptions, io.out);
+    printCostByYear(finance.vendors, finance.assumptions, io.out);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;
     io.out("");
@@ -488,6 +489,35 @@ export function printSensitivity(vendors: readonly FinanceVendor[], a: Assumptio
   out(`All ${vendors.length} vendors together (total ${money.format(total)}): the assumptions that move the sum most, each from its low to its high end:`);
   const rows = bars.map((b) => [b.name, money.format(b.totalAtLow), money.format(b.totalAtHigh), money.format(b.swing)]);
   const headers = ["Assumption", "Sum at low", "Sum at high", "Swing"];
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (cells: string[]) => "  " + cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
+  out(line(headers));
+  for (const r of rows) out(line(r));
+}
+
+/** Contract years printed; longer engagements are summed in "Over the term". */
+const PRINTED_YEARS = 10;
+
+/**
+ * For multi-year engagements: each vendor's cost per contract year with its rate rising by
+ * its country's wage inflation, or the contract's indexation cap where lower (term.ts).
+ */
+export function printCostByYear(vendors: readonly FinanceVendor[], a: Assumptions, out: (line: string) => void): void {
+  const shown = vendors.slice(0, PRINTED_VENDORS);
+  if (!shown.some((v) => v.evaluation.row.durationMonths > 12)) return;
+  const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  const terms = shown.map((v) => ({ v, term: costOverTerm(v.evaluation.row, a) }));
+  const yearCount = Math.min(PRINTED_YEARS, Math.max(...terms.map((t) => t.term.years.length)));
+  out("");
+  out(`Cost by contract year, in ${a.reportingCurrency}: each rate rises by its country's wage inflation assumption, or by the row's Indexation cap where lower (exchange rates held):`);
+  const headers = ["Vendor", "Rise/yr", ...Array.from({ length: yearCount }, (_, i) => `Year ${i + 1}`), "Over the term", "At today's rate"];
+  const rows = terms.map(({ v, term }) => [
+    v.vendor.length > 32 ? v.vendor.slice(0, 31) + "…" : v.vendor,
+    `${Number((term.yearlyRise * 100).toFixed(2))}%`,
+    ...Array.from({ length: yearCount }, (_, i) => (term.years[i] ? money.format(term.years[i].total) : "")),
+    money.format(term.total),
+    money.format(v.evaluation.cost.total),
+  ]);
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => "  " + cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
   out(line(headers));
