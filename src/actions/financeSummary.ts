@@ -10,6 +10,7 @@ import type { CellValue, Evaluation, FieldKey, VendorRow } from "../model/types"
 import { excelText, exchangeRateFormula, type PortableInputKey, type PortableResultKey } from "../model/portable";
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
+import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
@@ -177,6 +178,10 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   changes.push(...block.changes);
   right = Math.max(right, block.right);
   bottom = Math.max(bottom, block.bottom);
+  const years = costByYearBlock(input, block.right + 2);
+  changes.push(...years.changes);
+  right = Math.max(right, years.right);
+  bottom = Math.max(bottom, years.bottom);
   changes.push(...financeChartChanges(charts, n, lastVendorRow, input.sheet));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
@@ -227,6 +232,37 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
     },
   ];
   return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(table.rowCount, 1) - 1 };
+}
+
+/** Contract years the summary's cost-by-year block shows; longer engagements are summed in its last column. */
+export const SUMMARY_YEARS = 10;
+export const COST_BY_YEAR_TITLE = "Cost by contract year (as prepared: values; prepare again after changing a wage inflation assumption)";
+
+/**
+ * Each vendor's cost per contract year (term.ts), in the summary's vendor order: values as
+ * prepared, as the sensitivity sentence is (a formula would need the model's year split).
+ */
+function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number } {
+  const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a));
+  const count = Math.min(SUMMARY_YEARS, Math.max(1, ...terms.map((t) => t.years.length)));
+  const header = [COST_BY_YEAR_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
+  const rows: CellWrite[][] = input.vendors.map((v, i) => [
+    v.vendor,
+    terms[i].yearlyRise,
+    ...Array.from({ length: count }, (_, y): CellWrite => terms[i].years[y]?.total ?? null),
+    terms[i].total,
+  ]);
+  const right = left + header.length - 1;
+  const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;
+  const changes: WorkbookChange[] = [
+    { kind: "writeRange", sheet: input.sheet, address: cellAddress(SUMMARY_HEADER_ROW, left), cells: [header, ...rows] },
+    { kind: "formatRange", sheet: input.sheet, address: `${cellAddress(SUMMARY_HEADER_ROW, left)}:${cellAddress(SUMMARY_HEADER_ROW, right)}`, format: { bold: true, fill: "#E2EFDA", wrapText: true, columnWidth: 85 } },
+  ];
+  if (rows.length > 0) {
+    changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 1)}:${cellAddress(bottom, left + 1)}`, format: { numberFormat: "0.0#%" } });
+    changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 2)}:${cellAddress(bottom, right)}`, format: { numberFormat: "#,##0" } });
+  }
+  return { changes, right, bottom };
 }
 
 export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];

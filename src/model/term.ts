@@ -18,6 +18,7 @@ import type { Assumptions } from "./assumptions";
 import type { CostLineKey } from "./cost";
 import { totalCost } from "./cost";
 import type { VendorRow } from "./types";
+import { zoneCountry } from "./zones";
 
 const ONE_OFF: ReadonlySet<CostLineKey> = new Set(["vendorSelection", "transition", "severanceRetention"]);
 
@@ -53,7 +54,8 @@ export function wageInflationFor(country: string, a: Assumptions): { value: numb
 export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
   const cost = totalCost(row, a);
   const d = row.durationMonths;
-  const wage = wageInflationFor(row.country, a);
+  // Without a Country, the country of the vendor's time zone (Asia/Kolkata is India).
+  const wage = wageInflationFor(row.country || (row.timeZone ? zoneCountry(row.timeZone) : ""), a);
   const capped = row.indexationCap !== undefined && row.indexationCap < wage.value;
   const rise = capped ? row.indexationCap! : wage.value;
   const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`;

@@ -9,6 +9,8 @@ import { costRange, evaluateRow, mapHeaders, overlappingRanges, parseAssumptions
 import { rangeOverlapText } from "../../src/actions/financeLayout";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { parseExchangeRates, withExchangeRates } from "../../src/model/currency";
+import { costOverTerm } from "../../src/model/term";
+import { COST_BY_YEAR_TITLE } from "../../src/actions/financeSummary";
 import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_REORDERED, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -590,6 +592,26 @@ describe("two currencies, recalculated by LibreOffice", () => {
     const rateColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "input" && c.key === "exchangeRate") + 1;
     expect(CURRENCY_ROWS.map((_r, i) => shown(sheet.getRow(SUMMARY_HEADER_ROW + 2 + i).getCell(rateColumn)))).toEqual([1.08, 0.012, 1, 1]);
     expect(String(shown(sheet.getCell("A2")))).toContain("Amounts are in USD");
+  });
+
+  it("the cost-by-year block gives each vendor's contract years, rising by its country's wage inflation, as the model computes them", () => {
+    const book = recalculated.currencies;
+    const { a, evaluations } = currencyModel(book);
+    const sheet = book.getWorksheet(SUMMARY_SHEET)!;
+    let titleColumn = 0;
+    sheet.getRow(SUMMARY_HEADER_ROW + 1).eachCell((cell, col) => (cell.value === COST_BY_YEAR_TITLE ? (titleColumn = col) : undefined));
+    expect(titleColumn).toBeGreaterThan(0);
+    evaluations.forEach((e, i) => {
+      const row = sheet.getRow(SUMMARY_HEADER_ROW + 2 + i);
+      const term = costOverTerm(e.row, a);
+      expect(shown(row.getCell(titleColumn))).toBe(e.row.vendor);
+      expectClose(shown(row.getCell(titleColumn + 1)), term.yearlyRise, `${e.row.vendor} rise`);
+      term.years.forEach((y, k) => expectClose(shown(row.getCell(titleColumn + 2 + k)), y.total, `${e.row.vendor} year ${y.year}`));
+      // Two years, the longest engagement here (24 months), then the sum.
+      expectClose(shown(row.getCell(titleColumn + 4)), term.total, `${e.row.vendor} over the term`);
+    });
+    // The rupee row gives a time zone, no country: the zone's country (India) sets the rise.
+    expect(costOverTerm(evaluations[1].row, a).yearlyRise).toBe(a.wageInflationIndia);
   });
 
   it("a rate finance changes in the file moves every total exactly as the model says under the new rate", () => {

@@ -278,8 +278,10 @@ describe("functions.json from the build", () => {
       expect(byId(id).result.dimensionality).toBe("matrix");
     }
     for (const id of ["TOTALCOST", "RISKSCORE", "LOCATIONFIT", "COSTRANGE"]) {
-      expect(byId(id).parameters.map((p) => p.name)).toEqual(["rows", "headers", "assumptions"]);
+      expect(byId(id).parameters.map((p) => p.name)).toEqual(["rows", "headers", "assumptions", "exchange_rates"]);
     }
+    // The exchange-rate table comes last (after top for RISKDRIVERS), optional, as a range.
+    for (const id of ROW_FUNCTIONS) expect(byId(id).parameters[byId(id).parameters.length - 1]).toMatchObject({ name: "exchange_rates", dimensionality: "matrix", type: "any", optional: true });
   });
 
   test("every parameter is `any` and the file allows data types for `any` (Custom functions and data types), so a Geography cell arrives as its entity, read by its text", () => {

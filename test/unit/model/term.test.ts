@@ -30,6 +30,8 @@ describe("cost per contract year", () => {
     expect(capped.riseBasis).toBe("The rate rises 3% a year: the contract's indexation cap, below the 9.2% of 'Wage inflation (India)'.");
     expect(costOverTerm({ ...row, indexationCap: 0.2 }, WINTER).yearlyRise).toBe(0.092);
     expect(wageInflationFor("PL", WINTER).name).toBe("Wage inflation (other countries)");
+    // Without a country, the time zone's country.
+    expect(costOverTerm({ ...row, country: "", timeZone: "Asia/Shanghai" }, WINTER).yearlyRise).toBe(0.053);
   });
 
   it("a cheap offshore rate rising 10% a year is compared fairly with a flat onshore one: its later years cost more and the gap closes", () => {
