@@ -119,6 +119,9 @@ module.exports = (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { sourceMap: withSourceMaps } } },
         },
+        // The model only declares (no module runs anything on import): webpack may then drop what
+        // src/model/index.ts re-exports and functions.js never uses.
+        { test: /[\\/]src[\\/]model[\\/][^\\/]+\.ts$/, sideEffects: false },
       ],
     },
     // Code that parts loaded on demand share goes into one script, loaded with the vendor table

@@ -8,7 +8,8 @@
 // Each rule has its own file: checklistSelectedRow.ts reads the row, checklistSheetLayout.ts
 // lays out the sheet, checklistKeepsTyped.ts keeps what the buyer typed.
 
-import { ASSUMPTION_BY_KEY, type Assumptions } from "../model/assumptions";
+import type { Assumptions } from "../model/assumptions";
+import { documentedAssumption } from "../model/assumptionTexts";
 import { normaliseHeader } from "../model/fields";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
@@ -191,7 +192,7 @@ export async function setEngagementStartDate(port: WorkbookPort, date: CalendarD
   const sheet = read.sheets[ASSUMPTIONS_SHEET] ?? null;
   if (!sheet || sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
     return { kind: "refused", message: `There is no assumptions sheet '${ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
-  const spec = ASSUMPTION_BY_KEY.engagementStartDate;
+  const spec = documentedAssumption("engagementStartDate");
   const key = normaliseHeader(spec.name);
   let row = sheet.values.findIndex((r, i) => i > 0 && normaliseHeader(String(r[0] ?? "")) === key);
   const value = date ? dateToExcelSerial(date) : "";

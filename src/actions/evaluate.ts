@@ -4,7 +4,8 @@
 // assumptions sheet on the first run. One read, one apply: over Excel that is a constant
 // number of round trips, and one undo step where Excel can group it (see ExcelWorkbook.apply).
 
-import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions } from "../model/assumptions";
+import { ASSUMPTIONS, ASSUMPTION_BY_KEY, PRICING_ALLOCATION, RETIRED_ASSUMPTIONS, parseAssumptions, type Assumptions, type AssumptionSpec } from "../model/assumptions";
+import { DOCUMENTED_ASSUMPTIONS, documentedAssumption } from "../model/assumptionTexts";
 import { EXCHANGE_RATE_HEADERS, EXCHANGE_RATES_NAME, NO_EXCHANGE_RATES, parseExchangeRates, withExchangeRates, type ExchangeRates } from "../model/currency";
 import { evaluateCells } from "../model";
 import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders, normaliseHeader } from "../model/fields";
@@ -636,7 +637,7 @@ const RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
 
 /** The range cells of the assumptions named `names`, from 0-based sheet row `firstRow`; the header row too when `withHeader`. */
 function rangeColumns(names: readonly string[], firstRow: number, withHeader = true): WorkbookChange[] {
-  const byName = new Map(ASSUMPTIONS.map((spec) => [spec.name.trim().toLowerCase(), spec]));
+  const byName = new Map(DOCUMENTED_ASSUMPTIONS.map((spec) => [spec.name.trim().toLowerCase(), spec]));
   const specs = names.map((name) => byName.get(name.trim().toLowerCase()));
   const rows: CellWrite[][] = specs.map((spec) => (spec?.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null]));
   const first = cellAddress(0, RANGE_COLUMN);
@@ -656,13 +657,14 @@ function rangeColumns(names: readonly string[], firstRow: number, withHeader = t
   return changes;
 }
 
-function assumptionRow(spec: (typeof ASSUMPTIONS)[number], buyerTimeZone: string, today: CalendarDate): CellWrite[] {
+function assumptionRow(spec: AssumptionSpec, buyerTimeZone: string, today: CalendarDate): CellWrite[] {
+  const { source, description } = documentedAssumption(spec.key);
   let value: CellWrite = spec.defaultValue;
   if (spec.key === "buyerTimeZone") value = buyerTimeZone;
   if (spec.key === "referenceDate") value = dateToExcelSerial(today);
   // Not known until the buyer writes it: a 0 would show as a date in January 1900.
   if (spec.key === "engagementStartDate") value = "";
-  return [spec.name, value, spec.unit, spec.source, spec.description];
+  return [spec.name, value, spec.unit, source, description];
 }
 
 function formatAssumptionValues(firstRow: number, _zone: string): WorkbookChange[] {

@@ -3,6 +3,7 @@
 // reopening the file and travel with it to colleagues.
 
 import { FIELDS, FIELD_BY_KEY, mapHeaders } from "../model/fields";
+import { fieldText } from "../model/fieldTexts";
 import type { FieldKey, HeaderMap } from "../model/types";
 import { rateUnitWarning } from "../model/units";
 import { MAPPING_SETTING, type WorkbookChange, type WorkbookPort } from "../workbook/port";
@@ -90,8 +91,8 @@ export interface MappingView {
 }
 
 export function missingFieldAdvice(field: FieldKey): string {
-  const spec = FIELD_BY_KEY[field];
-  return `Add a column headed '${spec.header}' (${spec.description.charAt(0).toLowerCase()}${spec.description.slice(1).replace(/\.$/, "")}), or pick the column that holds it by hand.`;
+  const { description } = fieldText(field);
+  return `Add a column headed '${FIELD_BY_KEY[field].header}' (${description.charAt(0).toLowerCase()}${description.slice(1).replace(/\.$/, "")}), or pick the column that holds it by hand.`;
 }
 
 export function mappingView(table: string, headers: readonly string[], byHand: Partial<Record<FieldKey, string>>, map: HeaderMap = mapHeaders(headers, byHand)): MappingView {

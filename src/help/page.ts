@@ -4,7 +4,8 @@
 // so the page never disagrees with the assumptions sheet. Run at build time, in Node.
 import { Marked } from "marked";
 import { getHeadingList, gfmHeadingId, resetHeadings } from "marked-gfm-heading-id";
-import { ASSUMPTIONS, type AssumptionSpec } from "../model/assumptions";
+import type { AssumptionSpec } from "../model/assumptions";
+import { DOCUMENTED_ASSUMPTIONS } from "../model/assumptionTexts";
 
 const CONTENTS = "<p>{{CONTENTS}}</p>";
 const ASSUMPTION_LIST = "<p>{{ASSUMPTIONS}}</p>";
@@ -22,7 +23,7 @@ function defaultText(spec: AssumptionSpec): string {
 }
 
 function assumptionList(): string {
-  const items = ASSUMPTIONS.map(
+  const items = DOCUMENTED_ASSUMPTIONS.map(
     (spec) =>
       `<dt>${escapeHtml(spec.name)}</dt>\n<dd><p>${escapeHtml(spec.description)}</p><p><strong>Default:</strong> ${escapeHtml(defaultText(spec))}</p><p><strong>Source:</strong> ${escapeHtml(spec.source)}</p>${spec.range ? `<p><strong>Range:</strong> ${escapeHtml(spec.range.source)}</p>` : ""}</dd>`,
   );

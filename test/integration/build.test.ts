@@ -85,6 +85,26 @@ describe("webpack build", () => {
     expect(hit?.[0] ?? "").toBe("");
   }, 10 * 60 * 1000);
 
+  // The words beside the assumptions and the columns (who says so, what it means) are for the
+  // sheet, the pane and the help page: functions.js, loaded first and counted in the budget
+  // above, carries the figures only. The markers are sources and descriptions as written.
+  test("functions.js holds no assumption source and no column description; the pane's scripts do", async () => {
+    const dist = await ensureBuilt();
+    const markers = [
+      "Occupational Employment and Wage Statistics",
+      "Employer Costs for Employee Compensation",
+      "Annual Salary Increase and Turnover Survey",
+      "no published range was found; half to one and a half times the default",
+      "Hours of work bought over the whole engagement.",
+    ];
+    const functions = readFileSync(path.join(dist, "functions.js"), "utf8");
+    const others = readdirSync(dist)
+      .filter((name) => name.endsWith(".js") && name !== "functions.js")
+      .map((name) => readFileSync(path.join(dist, name), "utf8"))
+      .join("\n");
+    for (const marker of markers) expect({ marker, inFunctions: functions.includes(marker), elsewhere: others.includes(marker) }).toEqual({ marker, inFunctions: false, elsewhere: true });
+  }, 10 * 60 * 1000);
+
   test("taskpane.html paints 'Opening Offshore Sourcing…' in the pane's root before its own scripts run (they are deferred)", async () => {
     const dist = await ensureBuilt();
     const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");

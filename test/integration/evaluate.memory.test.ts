@@ -7,6 +7,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import { columnLetters } from "../../src/workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../../src/workbook/port";
 import { ASSUMPTIONS, PRICING_ALLOCATION } from "../../src/model/assumptions";
+import { DOCUMENTED_ASSUMPTIONS } from "../../src/model/assumptionTexts";
 
 // The sample's output columns start right of its last input column.
 const TOTAL_COST_COLUMN = columnLetters(SAMPLE_VENDOR_HEADERS.length);
@@ -112,7 +113,7 @@ describe("evaluate over the memory workbook", () => {
     const values = (await wb.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!.values;
     expect(values[0].slice(10, 13)).toEqual(["Low", "High", "Range source (low to high)"]);
     const expected = (name: unknown) => {
-      const spec = ASSUMPTIONS.find((s) => s.name === name)!;
+      const spec = DOCUMENTED_ASSUMPTIONS.find((s) => s.name === name)!;
       return spec.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null];
     };
     for (const row of values.slice(1)) expect(row.slice(10, 13).map((v) => (v === "" || v === undefined ? null : v))).toEqual(expected(row[0]));

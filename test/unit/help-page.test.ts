@@ -4,7 +4,7 @@
 import { readFileSync } from "fs";
 import path from "path";
 import { renderHelpPage } from "../../src/help/page";
-import { ASSUMPTIONS } from "../../src/model/assumptions";
+import { DOCUMENTED_ASSUMPTIONS } from "../../src/model/assumptionTexts";
 
 const root = path.resolve(__dirname, "../..");
 const page = renderHelpPage(readFileSync(path.join(root, "src/help/help.md"), "utf8"), readFileSync(path.join(root, "src/help/help.template.html"), "utf8"));
@@ -22,7 +22,7 @@ test("the page says how many functions there are", () => {
 });
 
 test("every cost assumption's range is on the page with its source", () => {
-  const ranged = ASSUMPTIONS.filter((s) => s.range);
+  const ranged = DOCUMENTED_ASSUMPTIONS.filter((s) => s.range);
   expect(ranged.length).toBeGreaterThan(0);
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   for (const spec of ranged) expect(page).toContain(escape(spec.range!.source));

@@ -1,7 +1,6 @@
 // Location model, advice, onshore reference rate and vendor hours: issue 12 items 3, 4, 8, 10.
 import fc from "fast-check";
 import {
-  ASSUMPTION_BY_KEY,
   LOCATION_MODELS,
   evaluateCells,
   evaluateRow,
@@ -12,6 +11,7 @@ import {
   type Assumptions,
   type Evaluation,
 } from "../../../src/model";
+import { DOCUMENTED_BY_KEY } from "../../../src/model/assumptionTexts";
 import { buildChecklist } from "../../../src/model/checklist";
 import { WORK_TYPES } from "../../../src/model/types";
 import { WINTER, assumptionsWith, vendorRow } from "./helpers";
@@ -46,7 +46,7 @@ describe("a missing Location model is derived from where the vendor works", () =
   test("the time band is an assumption: widening it makes New York-Krakow (6 h) nearshore", () => {
     const wide = assumptionsWith({ "Reference date": "2026-01-15", "Nearshore clock difference, maximum (hours)": 6 });
     expect(evaluate(["Krakow", 60, 1000, "Poland", "", "", "High", "", ""], wide).row.locationModel).toBe("Nearshore");
-    expect(ASSUMPTION_BY_KEY.nearshoreMaxClockHours.source).toMatch(/^Assumption/);
+    expect(DOCUMENTED_BY_KEY.nearshoreMaxClockHours.source).toMatch(/^Assumption/);
   });
   test("a fixed offset zone uses the model's own offsets: UTC+05:30 is 10.5 h from New York in winter, Offshore", () => {
     const e = evaluate(["Fixed", 20, 1000, "", "UTC+05:30", "", "High", "", ""]);
@@ -123,13 +123,13 @@ describe("advice never recommends what the row already is", () => {
 describe("the onshore reference rate depends on the work type", () => {
   test("each work type has its own median wage, read from the BLS wage series or labelled an assumption, times a loaded-cost multiplier", () => {
     for (const w of WORK_TYPES) {
-      const spec = Object.values(ASSUMPTION_BY_KEY).find((s) => s.name === `Onshore median hourly wage (${w})`);
+      const spec = Object.values(DOCUMENTED_BY_KEY).find((s) => s.name === `Onshore median hourly wage (${w})`);
       expect(spec).toBeDefined();
       expect(spec!.source).toMatch(/Occupational Employment and Wage Statistics/);
       expect(spec!.source).toMatch(/^Assumption/);
     }
-    expect(ASSUMPTION_BY_KEY.onshoreLoadedCostMultiplier.source).toMatch(/Employer Costs for Employee Compensation/);
-    expect(ASSUMPTION_BY_KEY.onshoreLoadedCostMultiplier.source).toMatch(/Assumption/);
+    expect(DOCUMENTED_BY_KEY.onshoreLoadedCostMultiplier.source).toMatch(/Employer Costs for Employee Compensation/);
+    expect(DOCUMENTED_BY_KEY.onshoreLoadedCostMultiplier.source).toMatch(/Assumption/);
   });
   test("data entry at 20 an hour is compared with a data-processing wage, not the software developer's", () => {
     const row = vendorRow({ hourlyRate: 20, collaborationIntensity: "High", timeZone: "Europe/Warsaw" });

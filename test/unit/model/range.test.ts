@@ -8,8 +8,8 @@ import {
   sensitivity,
   sensitivitySentence,
   totalCost,
-  type AssumptionSpec,
 } from "../../../src/model";
+import { DOCUMENTED_ASSUMPTIONS, type DocumentedAssumption } from "../../../src/model/assumptionTexts";
 import { assumptionsWith, CATEGORY_ARBITRARIES, vendorRow, WINTER } from "./helpers";
 
 const rowArb = fc.record({
@@ -76,7 +76,7 @@ describe("cost ranges", () => {
 });
 
 describe("the ranges and their sources", () => {
-  const ranged = ASSUMPTIONS.filter((s): s is AssumptionSpec & { range: NonNullable<AssumptionSpec["range"]> } => s.range !== undefined);
+  const ranged = DOCUMENTED_ASSUMPTIONS.filter((s): s is DocumentedAssumption & { range: NonNullable<DocumentedAssumption["range"]> } => s.range !== undefined);
 
   it("every range holds its default and stays within what the assumption allows", () => {
     for (const s of ranged) {
