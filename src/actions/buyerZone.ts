@@ -66,7 +66,7 @@ export async function setBuyerTimeZone(port: WorkbookPort, text: string, options
   const row = zoneRow(sheet);
   // What the first evaluation would add to this workbook's sheet (the whole sheet, rows a newer
   // version added, the name), then the zone's own cell when the row was there already.
-  const plan = planAssumptionsSheet(sheet, Boolean(read.names[ASSUMPTIONS_NAME]), zone.value, options.today ?? localToday());
+  const plan = planAssumptionsSheet({ name: ASSUMPTIONS_SHEET, snapshot: sheet, passedOver: [] }, read.names[ASSUMPTIONS_NAME], zone.value, options.today ?? localToday());
   if (!plan.ok) return { kind: "refused", message: plan.message, written: "Nothing was written." };
   // A string cell is written as text by every adapter, so a zone such as "UTC+05:30" is never read as a formula.
   const changes: WorkbookChange[] = [...plan.changes];

@@ -11,9 +11,10 @@ import type { CellValue, Evaluation, HeaderMap, ModelError, VendorRow } from "..
 import type { CalendarDate } from "../model/zones";
 import { rowName } from "../model/results";
 import { parseRange } from "../workbook/address";
-import { ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, MAPPING_SETTING, type WorkbookPort } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 import { exchangeRatesOf, withRates } from "./evaluate";
+import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 
 export interface ChecklistRequest {
   /** Table and data row; when absent, the selection decides. */
@@ -92,7 +93,7 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   const found = await port.readTableRow(table, rowIndex);
   if (!found) return { kind: "error", message: `The table '${table}' was not found; it may have been renamed or deleted. Select a row of your vendor table again.` };
   if (found.row === null) return { kind: "none", message: SELECT_A_ROW };
-  const read = await port.read({ settings: [MAPPING_SETTING], sheets: [ASSUMPTIONS_SHEET] });
+  const read = await port.read({ settings: [MAPPING_SETTING], names: [ASSUMPTIONS_NAME], sheets: ASSUMPTIONS_SHEET_CANDIDATES });
 
   // The same inputs the evaluate action reads: the stored mapping, and the columns that are not the add-in's outputs.
   const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), found.name);
@@ -110,7 +111,7 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
       kind: "error",
       message: `The table '${found.name}' has no column for ${map.missingRequired.join(" and ")}. Map the columns in the vendor table step first.`,
     };
-  const assumptions = assumptionsOf(read.sheets[ASSUMPTIONS_SHEET] ?? null, request.today ?? localToday());
+  const assumptions = assumptionsOf(chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) }), request.today ?? localToday());
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
   if (result === null) return { kind: "none", message: empty };
@@ -172,13 +173,14 @@ async function optionOfRow(port: WorkbookPort, table: string, rowIndex: number, 
  * evaluate action would write them. The buyer time zone is the workbook's setting: the
  * computer's own zone is never read, so a checklist reads the same on every machine.
  */
-function assumptionsOf(sheet: SheetSnapshot | null, today: CalendarDate): { ok: true; value: Assumptions } | { ok: false; message: string } {
+function assumptionsOf(choice: SheetChoice | null, today: CalendarDate): { ok: true; value: Assumptions } | { ok: false; message: string } {
   let table: CellValue[][] = [];
-  if (sheet && sheet.origin === "A1" && String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() === "assumption") {
+  const sheet = choice?.snapshot;
+  if (sheet) {
     table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
   }
-  const parsed = withRates(parseAssumptions(table, today), exchangeRatesOf(sheet));
-  if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };
+  const parsed = withRates(parseAssumptions(table, today), exchangeRatesOf(sheet ?? null));
+  if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${choice?.name}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };
   return { ok: true, value: parsed.value };
 }
 

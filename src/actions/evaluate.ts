@@ -18,10 +18,10 @@ import { FUNCTION_NAMESPACE } from "../functions/namespace";
 import { cellAddress, columnLetters, parseRange, rangeAddress } from "../workbook/address";
 import {
   ASSUMPTIONS_NAME,
-  ASSUMPTIONS_SHEET,
   MAPPING_SETTING,
   type CellWrite,
   type ConditionalFormatRule,
+  type NamedRangeInfo,
   type SheetSnapshot,
   type RegionInfo,
   type TableSnapshot,
@@ -29,6 +29,7 @@ import {
   type WorkbookPort,
 } from "../workbook/port";
 import { missingFieldAdvice, parseMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
+import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, passedOverNote, sameSheetName, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 import { messageOf, writtenBy } from "./outcome";
 
 export { describeChange, messageOf, writtenBy } from "./outcome";
@@ -94,6 +95,8 @@ export type EvaluateOutcome =
       readonly columns: readonly string[];
       readonly rowErrors: readonly RowError[];
       readonly assumptionsNote: string;
+      /** Set when a sheet of the user's holds the assumptions sheet's name: where the assumptions went instead. */
+      readonly notice?: string;
       /** Columns right of the outputs, which the formulas cannot see. */
       readonly warnings: readonly string[];
       /** The model's result per data row (null for blank or failing rows), for the pane and the summary. */
@@ -145,7 +148,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     table: { name: tableName, values: true, formulasOf: [...wanted] },
     settings: [MAPPING_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [ASSUMPTIONS_SHEET],
+    sheets: ASSUMPTIONS_SHEET_CANDIDATES,
   });
   const table = first.table;
   if (!table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
@@ -197,11 +200,11 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
 
   // The assumptions: the sheet's if it exists (the buyer may have changed it), else new defaults.
   const today = options.today ?? localToday();
-  const sheetPlan = planAssumptionsSheet(first.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(first.names[ASSUMPTIONS_NAME]), givenZone(options), today);
+  const sheetPlan = planAssumptionsSheet(chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) }), first.names[ASSUMPTIONS_NAME], givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
   const assumptions = withRates(parseAssumptions(sheetPlan.table, today), sheetPlan.exchangeRates);
   if (!assumptions.ok)
-    return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
+    return refused(`The assumptions sheet '${sheetPlan.sheet}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
   // Excel refuses a formula over 8,192 characters; with a mapping by hand every input header is spelled out in it.
   const formulas = OUTPUT_COLUMNS.map((output) => outputFormula(output, table.name, inputs, memory.byHand, map));
@@ -244,6 +247,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     columns: outputHeaders,
     rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
+    ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
     warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations)],
     evaluations: computed.evaluations,
     summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
@@ -277,7 +281,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
   const read = await port.read({
     settings: [MAPPING_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [ASSUMPTIONS_SHEET],
+    sheets: ASSUMPTIONS_SHEET_CANDIDATES,
     ranges: [
       { sheet: region.sheet, address: rangeAddress(outputArea), values: true, formulas: true },
       // Excel computes the formulas itself; other workbooks get the model's values beside them.
@@ -304,10 +308,10 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     return refused(`The range has no column for ${map.missingRequired.map((f) => `'${FIELD_BY_KEY[f].header}'`).join(" and ")}. ${map.missingRequired.map((f) => missingFieldAdvice(f)).join(" ")}`);
 
   const today = options.today ?? localToday();
-  const sheetPlan = planAssumptionsSheet(read.sheets[ASSUMPTIONS_SHEET] ?? null, Boolean(read.names[ASSUMPTIONS_NAME]), givenZone(options), today);
+  const sheetPlan = planAssumptionsSheet(chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) }), read.names[ASSUMPTIONS_NAME], givenZone(options), today);
   if (!sheetPlan.ok) return refused(sheetPlan.message);
   const assumptions = withRates(parseAssumptions(sheetPlan.table, today), sheetPlan.exchangeRates);
-  if (!assumptions.ok) return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
+  if (!assumptions.ok) return refused(`The assumptions sheet '${sheetPlan.sheet}' has a problem: ${assumptions.error.message}. Correct that cell and evaluate again.`);
 
   progress(1, `Computing ${area.bottom - area.top} rows`);
   const values = read.ranges[1]?.values;
@@ -343,6 +347,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     columns: outputHeaders,
     rowErrors: (computed?.rowErrors ?? []).map((e) => namedError(e, area.top + 1 + e.tableRow, region.sheet, area.left)),
     assumptionsNote: sheetPlan.note,
+    ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
     warnings: [
       ...(values ? doubtfulValues(values, map, (r) => area.top + 1 + r).map((d) => d.message) : []),
       ...staleRateWarnings(computed?.evaluations ?? []),
@@ -472,81 +477,90 @@ function sheetRow(table: TableSnapshot, tableRow: number): number {
 const SHEET_HEADERS = ["Assumption", "Value", "Unit", "Source", "Description"] as const;
 
 export type SheetPlan =
-  /** `zoneFromSheet`: the sheet's own 'Buyer time zone' cell was filled, so the zone given was not used. */
-  | { ok: true; table: CellValue[][]; changes: WorkbookChange[]; note: string; zoneFromSheet: boolean; exchangeRates: Result<ExchangeRates> }
+  /** `sheet`: where the assumptions are (or go); `zoneFromSheet`: the sheet's own 'Buyer time zone' cell was filled, so the zone given was not used. */
+  | { ok: true; sheet: string; table: CellValue[][]; changes: WorkbookChange[]; note: string; notice: string; zoneFromSheet: boolean; exchangeRates: Result<ExchangeRates> }
   | { ok: false; message: string };
 
 /**
  * First evaluation: a new sheet, one row per assumption, the name over name and value.
  * Later: the sheet is the buyer's to edit and is left alone, except that assumptions added
- * by a newer version are appended and a deleted name is restored.
+ * by a newer version are appended and a deleted name is restored. A sheet of the user's under
+ * the usual name is left alone too: the assumptions go to the next free name, and say so.
  */
-export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: boolean, buyerTimeZone: string, today: CalendarDate): SheetPlan {
+export function planAssumptionsSheet(choice: SheetChoice | null, named: NamedRangeInfo | undefined, buyerTimeZone: string, today: CalendarDate): SheetPlan {
+  if (!choice)
+    return {
+      ok: false,
+      message: `Sheets named '${ASSUMPTIONS_SHEET_CANDIDATES[0]}' to '${ASSUMPTIONS_SHEET_CANDIDATES[ASSUMPTIONS_SHEET_CANDIDATES.length - 1]}' exist and none is the add-in's assumptions sheet (cell A1 reads 'Assumption'), so nothing was written over them. Rename one of them and evaluate again. Nothing was written.`,
+    };
+  const name = choice.name;
+  const moved = passedOverNote(choice, "the assumptions table");
+  const notice = moved ? `${moved} The name ${ASSUMPTIONS_NAME}, which the formulas read, points there.` : "";
+  const sheet = choice.snapshot;
   if (!sheet) {
     const rows = ASSUMPTIONS.map((spec) => assumptionRow(spec, buyerTimeZone, today));
     const last = rows.length + 1;
     return {
       ok: true,
+      sheet: name,
       zoneFromSheet: false,
       table: rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]),
-      note: `Created the sheet '${ASSUMPTIONS_SHEET}' with ${rows.length} assumptions; change a value there and the three columns recalculate.`,
+      note: [`Created the sheet '${name}' with ${rows.length} assumptions; change a value there and the three columns recalculate.`, notice].filter(Boolean).join(" "),
+      notice,
       changes: [
-        { kind: "ensureSheet", sheet: ASSUMPTIONS_SHEET },
-        { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "A1", cells: [[...SHEET_HEADERS], ...rows] },
-        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: "A1:E1", format: { bold: true, fill: "#D9E1F2" } },
-        ...formatAssumptionValues(2, buyerTimeZone),
-        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `A2:A${last}`, format: { columnWidth: 260 } },
-        { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `D2:E${last}`, format: { columnWidth: 360 } },
-        { kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
-        ...allocationTable(),
-        ...rangeColumns(ASSUMPTIONS.map((spec) => spec.name), 1),
-        ...exchangeBlock(),
+        { kind: "ensureSheet", sheet: name },
+        { kind: "writeRange", sheet: name, address: "A1", cells: [[...SHEET_HEADERS], ...rows] },
+        { kind: "formatRange", sheet: name, address: "A1:E1", format: { bold: true, fill: "#D9E1F2" } },
+        ...formatAssumptionValues(name, 2, buyerTimeZone),
+        { kind: "formatRange", sheet: name, address: `A2:A${last}`, format: { columnWidth: 260 } },
+        { kind: "formatRange", sheet: name, address: `D2:E${last}`, format: { columnWidth: 360 } },
+        { kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
+        ...allocationTable(name),
+        ...rangeColumns(name, ASSUMPTIONS.map((spec) => spec.name), 1),
+        ...exchangeBlock(name),
       ],
       exchangeRates: { ok: true, value: NO_EXCHANGE_RATES },
     };
   }
-  if (sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
-    return {
-      ok: false,
-      message: `A sheet named '${ASSUMPTIONS_SHEET}' exists but is not the add-in's assumptions sheet (cell A1 should read 'Assumption'). Rename that sheet and evaluate again. Nothing was written.`,
-    };
   const table: CellValue[][] = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
   const present = new Set(table.map((r) => String(r[0] ?? "").trim().toLowerCase()));
   const missing = ASSUMPTIONS.filter((s) => !present.has(s.name.toLowerCase()));
   // A sheet from a version without the allocation table gets it, beside the assumptions.
-  const changes: WorkbookChange[] = sheet.values[0]?.[ALLOCATION_COLUMN] ? [] : allocationTable();
+  const changes: WorkbookChange[] = sheet.values[0]?.[ALLOCATION_COLUMN] ? [] : allocationTable(name);
   // A sheet from a version without the range columns gets them when those columns are empty
   // (never over the buyer's own cells), on the row of each assumption's name.
   const hasRanges = String(sheet.values[0]?.[RANGE_COLUMN] ?? "").trim() === RANGE_HEADERS[0];
   const rangeFree = !hasRanges && sheet.values.every((r) => RANGE_HEADERS.every((_h, i) => isBlank(r[RANGE_COLUMN + i] ?? null)));
-  if (rangeFree) changes.push(...rangeColumns(sheet.values.slice(1).map((r) => String(r[0] ?? "")), 1));
+  if (rangeFree) changes.push(...rangeColumns(name, sheet.values.slice(1).map((r) => String(r[0] ?? "")), 1));
   // A zone row left blank is one the buyer has not answered: it takes the zone given, as a new sheet would.
   const zoneIndex = table.findIndex((r) => normaliseHeader(String(r[0] ?? "")) === normaliseHeader(ASSUMPTION_BY_KEY.buyerTimeZone.name));
   const zoneFromSheet = zoneIndex >= 0 && String(table[zoneIndex][1] ?? "").trim() !== "";
   if (zoneIndex >= 0 && !zoneFromSheet) {
-    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(zoneIndex + 1, 1), cells: [[buyerTimeZone]] });
+    changes.push({ kind: "writeRange", sheet: name, address: cellAddress(zoneIndex + 1, 1), cells: [[buyerTimeZone]] });
     table[zoneIndex] = [table[zoneIndex][0], buyerTimeZone];
   }
   // A sheet from a version without the exchange-rate table gets it where its columns are empty.
   const hasExchange = hasExchangeBlock(sheet);
-  if (!hasExchange && sheet.values.every((r) => EXCHANGE_RATE_HEADERS.every((_h, i) => isBlank(r[EXCHANGE_COLUMN + i] ?? null)))) changes.push(...exchangeBlock());
+  if (!hasExchange && sheet.values.every((r) => EXCHANGE_RATE_HEADERS.every((_h, i) => isBlank(r[EXCHANGE_COLUMN + i] ?? null)))) changes.push(...exchangeBlock(name));
   let last = sheet.values.length;
   if (missing.length > 0) {
     const rows = missing.map((spec) => assumptionRow(spec, buyerTimeZone, today));
-    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(last, 0), cells: rows });
-    if (hasRanges || rangeFree) changes.push(...rangeColumns(missing.map((spec) => spec.name), last, false));
+    changes.push({ kind: "writeRange", sheet: name, address: cellAddress(last, 0), cells: rows });
+    if (hasRanges || rangeFree) changes.push(...rangeColumns(name, missing.map((spec) => spec.name), last, false));
     table.push(...rows.map((r) => [r[0] as CellValue, cachedOf(r[1])]));
     last += rows.length;
   }
-  if (missing.length > 0 || !nameExists)
-    changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: ASSUMPTIONS_SHEET, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" });
-  const notes = [`Kept the sheet '${ASSUMPTIONS_SHEET}' as it is`];
-  for (const [name, replacement] of RETIRED_ASSUMPTIONS)
-    if (present.has(name.toLowerCase())) notes.push(`its row '${name}' is no longer read (${replacement}); you may delete it`);
+  const nameHere = named !== undefined && sameSheetName(named.sheet, name);
+  if (missing.length > 0 || !nameHere)
+    changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" });
+  const notes = [`Kept the sheet '${name}' as it is`];
+  for (const [retired, replacement] of RETIRED_ASSUMPTIONS)
+    if (present.has(retired.toLowerCase())) notes.push(`its row '${retired}' is no longer read (${replacement}); you may delete it`);
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
-  if (!nameExists) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
+  if (!named) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
+  else if (!nameHere) notes.push(`pointed the name ${ASSUMPTIONS_NAME} at it`);
   if (zoneIndex >= 0 && !zoneFromSheet) notes.push(`wrote ${buyerTimeZone} in its blank '${ASSUMPTION_BY_KEY.buyerTimeZone.name}' cell`);
-  return { ok: true, table, changes, note: notes.join("; ") + ".", zoneFromSheet, exchangeRates: exchangeRatesOf(sheet) };
+  return { ok: true, sheet: name, table, changes, note: [notes.join("; ") + ".", notice].filter(Boolean).join(" "), notice, zoneFromSheet, exchangeRates: exchangeRatesOf(sheet) };
 }
 
 // The exchange-rate table: right of the range columns (K to M) with one blank column between,
@@ -556,18 +570,18 @@ export function planAssumptionsSheet(sheet: SheetSnapshot | null, nameExists: bo
 export const EXCHANGE_COLUMN = 14;
 export const EXCHANGE_ROWS = 30;
 
-function exchangeBlock(): WorkbookChange[] {
+function exchangeBlock(sheet: string): WorkbookChange[] {
   const first = cellAddress(0, EXCHANGE_COLUMN);
   const lastColumn = columnLetters(EXCHANGE_COLUMN + EXCHANGE_RATE_HEADERS.length - 1);
   const dates = columnLetters(EXCHANGE_COLUMN + 2);
   return [
-    { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first, cells: [[...EXCHANGE_RATE_HEADERS]] },
-    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FFF2CC", columnWidth: 160, wrapText: true } },
-    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${dates}2:${dates}${EXCHANGE_ROWS + 1}`, format: { numberFormat: "yyyy-mm-dd" } },
+    { kind: "writeRange", sheet, address: first, cells: [[...EXCHANGE_RATE_HEADERS]] },
+    { kind: "formatRange", sheet, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FFF2CC", columnWidth: 160, wrapText: true } },
+    { kind: "formatRange", sheet, address: `${dates}2:${dates}${EXCHANGE_ROWS + 1}`, format: { numberFormat: "yyyy-mm-dd" } },
     {
       kind: "setName",
       name: EXCHANGE_RATES_NAME,
-      sheet: ASSUMPTIONS_SHEET,
+      sheet,
       address: `${columnLetters(EXCHANGE_COLUMN)}2:${lastColumn}${EXCHANGE_ROWS + 1}`,
       comment: "Offshore Sourcing exchange rates: ISO 4217 code, rate to the reporting currency, date the rate is valid for",
     },
@@ -614,17 +628,17 @@ export function staleRateWarnings(evaluations: readonly (Evaluation | null)[]): 
 const ALLOCATION_COLUMN = 6;
 const ALLOCATION_HEADERS = ["Pricing model (who carries what)", "Rework", "Change requests (moved scope)", "Delivery risk"] as const;
 
-function allocationTable(): WorkbookChange[] {
+function allocationTable(sheet: string): WorkbookChange[] {
   const first = cellAddress(0, ALLOCATION_COLUMN);
   const lastColumn = columnLetters(ALLOCATION_COLUMN + ALLOCATION_HEADERS.length - 1);
   const lastRow = PRICING_ALLOCATION.length + 1;
   return [
     {
-      kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first,
+      kind: "writeRange", sheet, address: first,
       cells: [[...ALLOCATION_HEADERS], ...PRICING_ALLOCATION.map((p) => [p.pricingModel, p.rework, p.changes, p.deliveryRisk])],
     },
-    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FCE4D6" } },
-    { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}${lastRow}`, format: { columnWidth: 220, wrapText: true } },
+    { kind: "formatRange", sheet, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#FCE4D6" } },
+    { kind: "formatRange", sheet, address: `${first}:${lastColumn}${lastRow}`, format: { columnWidth: 220, wrapText: true } },
   ];
 }
 
@@ -635,8 +649,8 @@ function allocationTable(): WorkbookChange[] {
 const RANGE_COLUMN = 10;
 const RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
 
-/** The range cells of the assumptions named `names`, from 0-based sheet row `firstRow`; the header row too when `withHeader`. */
-function rangeColumns(names: readonly string[], firstRow: number, withHeader = true): WorkbookChange[] {
+/** The range cells on `sheet` of the assumptions named `names`, from 0-based sheet row `firstRow`; the header row too when `withHeader`. */
+function rangeColumns(sheet: string, names: readonly string[], firstRow: number, withHeader = true): WorkbookChange[] {
   const byName = new Map(DOCUMENTED_ASSUMPTIONS.map((spec) => [spec.name.trim().toLowerCase(), spec]));
   const specs = names.map((name) => byName.get(name.trim().toLowerCase()));
   const rows: CellWrite[][] = specs.map((spec) => (spec?.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null]));
@@ -644,16 +658,16 @@ function rangeColumns(names: readonly string[], firstRow: number, withHeader = t
   const lastColumn = columnLetters(RANGE_COLUMN + RANGE_HEADERS.length - 1);
   const changes: WorkbookChange[] = [];
   if (withHeader) {
-    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: first, cells: [[...RANGE_HEADERS]] });
-    changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#E2EFDA" } });
+    changes.push({ kind: "writeRange", sheet, address: first, cells: [[...RANGE_HEADERS]] });
+    changes.push({ kind: "formatRange", sheet, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#E2EFDA" } });
   }
   if (rows.length === 0) return changes;
-  changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: cellAddress(firstRow, RANGE_COLUMN), cells: rows });
+  changes.push({ kind: "writeRange", sheet, address: cellAddress(firstRow, RANGE_COLUMN), cells: rows });
   specs.forEach((spec, i) => {
     if (spec?.range && spec.kind === "percent")
-      changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${cellAddress(firstRow + i, RANGE_COLUMN)}:${cellAddress(firstRow + i, RANGE_COLUMN + 1)}`, format: { numberFormat: "0.0#%" } });
+      changes.push({ kind: "formatRange", sheet, address: `${cellAddress(firstRow + i, RANGE_COLUMN)}:${cellAddress(firstRow + i, RANGE_COLUMN + 1)}`, format: { numberFormat: "0.0#%" } });
   });
-  changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `${columnLetters(RANGE_COLUMN + 2)}${firstRow + 1}:${columnLetters(RANGE_COLUMN + 2)}${firstRow + rows.length}`, format: { columnWidth: 360 } });
+  changes.push({ kind: "formatRange", sheet, address: `${columnLetters(RANGE_COLUMN + 2)}${firstRow + 1}:${columnLetters(RANGE_COLUMN + 2)}${firstRow + rows.length}`, format: { columnWidth: 360 } });
   return changes;
 }
 
@@ -667,11 +681,11 @@ function assumptionRow(spec: AssumptionSpec, buyerTimeZone: string, today: Calen
   return [spec.name, value, spec.unit, source, description];
 }
 
-function formatAssumptionValues(firstRow: number, _zone: string): WorkbookChange[] {
+function formatAssumptionValues(sheet: string, firstRow: number, _zone: string): WorkbookChange[] {
   // Number formats per row so percentages read as 5% and the reference date as a date.
   return ASSUMPTIONS.map((spec, i): WorkbookChange | null => {
     const format = spec.kind === "percent" ? "0.0%" : spec.kind === "date" ? "yyyy-mm-dd" : null;
-    return format ? { kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `B${firstRow + i}`, format: { numberFormat: format } } : null;
+    return format ? { kind: "formatRange", sheet, address: `B${firstRow + i}`, format: { numberFormat: format } } : null;
   }).filter((c): c is WorkbookChange => c !== null);
 }
 

@@ -22,11 +22,11 @@ import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
 import type { CellValue, Evaluation } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type RowError } from "./evaluate";
 import { inputHeaders, parseMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
-import { chooseSheet, passedOverNote, sheetNameCandidates } from "./sheets";
+import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
 import { tableColumnFormula } from "./financeFormulas";
 import { entryValue, isSummarySheet, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
@@ -108,11 +108,13 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
 
   let first = await readForFinance(port, tableName);
   if (!first.table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
-  if (!first.names[ASSUMPTIONS_NAME] || !first.sheets[ASSUMPTIONS_SHEET]) {
+  let assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
+  if (!first.names[ASSUMPTIONS_NAME] || !assumptionsSheet) {
     // Finance formulas read the assumptions sheet, which the first evaluation makes.
     const evaluated = await evaluateTable(port, first.table.name, { buyerTimeZone: options.buyerTimeZone, today: calendarDate(now) });
     if (evaluated.kind !== "done") return refused(evaluated.message, evaluated.kind === "refused" ? evaluated.written : "Nothing was written.");
     first = await readForFinance(port, tableName);
+    assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
   }
   const table = first.table!;
   // Over Excel, a table larger than the adapter reads at once comes back without its rows:
@@ -125,10 +127,10 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const memory = tableMemory(setting, table.name);
   const previous = parseFinanceMemory(first.settings[FINANCE_SETTING]);
 
-  const assumptionsRows = (first.sheets[ASSUMPTIONS_SHEET] as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
-  const assumptions = withRates(parseAssumptions(assumptionsRows, calendarDate(now)), exchangeRatesOf(first.sheets[ASSUMPTIONS_SHEET] ?? null));
+  const assumptionsRows = (assumptionsSheet as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+  const assumptions = withRates(parseAssumptions(assumptionsRows, calendarDate(now)), exchangeRatesOf(assumptionsSheet ?? null));
   if (!assumptions.ok)
-    return refused(`The assumptions sheet '${ASSUMPTIONS_SHEET}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);
+    return refused(`The assumptions sheet '${assumptionsSheet!.name}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);
 
   const outputHeaders = OUTPUT_COLUMNS.map((o) => memory.outputs[o.key] ?? o.header);
   const keyHeader = financeKeyHeader(table, memory, outputHeaders);
@@ -205,6 +207,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     outputHeaders,
     keyHeader,
     sheet,
+    assumptionsSheet: assumptionsSheet!.name,
   });
   const changes: WorkbookChange[] = [{ kind: "ensureSheet", sheet }];
   if (previous && choice.snapshot) changes.push({ kind: "clearRange", sheet, address: previous.summaryArea });
@@ -275,7 +278,7 @@ async function readForFinance(port: WorkbookPort, tableName: string) {
     table: { name: tableName, values: true },
     settings: [MAPPING_SETTING, FINANCE_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [ASSUMPTIONS_SHEET, ...sheetNameCandidates(SUMMARY_SHEET)],
+    sheets: [...ASSUMPTIONS_SHEET_CANDIDATES, ...sheetNameCandidates(SUMMARY_SHEET)],
   });
 }
 

@@ -67,13 +67,15 @@ export interface SummaryInput {
   readonly keyHeader: string;
   /** The summary's sheet. */
   readonly sheet: string;
+  /** Where the assumptions are, when a sheet of the user's holds their usual name. */
+  readonly assumptionsSheet?: string;
 }
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
-export function modeNote(mode: FinanceMode, now: Date): string {
+export function modeNote(mode: FinanceMode, now: Date, assumptionsSheet = ASSUMPTIONS_SHEET): string {
   const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Calculate cost, risk and fit in its pane.";
   return mode === "formulas"
-    ? `Portable formulas: every number here is a plain Excel formula over the sheet '${ASSUMPTIONS_SHEET}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
+    ? `Portable formulas: every number here is a plain Excel formula over the sheet '${assumptionsSheet}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
     : `Values as of ${asOf(now)}: static numbers that do not recalculate. ${back}`;
 }
 
@@ -91,7 +93,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const sheet = input.sheet;
   const n = vendors.length;
   const lastVendorRow = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
-  const note = modeNote(mode, now);
+  const note = modeNote(mode, now, input.assumptionsSheet);
 
   // The assumptions block, right of the vendor columns: every assumption the formulas use,
   // once, read from the assumptions sheet with the model's rule for a blank or missing

@@ -9,7 +9,7 @@
 // ItemAlreadyExists and ExcelJS's addWorksheet, exceljs issues #1064 and #3028), so every
 // comparison here ignores case.
 
-import type { SheetSnapshot } from "../workbook/port";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type NamedRangeInfo, type ReadResult, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
 
 /** Excel's limit on a sheet name, in UTF-16 units ("You typed an invalid name for a sheet or chart"). */
 export const MAX_SHEET_NAME = 31;
@@ -110,4 +110,36 @@ export function titleOf(snapshot: SheetSnapshot): string {
   if (snapshot.origin !== "A1") return "";
   const value = snapshot.values[0]?.[0];
   return value === null || value === undefined ? "" : String(value).trim();
+}
+
+// ---- The assumptions sheet ----
+// Its defined name (ASSUMPTIONS_NAME) is what every formula reads, so the name, not the sheet's
+// title, says where the add-in's assumptions are: a sheet of the user's under the usual name is
+// passed over like any other, and the name points at the sheet the add-in wrote instead.
+
+/** The names an assumptions sheet may have: the usual one, then "Offshore assumptions (2)" and on. */
+export const ASSUMPTIONS_SHEET_CANDIDATES: readonly string[] = sheetNameCandidates(ASSUMPTIONS_SHEET);
+
+/** The add-in's assumptions sheet, known by the header it has written in A1 since its first version. */
+export function isAssumptionsSheet(snapshot: SheetSnapshot): boolean {
+  return titleOf(snapshot).toLowerCase() === "assumption";
+}
+
+/**
+ * The sheets of `read` (which asked for the name and the candidates) with the sheet the name
+ * points at, read when it is none of the candidates (the user renamed the add-in's sheet): one
+ * more round trip in that case only.
+ */
+export async function withNamedAssumptionsSheet(port: WorkbookPort, read: Pick<ReadResult, "names" | "sheets">): Promise<ReadResult["sheets"]> {
+  const named = read.names[ASSUMPTIONS_NAME];
+  if (!named || ASSUMPTIONS_SHEET_CANDIDATES.some((c) => sameSheetName(c, named.sheet)) || sheetIn(read.sheets, named.sheet)) return read.sheets;
+  return { ...read.sheets, ...(await port.read({ sheets: [named.sheet] })).sheets };
+}
+
+/** Where the assumptions are (or go): the sheet the name points at when it is the add-in's, else as `chooseSheet` picks. */
+export function chooseAssumptionsSheet(read: {
+  readonly names: Readonly<Record<string, NamedRangeInfo | undefined>>;
+  readonly sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>;
+}): SheetChoice | null {
+  return chooseSheet(ASSUMPTIONS_SHEET_CANDIDATES, read.sheets, isAssumptionsSheet, read.names[ASSUMPTIONS_NAME]?.sheet);
 }

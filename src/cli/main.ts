@@ -407,6 +407,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     io.out(currencyNote(finance.assumptions));
     printSensitivity(finance.vendors, finance.assumptions, io.out);
     printCostByYear(finance.vendors, finance.assumptions, io.out);
+    if (evaluated.notice) io.out(evaluated.notice);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;
     io.out("");

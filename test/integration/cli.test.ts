@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import { runCli, workbookFile } from "../helpers/cli";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET } from "../../src/actions/finance";
 import { SAMPLE_VENDORS } from "../../src/sample/vendors";
-import { ASSUMPTIONS_SHEET } from "../../src/workbook/port";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { sampleChanges } from "../../scripts/make-sample";
 
@@ -341,6 +341,32 @@ describe("the command line never writes over a sheet of the user's that bears a 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(again);
     expect(book.worksheets.map((s) => s.name).filter((n) => /finance summary/i.test(n)).sort()).toEqual(["Finance summary (2)", name].sort());
+    expect(await cellsOf(again, name)).toEqual(["My own notes", 1234, "keep me", 3]);
+  });
+
+  it.each([ASSUMPTIONS_SHEET, ASSUMPTIONS_SHEET.toUpperCase()])("'%s': its cells stay, the assumptions go to a free name the defined name points at, exit 0 with a line saying so", async (name) => {
+    const file = `own-assumptions-${name.replace(/ /g, "-")}`;
+    const input = await inputWith(name, `${file}.xlsx`);
+    const output = path.join(work, `${file}.out.xlsx`);
+    const r = await run(input, "--out", output);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const moved = `${ASSUMPTIONS_SHEET} (2)`;
+    expect(r.out).toContainEqual(`The sheet '${name}' is not the add-in's and was left as it is: the assumptions table is on the sheet '${moved}'. The name ${ASSUMPTIONS_NAME}, which the formulas read, points there.`);
+    expect(await cellsOf(output, name)).toEqual(["My own notes", 1234, "keep me", 3]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    expect(book.definedNames.getRanges(ASSUMPTIONS_NAME).ranges).toEqual([expect.stringMatching(new RegExp(`^'${moved.replace(/[()]/g, "\\$&")}'!\\$A\\$2:\\$B\\$\\d+$`))]);
+    expect(book.getWorksheet(moved)!.getCell("A1").value).toBe("Assumption");
+
+    // Run again on the output: the assumptions are found where the name points, no third sheet.
+    const again = path.join(work, `${file}.again.xlsx`);
+    const second = await run(output, "--out", again);
+    expect(second.code).toBe(0);
+    expect(second.out.filter((l) => l.includes(ASSUMPTIONS_NAME))).toEqual([]);
+    const next = new ExcelJS.Workbook();
+    await next.xlsx.readFile(again);
+    expect(next.worksheets.map((s) => s.name).filter((n) => /offshore assumptions/i.test(n)).sort()).toEqual([moved, name].sort());
     expect(await cellsOf(again, name)).toEqual(["My own notes", 1234, "keep me", 3]);
   });
 

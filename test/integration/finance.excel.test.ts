@@ -5,11 +5,13 @@
 // Different formulas row by row would then show one row's number in every row, with no error.
 import { evaluateTable } from "../../src/actions/evaluate";
 import { FINANCE_KEY_HEADER, NOT_IN_SUMMARY, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_REORDERED, SUMMARY_SHEET } from "../../src/actions/finance";
+import { planFinance } from "../../src/actions/financePlan";
 import { parseCell, parseRange, type RangeRef } from "../../src/workbook/address";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import type { CellValue } from "../../src/model/types";
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { FakeExcel, shiftRows } from "./fakes/fakeExcel";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 
 const NOW = new Date("2026-03-02T15:30:00Z");
 const options = { now: NOW, buyerTimeZone: "America/New_York" };
@@ -479,5 +481,58 @@ describe("prepare for finance beside a sheet of the user's named like the summar
     expect(again.kind === "done" && again.sheet).toBe("Finance summary (2)");
     expect([...excel.sheets.values()].map((s) => s.name).filter((n) => /finance summary/i.test(n))).toHaveLength(2);
     expect(mine()).toEqual(before);
+  });
+});
+
+// The assumptions sheet is found by its defined name, which every formula reads: a sheet of the
+// user's under its usual name (any case) keeps its cells, and the name points at the add-in's.
+describe("evaluate and prepare beside a sheet of the user's named like the assumptions sheet", () => {
+  test.each([ASSUMPTIONS_SHEET, ASSUMPTIONS_SHEET.toUpperCase()])("'%s' keeps its cells; the assumptions go to '(2)', the name points there, and the outcome says so", async (name) => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 1, "Vendors", SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS.slice(0, 3));
+    const own = excel.sheet(name);
+    own.cells.set("0,0", { value: "My own notes" });
+    own.cells.set("6,1", { value: 1234 });
+    const mine = () => [...own.cells.entries()].map(([at, cell]) => [at, cell.value]);
+    const before = mine();
+    const moved = `${ASSUMPTIONS_SHEET} (2)`;
+
+    const port = new ExcelWorkbook(excel.host());
+    // The confirmation names the sheet the calculation will add, not the user's.
+    const planned = await planFinance(port, "Vendors", "formulas");
+    if (planned.kind !== "plan") throw new Error(planned.message);
+    expect(planned.calculateFirst).toBe(true);
+    expect(planned.sheets).toContainEqual({ name: moved, change: "add" });
+
+    const evaluated = await evaluateTable(port, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+    if (evaluated.kind !== "done") throw new Error(evaluated.message);
+    expect(evaluated.notice?.toLowerCase()).toBe(
+      `The sheet '${name}' is not the add-in's and was left as it is: the assumptions table is on the sheet '${moved}'. The name ${ASSUMPTIONS_NAME}, which the formulas read, points there.`.toLowerCase(),
+    );
+    expect(evaluated.assumptionsNote).toContain(evaluated.notice);
+    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: moved, address: expect.stringMatching(/^A2:B\d+$/) });
+    expect(excel.cell(moved, "A1")?.value).toBe("Assumption");
+    expect(excel.cell(moved, "K1")?.value).toBe("Low");
+    expect(mine()).toEqual(before);
+    const replanned = await planFinance(port, "Vendors", "formulas");
+    if (replanned.kind !== "plan") throw new Error(replanned.message);
+    expect(replanned.calculateFirst).toBe(false);
+    expect(replanned.sheets.map((s) => s.name.toLowerCase())).not.toContain(moved.toLowerCase());
+
+    // Finance reads the add-in's sheet: a rate changed there reaches the outcome.
+    const rows = [...excel.sheet(moved).cells.entries()].filter(([at, cell]) => at.endsWith(",0") && cell.value === "Transition %");
+    expect(rows).toHaveLength(1);
+    excel.sheet(moved).cells.set(`${rows[0][0].split(",")[0]},1`, { value: 0.2 });
+    const outcome = await prepareForFinance(port, "Vendors", options);
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    expect(outcome.assumptions.transitionPct).toBe(0.2);
+    expect(outcome.note).toContain(`over the sheet '${moved}'`);
+    expect([...excel.sheets.values()].map((s) => s.name).filter((n) => /offshore assumptions/i.test(n))).toHaveLength(2);
+    expect(mine()).toEqual(before);
+
+    // Evaluating again finds the add-in's sheet by the name: nothing more is said or added.
+    const again = await evaluateTable(port, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+    expect(again.kind === "done" && again.notice).toBeFalsy();
+    expect([...excel.sheets.values()].map((s) => s.name).filter((n) => /offshore assumptions/i.test(n))).toHaveLength(2);
   });
 });
