@@ -16,6 +16,7 @@ import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../mode
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { FUNCTION_NAMESPACE } from "../functions/namespace";
 import { cellAddress, columnLetters, parseRange, rangeAddress } from "../workbook/address";
+import { EXCEL_LIMITS } from "../workbook/limits";
 import {
   ASSUMPTIONS_NAME,
   MAPPING_SETTING,
@@ -50,8 +51,7 @@ export const OUTPUT_COLUMNS: readonly OutputColumn[] = [
   { key: "locationFit", header: "Location fit", functionName: "LOCATIONFIT", numberFormat: "General" },
 ];
 
-/** Excel's longest formula, in characters (Excel specifications and limits). */
-const EXCEL_MAX_FORMULA_LENGTH = 8192;
+const EXCEL_MAX_FORMULA_LENGTH = EXCEL_LIMITS.formulaLength;
 
 const FORMULA_PREFIX = `=${FUNCTION_NAMESPACE}.`.toUpperCase();
 
@@ -391,7 +391,9 @@ function headersConstant(inputs: readonly string[], map: HeaderMap): string {
     const field = byColumn.get(i);
     if (field) return FIELD_BY_KEY[field].header;
     // An unmapped column whose header the model would read as a field must not compete with the mapped one.
-    return fieldForHeader(header) ? `${header} (not used)` : header;
+    const text = fieldForHeader(header) ? `${header} (not used)` : header;
+    // Excel refuses a text over 255 characters inside a formula; the header is not read anyway.
+    return text.length > EXCEL_LIMITS.formulaText ? `(column ${i + 1}, not used)` : text;
   });
   return `{${texts.map((t) => `"${t.replace(/"/g, '""')}"`).join(",")}}`;
 }

@@ -6,7 +6,7 @@
 import type { CellValue, DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, Result, WorkType } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES, WORK_TYPES } from "./types";
 import { normaliseHeader } from "./fields";
-import { assumptionPercentFraction, isBlank, parseNumberCell } from "./values";
+import { assumptionPercentFraction, isBlank, parseNumberCell, quotedText } from "./values";
 import { dateToExcelSerial, resolveZone, toHourOfDay } from "./zones";
 import { currencyCode, type ExchangeRates } from "./currency";
 
@@ -400,7 +400,7 @@ function assumptionError(field: string, value: unknown, message: string): Result
 }
 
 function shown(value: CellValue): string {
-  return typeof value === "string" ? `'${value}'` : String(value);
+  return typeof value === "string" ? quotedText(value) : String(value);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
@@ -452,7 +452,7 @@ function parseList(spec: AssumptionSpec, cell: CellValue): Result<string> {
   const canonical: string[] = [];
   for (const item of items) {
     const known = spec.allowed.find((a) => normaliseHeader(a) === normaliseHeader(item));
-    if (!known) return assumptionError(spec.name, cell, `${spec.name}: '${item}' is not one of ${spec.allowed.join(", ")}`);
+    if (!known) return assumptionError(spec.name, cell, `${spec.name}: ${quotedText(item)} is not one of ${spec.allowed.join(", ")}`);
     if (!canonical.includes(known)) canonical.push(known);
   }
   return { ok: true, value: canonical.join(", ") };
@@ -509,7 +509,7 @@ function parseTable(table: readonly (readonly CellValue[])[], todaySerial: numbe
     if (r === 0 && (nameKey === "name" || nameKey === "assumption" || nameKey === "parameter") && !SPEC_BY_NAME.has(nameKey)) continue;
     const spec = SPEC_BY_NAME.get(nameKey);
     if (!spec && RETIRED_BY_NAME.has(nameKey)) continue;
-    if (!spec) return assumptionError(String(name), name, `Unknown assumption '${String(name)}'; the names are listed on the assumptions sheet and in the README`);
+    if (!spec) return assumptionError(String(name), name, `Unknown assumption ${quotedText(String(name))}; the names are listed on the assumptions sheet and in the README`);
     if (seen.has(spec.key)) return assumptionError(spec.name, name, `Assumption '${spec.name}' is given twice`);
     seen.add(spec.key);
     const parsed = parseValue(spec, value, todaySerial);

@@ -16,6 +16,7 @@ import {
   parseBooleanCell,
   parseNumberCell,
   percentFraction,
+  quotedText,
   type CategoryVocabulary,
 } from "./values";
 import { countryCode, resolveZone } from "./zones";
@@ -45,7 +46,7 @@ class RowError {
 }
 
 function shown(value: CellValue): string {
-  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "string") return quotedText(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return String(value);
 }
@@ -125,7 +126,7 @@ function zoneOf(countryCell: CellValue, zoneCell: CellValue): { timeZone: string
   if (zoneText !== "") {
     const zone = resolveZone(zoneText);
     if (!zone.ok) fail("timeZone", zoneCell, zone.error.message);
-    if (countryText !== "" && country === "") fail("country", countryCell, `Country '${countryText}' is not a country name or ISO code the model knows`);
+    if (countryText !== "" && country === "") fail("country", countryCell, `Country ${quotedText(countryText)} is not a country name or ISO code the model knows`);
     return { timeZone: zone.value, country };
   }
   if (countryText !== "") {

@@ -7,6 +7,15 @@ import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITI
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Empty, null, undefined or only spaces. */
+/** Longest piece of a cell's text an error message quotes: messages land in cells, notes and formulas' results. */
+export const QUOTED_TEXT_LIMIT = 80;
+
+/** A cell's text as a message quotes it: in quotes, cut short (with its length) when long. */
+export function quotedText(text: string): string {
+  if (text.length <= QUOTED_TEXT_LIMIT) return `'${text}'`;
+  return `'${Array.from(text).slice(0, QUOTED_TEXT_LIMIT).join("")}…' (${text.length.toLocaleString("en-US")} characters)`;
+}
+
 export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }

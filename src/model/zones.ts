@@ -4,6 +4,7 @@
 // uses a handful of zones and one date.
 import { getAllCountries, getAllTimezones, getCountry } from "countries-and-timezones";
 import type { Result } from "./types";
+import { quotedText } from "./values";
 
 export interface CalendarDate {
   readonly year: number;
@@ -214,13 +215,13 @@ function resolveUncached(raw: string): Result<string> {
   if (raw === "") return zoneError(`Time zone is empty; give ${ACCEPTED}`, raw);
   if (OFFSET_LIKE.test(raw)) {
     const zone = parseOffset(raw);
-    return zone === undefined ? zoneError(`'${raw}' is not ${OFFSET_RANGE}`, raw) : { ok: true, value: zone };
+    return zone === undefined ? zoneError(`${quotedText(raw)} is not ${OFFSET_RANGE}`, raw) : { ok: true, value: zone };
   }
   if (raw.includes("/")) {
     const known = zonesByLowerName.get(raw.toLowerCase().replace(/\s+/g, "_"));
     const candidate = known ?? raw;
     const f = formatterFor(candidate);
-    if (f === undefined) return zoneError(`'${raw}' is not an IANA time zone name; give ${ACCEPTED}`, raw);
+    if (f === undefined) return zoneError(`${quotedText(raw)} is not an IANA time zone name; give ${ACCEPTED}`, raw);
     return { ok: true, value: known ?? f.resolvedOptions().timeZone };
   }
   const key = nameKey(raw);
@@ -229,7 +230,7 @@ function resolveUncached(raw: string): Result<string> {
   if (typeof abbreviation === "string") return { ok: true, value: abbreviation };
   if (abbreviation !== undefined) {
     const options = abbreviation.map(([place, zone]) => `${zone} (${place})`);
-    return zoneError(`'${raw}' is ambiguous: ${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}; give one of these zones, or the city or country`, raw);
+    return zoneError(`${quotedText(raw)} is ambiguous: ${options.slice(0, -1).join(", ")} or ${options[options.length - 1]}; give one of these zones, or the city or country`, raw);
   }
   const id = countryId(raw);
   const country = id ? getCountry(id) : null;
@@ -239,7 +240,7 @@ function resolveUncached(raw: string): Result<string> {
     if (legacy !== undefined && formatterFor(legacy) !== undefined) return { ok: true, value: legacy };
     const city = zonesByCity.get(key);
     if (city !== undefined && formatterFor(city) !== undefined) return { ok: true, value: city };
-    return zoneError(`'${raw}' is not a time zone the model knows; give ${ACCEPTED}`, raw);
+    return zoneError(`${quotedText(raw)} is not a time zone the model knows; give ${ACCEPTED}`, raw);
   }
   const zones = country.timezones.filter((z) => formatterFor(z) !== undefined);
   if (zones.length === 0) return zoneError(`No time zone is known for ${country.name}; give the Time zone`, raw);

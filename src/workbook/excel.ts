@@ -46,6 +46,7 @@ import {
   type WorkbookChange,
   type WorkbookPort,
 } from "./port";
+import { assertWithinExcelLimits } from "./limits";
 
 /** Request payload kept per chunk: well under Excel on the web's 5 MB limit. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -433,6 +434,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
+    assertWithinExcelLimits(changes);
     // One undo step where Excel groups undo (ExcelApi 1.20 and the ExcelUndoApiAll set, as the
     // undo capabilities article checks) and the writes are not ones a group refuses.
     const merge =

@@ -33,6 +33,7 @@ import {
   type WorkbookChange,
   type WorkbookPort,
 } from "./port";
+import { assertWithinExcelLimits } from "./limits";
 
 export interface MemoryCell {
   value: CellValue;
@@ -212,6 +213,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {
+    assertWithinExcelLimits(changes);
     this.applyCount++;
     for (let i = 0; i < changes.length; i++) {
       try {

@@ -37,6 +37,7 @@ import type {
   WorkbookChange,
   WorkbookPort,
 } from "./port";
+import { assertWithinExcelLimits } from "./limits";
 import { WorkbookWriteError } from "./port";
 import { addCharts, type StoredChart } from "./xlsxCharts";
 
@@ -526,6 +527,7 @@ export class XlsxWorkbook implements WorkbookPort {
   // ----------------------------------------------------------------- apply
 
   async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
+    assertWithinExcelLimits(changes);
     const done: WorkbookChange[] = [];
     for (const change of changes) {
       try {

@@ -1,0 +1,131 @@
+// Excel's documented limits on what a workbook may hold. Whatever an action writes is checked
+// against them before an adapter writes anything: past a limit Excel refuses the file or the
+// call, or (a formula with a long text inside) recalculates to an error, and no adapter may
+// write what Excel would not keep. Sources:
+// - Microsoft Support, "Excel specifications and limits" (support.microsoft.com/office/
+//   excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3): 32,767 characters
+//   a cell can contain; 8,192 characters of formula contents; 64 nested levels of functions;
+//   1,048,576 rows by 16,384 columns.
+// - Microsoft, [MS-OI29500] 2.1.1085 (ST_Formula): "Excel restricts the contents of this simple
+//   type to be at most 8192 characters."
+// - Microsoft Support, "Rename a worksheet": a sheet name cannot contain more than 31 characters.
+// - A text constant inside a formula: at most 255 characters, Excel refuses a longer one as the
+//   formula is entered (not on the specifications page; as DevExpress documents Excel's
+//   behaviour, SpreadsheetCompatibilityOptions.TruncateLongStringsInFormulas, 2021). Long text
+//   is therefore referenced from its cell, never copied into a formula.
+
+import { cellAddress, parseCell } from "./address";
+import type { CellWrite, WorkbookChange } from "./port";
+
+export const EXCEL_LIMITS = {
+  formulaLength: 8192,
+  cellText: 32767,
+  sheetName: 31,
+  nesting: 64,
+  formulaText: 255,
+  rows: 1_048_576,
+  columns: 16_384,
+} as const;
+
+/** The longest text literal and the deepest parenthesis nesting of a formula (text and quoted sheet names skipped). */
+export function formulaShape(formula: string): { longestText: number; depth: number } {
+  let longestText = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      // A quote inside is doubled ("" or ''), in both text literals and sheet names.
+      let length = 0;
+      for (i++; i < formula.length; i++) {
+        if (formula[i] === ch) {
+          if (formula[i + 1] === ch) i++;
+          else break;
+        }
+        length++;
+      }
+      if (ch === '"') longestText = Math.max(longestText, length);
+    } else if (ch === "(") deepest = Math.max(deepest, ++depth);
+    else if (ch === ")") depth--;
+  }
+  return { longestText, depth: deepest };
+}
+
+/** What is wrong with a formula by Excel's limits, or "" (parentheses bound function nesting from above). */
+export function formulaProblem(formula: string): string {
+  if (formula.length > EXCEL_LIMITS.formulaLength)
+    return `a formula of ${formula.length.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.formulaLength.toLocaleString("en-US")}`;
+  const shape = formulaShape(formula);
+  if (shape.longestText > EXCEL_LIMITS.formulaText) return `a formula holding a text of ${shape.longestText.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.formulaText} for text inside a formula`;
+  if (shape.depth > EXCEL_LIMITS.nesting) return `a formula nested ${shape.depth} levels deep, over Excel's limit of ${EXCEL_LIMITS.nesting}`;
+  return "";
+}
+
+function cellProblem(cell: CellWrite | undefined): string {
+  if (typeof cell === "string" && cell.length > EXCEL_LIMITS.cellText)
+    return `a text of ${cell.length.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.cellText.toLocaleString("en-US")} per cell`;
+  if (cell !== null && typeof cell === "object") return formulaProblem(cell.formula);
+  return "";
+}
+
+function sheetProblem(sheet: string): string {
+  return sheet.length > EXCEL_LIMITS.sheetName ? `the sheet name '${sheet}' is ${sheet.length} characters long, over Excel's limit of ${EXCEL_LIMITS.sheetName}` : "";
+}
+
+function blockProblem(sheet: string, address: string, rows: readonly (readonly CellWrite[])[]): string {
+  const origin = parseCell(address.split(":")[0]);
+  for (let r = 0; r < rows.length; r++)
+    for (let c = 0; c < rows[r].length; c++) {
+      const problem = cellProblem(rows[r][c]);
+      if (problem) return `${sheet}!${cellAddress(origin.row + r, origin.column + c)} would hold ${problem}`;
+    }
+  if (origin.row + rows.length > EXCEL_LIMITS.rows)
+    return `${sheet}!${address} would need ${rows.length.toLocaleString("en-US")} rows, past Excel's last row (${EXCEL_LIMITS.rows.toLocaleString("en-US")})`;
+  return "";
+}
+
+/** The first change that would break one of Excel's limits, said in one line; "" when all fit. */
+export function excelLimitProblem(changes: readonly WorkbookChange[]): string {
+  for (const change of changes) {
+    let problem = "";
+    switch (change.kind) {
+      case "ensureSheet":
+      case "formatRange":
+      case "clearRange":
+      case "setChart":
+      case "convertRangeToTable":
+        problem = sheetProblem(change.sheet);
+        break;
+      case "setName":
+        problem = sheetProblem(change.sheet);
+        break;
+      case "writeRange":
+        problem = sheetProblem(change.sheet) || blockProblem(change.sheet, change.address, change.cells);
+        break;
+      case "createTable":
+        problem = sheetProblem(change.sheet) || blockProblem(change.sheet, change.address, [change.headers, ...change.rows]);
+        break;
+      case "setTableColumn": {
+        const formula = change.formula ? formulaProblem(change.formula) : "";
+        const text = (change.values ?? []).map((v) => cellProblem(typeof v === "string" ? v : null)).find(Boolean) ?? "";
+        problem = formula || text ? `the column '${change.header}' of the table '${change.table}' would hold ${formula || text}` : "";
+        break;
+      }
+    }
+    if (problem) return problem;
+  }
+  return "";
+}
+
+/** Thrown by every adapter's apply before it writes anything past one of Excel's limits. */
+export class ExcelLimitError extends Error {
+  constructor(readonly problem: string) {
+    super(`Nothing was written: ${problem}`);
+    this.name = "ExcelLimitError";
+  }
+}
+
+export function assertWithinExcelLimits(changes: readonly WorkbookChange[]): void {
+  const problem = excelLimitProblem(changes);
+  if (problem) throw new ExcelLimitError(problem);
+}
