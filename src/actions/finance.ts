@@ -29,7 +29,8 @@ import { messageOf } from "./tables";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
 import { tableColumnFormula } from "./financeFormulas";
-import { entryValue, isSummarySheet, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
+import { entryValue, isSummarySheet, MAX_SUMMARY_RIGHT, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
+import { financeSettingSchema, parseStoredSetting } from "./storedSettings";
 
 export {
   FINANCE_KEY_HEADER,
@@ -88,14 +89,10 @@ interface FinanceMemory {
   readonly outputs: readonly string[];
 }
 
-export function parseFinanceMemory(text: string | undefined): FinanceMemory | null {
-  if (!text) return null;
-  try {
-    const parsed = JSON.parse(text) as FinanceMemory;
-    return parsed && parsed.version === 1 && typeof parsed.summaryArea === "string" ? parsed : null;
-  } catch {
-    return null;
-  }
+/** The stored memory, checked against what this action writes; the line saying it was ignored when it fails. */
+export function parseFinanceMemory(text: string | undefined): { memory: FinanceMemory | null; ignored: string } {
+  const parsed = parseStoredSetting(text, financeSettingSchema(MAX_SUMMARY_RIGHT), "finance summary setting");
+  return { memory: parsed.value, ignored: parsed.ignored };
 }
 
 // ---- The action ----
@@ -125,7 +122,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     );
   const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
   const memory = tableMemory(setting, table.name);
-  const previous = parseFinanceMemory(first.settings[FINANCE_SETTING]);
+  const { memory: previous, ignored } = parseFinanceMemory(first.settings[FINANCE_SETTING]);
 
   const assumptionsRows = (assumptionsSheet as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
   const assumptions = withRates(parseAssumptions(assumptionsRows, calendarDate(now)), exchangeRatesOf(assumptionsSheet ?? null));
@@ -225,7 +222,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     return refused(`The workbook did not accept the changes: ${messageOf(error)}. Check that the sheets are not protected, then prepare again.`, writtenBy(error));
   }
   progress(4, "Done");
-  const notice = passedOverNote(choice, "the finance summary");
+  const notice = [ignored, passedOverNote(choice, "the finance summary")].filter(Boolean).join(" ");
   return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, ...(notice ? { notice } : {}) };
 }
 

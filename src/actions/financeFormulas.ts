@@ -108,6 +108,9 @@ function rangeOverlapFormula(lastVendorRow: number): string {
   return `=IF(${n}=0,${excelText(RANKING_CLEAR)},${excelText(before)}&${n}&${excelText(after)})`;
 }
 
+/** The assumptions block's last column: name, value used, low end, high end. */
+export const ASSUMPTION_BLOCK_RIGHT = LOOKUP_BLOCK_COLUMN + 3;
+
 /** The assumptions block's cells (formulas mode only); `right` and `bottom` are its last column and row. */
 export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes: WorkbookChange[]; right: number; bottom: number } {
   const sheetValue = (row: number) =>
@@ -147,7 +150,7 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
     {
       kind: "formatRange",
       sheet,
-      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN + 3)}`,
+      address: `${cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN)}:${cellAddress(SUMMARY_HEADER_ROW, ASSUMPTION_BLOCK_RIGHT)}`,
       format: { bold: true, fill: "#D9E1F2", wrapText: true },
     },
     {
@@ -157,7 +160,7 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
       format: { columnWidth: 260 },
     },
   ];
-  return { changes, right: LOOKUP_BLOCK_COLUMN + 3, bottom: FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1 };
+  return { changes, right: ASSUMPTION_BLOCK_RIGHT, bottom: FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.length - 1 };
 }
 
 /**

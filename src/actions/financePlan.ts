@@ -47,7 +47,7 @@ export async function planFinance(port: WorkbookPort, tableName: string, mode: F
     };
   const hasAssumptions = Boolean(assumptions.snapshot) && Boolean(read.names[ASSUMPTIONS_NAME]);
   const calculateFirst = !hasAssumptions || !outputHeaders.every(has);
-  const previous = parseFinanceMemory(read.settings[FINANCE_SETTING]);
+  const previous = parseFinanceMemory(read.settings[FINANCE_SETTING]).memory;
   const summary = chooseSheet(candidates, read.sheets, isSummarySheet, previous?.sheet);
   if (!summary)
     return { kind: "refused", message: `Sheets named '${SUMMARY_SHEET}' to '${candidates[candidates.length - 1]}' exist and none is the add-in's finance summary. Rename one of them and try again.` };

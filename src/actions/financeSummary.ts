@@ -16,7 +16,7 @@ import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
-import { assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
+import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
 import {
   FIRST_VENDOR_ROW,
   rangeOverlapText,
@@ -268,6 +268,8 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
 }
 
 export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+/** The right-most column any summary reaches (the assumptions block or the table block), 0-based: a stored area past it is not one this action wrote. */
+export const MAX_SUMMARY_RIGHT = Math.max(ASSUMPTION_BLOCK_RIGHT, TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length);
 
 export interface TableRowEntry {
   readonly vendor: FinanceVendor;

@@ -403,6 +403,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
     for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
+    for (const line of workbook.ignoredSettings) io.err(`Warning: ${line}`);
     printSummary(finance.vendors, io.out, finance.sheet);
     io.out(currencyNote(finance.assumptions));
     printSensitivity(finance.vendors, finance.assumptions, io.out);

@@ -39,7 +39,8 @@ import type {
 } from "./port";
 import { assertWithinExcelLimits } from "./limits";
 import { WorkbookWriteError } from "./port";
-import { addCharts, type StoredChart } from "./xlsxCharts";
+import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
+import { parseStoredSetting } from "./storedSetting";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
 /** How the notes the command line puts on doubtful input cells begin, so the next run can replace them. */
@@ -241,6 +242,8 @@ function argb(colour: string): string {
 export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
 
+  private readonly ignored: string[] = [];
+
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** A new, empty workbook. */
@@ -317,16 +320,19 @@ export class XlsxWorkbook implements WorkbookPort {
     return addCharts(Buffer.from(stored), charts);
   }
 
-  /** The charts drawn on this workbook, as kept in its settings (none when the setting is unreadable). */
+  /**
+   * The charts drawn on this workbook, as kept in its settings: none when the setting is not
+   * one setChart writes (then `ignoredSettings` says so, once).
+   */
   storedCharts(): StoredChart[] {
-    const text = this.getSetting(CHARTS_SETTING);
-    if (!text) return [];
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      return Array.isArray(parsed) ? (parsed as StoredChart[]) : [];
-    } catch {
-      return [];
-    }
+    const parsed = parseStoredSetting(this.getSetting(CHARTS_SETTING), STORED_CHARTS_SCHEMA, "chart setting");
+    if (parsed.ignored && !this.ignored.includes(parsed.ignored)) this.ignored.push(parsed.ignored);
+    return parsed.value ?? [];
+  }
+
+  /** One line per setting read back from the file and ignored because the add-in could not have written it. */
+  get ignoredSettings(): readonly string[] {
+    return this.ignored;
   }
 
   // ---------------------------------------------------------------- tables
@@ -571,9 +577,12 @@ export class XlsxWorkbook implements WorkbookPort {
       case "clearRange": {
         const sheet = this.sheet(change.sheet);
         const range = parseRange(change.address);
-        for (let r = range.top; r <= range.bottom; r++) {
+        // Only cells that exist can hold anything: a stored area larger than the sheet costs nothing.
+        const bottom = Math.min(range.bottom, sheet.rowCount - 1);
+        const right = Math.min(range.right, sheet.columnCount - 1);
+        for (let r = range.top; r <= bottom; r++) {
           const row = sheet.getRow(r + 1);
-          for (let c = range.left; c <= range.right; c++) {
+          for (let c = range.left; c <= right; c++) {
             const cell = row.getCell(c + 1);
             cell.value = null;
             cell.style = {};

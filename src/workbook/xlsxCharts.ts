@@ -11,6 +11,8 @@
 import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { columnLetters, parseCell, parseRange, quoteSheet } from "./address";
+import * as z from "zod/mini";
+import { EXCEL_LIMITS } from "./limits";
 import type { ChartAnchor, ChartSpec } from "./port";
 
 /** A chart as the xlsx adapter keeps it (in its settings) until the file is written. */
@@ -20,6 +22,29 @@ export interface StoredChart {
   readonly chart: ChartSpec;
   readonly anchor: ChartAnchor;
 }
+
+// A chart read back from the workbook's settings goes into XML parts: every field is checked
+// against what setChart stores (the finance charts: a few columns wide, at most 60 rows tall),
+// so a hand-edited setting can neither inject markup nor ask for an absurd drawing.
+const cell = z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/));
+const range = z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/));
+const label = z.string().check(z.maxLength(EXCEL_LIMITS.formulaText));
+const span = z.int().check(z.minimum(1), z.maximum(200));
+export const STORED_CHARTS_SCHEMA = z.array(
+  z.object({
+    sheet: z.string().check(z.minLength(1), z.maxLength(EXCEL_LIMITS.sheetName)),
+    name: z.string().check(z.minLength(1), z.maxLength(EXCEL_LIMITS.formulaText)),
+    chart: z.object({
+      title: label,
+      type: z.enum(["barStacked", "xyScatter"]),
+      categories: range,
+      series: z.array(z.object({ name: label, values: range })).check(z.minLength(1), z.maxLength(32)),
+      xAxisTitle: z.optional(label),
+      yAxisTitle: z.optional(label),
+    }),
+    anchor: z.object({ cell, columns: span, rows: span }),
+  }),
+).check(z.maxLength(64));
 
 const NS = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
