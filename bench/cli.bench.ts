@@ -1,9 +1,11 @@
-// The command line on a generated 10,000-row workbook: the whole job (read, evaluate,
-// checklist sheets for the default number of vendors, finance summary in portable formulas,
-// write), as a user runs it: the package's command in a fresh process each time. Median of 5 runs; target under 5 s.
-// Run: npx tsx bench/cli.bench.ts
+// The command line on a generated workbook (10,000 and 100,000 rows): the whole job (read,
+// evaluate, checklist sheets for the default number of vendors, finance summary in portable
+// formulas, write), as a user runs it: the package's command in a fresh process each time.
+// Wall time and peak memory (the largest resident set of the command's processes, as GNU time
+// reports it from wait4's rusage), medians; target under 5 s at 10,000 rows.
+// Run: npx tsx bench/cli.bench.ts [rows]
 import { execFile } from "child_process";
-import { mkdtempSync, statSync } from "fs";
+import { existsSync, mkdtempSync, statSync } from "fs";
 import os from "os";
 import path from "path";
 import { XlsxWorkbook } from "../src/workbook/xlsx";
@@ -17,6 +19,9 @@ export interface CliBenchResult {
   readonly rows: number;
   readonly medianSeconds: number;
   readonly runsSeconds: readonly number[];
+  /** Peak resident memory in MB, median over the runs; null where GNU time is not installed. */
+  readonly medianPeakMegabytes: number | null;
+  readonly runsPeakMegabytes: readonly (number | null)[];
   readonly inputBytes: number;
   readonly outputBytes: number;
   readonly targetSeconds: number;
@@ -31,16 +36,26 @@ export async function writeBenchWorkbook(file: string, rows: number): Promise<vo
   await workbook.save(file);
 }
 
-function runOnce(input: string, output: string): Promise<number> {
+/** GNU time: its -f "%M" is the peak resident set in KB of the command and the children it waited for. */
+const GNU_TIME = "/usr/bin/time";
+
+function runOnce(input: string, output: string): Promise<{ seconds: number; peakMegabytes: number | null }> {
+  const command = [path.join(ROOT, "bin", "offshore-evaluate.js"), input, "--out", output, "--quiet", "--buyer-zone", "America/New_York"];
+  const timed = existsSync(GNU_TIME);
+  const [file, args] = timed ? [GNU_TIME, ["-f", "peak-kb %M", process.execPath, ...command]] : [process.execPath, command];
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [path.join(ROOT, "bin", "offshore-evaluate.js"), input, "--out", output, "--quiet", "--buyer-zone", "America/New_York"],
-      { maxBuffer: 16 * 1024 * 1024 },
-      (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve((performance.now() - started) / 1000)),
-    );
+    execFile(file, args, { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error) return reject(new Error(`${error.message}\n${stderr}`));
+      const peak = /peak-kb (\d+)/.exec(stderr);
+      resolve({ seconds: (performance.now() - started) / 1000, peakMegabytes: peak ? Number(peak[1]) / 1024 : null });
+    });
   });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function runCliBench(rows = 10_000, runs = 5): Promise<CliBenchResult> {
@@ -48,13 +63,15 @@ export async function runCliBench(rows = 10_000, runs = 5): Promise<CliBenchResu
   const input = path.join(work, "vendors.xlsx");
   const output = path.join(work, "vendors.evaluated.xlsx");
   await writeBenchWorkbook(input, rows);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await runOnce(input, output));
-  const sorted = [...times].sort((a, b) => a - b);
+  const runsDone: { seconds: number; peakMegabytes: number | null }[] = [];
+  for (let i = 0; i < runs; i++) runsDone.push(await runOnce(input, output));
+  const peaks = runsDone.map((r) => r.peakMegabytes);
   return {
     rows,
-    medianSeconds: sorted[Math.floor(sorted.length / 2)],
-    runsSeconds: times,
+    medianSeconds: median(runsDone.map((r) => r.seconds)),
+    runsSeconds: runsDone.map((r) => r.seconds),
+    medianPeakMegabytes: peaks.every((p) => p !== null) ? median(peaks as number[]) : null,
+    runsPeakMegabytes: peaks,
     inputBytes: statSync(input).size,
     outputBytes: statSync(output).size,
     targetSeconds: 5,
@@ -66,10 +83,11 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  runCliBench().then(
+  runCliBench(Number(process.argv[2] ?? 10_000), Number(process.env.BENCH_RUNS ?? 5)).then(
     (r) => {
       console.log(`cli: ${r.rows.toLocaleString("en-US")}-row workbook (${(r.inputBytes / 1e6).toFixed(1)} MB in, ${(r.outputBytes / 1e6).toFixed(1)} MB out), median of ${r.runsSeconds.length} runs`);
-      console.log(`  whole command: ${r.medianSeconds.toFixed(2)} s (target under ${r.targetSeconds} s); runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(", ")}`);
+      console.log(`  whole command: ${r.medianSeconds.toFixed(2)} s (target under ${r.targetSeconds} s at 10,000 rows); runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(", ")}`);
+      console.log(`  peak memory: ${r.medianPeakMegabytes === null ? "n/a (no GNU time)" : `${r.medianPeakMegabytes.toFixed(0)} MB`}; runs: ${r.runsPeakMegabytes.map((m) => (m === null ? "n/a" : m.toFixed(0))).join(", ")}`);
     },
     (error) => {
       console.error(error instanceof Error ? error.message : String(error));

@@ -20,6 +20,9 @@ const PANE_BUDGET_BYTES = 150_000;
 const ALL_JS_BUDGET_BYTES = 200_000;
 /** Rows for the LibreOffice figure: 100,000 by default; each run then takes LibreOffice about half an hour here. */
 const LIBREOFFICE_ROWS = Number(process.env.BENCH_LO_ROWS ?? 100_000);
+/** Runs of the 100,000-row command line (minutes and gigabytes each): 3 by default, the median reported. */
+const CLI_LARGE_RUNS = Math.max(1, Number(process.env.BENCH_CLI_LARGE_RUNS ?? 3));
+const megabytes = (mb: number | null) => (mb === null ? "n/a" : `${Math.round(mb).toLocaleString("en-US")} MB`);
 
 interface Row {
   readonly figure: string;
@@ -58,6 +61,8 @@ async function main(): Promise<void> {
   const pane = await runPaneRenderBench(dist, RUNS);
   step("command line, 10,000 rows");
   const cli = await runCliBench(10_000, RUNS);
+  step(`command line, 100,000 rows (${CLI_LARGE_RUNS} runs, slow)`);
+  const cliLarge = await runCliBench(100_000, CLI_LARGE_RUNS);
   step(`portable formulas in LibreOffice, ${LIBREOFFICE_ROWS.toLocaleString("en-US")} rows (slow)`);
   const portable = await runPortableFormulasBench(LIBREOFFICE_ROWS, RUNS, model.evaluateCellsRowsPerSecond);
 
@@ -76,6 +81,9 @@ async function main(): Promise<void> {
     { figure: "Pane heading drawn / minimal page's button drawn", value: `${pane.contentRatio.toFixed(2)}`, target: "" },
     { figure: `  pane / minimal page, ms`, value: `${pane.pane.contentMs.toFixed(0)} / ${pane.minimal.contentMs.toFixed(0)}`, target: "" },
     { figure: "Command line, 10,000-row workbook", value: `${cli.medianSeconds.toFixed(2)} s`, target: "< 5 s" },
+    { figure: "  peak memory", value: megabytes(cli.medianPeakMegabytes), target: "" },
+    { figure: `Command line, 100,000-row workbook (median of ${CLI_LARGE_RUNS})`, value: `${cliLarge.medianSeconds.toFixed(2)} s`, target: "" },
+    { figure: "  peak memory", value: megabytes(cliLarge.medianPeakMegabytes), target: "" },
     { figure: `LibreOffice load + recalculate + save, portable formulas, ${LIBREOFFICE_ROWS.toLocaleString("en-US")} rows`, value: `${portable.loadRecalcSaveSeconds.toFixed(2)} s`, target: "" },
     { figure: "  of which recalculation (less load + save, estimate)", value: `${portable.recalcSeconds.toFixed(2)} s`, target: "" },
     { figure: "  the same rows in the model", value: `${portable.modelSeconds.toFixed(3)} s`, target: "" },
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
     sizes: { ...sizes, upFrontScripts: upFront, paneTotalGzip: paneTotal, paneBudgetGzip: PANE_BUDGET_BYTES, allJsGzip: allTotal, allJsBudgetGzip: ALL_JS_BUDGET_BYTES },
     paneFirstRender: pane,
     cli,
+    cliLarge,
     portableFormulas: portable,
   };
   const file = path.join(__dirname, "results.json");

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The package's command: runs src/cli/main.ts with tsx's loader (a dependency), so the
 // command line needs no separate build step. Arguments and exit code pass straight through.
-const { spawnSync } = require("child_process");
+const { spawn } = require("child_process");
 const path = require("path");
 const { pathToFileURL } = require("url");
+const v8 = require("v8");
 
 const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
 // The loader by absolute URL, so the command works from any folder.
@@ -11,9 +12,45 @@ const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
 // Writing a large workbook allocates millions of short-lived strings: a larger young
 // generation cuts garbage-collection pauses (about 15% on a 10,000-row table).
 const nodeFlags = ["--max-semi-space-size=64", "--import", tsxLoader];
-const result = spawnSync(process.execPath, [...nodeFlags, cli, ...process.argv.slice(2)], { stdio: "inherit" });
-if (result.error) {
-  console.error(`Error: could not start the command line: ${result.error.message}`);
+// Node ends a process that runs out of heap with a native stack trace ("FATAL ERROR: ...
+// JavaScript heap out of memory", preceded by "<--- Last few GCs --->"): that trace is held
+// back and the user gets one line saying what happened and what to do.
+const OOM_START = /^<--- Last few GCs --->|^FATAL ERROR: .*heap out of memory|JavaScript heap out of memory/;
+const child = spawn(process.execPath, [...nodeFlags, cli, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
+let outOfMemory = false;
+let pending = "";
+// Blank lines are held until the next line shows they do not open the trace.
+let blanks = 0;
+child.stderr.on("data", (chunk) => {
+  if (outOfMemory) return;
+  const lines = (pending + chunk.toString("utf8")).split("\n");
+  pending = lines.pop();
+  for (const line of lines) {
+    if (OOM_START.test(line)) {
+      outOfMemory = true;
+      return;
+    }
+    if (line.trim() === "") {
+      blanks++;
+      continue;
+    }
+    process.stderr.write("\n".repeat(blanks) + line + "\n");
+    blanks = 0;
+  }
+});
+child.on("error", (error) => {
+  console.error(`Error: could not start the command line: ${error.message}`);
   process.exit(1);
-}
-process.exit(result.status === null ? 1 : result.status);
+});
+child.on("close", (code) => {
+  if (!outOfMemory && OOM_START.test(pending)) outOfMemory = true;
+  if (!outOfMemory && pending) process.stderr.write(pending);
+  if (outOfMemory) {
+    const heap = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20).toLocaleString("en-US");
+    console.error(
+      `Error: the command line ran out of memory (this Node allows ${heap} MB) before the workbook was written; nothing was written. Split the vendor table, or give Node more memory: NODE_OPTIONS=--max-old-space-size=16384 offshore-evaluate ...`,
+    );
+    process.exit(1);
+  }
+  process.exit(code === null ? 1 : code);
+});

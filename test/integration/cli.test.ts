@@ -299,6 +299,25 @@ describe("the command line refuses broken inputs with one clear line", () => {
   });
 });
 
+// Node ends a process out of heap with a native stack trace; the command says so in one line.
+describe("the installed command out of memory", () => {
+  it("exits non-zero with one line on stderr naming the limit and what to do, and writes nothing", async () => {
+    const output = path.join(work, "out-of-memory.xlsx");
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [path.join(ROOT, "bin", "offshore-evaluate.js"), SAMPLE, "--out", output],
+        { env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=24" } },
+        (error, stdout, stderr) => resolve({ code: error ? (error as NodeJS.ErrnoException & { code: number }).code : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Error: the command line ran out of memory \(this Node allows \d+ MB\).*nothing was written.*--max-old-space-size/)]);
+    expect(() => statSync(output)).toThrow();
+  }, 120_000);
+});
+
 // Excel's sheet names ignore case (ExcelJS's addWorksheet refuses 'finance SUMMARY' beside
 // 'Finance summary' too: exceljs issues #1064, #3028): a sheet of the user's under any spelling
 // of a name the add-in writes is left as it is, and the output says which sheet was used instead.

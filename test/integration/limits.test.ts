@@ -54,6 +54,7 @@ describe("Excel's limits, as a check on what is written", () => {
     ["a formula over 8,192 characters", { kind: "writeRange", sheet: "S", address: "B2", cells: [[{ formula: `=${"1+".repeat(4095)}11` }]] }],
     ["a cell text over 32,767 characters", { kind: "writeRange", sheet: "S", address: "B2", cells: [["y".repeat(32_768)]] }],
     ["a sheet name over 31 characters", { kind: "ensureSheet", sheet: "s".repeat(32) }],
+    ["a block past Excel's last row (1,048,576)", { kind: "writeRange", sheet: "S", address: "A1048576", cells: [[1], [2]] }],
     ["a table column formula with a long text inside", { kind: "setTableColumn", table: "T", header: "H", formula: `="${"z".repeat(300)}"` }],
   ];
   test.each(tooLong)("every adapter refuses %s before writing anything", async (_what, change) => {
