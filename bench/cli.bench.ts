@@ -22,6 +22,8 @@ export interface CliBenchResult {
   /** Peak resident memory in MB, median over the runs; null where GNU time is not installed. */
   readonly medianPeakMegabytes: number | null;
   readonly runsPeakMegabytes: readonly (number | null)[];
+  /** The first failing run's error line, when a run did not finish. */
+  readonly failure?: string;
   readonly inputBytes: number;
   readonly outputBytes: number;
   readonly targetSeconds: number;
@@ -39,16 +41,24 @@ export async function writeBenchWorkbook(file: string, rows: number): Promise<vo
 /** GNU time: its -f "%M" is the peak resident set in KB of the command and the children it waited for. */
 const GNU_TIME = "/usr/bin/time";
 
-function runOnce(input: string, output: string): Promise<{ seconds: number; peakMegabytes: number | null }> {
+interface Run {
+  readonly seconds: number;
+  readonly peakMegabytes: number | null;
+  /** The command's one-line error when it did not finish (at 100,000 rows: out of memory at Node's default heap). */
+  readonly failure?: string;
+}
+
+function runOnce(input: string, output: string): Promise<Run> {
   const command = [path.join(ROOT, "bin", "offshore-evaluate.js"), input, "--out", output, "--quiet", "--buyer-zone", "America/New_York"];
   const timed = existsSync(GNU_TIME);
   const [file, args] = timed ? [GNU_TIME, ["-f", "peak-kb %M", process.execPath, ...command]] : [process.execPath, command];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     execFile(file, args, { maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error) return reject(new Error(`${error.message}\n${stderr}`));
       const peak = /peak-kb (\d+)/.exec(stderr);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMegabytes: peak ? Number(peak[1]) / 1024 : null });
+      const failure = error ? (/^Error: .*$/m.exec(stderr)?.[0] ?? error.message) : undefined;
+      if (error && !peak) return reject(new Error(`${error.message}\n${stderr}`));
+      resolve({ seconds: (performance.now() - started) / 1000, peakMegabytes: peak ? Number(peak[1]) / 1024 : null, ...(failure ? { failure } : {}) });
     });
   });
 }
@@ -63,7 +73,7 @@ export async function runCliBench(rows = 10_000, runs = 5): Promise<CliBenchResu
   const input = path.join(work, "vendors.xlsx");
   const output = path.join(work, "vendors.evaluated.xlsx");
   await writeBenchWorkbook(input, rows);
-  const runsDone: { seconds: number; peakMegabytes: number | null }[] = [];
+  const runsDone: Run[] = [];
   for (let i = 0; i < runs; i++) runsDone.push(await runOnce(input, output));
   const peaks = runsDone.map((r) => r.peakMegabytes);
   return {
@@ -72,8 +82,9 @@ export async function runCliBench(rows = 10_000, runs = 5): Promise<CliBenchResu
     runsSeconds: runsDone.map((r) => r.seconds),
     medianPeakMegabytes: peaks.every((p) => p !== null) ? median(peaks as number[]) : null,
     runsPeakMegabytes: peaks,
+    ...(runsDone.some((r) => r.failure) ? { failure: runsDone.find((r) => r.failure)!.failure } : {}),
     inputBytes: statSync(input).size,
-    outputBytes: statSync(output).size,
+    outputBytes: existsSync(output) ? statSync(output).size : 0,
     targetSeconds: 5,
   };
 }
@@ -87,6 +98,7 @@ if (isMain()) {
     (r) => {
       console.log(`cli: ${r.rows.toLocaleString("en-US")}-row workbook (${(r.inputBytes / 1e6).toFixed(1)} MB in, ${(r.outputBytes / 1e6).toFixed(1)} MB out), median of ${r.runsSeconds.length} runs`);
       console.log(`  whole command: ${r.medianSeconds.toFixed(2)} s (target under ${r.targetSeconds} s at 10,000 rows); runs: ${r.runsSeconds.map((s) => s.toFixed(2)).join(", ")}`);
+      if (r.failure) console.log(`  did not finish: ${r.failure}`);
       console.log(`  peak memory: ${r.medianPeakMegabytes === null ? "n/a (no GNU time)" : `${r.medianPeakMegabytes.toFixed(0)} MB`}; runs: ${r.runsPeakMegabytes.map((m) => (m === null ? "n/a" : m.toFixed(0))).join(", ")}`);
     },
     (error) => {
