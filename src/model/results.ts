@@ -3,10 +3,12 @@
 // sheet's row number) and by vendor, with amounts in the currency the table uses.
 
 import { FIT_VERDICTS, type Evaluation, type FitVerdict } from "./types";
+import { shortenedText } from "./values";
 
 /** A row as the buyer finds it in Excel: the sheet's row number, and the vendor when the row names one. */
 export function rowName(sheetRow: number, vendor?: string | null): string {
-  const name = (vendor ?? "").trim();
+  // A vendor cell may hold thousands of characters; the name is read in messages and the pane.
+  const name = shortenedText((vendor ?? "").trim());
   return name ? `Row ${sheetRow} (${name})` : `Row ${sheetRow}`;
 }
 

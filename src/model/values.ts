@@ -6,16 +6,21 @@ import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITI
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** Empty, null, undefined or only spaces. */
 /** Longest piece of a cell's text an error message quotes: messages land in cells, notes and formulas' results. */
 export const QUOTED_TEXT_LIMIT = 80;
+
+/** A cell's text as a message shows it: cut short, with an ellipsis, when long. */
+export function shortenedText(text: string): string {
+  return text.length <= QUOTED_TEXT_LIMIT ? text : `${Array.from(text).slice(0, QUOTED_TEXT_LIMIT).join("")}…`;
+}
 
 /** A cell's text as a message quotes it: in quotes, cut short (with its length) when long. */
 export function quotedText(text: string): string {
   if (text.length <= QUOTED_TEXT_LIMIT) return `'${text}'`;
-  return `'${Array.from(text).slice(0, QUOTED_TEXT_LIMIT).join("")}…' (${text.length.toLocaleString("en-US")} characters)`;
+  return `'${shortenedText(text)}' (${text.length.toLocaleString("en-US")} characters)`;
 }
 
+/** Empty, null, undefined or only spaces. */
 export function isBlank(value: CellValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }

@@ -1,6 +1,7 @@
 import { currencyFor, currencyOfFormat, formatAmount, rowName, summarizeResults } from "../../../src/model/results";
 import { rateUnitWarning } from "../../../src/model/units";
 import type { Evaluation, FitVerdict } from "../../../src/model/types";
+import { QUOTED_TEXT_LIMIT } from "../../../src/model/values";
 
 /** The parts of an evaluation the summary reads. */
 function evaluation(vendor: string, total: number, score: number, verdict: FitVerdict): Evaluation {
@@ -10,6 +11,12 @@ function evaluation(vendor: string, total: number, score: number, verdict: FitVe
 describe("rows named as Excel names them", () => {
   test("the sheet's row number, then the vendor", () => {
     expect(rowName(7, "Northwind Digital")).toBe("Row 7 (Northwind Digital)");
+  });
+  test("a vendor cell of 10,000 characters names the row by its start only", () => {
+    const name = rowName(7, "Northwind ".repeat(1_000));
+    expect(name.startsWith("Row 7 (Northwind Northwind")).toBe(true);
+    expect(name.endsWith("…)")).toBe(true);
+    expect(name.length).toBeLessThanOrEqual(`Row 7 (…)`.length + QUOTED_TEXT_LIMIT);
   });
   test.each([[""], ["   "], [null], [undefined]])("a row naming no vendor (%j) is named by its number only", (vendor) => {
     expect(rowName(12, vendor)).toBe("Row 12");
