@@ -18,6 +18,7 @@ import { inputHeaders, missingFieldAdvice, parseMappingSetting, tableMemory } fr
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { resolveZone } from "../model/zones";
+import { shortenedText } from "../model/values";
 import { costOverTerm, groupOptions, portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
@@ -484,7 +485,8 @@ export function printSensitivity(vendors: readonly FinanceVendor[], a: Assumptio
   out("");
   out("Cost low and high: every cost assumption at the low or the high end of its range; a cost ranking is not meaningful where two vendors' ranges overlap by half the narrower one or more.");
   out("Most sensitive assumption per vendor:");
-  for (const v of vendors.slice(0, PRINTED_VENDORS)) out(`  ${v.vendor}: ${v.sensitivity}`);
+  // A vendor cell may hold thousands of characters: the line names the vendor by its start.
+  for (const v of vendors.slice(0, PRINTED_VENDORS)) out(`  ${shortenedText(v.vendor)}: ${v.sensitivity}`);
   if (vendors.length > PRINTED_VENDORS) out(`  ... and ${vendors.length - PRINTED_VENDORS} more vendors (the workbook's summary has them all)`);
   const bars = portfolioSensitivity(vendors.map((v) => v.evaluation.row), a).slice(0, PRINTED_SENSITIVITIES);
   const total = vendors.reduce((sum, v) => sum + v.evaluation.cost.total, 0);
