@@ -14,7 +14,8 @@ import { normaliseHeader } from "../model/fields";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
 import type { Evaluation, VendorRow } from "../model/types";
-import { ASSUMPTIONS_SHEET, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet } from "./sheets";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
 import { pickSheet, sheetCandidates } from "./checklistSheetLayout";
@@ -188,10 +189,12 @@ export const CHECKLIST_CHECK_KEYS = CHECK_KEYS;
  * assumption existed gets the row appended; one without an assumptions sheet is left alone.
  */
 export async function setEngagementStartDate(port: WorkbookPort, date: CalendarDate | null): Promise<{ kind: "done" | "refused"; message: string }> {
-  const read = await port.read({ sheets: [ASSUMPTIONS_SHEET] });
-  const sheet = read.sheets[ASSUMPTIONS_SHEET] ?? null;
-  if (!sheet || sheet.origin !== "A1" || String(sheet.values[0]?.[0] ?? "").trim().toLowerCase() !== "assumption")
-    return { kind: "refused", message: `There is no assumptions sheet '${ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
+  // Found by its defined name, as evaluation finds it: a sheet of the user's under the usual name is not the add-in's.
+  const read = await port.read({ sheets: ASSUMPTIONS_SHEET_CANDIDATES, names: [ASSUMPTIONS_NAME] });
+  const choice = chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) });
+  const sheet = choice?.snapshot ?? null;
+  if (!choice || !sheet)
+    return { kind: "refused", message: `There is no assumptions sheet '${choice?.name ?? ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
   const spec = documentedAssumption("engagementStartDate");
   const key = normaliseHeader(spec.name);
   let row = sheet.values.findIndex((r, i) => i > 0 && normaliseHeader(String(r[0] ?? "")) === key);
@@ -201,15 +204,15 @@ export async function setEngagementStartDate(port: WorkbookPort, date: CalendarD
     let last = sheet.values.length - 1;
     while (last > 0 && String(sheet.values[last]?.[0] ?? "").trim() === "") last--;
     row = last + 1;
-    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: `A${row + 1}`, cells: [[spec.name, value, spec.unit, spec.source, spec.description]] });
+    changes.push({ kind: "writeRange", sheet: choice.name, address: `A${row + 1}`, cells: [[spec.name, value, spec.unit, spec.source, spec.description]] });
   } else {
-    changes.push({ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: `B${row + 1}`, cells: [[value]] });
+    changes.push({ kind: "writeRange", sheet: choice.name, address: `B${row + 1}`, cells: [[value]] });
   }
-  changes.push({ kind: "formatRange", sheet: ASSUMPTIONS_SHEET, address: `B${row + 1}`, format: { numberFormat: "yyyy-mm-dd" } });
+  changes.push({ kind: "formatRange", sheet: choice.name, address: `B${row + 1}`, format: { numberFormat: "yyyy-mm-dd" } });
   try {
     await port.apply(changes);
   } catch (error) {
-    return { kind: "refused", message: `The start date could not be written to '${ASSUMPTIONS_SHEET}': ${error instanceof Error ? error.message : String(error)}.${undoHint(error)}` };
+    return { kind: "refused", message: `The start date could not be written to '${choice.name}': ${error instanceof Error ? error.message : String(error)}.${undoHint(error)}` };
   }
-  return { kind: "done", message: date ? `Engagement start date set on '${ASSUMPTIONS_SHEET}'.` : `Engagement start date cleared on '${ASSUMPTIONS_SHEET}'.` };
+  return { kind: "done", message: date ? `Engagement start date set on '${choice.name}'.` : `Engagement start date cleared on '${choice.name}'.` };
 }

@@ -125,6 +125,8 @@ export type EvaluateOutcome =
 export interface BuyerZoneUsed {
   readonly zone: string;
   readonly from: "workbook" | "option" | "default";
+  /** The assumptions sheet holding the zone's cell (not always the usual name: see chooseAssumptionsSheet). */
+  readonly sheet: string;
 }
 
 /** A doubtful input cell: 1-based data row of the table, the column's header, what is doubtful. */
@@ -251,7 +253,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations)],
     evaluations: computed.evaluations,
     summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
-    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options) },
+    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
     doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
   };
 }
@@ -359,7 +361,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
       (i) => area.top + 2 + i,
       currencyFor(rateCurrencies(values ?? [], map), options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat),
     ),
-    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options) },
+    buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
   };
 }
 

@@ -22,7 +22,7 @@ import { shortenedText } from "../model/values";
 import { costOverTerm, groupOptions, portfolioSensitivity, type Assumptions } from "../model";
 import { SAMPLE_BUYER_TIME_ZONE } from "../sample/vendors";
 import { parseRange } from "../workbook/address";
-import { ASSUMPTIONS_SHEET, MAPPING_SETTING } from "../workbook/port";
+import { MAPPING_SETTING } from "../workbook/port";
 import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
 
 export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
@@ -427,7 +427,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
 
 /** What the user should know about the buyer time zone the evaluation used. */
 function zoneNotes(used: BuyerZoneUsed, given: string | undefined): string[] {
-  const cell = `'${ASSUMPTION_BY_KEY.buyerTimeZone.name}' on the sheet '${ASSUMPTIONS_SHEET}'`;
+  const cell = `'${ASSUMPTION_BY_KEY.buyerTimeZone.name}' on the sheet '${used.sheet}'`;
   if (used.from === "default")
     return [`The workbook names no buyer time zone, so the overlap is measured from ${used.zone} (the assumption's default); pass --buyer-zone, or set ${cell}, if your team works elsewhere.`];
   if (used.from === "workbook" && given !== undefined && given !== used.zone)

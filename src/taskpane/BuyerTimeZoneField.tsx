@@ -5,7 +5,6 @@
 // assumptions sheet at once.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Button, Combobox, Field, Option } from "@fluentui/react-components";
-import { ASSUMPTIONS_SHEET } from "../workbook/port";
 import { currentZoneName, searchZones } from "../model/zones";
 import { usePane } from "./PaneContext";
 import type { BuyerTimeZoneView } from "./paneActions";
@@ -47,7 +46,7 @@ export function BuyerTimeZoneField({ disabled = false, onReadyChange, suggest = 
         if (!live) return;
         setView(read);
         setQuery(read.kind === "set" ? read.zone : read.kind === "invalid" ? read.text : suggestion);
-        if (read.kind === "invalid") setError(`The sheet '${ASSUMPTIONS_SHEET}' says '${read.text}': ${read.message}. Choose the zone here.`);
+        if (read.kind === "invalid") setError(`The sheet '${read.sheet}' says '${read.text}': ${read.message}. Choose the zone here.`);
       },
       (failure: unknown) => live && setError(`The buyer time zone could not be read: ${failure instanceof Error ? failure.message : String(failure)}.`),
     );
@@ -65,7 +64,7 @@ export function BuyerTimeZoneField({ disabled = false, onReadyChange, suggest = 
     try {
       const outcome = await actions.setBuyerTimeZone(text);
       if (outcome.kind === "done") {
-        setView({ kind: "set", zone: outcome.zone, text: outcome.zone });
+        setView({ kind: "set", zone: outcome.zone, text: outcome.zone, sheet: outcome.sheet });
         setQuery(outcome.zone);
         setError(null);
         setSaved(outcome.message);
@@ -89,7 +88,7 @@ export function BuyerTimeZoneField({ disabled = false, onReadyChange, suggest = 
   const asking = view?.kind === "unset";
   const hint = asking
     ? `This workbook has no buyer time zone yet: where does your team work? ${suggestion ? `Your computer's zone, ${suggestion}, is suggested; ` : ""}nothing is measured until you choose. Type a city, a country or a zone.`
-    : (saved ?? `Stored on the sheet '${ASSUMPTIONS_SHEET}'; every vendor's shared working hours are measured from it. Type a city, a country or a zone to change it.`);
+    : (saved ?? `Stored on the sheet '${view?.kind === "set" || view?.kind === "invalid" ? view.sheet : ""}'; every vendor's shared working hours are measured from it. Type a city, a country or a zone to change it.`);
   const choices = searchZones(query === (view?.kind === "set" ? view.zone : "") ? "" : query, LISTED);
 
   return (

@@ -1,12 +1,13 @@
 // The buyer time zone is the workbook's setting, read from its assumptions sheet: the same
 // workbook gives the same verdicts and totals whatever zone the computer running it is set to.
 import { readBuyerTimeZone, setBuyerTimeZone } from "../../src/actions/buyerZone";
-import { loadChecklist } from "../../src/actions/checklist";
+import { loadChecklist, setEngagementStartDate } from "../../src/actions/checklist";
 import { evaluateTable } from "../../src/actions/evaluate";
 import { insertExampleTable } from "../../src/actions/tables";
 import { parseCli } from "../../src/cli/main";
 import { ASSUMPTION_BY_KEY } from "../../src/model/assumptions";
 import type { CellValue } from "../../src/model/types";
+import { dateToExcelSerial } from "../../src/model/zones";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
@@ -68,7 +69,7 @@ describe("the buyer time zone is the workbook's, never the computer's", () => {
         }),
       );
     }
-    expect(runs[0].zone).toEqual({ zone: "America/New_York", from: "workbook" });
+    expect(runs[0].zone).toEqual({ zone: "America/New_York", from: "workbook", sheet: ASSUMPTIONS_SHEET });
     // The sample has vendors whose verdict depends on the buyer's zone, so equality means something.
     expect(runs[0].rows.some((r) => r && r[1] !== "Blocker")).toBe(true);
     expect(runs[1]).toEqual(runs[0]);
@@ -87,7 +88,7 @@ describe("the buyer time zone is the workbook's, never the computer's", () => {
       );
     }
     expect(runs.map((r) => r.cell)).toEqual(["America/New_York", "America/New_York", "America/New_York"]);
-    expect(runs[0].zone).toEqual({ zone: "America/New_York", from: "default" });
+    expect(runs[0].zone).toEqual({ zone: "America/New_York", from: "default", sheet: ASSUMPTIONS_SHEET });
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
   });
@@ -123,13 +124,13 @@ describe("the buyer time zone is the workbook's, never the computer's", () => {
     const { wb, table } = await sample();
     await setBuyerTimeZone(wb, "Tokyo", { today });
     const kept = await evaluateTable(wb, table, { today, buyerTimeZone: "Europe/Berlin" });
-    expect(kept.kind === "done" && kept.buyerTimeZone).toEqual({ zone: "Asia/Tokyo", from: "workbook" });
+    expect(kept.kind === "done" && kept.buyerTimeZone).toEqual({ zone: "Asia/Tokyo", from: "workbook", sheet: ASSUMPTIONS_SHEET });
 
     const zoneRow = (await wb.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!.values.findIndex((r) => r[0] === ZONE_ROW);
     wb.setCells(ASSUMPTIONS_SHEET, `B${zoneRow + 1}`, [[null]]);
     expect(await readBuyerTimeZone(wb)).toEqual({ kind: "unset" });
     const filled = await evaluateTable(wb, table, { today, buyerTimeZone: "Europe/Berlin" });
-    expect(filled.kind === "done" && filled.buyerTimeZone).toEqual({ zone: "Europe/Berlin", from: "option" });
+    expect(filled.kind === "done" && filled.buyerTimeZone).toEqual({ zone: "Europe/Berlin", from: "option", sheet: ASSUMPTIONS_SHEET });
     expect(filled.kind === "done" && filled.assumptionsNote).toMatch(/wrote Europe\/Berlin in its blank 'Buyer time zone' cell/);
     expect(zoneCell(wb)).toBe("Europe/Berlin");
   });
@@ -141,13 +142,13 @@ describe("reading and changing the stored zone", () => {
     expect(await readBuyerTimeZone(wb)).toEqual({ kind: "unset" });
     const set = await setBuyerTimeZone(wb, "Kolkata", { today });
     expect(set).toMatchObject({ kind: "done", zone: "Asia/Kolkata" });
-    expect(await readBuyerTimeZone(wb)).toEqual({ kind: "set", zone: "Asia/Kolkata", text: "Asia/Kolkata" });
+    expect(await readBuyerTimeZone(wb)).toEqual({ kind: "set", zone: "Asia/Kolkata", text: "Asia/Kolkata", sheet: "Offshore assumptions" });
     const read = await wb.read({ names: [ASSUMPTIONS_NAME] });
     expect(read.names[ASSUMPTIONS_NAME]).toBeDefined();
 
     const changed = await setBuyerTimeZone(wb, "UTC+5:30");
     expect(changed).toMatchObject({ kind: "done", zone: "UTC+05:30" });
-    expect(await readBuyerTimeZone(wb)).toEqual({ kind: "set", zone: "UTC+05:30", text: "UTC+05:30" });
+    expect(await readBuyerTimeZone(wb)).toEqual({ kind: "set", zone: "UTC+05:30", text: "UTC+05:30", sheet: "Offshore assumptions" });
   });
 
   test("a zone that is no zone is refused with what was typed and examples, and nothing is written", async () => {
@@ -173,12 +174,41 @@ describe("reading and changing the stored zone", () => {
     const port = new ExcelWorkbook(excel.host());
     expect(await readBuyerTimeZone(port)).toEqual({ kind: "unset" });
     expect(await setBuyerTimeZone(port, "Kolkata", { today })).toMatchObject({ kind: "done", zone: "Asia/Kolkata" });
-    expect(await readBuyerTimeZone(new ExcelWorkbook(excel.host()))).toEqual({ kind: "set", zone: "Asia/Kolkata", text: "Asia/Kolkata" });
+    expect(await readBuyerTimeZone(new ExcelWorkbook(excel.host()))).toEqual({ kind: "set", zone: "Asia/Kolkata", text: "Asia/Kolkata", sheet: "Offshore assumptions" });
     // A zone written as an offset starts with no sign, but is text all the same.
     expect(await setBuyerTimeZone(port, "UTC-3")).toMatchObject({ kind: "done", zone: "UTC-03:00" });
     const cells = [...excel.snapshot().entries()].filter(([address]) => address.startsWith(`${ASSUMPTIONS_SHEET}!B`));
     expect(cells.some(([, cell]) => cell.value === "UTC-03:00" && !cell.formula)).toBe(true);
     const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", { today, buyerTimeZone: "Europe/Berlin" });
-    expect(outcome.kind === "done" && outcome.buyerTimeZone).toEqual({ zone: "UTC-03:00", from: "workbook" });
+    expect(outcome.kind === "done" && outcome.buyerTimeZone).toEqual({ zone: "UTC-03:00", from: "workbook", sheet: ASSUMPTIONS_SHEET });
+  });
+});
+
+describe("a sheet of the user's under the assumptions sheet's name", () => {
+  test("keeps its cells when the pane sets the buyer time zone and the engagement start date; both land on the add-in's sheet, which evaluation reads", async () => {
+    const { wb, table } = await sample();
+    wb.addSheet(ASSUMPTIONS_SHEET).setCells(ASSUMPTIONS_SHEET, "A1", [["Budget notes", "Q3"], ["Travel", 12000]]);
+    const theirs = () => [...wb.snapshot().entries()].filter(([address]) => address.startsWith(`${ASSUMPTIONS_SHEET}!`));
+    const before = theirs();
+
+    const set = await setBuyerTimeZone(wb, "Kolkata", { today });
+    expect(set).toMatchObject({ kind: "done", zone: "Asia/Kolkata" });
+    expect(set.kind === "done" && set.sheet).not.toBe(ASSUMPTIONS_SHEET);
+    const ours = set.kind === "done" ? set.sheet : "";
+    expect(set.kind === "done" && set.message).toContain(`'${ours}'`);
+    expect(await readBuyerTimeZone(wb)).toEqual({ kind: "set", zone: "Asia/Kolkata", text: "Asia/Kolkata", sheet: ours });
+    expect((await wb.read({ names: [ASSUMPTIONS_NAME] })).names[ASSUMPTIONS_NAME]?.sheet).toBe(ours);
+
+    const started = await setEngagementStartDate(wb, { year: 2026, month: 5, day: 4 });
+    expect(started).toEqual({ kind: "done", message: `Engagement start date set on '${ours}'.` });
+    const values = (await wb.read({ sheets: [ours] })).sheets[ours]!.values;
+    const startRow = values.find((r) => r[0] === ASSUMPTION_BY_KEY.engagementStartDate.name);
+    expect(startRow?.[1]).toBe(dateToExcelSerial({ year: 2026, month: 5, day: 4 }));
+    expect(values.find((r) => r[0] === ZONE_ROW)?.[1]).toBe("Asia/Kolkata");
+
+    expect(theirs()).toEqual(before);
+    const outcome = await evaluateTable(wb, table, { today, buyerTimeZone: "Europe/Berlin" });
+    expect(outcome.kind === "done" && outcome.buyerTimeZone).toEqual({ zone: "Asia/Kolkata", from: "workbook", sheet: ours });
+    expect(theirs()).toEqual(before);
   });
 });

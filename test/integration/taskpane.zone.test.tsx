@@ -114,7 +114,7 @@ describe("buyer time zone", () => {
     const fitColumn = fits.headers.indexOf("Location fit");
     // The same workbook evaluated directly with its sheet's zone gives the same verdicts.
     const direct = await evaluateTable(workbook, "Vendors", {});
-    expect(direct.kind === "done" && direct.buyerTimeZone).toEqual({ zone: "Asia/Kolkata", from: "workbook" });
+    expect(direct.kind === "done" && direct.buyerTimeZone).toEqual({ zone: "Asia/Kolkata", from: "workbook", sheet: "Offshore assumptions" });
     expect(fits.rows!.map((r) => r[fitColumn])).toEqual(direct.kind === "done" ? direct.evaluations.map((e) => e?.fit.verdict ?? null) : []);
   });
 });
