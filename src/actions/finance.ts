@@ -74,6 +74,8 @@ export type FinanceOutcome =
       readonly notice?: string;
       readonly note: string;
       readonly assumptions: Assumptions;
+      /** The assumptions sheet read (not always the usual name: see chooseAssumptionsSheet). */
+      readonly assumptionsSheet: string;
     }
   | { readonly kind: "refused"; readonly message: string; readonly written: string };
 
@@ -223,7 +225,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   }
   progress(4, "Done");
   const notice = [ignored, passedOverNote(choice, "the finance summary")].filter(Boolean).join(" ");
-  return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, ...(notice ? { notice } : {}) };
+  return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, assumptionsSheet: assumptionsSheet!.name, ...(notice ? { notice } : {}) };
 }
 
 interface FinanceRow {

@@ -80,8 +80,8 @@ export function modeNote(mode: FinanceMode, now: Date, assumptionsSheet = ASSUMP
 }
 
 /** Which currency the amounts are in, and how a rate in another one is converted. */
-export function currencyNote(a: Assumptions): string {
-  return `Amounts are in ${a.reportingCurrency} (the assumption '${ASSUMPTION_BY_KEY.reportingCurrency.name}'); a rate in another currency is converted with the exchange-rate table on the sheet '${ASSUMPTIONS_SHEET}' (name ${EXCHANGE_RATES_NAME}).`;
+export function currencyNote(a: Assumptions, assumptionsSheet = ASSUMPTIONS_SHEET): string {
+  return `Amounts are in ${a.reportingCurrency} (the assumption '${ASSUMPTION_BY_KEY.reportingCurrency.name}'); a rate in another currency is converted with the exchange-rate table on the sheet '${assumptionsSheet}' (name ${EXCHANGE_RATES_NAME}).`;
 }
 
 export function overlapNote(a: Assumptions): string {
@@ -146,7 +146,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
   const charts = financeCharts(n);
-  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [`${note} ${currencyNote(a)}`], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [`${note} ${currencyNote(a, input.assumptionsSheet)}`], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
   changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
   changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });

@@ -406,7 +406,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
     for (const line of workbook.ignoredSettings) io.err(`Warning: ${line}`);
     printSummary(finance.vendors, io.out, finance.sheet);
-    io.out(currencyNote(finance.assumptions));
+    io.out(currencyNote(finance.assumptions, finance.assumptionsSheet));
     printSensitivity(finance.vendors, finance.assumptions, io.out);
     printCostByYear(finance.vendors, finance.assumptions, io.out);
     if (evaluated.notice) io.out(evaluated.notice);
