@@ -268,8 +268,12 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
 }
 
 export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
-/** The right-most column any summary reaches (the assumptions block or the table block), 0-based: a stored area past it is not one this action wrote. */
-export const MAX_SUMMARY_RIGHT = Math.max(ASSUMPTION_BLOCK_RIGHT, TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length);
+/**
+ * The right-most column any summary reaches (the assumptions block, or the cost-per-year block two
+ * columns right of the table block, with its vendor, rise, most years and term columns), 0-based:
+ * a stored area past it is not one this action wrote.
+ */
+export const MAX_SUMMARY_RIGHT = Math.max(ASSUMPTION_BLOCK_RIGHT, TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length + 2 + (SUMMARY_YEARS + 3) - 1);
 
 export interface TableRowEntry {
   readonly vendor: FinanceVendor;
