@@ -250,9 +250,9 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
   const header = [COST_BY_YEAR_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
   const rows: CellWrite[][] = input.vendors.map((v, i) => [
     v.vendor,
-    terms[i].yearlyRise,
+    terms[i].notSplit ? terms[i].riseBasis : terms[i].yearlyRise,
     ...Array.from({ length: count }, (_, y): CellWrite => terms[i].years[y]?.total ?? null),
-    terms[i].total,
+    terms[i].notSplit ? null : terms[i].total,
   ]);
   const right = left + header.length - 1;
   const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;

@@ -517,9 +517,9 @@ export function printCostByYear(vendors: readonly FinanceVendor[], a: Assumption
   const headers = ["Vendor", "Rise/yr", ...Array.from({ length: yearCount }, (_, i) => `Year ${i + 1}`), "Over the term", "At today's rate"];
   const rows = terms.map(({ v, term }) => [
     v.vendor.length > 32 ? v.vendor.slice(0, 31) + "…" : v.vendor,
-    `${Number((term.yearlyRise * 100).toFixed(2))}%`,
+    term.notSplit ? "n/a" : `${Number((term.yearlyRise * 100).toFixed(2))}%`,
     ...Array.from({ length: yearCount }, (_, i) => (term.years[i] ? money.format(term.years[i].total) : "")),
-    money.format(term.total),
+    term.notSplit ? term.riseBasis : money.format(term.total),
     money.format(v.evaluation.cost.total),
   ]);
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));

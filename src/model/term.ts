@@ -39,9 +39,14 @@ export interface CostOverTerm {
   readonly yearlyRise: number;
   /** Where the rise comes from, in one sentence. */
   readonly riseBasis: string;
-  /** Sum of the years: the total cost with the rate rising. */
+  /** Sum of the years: the total cost with the rate rising (NaN when `notSplit`). */
   readonly total: number;
+  /** The term is longer than MAX_TERM_YEARS: no years are listed. */
+  readonly notSplit?: true;
 }
+
+/** The longest term listed year by year. */
+export const MAX_TERM_YEARS = 100;
 
 /** The wage inflation assumption for a vendor country (ISO code), and its name. */
 export function wageInflationFor(country: string, a: Assumptions): { value: number; name: string } {
@@ -52,6 +57,10 @@ export function wageInflationFor(country: string, a: Assumptions): { value: numb
 
 /** The row's cost in each contract year, its rate rising by its country's wage inflation or its cap (see the top). */
 export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
+  // A term typed as thousands of years (or 1e308 months) is legal for the total but cannot be
+  // listed year by year: past MAX_TERM_YEARS it is not split, and says so.
+  if (row.durationMonths > MAX_TERM_YEARS * 12)
+    return { years: [], yearlyRise: NaN, riseBasis: `Not split by year: the term is longer than ${MAX_TERM_YEARS} years.`, total: NaN, notSplit: true };
   const cost = totalCost(row, a);
   const d = row.durationMonths;
   // Without a Country, the country of the vendor's time zone (Asia/Kolkata is India).

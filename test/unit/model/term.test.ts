@@ -55,4 +55,13 @@ describe("cost per contract year", () => {
     expect(bad?.ok).toBe(false);
     if (bad && !bad.ok) expect(bad.error.message).toBe("Indexation cap must be a number; got 'CPI'");
   });
+  test("a term longer than a hundred years is not split by year (1e308 months once ran out of memory), and says so", () => {
+    for (const durationMonths of [1201, 1e9, 1e308]) {
+      const term = costOverTerm(vendorRow({ durationMonths }), WINTER);
+      expect(term.notSplit).toBe(true);
+      expect(term.years).toEqual([]);
+      expect(term.riseBasis).toMatch(/longer than 100 years/);
+    }
+    expect(costOverTerm(vendorRow({ durationMonths: 1200 }), WINTER).years).toHaveLength(100);
+  });
 });
