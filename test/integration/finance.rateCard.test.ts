@@ -7,7 +7,8 @@ import { mkdtempSync } from "fs";
 import os from "os";
 import path from "path";
 import type ExcelJS from "exceljs";
-import { costRange, evaluateOptions, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation, type OptionEvaluation, type VendorRow } from "../../src/model";
+import { costRange, evaluateOptions, mapHeaders, parseAssumptions, readRow, type Assumptions, type CellValue, type OptionEvaluation, type VendorRow } from "../../src/model";
+import { expectClose, modelValue } from "../helpers/financeOracle";
 import { prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { RATE_CARD_HEADERS, RATE_CARD_ROWS, RATE_CARD_TABLE_NAME } from "../../src/sample/rateCard";
@@ -65,38 +66,6 @@ function modelOptions(book: ExcelJS.Workbook, headers: readonly string[], table:
     return r && r.ok ? r.value : undefined;
   });
   return { a: parsed.value, options: evaluateOptions(read, true, parsed.value, (i) => `row ${i + 2}`) };
-}
-
-function modelValue(e: Evaluation, key: string): number | string {
-  const line = e.cost.lines.find((l) => l.key === key);
-  if (line) return line.amount;
-  const driver = e.risk.drivers.find((d) => `risk.${d.key}` === key);
-  if (driver) return driver.score;
-  const simple: Record<string, number | string> = {
-    labour: e.cost.labour,
-    totalCost: e.cost.total,
-    effectiveHourlyRate: e.cost.effectiveHourlyRate,
-    requiredOverlap: e.fit.requiredOverlapHours,
-    fitScore: e.fit.score,
-    fitVerdict: e.fit.verdict,
-    riskScore: e.risk.score,
-    riskBand: e.risk.band,
-    riskLabel: e.risk.label,
-    overlapHours: e.fit.overlapHours,
-  };
-  if (!(key in simple)) throw new Error(`no model value for ${key}`);
-  return simple[key];
-}
-
-function expectClose(actual: unknown, expected: number | string, where: string): void {
-  if (typeof expected === "string") {
-    expect({ where, value: actual }).toEqual({ where, value: expected });
-    return;
-  }
-  const got = actual === undefined || actual === null ? NaN : Number(actual);
-  const scale = Math.max(Math.abs(expected), Math.abs(got));
-  const ok = scale === 0 ? got === 0 : Math.abs(got - expected) <= 1e-9 * scale;
-  if (!ok) throw new Error(`${where}: LibreOffice shows ${String(actual)}, the model says ${expected}`);
 }
 
 /** Every result, range and the overlap of every summary row against the model's option, in order. */

@@ -6,6 +6,7 @@ import os from "os";
 import path from "path";
 import ExcelJS from "exceljs";
 import { costRange, evaluateRow, mapHeaders, overlappingRanges, parseAssumptions, readRow, type Assumptions, type CellValue, type Evaluation } from "../../src/model";
+import { expectClose, modelValue } from "../helpers/financeOracle";
 import { rangeOverlapText } from "../../src/actions/financeLayout";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { parseExchangeRates, withExchangeRates } from "../../src/model/currency";
@@ -179,38 +180,6 @@ function modelEvaluations(
     if (row && row.ok) evaluations.push(evaluateRow(row.value, parsed.value));
   }
   return { a: parsed.value, evaluations };
-}
-
-function modelValue(e: Evaluation, key: string): number | string {
-  const line = e.cost.lines.find((l) => l.key === key);
-  if (line) return line.amount;
-  const driver = e.risk.drivers.find((d) => `risk.${d.key}` === key);
-  if (driver) return driver.score;
-  const simple: Record<string, number | string> = {
-    labour: e.cost.labour,
-    totalCost: e.cost.total,
-    effectiveHourlyRate: e.cost.effectiveHourlyRate,
-    requiredOverlap: e.fit.requiredOverlapHours,
-    fitScore: e.fit.score,
-    fitVerdict: e.fit.verdict,
-    riskScore: e.risk.score,
-    riskBand: e.risk.band,
-    riskLabel: e.risk.label,
-    overlapHours: e.fit.overlapHours,
-  };
-  if (!(key in simple)) throw new Error(`no model value for ${key}`);
-  return simple[key];
-}
-
-function expectClose(actual: unknown, expected: number | string, where: string): void {
-  if (typeof expected === "string") {
-    expect({ where, value: actual }).toEqual({ where, value: expected });
-    return;
-  }
-  const got = actual === undefined || actual === null ? NaN : Number(actual);
-  const scale = Math.max(Math.abs(expected), Math.abs(got));
-  const ok = scale === 0 ? got === 0 : Math.abs(got - expected) <= 1e-9 * scale;
-  if (!ok) throw new Error(`${where}: LibreOffice shows ${String(actual)}, the model says ${expected}`);
 }
 
 /**
