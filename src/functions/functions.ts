@@ -20,7 +20,7 @@ if (typeof CustomFunctions === "undefined") {
 }
 
 /**
- * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance).
+ * Total cost of each vendor option: hourly rate x hours plus the hidden costs (vendor selection, transition, governance, productivity loss, rework, change requests, attrition, travel, security, severance, exit and transition-out).
  * @customfunction TOTALCOST TOTALCOST
  * @helpurl https://localhost:3000/help.html#offshoretotalcost
  * @param rows One vendor row, or many rows to get one total per row.

@@ -41,6 +41,8 @@ const WORK_TYPE_OCCUPATIONS: readonly string[] = [
   "SOC 43-4051 Customer Service Representatives (about $20; data entry keyers, SOC 43-9021, earn a little less)",
   "SOC 43-3031 Bookkeeping, Accounting, and Auditing Clerks (about $24)",
 ];
+const WEST_MONROE = 'West Monroe, "4 common (but often overlooked) outsourcing costs", January 2019';
+const EBA_EXIT = "European Banking Authority, Guidelines on outsourcing arrangements (EBA/GL/2019/02), 2019, section 15: exit strategies";
 const WORKDAY = "Assumption: a 9:00-17:00 working day, the usual office day; set the hours your teams keep";
 const WEIGHTS_NOTE = `Assumption: no published standard weights exist for vendor risk tiers (${NIST_161} lists the factors without weights); change them to the buyer's priorities`;
 
@@ -88,6 +90,7 @@ const TEXTS: ReadonlyMap<string, AssumptionText> = new Map([
   ...SENSITIVITIES.map((c) =>
     t(`securityPct${pascal(c)}`, `Assumption: no published figure; supplier assessment, access control and evidence reviews grow with sensitivity (${NIST_161}); kept at the low end`, `Security and compliance work for ${c} data.`)),
   t("severancePct", `${CIO}: layoffs and retention 3-5%`, "Severance and retention bonuses when the engagement replaces in-house staff."),
+  t("exitPct", `Assumption: no published rate for exit or termination assistance was found; an exit is a transition in reverse, the outgoing vendor paid to hand over while the next team comes up to speed (${WEST_MONROE}), and exit plans are required for critical or important functions (${EBA_EXIT}); only the outgoing side is counted (the next team's ramp-up is its own engagement's transition), kept at the low end so that no combination exceeds the worst case of ${CIO} (hidden costs of 57% of contract value)`, "Termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team when the engagement ends, as a share of one year's labour (the whole labour when shorter)."),
   // Overlap need (location fit, productivity loss, communication friction)
   ...LEVELS.map((c) =>
     t(`overlapNeed${c}Collaboration`, c === "Low" ? `Assumption: asynchronous work with planned checkpoints needs no live overlap (${GUIDE})` : OVERLAP_RULE, `Shared working hours a day that ${c.toLowerCase()}-collaboration work needs.`)),

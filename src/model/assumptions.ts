@@ -47,6 +47,7 @@ export type AssumptionKey =
   | `travelPct${Pascal<LocationModel>}`
   | `securityPct${Pascal<DataSensitivity>}`
   | "severancePct"
+  | "exitPct"
   | `overlapNeed${Pascal<Level>}Collaboration`
   | `overlapExtra${Pascal<Level>}Urgency`
   | `overlapExtra${Pascal<DataSensitivity>}`
@@ -281,6 +282,9 @@ const SPECS: SpecInput[] = [
     pct(`securityPct${pascal(c)}`, `Security % (${c})`, v),
   ),
   pct("severancePct", "Severance and retention %", 0.04),
+  // No published rate for an exit was found: kept low enough that every combination of
+  // categories stays within the CIO 2003 worst case (hidden costs of 57% of contract value).
+  pct("exitPct", "Exit and transition-out %", 0.01),
   // Overlap need (location fit, productivity loss, communication friction)
   ...family(LEVELS, [0, 2, 4], (c, v) =>
     hoursNeed(`overlapNeed${c}Collaboration`, `Overlap need (${c} collaboration)`, v),
@@ -364,7 +368,7 @@ const SOURCED_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   ...Object.fromEntries(ENGAGEMENT_MODELS.map((c) => [`governancePct${pascal(c)}`, [0.03, 0.07]])),
 };
 /** Cost assumptions with no published range: half to one and a half times their default. */
-const UNSOURCED_RANGE = /^(productivityBasePct|productivityPctPerMissingHour$|reworkPct|changeRequestPct|knowledgeLossMonths$|travelPct|securityPct)/;
+const UNSOURCED_RANGE = /^(productivityBasePct|productivityPctPerMissingHour$|reworkPct|changeRequestPct|knowledgeLossMonths$|travelPct|securityPct|exitPct$)/;
 
 function withRange(spec: SpecInput): SpecInput {
   const sourced = SOURCED_RANGES[spec.key];

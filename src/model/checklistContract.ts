@@ -233,7 +233,7 @@ function exit(f: ContractFacts): Draft | null {
   if (f.engagementModel === "Project" && f.durationMonths < LONG_MONTHS) return null;
   return {
     key: "exit",
-    clause: "An exit and transition-out plan: termination assistance for a stated period, handover of knowledge, documents, code and data, and cooperation with the next provider or your own team.",
+    clause: "An exit and transition-out plan: termination assistance for a stated period, handover of knowledge, documents, code and data, and cooperation with the next provider or your own team; budget it as the 'Exit and transition-out' line of the total cost.",
     why: PROVIDER_RUNS.has(f.engagementModel) || f.engagementModel === "Dedicated team"
       ? `Under ${f.engagementModel.toLowerCase()} the knowledge of how the work runs sits with the provider.`
       : `An engagement of ${f.durationMonths} months builds knowledge you must be able to take back.`,

@@ -17,7 +17,8 @@
  *   travel               = labour * [Travel % (<Location model>)]
  *   securityCompliance   = labour * [Security % (<Data sensitivity>)]
  *   severanceRetention   = IF(<Replaces in-house staff>, labour * [Severance and retention %], 0)
- *   total                = labour + the ten lines above
+ *   exitTransitionOut    = labour * MIN(1, 12 / <Duration (months)>) * [Exit and transition-out %]
+ *   total                = labour + the eleven lines above
  *   effectiveHourlyRate  = IF(<Hours> > 0, total / <Hours>, 0)
  *
  * Why attrition reads so: a team of F people over D months loses F * attrition * D / 12
@@ -30,6 +31,8 @@
  * moved scope stays a change request the buyer pays under every pricing model.
  * Why vendor selection reads so: the CIO figure is a share of annual contract value, and
  * one year's labour is labour * 12 / D, or the whole labour for engagements under a year.
+ * Why the exit reads so too: termination assistance runs for a stated period at the end,
+ * priced on the service as it then runs (a year's labour), not on every year of the term.
  * Why labour reads so: every amount is in the reporting currency, and the rate converts at
  * the exchange-rate table's rate for the row's Currency (1 for the reporting currency), so
  * every line, a share of labour, is converted with it.
@@ -51,6 +54,7 @@ export const COST_LINES = [
   { key: "travel", label: "Travel" },
   { key: "securityCompliance", label: "Security and compliance" },
   { key: "severanceRetention", label: "Severance and retention" },
+  { key: "exitTransitionOut", label: "Exit and transition-out" },
 ] as const;
 export type CostLineKey = (typeof COST_LINES)[number]["key"];
 
@@ -64,8 +68,8 @@ const GOVERNANCE_WHY: Record<string, string> = {
 };
 
 // Text slots for the memo of each line's explanation.
-const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9;
-const PRODUCTIVITY_PERIOD = 10;
+const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9, EXIT = 10;
+const PRODUCTIVITY_PERIOD = 11;
 
 function line(index: number, amount: number, explanation: string): CostLine {
   return { key: COST_LINES[index].key, label: COST_LINES[index].label, amount, explanation };
@@ -131,6 +135,10 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakd
         put1(m, row.replacesInHouseStaff, row.replacesInHouseStaff
           ? `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`
           : "None: the engagement replaces no in-house staff.")),
+    line(EXIT, labour * selectionShare * a.exitPct,
+      get1((m = memo(t, EXIT)), selectionShare === 1) ??
+        put1(m, selectionShare === 1,
+          `${percentText(a.exitPct)} of ${selectionShare === 1 ? "labour" : "one year's labour"} for the exit: termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team (an assumption: no published rate exists).`)),
   ];
   let total = labour;
   for (let i = 0; i < lines.length; i++) total += lines[i].amount;

@@ -111,6 +111,7 @@ const COST_FORMULAS: Record<CostLineKey, Builder> = {
   travel: (c) => labourTimes(c, byCategory(c, "Travel % (", "locationModel", ")")),
   securityCompliance: (c) => labourTimes(c, byCategory(c, "Security % (", "dataSensitivity", ")")),
   severanceRetention: (c) => `IF(${c.input("replacesInHouseStaff")},${labourTimes(c, fixed(c, "severancePct"))},0)`,
+  exitTransitionOut: (c) => `${labourTimes(c, `MIN(1,12/${c.input("durationMonths")})`)}*${fixed(c, "exitPct")}`,
 };
 
 const hiddenCost = (c: PortableCells): string => COST_LINES.map((l) => c.result(l.key)).join("+");

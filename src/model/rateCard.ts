@@ -18,7 +18,7 @@
  *   blended rate     = L / H (the mean of the rows' rates when H = 0)
  *   engagement lines = computed once, on labour L, by cost.ts's formula with the shared fields:
  *                        vendor selection, transition, governance, security and compliance,
- *                        severance and retention
+ *                        severance and retention, exit and transition-out
  *   labour lines     = the sum of each row's own line (cost.ts on the row):
  *                        productivity loss, rework, change requests, attrition knowledge loss, travel
  *   total            = L + every line;  effective hourly rate = total / H (0 when H = 0)
@@ -29,7 +29,7 @@
  * Why this split: the engagement lines pay for things done once per contract whatever the
  * mix of roles (choosing and contracting the vendor, handing the work over, managing the
  * contract, assessing the supplier's security, severance for the staff the contract
- * replaces); the labour lines scale with each role's own hours (time lost to distance, work
+ * replaces, handing the work over at its end); the labour lines scale with each role's own hours (time lost to distance, work
  * redone, changes priced at the role's rate, knowledge walking out with the role's leavers,
  * trips by the people doing the work). Every line of cost.ts is labour times a factor of the
  * shared fields: so a row's share of every line is its labour share, equal to what the row
@@ -56,6 +56,7 @@ export const ENGAGEMENT_LINES: ReadonlySet<CostLineKey> = new Set<CostLineKey>([
   "governance",
   "securityCompliance",
   "severanceRetention",
+  "exitTransitionOut",
 ]);
 
 /** Fields the rows of one option must agree on: they describe the engagement, not a role. */

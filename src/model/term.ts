@@ -7,6 +7,8 @@
  *   labour(y)            = labour * m(y) / D * g^(y-1)
  *   one-off lines        = in year 1, as cost.ts computes them: vendor selection, transition,
  *                          severance and retention (spent before or as the engagement starts)
+ *   exit(y)              = in the last year only: the line * g^(y-1) (the hand-over as the
+ *                          engagement ends, priced on that year's labour)
  *   productivity loss(y) = the line * (months of year y within the loss period) / MIN(D, period)
  *                          * g^(y-1) (the loss falls on the labour of the first months, cost.ts)
  *   every other line(y)  = the line * m(y) / D * g^(y-1) (each is a share of that year's labour)
@@ -84,6 +86,7 @@ export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
     for (const line of cost.lines) {
       const key = line.key as CostLineKey;
       if (ONE_OFF.has(key)) amount += y === 1 ? line.amount : 0;
+      else if (key === "exitTransitionOut") amount += y === count ? line.amount * growth : 0;
       else if (key === "productivityLoss") amount += period > 0 ? (line.amount * Math.max(0, Math.min(start + months, period) - start)) / period * growth : 0;
       else amount += line.amount * share * growth;
     }

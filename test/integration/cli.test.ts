@@ -9,7 +9,7 @@ import CFB from "cfb";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runCli, workbookFile } from "../helpers/cli";
-import { FINANCE_KEY_HEADER, SUMMARY_SHEET } from "../../src/actions/finance";
+import { FINANCE_KEY_HEADER, SUMMARY_HEADER_ROW, SUMMARY_SHEET } from "../../src/actions/finance";
 import { SAMPLE_VENDORS } from "../../src/sample/vendors";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
@@ -97,6 +97,32 @@ describe("the command line on the bundled sample", () => {
     const formulas = SAMPLE_VENDORS.map((_v, i) => (table.getRow(2 + i).getCell(keyColumn - 3).value as { formula?: string }).formula);
     expect(formulas[0]).toContain(`[[#This Row],[${FINANCE_KEY_HEADER}]]`);
     formulas.forEach((f) => expect(f).toBe(formulas[0]));
+  });
+
+  it("the printed total carries the exit and transition-out line: the written summary has it as a column, its assumption is on the sheet", () => {
+    const assumptions = book.getWorksheet(ASSUMPTIONS_SHEET)!;
+    const names: unknown[] = [];
+    assumptions.eachRow((row) => names.push(row.getCell(1).value));
+    expect(names).toContain("Exit and transition-out %");
+    const summary = book.getWorksheet(SUMMARY_SHEET)!;
+    const header = (summary.getRow(SUMMARY_HEADER_ROW + 1).values as unknown[]).map(String);
+    const [exit, labour, total] = ["Exit and transition-out", "Labour (rate x hours)", "Total cost"].map((h) => header.indexOf(h));
+    const lines = header.map((h, c) => (c >= labour && c <= exit ? c : -1)).filter((c) => c >= 0);
+    expect(exit).toBeGreaterThan(labour);
+    const cached = (cell: ExcelJS.Cell): number => {
+      const v = cell.value;
+      // ExcelJS leaves out a cached result of 0.
+      return typeof v === "object" && v !== null ? Number((v as { result?: number }).result ?? 0) : Number(v);
+    };
+    for (let i = 0; i < SAMPLE_VENDORS.length; i++) {
+      const row = summary.getRow(SUMMARY_HEADER_ROW + 2 + i);
+      const vendor = String(row.getCell(1).value);
+      expect(cached(row.getCell(exit))).toBeGreaterThan(0);
+      const sum = lines.reduce((s, c) => s + cached(row.getCell(c)), 0);
+      expect(Math.abs(sum - cached(row.getCell(total)))).toBeLessThan(1e-6 * sum);
+      const printed = result.out.find((l) => l.startsWith(vendor))!.slice(vendor.length).trim().split(/\s{2,}/)[0];
+      expect(Number(printed.replace(/[^\d.]/g, ""))).toBe(Math.round(cached(row.getCell(total))));
+    }
   });
 
   it("never modifies the input without --in-place", () => {

@@ -411,6 +411,25 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     expect(flags.some((n) => n > 0)).toBe(true);
   });
 
+  it("the exit and transition-out line is a summary column of its own, LibreOffice's figure the model's, on one year's labour for a term past a year", () => {
+    const exitColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "result" && c.key === "exitTransitionOut");
+    expect(exitColumn).toBeGreaterThan(0);
+    const cases = [modelEvaluations(recalculated.formulas), modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS)];
+    let pastAYear = 0;
+    for (const [k, { a, evaluations }] of cases.entries()) {
+      const sheet = (k === 0 ? recalculated.formulas : recalculated.messyChanged).getWorksheet(SUMMARY_SHEET)!;
+      expect(shown(sheet.getRow(SUMMARY_HEADER_ROW + 1).getCell(exitColumn + 1))).toBe("Exit and transition-out");
+      evaluations.forEach((e, i) => {
+        const cell = shown(sheet.getRow(SUMMARY_HEADER_ROW + 2 + i).getCell(exitColumn + 1));
+        const expected = e.cost.labour * Math.min(1, 12 / e.row.durationMonths) * a.exitPct;
+        expect(expected).toBeGreaterThan(0);
+        expectClose(cell, expected, `${e.row.vendor} / Exit and transition-out`);
+        if (e.row.durationMonths > 12) pastAYear++;
+      });
+    }
+    expect(pastAYear).toBeGreaterThan(0);
+  });
+
   it("no cell of the finance workbook shows an error after recalculation", () => {
     expect(errorCells(recalculated.formulas)).toEqual([]);
     expect(errorCells(recalculated.values)).toEqual([]);

@@ -1,6 +1,6 @@
 import { buildChecklist, checklistToMarkdown, contractItemsOf, OWNER_KEYS, RACI_BY_CARRIER, type Checklist } from "../../src/model/checklist";
 import { CONTRACT_KEYS, type ContractKey } from "../../src/model/checklistContract";
-import { addDays, addMonths, evaluateRow, ENGAGEMENT_MODELS, PRICING_MODELS, SENSITIVITIES, type EngagementModel, type PricingModel, type VendorRow } from "../../src/model";
+import { addDays, addMonths, COST_LINES, evaluateRow, ENGAGEMENT_MODELS, PRICING_MODELS, SENSITIVITIES, type EngagementModel, type PricingModel, type VendorRow } from "../../src/model";
 import { assumptionsWith, vendorRow, WINTER } from "./model/helpers";
 
 const checklistOf = (row: Partial<VendorRow>, options: Parameters<typeof buildChecklist>[1] = {}): Checklist =>
@@ -37,6 +37,12 @@ describe("contract and exit items follow the row, over every engagement and pric
     const multiYear = keys(checklistOf({ ...base, durationMonths: 36 }));
     expect(multiYear).toContain("indexation");
     expect(keys(checklistOf({ ...base, durationMonths: 23 }))).not.toContain("indexation");
+  });
+
+  test("the exit item points to its budget: the total cost's exit and transition-out line", () => {
+    const label = COST_LINES.find((l) => l.key === "exitTransitionOut")!.label;
+    const item = checklistOf({ engagementModel: "Managed service", durationMonths: 24 }).contractItems.find((i) => i.key === "exit")!;
+    expect(item.clause).toContain(`the '${label}' line of the total cost`);
   });
 
   test.each(SENSITIVITIES)("%s data", (dataSensitivity) => {

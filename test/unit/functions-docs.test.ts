@@ -4,7 +4,7 @@ import { readFileSync } from "fs";
 import path from "path";
 import { dateToExcelSerial } from "../../src/model";
 import type { CellValue } from "../../src/model";
-import { locationFitCells, overlapValue, totalCostCells } from "../../src/functions/wrappers";
+import { costBreakdownCells, locationFitCells, overlapValue, totalCostCells } from "../../src/functions/wrappers";
 import { CustomFunctionsError, installCustomFunctionsRuntime } from "../helpers/customFunctionsRuntime";
 
 installCustomFunctionsRuntime();
@@ -48,6 +48,23 @@ test("LOCATIONFIT on the example gives the verdicts the text states", () => {
   const stated = /Vistula Dev `([\w-]+)`.*?Deccan Soft `([\w-]+)`.*?Azteca Labs `([\w-]+)`/s.exec(doc);
   expect(stated).not.toBeNull();
   expect(verdicts).toEqual(stated!.slice(1, 4));
+});
+
+test("the lines COSTBREAKDOWN is said to read for Deccan Soft are its lines, the exit among them, and the spill has the rows the text states", () => {
+  const section = doc.slice(doc.indexOf("### OFFSHORE.COSTBREAKDOWN"), doc.indexOf("### OFFSHORE.RISKDRIVERS"));
+  const deccan = rows.findIndex((r) => r[0] === "Deccan Soft");
+  const lines = costBreakdownCells([rows[deccan]], headers, assumptions).map((l) => `${String(l[0])}: ${String(l[2])}`);
+  const quoted = [...section.matchAll(/\*([A-Z][^*:]+: [^*]+)\*/g)].map((m) => m[1].replace(/\s+/g, " "));
+  expect(quoted.map((q) => q.split(":")[0])).toEqual(["Change requests", "Governance", "Exit and transition-out"]);
+  for (const q of quoted) {
+    // "..." stands for words left out: each part must appear, in order, in the line.
+    const pattern = new RegExp("^" + q.split(" ...").map((part) => part.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
+    expect(lines.some((l) => pattern.test(l))).toBe(true);
+  }
+  const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"];
+  const stated = /: (\w+) rows, labour, the (\w+) hidden-cost lines/.exec(section)!;
+  expect([words.indexOf(stated[1]), words.indexOf(stated[2])]).toEqual([lines.length, lines.length - 3]);
+  expect(section).toContain(`(to rows ${lines.length - 1} and ${lines.length})`);
 });
 
 test("every OVERLAP example gives the hours written beside it", () => {

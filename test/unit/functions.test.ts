@@ -193,6 +193,10 @@ describe("explaining functions", () => {
       "Total cost",
       "Effective hourly rate",
     ]);
+    // Labour, eleven hidden-cost lines ending with the exit, the total and the rate: one row more than before the exit line.
+    expect(lines).toHaveLength(14);
+    expect(lines[11].slice(0, 2)).toEqual(["Exit and transition-out", evaluation.cost.lines[10].amount]);
+    expect(lines[11][1]).toBeGreaterThan(0);
     const parts = lines.slice(0, -2).reduce((sum, line) => sum + (line[1] as number), 0);
     expect(parts).toBeCloseTo(evaluation.cost.total, 6);
     expect(lines[lines.length - 2][1]).toBe(evaluation.cost.total);

@@ -27,3 +27,9 @@ test("every cost assumption's range is on the page with its source", () => {
   const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   for (const spec of ranged) expect(page).toContain(escape(spec.range!.source));
 });
+
+test("the total cost section names the exit and transition-out line beside the other hidden costs", () => {
+  const section = page.slice(page.indexOf("Total cost</h3>"), page.indexOf("</h3>", page.indexOf("Total cost</h3>") + 20));
+  expect(section).toContain("exit and transition-out");
+  expect(page).toContain("Exit and transition-out %");
+});

@@ -27,7 +27,7 @@ describe("total cost", () => {
     const c = totalCost(vendorRow(), WINTER);
     expect(c.lines.map((l) => l.key)).toEqual(COST_LINES.map((l) => l.key));
     expect(c.lines.map((l) => l.key)).toEqual(["vendorSelection", "transition", "governance", "productivityLoss", "rework", "changeRequests",
-      "attritionKnowledgeLoss", "travel", "securityCompliance", "severanceRetention"]);
+      "attritionKnowledgeLoss", "travel", "securityCompliance", "severanceRetention", "exitTransitionOut"]);
     for (const l of c.lines) expect(l.explanation).toMatch(/^[A-Z0-9].+\.$/);
   });
 });
@@ -93,6 +93,24 @@ describe("cost lines follow their drivers", () => {
     const year = totalCost(vendorRow({ durationMonths: 12 }), WINTER);
     const twoYears = totalCost(vendorRow({ durationMonths: 24 }), WINTER);
     expect(amount(twoYears, "vendorSelection")).toBeCloseTo(amount(year, "vendorSelection") / 2, 9);
+  });
+  test("every engagement carries its exit: termination assistance and hand-over, a share of one year's labour like vendor selection", () => {
+    const spec = ASSUMPTIONS.find((s) => s.key === "exitPct")!;
+    expect(spec.name).toBe("Exit and transition-out %");
+    expect(WINTER.exitPct).toBe(spec.defaultValue);
+    expect(WINTER.exitPct).toBeGreaterThan(0);
+    const year = totalCost(vendorRow({ durationMonths: 12 }), WINTER);
+    const half = totalCost(vendorRow({ durationMonths: 6 }), WINTER);
+    const fiveYears = totalCost(vendorRow({ durationMonths: 60 }), WINTER);
+    expect(amount(year, "exitTransitionOut")).toBeCloseTo(year.labour * WINTER.exitPct, 9);
+    expect(amount(half, "exitTransitionOut")).toBeCloseTo(half.labour * WINTER.exitPct, 9);
+    expect(amount(fiveYears, "exitTransitionOut")).toBeCloseTo((fiveYears.labour * 12 / 60) * WINTER.exitPct, 9);
+    expect(year.lines[10].label).toBe("Exit and transition-out");
+    expect(year.lines[10].explanation).toMatch(/^1% of labour for the exit: termination assistance/);
+    expect(fiveYears.lines[10].explanation).toMatch(/^1% of one year's labour for the exit/);
+    // It counts in the total, so it moves the hidden-cost share the risk score reads.
+    const none = assumptionsWith({ "Reference date": "2026-01-15", "Exit and transition-out %": 0 });
+    expect(year.total - totalCost(vendorRow({ durationMonths: 12 }), none).total).toBeCloseTo(year.labour * WINTER.exitPct, 9);
   });
   test("changing an assumption changes its line", () => {
     const a = assumptionsWith({ "Reference date": "2026-01-15", "Travel % (Offshore)": "10%" });

@@ -39,6 +39,7 @@ function formulas(row: VendorRow, a: Assumptions, O: number) {
     labour * V(`Travel % (${row.locationModel})`),
     labour * V(`Security % (${row.dataSensitivity})`),
     row.replacesInHouseStaff ? labour * V("Severance and retention %") : 0,
+    labour * Math.min(1, 12 / D) * V("Exit and transition-out %"),
   ];
   const total = labour + lines.reduce((s, x) => s + x, 0);
 

@@ -76,7 +76,10 @@ test("engagement lines are computed once on the option's labour; labour lines ar
   expect(line(evaluation.cost, "governance")).toBe(line(totalCost(vendorRow({ hourlyRate: 180000, hours: 1 }), WINTER), "governance"));
   expect(line(evaluation.cost, "travel")).toBe(line(totalCost(lead, WINTER), "travel") + line(totalCost(dev, WINTER), "travel"));
   expect(line(shares[0], "governance")).toBe(line(evaluation.cost, "governance") * (60000 / 180000));
-  expect([...ENGAGEMENT_LINES].sort()).toEqual(["governance", "securityCompliance", "severanceRetention", "transition", "vendorSelection"]);
+  expect([...ENGAGEMENT_LINES].sort()).toEqual(["exitTransitionOut", "governance", "securityCompliance", "severanceRetention", "transition", "vendorSelection"]);
+  // The exit is one hand-over of the whole engagement: once, on the option's labour.
+  expect(line(evaluation.cost, "exitTransitionOut")).toBe(line(totalCost(vendorRow({ hourlyRate: 180000, hours: 1 }), WINTER), "exitTransitionOut"));
+  expect(line(shares[1], "exitTransitionOut")).toBe(line(evaluation.cost, "exitTransitionOut") * (120000 / 180000));
 });
 
 test("the option's risk and fit are the model's on the option's row with the option's cost", () => {

@@ -15,7 +15,20 @@ describe("cost per contract year", () => {
     const five = costOverTerm(vendorRow({ durationMonths: 60 }), flat);
     // Year 1 carries selection, transition and two of the productivity loss years' share: more than year 3.
     expect(five.years[0].total).toBeGreaterThan(five.years[2].total);
-    expect(five.years[2].total).toBeCloseTo(five.years[4].total, 6);
+    // The last year carries the exit: the hand-over happens as the engagement ends.
+    const exit = totalCost(vendorRow({ durationMonths: 60 }), flat).lines.find((l) => l.key === "exitTransitionOut")!.amount;
+    expect(exit).toBeGreaterThan(0);
+    expect(five.years[4].total).toBeCloseTo(five.years[2].total + exit, 6);
+    expect(five.years[3].total).toBeCloseTo(five.years[2].total, 6);
+  });
+
+  it("the exit falls in the last contract year, at that year's rate", () => {
+    const row = vendorRow({ country: "IN", durationMonths: 30, hourlyRate: 30 });
+    const term = costOverTerm(row, WINTER);
+    const cost = totalCost(row, WINTER);
+    const exit = cost.lines.find((l) => l.key === "exitTransitionOut")!.amount;
+    const withoutExit = costOverTerm(row, assumptionsWith({ "Reference date": "2026-01-15", "Exit and transition-out %": 0 }));
+    expect(term.years.map((y, i) => y.total - withoutExit.years[i].total)).toEqual([0, 0, expect.closeTo(exit * 1.092 ** 2, 6)]);
   });
 
   it("an Indian rate rises by the India wage inflation each year; the contract's cap limits it", () => {
