@@ -1,6 +1,7 @@
 // Model throughput: 100,000 generated vendor rows, all three outputs with their breakdowns
 // (cost lines, risk drivers, fit), median of 5 runs. Run: npx tsx bench/model.bench.ts
 import {
+  COST_LINES,
   DEFAULT_ASSUMPTIONS,
   ENGAGEMENT_MODELS,
   LEVELS,
@@ -41,7 +42,7 @@ export function generateCells(count: number, seed = 42): CellValue[][] {
 function referenceEvaluation(row: VendorRow): number {
   const labour = row.hourlyRate * row.hours;
   const lines = [];
-  for (let i = 0; i < 10; i++) lines.push({ key: "line", label: "Line", amount: labour * i * 0.01, explanation: row.vendor });
+  for (let i = 0; i < COST_LINES.length; i++) lines.push({ key: "line", label: "Line", amount: labour * i * 0.01, explanation: row.vendor });
   const drivers = [];
   for (let i = 0; i < 7; i++) drivers.push({ key: "driver", label: "Driver", score: row.attrition * i, weight: 1, cause: row.vendor, mitigation: row.timeZone });
   const cost = { labour, lines, total: labour * 1.3, effectiveHourlyRate: row.hourlyRate * 1.3 };
@@ -64,7 +65,7 @@ export interface ModelBenchResult {
   /** evaluateCells on raw cells: reading and validating plus the computation. */
   readonly evaluateCellsRowsPerSecond: number;
   /**
-   * A loop that only allocates what evaluateRow returns (ten cost lines, seven drivers, the
+   * A loop that only allocates what evaluateRow returns (the cost lines, seven drivers, the
    * fit and the three results) from the row's numbers, timed in the same runs: the floor any
    * model with this output has on this machine at this moment, so the ratio below compares
    * across runs and loads where rows per second do not.

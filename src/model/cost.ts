@@ -36,11 +36,13 @@
  * Why labour reads so: every amount is in the reporting currency, and the rate converts at
  * the exchange-rate table's rate for the row's Currency (1 for the reporting currency), so
  * every line, a share of labour, is converted with it.
- * Lines are in this fixed order; explanations are built once per assumptions and category.
+ * Lines are in this fixed order; the factors and explanations are built once per assumptions
+ * object and combination of categories (CostProfile below).
  */
 import type { CostBreakdown, CostLine, VendorRow } from "./types";
+import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import type { Assumptions } from "./assumptions";
-import { get1, get2, get3, hoursText, memo, percentText, put1, put2, put3, tablesFor, type Tables } from "./tables";
+import { hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { rowOverlapHours } from "./fit";
 
 export const COST_LINES = [
@@ -67,93 +69,211 @@ const GOVERNANCE_WHY: Record<string, string> = {
   "Outcome-based": "outcome-based contracts need measurement and settle disputes over results",
 };
 
-// Text slots for the memo of each line's explanation.
+// Positions of the lines in COST_LINES.
 const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9, EXIT = 10;
-const PRODUCTIVITY_PERIOD = 11;
 
 function line(index: number, amount: number, explanation: string): CostLine {
   return { key: COST_LINES[index].key, label: COST_LINES[index].label, amount, explanation };
 }
 
-export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
-  const a = t.a;
-  const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
-  const d = row.durationMonths;
+/**
+ * What a row's categories decide under one assumptions object: the factors of the lines and
+ * the explanations that read nothing else. A vendor table repeats few combinations, so a row
+ * finds its profile by the positions of its categories in their lists (the words a row holds
+ * are those lists' own strings, so each comparison is cheap) instead of eight table lookups
+ * and a text memo per line.
+ */
+interface CostProfile {
+  readonly need: number;
+  readonly productivityBasePct: number;
+  readonly reworkPct: number;
+  readonly reworkShare: number;
+  readonly changePct: number;
+  readonly governancePct: number;
+  readonly travelPct: number;
+  readonly securityPct: number;
+  readonly governanceText: string;
+  readonly reworkText: string;
+  readonly changesText: string;
+  readonly travelText: string;
+  readonly securityText: string;
+  /**
+   * The productivity loss explanation by overlap, then by the share of labour in the loss
+   * period: shared by every profile of the same location model and collaboration, the only
+   * categories it reads, so that it is built once for them and its maps stay few and small.
+   */
+  readonly productivityTexts: Map<number, Map<number, string>>;
+}
+
+type Nested<V> = Map<string, V>;
+
+/** Per assumptions object (its Tables): the profiles and the texts that only the assumptions decide. */
+interface CostCache {
+  /** By profileSlot. */
+  readonly profiles: (CostProfile | undefined)[];
+  /** [the whole labour is one year or less, a share of it is]. */
+  readonly selectionTexts: readonly [string, string];
+  readonly exitTexts: readonly [string, string];
+  readonly transitionText: string;
+  /** [replaces in-house staff, does not]. */
+  readonly severanceTexts: readonly [string, string];
+  /** The attrition explanation by attrition, then by the months each leaver costs. */
+  readonly attritionTexts: Map<number, Map<number, string>>;
+  /** Location model, collaboration: the productivity texts of CostProfile. */
+  readonly productivityTexts: Nested<Nested<Map<number, Map<number, string>>>>;
+}
+
+const caches = new WeakMap<Tables, CostCache>();
+
+function cacheOf(t: Tables): CostCache {
+  let c = caches.get(t);
+  if (c === undefined) {
+    const a = t.a;
+    c = {
+      // Every slot from the start, so the array keeps fast elements.
+      profiles: new Array<CostProfile | undefined>(ENGAGEMENTS.length * PRICINGS.length * LEVEL_WORDS.length * LOCATIONS.length * SENSITIVITY_WORDS.length * LEVEL_WORDS.length).fill(undefined),
+      selectionTexts: [
+        `${percentText(a.vendorSelectionPct)} of labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`,
+        `${percentText(a.vendorSelectionPct)} of one year's labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`,
+      ],
+      exitTexts: [
+        `${percentText(a.exitPct)} of labour for the exit: termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team (an assumption: no published rate exists).`,
+        `${percentText(a.exitPct)} of one year's labour for the exit: termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team (an assumption: no published rate exists).`,
+      ],
+      transitionText: `${percentText(a.transitionPct)} of labour for transition and knowledge transfer before the vendor is productive.`,
+      severanceTexts: [
+        `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`,
+        "None: the engagement replaces no in-house staff.",
+      ],
+      attritionTexts: new Map(),
+      productivityTexts: new Map(),
+    };
+    caches.set(t, c);
+  }
+  return c;
+}
+
+function within<I, V>(outer: Map<string, Map<I, V>>, key: string): Map<I, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) outer.set(key, (inner = new Map()));
+  return inner;
+}
+
+// The category lists, read once: an imported binding may be a getter on every read.
+const ENGAGEMENTS: readonly string[] = ENGAGEMENT_MODELS;
+const PRICINGS: readonly string[] = PRICING_MODELS;
+const LEVEL_WORDS: readonly string[] = LEVELS;
+const LOCATIONS: readonly string[] = LOCATION_MODELS;
+const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+
+/** The row's combination of categories as one number, or -1 for a word outside the lists. */
+function profileSlot(row: VendorRow): number {
+  const e = ENGAGEMENTS.indexOf(row.engagementModel);
+  const p = PRICINGS.indexOf(row.pricingModel);
+  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
+  const l = LOCATIONS.indexOf(row.locationModel);
+  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
+  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
+  if (e < 0 || p < 0 || r < 0 || l < 0 || s < 0 || k < 0) return -1;
+  return ((((e * PRICINGS.length + p) * LEVEL_WORDS.length + r) * LOCATIONS.length + l) * SENSITIVITY_WORDS.length + s) * LEVEL_WORDS.length + k;
+}
+
+function profileOf(c: CostCache, t: Tables, row: VendorRow): CostProfile {
+  const slot = profileSlot(row);
+  // A word outside the lists (a row built by hand) is computed as it reads, never cached.
+  if (slot < 0) return buildProfile(t, row, c);
+  let p = c.profiles[slot];
+  if (p === undefined) p = c.profiles[slot] = buildProfile(t, row, c);
+  return p;
+}
+
+function buildProfile(t: Tables, row: VendorRow, c: CostCache): CostProfile {
   const location = row.locationModel;
   const clarity = row.requirementsClarity;
-  const need = t.overlapNeed[row.collaborationIntensity];
-  const missing = Math.max(0, need - overlap);
-  const productivityPct = Math.min(a.productivityMaxPct, t.productivityBasePct[location] + a.productivityPctPerMissingHour * missing);
-  const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
-  const selectionShare = Math.min(1, 12 / d);
-  const periodShare = Math.min(1, a.productivityLossMonths / d);
   const reworkPct = t.reworkPct[clarity];
   const reworkShare = t.reworkBuyerShare[row.pricingModel];
   const changePct = t.changeRequestPct[row.pricingModel][clarity];
   const governancePct = t.governancePct[row.engagementModel];
   const travelPct = t.travelPct[location];
   const securityPct = t.securityPct[row.dataSensitivity];
-  let m;
+  return {
+    need: t.overlapNeed[row.collaborationIntensity],
+    productivityBasePct: t.productivityBasePct[location],
+    reworkPct,
+    reworkShare,
+    changePct,
+    governancePct,
+    travelPct,
+    securityPct,
+    governanceText: `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`,
+    reworkText: reworkShare === 0
+      ? `None paid by the buyer: under ${row.pricingModel.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
+      : `${percentText(reworkPct * reworkShare)} of labour redone because requirements clarity is ${clarity.toLowerCase()}${reworkShare === 1 ? "" : ` (the buyer pays ${percentText(reworkShare)} of ${percentText(reworkPct)} under ${row.pricingModel.toLowerCase()})`} (an assumption: no published rate exists).`,
+    changesText: `${percentText(changePct)} of labour in change requests for moved scope on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`,
+    travelText: `${percentText(travelPct)} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`,
+    securityText: `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`,
+    productivityTexts: within(within(c.productivityTexts, location), row.collaborationIntensity),
+  };
+}
+
+function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
+  if (m.size > 5000) m.clear();
+  m.set(key, value);
+  return value;
+}
+
+function productivityText(p: CostProfile, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+  let byShare = p.productivityTexts.get(overlap);
+  if (byShare === undefined) byShare = capped(p.productivityTexts, overlap, new Map<number, string>());
+  const text = byShare.get(periodShare);
+  if (text !== undefined) return text;
+  const a = t.a;
+  const need = p.need;
+  const main = missing > 0
+    ? `${percentText(productivityPct)} of labour lost: ${percentText(p.productivityBasePct)} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}`
+    : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs`;
+  // "... needs" + "." when the whole labour falls in the loss period, else the months it covers.
+  return capped(byShare, periodShare, periodShare === 1
+    ? `${main}.`
+    : `${main}, on the ${percentText(periodShare)} of labour in the first ${Number(a.productivityLossMonths.toFixed(2))} months, after which the team is up to speed.`);
+}
+
+function attritionText(c: CostCache, attrition: number, knowledgeMonths: number): string {
+  let byMonths = c.attritionTexts.get(attrition);
+  if (byMonths === undefined) byMonths = capped(c.attritionTexts, attrition, new Map<number, string>());
+  return byMonths.get(knowledgeMonths) ?? capped(byMonths, knowledgeMonths,
+    `${percentText((attrition * knowledgeMonths) / 12)} of labour lost as ${percentText(attrition)} of the team leaves each year, each leaver costing ${Number(knowledgeMonths.toFixed(2))} months of output.`);
+}
+
+export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
+  const a = t.a;
+  const c = cacheOf(t);
+  const p = profileOf(c, t, row);
+  const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
+  const d = row.durationMonths;
+  const missing = Math.max(0, p.need - overlap);
+  const productivityPct = Math.min(a.productivityMaxPct, p.productivityBasePct + a.productivityPctPerMissingHour * missing);
+  const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
+  const selectionShare = Math.min(1, 12 / d);
+  const periodShare = Math.min(1, a.productivityLossMonths / d);
+  const yearShare = selectionShare === 1 ? 0 : 1;
 
   const lines: CostLine[] = [
-    line(VENDOR_SELECTION, labour * selectionShare * a.vendorSelectionPct,
-      get1((m = memo(t, VENDOR_SELECTION)), selectionShare === 1) ??
-        put1(m, selectionShare === 1, selectionShare === 1
-          ? `${percentText(a.vendorSelectionPct)} of labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`
-          : `${percentText(a.vendorSelectionPct)} of one year's labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`)),
-    line(TRANSITION, labour * a.transitionPct,
-      get1((m = memo(t, TRANSITION)), 0) ?? put1(m, 0, `${percentText(a.transitionPct)} of labour for transition and knowledge transfer before the vendor is productive.`)),
-    line(GOVERNANCE, labour * governancePct,
-      get1((m = memo(t, GOVERNANCE)), row.engagementModel) ??
-        put1(m, row.engagementModel, `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`)),
-    line(PRODUCTIVITY, labour * periodShare * productivityPct,
-      productivityText(t, periodShare,
-        get3((m = memo(t, PRODUCTIVITY)), location, need, overlap) ??
-          put3(m, location, need, overlap, missing > 0
-            ? `${percentText(productivityPct)} of labour lost: ${percentText(t.productivityBasePct[location])} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}`
-            : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs`))),
-    line(REWORK, labour * reworkPct * reworkShare,
-      get2((m = memo(t, REWORK)), clarity, row.pricingModel) ??
-        put2(m, clarity, row.pricingModel, reworkShare === 0
-          ? `None paid by the buyer: under ${row.pricingModel.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
-          : `${percentText(reworkPct * reworkShare)} of labour redone because requirements clarity is ${clarity.toLowerCase()}${reworkShare === 1 ? "" : ` (the buyer pays ${percentText(reworkShare)} of ${percentText(reworkPct)} under ${row.pricingModel.toLowerCase()})`} (an assumption: no published rate exists).`)),
-    line(CHANGES, labour * changePct,
-      get2((m = memo(t, CHANGES)), row.pricingModel, clarity) ??
-        put2(m, row.pricingModel, clarity,
-          `${percentText(changePct)} of labour in change requests for moved scope on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`)),
-    line(ATTRITION, (labour * row.attrition * knowledgeMonths) / 12,
-      get2((m = memo(t, ATTRITION)), row.attrition, knowledgeMonths) ??
-        put2(m, row.attrition, knowledgeMonths,
-          `${percentText((row.attrition * knowledgeMonths) / 12)} of labour lost as ${percentText(row.attrition)} of the team leaves each year, each leaver costing ${Number(knowledgeMonths.toFixed(2))} months of output.`)),
-    line(TRAVEL, labour * travelPct,
-      get1((m = memo(t, TRAVEL)), location) ?? put1(m, location, `${percentText(travelPct)} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`)),
-    line(SECURITY, labour * securityPct,
-      get1((m = memo(t, SECURITY)), row.dataSensitivity) ??
-        put1(m, row.dataSensitivity, `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`)),
-    line(SEVERANCE, row.replacesInHouseStaff ? labour * a.severancePct : 0,
-      get1((m = memo(t, SEVERANCE)), row.replacesInHouseStaff) ??
-        put1(m, row.replacesInHouseStaff, row.replacesInHouseStaff
-          ? `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`
-          : "None: the engagement replaces no in-house staff.")),
-    line(EXIT, labour * selectionShare * a.exitPct,
-      get1((m = memo(t, EXIT)), selectionShare === 1) ??
-        put1(m, selectionShare === 1,
-          `${percentText(a.exitPct)} of ${selectionShare === 1 ? "labour" : "one year's labour"} for the exit: termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team (an assumption: no published rate exists).`)),
+    line(VENDOR_SELECTION, labour * selectionShare * a.vendorSelectionPct, c.selectionTexts[yearShare]),
+    line(TRANSITION, labour * a.transitionPct, c.transitionText),
+    line(GOVERNANCE, labour * p.governancePct, p.governanceText),
+    line(PRODUCTIVITY, labour * periodShare * productivityPct, productivityText(p, t, row.locationModel, overlap, periodShare, missing, productivityPct)),
+    line(REWORK, labour * p.reworkPct * p.reworkShare, p.reworkText),
+    line(CHANGES, labour * p.changePct, p.changesText),
+    line(ATTRITION, (labour * row.attrition * knowledgeMonths) / 12, attritionText(c, row.attrition, knowledgeMonths)),
+    line(TRAVEL, labour * p.travelPct, p.travelText),
+    line(SECURITY, labour * p.securityPct, p.securityText),
+    line(SEVERANCE, row.replacesInHouseStaff ? labour * a.severancePct : 0, c.severanceTexts[row.replacesInHouseStaff ? 0 : 1]),
+    line(EXIT, labour * selectionShare * a.exitPct, c.exitTexts[yearShare]),
   ];
   let total = labour;
   for (let i = 0; i < lines.length; i++) total += lines[i].amount;
   return { labour, lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
-}
-
-// "... needs" + "." when the whole labour falls in the loss period, else the months it covers.
-function productivityText(t: Tables, periodShare: number, main: string): string {
-  let m;
-  return (
-    get2((m = memo(t, PRODUCTIVITY_PERIOD)), main, periodShare) ??
-    put2(m, main, periodShare, periodShare === 1
-      ? `${main}.`
-      : `${main}, on the ${percentText(periodShare)} of labour in the first ${Number(t.a.productivityLossMonths.toFixed(2))} months, after which the team is up to speed.`)
-  );
 }
 
 /** Labour plus every hidden-cost line, each explained. */
