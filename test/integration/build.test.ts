@@ -75,6 +75,29 @@ describe("webpack build", () => {
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 
+  // Fluent UI's packages carry their styles compiled ahead of time as CSS text inside the
+  // scripts (Griffel's __styles); the build moves that text into one stylesheet, which the
+  // budget above does not count as JavaScript and the browser parses as CSS. Griffel names its
+  // rules by hash (".f6juhto{white-space:normal;}"), which is how a rule left in a script is found.
+  test("Fluent UI's style rules ship in a stylesheet taskpane.html links from its own origin, not in the scripts", async () => {
+    const dist = await ensureBuilt();
+    const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    const sheets = [...html.matchAll(/<link\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /\brel=["']?stylesheet\b/.test(tag))
+      .map((tag) => /\bhref=["']?([^"' >]+)/.exec(tag)?.[1] ?? "");
+    expect(sheets.length).toBe(1);
+    // The page's Content-Security-Policy allows styles from 'self' only (and inline ones).
+    expect(sheets[0]).not.toMatch(/^(https?:)?\/\//);
+    const css = readFileSync(path.join(dist, sheets[0]), "utf8");
+    const griffelRule = /\.[fr][a-z0-9]{4,8}\{[^{}"']*\}/g;
+    expect((css.match(griffelRule) ?? []).length).toBeGreaterThan(200);
+    const inScripts = readdirSync(dist)
+      .filter((name) => name.endsWith(".js"))
+      .flatMap((name) => [...readFileSync(path.join(dist, name), "utf8").matchAll(/["'`](\.[fr][a-z0-9]{4,8}\{[^{}"'`]*\})/g)].map((m) => `${name}: ${m[1]}`));
+    expect(inScripts.slice(0, 3)).toEqual([]);
+  }, 10 * 60 * 1000);
+
   // Excel may load functions.js alone (custom functions without the pane): it carries the model,
   // never the pane's libraries. The markers are strings React, react-dom, Fluent's class names
   // and its focus manager keep in minified code; taskpane.js shows they are found when there.
