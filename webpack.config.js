@@ -140,6 +140,9 @@ module.exports = (env = {}, argv = {}) => {
     // steps (src/taskpane/lazy.tsx), rather than into a copy in each part or into many small
     // scripts: the budget counts every byte shipped (build.test.ts).
     optimization: {
+      // The budget counts gzip bytes: the shortest module ids, chunk ids and export names, and a
+      // third compress pass (webpack's default is two), take about 3,000 B off in all.
+      ...(production ? { moduleIds: "size", chunkIds: "size", mangleExports: "size", minimizeOptions: { javascript: { compress: { passes: 3 } } } } : {}),
       splitChunks: {
         chunks: "async",
         cacheGroups: { default: false, defaultVendors: false, shared: { chunks: "async", type: /^javascript\//, minChunks: 2, minSize: 0, name: "pane-shared", enforce: true } },
