@@ -2,7 +2,7 @@
 // The checklist tab's "What moves the total most": the three assumptions with the largest swing
 // for the selected vendor, a list with a heading per assumption, each with a "Go to cell"
 // button named by its cell and assumption, usable from the keyboard.
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { evaluateTable } from "../../src/actions/evaluate";
@@ -76,6 +76,10 @@ describe("what moves the selected vendor's total most", () => {
     // The selection left the table for the assumption: the same vendor stays, not "Select a vendor row".
     await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(`Governance checklist: ${vendorAt(2)}`));
     expect(screen.queryByText(/Select a vendor row/)).not.toBeInTheDocument();
+    // Another vendor selected: its own list, without what was said about the last one.
+    act(() => wb.select(SAMPLE_SHEET_NAME, "B2"));
+    await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(`Governance checklist: ${vendorAt(0)}`));
+    expect(screen.queryByText(/^Selected /)).not.toBeInTheDocument();
   });
 
   test("a sheet renamed since the list was read is said, with what to do", async () => {

@@ -431,7 +431,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
               </dl>
             </Section>
             <Section value="sensitivity" title="What moves the total most">
-              <SensitivityList sensitivity={ready.sensitivity} port={port} />
+              {/* Keyed by row: what Go to cell said belongs to this vendor, not the next one selected. */}
+              <SensitivityList key={`${ready.table}\u0001${ready.rowIndex}`} sensitivity={ready.sensitivity} port={port} />
             </Section>
             {ownersSection}
             <Section value="checks" title="Readiness checks">
@@ -496,7 +497,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
   );
 }
 
-/** Sections open by default: what the buyer fills in. */
+/** Sections open by default: what the buyer fills in, and what moves the total most. */
 const OPEN_SECTIONS: ReadonlySet<string> = new Set(["sensitivity", "owners", "checks"]);
 
 /** A collapsible section: a heading whose button shows or hides it (the disclosure pattern of the WAI-ARIA Authoring Practices). */
