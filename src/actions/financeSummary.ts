@@ -16,7 +16,7 @@ import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
-import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
+import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, costByYearFormulas, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell, yearlyRiseFormula } from "./financeFormulas";
 import {
   COST_BY_YEAR_COLUMN,
   FIRST_VENDOR_ROW,
@@ -251,22 +251,34 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
 }
 
 export { OUTPUT_SUMMARY_KEYS, SUMMARY_YEARS } from "./financeLayout";
-export const COST_BY_YEAR_TITLE = "Cost by contract year (as prepared: values; prepare again after changing a wage inflation assumption)";
+export const COST_BY_YEAR_TITLE = "Cost by contract year (portable formulas: each rate rises by its country's wage inflation assumption, or the row's indexation cap where lower)";
+export const COST_BY_YEAR_VALUES_TITLE = "Cost by contract year (as prepared: values; prepare again after changing a wage inflation assumption)";
 
 /**
- * Each vendor's cost per contract year (term.ts), in the summary's vendor order: values as
- * prepared, as the sensitivity sentence is (a formula would need the model's year split).
+ * Each vendor's cost per contract year (term.ts), in the summary's vendor order: portable
+ * formulas over the vendor's row and the wage inflation assumptions (costByYearFormulas), or
+ * values as prepared. A term too long to split keeps its sentence and no years.
  */
 function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number; count: number } {
   const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a));
   const count = Math.min(SUMMARY_YEARS, Math.max(1, ...terms.map((t) => t.years.length)));
-  const header = [COST_BY_YEAR_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
-  const rows: CellWrite[][] = input.vendors.map((v, i) => [
-    v.vendor,
-    terms[i].notSplit ? terms[i].riseBasis : terms[i].yearlyRise,
-    ...Array.from({ length: count }, (_, y): CellWrite => terms[i].years[y]?.total ?? null),
-    terms[i].notSplit ? null : terms[i].total,
-  ]);
+  const formulas = input.mode === "formulas";
+  const header = [formulas ? COST_BY_YEAR_TITLE : COST_BY_YEAR_VALUES_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
+  const rows: CellWrite[][] = input.vendors.map((v, i) => {
+    const term = terms[i];
+    if (term.notSplit) return [v.vendor, term.riseBasis, ...Array.from({ length: count }, (): CellWrite => null), null];
+    const values = [term.yearlyRise, ...Array.from({ length: count }, (_, y): CellWrite => term.years[y]?.total ?? null), term.total];
+    if (!formulas) return [v.vendor, ...values];
+    // Portable formulas for the years the term has as prepared; a later year stays blank.
+    const row = FIRST_VENDOR_ROW + i + 1;
+    const built = costByYearFormulas(row, term.years.length, `$${columnLetters(left + 1)}${row}`);
+    return [
+      v.vendor,
+      { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
+      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? { formula: built.years[y], cachedValue: term.years[y].total } : null)),
+      { formula: built.overTerm, cachedValue: term.total },
+    ];
+  });
   const right = left + header.length - 1;
   const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;
   const changes: WorkbookChange[] = [
