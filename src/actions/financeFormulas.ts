@@ -190,11 +190,11 @@ export function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: n
  *   loss period: the line * MAX(0, MIN(12k + 12, D, P) - 12k) / MIN(D, P) * (1 + rise)^k
  *   first year:  the lines, in year 1 only
  * and "" in a year past the term (D / 12 - 1e-9 > k, as the model counts years). The term's
- * sum runs over every year up to MAX_TERM_YEARS at once (SUMPRODUCT over the constant array
- * {0,...,99}, with MIN and MAX written element-wise), so it stays right for terms longer than
- * the years shown.
+ * sum is SUM(`yearCells`) when every year is shown; a longer term's runs over every year up to
+ * MAX_TERM_YEARS at once (SUMPRODUCT over the constant array {0,...,99}, with MIN and MAX
+ * written element-wise), some 4,000 characters, so only those rows carry it.
  */
-export function costByYearFormulas(row: number, years: number, riseCell: string): { years: string[]; overTerm: string } {
+export function costByYearFormulas(row: number, years: number, riseCell: string, yearCells?: string): { years: string[]; overTerm: string } {
   const cell = (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${row}`;
   const by: Record<YearSplit, string[]> = { firstYear: [], lossPeriod: [], byMonths: [cell("labour")] };
   for (const line of COST_LINES) {
@@ -221,6 +221,7 @@ export function costByYearFormulas(row: number, years: number, riseCell: string)
     const amount = `(${sum(by.byMonths)}*MIN(12,${d}-${12 * k})/${d}+${loss(String(12 * k), String(12 * k + 12))})*${growth(String(k))}`;
     return k === 0 ? `=${amount}+${sum(by.firstYear)}` : `=IF(${d}/12-1E-9>${k},${amount},"")`;
   });
+  if (yearCells !== undefined) return { years: yearFormulas, overTerm: `=SUM(${yearCells})` };
   const ks = `{${Array.from({ length: MAX_TERM_YEARS }, (_, k) => k).join(",")}}`;
   // Element-wise: MIN(x, y) = (x + y - ABS(x - y)) / 2 and MAX(0, x) = (x + ABS(x)) / 2.
   const min = (x: string, y: string) => `((${x})+(${y})-ABS((${x})-(${y})))/2`;

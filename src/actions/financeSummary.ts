@@ -271,7 +271,8 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     if (!formulas) return [v.vendor, ...values];
     // Portable formulas for the years the term has as prepared; a later year stays blank.
     const row = FIRST_VENDOR_ROW + i + 1;
-    const built = costByYearFormulas(row, term.years.length, `$${columnLetters(left + 1)}${row}`);
+    const shown = term.years.length <= count ? `${columnLetters(left + 2)}${row}:${columnLetters(left + 1 + count)}${row}` : undefined;
+    const built = costByYearFormulas(row, term.years.length, `$${columnLetters(left + 1)}${row}`, shown);
     return [
       v.vendor,
       { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
