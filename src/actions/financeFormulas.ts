@@ -181,6 +181,10 @@ export function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: n
   return `=IFERROR(IF(AND(ISNUMBER(${key}),${key}>=1,INT(${key})=${key}),IF(${entry}="","",${entry}),${notInSummary}),${notInSummary})`;
 }
 
+// The block's value-used cells, looked up once: the year formulas ask for them on every row.
+let valueUsedCells: ((nameExpression: string) => string) | undefined;
+const valueUsed = () => (valueUsedCells ??= summaryAssumptionCell());
+
 /**
  * A vendor's cost by contract year as portable formulas over its summary row (term.ts, with
  * the same split of each line): `row` is the 1-based sheet row, `riseCell` the cell of its
@@ -213,7 +217,7 @@ export function costByYearFormulas(row: number, years: number, riseCell: string,
   }
   const sum = (cells: string[]) => (cells.length === 0 ? "0" : `(${cells.join("+")})`);
   const d = `${columnLetters(summaryColumnOf("input", "durationMonths"))}${row}`;
-  const p = summaryAssumptionCell()(excelText(ASSUMPTION_BY_KEY.productivityLossMonths.name));
+  const p = valueUsed()(excelText(ASSUMPTION_BY_KEY.productivityLossMonths.name));
   const period = `MIN(${d},${p})`;
   const growth = (k: string) => `(1+${riseCell})^${k}`;
   const loss = (k: string, kNext: string) => `IF(${period}>0,${sum(by.lossPeriod)}*MAX(0,MIN(${kNext},${period})-${k})/${period},0)`;
@@ -236,6 +240,6 @@ export function costByYearFormulas(row: number, years: number, riseCell: string,
 
 /** The yearly rise: the wage inflation assumption of the vendor's country, or the row's indexation cap where lower. */
 export function yearlyRiseFormula(wageAssumption: string, cap: number | undefined): string {
-  const wage = summaryAssumptionCell()(excelText(wageAssumption));
+  const wage = valueUsed()(excelText(wageAssumption));
   return cap === undefined ? `=${wage}` : `=MIN(${wage},${cap})`;
 }
