@@ -6,6 +6,8 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { GriffelCSSExtractionPlugin } = require("@griffel/webpack-extraction-plugin");
+const MiniCssExtractPlugin = require("mini-css-extract-plugin");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = Number(process.env.OFFSHORE_PORT || 3000);
@@ -122,21 +124,38 @@ module.exports = (env = {}, argv = {}) => {
         // The model only declares (no module runs anything on import): webpack may then drop what
         // src/model/index.ts re-exports and functions.js never uses.
         { test: /[\\/]src[\\/]model[\\/][^\\/]+\.ts$/, sideEffects: false },
+        // Fluent UI's packages ship their styles compiled ahead of time (Griffel's __styles): in
+        // production the rules move out of the scripts into one stylesheet that taskpane.html
+        // links, and the scripts keep only the class names (Griffel's documented extraction).
+        ...(production
+          ? [
+              { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: GriffelCSSExtractionPlugin.loader } },
+              { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: path.resolve(__dirname, "scripts/fluent-tokens-loader.js") } },
+              { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+            ]
+          : []),
       ],
     },
     // Code that parts loaded on demand share goes into one script, loaded with the vendor table
     // steps (src/taskpane/lazy.tsx), rather than into a copy in each part or into many small
     // scripts: the budget counts every byte shipped (build.test.ts).
     optimization: {
+      // The budget counts gzip bytes: the shortest module ids, chunk ids and export names, and a
+      // third compress pass (webpack's default is two), take about 3,000 B off in all.
+      ...(production ? { moduleIds: "size", chunkIds: "size", mangleExports: "size", minimizeOptions: { javascript: { compress: { passes: 3 } } } } : {}),
       splitChunks: {
         chunks: "async",
-        cacheGroups: { default: false, defaultVendors: false, shared: { chunks: "async", minChunks: 2, minSize: 0, name: "pane-shared", enforce: true } },
+        cacheGroups: { default: false, defaultVendors: false, shared: { chunks: "async", type: /^javascript\//, minChunks: 2, minSize: 0, name: "pane-shared", enforce: true } },
       },
     },
     // Office's current engines run ES2020 natively: ship no polyfills.
     target: ["web", "es2020"],
     performance: { hints: false },
     plugins: [
+      // Griffel orders its rules itself, so mini-css-extract-plugin's order warnings do not apply.
+      // All of them go to the one stylesheet taskpane.html links, so no script loads CSS at run
+      // time (runtime: false keeps that loader out of functions.js).
+      ...(production ? [new MiniCssExtractPlugin({ ignoreOrder: true, runtime: false }), new GriffelCSSExtractionPlugin()] : []),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
       new DeploymentUrlPlugin(production ? baseUrl : DEV_URL, ["functions.json"]),

@@ -18,6 +18,7 @@ import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type WorkbookChange, type Workbook
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet } from "./sheets";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
+import { sensitivityOf, type SelectedSensitivity } from "./checklistSensitivity";
 import { pickSheet, sheetCandidates } from "./checklistSheetLayout";
 import {
   CHECKLIST_INPUT_SETTING,
@@ -63,6 +64,8 @@ export interface LoadedChecklist {
   readonly input: ChecklistInput;
   /** The buyer chose the same owners for every vendor. */
   readonly sameOwners: boolean;
+  /** The assumptions that move this vendor option's total most, each with its cell. */
+  readonly sensitivity: SelectedSensitivity;
 }
 
 export type ChecklistLoad =
@@ -122,6 +125,7 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
     answers: input.answers,
     input,
     sameOwners,
+    sensitivity: sensitivityOf(found.evaluation, found.assumptions, found.assumptionsSheet ?? null),
   };
 }
 

@@ -20,6 +20,11 @@ export interface ChecklistRequest {
   /** Table and data row; when absent, the selection decides. */
   readonly table?: string | null;
   readonly rowIndex?: number;
+  /**
+   * The row shown so far, read again while the selection is in no table: the buyer went to an
+   * assumption's cell (the pane's "Go to cell") or another sheet, and the checklist stays theirs.
+   */
+  readonly whileOutside?: { readonly table: string; readonly rowIndex: number } | null;
   /** Names typed in the pane; names typed on the sheet win. */
   readonly ownerNames?: Partial<Record<OwnerKey, string>>;
   /** Answers chosen in the pane; Ready or Blocker typed on the sheet win. */
@@ -44,6 +49,8 @@ export type FoundRow =
       assumptions: Assumptions;
       /** Whether another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. Reads every row: asked only when it decides. */
       sharedName: () => Promise<boolean>;
+      /** The assumptions sheet the values came from (null: none yet, the defaults), for links to its cells. */
+      assumptionsSheet?: SheetChoice | null;
     }
   | { kind: "none"; message: string }
   | { kind: "error"; message: string }
@@ -85,9 +92,10 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
   let rowIndex = request.rowIndex;
   if (rowIndex === undefined) {
     const selection = await port.getSelection();
-    if (!selection?.table || selection.rowIndex === undefined) return { kind: "none", message: SELECT_A_ROW };
-    table = selection.table;
-    rowIndex = selection.rowIndex;
+    const inTable = selection?.table && selection.rowIndex !== undefined;
+    if (!inTable && !request.whileOutside) return { kind: "none", message: SELECT_A_ROW };
+    table = inTable ? selection.table! : request.whileOutside!.table;
+    rowIndex = inTable ? selection.rowIndex! : request.whileOutside!.rowIndex;
   }
   if (!table) return { kind: "none", message: SELECT_A_ROW };
   const found = await port.readTableRow(table, rowIndex);
@@ -111,7 +119,8 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
       kind: "error",
       message: `The table '${found.name}' has no column for ${map.missingRequired.join(" and ")}. Map the columns in the vendor table step first.`,
     };
-  const assumptions = assumptionsOf(chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) }), request.today ?? localToday());
+  const assumptionsSheet = chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) });
+  const assumptions = assumptionsOf(assumptionsSheet, request.today ?? localToday());
   if (!assumptions.ok) return { kind: "error", message: assumptions.message };
   const result = evaluateCells(cells, map, assumptions.value);
   if (result === null) return { kind: "none", message: empty };
@@ -130,7 +139,10 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
       message: `${message}. The cost, risk, readiness checks and pilot need ${costFree.bad.length === 1 ? "that cell" : `those cells (${costFree.bad.join(", ")})`}: correct it in the table. The owners, contract items and security rules below do not depend on it.`,
     };
   }
-  if (isRateCard(map)) return optionOfRow(port, found.name, rowIndex, parseRange(found.address).top + 2, inputIndexes, map, assumptions.value);
+  if (isRateCard(map)) {
+    const option = await optionOfRow(port, found.name, rowIndex, parseRange(found.address).top + 2, inputIndexes, map, assumptions.value);
+    return option.kind === "row" ? { ...option, assumptionsSheet } : option;
+  }
   const vendor = result.value.row.vendor.trim();
   const vendorColumn = map.columns.vendor;
   const vendorIndex = vendorColumn === undefined ? undefined : inputIndexes[vendorColumn];
@@ -142,7 +154,7 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
     if (!whole.table?.rows) return true;
     return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
   };
-  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName };
+  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName, assumptionsSheet };
 }
 
 /**

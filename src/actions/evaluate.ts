@@ -10,7 +10,8 @@ import { EXCHANGE_RATE_HEADERS, EXCHANGE_RATES_NAME, NO_EXCHANGE_RATES, parseExc
 import { evaluateCells } from "../model";
 import { FIELDS, FIELD_BY_KEY, fieldForHeader, mapHeaders, normaliseHeader } from "../model/fields";
 import { currencyOf, doubtfulValues } from "../model/plausibility";
-import { currencyFor, rowName, summarizeResults, type ResultsSummary } from "../model/results";
+import { currencyFor, rowName, summarizeOptions, summarizeResults, type Currency, type ResultsSummary } from "../model/results";
+import { isRateCard } from "../model/rateCard";
 import { isBlank } from "../model/values";
 import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../model/types";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
@@ -242,6 +243,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const doubts = doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r));
   const left = parseRange(table.address).left;
   const currencyFormat = options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat;
+  const summary = summaryOf(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat), map, assumptions.value);
   return {
     kind: "done",
     table: table.name,
@@ -250,9 +252,9 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
     ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
-    warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations)],
+    warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
     evaluations: computed.evaluations,
-    summary: summarizeResults(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat)),
+    summary: summary.summary,
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
     doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
   };
@@ -342,6 +344,13 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
   }
   progress(4, "Done");
+  const summary = summaryOf(
+    computed?.evaluations ?? [],
+    (i) => area.top + 2 + i,
+    currencyFor(rateCurrencies(values ?? [], map), options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat),
+    map,
+    assumptions.value,
+  );
   return {
     kind: "done",
     table: `${region.sheet}!${rangeAddress({ ...area, right: outputArea.right })}`,
@@ -353,14 +362,11 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
     warnings: [
       ...(values ? doubtfulValues(values, map, (r) => area.top + 1 + r).map((d) => d.message) : []),
       ...staleRateWarnings(computed?.evaluations ?? []),
+      ...summary.conflicts,
       `Columns ${outputColumns} hold one formula per row; rows added below the range need the formulas copied down. A table copies them into new rows by itself while Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" is on (the default); Calculate cost, risk and fit fills any rows still without them.`,
     ],
     evaluations: computed?.evaluations ?? [],
-    summary: summarizeResults(
-      computed?.evaluations ?? [],
-      (i) => area.top + 2 + i,
-      currencyFor(rateCurrencies(values ?? [], map), options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat),
-    ),
+    summary: summary.summary,
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
   };
 }
@@ -462,6 +468,11 @@ interface ComputedError {
 /** A row error named as Excel numbers the row, with the cell to select: the one at fault, else the row's first. */
 function namedError(e: ComputedError, row: number, sheet: string, left: number): RowError {
   return { row, tableRow: e.tableRow, message: e.message, vendor: e.vendor, name: rowName(row, e.vendor), cell: { sheet, address: cellAddress(row - 1, left + (e.column ?? 0)) } };
+}
+
+/** The summary the pane shows first: per row, or in a rate card per vendor option (its rows are one engagement). */
+function summaryOf(evaluations: readonly (Evaluation | null)[], sheetRowOf: (index: number) => number, currency: Currency, map: HeaderMap, a: Assumptions): { summary: ResultsSummary; conflicts: string[] } {
+  return isRateCard(map) ? summarizeOptions(evaluations, sheetRowOf, currency, a) : { summary: summarizeResults(evaluations, sheetRowOf, currency), conflicts: [] };
 }
 
 /** The currency signs the hourly rate cells carry ("$85", "EUR 40"), one per cell naming one. */

@@ -7,6 +7,8 @@ import type { Assumptions } from "../model";
 import { ASSUMPTION_BY_KEY, ASSUMPTIONS } from "../model/assumptions";
 import { assumptionLookup, excelText, inlineTotalCostFormula, percentFromCell, PORTABLE_FORMULAS, type PortableInputKey, type PortableResultKey } from "../model/portable";
 import { rangeEnd, type RangeEnd } from "../model/range";
+import { COST_LINES } from "../model/cost";
+import { MAX_TERM_YEARS, yearSplit, type YearSplit } from "../model/term";
 import { cellAddress, columnLetters, quoteSheet } from "../workbook/address";
 import { ASSUMPTIONS_NAME, type CellWrite, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import { structuredColumn } from "./evaluate";
@@ -177,4 +179,73 @@ export function tableColumnFormula(table: TableSnapshot, keyHeader: string, o: n
   const entry = `INDEX(${block},${key})`;
   const notInSummary = excelText(NOT_IN_SUMMARY);
   return `=IFERROR(IF(AND(ISNUMBER(${key}),${key}>=1,INT(${key})=${key}),IF(${entry}="","",${entry}),${notInSummary}),${notInSummary})`;
+}
+
+// The block's value-used cells, looked up once: the year formulas ask for them on every row.
+let valueUsedCells: ((nameExpression: string) => string) | undefined;
+const valueUsed = () => (valueUsedCells ??= summaryAssumptionCell());
+
+/**
+ * A vendor's cost by contract year as portable formulas over its summary row (term.ts, with
+ * the same split of each line): `row` is the 1-based sheet row, `riseCell` the cell of its
+ * yearly rise. Year y of D months (D: the duration column) holds, with k = y - 1 and P the
+ * productivity loss period,
+ *   by months:   lines * MIN(12, D - 12k) / D * (1 + rise)^k
+ *   loss period: the line * MAX(0, MIN(12k + 12, D, P) - 12k) / MIN(D, P) * (1 + rise)^k
+ *   first year:  the lines, in year 1 only
+ *   last year:   the lines * (1 + rise)^k, in the term's last year only
+ * and "" in a year past the term (D / 12 - 1e-9 > k, as the model counts years). The term's
+ * sum is SUM(`yearCells`) when every year is shown; a longer term's runs over every year up to
+ * MAX_TERM_YEARS at once (SUMPRODUCT over the constant array {0,...,99}, with MIN and MAX
+ * written element-wise), some 4,000 characters, so only those rows carry it.
+ */
+export function costByYearFormulas(row: number, years: number, riseCell: string, yearCells?: string): { years: string[]; overTerm: string } {
+  const cell = (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${row}`;
+  const by: Record<YearSplit, string[]> = { firstYear: [], lastYear: [], lossPeriod: [], byMonths: [cell("labour")] };
+  for (const line of COST_LINES) {
+    const split = yearSplit(line.key);
+    switch (split) {
+      case "firstYear":
+      case "lastYear":
+      case "lossPeriod":
+      case "byMonths":
+        by[split].push(cell(line.key));
+        break;
+      default: {
+        const unknown: never = split;
+        throw new Error(`No portable formula spreads a cost line over the years by '${String(unknown)}'.`);
+      }
+    }
+  }
+  const sum = (cells: string[]) => (cells.length === 0 ? "0" : `(${cells.join("+")})`);
+  const d = `${columnLetters(summaryColumnOf("input", "durationMonths"))}${row}`;
+  const p = valueUsed()(excelText(ASSUMPTION_BY_KEY.productivityLossMonths.name));
+  const period = `MIN(${d},${p})`;
+  const growth = (k: string) => `(1+${riseCell})^${k}`;
+  const loss = (k: string, kNext: string) => `IF(${period}>0,${sum(by.lossPeriod)}*MAX(0,MIN(${kNext},${period})-${k})/${period},0)`;
+  const yearFormulas = Array.from({ length: years }, (_, k) => {
+    // The last year is the one after which the model counts no other (D / 12 - 1e-9 > k + 1 is false).
+    const last = `IF(${d}/12-1E-9>${k + 1},0,${sum(by.lastYear)}*${growth(String(k))})`;
+    const amount = `(${sum(by.byMonths)}*MIN(12,${d}-${12 * k})/${d}+${loss(String(12 * k), String(12 * k + 12))})*${growth(String(k))}+${last}`;
+    return k === 0 ? `=${amount}+${sum(by.firstYear)}` : `=IF(${d}/12-1E-9>${k},${amount},"")`;
+  });
+  if (yearCells !== undefined) return { years: yearFormulas, overTerm: `=SUM(${yearCells})` };
+  const ks = `{${Array.from({ length: MAX_TERM_YEARS }, (_, k) => k).join(",")}}`;
+  // Element-wise: MIN(x, y) = (x + y - ABS(x - y)) / 2 and MAX(0, x) = (x + ABS(x)) / 2.
+  const min = (x: string, y: string) => `((${x})+(${y})-ABS((${x})-(${y})))/2`;
+  const positive = (x: string) => `((${x})+ABS(${x}))/2`;
+  const months = positive(min("12", `${d}-12*${ks}`));
+  const lossMonths = positive(`${min(`12*${ks}+12`, period)}-12*${ks}`);
+  const overTerm =
+    `=${sum(by.byMonths)}*SUMPRODUCT(${months},${growth(ks)})/${d}+${sum(by.firstYear)}` +
+    `+IF(${period}>0,${sum(by.lossPeriod)}*SUMPRODUCT(${lossMonths},${growth(ks)})/${period},0)` +
+    // In the last year, at its rise: the model's count of years is MAX(1, CEILING(D / 12 - 1e-9)).
+    `+${sum(by.lastYear)}*${growth(`(MAX(1,-INT(-(${d}/12-1E-9)))-1)`)}`;
+  return { years: yearFormulas, overTerm };
+}
+
+/** The yearly rise: the wage inflation assumption of the vendor's country, or the row's indexation cap where lower. */
+export function yearlyRiseFormula(wageAssumption: string, cap: number | undefined): string {
+  const wage = valueUsed()(excelText(wageAssumption));
+  return cap === undefined ? `=${wage}` : `=MIN(${wage},${cap})`;
 }

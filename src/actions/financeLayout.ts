@@ -137,6 +137,24 @@ export const TABLE_ROW_LETTERS = columnLetters(SUMMARY_COLUMNS.findIndex((c) => 
 /** Header of the key column the action adds to the vendor table (another name if the table has a column of the user's called so). */
 export const FINANCE_KEY_HEADER = "Finance row";
 
+/** The summary's results the vendor table's three output columns show, in their order. */
+export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
+
+/** Contract years the summary's cost-by-year block shows; longer engagements are summed in its last column. */
+export const SUMMARY_YEARS = 10;
+/** The cost-by-year block (vendor, yearly rise, the years, over the term): two columns right of the table block. */
+export const COST_BY_YEAR_COLUMN = TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length + 2;
+// The blocks the charts read that no other block holds, right of the widest cost-by-year
+// block, so where they sit does not depend on how many years the vendors' terms run.
+/** Each vendor's cost range as floating bars read it: vendor, low, expected above low, high above expected. */
+export const COST_RANGE_CHART_COLUMN = COST_BY_YEAR_COLUMN + SUMMARY_YEARS + 3 + 1;
+export const COST_RANGE_CHART_WIDTH = 4;
+/** The portfolio's tornado: assumption, total at its low end, at its high end, change at low, change at high. */
+export const TORNADO_COLUMN = COST_RANGE_CHART_COLUMN + COST_RANGE_CHART_WIDTH + 1;
+export const TORNADO_WIDTH = 5;
+/** Assumptions the portfolio's tornado shows. */
+export const TORNADO_BARS = 10;
+
 /** What the ranking column says when no other vendor's cost range overlaps too much. */
 export const RANKING_CLEAR = "Clear";
 

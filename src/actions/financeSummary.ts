@@ -15,10 +15,12 @@ import { cellAddress, columnLetters } from "../workbook/address";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
-import { chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
-import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell } from "./financeFormulas";
+import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
+import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, costByYearFormulas, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell, yearlyRiseFormula } from "./financeFormulas";
 import {
+  COST_BY_YEAR_COLUMN,
   FIRST_VENDOR_ROW,
+  OUTPUT_SUMMARY_KEYS,
   rangeOverlapText,
   SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
@@ -27,6 +29,9 @@ import {
   summaryColumnOf,
   TABLE_BLOCK_COLUMN,
   TABLE_ROW_LETTERS,
+  SUMMARY_YEARS,
+  TORNADO_COLUMN,
+  TORNADO_WIDTH,
   type FinanceMode,
   type FinanceVendor,
 } from "./financeLayout";
@@ -145,8 +150,8 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
 
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
-  const charts = financeCharts(n);
-  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [`${note} ${currencyNote(a, input.assumptionsSheet)}`], [overlapNote(a)], [rowErrorsNote(input.rowErrors)], [chartsNote(charts, n)]] });
+  // A5, the charts' note, is written once the blocks the charts read are placed (below).
+  changes.push({ kind: "writeRange", sheet, address: "A1", cells: [[title], [`${note} ${currencyNote(a, input.assumptionsSheet)}`], [overlapNote(a)], [rowErrorsNote(input.rowErrors)]] });
   changes.push({ kind: "formatRange", sheet, address: "A1", format: { bold: true } });
   changes.push({ kind: "formatRange", sheet, address: "A2:A5", format: { italic: true } });
   changes.push({ kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, 0), cells: [SUMMARY_COLUMNS.map((c) => c.header)] });
@@ -180,10 +185,19 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   changes.push(...block.changes);
   right = Math.max(right, block.right);
   bottom = Math.max(bottom, block.bottom);
-  const years = costByYearBlock(input, block.right + 2);
+  const years = costByYearBlock(input, COST_BY_YEAR_COLUMN);
   changes.push(...years.changes);
   right = Math.max(right, years.right);
   bottom = Math.max(bottom, years.bottom);
+  const chartData = chartBlocks(input);
+  changes.push(...chartData.changes);
+  right = Math.max(right, chartData.right);
+  bottom = Math.max(bottom, chartData.bottom);
+  const charts = financeCharts(
+    vendors.map((v) => v.vendor),
+    { years: years.count, assumptions: chartData.assumptions },
+  );
+  changes.push({ kind: "writeRange", sheet, address: "A5", cells: [[chartsNote(charts, n)]] });
   changes.push(...financeChartChanges(charts, n, lastVendorRow, input.sheet));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
@@ -236,24 +250,36 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
   return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(table.rowCount, 1) - 1 };
 }
 
-/** Contract years the summary's cost-by-year block shows; longer engagements are summed in its last column. */
-export const SUMMARY_YEARS = 10;
-export const COST_BY_YEAR_TITLE = "Cost by contract year (as prepared: values; prepare again after changing a wage inflation assumption)";
+export { OUTPUT_SUMMARY_KEYS, SUMMARY_YEARS } from "./financeLayout";
+export const COST_BY_YEAR_TITLE = "Cost by contract year (portable formulas: each rate rises by its country's wage inflation assumption, or the row's indexation cap where lower)";
+export const COST_BY_YEAR_VALUES_TITLE = "Cost by contract year (as prepared: values; prepare again after changing a wage inflation assumption)";
 
 /**
- * Each vendor's cost per contract year (term.ts), in the summary's vendor order: values as
- * prepared, as the sensitivity sentence is (a formula would need the model's year split).
+ * Each vendor's cost per contract year (term.ts), in the summary's vendor order: portable
+ * formulas over the vendor's row and the wage inflation assumptions (costByYearFormulas), or
+ * values as prepared. A term too long to split keeps its sentence and no years.
  */
-function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number } {
+function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number; count: number } {
   const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a));
   const count = Math.min(SUMMARY_YEARS, Math.max(1, ...terms.map((t) => t.years.length)));
-  const header = [COST_BY_YEAR_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
-  const rows: CellWrite[][] = input.vendors.map((v, i) => [
-    v.vendor,
-    terms[i].notSplit ? terms[i].riseBasis : terms[i].yearlyRise,
-    ...Array.from({ length: count }, (_, y): CellWrite => terms[i].years[y]?.total ?? null),
-    terms[i].notSplit ? null : terms[i].total,
-  ]);
+  const formulas = input.mode === "formulas";
+  const header = [formulas ? COST_BY_YEAR_TITLE : COST_BY_YEAR_VALUES_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
+  const rows: CellWrite[][] = input.vendors.map((v, i) => {
+    const term = terms[i];
+    if (term.notSplit) return [v.vendor, term.riseBasis, ...Array.from({ length: count }, (): CellWrite => null), null];
+    const values = [term.yearlyRise, ...Array.from({ length: count }, (_, y): CellWrite => term.years[y]?.total ?? null), term.total];
+    if (!formulas) return [v.vendor, ...values];
+    // Portable formulas for the years the term has as prepared; a later year stays blank.
+    const row = FIRST_VENDOR_ROW + i + 1;
+    const shown = term.years.length <= count ? `${columnLetters(left + 2)}${row}:${columnLetters(left + 1 + count)}${row}` : undefined;
+    const built = costByYearFormulas(row, term.years.length, `$${columnLetters(left + 1)}${row}`, shown);
+    return [
+      v.vendor,
+      { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
+      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? { formula: built.years[y], cachedValue: term.years[y].total } : null)),
+      { formula: built.overTerm, cachedValue: term.total },
+    ];
+  });
   const right = left + header.length - 1;
   const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;
   const changes: WorkbookChange[] = [
@@ -264,16 +290,14 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 1)}:${cellAddress(bottom, left + 1)}`, format: { numberFormat: "0.0#%" } });
     changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 2)}:${cellAddress(bottom, right)}`, format: { numberFormat: "#,##0" } });
   }
-  return { changes, right, bottom };
+  return { changes, right, bottom, count };
 }
 
-export const OUTPUT_SUMMARY_KEYS: readonly PortableResultKey[] = ["totalCost", "riskScore", "fitVerdict"];
 /**
- * The right-most column any summary reaches (the assumptions block, or the cost-per-year block two
- * columns right of the table block, with its vendor, rise, most years and term columns), 0-based:
- * a stored area past it is not one this action wrote.
+ * The right-most column any summary reaches (the assumptions block, or the charts' blocks right
+ * of the widest cost-by-year block), 0-based: a stored area past it is not one this action wrote.
  */
-export const MAX_SUMMARY_RIGHT = Math.max(ASSUMPTION_BLOCK_RIGHT, TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length + 2 + (SUMMARY_YEARS + 3) - 1);
+export const MAX_SUMMARY_RIGHT = Math.max(ASSUMPTION_BLOCK_RIGHT, TORNADO_COLUMN + TORNADO_WIDTH - 1);
 
 export interface TableRowEntry {
   readonly vendor: FinanceVendor;

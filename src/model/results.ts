@@ -2,6 +2,8 @@
 // or a Blocker, the cheapest and the least risky, each named as Excel names its row (the
 // sheet's row number) and by vendor, with amounts in the currency the table uses.
 
+import type { Assumptions } from "./assumptions";
+import { evaluateOptions } from "./rateCard";
 import { FIT_VERDICTS, type Evaluation, type FitVerdict } from "./types";
 import { shortenedText } from "./values";
 
@@ -74,8 +76,10 @@ export interface RankedOption {
 }
 
 export interface ResultsSummary {
-  /** Rows the model evaluated (blank and failing rows are not counted). */
+  /** Vendor options the model evaluated (blank and failing rows are not counted): rows, or in a rate card the options. */
   readonly evaluated: number;
+  /** In a rate card, the rows those options hold; absent when every row is its own option. */
+  readonly rows?: number;
   readonly verdicts: Readonly<Record<FitVerdict, number>>;
   /** Lowest total cost; on a tie, the first row. */
   readonly lowestCost: (RankedOption & { readonly total: number; readonly amount: string }) | null;
@@ -84,32 +88,73 @@ export interface ResultsSummary {
   readonly currency: Currency;
 }
 
+/** One vendor option as the summary counts it: its evaluation, its name, its first sheet row and how many rows it holds. */
+interface SummaryEntry {
+  readonly evaluation: Evaluation;
+  readonly vendor: string;
+  readonly row: number;
+  readonly rows: number;
+}
+
 /**
  * The summary of one evaluation. `evaluations` holds one entry per data row (null for a blank
  * or failing row) and `sheetRowOf` turns its 0-based index into the sheet's row number.
  */
 export function summarizeResults(evaluations: readonly (Evaluation | null)[], sheetRowOf: (index: number) => number, currency: Currency): ResultsSummary {
-  const verdicts = Object.fromEntries(FIT_VERDICTS.map((v) => [v, 0])) as Record<FitVerdict, number>;
-  let cheapest: number | null = null;
-  let safest: number | null = null;
-  let evaluated = 0;
+  const entries: SummaryEntry[] = [];
   evaluations.forEach((e, i) => {
-    if (!e) return;
-    evaluated++;
-    verdicts[e.fit.verdict]++;
-    if (cheapest === null || e.cost.total < evaluations[cheapest]!.cost.total) cheapest = i;
-    if (safest === null || e.risk.score < evaluations[safest]!.risk.score) safest = i;
+    if (e) entries.push({ evaluation: e, vendor: e.row.vendor.trim(), row: sheetRowOf(i), rows: 1 });
   });
-  const option = (i: number): RankedOption => {
-    const vendor = evaluations[i]!.row.vendor.trim();
-    const row = sheetRowOf(i);
-    return { vendor, row, name: rowName(row, vendor) };
-  };
+  return summarize(entries, currency);
+}
+
+/**
+ * The summary of a rate card (rateCard.ts): the rows of one vendor option are one engagement,
+ * so the verdicts, the cheapest and the least risky are counted and named per option, with
+ * the option's total. An option whose rows disagree on the engagement is left out and returned
+ * in `conflicts` (its message names the rows); failing rows join no option, as in the finance summary.
+ */
+export function summarizeOptions(
+  evaluations: readonly (Evaluation | null)[],
+  sheetRowOf: (index: number) => number,
+  currency: Currency,
+  a: Assumptions,
+): { summary: ResultsSummary; conflicts: string[] } {
+  const entries: SummaryEntry[] = [];
+  const conflicts: string[] = [];
+  let rows = 0;
+  for (const { group, result } of evaluateOptions(evaluations.map((e) => e?.row), true, a, (i) => `row ${sheetRowOf(i)}`)) {
+    if (!result.ok) {
+      conflicts.push(result.error.message);
+      continue;
+    }
+    rows += group.members.length;
+    entries.push({ evaluation: result.value.evaluation, vendor: group.name.trim(), row: sheetRowOf(group.members[0]), rows: group.members.length });
+  }
+  return { summary: { ...summarize(entries, currency), rows }, conflicts };
+}
+
+/** An option of several rows is named by its name and where its rows start; a one-row option as its row. */
+function entryName(entry: SummaryEntry): string {
+  return entry.rows > 1 ? `${shortenedText(entry.vendor)} (${entry.rows} rows from row ${entry.row})` : rowName(entry.row, entry.vendor);
+}
+
+function summarize(entries: readonly SummaryEntry[], currency: Currency): ResultsSummary {
+  const verdicts = Object.fromEntries(FIT_VERDICTS.map((v) => [v, 0])) as Record<FitVerdict, number>;
+  let cheapest: SummaryEntry | null = null;
+  let safest: SummaryEntry | null = null;
+  for (const entry of entries) {
+    const e = entry.evaluation;
+    verdicts[e.fit.verdict]++;
+    if (cheapest === null || e.cost.total < cheapest.evaluation.cost.total) cheapest = entry;
+    if (safest === null || e.risk.score < safest.evaluation.risk.score) safest = entry;
+  }
+  const option = (entry: SummaryEntry): RankedOption => ({ vendor: entry.vendor, row: entry.row, name: entryName(entry) });
   return {
-    evaluated,
+    evaluated: entries.length,
     verdicts,
-    lowestCost: cheapest === null ? null : { ...option(cheapest), total: evaluations[cheapest]!.cost.total, amount: formatAmount(evaluations[cheapest]!.cost.total, currency) },
-    lowestRisk: safest === null ? null : { ...option(safest), score: evaluations[safest]!.risk.score, label: evaluations[safest]!.risk.label },
+    lowestCost: cheapest === null ? null : { ...option(cheapest), total: cheapest.evaluation.cost.total, amount: formatAmount(cheapest.evaluation.cost.total, currency) },
+    lowestRisk: safest === null ? null : { ...option(safest), score: safest.evaluation.risk.score, label: safest.evaluation.risk.label },
     currency,
   };
 }

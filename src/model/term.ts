@@ -24,6 +24,19 @@ import { zoneCountry } from "./zones";
 
 const ONE_OFF: ReadonlySet<CostLineKey> = new Set(["vendorSelection", "transition", "severanceRetention"]);
 
+/**
+ * How a cost line is spread over the contract years (see the top): all in year 1, all in the
+ * last year, over the productivity loss period, or by the months of each year. The finance
+ * summary's portable formulas spread the lines by this too.
+ */
+export type YearSplit = "firstYear" | "lastYear" | "lossPeriod" | "byMonths";
+
+export function yearSplit(key: CostLineKey): YearSplit {
+  if (ONE_OFF.has(key)) return "firstYear";
+  if (key === "exitTransitionOut") return "lastYear";
+  return key === "productivityLoss" ? "lossPeriod" : "byMonths";
+}
+
 export interface CostYear {
   /** 1-based contract year. */
   readonly year: number;
@@ -43,6 +56,8 @@ export interface CostOverTerm {
   readonly riseBasis: string;
   /** Sum of the years: the total cost with the rate rising (NaN when `notSplit`). */
   readonly total: number;
+  /** The wage inflation assumption the rise reads (absent when `notSplit`). */
+  readonly wageAssumption?: string;
   /** The term is longer than MAX_TERM_YEARS: no years are listed. */
   readonly notSplit?: true;
 }
@@ -84,14 +99,14 @@ export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
     const growth = Math.pow(1 + rise, y - 1);
     let amount = cost.labour * share * growth;
     for (const line of cost.lines) {
-      const key = line.key as CostLineKey;
-      if (ONE_OFF.has(key)) amount += y === 1 ? line.amount : 0;
-      else if (key === "exitTransitionOut") amount += y === count ? line.amount * growth : 0;
-      else if (key === "productivityLoss") amount += period > 0 ? (line.amount * Math.max(0, Math.min(start + months, period) - start)) / period * growth : 0;
+      const split = yearSplit(line.key as CostLineKey);
+      if (split === "firstYear") amount += y === 1 ? line.amount : 0;
+      else if (split === "lastYear") amount += y === count ? line.amount * growth : 0;
+      else if (split === "lossPeriod") amount += period > 0 ? (line.amount * Math.max(0, Math.min(start + months, period) - start)) / period * growth : 0;
       else amount += line.amount * share * growth;
     }
     years.push({ year: y, months, hourlyRate: row.hourlyRate * growth, labour: cost.labour * share * growth, total: amount });
     total += amount;
   }
-  return { years, yearlyRise: rise, riseBasis, total };
+  return { years, yearlyRise: rise, riseBasis, total, wageAssumption: wage.name };
 }

@@ -1,5 +1,6 @@
 // The first thing to read after a calculation: how many options are a Benefit, a Trade-off or
-// a Blocker, and which is cheapest and least risky, with the row to find it by. The numbers
+// a Blocker, and which is cheapest and least risky, with the row to find it by. In a rate card
+// an option is several rows (one per role), counted and named once, with its total. The numbers
 // come from the evaluate action's summary; this only shows them.
 import { Badge } from "@fluentui/react-components";
 import type { FitVerdict } from "../model/types";
@@ -35,7 +36,7 @@ export function ResultsSummary({ summary }: { summary: Summary }) {
   return (
     <section aria-labelledby="results-summary-title" className="pane-stack" data-testid="results-summary">
       <style>{styles}</style>
-      <h3 id="results-summary-title">{`Results for ${summary.evaluated} ${summary.evaluated === 1 ? "vendor" : "vendors"}`}</h3>
+      <h3 id="results-summary-title">{`Results for ${summary.evaluated} ${summary.rows === undefined ? "vendor" : "vendor option"}${summary.evaluated === 1 ? "" : "s"}${summary.rows === undefined ? "" : ` (${summary.rows} ${summary.rows === 1 ? "row" : "rows"})`}`}</h3>
       <ul className="pane-badges" aria-label="Location fit verdicts">
         {(["Benefit", "Trade-off", "Blocker"] as const).map((v) => (
           <li key={v}>

@@ -722,8 +722,12 @@ export class ExcelWorkbook implements WorkbookPort {
     const names = this.chartNames.get(lower(change.sheet)) ?? new Set<string>();
     this.chartNames.set(lower(change.sheet), names);
     if (names.has(lower(change.name))) sheet.charts.getItem(change.name).delete();
-    const type = spec.type === "barStacked" ? "BarStacked" : "XYScatter";
-    const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.series[0].values), "Columns" as Excel.ChartSeriesBy);
+    const type = spec.type === "barStacked" ? "BarStacked" : spec.type === "line" ? "LineMarkers" : "XYScatter";
+    // A series along a row (a line over the years' columns) is one series by rows; by columns
+    // its source would make one series per column ("Excel.ChartSeriesBy").
+    const source = parseRange(spec.series[0].values);
+    const by = source.top === source.bottom && source.right > source.left ? "Rows" : "Columns";
+    const chart = sheet.charts.add(type as Excel.ChartType, sheet.getRange(spec.series[0].values), by as Excel.ChartSeriesBy);
     chart.name = change.name;
     chart.title.text = spec.title;
     const categories = sheet.getRange(spec.categories);
@@ -732,12 +736,22 @@ export class ExcelWorkbook implements WorkbookPort {
       series.name = s.name;
       series.setValues(sheet.getRange(s.values));
       series.setXAxisValues(categories);
+      if (s.noFill) {
+        // A floating bar's base: ChartFill.clear() "clears the fill color of a chart element"
+        // (ExcelApi 1.1), and its legend entry is hidden (ChartLegendEntry.visible, ExcelApi 1.7;
+        // the legend's entries are the series', by index: ChartLegendEntryCollection.getItemAt).
+        series.format.fill.clear();
+        chart.legend.legendEntries.getItemAt(i).visible = false;
+      }
     });
     if (spec.type === "barStacked") {
       // Excel draws the first category at the bottom; the list reads top-down like the cells.
       chart.axes.categoryAxis.reversePlotOrder = true;
       // Reversed, the value axis would move to the top; from ExcelApi 1.8 it is kept at the bottom.
       if (this.host.supports(CHART_AXIS_POSITION_API)) chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
+      // A tornado's bars run left of zero too: the names stay at the left edge, not on the zero
+      // line under the bars (ChartAxis.tickLabelPosition "Low", ExcelApi 1.7).
+      chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
     }
     if (spec.xAxisTitle) chart.axes.categoryAxis.title.text = spec.xAxisTitle;
     if (spec.yAxisTitle) chart.axes.valueAxis.title.text = spec.yAxisTitle;

@@ -200,13 +200,19 @@ export interface ChartSpec {
   readonly title: string;
   /**
    * "barStacked": horizontal bars, one per category, top to bottom in the order of the cells,
-   * each series stacked on the previous; "xyScatter": one point per row.
+   * each series stacked on the previous (negative values stack leftwards from zero);
+   * "xyScatter": one point per row; "line": one line per series over the categories, left to
+   * right, with a marker at each point.
    */
-  readonly type: "barStacked" | "xyScatter";
-  /** Range on the chart's sheet: the category labels (bars) or the x values (scatter), e.g. "A7:A18". */
+  readonly type: "barStacked" | "xyScatter" | "line";
+  /** Range on the chart's sheet: the category labels (bars, lines) or the x values (scatter), e.g. "A7:A18" or "BA6:BJ6". */
   readonly categories: string;
-  /** One per series: its legend text and its values (y values for a scatter), a range as long as `categories`. */
-  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /**
+   * One per series: its legend text and its values (y values for a scatter), a range as long as
+   * `categories`. `noFill`: the series is drawn without fill and left out of the legend, so the
+   * next series of a stacked bar floats (a bar from a low to a high value).
+   */
+  readonly series: readonly { readonly name: string; readonly values: string; readonly noFill?: true }[];
   /** Axis titles, when the axes need saying (a scatter's x and y). */
   readonly xAxisTitle?: string;
   readonly yAxisTitle?: string;

@@ -1,7 +1,7 @@
 // Native charts in an .xlsx file, for the xlsx adapter. ExcelJS writes no chart (and drops
 // the charts of a file it reads), so after ExcelJS has written the package the charts are
 // added as DrawingML parts with JSZip:
-//   xl/charts/chartN.xml        the chart: c:barChart (stacked) or c:scatterChart over cell ranges
+//   xl/charts/chartN.xml        the chart: c:barChart (stacked), c:scatterChart or c:lineChart over cell ranges
 //   xl/drawings/drawingN.xml    where it sits: one xdr:twoCellAnchor per chart
 //   their _rels, the sheet's <drawing r:id> and rels, and [Content_Types].xml overrides.
 // Charts hold formulas only, no cached numbers: Excel and LibreOffice read the cells when
@@ -30,15 +30,17 @@ const cell = z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}$/));
 const range = z.string().check(z.regex(/^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/));
 const label = z.string().check(z.maxLength(EXCEL_LIMITS.formulaText));
 const span = z.int().check(z.minimum(1), z.maximum(200));
+/** Series a stored chart may have: a line per vendor for up to the finance charts' vendor limit (50). */
+export const MAX_CHART_SERIES = 64;
 export const STORED_CHARTS_SCHEMA = z.array(
   z.object({
     sheet: z.string().check(z.minLength(1), z.maxLength(EXCEL_LIMITS.sheetName)),
     name: z.string().check(z.minLength(1), z.maxLength(EXCEL_LIMITS.formulaText)),
     chart: z.object({
       title: label,
-      type: z.enum(["barStacked", "xyScatter"]),
+      type: z.enum(["barStacked", "xyScatter", "line"]),
       categories: range,
-      series: z.array(z.object({ name: label, values: range })).check(z.minLength(1), z.maxLength(32)),
+      series: z.array(z.object({ name: label, values: range, noFill: z.optional(z.literal(true)) })).check(z.minLength(1), z.maxLength(MAX_CHART_SERIES)),
       xAxisTitle: z.optional(label),
       yAxisTitle: z.optional(label),
     }),
@@ -86,12 +88,30 @@ function title(text: string | undefined): string {
 export function chartXml(sheet: string, spec: ChartSpec): string {
   const ref = (range: string) => `<c:f>${escapeXml(chartReference(sheet, range))}</c:f>`;
   const name = (text: string) => `<c:tx><c:v>${escapeXml(text)}</c:v></c:tx>`;
+  // A floating bar's base: no fill and no outline (CT_BarSer puts spPr after tx).
+  const fill = (s: ChartSpec["series"][number]) => (s.noFill ? `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` : "");
   let plot: string;
-  if (spec.type === "barStacked") {
+  if (spec.type === "line") {
     const series = spec.series
       .map(
         (s, i) =>
-          `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name(s.name)}<c:invertIfNegative val="0"/>` +
+          `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name(s.name)}<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>` +
+          `<c:cat><c:strRef>${ref(spec.categories)}</c:strRef></c:cat><c:val><c:numRef>${ref(s.values)}</c:numRef></c:val><c:smooth val="0"/></c:ser>`,
+      )
+      .join("");
+    plot =
+      `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="3001"/><c:axId val="3002"/></c:lineChart>` +
+      `<c:catAx><c:axId val="3001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${title(spec.xAxisTitle)}` +
+      `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="3002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:valAx><c:axId val="3002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>${title(spec.yAxisTitle)}` +
+      `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:crossAx val="3001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  } else if (spec.type === "barStacked") {
+    const series = spec.series
+      .map(
+        (s, i) =>
+          `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${name(s.name)}${fill(s)}<c:invertIfNegative val="0"/>` +
           `<c:cat><c:strRef>${ref(spec.categories)}</c:strRef></c:cat><c:val><c:numRef>${ref(s.values)}</c:numRef></c:val></c:ser>`,
       )
       .join("");
@@ -100,7 +120,7 @@ export function chartXml(sheet: string, spec: ChartSpec): string {
       `<c:gapWidth val="60"/><c:overlap val="100"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
       // Categories top-down as in the cells (maxMin), the value axis crossing at the last one: at the bottom.
       `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>${title(spec.xAxisTitle)}` +
-      `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
       `<c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>${title(spec.yAxisTitle)}` +
       `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
@@ -123,11 +143,13 @@ export function chartXml(sheet: string, spec: ChartSpec): string {
       axis(2001, 2002, "b", spec.xAxisTitle, "#,##0") +
       axis(2002, 2001, "l", spec.yAxisTitle, "General");
   }
+  // Series without fill are left out of the legend (CT_Legend: legendEntry after legendPos).
+  const hidden = spec.series.map((s, i) => (s.noFill ? `<c:legendEntry><c:idx val="${i}"/><c:delete val="1"/></c:legendEntry>` : "")).join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.drawingml}" xmlns:r="${NS.rel}">` +
     `<c:roundedCorners val="0"/><c:chart>${title(spec.title)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
-    `<c:legend><c:legendPos val="${spec.type === "barStacked" ? "b" : "r"}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
+    `<c:legend><c:legendPos val="${spec.type === "xyScatter" ? "r" : "b"}"/>${hidden}<c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }
 

@@ -8,7 +8,8 @@ import os from "os";
 import path from "path";
 import { generateCertificates } from "office-addin-dev-certs/lib/generate";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { mapHeaders, parseAssumptions, evaluateCells, type Evaluation } from "../../src/model";
+import { mapHeaders, parseAssumptions, evaluateCells, sensitivity, sensitivitySentence, type Evaluation } from "../../src/model";
+import { formatAmount } from "../../src/model/results";
 import { ASSUMPTION_BY_KEY } from "../../src/model/assumptions";
 import { dateToExcelSerial, type CalendarDate } from "../../src/model/zones";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -71,6 +72,10 @@ function todayIn(zone: string): CalendarDate {
 
 /** The model's results for the sample rows, for a buyer in BUYER_TIME_ZONE today. */
 function modelResults(): Evaluation[] {
+  return modelRun().evaluations;
+}
+
+function modelRun() {
   const today = todayIn(BUYER_TIME_ZONE);
   const assumptions = parseAssumptions(
     [
@@ -81,11 +86,12 @@ function modelResults(): Evaluation[] {
   );
   if (!assumptions.ok) throw new Error(assumptions.error.message);
   const map = mapHeaders([...SAMPLE_VENDOR_HEADERS]);
-  return SAMPLE_VENDOR_ROWS.map((row) => {
+  const evaluations = SAMPLE_VENDOR_ROWS.map((row) => {
     const result = evaluateCells(row, map, assumptions.value);
     if (!result || !result.ok) throw new Error(`sample row ${String(row[0])} does not evaluate`);
     return result.value;
   });
+  return { evaluations, assumptions: assumptions.value };
 }
 
 const wholeNumber = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
@@ -286,6 +292,25 @@ describe("the pane in Chromium, in preview mode over the dev server", () => {
     expect(text).toMatch(/^#/m);
     expect(text).toContain(vendor);
     expect(text).toContain("Priya Raman");
+  }, STEP_TIMEOUT);
+
+  test("the checklist names the three assumptions that move the chosen vendor's total most; Go to cell from the keyboard selects one and the vendor stays", async () => {
+    const { evaluations, assumptions } = modelRun();
+    const chosen = evaluations[2];
+    const bars = sensitivity(chosen.row, assumptions);
+    const checklist = page.getByRole("tabpanel", { name: "Checklist" });
+    const list = checklist.getByRole("list", { name: "Assumptions that move the total most, in USD" });
+    await list.waitFor();
+    await checklist.getByText(sensitivitySentence(bars, (x) => formatAmount(x, { symbol: "USD", from: "rates" })), { exact: true }).waitFor();
+    expect(await list.getByRole("heading", { level: 4 }).allTextContents()).toEqual(bars.slice(0, 3).map((b) => b.name));
+    const go = list.getByRole("button", { name: /^Go to cell B\d+ on 'Offshore assumptions': / });
+    expect(await go.count()).toBe(3);
+    await go.first().focus();
+    await page.keyboard.press("Enter");
+    await checklist.getByText(new RegExp(`^Selected B\\d+ on 'Offshore assumptions': ${bars[0].name.replace(/[()]/g, "\\$&")}\\.$`)).waitFor();
+    await page.getByRole("heading", { name: `Governance checklist: ${chosen.row.vendor}` }).waitFor();
+    await screenshot("04b-sensitivity", list);
+    expect(await seriousViolations()).toEqual([]);
   }, STEP_TIMEOUT);
 
   test("Prepare for finance writes the Finance summary with portable formulas, keeps the model's numbers in the table, and says how to get live formulas back", async () => {

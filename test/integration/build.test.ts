@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 285,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 265,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 285,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 265,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -65,14 +65,36 @@ describe("webpack build", () => {
     expect(upFront[0]).toBe("functions.js");
     expect(upFront.every((src) => scripts.includes(src))).toBe(true);
     expect(upFront.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(150_000);
-    // Not the 200,000 B issue 13 asked for: React (about 46,000 B) and the model (about 42,000 B
-    // in functions.js) leave too little for the Fluent components it names (Combobox about
-    // 26,000 B, Dialog about 12,000 B, TabList, MessageBar, Badge). The limit is the measured
-    // total (281,111 B with currencies and rate cards) rounded up to the next 5,000 B, so growth
-    // still fails here; README's
-    // Benchmarks section has each component's cost and the choice left to the product owner.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(285_000);
+    // Not the 200,000 B issue 13 asked for. With Fluent's style rules in a stylesheet and the
+    // build's size settings, React and react-dom (about 44,000 B), tabster (about 19,000 B),
+    // Fluent's themes and components and the model (functions.js, about 39,000 B) come to
+    // 261,520 B as measured; the limit is that rounded up to the next 5,000 B, so growth still
+    // fails here. README's Benchmarks section says what is left and what 200,000 B would take.
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(265_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
+  }, 10 * 60 * 1000);
+
+  // Fluent UI's packages carry their styles compiled ahead of time as CSS text inside the
+  // scripts (Griffel's __styles); the build moves that text into one stylesheet, which the
+  // budget above does not count as JavaScript and the browser parses as CSS. Griffel names its
+  // rules by hash (".f6juhto{white-space:normal;}"), which is how a rule left in a script is found.
+  test("Fluent UI's style rules ship in a stylesheet taskpane.html links from its own origin, not in the scripts", async () => {
+    const dist = await ensureBuilt();
+    const html = readFileSync(path.join(dist, "taskpane.html"), "utf8");
+    const sheets = [...html.matchAll(/<link\b[^>]*>/g)]
+      .map((m) => m[0])
+      .filter((tag) => /\brel=["']?stylesheet\b/.test(tag))
+      .map((tag) => /\bhref=["']?([^"' >]+)/.exec(tag)?.[1] ?? "");
+    expect(sheets.length).toBe(1);
+    // The page's Content-Security-Policy allows styles from 'self' only (and inline ones).
+    expect(sheets[0]).not.toMatch(/^(https?:)?\/\//);
+    const css = readFileSync(path.join(dist, sheets[0]), "utf8");
+    const griffelRule = /\.[fr][a-z0-9]{4,8}\{[^{}"']*\}/g;
+    expect((css.match(griffelRule) ?? []).length).toBeGreaterThan(200);
+    const inScripts = readdirSync(dist)
+      .filter((name) => name.endsWith(".js"))
+      .flatMap((name) => [...readFileSync(path.join(dist, name), "utf8").matchAll(/["'`](\.[fr][a-z0-9]{4,8}\{[^{}"'`]*\})/g)].map((m) => `${name}: ${m[1]}`));
+    expect(inScripts.slice(0, 3)).toEqual([]);
   }, 10 * 60 * 1000);
 
   // Excel may load functions.js alone (custom functions without the pane): it carries the model,

@@ -10,14 +10,18 @@ import path from "path";
 import ExcelJS from "exceljs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import JSZip from "jszip";
+import { COST_BY_YEAR_CHART, COST_RANGE_CHART, SENSITIVITY_CHART } from "../../src/actions/financeCharts";
+import { LOOKUP_BLOCK_COLUMN } from "../../src/actions/financeLayout";
 import { CHART_VENDOR_LIMIT, financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { main } from "../../src/cli/main";
 import { COST_LINES } from "../../src/model/cost";
+import { portfolioSensitivity } from "../../src/model/range";
+import { costOverTerm } from "../../src/model/term";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { parseCell, parseRange } from "../../src/workbook/address";
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { WorkbookChange } from "../../src/workbook/port";
+import type { ChartSpec, SheetSnapshot, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { chartReference } from "../../src/workbook/xlsxCharts";
 import { sampleChanges } from "../../scripts/make-sample";
@@ -50,7 +54,7 @@ describe("the finance charts in the pane's preview (memory workbook)", () => {
     await workbook.apply(sampleChanges());
     const outcome = done(await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: NOW, buyerTimeZone: ZONE }));
     const charts = workbook.chartsOn(SUMMARY_SHEET);
-    expect(charts.map((c) => c.chart.type)).toEqual(["barStacked", "xyScatter"]);
+    expect(charts.map((c) => c.chart.type)).toEqual(["barStacked", "xyScatter", "barStacked", "barStacked", "line"]);
     const [bars, scatter] = charts;
     const first = SUMMARY_HEADER_ROW + 2;
     const last = SUMMARY_HEADER_ROW + 1 + outcome.vendors.length;
@@ -120,7 +124,156 @@ describe("the finance charts in the pane's preview (memory workbook)", () => {
     const charts = workbook.chartsOn(SUMMARY_SHEET);
     expect(charts.map((c) => c.name)).toEqual([...financeCharts(1).map((c) => c.name), "My own chart"]);
     expect(charts[0].chart.categories).toBe(financeCharts(VENDORS - 1)[0].categories);
-    expect(charts[2]).toEqual({ name: USER_CHART.name, chart: (USER_CHART as Extract<WorkbookChange, { kind: "setChart" }>).chart, anchor: (USER_CHART as Extract<WorkbookChange, { kind: "setChart" }>).anchor });
+    expect(charts.find((c) => c.name === USER_CHART.name)).toEqual({ name: USER_CHART.name, chart: (USER_CHART as Extract<WorkbookChange, { kind: "setChart" }>).chart, anchor: (USER_CHART as Extract<WorkbookChange, { kind: "setChart" }>).anchor });
+  });
+});
+
+/** The sample's rows with terms of one to four and a half years, so the cost-by-year lines have several points. */
+function multiYearRows(count = VENDORS): (string | number | boolean | null)[][] {
+  const duration = SAMPLE_VENDOR_HEADERS.indexOf("Duration (months)");
+  return Array.from({ length: count }, (_, i) =>
+    SAMPLE_VENDOR_ROWS[i % VENDORS].map((v, c) => (c === 0 && i >= VENDORS ? `Vendor ${i + 1}` : c === duration ? 12 + 10 * (i % 5) : v === undefined ? null : v)),
+  );
+}
+
+async function multiYearWorkbook(count = VENDORS): Promise<MemoryWorkbook> {
+  const workbook = new MemoryWorkbook();
+  await workbook.apply([
+    { kind: "ensureSheet", sheet: "Quotes" },
+    { kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers: [...SAMPLE_VENDOR_HEADERS], rows: multiYearRows(count) },
+  ]);
+  return workbook;
+}
+
+function chartNamed(charts: readonly { name: string; chart: ChartSpec }[], name: string): ChartSpec {
+  const found = charts.find((c) => c.name === name);
+  if (!found) throw new Error(`no chart '${name}' among ${charts.map((c) => c.name).join(", ")}`);
+  return found.chart;
+}
+
+/** The numbers of a range of the summary, top to bottom and left to right. */
+function numbersOf(summary: SheetSnapshot, range: string): number[] {
+  const r = parseRange(range);
+  const origin = parseCell(summary.origin);
+  const out: number[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) out.push(Number(summary.values[row - origin.row]?.[c - origin.column]));
+  return out;
+}
+
+function textsOf(summary: SheetSnapshot, range: string): string[] {
+  const r = parseRange(range);
+  const origin = parseCell(summary.origin);
+  const out: string[] = [];
+  for (let row = r.top; row <= r.bottom; row++) for (let c = r.left; c <= r.right; c++) out.push(String(summary.values[row - origin.row]?.[c - origin.column] ?? ""));
+  return out;
+}
+
+describe("the cost range, the portfolio's tornado and the cost by year as native charts (memory workbook)", () => {
+  test.each(["formulas", "values"] as const)("in %s mode each vendor's range floats from its low to its high total, split at the expected one, over cells that hold those numbers", async (mode) => {
+    const workbook = await multiYearWorkbook();
+    const outcome = done(await prepareForFinance(workbook, "Quotes", { mode, now: NOW, buyerTimeZone: ZONE }));
+    const charts = workbook.chartsOn(SUMMARY_SHEET);
+    const range = chartNamed(charts, COST_RANGE_CHART);
+    expect(range.type).toBe("barStacked");
+    const first = SUMMARY_HEADER_ROW + 2;
+    const last = SUMMARY_HEADER_ROW + 1 + outcome.vendors.length;
+    expect(range.categories).toBe(`A${first}:A${last}`);
+    // The base is invisible: only the bar from low to high shows.
+    expect(range.series.map((s) => s.noFill ?? false)).toEqual([true, false, false]);
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    const [base, toExpected, toHigh] = range.series.map((s) => numbersOf(summary, s.values));
+    outcome.vendors.forEach((v, i) => {
+      expect(base[i]).toBeCloseTo(v.costRange.low, 6);
+      expect(base[i] + toExpected[i]).toBeCloseTo(v.evaluation.cost.total, 6);
+      expect(base[i] + toExpected[i] + toHigh[i]).toBeCloseTo(v.costRange.high, 6);
+      expect(Math.min(toExpected[i], toHigh[i])).toBeGreaterThanOrEqual(0);
+    });
+    // In formulas mode the cells follow the summary's own range columns (the LibreOffice proof checks their numbers).
+    const cellOf = (range: string, i: number) => `${range.split(":")[0].replace(/\d+$/, "")}${first + i}`;
+    const formula = workbook.cell(SUMMARY_SHEET, cellOf(range.series[1].values, 0))?.formula;
+    if (mode === "formulas") expect(formula).toMatch(/^=[A-Z]+7-[A-Z]+7$/);
+    else expect(formula).toBeUndefined();
+    // Nothing else of the summary is under the block the chart reads.
+    const blockLeft = parseRange(range.series[0].values).left - 1;
+    expect(blockLeft).toBeGreaterThan(parseRange(chartNamed(charts, COST_BY_YEAR_CHART).categories).right);
+  });
+
+  it("the tornado shows the ten assumptions that move all vendors' total most, each from its low end (left of zero) to its high end", async () => {
+    const workbook = await multiYearWorkbook();
+    const outcome = done(await prepareForFinance(workbook, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    const tornado = chartNamed(workbook.chartsOn(SUMMARY_SHEET), SENSITIVITY_CHART);
+    expect(tornado.type).toBe("barStacked");
+    const expected = portfolioSensitivity(outcome.vendors.map((v) => v.evaluation.row), outcome.assumptions).slice(0, 10);
+    expect(expected.length).toBeGreaterThan(1);
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    expect(textsOf(summary, tornado.categories)).toEqual(expected.map((b) => b.name));
+    const total = outcome.vendors.reduce((sum, v) => sum + v.evaluation.cost.total, 0);
+    const [atLow, atHigh] = tornado.series.map((s) => numbersOf(summary, s.values));
+    expected.forEach((b, k) => {
+      expect(atLow[k]).toBeCloseTo(b.totalAtLow - total, 6);
+      expect(atHigh[k]).toBeCloseTo(b.totalAtHigh - total, 6);
+      expect(atLow[k]).toBeLessThanOrEqual(1e-6);
+      expect(atHigh[k]).toBeGreaterThanOrEqual(-1e-6);
+    });
+    // Largest swing at the top.
+    const swings = atHigh.map((h, k) => h - atLow[k]);
+    expect([...swings].sort((x, y) => y - x)).toEqual(swings);
+  });
+
+  it("the cost by year is a line per vendor over the years' cells, which hold the model's cost of each year", async () => {
+    const workbook = await multiYearWorkbook();
+    const outcome = done(await prepareForFinance(workbook, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    const line = chartNamed(workbook.chartsOn(SUMMARY_SHEET), COST_BY_YEAR_CHART);
+    expect(line.type).toBe("line");
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    const terms = outcome.vendors.map((v) => costOverTerm(v.evaluation.row, outcome.assumptions));
+    const years = Math.max(...terms.map((t) => t.years.length));
+    expect(years).toBeGreaterThan(3);
+    expect(textsOf(summary, line.categories)).toEqual(Array.from({ length: years }, (_, y) => `Year ${y + 1}`));
+    expect(line.series.map((s) => s.name)).toEqual(outcome.vendors.map((v) => v.vendor));
+    line.series.forEach((s, i) => {
+      const range = parseRange(s.values);
+      expect(range.top).toBe(range.bottom);
+      const cells = numbersOf(summary, s.values);
+      expect(cells.slice(0, terms[i].years.length).map((x) => Math.round(x * 100))).toEqual(terms[i].years.map((y) => Math.round(y.total * 100)));
+    });
+  });
+
+  it("the five charts sit below the vendor rows, over empty cells, none on another, left of the assumptions block", async () => {
+    const workbook = await multiYearWorkbook();
+    done(await prepareForFinance(workbook, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    const charts = workbook.chartsOn(SUMMARY_SHEET);
+    expect(charts.map((c) => c.name)).toEqual(financeCharts(VENDORS).map((c) => c.name));
+    const summary = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!;
+    const origin = parseCell(summary.origin);
+    const boxes = charts.map((c) => ({ ...parseCell(c.anchor.cell), rows: c.anchor.rows, columns: c.anchor.columns }));
+    for (const b of boxes) {
+      expect(b.row).toBeGreaterThan(SUMMARY_HEADER_ROW + VENDORS);
+      expect(b.column + b.columns).toBeLessThanOrEqual(LOOKUP_BLOCK_COLUMN);
+      for (let r = b.row; r < b.row + b.rows; r++)
+        for (let c = b.column; c < b.column + b.columns; c++) expect([r, c, summary.values[r - origin.row]?.[c - origin.column] ?? null]).toEqual([r, c, null]);
+    }
+    boxes.forEach((x, i) =>
+      boxes.slice(i + 1).forEach((y) => {
+        const apart = x.row + x.rows <= y.row || y.row + y.rows <= x.row || x.column + x.columns <= y.column || y.column + y.columns <= x.column;
+        expect(apart).toBe(true);
+      }),
+    );
+  });
+
+  it("with more vendors than a chart can show, the range bars and the lines cover the first ones, and preparing again redraws the five charts", async () => {
+    const many = CHART_VENDOR_LIMIT + 7;
+    const workbook = await multiYearWorkbook(many);
+    done(await prepareForFinance(workbook, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    done(await prepareForFinance(workbook, "Quotes", { mode: "values", now: NOW }));
+    const charts = workbook.chartsOn(SUMMARY_SHEET);
+    expect(charts).toHaveLength(financeCharts(1).length);
+    const last = SUMMARY_HEADER_ROW + 1 + CHART_VENDOR_LIMIT;
+    expect(chartNamed(charts, COST_RANGE_CHART).categories).toBe(`A${SUMMARY_HEADER_ROW + 2}:A${last}`);
+    for (const s of chartNamed(charts, COST_RANGE_CHART).series) expect(parseRange(s.values).bottom + 1).toBe(last);
+    const lines = chartNamed(charts, COST_BY_YEAR_CHART).series;
+    expect(lines).toHaveLength(CHART_VENDOR_LIMIT);
+    expect(parseRange(lines[lines.length - 1].values).top + 1).toBe(last);
   });
 });
 
@@ -136,7 +289,7 @@ describe("the finance charts through the Office.js adapter (counting fake)", () 
     const excel = evaluated();
     const outcome = done(await prepareForFinance(new ExcelWorkbook(excel.host()), SAMPLE_TABLE_NAME, { now: NOW, buyerTimeZone: ZONE }));
     const expected = financeCharts(outcome.vendors.length);
-    expect(excel.charts.map((c) => [c.sheet, c.name, c.type, c.title])).toEqual([
+    expect(excel.charts.slice(0, 2).map((c) => [c.sheet, c.name, c.type, c.title])).toEqual([
       [SUMMARY_SHEET, expected[0].name, "BarStacked", "Cost breakdown per vendor"],
       [SUMMARY_SHEET, expected[1].name, "XYScatter", "Risk score against total cost"],
     ]);
@@ -152,12 +305,38 @@ describe("the finance charts through the Office.js adapter (counting fake)", () 
     expect(parseCell(scatter.position!.end!).column).toBeLessThan(SUMMARY_COLUMNS.length);
   });
 
+  it("draws the cost range as floating bars (the base without fill and out of the legend), the tornado as bars with names at the left, and the cost by year as a LineMarkers chart of one series per vendor", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 0, 0, "Quotes", SAMPLE_VENDOR_HEADERS, multiYearRows());
+    const outcome = done(await prepareForFinance(new ExcelWorkbook(excel.host()), "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    const expected = financeCharts(
+      outcome.vendors.map((v) => v.vendor),
+      { years: Math.max(...outcome.vendors.map((v) => costOverTerm(v.evaluation.row, outcome.assumptions).years.length)), assumptions: 10 },
+    );
+    const drawn = (name: string) => excel.charts.find((c) => c.name === name)!;
+    const asDrawn = (name: string) => {
+      const spec = expected.find((c) => c.name === name)!;
+      return spec.series.map((s) => ({ name: s.name, values: s.values, xValues: spec.categories, ...(s.noFill ? { fillCleared: true } : {}) }));
+    };
+    const range = drawn(COST_RANGE_CHART);
+    expect([range.type, range.hiddenLegendEntries, range.categoryTickLabels, range.reversedCategories]).toEqual(["BarStacked", [0], "Low", true]);
+    expect(range.series).toEqual(asDrawn(COST_RANGE_CHART));
+    const tornado = drawn(SENSITIVITY_CHART);
+    expect([tornado.type, tornado.hiddenLegendEntries, tornado.categoryTickLabels]).toEqual(["BarStacked", undefined, "Low"]);
+    expect(tornado.series).toEqual(asDrawn(SENSITIVITY_CHART));
+    const lines = drawn(COST_BY_YEAR_CHART);
+    expect(lines.type).toBe("LineMarkers");
+    // One series per vendor, each along its row of years: not one per year.
+    expect(lines.series).toEqual(asDrawn(COST_BY_YEAR_CHART));
+    expect(lines.series).toHaveLength(outcome.vendors.length);
+  });
+
   it("preparing again deletes and redraws its two charts by name and keeps the user's chart", async () => {
     const excel = evaluated();
     const port = new ExcelWorkbook(excel.host());
     done(await prepareForFinance(port, SAMPLE_TABLE_NAME, { now: NOW, buyerTimeZone: ZONE }));
     excel.charts.push({ sheet: SUMMARY_SHEET, name: "My own chart", type: "Pie", series: [{ name: "x", values: "BA1:BA3" }], axisTitles: {} });
-    const mine = structuredClone(excel.charts[2]);
+    const mine = structuredClone(excel.charts[excel.charts.length - 1]);
     done(await prepareForFinance(port, SAMPLE_TABLE_NAME, { mode: "values", now: NOW }));
     expect(excel.charts.map((c) => c.name).sort()).toEqual(["My own chart", ...financeCharts(1).map((c) => c.name)].sort());
     expect(excel.charts.find((c) => c.name === "My own chart")).toEqual(mine);
@@ -188,6 +367,9 @@ describe("the finance charts through the Office.js adapter (counting fake)", () 
     expect(excel.charts.map((c) => [c.type, c.reversedCategories, c.categoryAxisPosition])).toEqual([
       ["BarStacked", true, undefined],
       ["XYScatter", undefined, undefined],
+      ["BarStacked", true, undefined],
+      ["BarStacked", true, undefined],
+      ["LineMarkers", undefined, undefined],
     ]);
   });
 
@@ -252,20 +434,74 @@ function odsRange(range: string): string {
 describe("the finance charts in the command line's workbook (xlsx adapter)", () => {
   const output = path.join(work, "sample-finance.xlsx");
   const refreshed = path.join(work, "sample-refreshed.xlsx");
+  const multiYear = path.join(work, "multi-year.xlsx");
   let lo: Awaited<ReturnType<typeof libreOfficeCharts>>[];
+  let ods: string[];
+  let multiYearOutcome: Extract<FinanceOutcome, { kind: "done" }>;
 
   beforeAll(async () => {
     expect(await runCli("--out", output)).toBe(0);
-    // The written file prepared again (ExcelJS reads it without its charts): still two.
+    // The written file prepared again (ExcelJS reads it without its charts): as many charts.
     expect(await runCli(output, "--out", refreshed)).toBe(0);
-    const converted = await convert([output, refreshed], "ods");
+    const book = XlsxWorkbook.create();
+    await book.apply([
+      { kind: "ensureSheet", sheet: "Quotes" },
+      { kind: "createTable", sheet: "Quotes", address: "A1", name: "Quotes", headers: [...SAMPLE_VENDOR_HEADERS], rows: multiYearRows() },
+    ]);
+    multiYearOutcome = done(await prepareForFinance(book, "Quotes", { now: NOW, buyerTimeZone: ZONE }));
+    await book.save(multiYear);
+    ods = await convert([output, refreshed, multiYear], "ods");
     lo = [];
-    for (const file of converted) lo.push(await libreOfficeCharts(file));
+    for (const file of ods) lo.push(await libreOfficeCharts(file));
   }, 240_000);
 
-  it("LibreOffice opens two real charts on the summary: stacked bars of the cost columns by vendor, and risk over total cost", () => {
+  it("LibreOffice opens the cost range as stacked bars on an unfilled base, the tornado as stacked bars and the cost by year as one line per vendor", async () => {
+    const charts = lo[2];
+    const expected = financeCharts(
+      multiYearOutcome.vendors.map((v) => v.vendor),
+      { years: Math.max(...multiYearOutcome.vendors.map((v) => costOverTerm(v.evaluation.row, multiYearOutcome.assumptions).years.length)), assumptions: 10 },
+    );
+    expect(charts.map((c) => [c.name, c.class, c.stacked])).toEqual(expected.map((c) => [c.name, c.type === "xyScatter" ? "scatter" : c.type === "line" ? "line" : "bar", c.type === "barStacked"]));
+    charts.forEach((c, i) => expect([c.name, c.series]).toEqual([c.name, expected[i].series.map((s) => odsRange(s.values))]));
+    const zip = await JSZip.loadAsync(readFileSync(ods[2]));
+    const content = await zip.file("content.xml")!.async("string");
+    const object = (name: string) => new RegExp(`<draw:frame [^>]*draw:name="${name}"[^>]*>\\s*<draw:object [^>]*xlink:href="\\./([^"]+)"`).exec(content)![1];
+    // The range's base series is drawn without fill; the others are filled.
+    const range = await zip.file(`${object(COST_RANGE_CHART)}/content.xml`)!.async("string");
+    const fills = [...range.matchAll(/<chart:series [^>]*chart:style-name="([^"]+)"/g)].map(([, style]) => new RegExp(`<style:style style:name="${style}"[^>]*>(?:(?!</style:style>).)*draw:fill="(\\w+)"`, "s").exec(range)?.[1]);
+    expect(fills.map((f) => f === "none")).toEqual([true, false, false]);
+    // The line chart's categories are the years' header cells.
+    const years = await zip.file(`${object(COST_BY_YEAR_CHART)}/content.xml`)!.async("string");
+    const categories = /<chart:categories table:cell-range-address="([^"]+)"/.exec(years)?.[1].replace(/&apos;/g, "'");
+    expect(categories).toBe(odsRange(expected.find((c) => c.name === COST_BY_YEAR_CHART)!.categories));
+  });
+
+  it("the written chart parts: the range's base series has no fill nor outline and no legend entry, bar names sit at the left edge, the lines read a row per vendor", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(multiYear));
+    const parts = Object.keys(zip.files).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    const charts = await Promise.all(parts.map(async (p) => parser.parse(await zip.file(p)!.async("string")).chartSpace.chart));
+    const titled = (title: string) => charts.find((c) => JSON.stringify(c.title).includes(title))!;
+    const years = Math.max(...multiYearOutcome.vendors.map((v) => costOverTerm(v.evaluation.row, multiYearOutcome.assumptions).years.length));
+    const expected = financeCharts(
+      multiYearOutcome.vendors.map((v) => v.vendor),
+      { years, assumptions: 10 },
+    );
+    const spec = (name: string) => expected.find((c) => c.name === name)!;
+    const range = titled(spec(COST_RANGE_CHART).title);
+    const series = range.plotArea.barChart.ser as Record<string, unknown>[];
+    expect(series.map((s) => s.spPr !== undefined)).toEqual([true, false, false]);
+    expect(series[0].spPr).toEqual({ noFill: "", ln: { noFill: "" } });
+    expect(range.legend.legendEntry).toEqual({ idx: { "@val": "0" }, delete: { "@val": "1" } });
+    expect(range.plotArea.catAx.tickLblPos["@val"]).toBe("low");
+    const tornado = titled(spec(SENSITIVITY_CHART).title);
+    expect([tornado.plotArea.barChart.grouping["@val"], tornado.legend.legendEntry]).toEqual(["stacked", undefined]);
+    const lines = titled(spec(COST_BY_YEAR_CHART).title).plotArea.lineChart;
+    expect([lines.ser].flat().map((s: { val: { numRef: { f: string } } }) => s.val.numRef.f)).toEqual(spec(COST_BY_YEAR_CHART).series.map((s) => chartReference(SUMMARY_SHEET, s.values)));
+  });
+
+  it("LibreOffice opens real charts on the summary: stacked bars of the cost columns by vendor, and risk over total cost", () => {
     const [bars, scatter] = financeCharts(VENDORS);
-    expect(lo[0].map((c) => [c.name, c.class])).toEqual([
+    expect(lo[0].slice(0, 2).map((c) => [c.name, c.class])).toEqual([
       [bars.name, "bar"],
       [scatter.name, "scatter"],
     ]);
@@ -276,7 +512,7 @@ describe("the finance charts in the command line's workbook (xlsx adapter)", () 
     expect(lo[0][1].domain).toBe(odsRange(scatter.categories));
   });
 
-  it("preparing the written file again gives the same two charts, not four", () => {
+  it("preparing the written file again gives the same charts, not twice as many", () => {
     expect(lo[1]).toEqual(lo[0]);
   });
 
@@ -285,7 +521,7 @@ describe("the finance charts in the command line's workbook (xlsx adapter)", () 
     const names = Object.keys(zip.files);
     const charts = names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
     const drawings = names.filter((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n));
-    expect(charts).toHaveLength(2);
+    expect(charts).toHaveLength(financeCharts(VENDORS).length);
     expect(drawings).toHaveLength(1);
     for (const part of [...charts, ...drawings, "[Content_Types].xml", ...names.filter((n) => n.endsWith(".rels"))]) {
       expect([part, XMLValidator.validate(await zip.file(part)!.async("string"))]).toEqual([part, true]);

@@ -11,7 +11,7 @@ import { rangeOverlapText } from "../../src/actions/financeLayout";
 import { NEWER_THAN_EXCEL_2016 } from "../../src/model/portable";
 import { parseExchangeRates, withExchangeRates } from "../../src/model/currency";
 import { costOverTerm } from "../../src/model/term";
-import { COST_BY_YEAR_TITLE } from "../../src/actions/financeSummary";
+import { COST_BY_YEAR_TITLE, SUMMARY_YEARS } from "../../src/actions/financeSummary";
 import { FINANCE_KEY_HEADER, financeCharts, prepareForFinance, SUMMARY_REORDERED, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, FINANCE_SETTING, type FinanceOutcome } from "../../src/actions/finance";
 import { evaluateTable, OUTPUT_COLUMNS } from "../../src/actions/evaluate";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -58,6 +58,27 @@ const files = {
   gapsSummarySorted: path.join(work, "gaps-summary-sorted.xlsx"),
   currencies: path.join(work, "currencies.xlsx"),
   currenciesChanged: path.join(work, "currencies-changed.xlsx"),
+  terms: path.join(work, "terms.xlsx"),
+  termsChanged: path.join(work, "terms-changed.xlsx"),
+};
+
+/**
+ * Terms the cost by year splits: longer than the years shown (12.5 years), capped below its
+ * country's wage inflation, short, and a blank duration (the default) with a cap above.
+ */
+const TERM_HEADERS = ["Vendor", "Hourly rate", "Hours", "Time zone", "Duration (months)", "Indexation cap"];
+const TERM_ROWS: CellValue[][] = [
+  ["Long Bangalore", 30, 20000, "Asia/Kolkata", 150, null],
+  ["Capped Pune", 28, 8000, "Asia/Kolkata", 40, 0.05],
+  ["Short Ohio", 90, 1000, "America/New_York", 7, null],
+  ["Default Warsaw", 40, 3000, "Europe/Warsaw", null, 0.2],
+];
+/** Assumptions finance changes in the terms file: none changes how many years a term has. */
+const TERM_CHANGES: Record<string, number> = {
+  "Wage inflation (India)": 0.15,
+  "Wage inflation (other countries)": 0.07,
+  "Productivity loss period (months)": 30,
+  "Governance % (Staff augmentation)": 0.06,
 };
 
 /** Quotes in euros, rupees and the reporting currency (blank or named), and the two-currency exchange table the buyer types. */
@@ -379,6 +400,16 @@ beforeAll(async () => {
   changedRates.getWorksheet(ASSUMPTIONS_SHEET)!.getCell("P2").value = CHANGED_EUR_RATE;
   await changedRates.xlsx.writeFile(files.currenciesChanged);
 
+  const terms = XlsxWorkbook.create();
+  await terms.apply([
+    { kind: "ensureSheet", sheet: "Terms" },
+    { kind: "createTable", sheet: "Terms", address: "A1", name: "Terms", headers: TERM_HEADERS, rows: TERM_ROWS as CellWrite[][] },
+  ]);
+  const termsPrepared = await prepareForFinance(terms, "Terms", { now: NOW, buyerTimeZone: BUYER_ZONE });
+  if (termsPrepared.kind !== "done") throw new Error(termsPrepared.message);
+  await terms.save(files.terms);
+  await setAssumptions(files.terms, files.termsChanged, TERM_CHANGES);
+
   const out = await recalculateInLibreOffice(Object.values(files));
   const keys = Object.keys(files) as (keyof typeof files)[];
   recalculated = {} as typeof recalculated;
@@ -611,6 +642,53 @@ describe("two currencies, recalculated by LibreOffice", () => {
     compareRanges(book, evaluations, a);
     const before = currencyModel(recalculated.currencies).evaluations[0].cost.total;
     expect(evaluations[0].cost.total / before).toBeCloseTo(CHANGED_EUR_RATE / 1.08, 9);
+  });
+});
+
+/** The cost-by-year block of a recalculated file against term.ts, to 1e-9: the rise, every year shown and the term's sum. */
+function compareCostByYear(book: ExcelJS.Workbook, evaluations: readonly Evaluation[], a: Assumptions): number {
+  const sheet = book.getWorksheet(SUMMARY_SHEET)!;
+  let titleColumn = 0;
+  sheet.getRow(SUMMARY_HEADER_ROW + 1).eachCell((cell, col) => (cell.value === COST_BY_YEAR_TITLE ? (titleColumn = col) : undefined));
+  expect(titleColumn).toBeGreaterThan(0);
+  let compared = 0;
+  evaluations.forEach((e, i) => {
+    const row = sheet.getRow(SUMMARY_HEADER_ROW + 2 + i);
+    const term = costOverTerm(e.row, a);
+    expect(shown(row.getCell(titleColumn))).toBe(e.row.vendor);
+    expectClose(shown(row.getCell(titleColumn + 1)), term.yearlyRise, `${e.row.vendor} rise`);
+    const shownYears = Math.min(term.years.length, SUMMARY_YEARS);
+    term.years.slice(0, shownYears).forEach((y, k) => expectClose(shown(row.getCell(titleColumn + 2 + k)), y.total, `${e.row.vendor} year ${y.year}`));
+    let last = titleColumn + 2;
+    sheet.getRow(SUMMARY_HEADER_ROW + 1).eachCell((cell, col) => (cell.value === "Over the term" ? (last = col) : undefined));
+    expectClose(shown(row.getCell(last)), term.total, `${e.row.vendor} over the term`);
+    compared += 2 + shownYears;
+  });
+  return compared;
+}
+
+describe("the cost by contract year as portable formulas, recalculated by LibreOffice", () => {
+  it("each vendor's rise, years and term's sum equal the model's: a term longer than the years shown, a cap below and above the wage inflation, a blank duration", () => {
+    const { a, evaluations } = modelEvaluations(recalculated.terms, TERM_HEADERS, TERM_ROWS);
+    expect(evaluations).toHaveLength(TERM_ROWS.length);
+    expect(costOverTerm(evaluations[0].row, a).years.length).toBeGreaterThan(SUMMARY_YEARS);
+    expect(compareCostByYear(recalculated.terms, evaluations, a)).toBeGreaterThan(TERM_ROWS.length * 3);
+    expect(errorCells(recalculated.terms)).toEqual([]);
+  });
+
+  it("after finance changes the wage inflation, the productivity loss period and a cost line's assumption in the file, every year follows as the model says", () => {
+    const { a, evaluations } = modelEvaluations(recalculated.termsChanged, TERM_HEADERS, TERM_ROWS);
+    expect(a.wageInflationIndia).toBe(TERM_CHANGES["Wage inflation (India)"]);
+    const before = modelEvaluations(recalculated.terms, TERM_HEADERS, TERM_ROWS);
+    // The change moves the years: the proof is not of numbers that stood still.
+    expect(costOverTerm(evaluations[0].row, a).total).not.toBeCloseTo(costOverTerm(before.evaluations[0].row, before.a).total, 0);
+    compareCostByYear(recalculated.termsChanged, evaluations, a);
+    expect(errorCells(recalculated.termsChanged)).toEqual([]);
+  });
+
+  it("the exchange rate finance changes moves the years too", () => {
+    const { a, evaluations } = currencyModel(recalculated.currenciesChanged);
+    compareCostByYear(recalculated.currenciesChanged, evaluations, a);
   });
 });
 

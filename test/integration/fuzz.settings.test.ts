@@ -9,7 +9,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 import { evaluateTable } from "../../src/actions/evaluate";
-import { FINANCE_SETTING, prepareForFinance } from "../../src/actions/finance";
+import { CHART_VENDOR_LIMIT, FINANCE_SETTING, prepareForFinance } from "../../src/actions/finance";
 import { MAX_SUMMARY_RIGHT } from "../../src/actions/financeSummary";
 import { financeSettingSchema } from "../../src/actions/storedSettings";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
@@ -64,6 +64,26 @@ describe("settings the add-in writes", () => {
       expect(STORED_CHARTS_SCHEMA.safeParse(await setting(wb, CHARTS_SETTING)).success).toBe(true);
     }
   });
+});
+
+describe("the chart setting the add-in writes", () => {
+  it("passes its check whole: a line per vendor up to the charts' vendor limit, the floating bars' unfilled base, every type", async () => {
+    const duration = SAMPLE_VENDOR_HEADERS.indexOf("Duration (months)");
+    const rows = Array.from({ length: CHART_VENDOR_LIMIT + 3 }, (_, i) =>
+      SAMPLE_VENDOR_ROWS[i % SAMPLE_VENDOR_ROWS.length].map((v, c) => (c === 0 ? `Vendor ${i + 1}` : c === duration ? 30 : v)),
+    );
+    const wb = await prepared(rows);
+    const stored = await setting(wb, CHARTS_SETTING);
+    const parsed = STORED_CHARTS_SCHEMA.safeParse(stored);
+    expect(parsed.success).toBe(true);
+    // Nothing the add-in wrote is dropped by the check (an unknown key would be).
+    expect(parsed.data).toEqual(stored);
+    const charts = stored as StoredChart[];
+    expect(charts.map((c) => c.chart.type).sort()).toEqual(["barStacked", "barStacked", "barStacked", "line", "xyScatter"]);
+    expect(Math.max(...charts.map((c) => c.chart.series.length))).toBe(CHART_VENDOR_LIMIT);
+    expect(charts.some((c) => c.chart.series.some((s) => s.noFill))).toBe(true);
+    expect(wb.storedCharts()).toEqual(stored);
+  }, 60_000);
 });
 
 describe("crafted settings", () => {

@@ -6,6 +6,7 @@ import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { setBuyerTimeZone } from "../../src/actions/buyerZone";
 import { parseMappingSetting, tableMemory } from "../../src/actions/mapping";
 import { FIELDS } from "../../src/model/fields";
+import { RATE_CARD_HEADERS, RATE_CARD_ROWS, RATE_CARD_SHEET_NAME, RATE_CARD_TABLE_NAME } from "../../src/sample/rateCard";
 import { SAMPLE_SHEET_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { App, PREVIEW_NOTICE, type AppProps } from "../../src/taskpane/App";
 import { ChecklistPanel } from "../../src/taskpane/checklist/ChecklistPanel";
@@ -417,6 +418,31 @@ describe("results at the top of the step", () => {
     // Above the button: the first thing read after the calculation.
     const button = screen.getByRole("button", { name: "Calculate cost, risk and fit" });
     expect(summary.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+});
+
+describe("the results of a rate card", () => {
+  test("the summary counts and names vendor options, each with the total of all its roles, not rows", async () => {
+    const workbook = new MemoryWorkbook().addSheet(RATE_CARD_SHEET_NAME);
+    await workbook.apply([
+      { kind: "createTable", sheet: RATE_CARD_SHEET_NAME, address: "A1", name: RATE_CARD_TABLE_NAME, headers: [...RATE_CARD_HEADERS], rows: RATE_CARD_ROWS.map((r) => r.map((c) => c ?? null)) },
+    ]);
+    workbook.select(RATE_CARD_SHEET_NAME, "A2");
+    await setBuyerTimeZone(workbook, "America/New_York");
+    const user = renderPane(workbook);
+    await user.click(await evaluateButton());
+    const vendors = [...new Set(RATE_CARD_ROWS.map((r) => String(r[RATE_CARD_HEADERS.indexOf("Vendor")])))];
+    const summary = await screen.findByRole("region", { name: `Results for ${vendors.length} vendor options (${RATE_CARD_ROWS.length} rows)` });
+    const badges = within(within(summary).getByRole("list", { name: "Location fit verdicts" })).getAllByRole("listitem").map((b) => Number.parseInt(b.textContent ?? "", 10));
+    expect(badges.reduce((a, b) => a + b, 0)).toBe(vendors.length);
+    // Per option: the sum of its rows' totals (its shares add up to it), named by the option and its rows.
+    const read = await workbook.read({ table: { name: RATE_CARD_TABLE_NAME, values: true } });
+    const totals = read.table!.rows!.map((r) => r[read.table!.headers.indexOf("Total cost")] as number);
+    const byVendor = vendors.map((v) => totals.filter((_t, i) => RATE_CARD_ROWS[i][RATE_CARD_HEADERS.indexOf("Vendor")] === v).reduce((a, b) => a + b, 0));
+    const cheapest = byVendor.indexOf(Math.min(...byVendor));
+    const first = RATE_CARD_ROWS.findIndex((r) => r[RATE_CARD_HEADERS.indexOf("Vendor")] === vendors[cheapest]);
+    const count = RATE_CARD_ROWS.filter((r) => r[RATE_CARD_HEADERS.indexOf("Vendor")] === vendors[cheapest]).length;
+    expect(summary).toHaveTextContent(`Lowest total cost$${Math.round(byVendor[cheapest]).toLocaleString("en-US")}: ${vendors[cheapest]} (${count} rows from row ${first + 2})`);
   });
 });
 

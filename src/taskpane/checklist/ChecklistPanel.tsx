@@ -38,6 +38,7 @@ import { dueText } from "../../model/checklistContract";
 import type { CalendarDate } from "../../model/zones";
 import type { WorkbookPort } from "../../workbook/port";
 import { Notice, type NoticeIntent } from "../Notice";
+import { SensitivityList } from "./SensitivityList";
 
 export interface ChecklistPanelProps {
   readonly port: WorkbookPort;
@@ -120,6 +121,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
   const pendingSave = useRef<{ row: string; run: () => Promise<void>; cancel: () => void } | null>(null);
   const startTextRef = useRef(startText);
   startTextRef.current = startText;
+  // The row on screen: kept while the selection is outside every table (an assumption's cell, another sheet).
+  const shownRow = useRef<{ table: string; rowIndex: number } | null>(null);
 
   const refresh = useCallback(async () => {
     const request = ++latest.current;
@@ -128,9 +131,10 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
       // What was typed is in the workbook before the row is read again, so it comes back with it.
       await pendingSave.current?.run();
       const start = parseIsoDate(startTextRef.current);
-      const result = await loadChecklist(port, start ? { startDate: start } : {});
+      const result = await loadChecklist(port, { ...(start ? { startDate: start } : {}), whileOutside: shownRow.current });
       if (request !== latest.current) return;
       setLoad(result);
+      shownRow.current = result.kind === "ready" || result.kind === "partial" ? { table: result.table, rowIndex: result.rowIndex } : null;
       if (result.kind === "ready" || result.kind === "partial") {
         setInput(result.input);
         setSameOwners(result.sameOwners);
@@ -426,6 +430,10 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
                 </dd>
               </dl>
             </Section>
+            <Section value="sensitivity" title="What moves the total most">
+              {/* Keyed by row: what Go to cell said belongs to this vendor, not the next one selected. */}
+              <SensitivityList key={`${ready.table}\u0001${ready.rowIndex}`} sensitivity={ready.sensitivity} port={port} />
+            </Section>
             {ownersSection}
             <Section value="checks" title="Readiness checks">
               <ul className="checklist-list checklist-plain">
@@ -489,8 +497,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
   );
 }
 
-/** Sections open by default: what the buyer fills in. */
-const OPEN_SECTIONS: ReadonlySet<string> = new Set(["owners", "checks"]);
+/** Sections open by default: what the buyer fills in, and what moves the total most. */
+const OPEN_SECTIONS: ReadonlySet<string> = new Set(["sensitivity", "owners", "checks"]);
 
 /** A collapsible section: a heading whose button shows or hides it (the disclosure pattern of the WAI-ARIA Authoring Practices). */
 function Section({ value, title, children }: { value: string; title: string; children: ReactNode }) {

@@ -121,6 +121,8 @@ export interface ChartSeriesRecord {
   /** Addresses without the sheet, as given to setValues / setXAxisValues (or taken from the source range). */
   values: string;
   xValues?: string;
+  /** format.fill.clear() was called: drawn without fill. */
+  fillCleared?: boolean;
 }
 
 export interface ChartRecord {
@@ -137,6 +139,10 @@ export interface ChartRecord {
   reversedCategories?: boolean;
   /** categoryAxis.position: where the value axis crosses it. */
   categoryAxisPosition?: string;
+  /** categoryAxis.tickLabelPosition (Excel.ChartAxisTickLabelPosition). */
+  categoryTickLabels?: string;
+  /** Indexes of the legend entries set to visible = false. */
+  hiddenLegendEntries?: number[];
 }
 
 const k = (r: number, c: number) => `${r},${c}`;
@@ -1181,13 +1187,19 @@ class FakeCharts extends FakeProxy {
       },
     };
   }
-  /** As Excel: a source range of n columns, series by columns, gives n series named Series1... */
+  /**
+   * As Excel: a source range of n columns, series by columns, gives n series named Series1...;
+   * by rows, one series per row ("Excel.ChartSeriesBy": Auto, Columns, Rows, ExcelApi 1.1).
+   * "Auto" guesses from the shape on the desktop and means columns on the web (same page):
+   * the fake refuses it, so the adapter always says which.
+   */
   add(type: string, sourceData: FakeRange, seriesBy?: string): FakeChart {
     const { sheet, ref } = bareAddress(sourceData);
     if (low(sheet) !== low(this.sheetName)) throw new Error("the fake draws charts from ranges of their own sheet only");
-    if (seriesBy !== "Columns") throw new Error("the fake knows series by columns only");
+    if (seriesBy !== "Columns" && seriesBy !== "Rows") throw new Error("the fake knows series by columns or by rows only");
     const series: ChartSeriesRecord[] = [];
-    for (let c = ref.left; c <= ref.right; c++) series.push({ name: `Series${series.length + 1}`, values: rangeAddress({ ...ref, left: c, right: c }) });
+    if (seriesBy === "Rows") for (let r = ref.top; r <= ref.bottom; r++) series.push({ name: `Series${series.length + 1}`, values: rangeAddress({ ...ref, top: r, bottom: r }) });
+    else for (let c = ref.left; c <= ref.right; c++) series.push({ name: `Series${series.length + 1}`, values: rangeAddress({ ...ref, left: c, right: c }) });
     const record: ChartRecord = { sheet: this.ctx.excel.sheet(this.sheetName).name, name: `Chart ${this.ctx.excel.charts.length + 1}`, type, series, axisTitles: {} };
     this.ctx.excel.charts.push(record);
     this.ctx.excel.record(type, 0, 0);
@@ -1197,7 +1209,14 @@ class FakeCharts extends FakeProxy {
 
 class FakeChart {
   readonly title: { text?: string };
-  readonly axes: { categoryAxis: { title: { text?: string }; reversePlotOrder?: boolean; position?: string }; valueAxis: { title: { text?: string } } };
+  readonly axes: { categoryAxis: { title: { text?: string }; reversePlotOrder?: boolean; position?: string; tickLabelPosition?: string }; valueAxis: { title: { text?: string } } };
+  /**
+   * Chart.legend.legendEntries (ExcelApi 1.7): getItemAt(index) "returns a legend entry at the
+   * given index", whose `visible` (ExcelApi 1.7) "represents the visibility of a chart legend
+   * entry" (Excel.ChartLegendEntryCollection, Excel.ChartLegendEntry). An index past the
+   * series fails at the sync, as getItemAt of any collection does.
+   */
+  readonly legend: { legendEntries: { getItemAt: (index: number) => { visible?: boolean } } };
   readonly series: { getItemAt: (index: number) => FakeChartSeries; add: (name?: string) => FakeChartSeries };
   constructor(private readonly ctx: FakeContext, private readonly record: ChartRecord) {
     const excel = ctx.excel;
@@ -1224,8 +1243,32 @@ class FakeChart {
           if (excel.apiMinor < 8) throw new Error("ApiNotFound: ChartAxis.position needs ExcelApi 1.8");
           record.categoryAxisPosition = value;
         },
+        // ChartAxis.tickLabelPosition: "NextToAxis" | "High" | "Low" | "None" (ExcelApi 1.7).
+        set tickLabelPosition(value: string) {
+          if (excel.apiMinor < 7) throw new Error("ApiNotFound: ChartAxis.tickLabelPosition needs ExcelApi 1.7");
+          if (!["NextToAxis", "High", "Low", "None"].includes(value)) throw new Error(`InvalidArgument: tickLabelPosition '${value}'`);
+          record.categoryTickLabels = value;
+        },
       },
       valueAxis: { title: axisTitle("value") },
+    };
+    this.legend = {
+      legendEntries: {
+        getItemAt: (index: number) => {
+          if (excel.apiMinor < 7) throw new Error("ApiNotFound: ChartLegendEntryCollection.getItemAt needs ExcelApi 1.7");
+          ctx.later(() => {
+            if (!record.series[index]) throw new Error(`ItemNotFound: legend entry ${index} of chart '${record.name}'`);
+          });
+          return {
+            set visible(value: boolean) {
+              const hidden = new Set(record.hiddenLegendEntries ?? []);
+              if (value) hidden.delete(index);
+              else hidden.add(index);
+              record.hiddenLegendEntries = [...hidden].sort((x, y) => x - y);
+            },
+          } as { visible?: boolean };
+        },
+      },
     };
     this.series = {
       getItemAt: (index: number) => {
@@ -1252,10 +1295,14 @@ class FakeChart {
 }
 
 class FakeChartSeries {
+  /** ChartSeries.format.fill (ExcelApi 1.1): clear() "clears the fill color of a chart element" (Excel.ChartFill). */
+  readonly format: { fill: { clear: () => void } };
   constructor(
     private readonly ctx: FakeContext,
     private readonly series: () => ChartSeriesRecord,
-  ) {}
+  ) {
+    this.format = { fill: { clear: () => this.ctx.later(() => (this.series().fillCleared = true)) } };
+  }
   set name(value: string) {
     this.ctx.later(() => (this.series().name = value));
   }

@@ -1,4 +1,5 @@
-import { currencyFor, currencyOfFormat, formatAmount, rowName, summarizeResults } from "../../../src/model/results";
+import { currencyFor, currencyOfFormat, formatAmount, rowName, summarizeOptions, summarizeResults } from "../../../src/model/results";
+import { evaluateCells, evaluateOption, mapHeaders, parseAssumptions } from "../../../src/model";
 import { rateUnitWarning } from "../../../src/model/units";
 import type { Evaluation, FitVerdict } from "../../../src/model/types";
 import { QUOTED_TEXT_LIMIT } from "../../../src/model/values";
@@ -87,5 +88,43 @@ describe("a rate column headed as a price per day, week, month or year", () => {
   });
   test.each(["Hourly rate", "Rate/h", "Rate (USD/h)", "Rate", "Bill rate", "Rate per hour (day shift)", "Price per hour"])("%j is taken as per hour", (header) => {
     expect(rateUnitWarning(header)).toBeNull();
+  });
+});
+
+describe("the results summary of a rate card", () => {
+  const dollars = { symbol: "$", from: "format" } as const;
+  const today = { year: 2026, month: 3, day: 16 };
+  const parsed = parseAssumptions([["Buyer time zone", "America/New_York"]], today);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const a = parsed.value;
+  const map = mapHeaders(["Vendor", "Role", "Hourly rate", "Hours", "Location model"]);
+  const rows = (cells: unknown[][]) => cells.map((c) => evaluateCells(c as never, map, a)).map((r) => (r !== null && r.ok ? r.value : null));
+
+  test("counts each vendor option once and names the cheapest by its name, its row count and its first row, with the option's total", () => {
+    // Beta's two roles cost more together than Alpha's one, though each is cheaper.
+    const evaluations = rows([
+      ["Alpha", "Lead", 50, 100, "Offshore"],
+      ["Beta", "Lead", 30, 100, "Offshore"],
+      [],
+      ["Beta", "QA", 30, 100, "Offshore"],
+    ]);
+    const { summary, conflicts } = summarizeOptions(evaluations, (i) => i + 2, dollars, a);
+    expect(conflicts).toEqual([]);
+    expect(summary.evaluated).toBe(2);
+    expect(summary.rows).toBe(3);
+    expect(summary.verdicts.Benefit + summary.verdicts["Trade-off"] + summary.verdicts.Blocker).toBe(2);
+    expect(summary.lowestCost).toMatchObject({ vendor: "Alpha", row: 2, name: "Row 2 (Alpha)" });
+    const beta = evaluateOption([evaluations[1]!.row, evaluations[3]!.row], a).evaluation.cost.total;
+    expect(beta).toBeGreaterThan(summary.lowestCost!.total);
+    const dearer = summarizeOptions(rows([["Alpha", "Lead", 500, 100, "Offshore"], ["Beta", "Lead", 30, 100, "Offshore"], ["Beta", "QA", 30, 100, "Offshore"]]), (i) => i + 2, dollars, a).summary;
+    expect(dearer.lowestCost).toMatchObject({ vendor: "Beta", row: 3, name: "Beta (2 rows from row 3)" });
+    expect(dearer.lowestCost!.total).toBeCloseTo(evaluateOption(rows([["Beta", "Lead", 30, 100, "Offshore"], ["Beta", "QA", 30, 100, "Offshore"]]).map((e) => e!.row), a).evaluation.cost.total, 6);
+  });
+
+  test("an option whose rows disagree on the engagement is not counted; its message names the rows", () => {
+    const { summary, conflicts } = summarizeOptions(rows([["Gamma", "Lead", 40, 100, "Offshore"], ["Gamma", "QA", 30, 100, "Onshore"], ["Delta", "Lead", 40, 100, "Offshore"]]), (i) => i + 5, dollars, a);
+    expect(summary.evaluated).toBe(1);
+    expect(summary.rows).toBe(1);
+    expect(conflicts).toEqual([expect.stringMatching(/'Gamma'.*row 5 gives 'Offshore', row 6 gives 'Onshore'/)]);
   });
 });
