@@ -29,9 +29,9 @@ import {
   storedInput,
   tickableItems,
   userInputOf,
-  vendorKey,
   withStoredInput,
   type ChecklistInput,
+  type VendorOption,
 } from "./checklistKeepsTyped";
 
 export type { ChecklistRequest } from "./checklistSelectedRow";
@@ -42,8 +42,10 @@ export {
   mergeChecklistInput,
   planChecklistSheet,
   saveChecklistInput,
+  vendorKey,
   type ChecklistInput,
   type SheetPlan,
+  type VendorOption,
 } from "./checklistKeepsTyped";
 
 export interface LoadedChecklist {
@@ -66,6 +68,8 @@ export interface LoadedChecklist {
   readonly sameOwners: boolean;
   /** The assumptions that move this vendor option's total most, each with its cell. */
   readonly sensitivity: SelectedSensitivity;
+  /** What the buyer types is kept under (saveChecklistInput). */
+  readonly vendorOption: VendorOption;
 }
 
 export type ChecklistLoad =
@@ -88,6 +92,7 @@ export interface PartialChecklistLoad {
   readonly partial: CostFreeChecklist;
   readonly input: ChecklistInput;
   readonly sameOwners: boolean;
+  readonly vendorOption: VendorOption;
 }
 
 export type InsertOutcome =
@@ -102,9 +107,9 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   if (found.kind === "partial") {
     const read = await port.read({ settings: [CHECKLIST_INPUT_SETTING] });
     const store = parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]);
-    const input = mergeInput(EMPTY_INPUT, request, storedInput(store, vendorKey(found.table, found.row.vendor, found.rowIndex)));
+    const input = mergeInput(EMPTY_INPUT, request, storedInput(store, found.vendorOption));
     const partial = buildCostFreeChecklist(found.row, { ...input, assumptions: found.assumptions, startDate: request.startDate });
-    return { kind: "partial", table: found.table, rowIndex: found.rowIndex, vendor: found.row.vendor, message: found.message, row: found.row, assumptions: found.assumptions, partial, input, sameOwners: store.sameOwners };
+    return { kind: "partial", table: found.table, rowIndex: found.rowIndex, vendor: found.row.vendor, message: found.message, row: found.row, assumptions: found.assumptions, partial, input, sameOwners: store.sameOwners, vendorOption: found.vendorOption };
   }
   if (found.kind !== "row") return found;
   // One read for the sheet and the kept input: each read is a round trip to the workbook.
@@ -126,24 +131,24 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
     input,
     sameOwners,
     sensitivity: sensitivityOf(found.evaluation, found.assumptions, found.assumptionsSheet ?? null),
+    vendorOption: found.vendorOption,
   };
 }
 
 /** What was typed for the row: on its sheet, in the request, and kept in the workbook's settings. */
 function typedFor(
   setting: string | undefined,
-  found: { table: string; rowIndex: number; evaluation: Evaluation; assumptions: Assumptions },
+  found: { vendorOption: VendorOption; evaluation: Evaluation; assumptions: Assumptions },
   snapshot: Parameters<typeof userInputOf>[0],
   request: ChecklistRequest,
 ): { input: ChecklistInput; sameOwners: boolean; keep: WorkbookChange } {
   const store = parseChecklistStore(setting);
-  const key = vendorKey(found.table, found.evaluation.row.vendor, found.rowIndex);
-  const stored = storedInput(store, key);
+  const stored = storedInput(store, found.vendorOption);
   // The items the sheet's ticks belong to are those of the checklist the sheet shows.
   const items = tickableItems(buildChecklist(found.evaluation, { assumptions: found.assumptions, startDate: request.startDate }));
   const sheet = userInputOf(snapshot, items);
   const input = mergeInput(sheet, request, stored);
-  const keep: WorkbookChange = { kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(withStoredInput(store, key, input, store.sameOwners)) };
+  const keep: WorkbookChange = { kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(withStoredInput(store, found.vendorOption, input, store.sameOwners)) };
   return { input, sameOwners: store.sameOwners, keep };
 }
 

@@ -12,12 +12,12 @@ import { Field, Input, Select } from "../fields";
 import {
   EMPTY_INPUT,
   insertChecklistSheet,
+  vendorKey,
   loadChecklist,
   saveChecklistInput,
   setEngagementStartDate,
   type ChecklistInput,
   type ChecklistLoad,
-  type PartialChecklistLoad,
 } from "../../actions/checklist";
 import { undoHint } from "../../actions/outcome";
 import {
@@ -205,8 +205,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
     setInput(next);
     const shown = ready ?? partial;
     if (!shown) return;
-    const row = rowKey(shown);
-    const vendor = { table: shown.table, vendor: shown.kind === "ready" ? shown.evaluation.row.vendor : shown.vendor, rowIndex: shown.rowIndex };
+    const vendor = shown.vendorOption;
+    const row = `${vendorKey(vendor)}\u0001${vendor.rowIndex}`;
     const previous = pendingSave.current;
     if (previous && previous.row !== row) void previous.run();
     else previous?.cancel();
@@ -614,9 +614,4 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseIsoDate(text: string): CalendarDate | null {
   const m = ISO.exec(text);
   return m ? { year: +m[1], month: +m[2], day: +m[3] } : null;
-}
-
-function rowKey(loaded: { table: string; rowIndex: number } & ({ kind: "ready"; evaluation: { row: { vendor: string } } } | PartialChecklistLoad)): string {
-  const vendor = loaded.kind === "ready" ? loaded.evaluation.row.vendor : loaded.vendor;
-  return `${loaded.table.toLowerCase()}\u0001${loaded.rowIndex}\u0001${vendor}`;
 }
