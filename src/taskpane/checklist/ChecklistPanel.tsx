@@ -485,7 +485,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
                 {checklist.pilotPlan.map((p) => (
                   <li key={p.key}>
                     <Checkbox checked={input.done[`pilot:${p.key}`] === true} onChange={(_, data) => setDone(`pilot:${p.key}`, data.checked === true)} label={`${p.title.replace(/^\d+\.\s*/, "")} done`} />
-                    <p className="checklist-duty">{p.detail}</p>
+                    <p className="checklist-duty">{withoutSkipReason(p.detail, checklist.pilot.skipped)}</p>
                   </li>
                 ))}
               </ol>
@@ -593,6 +593,11 @@ function SecurityEntry({ rule, input, onDone }: { rule: SecurityRule; input: Che
       </p>
     </li>
   );
+}
+
+/** The reason a pilot is skipped leads the section; a step that repeats it (the sheet's, which has no such lead) shows the rest. */
+function withoutSkipReason(detail: string, skipped: string): string {
+  return skipped !== "" && detail.startsWith(skipped) ? detail.slice(skipped.length).trim() : detail;
 }
 
 function hasInput(input: ChecklistInput): boolean {
