@@ -368,12 +368,12 @@ const inputSchema = z.object({
 });
 const entries = z.catch(z.record(z.string(), z.catch(inputSchema, EMPTY_INPUT)), {});
 const storeSchema = z.object({
-  version: z.union([z.literal(1), z.literal(2)]),
+  version: z.literal([1, 2]),
   /** The buyer's owners are the same people whichever vendor is chosen. */
   sameOwners: z.catch(z.boolean(), false),
   sharedOwnerNames: names,
   vendors: entries,
-  /** Version 2: what version 1 kept, read-only (see storedInput). */
+  /** Version 2: what version 1 kept, read-only (see ownEntry). */
   earlier: entries,
 });
 export type ChecklistStore = z.infer<typeof storeSchema> & { readonly version: 2 };
@@ -391,7 +391,7 @@ export function parseChecklistStore(raw: string | undefined): ChecklistStore {
     const parsed = storeSchema.safeParse(JSON.parse(raw));
     if (!parsed.success) return EMPTY_STORE;
     const store = parsed.data;
-    return store.version === 2 ? (store as ChecklistStore) : { ...store, version: 2, vendors: {}, earlier: { ...store.vendors } };
+    return store.version === 2 ? (store as ChecklistStore) : { ...store, version: 2, vendors: {}, earlier: store.vendors };
   } catch {
     return EMPTY_STORE;
   }
@@ -416,33 +416,22 @@ const folded = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
  * A vendor is known by its table and name, so sorting the table keeps its entry; an unnamed one
  * by its row. An option adds its Option: `table, vendor, option`, a key no name alone gives.
  */
-export function vendorKey(ref: VendorOption): string {
-  const option = ref.option?.trim() ?? "";
-  if (option !== "") return `${ref.table.toLowerCase()}\u0001${folded(ref.vendor)}\u0001${folded(option)}`;
-  const name = ref.vendor.trim();
-  return `${ref.table.toLowerCase()}\u0001${name === "" ? `row ${ref.rowIndex + 1}` : name}`;
+export function vendorKey({ table, vendor, option = "", rowIndex }: VendorOption): string {
+  return `${table.toLowerCase()}\u0001${option.trim() ? `${folded(vendor)}\u0001${folded(option)}` : vendor.trim() || `row ${rowIndex + 1}`}`;
 }
 
 /**
- * Where version 1 kept this option's input, most specific first: under the option's shown name
- * "Vendor (Option)" (its evaluated checklist) and under the vendor's name (a row with a bad
- * cell, and every row before options were read). A vendor's old entry so applies to each of its
- * options until the buyer types for that option, which then has its own entry; the old entry
- * is never changed, so the other options keep reading it.
+ * This option's own entry, else where version 1 kept its input, most specific first: under the
+ * option's shown name "Vendor (Option)" (its evaluated checklist), then under the vendor's name
+ * (a row with a bad cell, and every row before options were read). A vendor's old entry so
+ * applies to each of its options until the buyer types for that option, which then has its own
+ * entry; the old entry is never changed, so the other options keep reading it.
  */
-function earlierKeys(ref: VendorOption): string[] {
-  const option = ref.option?.trim() ?? "";
-  if (option === "") return [vendorKey(ref)];
-  const vendor = ref.vendor.trim();
-  const shown = vendor === "" ? option : `${vendor} (${option})`;
-  return [vendorKey({ ...ref, vendor: shown, option: "" }), ...(vendor === "" ? [] : [vendorKey({ ...ref, option: "" })])];
-}
-
 function ownEntry(store: ChecklistStore, ref: VendorOption): ChecklistInput {
-  const own = store.vendors[vendorKey(ref)];
-  if (own) return own;
-  for (const key of earlierKeys(ref)) if (store.earlier[key]) return store.earlier[key];
-  return EMPTY_INPUT;
+  const option = ref.option?.trim();
+  const vendor = ref.vendor.trim();
+  const earlier = option ? [vendor ? `${vendor} (${option})` : option, vendor] : [vendor];
+  return store.vendors[vendorKey(ref)] ?? earlier.map((name) => store.earlier[vendorKey({ ...ref, vendor: name, option: "" })]).find(Boolean) ?? EMPTY_INPUT;
 }
 
 /** What was typed for this vendor option, with the shared owners when the buyer chose the same owners for every vendor. */
