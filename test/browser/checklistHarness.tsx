@@ -12,7 +12,7 @@ import { previewWorkbook } from "../../src/taskpane/preview";
 import { prefersDark, watchTheme } from "../../src/taskpane/theme";
 import { cellAddress } from "../../src/workbook/address";
 
-export const BAD_RATE_ROW = SAMPLE_VENDOR_ROWS.length - 1;
+const BAD_RATE_ROW = SAMPLE_VENDOR_ROWS.length - 1;
 
 async function start() {
   const port = await previewWorkbook();
