@@ -30,7 +30,7 @@ import {
   type WorkbookChange,
   type WorkbookPort,
 } from "../workbook/port";
-import { missingFieldAdvice, parseMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
+import { missingFieldAdvice, readMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, passedOverNote, sameSheetName, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 import { messageOf, writtenBy } from "./outcome";
 
@@ -156,7 +156,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const table = first.table;
   if (!table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
 
-  const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
+  const { setting, ignored: ignoredMapping } = readMappingSetting(first.settings[MAPPING_SETTING]);
   const memory = tableMemory(setting, table.name);
   const outputHeaders = OUTPUT_COLUMNS.map((o) => options.outputNames?.[o.header] ?? memory.outputs[o.key] ?? o.header);
 
@@ -252,7 +252,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
     ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
-    warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
+    warnings: [...(ignoredMapping ? [ignoredMapping] : []), ...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
     evaluations: computed.evaluations,
     summary: summary.summary,
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
