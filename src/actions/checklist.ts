@@ -14,7 +14,7 @@ import { normaliseHeader } from "../model/fields";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
 import type { Evaluation, VendorRow } from "../model/types";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet } from "./sheets";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
@@ -202,8 +202,13 @@ export async function setEngagementStartDate(port: WorkbookPort, date: CalendarD
   const read = await port.read({ sheets: ASSUMPTIONS_SHEET_CANDIDATES, names: [ASSUMPTIONS_NAME] });
   const choice = chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) });
   const sheet = choice?.snapshot ?? null;
-  if (!choice || !sheet)
-    return { kind: "refused", message: `There is no assumptions sheet '${choice?.name ?? ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
+  if (!choice)
+    return {
+      kind: "refused",
+      message: `Sheets named '${ASSUMPTIONS_SHEET_CANDIDATES[0]}' to '${ASSUMPTIONS_SHEET_CANDIDATES[ASSUMPTIONS_SHEET_CANDIDATES.length - 1]}' exist and none is the add-in's assumptions sheet, so the start date applies in this pane only. Rename one of them and evaluate the table to create the assumptions sheet.`,
+    };
+  if (!sheet)
+    return { kind: "refused", message: `There is no assumptions sheet yet: evaluate the table once to create it as '${choice.name}'. Until then the start date applies in this pane only.` };
   const spec = documentedAssumption("engagementStartDate");
   const key = normaliseHeader(spec.name);
   let row = sheet.values.findIndex((r, i) => i > 0 && normaliseHeader(String(r[0] ?? "")) === key);
