@@ -14,7 +14,7 @@ import { normaliseHeader } from "../model/fields";
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { buildChecklist, buildCostFreeChecklist, CHECK_KEYS, type CheckKey, type CheckStatus, type Checklist, type CostFreeChecklist, type OwnerKey } from "../model/checklist";
 import type { Evaluation, VendorRow } from "../model/types";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet } from "./sheets";
 import { undoHint } from "./outcome";
 import { localToday, readSelectedRow, type ChecklistRequest } from "./checklistSelectedRow";
@@ -29,9 +29,9 @@ import {
   storedInput,
   tickableItems,
   userInputOf,
-  vendorKey,
   withStoredInput,
   type ChecklistInput,
+  type VendorOption,
 } from "./checklistKeepsTyped";
 
 export type { ChecklistRequest } from "./checklistSelectedRow";
@@ -42,8 +42,10 @@ export {
   mergeChecklistInput,
   planChecklistSheet,
   saveChecklistInput,
+  vendorKey,
   type ChecklistInput,
   type SheetPlan,
+  type VendorOption,
 } from "./checklistKeepsTyped";
 
 export interface LoadedChecklist {
@@ -66,6 +68,8 @@ export interface LoadedChecklist {
   readonly sameOwners: boolean;
   /** The assumptions that move this vendor option's total most, each with its cell. */
   readonly sensitivity: SelectedSensitivity;
+  /** What the buyer types is kept under (saveChecklistInput). */
+  readonly vendorOption: VendorOption;
 }
 
 export type ChecklistLoad =
@@ -88,6 +92,7 @@ export interface PartialChecklistLoad {
   readonly partial: CostFreeChecklist;
   readonly input: ChecklistInput;
   readonly sameOwners: boolean;
+  readonly vendorOption: VendorOption;
 }
 
 export type InsertOutcome =
@@ -102,9 +107,9 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
   if (found.kind === "partial") {
     const read = await port.read({ settings: [CHECKLIST_INPUT_SETTING] });
     const store = parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]);
-    const input = mergeInput(EMPTY_INPUT, request, storedInput(store, vendorKey(found.table, found.row.vendor, found.rowIndex)));
+    const input = mergeInput(EMPTY_INPUT, request, storedInput(store, found.vendorOption));
     const partial = buildCostFreeChecklist(found.row, { ...input, assumptions: found.assumptions, startDate: request.startDate });
-    return { kind: "partial", table: found.table, rowIndex: found.rowIndex, vendor: found.row.vendor, message: found.message, row: found.row, assumptions: found.assumptions, partial, input, sameOwners: store.sameOwners };
+    return { kind: "partial", table: found.table, rowIndex: found.rowIndex, vendor: found.row.vendor, message: found.message, row: found.row, assumptions: found.assumptions, partial, input, sameOwners: store.sameOwners, vendorOption: found.vendorOption };
   }
   if (found.kind !== "row") return found;
   // One read for the sheet and the kept input: each read is a round trip to the workbook.
@@ -126,24 +131,24 @@ export async function loadChecklist(port: WorkbookPort, request: ChecklistReques
     input,
     sameOwners,
     sensitivity: sensitivityOf(found.evaluation, found.assumptions, found.assumptionsSheet ?? null),
+    vendorOption: found.vendorOption,
   };
 }
 
 /** What was typed for the row: on its sheet, in the request, and kept in the workbook's settings. */
 function typedFor(
   setting: string | undefined,
-  found: { table: string; rowIndex: number; evaluation: Evaluation; assumptions: Assumptions },
+  found: { vendorOption: VendorOption; evaluation: Evaluation; assumptions: Assumptions },
   snapshot: Parameters<typeof userInputOf>[0],
   request: ChecklistRequest,
 ): { input: ChecklistInput; sameOwners: boolean; keep: WorkbookChange } {
   const store = parseChecklistStore(setting);
-  const key = vendorKey(found.table, found.evaluation.row.vendor, found.rowIndex);
-  const stored = storedInput(store, key);
+  const stored = storedInput(store, found.vendorOption);
   // The items the sheet's ticks belong to are those of the checklist the sheet shows.
   const items = tickableItems(buildChecklist(found.evaluation, { assumptions: found.assumptions, startDate: request.startDate }));
   const sheet = userInputOf(snapshot, items);
   const input = mergeInput(sheet, request, stored);
-  const keep: WorkbookChange = { kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(withStoredInput(store, key, input, store.sameOwners)) };
+  const keep: WorkbookChange = { kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(withStoredInput(store, found.vendorOption, input, store.sameOwners)) };
   return { input, sameOwners: store.sameOwners, keep };
 }
 
@@ -197,8 +202,13 @@ export async function setEngagementStartDate(port: WorkbookPort, date: CalendarD
   const read = await port.read({ sheets: ASSUMPTIONS_SHEET_CANDIDATES, names: [ASSUMPTIONS_NAME] });
   const choice = chooseAssumptionsSheet({ names: read.names, sheets: await withNamedAssumptionsSheet(port, read) });
   const sheet = choice?.snapshot ?? null;
-  if (!choice || !sheet)
-    return { kind: "refused", message: `There is no assumptions sheet '${choice?.name ?? ASSUMPTIONS_SHEET}' yet: evaluate the table once to create it. Until then the start date applies in this pane only.` };
+  if (!choice)
+    return {
+      kind: "refused",
+      message: `Sheets named '${ASSUMPTIONS_SHEET_CANDIDATES[0]}' to '${ASSUMPTIONS_SHEET_CANDIDATES[ASSUMPTIONS_SHEET_CANDIDATES.length - 1]}' exist and none is the add-in's assumptions sheet, so the start date applies in this pane only. Rename one of them and evaluate the table to create the assumptions sheet.`,
+    };
+  if (!sheet)
+    return { kind: "refused", message: `There is no assumptions sheet yet: evaluate the table once to create it as '${choice.name}'. Until then the start date applies in this pane only.` };
   const spec = documentedAssumption("engagementStartDate");
   const key = normaliseHeader(spec.name);
   let row = sheet.values.findIndex((r, i) => i > 0 && normaliseHeader(String(r[0] ?? "")) === key);

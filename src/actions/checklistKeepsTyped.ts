@@ -366,37 +366,77 @@ const inputSchema = z.object({
   done: z.catch(z.record(bounded(100), z.boolean()), {}),
   notes: z.catch(z.record(bounded(100), bounded(5000)), {}),
 });
+const entries = z.catch(z.record(z.string(), z.catch(inputSchema, EMPTY_INPUT)), {});
 const storeSchema = z.object({
-  version: z.literal(1),
+  version: z.literal([1, 2]),
   /** The buyer's owners are the same people whichever vendor is chosen. */
   sameOwners: z.catch(z.boolean(), false),
   sharedOwnerNames: names,
-  vendors: z.catch(z.record(z.string(), z.catch(inputSchema, EMPTY_INPUT)), {}),
+  vendors: entries,
+  /** Version 2: what version 1 kept, read-only (see ownEntry). */
+  earlier: entries,
 });
-export type ChecklistStore = z.infer<typeof storeSchema>;
+export type ChecklistStore = z.infer<typeof storeSchema> & { readonly version: 2 };
 
-const EMPTY_STORE: ChecklistStore = { version: 1, sameOwners: false, sharedOwnerNames: {}, vendors: {} };
+const EMPTY_STORE: ChecklistStore = { version: 2, sameOwners: false, sharedOwnerNames: {}, vendors: {}, earlier: {} };
 
-/** The store as read back; a setting another version wrote or a hand edit broke reads as empty, never as an error. */
+/**
+ * The store as read back; a setting another version wrote or a hand edit broke reads as empty,
+ * never as an error. Version 1 kept one entry per vendor name, so the options of one vendor in
+ * a rate card shared it: its entries are read as `earlier`, and nothing is written there again.
+ */
 export function parseChecklistStore(raw: string | undefined): ChecklistStore {
   if (!raw) return EMPTY_STORE;
   try {
     const parsed = storeSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : EMPTY_STORE;
+    if (!parsed.success) return EMPTY_STORE;
+    const store = parsed.data;
+    return store.version === 2 ? (store as ChecklistStore) : { ...store, version: 2, vendors: {}, earlier: store.vendors };
   } catch {
     return EMPTY_STORE;
   }
 }
 
-/** A vendor is known by its table and name, so sorting the table keeps its entry; an unnamed one by its row. */
-export function vendorKey(table: string, vendor: string, rowIndex: number): string {
-  const name = vendor.trim();
-  return `${table.toLowerCase()}\u0001${name === "" ? `row ${rowIndex + 1}` : name}`;
+/**
+ * A vendor option as the kept input knows it: the Vendor, and the Option when the table has an
+ * Option column (two quotes of one vendor in a rate card, model/rateCard.ts). `rowIndex` names
+ * a row with neither.
+ */
+export interface VendorOption {
+  readonly table: string;
+  readonly vendor: string;
+  readonly option?: string;
+  readonly rowIndex: number;
 }
 
-/** What was typed for this vendor, with the shared owners when the buyer chose the same owners for every vendor. */
-export function storedInput(store: ChecklistStore, key: string): ChecklistInput {
-  const own = store.vendors[key] ?? EMPTY_INPUT;
+// Case and spacing do not split an option (groupOptions), so they do not split its entry either.
+const folded = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/**
+ * A vendor is known by its table and name, so sorting the table keeps its entry; an unnamed one
+ * by its row. An option adds its Option: `table, vendor, option`, a key no name alone gives.
+ */
+export function vendorKey({ table, vendor, option = "", rowIndex }: VendorOption): string {
+  return `${table.toLowerCase()}\u0001${option.trim() ? `${folded(vendor)}\u0001${folded(option)}` : vendor.trim() || `row ${rowIndex + 1}`}`;
+}
+
+/**
+ * This option's own entry, else where version 1 kept its input, most specific first: under the
+ * option's shown name "Vendor (Option)" (its evaluated checklist), then under the vendor's name
+ * (a row with a bad cell, and every row before options were read). A vendor's old entry so
+ * applies to each of its options until the buyer types for that option, which then has its own
+ * entry; the old entry is never changed, so the other options keep reading it.
+ */
+function ownEntry(store: ChecklistStore, ref: VendorOption): ChecklistInput {
+  const option = ref.option?.trim();
+  const vendor = ref.vendor.trim();
+  const earlier = option ? [vendor ? `${vendor} (${option})` : option, vendor] : [vendor];
+  return store.vendors[vendorKey(ref)] ?? earlier.map((name) => store.earlier[vendorKey({ ...ref, vendor: name, option: "" })]).find(Boolean) ?? EMPTY_INPUT;
+}
+
+/** What was typed for this vendor option, with the shared owners when the buyer chose the same owners for every vendor. */
+export function storedInput(store: ChecklistStore, ref: VendorOption): ChecklistInput {
+  const own = ownEntry(store, ref);
   return store.sameOwners ? { ...own, ownerNames: store.sharedOwnerNames } : own;
 }
 
@@ -404,10 +444,10 @@ function trimmed<K extends string>(record: Partial<Record<K, string>>): Partial<
   return Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Partial<Record<K, string>>;
 }
 
-/** The store with this vendor's input replaced; with the same owners for every vendor, the owners go to the shared entry. */
-export function withStoredInput(store: ChecklistStore, key: string, input: ChecklistInput, sameOwners: boolean): ChecklistStore {
+/** The store with this vendor option's input replaced; with the same owners for every vendor, the owners go to the shared entry. */
+export function withStoredInput(store: ChecklistStore, ref: VendorOption, input: ChecklistInput, sameOwners: boolean): ChecklistStore {
   const entry: ChecklistInput = {
-    ownerNames: sameOwners ? (store.vendors[key]?.ownerNames ?? {}) : trimmed(input.ownerNames),
+    ownerNames: sameOwners ? ownEntry(store, ref).ownerNames : trimmed(input.ownerNames),
     counterpartNames: trimmed(input.counterpartNames),
     answers: input.answers,
     done: Object.fromEntries(Object.entries(input.done).filter(([, v]) => v)),
@@ -415,18 +455,13 @@ export function withStoredInput(store: ChecklistStore, key: string, input: Check
   };
   // Turning the choice on starts the shared owners from the vendor on show.
   const sharedOwnerNames = sameOwners ? trimmed(input.ownerNames) : store.sharedOwnerNames;
-  return { version: 1, sameOwners, sharedOwnerNames, vendors: { ...store.vendors, [key]: entry } };
+  return { ...store, version: 2, sameOwners, sharedOwnerNames, vendors: { ...store.vendors, [vendorKey(ref)]: entry } };
 }
 
-/** Keeps what was typed for one vendor in the workbook. */
-export async function saveChecklistInput(
-  port: WorkbookPort,
-  vendor: { table: string; vendor: string; rowIndex: number },
-  input: ChecklistInput,
-  sameOwners: boolean,
-): Promise<void> {
+/** Keeps what was typed for one vendor option in the workbook. */
+export async function saveChecklistInput(port: WorkbookPort, vendor: VendorOption, input: ChecklistInput, sameOwners: boolean): Promise<void> {
   const read = await port.read({ settings: [CHECKLIST_INPUT_SETTING] });
-  const store = withStoredInput(parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]), vendorKey(vendor.table, vendor.vendor, vendor.rowIndex), input, sameOwners);
+  const store = withStoredInput(parseChecklistStore(read.settings[CHECKLIST_INPUT_SETTING]), vendor, input, sameOwners);
   await port.apply([{ kind: "setSetting", key: CHECKLIST_INPUT_SETTING, value: JSON.stringify(store) }]);
 }
 

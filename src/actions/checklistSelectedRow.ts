@@ -14,6 +14,7 @@ import { parseRange } from "../workbook/address";
 import { ASSUMPTIONS_NAME, MAPPING_SETTING, type WorkbookPort } from "../workbook/port";
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 import { exchangeRatesOf, withRates } from "./evaluate";
+import type { VendorOption } from "./checklistKeepsTyped";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 
 export interface ChecklistRequest {
@@ -47,6 +48,8 @@ export type FoundRow =
       rowIndex: number;
       evaluation: Evaluation;
       assumptions: Assumptions;
+      /** What the buyer typed is kept under: the Vendor and, in a rate card with an Option column, the Option. */
+      vendorOption: VendorOption;
       /** Whether another row of the table names the same vendor (two quotes from one vendor): its sheet is told apart by row. Reads every row: asked only when it decides. */
       sharedName: () => Promise<boolean>;
       /** The assumptions sheet the values came from (null: none yet, the defaults), for links to its cells. */
@@ -55,7 +58,7 @@ export type FoundRow =
   | { kind: "none"; message: string }
   | { kind: "error"; message: string }
   /** A cell the cost needs is bad, but the row's categories read: the checklist parts that need no cost can still be shown. */
-  | { kind: "partial"; table: string; rowIndex: number; row: VendorRow; assumptions: Assumptions; message: string };
+  | { kind: "partial"; table: string; rowIndex: number; row: VendorRow; assumptions: Assumptions; message: string; vendorOption: VendorOption };
 
 /**
  * The row read with its bad cells set aside, when none of them is one the cost-free parts
@@ -136,6 +139,7 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
       rowIndex,
       row: costFree.row,
       assumptions: assumptions.value,
+      vendorOption: { table: found.name, vendor: costFree.row.vendor, option: costFree.row.option, rowIndex },
       message: `${message}. The cost, risk, readiness checks and pilot need ${costFree.bad.length === 1 ? "that cell" : `those cells (${costFree.bad.join(", ")})`}: correct it in the table. The owners, contract items and security rules below do not depend on it.`,
     };
   }
@@ -154,7 +158,8 @@ export async function readSelectedRow(port: WorkbookPort, request: ChecklistRequ
     if (!whole.table?.rows) return true;
     return whole.table.rows.some((row, i) => i !== index && String(row[vendorIndex] ?? "").trim() === vendor);
   };
-  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, sharedName, assumptionsSheet };
+  const vendorOption = { table: found.name, vendor: result.value.row.vendor, option: result.value.row.option, rowIndex };
+  return { kind: "row", table: found.name, rowIndex, evaluation: result.value, assumptions: assumptions.value, vendorOption, sharedName, assumptionsSheet };
 }
 
 /**
@@ -177,7 +182,8 @@ async function optionOfRow(port: WorkbookPort, table: string, rowIndex: number, 
   const option = evaluateOption(members, a).evaluation;
   const evaluation = { ...option, row: { ...option.row, vendor: group.name } };
   // Options are told apart by name (Vendor and Option), so no other option shares this one's.
-  return { kind: "row", table, rowIndex: group.members[0], evaluation, assumptions: a, sharedName: async () => group.name === "" };
+  const vendorOption = { table, vendor: members[0].vendor, option: members[0].option, rowIndex: group.members[0] };
+  return { kind: "row", table, rowIndex: group.members[0], evaluation, assumptions: a, vendorOption, sharedName: async () => group.name === "" };
 }
 
 /**

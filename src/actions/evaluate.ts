@@ -30,7 +30,8 @@ import {
   type WorkbookChange,
   type WorkbookPort,
 } from "../workbook/port";
-import { missingFieldAdvice, parseMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
+import { inputNoteChanges } from "./inputNotes";
+import { missingFieldAdvice, readMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, passedOverNote, sameSheetName, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 import { messageOf, writtenBy } from "./outcome";
 
@@ -148,7 +149,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const wanted = new Set<string>(OUTPUT_COLUMNS.flatMap((o) => [o.header, `${o.header} (offshore)`]));
   for (const name of Object.values(options.outputNames ?? {})) wanted.add(name);
   const first = await port.read({
-    table: { name: tableName, values: true, formulasOf: [...wanted] },
+    table: { name: tableName, values: true, formulasOf: [...wanted], notes: true },
     settings: [MAPPING_SETTING],
     names: [ASSUMPTIONS_NAME],
     sheets: ASSUMPTIONS_SHEET_CANDIDATES,
@@ -156,7 +157,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   const table = first.table;
   if (!table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
 
-  const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
+  const { setting, ignored: ignoredMapping } = readMappingSetting(first.settings[MAPPING_SETTING]);
   const memory = tableMemory(setting, table.name);
   const outputHeaders = OUTPUT_COLUMNS.map((o) => options.outputNames?.[o.header] ?? memory.outputs[o.key] ?? o.header);
 
@@ -233,14 +234,16 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   }));
   const outputs: Partial<Record<OutputKey, string>> = {};
   OUTPUT_COLUMNS.forEach((o, i) => (outputs[o.key] = outputHeaders[i]));
-  const changes: WorkbookChange[] = [...sheetPlan.changes, ...columnChanges, rememberTable(setting, table.name, { ...memory, outputs })];
+  const doubts = doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r));
+  const cellDoubts = doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message })));
+  const notes = inputNoteChanges(table, cellDoubts);
+  const changes: WorkbookChange[] = [...sheetPlan.changes, ...columnChanges, ...notes.changes, rememberTable(setting, table.name, { ...memory, outputs })];
   try {
     await port.apply(changes);
   } catch (error) {
     return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
   }
   progress(4, "Done");
-  const doubts = doubtfulValues(table.rows ?? [], map, (r) => sheetRow(table, r));
   const left = parseRange(table.address).left;
   const currencyFormat = options.currencyFormat ?? OUTPUT_COLUMNS[0].numberFormat;
   const summary = summaryOf(computed.evaluations, (i) => sheetRow(table, i + 1), currencyFor(rateCurrencies(table.rows ?? [], map), currencyFormat), map, assumptions.value);
@@ -252,11 +255,11 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     rowErrors: computed.rowErrors.map((e) => namedError(e, sheetRow(table, e.tableRow), table.sheet, left)),
     assumptionsNote: sheetPlan.note,
     ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
-    warnings: [...warnings, ...doubts.map((d) => d.message), ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
+    warnings: [...(ignoredMapping ? [ignoredMapping] : []), ...warnings, ...doubts.map((d) => d.message), ...notes.kept, ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
     evaluations: computed.evaluations,
     summary: summary.summary,
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
-    doubts: doubts.flatMap((d) => d.tableRows.map((tableRow) => ({ tableRow, header: inputs[map.columns[d.field]!], message: d.message }))),
+    doubts: cellDoubts,
   };
 }
 

@@ -24,7 +24,7 @@ import type { CellValue, Evaluation } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
 import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type RowError } from "./evaluate";
-import { inputHeaders, parseMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
+import { inputHeaders, readMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
 import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
@@ -122,7 +122,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     return refused(
       `The table '${table.name}' has ${table.rowCount} rows of ${table.headers.length} columns, more cells than the add-in reads from Excel at once, so the finance summary cannot be prepared here. Save the workbook and prepare it with the command line (offshore-evaluate file.xlsx), or split the table.`,
     );
-  const setting = parseMappingSetting(first.settings[MAPPING_SETTING]);
+  const { setting, ignored: ignoredMapping } = readMappingSetting(first.settings[MAPPING_SETTING]);
   const memory = tableMemory(setting, table.name);
   const { memory: previous, ignored } = parseFinanceMemory(first.settings[FINANCE_SETTING]);
 
@@ -224,7 +224,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     return refused(`The workbook did not accept the changes: ${messageOf(error)}. Check that the sheets are not protected, then prepare again.`, writtenBy(error));
   }
   progress(4, "Done");
-  const notice = [ignored, passedOverNote(choice, "the finance summary")].filter(Boolean).join(" ");
+  const notice = [ignoredMapping, ignored, passedOverNote(choice, "the finance summary")].filter(Boolean).join(" ");
   return { kind: "done", table: table.name, mode, vendors: financeVendors, rowErrors, sheet, summaryArea: plan.area, note: plan.note, assumptions: a, assumptionsSheet: assumptionsSheet!.name, ...(notice ? { notice } : {}) };
 }
 

@@ -12,7 +12,7 @@ import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
@@ -72,12 +72,12 @@ export interface SummaryInput {
   readonly keyHeader: string;
   /** The summary's sheet. */
   readonly sheet: string;
-  /** Where the assumptions are, when a sheet of the user's holds their usual name. */
-  readonly assumptionsSheet?: string;
+  /** The sheet the assumptions were read from: not always the usual name (a sheet of the user's may hold it). */
+  readonly assumptionsSheet: string;
 }
 
 /** The note that says which mode was chosen and how to get live add-in formulas back. */
-export function modeNote(mode: FinanceMode, now: Date, assumptionsSheet = ASSUMPTIONS_SHEET): string {
+export function modeNote(mode: FinanceMode, now: Date, assumptionsSheet: string): string {
   const back = "To get live add-in formulas back, open this workbook in Excel with the Offshore Sourcing add-in and choose Calculate cost, risk and fit in its pane.";
   return mode === "formulas"
     ? `Portable formulas: every number here is a plain Excel formula over the sheet '${assumptionsSheet}' (name ${ASSUMPTIONS_NAME}); change an assumption there and the totals follow, in Excel, Excel on the web or LibreOffice, without the add-in. ${back}`
@@ -85,7 +85,7 @@ export function modeNote(mode: FinanceMode, now: Date, assumptionsSheet = ASSUMP
 }
 
 /** Which currency the amounts are in, and how a rate in another one is converted. */
-export function currencyNote(a: Assumptions, assumptionsSheet = ASSUMPTIONS_SHEET): string {
+export function currencyNote(a: Assumptions, assumptionsSheet: string): string {
   return `Amounts are in ${a.reportingCurrency} (the assumption '${ASSUMPTION_BY_KEY.reportingCurrency.name}'); a rate in another currency is converted with the exchange-rate table on the sheet '${assumptionsSheet}' (name ${EXCHANGE_RATES_NAME}).`;
 }
 

@@ -2,11 +2,15 @@
 // stored in the workbook (setting MAPPING_SETTING, JSON) so both survive closing and
 // reopening the file and travel with it to colleagues.
 
+// zod/mini: the pane bundle carries this schema too.
+import * as z from "zod/mini";
 import { FIELDS, FIELD_BY_KEY, mapHeaders } from "../model/fields";
 import { fieldText } from "../model/fieldTexts";
 import type { FieldKey, HeaderMap } from "../model/types";
 import { rateUnitWarning } from "../model/units";
+import { EXCEL_LIMITS } from "../workbook/limits";
 import { MAPPING_SETTING, type WorkbookChange, type WorkbookPort } from "../workbook/port";
+import { parseStoredSetting } from "../workbook/storedSetting";
 
 export type OutputKey = "totalCost" | "riskScore" | "locationFit";
 
@@ -28,27 +32,37 @@ export interface MappingSetting {
 
 const EMPTY: MappingSetting = { version: 1, tables: {} };
 
-/** Reads the stored JSON; anything unreadable counts as "nothing stored" rather than an error. */
+// What rememberTable can have written, and nothing else: a header is a cell's text (a table
+// header is never empty), a table is keyed by its name in lower case (Excel's table names
+// are at most 255 characters), and only fields and output columns the add-in knows appear.
+const OUTPUT_KEYS = ["totalCost", "riskScore", "locationFit"] as const satisfies readonly OutputKey[];
+const storedHeader = z.string().check(z.minLength(1), z.maxLength(EXCEL_LIMITS.cellText));
+const tableKey = z.string().check(
+  z.minLength(1),
+  z.maxLength(255),
+  z.refine((name) => name === name.toLowerCase()),
+);
+export const MAPPING_SETTING_SCHEMA = z.strictObject({
+  version: z.literal(1),
+  tables: z.record(
+    tableKey,
+    z.strictObject({
+      byHand: z.partialRecord(z.enum(FIELDS.map((f) => f.key) as [FieldKey, ...FieldKey[]]), storedHeader),
+      outputs: z.partialRecord(z.enum(OUTPUT_KEYS), storedHeader),
+      financeKey: z.optional(storedHeader),
+    }),
+  ),
+});
+
+/** The stored setting checked against what the add-in writes; one that fails counts as nothing stored, with the line saying so. */
+export function readMappingSetting(text: string | undefined): { setting: MappingSetting; ignored: string } {
+  const parsed = parseStoredSetting(text, MAPPING_SETTING_SCHEMA, "column mapping setting");
+  return { setting: parsed.value ?? EMPTY, ignored: parsed.ignored };
+}
+
+/** The stored setting, or nothing stored when it is not one the add-in writes (see readMappingSetting for the line saying so). */
 export function parseMappingSetting(text: string | undefined): MappingSetting {
-  if (!text) return EMPTY;
-  try {
-    const parsed = JSON.parse(text) as Partial<MappingSetting>;
-    if (!parsed || typeof parsed !== "object" || typeof parsed.tables !== "object" || parsed.tables === null) return EMPTY;
-    const tables: Record<string, TableMemory> = {};
-    for (const [name, memory] of Object.entries(parsed.tables)) {
-      const byHand: Partial<Record<FieldKey, string>> = {};
-      for (const [field, header] of Object.entries(memory?.byHand ?? {}))
-        if (field in FIELD_BY_KEY && typeof header === "string") byHand[field as FieldKey] = header;
-      const outputs: Partial<Record<OutputKey, string>> = {};
-      for (const [key, header] of Object.entries(memory?.outputs ?? {}))
-        if ((key === "totalCost" || key === "riskScore" || key === "locationFit") && typeof header === "string") outputs[key] = header;
-      const financeKey = typeof memory?.financeKey === "string" ? { financeKey: memory.financeKey } : {};
-      tables[name.toLowerCase()] = { byHand, outputs, ...financeKey };
-    }
-    return { version: 1, tables };
-  } catch {
-    return EMPTY;
-  }
+  return readMappingSetting(text).setting;
 }
 
 export function tableMemory(setting: MappingSetting, table: string): TableMemory {
@@ -115,8 +129,10 @@ export function mappingView(table: string, headers: readonly string[], byHand: P
 export async function readMapping(port: WorkbookPort, table: string): Promise<MappingView | null> {
   const read = await port.read({ table: { name: table }, settings: [MAPPING_SETTING] });
   if (!read.table) return null;
-  const memory = tableMemory(parseMappingSetting(read.settings[MAPPING_SETTING]), table);
-  return mappingView(read.table.name, inputHeaders(read.table.headers, memory), memory.byHand);
+  const { setting, ignored } = readMappingSetting(read.settings[MAPPING_SETTING]);
+  const memory = tableMemory(setting, table);
+  const view = mappingView(read.table.name, inputHeaders(read.table.headers, memory), memory.byHand);
+  return ignored ? { ...view, warnings: [ignored, ...view.warnings] } : view;
 }
 
 /** Stores the buyer's choice of `column` for `field` (null forgets it) and returns the new view. */

@@ -45,5 +45,7 @@ export function describeChange(c: WorkbookChange): string {
       return "the column mapping setting";
     case "setChart":
       return `the chart '${c.name}' on '${c.sheet}'`;
+    case "setNote":
+      return `the note on ${c.address} of '${c.sheet}'`;
   }
 }

@@ -368,7 +368,6 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     onProgress: (p) => progress(`  ${p.step}`),
   });
   if (evaluated.kind !== "done") throw new CliError(evaluated.message);
-  workbook.setInputNotes(table, evaluated.doubts ?? []);
   notes.push(...zoneNotes(evaluated.buyerTimeZone, options.buyerTimeZone));
 
   // One checklist per vendor option: a rate card's option (several rows, one per role) has

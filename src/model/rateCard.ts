@@ -203,7 +203,10 @@ export function evaluateOption(rows: readonly VendorRow[], a: Assumptions): Opti
   let labour = 0;
   for (const c of own) labour += c.labour;
   // Labour L exactly, as one hour at rate L: the engagement lines once on the option's labour.
-  const once = costFrom({ ...row, hourlyRate: labour, hours: 1 }, t, overlap);
+  // L is already in the reporting currency, so the hour is too: the rows' exchange rate is not
+  // applied a second time.
+  const { exchange: _exchange, ...inReporting } = row;
+  const once = costFrom({ ...inReporting, hourlyRate: labour, hours: 1 }, t, overlap);
   const lines = once.lines.map((line, i) => {
     if (ENGAGEMENT_LINES.has(line.key as CostLineKey)) return line;
     let sum = 0;

@@ -3,9 +3,9 @@
 // rate and hours per role. A buyer on the US east coast compares an offshore, a nearshore
 // and an onshore team. It feeds assets/sample-rate-card.xlsx (scripts/make-sample.ts).
 //
-// One currency: every rate is in US dollars, the buyer's currency, because the vendor table
-// has no currency column yet. Names and scopes are invented; the rates sit in the ranges
-// published for each region and role.
+// One currency: every rate is in US dollars, the buyer's currency (rateCardCurrencies.ts has
+// the same kind of RFP quoted in three currencies). Names and scopes are invented; the rates
+// sit in the ranges published for each region and role.
 
 import type { CellValue } from "../model/types";
 

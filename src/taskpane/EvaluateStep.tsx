@@ -8,8 +8,8 @@ import { FailureMessage, failureFrom } from "./failure";
 import type { EvaluateOutcome, EvaluateProgress, PaneFailure } from "./paneActions";
 
 // Drawn only after a calculation, with Fluent components the first paint does not need: loaded then.
-const ResultsSummary = lazy(() => import("./ResultsSummary").then((m) => ({ default: m.ResultsSummary })));
-const RowProblems = lazy(() => import("./RowProblems").then((m) => ({ default: m.RowProblems })));
+const ResultsSummary = lazy(() => import(/* webpackChunkName: "evaluate" */ "./ResultsSummary").then((m) => ({ default: m.ResultsSummary })));
+const RowProblems = lazy(() => import(/* webpackChunkName: "evaluate" */ "./RowProblems").then((m) => ({ default: m.RowProblems })));
 
 /** The step's button: what it does, in the buyer's words. */
 export const CALCULATE = "Calculate cost, risk and fit";

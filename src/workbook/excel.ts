@@ -89,6 +89,8 @@ const CHART_AXIS_POSITION_API = "1.8";
 const SPECIAL_CELLS_API = "1.9";
 /** Range.valuesAsJson: typed cell values, a string that Excel stores as it is. */
 const TYPED_VALUES_API = "1.16";
+/** Workbook and Worksheet notes (NoteCollection, Note: "Work with notes using the Excel JavaScript API"). */
+const NOTES_API = "1.18";
 /** Excel keeps add-ins' writes on its undo stack from ExcelApi 1.19 (undo capabilities article's first release). */
 const UNDO_API = "1.19";
 /** Excel.run's mergeUndoGroup (RunOptions, ExcelApi 1.20). */
@@ -209,6 +211,8 @@ export class ExcelWorkbook implements WorkbookPort {
             range: table.getRange().load("address,rowCount,columnCount"),
             header: table.getHeaderRowRange().load("values"),
             sample: sampled ? table.getHeaderRowRange().getRowsBelow(SAMPLE_ROWS).load("values,formulas") : null,
+            // The sheet's notes (ExcelApi 1.18); where each sits is asked for in the next round trip.
+            notes: request.table?.notes && this.host.supports(NOTES_API) ? table.worksheet.notes.load("items/content") : null,
           }
         : null;
       // Values only: a used range counts formatted cells, and one formatted column would make
@@ -257,7 +261,8 @@ export class ExcelWorkbook implements WorkbookPort {
                     };
               })
             : [];
-        if (body || formulaRanges.length > 0) await context.sync();
+        const noteCells = (tableParts.notes?.items ?? []).map((note) => ({ note, cell: note.getLocation().load("address") }));
+        if (body || formulaRanges.length > 0 || noteCells.length > 0) await context.sync();
         const columnFormulas: Record<string, CellValue[]> = {};
         for (const h of formulaHeaders) columnFormulas[h] = [];
         // The table's data rows as a plain area, for reading in chunks.
@@ -292,6 +297,16 @@ export class ExcelWorkbook implements WorkbookPort {
           address: bare(tableParts.range.address),
           rows: rows ?? (request.table.values && rowCount === 0 ? [] : undefined),
           columnFormulas,
+          ...(tableParts.notes
+            ? {
+                notes: noteCells
+                  .map(({ note, cell }) => ({ address: bare(cell.address), text: note.content }))
+                  .filter(({ address }) => {
+                    const at = parseCell(address);
+                    return at.row >= tableArea.top && at.row <= tableArea.bottom && at.column >= tableArea.left && at.column <= tableArea.right;
+                  }),
+              }
+            : {}),
         };
       }
       const settingValues: Record<string, string | undefined> = {};
@@ -825,6 +840,16 @@ export class ExcelWorkbook implements WorkbookPort {
       case "setSetting":
         wb.settings.add(change.key, change.value);
         return [];
+      case "setNote": {
+        // The read that saw the note said whether there is one: getItem of a cell without a
+        // note fails the sync with ItemNotFound (NoteCollection.getItem), and what add does on
+        // a cell that has one is not documented, so neither is left to chance.
+        const notes = wb.worksheets.getItem(change.sheet).notes;
+        if (change.replaces && change.text === null) notes.getItem(change.address).delete();
+        else if (change.replaces) notes.getItem(change.address).content = change.text!;
+        else if (change.text !== null) notes.add(wb.worksheets.getItem(change.sheet).getRange(change.address), change.text);
+        return [];
+      }
       case "setChart":
         this.drawChart(wb, change);
         return [];

@@ -54,6 +54,19 @@ export interface TableSnapshot extends TableInfo {
    * it so; what it cannot show is a user's formula below the add-in's own first formula.
    */
   readonly columnFormulas: Readonly<Record<string, readonly CellValue[]>>;
+  /**
+   * When asked for: every note on a cell of the table (header row included), by address
+   * ("C5"). Absent when the adapter cannot read and write notes (Excel before ExcelApi 1.18):
+   * then no `setNote` may be sent for the table.
+   */
+  readonly notes?: readonly CellNote[];
+}
+
+/** A cell's note (Excel's "Note", once called a comment; not a threaded comment). */
+export interface CellNote {
+  /** e.g. "C5", on the table's sheet. */
+  readonly address: string;
+  readonly text: string;
 }
 
 /** A table's header row and one of its data rows, read without the other rows. */
@@ -109,6 +122,8 @@ export interface ReadRequest {
     readonly values?: boolean;
     /** Headers whose column formulas are wanted (absent headers are skipped silently). */
     readonly formulasOf?: readonly string[];
+    /** Read the notes on the table's cells (see TableSnapshot.notes). */
+    readonly notes?: boolean;
   };
   /** Workbook settings to read (JSON strings as stored by `setSetting`). */
   readonly settings?: readonly string[];
@@ -278,6 +293,11 @@ export type WorkbookChange =
     }
   /** Create or move a workbook-level name to `sheet!address`. */
   | { readonly kind: "setName"; readonly name: string; readonly sheet: string; readonly address: string; readonly comment?: string }
+  /**
+   * Put `text` as the note of the cell `address` (null takes the note away). `replaces` says
+   * whether the cell has a note now, as the last read of its table's notes saw it.
+   */
+  | { readonly kind: "setNote"; readonly sheet: string; readonly address: string; readonly text: string | null; readonly replaces: boolean }
   /** Store a string (JSON for structured data) in the workbook; it travels with the file. */
   | { readonly kind: "setSetting"; readonly key: string; readonly value: string }
   /**

@@ -23,6 +23,7 @@ import { cellAddress, columnLetters, parseCell, parseRange, quoteSheet, type Ran
 import type {
   ApplyOptions,
   CellFormat,
+  CellNote,
   CellWrite,
   ConditionalFormatRule,
   NamedRangeInfo,
@@ -43,8 +44,6 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
-/** How the notes the command line puts on doubtful input cells begin, so the next run can replace them. */
-export const INPUT_NOTE_PREFIX = "Offshore Sourcing check: ";
 
 /**
  * The add-in's settings sheet: very hidden, as the add-in writes it (Excel's own interface
@@ -420,7 +419,19 @@ export class XlsxWorkbook implements WorkbookPort {
           }
           columnFormulas[header] = cells;
         }
-        table = { ...info, rows, columnFormulas };
+        const notes: CellNote[] = [];
+        if (request.table.notes) {
+          const { range } = this.dataArea(found.model);
+          for (let r = range.top + 1; r <= range.bottom + 1; r++) {
+            const row = found.sheet.findRow(r);
+            for (let c = range.left + 1; row && c <= range.right + 1; c++) {
+              const cell = row.findCell(c);
+              const text = cell ? noteText(cell) : "";
+              if (text !== "") notes.push({ address: cellAddress(r - 1, c - 1), text });
+            }
+          }
+        }
+        table = { ...info, rows, columnFormulas, ...(request.table.notes ? { notes } : {}) };
       }
     }
     const settings: Record<string, string | undefined> = {};
@@ -661,6 +672,18 @@ export class XlsxWorkbook implements WorkbookPort {
       case "setSetting":
         this.setSetting(change.key, change.value);
         return;
+      case "setNote": {
+        const cell = this.sheet(change.sheet).getCell(change.address);
+        if (change.text !== null) cell.note = change.text;
+        else {
+          // ExcelJS has no way to remove a note (its setter always makes one), and a cell read
+          // from a file also keeps the note in its value's model, which is what gets written.
+          const held = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+          held._comment = undefined;
+          if (held._value?.model) delete held._value.model.comment;
+        }
+        return;
+      }
       case "setChart": {
         const sheet = this.sheet(change.sheet);
         for (const range of [change.chart.categories, ...change.chart.series.map((s) => s.values), change.anchor.cell]) parseRange(range);
@@ -833,45 +856,6 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   // --------------------------------------------------------- selection etc.
-
-  /**
-   * Puts each text as a note on its cell of `table` (by data row and header), after taking
-   * away the notes an earlier run left there (they start with INPUT_NOTE_PREFIX), so a value
-   * corrected since loses its note. Notes the buyer wrote are left alone.
-   */
-  setInputNotes(table: string, notes: readonly { readonly tableRow: number; readonly header: string; readonly message: string }[]): void {
-    const found = this.findTable(table);
-    if (!found) return;
-    const info = this.tableInfo(found.sheet, found.model);
-    const { firstRow, lastRow, firstColumn } = this.dataArea(found.model);
-    for (let r = firstRow; r <= lastRow; r++) {
-      const row = found.sheet.findRow(r);
-      for (let c = 0; row && c < info.headers.length; c++) {
-        const cell = row.findCell(firstColumn + c);
-        // ExcelJS has no way to remove a note (its setter always makes one), and a cell read
-        // from a file also keeps the note in its value's model, which is what gets written.
-        if (cell && noteText(cell).startsWith(INPUT_NOTE_PREFIX)) {
-          const held = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
-          held._comment = undefined;
-          if (held._value?.model) delete held._value.model.comment;
-        }
-      }
-    }
-    const byCell = new Map<string, string[]>();
-    for (const n of notes) {
-      const c = info.headers.findIndex((h) => h.toLowerCase() === n.header.toLowerCase());
-      if (c < 0 || n.tableRow < 1 || firstRow + n.tableRow - 1 > lastRow) continue;
-      const key = `${firstRow + n.tableRow - 1},${firstColumn + c}`;
-      byCell.set(key, [...(byCell.get(key) ?? []), n.message]);
-    }
-    for (const [key, messages] of byCell) {
-      const [r, c] = key.split(",").map(Number);
-      const cell = found.sheet.getRow(r).getCell(c);
-      // The buyer's own note stays as it is; the warning is printed all the same.
-      if (noteText(cell) !== "") continue;
-      cell.note = `${INPUT_NOTE_PREFIX}${messages.join("\n")}`;
-    }
-  }
 
   /** The visible worksheets, left to right (the add-in's settings sheet is not the buyer's). */
   sheetNames(): string[] {

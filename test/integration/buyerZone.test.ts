@@ -211,4 +211,29 @@ describe("a sheet of the user's under the assumptions sheet's name", () => {
     expect(outcome.kind === "done" && outcome.buyerTimeZone).toEqual({ zone: "Asia/Kolkata", from: "workbook", sheet: ours });
     expect(theirs()).toEqual(before);
   });
+
+  // Before any evaluation there is no assumptions sheet: the message names the one evaluation will add.
+  test("with no assumptions sheet yet, setting the engagement start date names the sheet evaluation will add, not the user's", async () => {
+    const { wb, table } = await sample();
+    wb.addSheet(ASSUMPTIONS_SHEET).setCells(ASSUMPTIONS_SHEET, "A1", [["Budget notes", "Q3"]]);
+    const started = await setEngagementStartDate(wb, { year: 2026, month: 5, day: 4 });
+    expect(started.kind).toBe("refused");
+    expect(started.message).toContain(`'${ASSUMPTIONS_SHEET} (2)'`);
+    expect(started.message).not.toContain(`'${ASSUMPTIONS_SHEET}'`);
+    const outcome = await evaluateTable(wb, table, { today, buyerTimeZone: "Europe/Berlin" });
+    expect(outcome.kind === "done" && outcome.buyerTimeZone.sheet).toBe(`${ASSUMPTIONS_SHEET} (2)`);
+  });
+
+  test("with every name an assumptions sheet may take held by the user's sheets, the engagement start date says so instead of naming a sheet to be created", async () => {
+    const { wb, table } = await sample();
+    const names = [ASSUMPTIONS_SHEET, ...Array.from({ length: 8 }, (_, i) => `${ASSUMPTIONS_SHEET} (${i + 2})`)];
+    for (const name of names) wb.addSheet(name).setCells(name, "A1", [["Budget notes", "Q3"]]);
+    const started = await setEngagementStartDate(wb, { year: 2026, month: 5, day: 4 });
+    expect(started.kind).toBe("refused");
+    expect(started.message).not.toMatch(/There is no assumptions sheet/);
+    expect(started.message).toContain(`'${names[0]}' to '${names[names.length - 1]}' exist`);
+    // Evaluation refuses alike: there is no free name to create the sheet under.
+    const outcome = await evaluateTable(wb, table, { today, buyerTimeZone: "Europe/Berlin" });
+    expect(outcome.kind === "refused" && outcome.message).toContain(`'${names[0]}' to '${names[names.length - 1]}' exist`);
+  });
 });

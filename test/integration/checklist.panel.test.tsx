@@ -20,10 +20,14 @@ const atOnce: Schedule = (task) => {
 };
 
 function renderPanel(port: WorkbookPort) {
+  return renderPanelOn(port, SAMPLE_TABLE_NAME);
+}
+
+function renderPanelOn(port: WorkbookPort, table: string) {
   const user = userEvent.setup();
   render(
     <FluentProvider theme={webLightTheme}>
-      <ChecklistPanel port={port} table={SAMPLE_TABLE_NAME} schedule={atOnce} />
+      <ChecklistPanel port={port} table={table} schedule={atOnce} />
     </FluentProvider>,
   );
   return user;
@@ -185,6 +189,26 @@ describe("checklist panel", () => {
     await waitFor(() => expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent(vendorAt(0)));
     await waitFor(() => expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveValue("Ana Silva"));
     expect(screen.getByRole("textbox", { name: "Scope owner: provider's counterpart" })).toHaveValue("Raj");
+  });
+
+  test("two quotes of one vendor (an Option column) each keep their own names, also while a bad rate leaves them partial", async () => {
+    const wb = await previewWorkbook();
+    const quote = (option: string) => {
+      const cells = [...SAMPLE_VENDOR_ROWS[0].map((c) => c ?? null), option];
+      cells[SAMPLE_VENDOR_HEADERS.indexOf("Hourly rate")] = "TBD";
+      return cells;
+    };
+    await wb.apply([{ kind: "ensureSheet", sheet: "Options" }, { kind: "createTable", sheet: "Options", address: "A1", name: "Options", headers: [...SAMPLE_VENDOR_HEADERS, "Option"], rows: [quote("Gold"), quote("Silver")] }]);
+    wb.select("Options", "B2");
+    const user = renderPanelOn(wb, "Options");
+    await screen.findByText(/Row 2 \([^)]+\) of the table 'Options'/);
+    await user.type(screen.getByRole("textbox", { name: "Scope owner name" }), "Ana Silva");
+    act(() => wb.select("Options", "B3"));
+    await screen.findByText(/Row 3 \([^)]+\) of the table 'Options'/);
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveValue(""));
+    act(() => wb.select("Options", "B2"));
+    await screen.findByText(/Row 2 \([^)]+\) of the table 'Options'/);
+    await waitFor(() => expect(screen.getByRole("textbox", { name: "Scope owner name" })).toHaveValue("Ana Silva"));
   });
 
   test("with the same owners for every vendor ticked, a name typed for one vendor is there for the next", async () => {

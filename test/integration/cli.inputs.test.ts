@@ -193,5 +193,7 @@ describe("legal but implausible values are warned about", () => {
     // A doubtful cell carrying the buyer's own note keeps it; the warning is printed all the same.
     expect(noteOf(after, "C5")).toBe("Hours to be confirmed");
     expect(again.err).toEqual(expect.arrayContaining([expect.stringMatching(/Row 5: Hours is 0/)]));
+    // ...and says the note there is the buyer's, so the warning is not in the workbook.
+    expect(again.err.filter((l) => /The cell C5 on 'Quotes' .* has a note of yours, so the add-in's warning was not added to it: .*Hours is 0/.test(l))).toHaveLength(1);
   });
 });

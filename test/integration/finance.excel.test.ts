@@ -315,6 +315,42 @@ describe("prepare for finance, then finance sorts or inserts rows in the table (
     expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, ORDER);
   });
 
+  /** Sorts the table through Office.js (Table.sort.apply, ExcelApi 1.2), as finance would from Data > Sort. */
+  async function sortThroughOfficeJs(excel: FakeExcel, fields: Excel.SortField[]): Promise<void> {
+    await excel.host().run(async (context) => {
+      context.workbook.tables.getItem("Vendors").sort.apply(fields);
+      await context.sync();
+    });
+  }
+
+  /** Where each row now came from in `rows`, told by its vendor (names are unique; the blank row has none). */
+  function originalRows(excel: FakeExcel): number[] {
+    const t = excel.table("Vendors")!;
+    return Array.from({ length: t.rows }, (_, i) => {
+      const vendor = excel.sheet("Quotes").cells.get(`${t.top + 1 + i},${t.left}`)?.value ?? null;
+      return rows.findIndex((r) => (r[0] ?? null) === vendor);
+    });
+  }
+
+  test.each(["formulas", "values"] as const)("in %s mode, after table.sort.apply by Vendor (descending) and by Hourly rate, every row still shows its own vendor's numbers", async (mode) => {
+    const { excel, outcome } = await prepared(mode);
+    await sortThroughOfficeJs(excel, [{ key: SAMPLE_VENDOR_HEADERS.indexOf("Vendor"), ascending: false }]);
+    const byVendor = originalRows(excel);
+    // Descending by name, the blank row last (Excel's default sort order).
+    const names = rows.filter((r) => r[0] !== null).map((r) => String(r[0]));
+    expect(byVendor).toEqual([...names.sort((a, b) => b.localeCompare(a)).map((n) => rows.findIndex((r) => r[0] === n)), 3]);
+    expect(byVendor).not.toEqual(rows.map((_r, i) => i));
+    expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, byVendor);
+
+    await sortThroughOfficeJs(excel, [{ key: HOURLY_RATE, ascending: true }]);
+    const byRate = originalRows(excel);
+    // Numbers low to high, then the text 'TBD', then the blank row.
+    const rated = rows.map((r, i) => [r[HOURLY_RATE], i] as const).filter(([v]) => typeof v === "number") as (readonly [number, number])[];
+    expect(byRate).toEqual([...rated.sort((a, b) => a[0] - b[0]).map(([, i]) => i), 1, 3]);
+    expect(byRate).not.toEqual(byVendor);
+    expectOwnNumbers(excel, mode, outcome.rowErrors[0].message, byRate);
+  });
+
   test.each(["formulas", "values"] as const)("in %s mode, a row inserted inside the table says it is not in the summary and the rows below it keep their vendors", async (mode) => {
     const { excel, outcome } = await prepared(mode);
     excel.insertTableRow("Vendors", 2, [...SAMPLE_VENDOR_ROWS[5]]);
@@ -432,6 +468,26 @@ describe("the Excel fake, as Excel's documentation and tracker describe it", () 
         }),
       ).rejects.toThrow(/2-D array/);
     }
+  });
+
+  test("table.sort.apply sorts in Excel's default order (numbers, text, FALSE before TRUE, errors; blanks last either way), by several keys, with case only when asked", async () => {
+    const excel = new FakeExcel();
+    const body: CellValue[][] = [["b", 2], [null, 1], ["#N/A", 1], [true, 1], ["B", 1], [10, 1], [false, 1], ["a", 1], [-3, 1], ["b", 1]];
+    excel.addTable("S", 0, 0, "T", ["K", "N"], body);
+    const sorted = async (fields: Excel.SortField[], matchCase?: boolean) => {
+      await excel.host().run(async (context) => {
+        context.workbook.tables.getItem("T").sort.apply(fields, matchCase);
+        await context.sync();
+      });
+      return Array.from({ length: body.length }, (_, r) => [excel.sheet("S").cells.get(`${r + 1},0`)?.value ?? null, excel.sheet("S").cells.get(`${r + 1},1`)?.value ?? null]);
+    };
+    // Ties ("b"/"B" without case) fall to the second key, N ascending; rows tied on both keep their order.
+    expect(await sorted([{ key: 0 }, { key: 1 }])).toEqual([[-3, 1], [10, 1], ["a", 1], ["B", 1], ["b", 1], ["b", 2], [false, 1], [true, 1], ["#N/A", 1], [null, 1]]);
+    expect((await sorted([{ key: 0, ascending: false }, { key: 1 }])).map(([v]) => v)).toEqual(["#N/A", true, false, "B", "b", "b", "a", 10, -3, null]);
+    expect((await sorted([{ key: 0 }, { key: 1, ascending: false }], true)).map(([v]) => v)).toEqual([-3, 10, "a", "b", "b", "B", false, true, "#N/A", null]);
+    await expect(sorted([{ key: 2 }])).rejects.toThrow(/InvalidArgument/);
+    excel.apiMinor = 1;
+    await expect(sorted([{ key: 0 }])).rejects.toThrow(/ApiNotFound/);
   });
 
   test("different formulas written into a table column become the bottom-most one, filled down in R1C1 terms (office-js 5909, 6745)", async () => {

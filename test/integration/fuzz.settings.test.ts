@@ -11,9 +11,11 @@ import { XMLParser } from "fast-xml-parser";
 import { evaluateTable } from "../../src/actions/evaluate";
 import { CHART_VENDOR_LIMIT, FINANCE_SETTING, prepareForFinance } from "../../src/actions/finance";
 import { MAX_SUMMARY_RIGHT } from "../../src/actions/financeSummary";
+import { mapByHand, MAPPING_SETTING_SCHEMA } from "../../src/actions/mapping";
 import { financeSettingSchema } from "../../src/actions/storedSettings";
 import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
-import { formulaProblem } from "../../src/workbook/limits";
+import { EXCEL_LIMITS, formulaProblem } from "../../src/workbook/limits";
+import { MAPPING_SETTING } from "../../src/workbook/port";
 import { CHARTS_SETTING, XlsxWorkbook } from "../../src/workbook/xlsx";
 import { STORED_CHARTS_SCHEMA, type StoredChart } from "../../src/workbook/xlsxCharts";
 import { runCli } from "../helpers/cli";
@@ -133,6 +135,96 @@ describe("crafted settings", () => {
     const loud = await runCli(NOW, [input, "--out", output]);
     expect(loud.err.filter((l) => /stored chart setting is not one the add-in writes/.test(l))).toHaveLength(1);
   }, 120_000);
+});
+
+// The column mapping: the table's name in lower case, fields and output columns the add-in
+// knows, headers a cell can hold. A mapping by hand ("Cost per hr" feeding Hourly rate) is
+// the richest setting the add-in writes.
+const BY_HAND_HEADERS = SAMPLE_VENDOR_HEADERS.map((h) => (h === "Hourly rate" ? "Cost per hr" : h));
+
+async function mappedByHand(): Promise<XlsxWorkbook> {
+  const wb = XlsxWorkbook.create();
+  await wb.apply([
+    { kind: "ensureSheet", sheet: "Quotes" },
+    { kind: "createTable", sheet: "Quotes", address: "A1", name: "Vendors", headers: [...BY_HAND_HEADERS], rows: SAMPLE_VENDOR_ROWS.map((r) => [...r]) as never },
+  ]);
+  await mapByHand(wb, "Vendors", "hourlyRate", "Cost per hr");
+  const evaluated = await evaluateTable(wb, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+  if (evaluated.kind !== "done") throw new Error(evaluated.message);
+  const finance = await prepareForFinance(wb, "Vendors", { now: NOW, buyerTimeZone: "America/New_York" });
+  if (finance.kind !== "done") throw new Error(finance.message);
+  return wb;
+}
+
+describe("the stored column mapping", () => {
+  test("what the add-in writes (a mapping by hand, its output columns, the finance key) passes the check, and evaluating again ignores nothing", async () => {
+    const wb = await mappedByHand();
+    const stored = (await setting(wb, MAPPING_SETTING)) as { tables: Record<string, { byHand: object; outputs: object; financeKey?: string }> };
+    expect(stored.tables.vendors).toMatchObject({ byHand: { hourlyRate: "Cost per hr" }, outputs: { totalCost: "Total cost" }, financeKey: expect.any(String) });
+    expect(MAPPING_SETTING_SCHEMA.safeParse(stored).success).toBe(true);
+    const again = await evaluateTable(wb, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+    if (again.kind !== "done") throw new Error(again.message);
+    expect(again.warnings.filter((w) => /not one the add-in writes/.test(w))).toEqual([]);
+  });
+
+  type Stored = { version: number; tables: Record<string, Record<string, unknown>> };
+  test.each([
+    ["a field the add-in does not know", (s: Stored) => ({ ...s, tables: { vendors: { ...s.tables.vendors, byHand: { hourlyRate: "Cost per hr", salary: "Cost per hr" } } } })],
+    ["a table name not in lower case", (s: Stored) => ({ ...s, tables: { Vendors: s.tables.vendors } })],
+    ["a header that is no text", (s: Stored) => ({ ...s, tables: { vendors: { ...s.tables.vendors, outputs: { totalCost: { "=1+1": true } } } } })],
+    ["an output header longer than a cell holds", (s: Stored) => ({ ...s, tables: { vendors: { ...s.tables.vendors, outputs: { totalCost: "T".repeat(EXCEL_LIMITS.cellText + 1) } } } })],
+    ["an empty header mapped by hand", (s: Stored) => ({ ...s, tables: { vendors: { ...s.tables.vendors, byHand: { hourlyRate: "" } } } })],
+    ["a version the add-in never wrote", (s: Stored) => ({ ...s, version: 2 })],
+    ["a property the add-in never wrote", (s: Stored) => ({ ...s, tables: { vendors: { ...s.tables.vendors, formula: "=HYPERLINK(1)" } } })],
+    ["tables as a list", (s: Stored) => ({ ...s, tables: [s.tables.vendors] })],
+  ])("a stored column mapping with %s is ignored with one line, and the command line finishes with a mapping the add-in writes", async (_what, craft) => {
+    // Evaluated, not prepared: once prepared, the output columns read the summary, and only the
+    // stored mapping says they are the add-in's (without it they are the user's, and kept).
+    const wb = XlsxWorkbook.create();
+    await wb.apply([
+      { kind: "ensureSheet", sheet: "Quotes" },
+      { kind: "createTable", sheet: "Quotes", address: "A1", name: "Vendors", headers: [...SAMPLE_VENDOR_HEADERS], rows: SAMPLE_VENDOR_ROWS.map((r) => [...r]) as never },
+    ]);
+    const evaluated = await evaluateTable(wb, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+    if (evaluated.kind !== "done") throw new Error(evaluated.message);
+    const stored = { ...((await setting(wb, MAPPING_SETTING)) as Stored) };
+    stored.tables = { vendors: { ...stored.tables.vendors, financeKey: "Finance row" } };
+    await wb.apply([{ kind: "setSetting", key: MAPPING_SETTING, value: JSON.stringify(craft(stored)) }]);
+    const input = path.join(work, "crafted-mapping.xlsx");
+    await wb.save(input);
+    const output = path.join(work, "crafted-mapping.out.xlsx");
+    const r = await runCli(NOW, [input, "--out", output]);
+    expect(r.err.filter((l) => !l.startsWith("Warning: "))).toEqual([]);
+    expect(r.code).toBe(0);
+    expect([...r.out, ...r.err].filter((l) => /stored column mapping setting is not one the add-in writes/.test(l))).toHaveLength(1);
+    const again = await XlsxWorkbook.open(output);
+    expect(MAPPING_SETTING_SCHEMA.safeParse(await setting(again, MAPPING_SETTING)).success).toBe(true);
+  }, 120_000);
+
+  test("any JSON as the stored column mapping: evaluate and prepare finish, say at most one line about it, and store a mapping the add-in writes", async () => {
+    const base = await mappedByHand();
+    const buffer = await base.toBuffer();
+    const stored = (await setting(base, MAPPING_SETTING)) as Stored;
+    const mutated = fc.oneof(
+      fc.jsonValue(),
+      fc.dictionary(fc.string(), fc.jsonValue()).map((byHand) => ({ ...stored, tables: { vendors: { ...stored.tables.vendors, byHand } } })),
+      fc.dictionary(fc.string(), fc.jsonValue()).map((outputs) => ({ ...stored, tables: { vendors: { ...stored.tables.vendors, outputs } } })),
+      fc.record({ financeKey: fc.oneof(fc.string(), fc.jsonValue()) }).map((m) => ({ ...stored, tables: { vendors: { ...stored.tables.vendors, ...m } } })),
+    );
+    await fc.assert(
+      fc.asyncProperty(mutated, async (value) => {
+        const wb = await XlsxWorkbook.fromBuffer(buffer);
+        await wb.apply([{ kind: "setSetting", key: MAPPING_SETTING, value: JSON.stringify(value) }]);
+        const evaluated = await evaluateTable(wb, "Vendors", { today: { year: 2026, month: 3, day: 2 }, buyerTimeZone: "America/New_York" });
+        const lines = evaluated.kind === "done" ? evaluated.warnings : [evaluated.message];
+        expect(lines.filter((l) => /stored column mapping setting/.test(l)).length).toBeLessThanOrEqual(1);
+        const finance = await prepareForFinance(wb, "Vendors", { now: NOW, buyerTimeZone: "America/New_York" });
+        expect(["done", "refused"]).toContain(finance.kind);
+        if (evaluated.kind === "done") expect(MAPPING_SETTING_SCHEMA.safeParse(await setting(wb, MAPPING_SETTING)).success).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  }, 300_000);
 });
 
 describe("random settings", () => {

@@ -1,6 +1,12 @@
 // Browser APIs Fluent UI calls that jsdom lacks. Only the component tests (jsdom
 // environment) need them; in the node environment this file does nothing.
 import "@testing-library/jest-dom";
+import { configure } from "@testing-library/react";
+
+// The machine the suite runs on is shared: a lazy part of the pane can take seconds to load
+// when every core is busy. findBy* and waitFor still fail when the awaited state never comes;
+// they only wait longer than Testing Library's default second before saying so.
+configure({ asyncUtilTimeout: 10_000 });
 
 if (typeof window !== "undefined") {
   if (!window.matchMedia) {

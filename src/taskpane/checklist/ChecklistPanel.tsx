@@ -12,12 +12,12 @@ import { Field, Input, Select } from "../fields";
 import {
   EMPTY_INPUT,
   insertChecklistSheet,
+  vendorKey,
   loadChecklist,
   saveChecklistInput,
   setEngagementStartDate,
   type ChecklistInput,
   type ChecklistLoad,
-  type PartialChecklistLoad,
 } from "../../actions/checklist";
 import { undoHint } from "../../actions/outcome";
 import {
@@ -205,8 +205,8 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
     setInput(next);
     const shown = ready ?? partial;
     if (!shown) return;
-    const row = rowKey(shown);
-    const vendor = { table: shown.table, vendor: shown.kind === "ready" ? shown.evaluation.row.vendor : shown.vendor, rowIndex: shown.rowIndex };
+    const vendor = shown.vendorOption;
+    const row = `${vendorKey(vendor)}\u0001${vendor.rowIndex}`;
     const previous = pendingSave.current;
     if (previous && previous.row !== row) void previous.run();
     else previous?.cancel();
@@ -485,7 +485,7 @@ export function ChecklistPanel({ port, table, active = true, schedule = timerSch
                 {checklist.pilotPlan.map((p) => (
                   <li key={p.key}>
                     <Checkbox checked={input.done[`pilot:${p.key}`] === true} onChange={(_, data) => setDone(`pilot:${p.key}`, data.checked === true)} label={`${p.title.replace(/^\d+\.\s*/, "")} done`} />
-                    <p className="checklist-duty">{p.detail}</p>
+                    <p className="checklist-duty">{withoutSkipReason(p.detail, checklist.pilot.skipped)}</p>
                   </li>
                 ))}
               </ol>
@@ -595,6 +595,11 @@ function SecurityEntry({ rule, input, onDone }: { rule: SecurityRule; input: Che
   );
 }
 
+/** The reason a pilot is skipped leads the section; a step that repeats it (the sheet's, which has no such lead) shows the rest. */
+function withoutSkipReason(detail: string, skipped: string): string {
+  return skipped !== "" && detail.startsWith(skipped) ? detail.slice(skipped.length).trim() : detail;
+}
+
 function hasInput(input: ChecklistInput): boolean {
   const filled = (r: Record<string, unknown>) => Object.values(r).some((v) => (typeof v === "string" ? v.trim() !== "" : v === true));
   return filled(input.ownerNames) || filled(input.counterpartNames) || Object.keys(input.answers).length > 0 || filled(input.done) || filled(input.notes);
@@ -614,9 +619,4 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 function parseIsoDate(text: string): CalendarDate | null {
   const m = ISO.exec(text);
   return m ? { year: +m[1], month: +m[2], day: +m[3] } : null;
-}
-
-function rowKey(loaded: { table: string; rowIndex: number } & ({ kind: "ready"; evaluation: { row: { vendor: string } } } | PartialChecklistLoad)): string {
-  const vendor = loaded.kind === "ready" ? loaded.evaluation.row.vendor : loaded.vendor;
-  return `${loaded.table.toLowerCase()}\u0001${loaded.rowIndex}\u0001${vendor}`;
 }

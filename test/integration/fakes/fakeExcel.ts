@@ -58,6 +58,15 @@
 //   a name's comment (NamedItem.comment: no undo on Excel on the web) and an array of more
 //   than 1,500 cells, which Office.js splits into several actions (office-js issue 6491: a
 //   40 x 40 formulas write fails so). What the request wrote before stays written.
+// - notes (ExcelApi 1.18; "Work with notes using the Excel JavaScript API", Excel.NoteCollection
+//   and Excel.Note in @types/office-js): a note belongs to one cell; Worksheet.notes lists the
+//   sheet's, getItem takes the cell's address and fails the sync with ItemNotFound when the cell
+//   has none (getItemOrNullObject gives a null object), add takes a single cell (a Range or an
+//   address; anything else is InvalidCellAddress), Note.content is read and written, delete()
+//   removes it, getLocation() is its cell. What add does on a cell that already has a note is
+//   not documented: the fake refuses it, so nothing may rely on it. On a host without 1.18,
+//   Worksheet.notes fails with ApiNotFound. Notes are not on the undo article's list of APIs
+//   without undo, so a merged undo group takes them.
 // Errors carry their code in `code`, as OfficeExtension.Error does.
 // It counts syncs, Excel.run calls (with their mergeUndoGroup option), for every request
 // the bytes of the values sent and the cells and formulas written, and for every sync the
@@ -85,6 +94,8 @@ interface Cell {
 interface Sheet {
   name: string;
   cells: Map<string, Cell>;
+  /** Notes by cell ("row,column"), in the order added. */
+  notes?: Map<string, string>;
 }
 
 interface Table {
@@ -257,6 +268,60 @@ export class FakeExcel {
     this.moveRows(t.sheet, t.left, t.columns.length, order.map((from, to) => ({ from: t.top + 1 + from, to: t.top + 1 + to })));
   }
 
+  /**
+   * Table.sort.apply(fields, matchCase, method) (Excel.TableSort, ExcelApi 1.2): the table's
+   * data rows sorted by `fields`, the first field deciding, then the next on a tie. A field's
+   * `key` is "an offset from the first column" (SortField.key) and `ascending` its direction.
+   * The order is Excel's default sort order (Microsoft Office Excel help, "Default sort
+   * orders"): numbers low to high, then text, then FALSE before TRUE, then error values (all
+   * equal); a descending sort reverses that, and blank cells go last either way. Text compares
+   * without regard to case unless `matchCase` (TableSort.apply's matchCase: "Whether to have
+   * the casing impact string ordering"). Rows then move as sortTableRows describes (KB 40401).
+   * Not modelled, so refused rather than guessed: sorting on colour or icons (SortField.sortOn
+   * other than "Value"), dataOption "TextAsNumber", and a key column holding formulas (the fake
+   * does not calculate, so it has no value to sort them by). `method` orders Chinese
+   * characters only (SortMethod: PinYin or StrokeCount), which no test table holds. Text order
+   * is Intl collation, which agrees with Excel's for letters and digits; Excel's rules for
+   * punctuation (apostrophes and hyphens ignored) are not modelled. Ties keep their order.
+   */
+  applyTableSort(name: string, fields: readonly Excel.SortField[], matchCase = false): void {
+    const t = this.table(name)!;
+    if (fields.length === 0) throw officeError("InvalidArgument", "TableSort.apply needs at least one field");
+    const sheet = this.sheet(t.sheet);
+    for (const f of fields) {
+      if (!Number.isInteger(f.key) || f.key < 0 || f.key >= t.columns.length) throw officeError("InvalidArgument", `sort key ${f.key} is outside the table's ${t.columns.length} columns`);
+      if ((f.sortOn ?? "Value") !== "Value") throw new Error(`the fake sorts on values only, not on ${f.sortOn}`);
+      if ((f.dataOption ?? "Normal") !== "Normal") throw new Error(`the fake does not model dataOption ${f.dataOption}`);
+      for (let r = 0; r < t.rows; r++)
+        if (sheet.cells.get(k(t.top + 1 + r, t.left + f.key))?.formula) throw new Error(`the fake cannot sort on column '${t.columns[f.key]}': it holds formulas, which the fake does not calculate`);
+    }
+    const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+    const rank = (v: CellValue): number => (typeof v === "number" ? 0 : typeof v === "boolean" ? 2 : typeof v === "string" && ERROR.test(v) ? 3 : 1);
+    const blank = (v: CellValue) => v === null || v === undefined || v === "";
+    const compare = (a: CellValue, b: CellValue): number => {
+      if (rank(a) !== rank(b)) return rank(a) - rank(b);
+      if (typeof a === "number" && typeof b === "number") return a - b;
+      if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
+      if (rank(a) === 3) return 0;
+      return String(a).localeCompare(String(b), "en", matchCase ? { sensitivity: "case", caseFirst: "lower" } : { sensitivity: "accent" });
+    };
+    const value = (row: number, key: number) => sheet.cells.get(k(t.top + 1 + row, t.left + key))?.value ?? null;
+    const order = Array.from({ length: t.rows }, (_, i) => i).sort((x, y) => {
+      for (const f of fields) {
+        const a = value(x, f.key);
+        const b = value(y, f.key);
+        if (blank(a) || blank(b)) {
+          if (blank(a) && blank(b)) continue;
+          return blank(a) ? 1 : -1;
+        }
+        const c = compare(a, b) * (f.ascending === false ? -1 : 1);
+        if (c !== 0) return c;
+      }
+      return 0;
+    });
+    this.sortTableRows(name, order);
+  }
+
   /** The user sorts the rows of a plain range (Range.sort.apply; Data > Sort), as sortTableRows does for a table. */
   sortRangeRows(sheet: string, area: RangeRef, order: readonly number[]): void {
     if ([...order].sort((a, b) => a - b).join() !== Array.from({ length: area.bottom - area.top + 1 }, (_, i) => i).join()) throw new Error("order must list every row once");
@@ -329,6 +394,18 @@ export class FakeExcel {
     const basic = dataType.basicValue;
     const value = typeof basic === "string" || typeof basic === "number" || typeof basic === "boolean" ? basic : "#VALUE!";
     this.sheet(sheet).cells.set(k(top, left), { value, dataType });
+  }
+
+  /** A cell's note as the user sees it (Review > Notes), or undefined. */
+  note(sheet: string, address: string): string | undefined {
+    const { top, left } = parseRange(address);
+    return this.sheets.get(low(sheet))?.notes?.get(k(top, left));
+  }
+
+  /** The user writes a note on a cell (Review > Notes > New Note), or edits the one there. */
+  setNote(sheet: string, address: string, text: string): void {
+    const { top, left } = parseRange(address);
+    (this.sheet(sheet).notes ??= new Map()).set(k(top, left), text);
   }
 
   cell(sheet: string, address: string): Cell | undefined {
@@ -580,6 +657,10 @@ class FakeWorksheet extends FakeProxy {
     this.need("name");
     return this.ctx.excel.sheets.get(low(this.sheetName))?.name ?? this.sheetName;
   }
+  get notes(): FakeNotes {
+    if (this.ctx.excel.apiMinor < 18) throw officeError("ApiNotFound", "Worksheet.notes needs ExcelApi 1.18");
+    return new FakeNotes(this.ctx, this.sheetName);
+  }
   getRange(address: string): FakeRange {
     const ref = parseRange(address);
     return new FakeRange(this.ctx, this.sheetName, () => ref);
@@ -746,6 +827,10 @@ class FakeRange extends FakeProxy {
   get address(): string {
     this.need("address");
     return `${quoteSheet(this.sheet.name)}!${rangeAddress(this.ref())}`;
+  }
+  /** The cells this range covers, for the fake's own objects that take a Range (NoteCollection.add). */
+  cellRef(): RangeRef {
+    return this.ref();
   }
   get rowCount(): number {
     this.need("rowCount");
@@ -989,6 +1074,17 @@ class FakeTable extends FakeProxy {
   get worksheet(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, this.table().sheet, false);
   }
+  /** Table.sort (Excel.TableSort, ExcelApi 1.2): see FakeExcel.applyTableSort. */
+  get sort(): { apply: (fields: Excel.SortField[], matchCase?: boolean, method?: string) => void } {
+    const excel = this.ctx.excel;
+    return {
+      apply: (fields, matchCase) => {
+        if (excel.apiMinor < 2) throw officeError("ApiNotFound", "TableSort needs ExcelApi 1.2");
+        excel.record(fields, 0, 0);
+        excel.applyTableSort(this.table().name, fields, matchCase);
+      },
+    };
+  }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, this.table().sheet, () => this.ctx.excel.tableRange(this.table()));
   }
@@ -1088,6 +1184,85 @@ class FakeNames extends FakeProxy {
     const r = range as unknown as { sheetName: string; ref: () => RangeRef };
     this.ctx.excel.names.set(low(name), { name, sheet: r.sheetName, address: rangeAddress(r.ref()), comment });
     this.ctx.excel.record(name, 0, 0);
+  }
+}
+
+class FakeNotes extends FakeProxy {
+  constructor(ctx: FakeContext, private readonly sheetName: string) {
+    super(ctx);
+  }
+  private get notes(): Map<string, string> {
+    const sheet = this.ctx.excel.sheet(this.sheetName);
+    return (sheet.notes ??= new Map());
+  }
+  get items(): FakeNote[] {
+    this.need("items");
+    return [...this.notes.keys()].map((key) => new FakeNote(this.ctx, this.sheetName, key, true));
+  }
+  getItem(address: string): FakeNote {
+    const key = this.keyOf(address);
+    this.ctx.later(() => {
+      if (!this.notes.has(key)) throw officeError("ItemNotFound", `no note on ${address}`);
+    });
+    return new FakeNote(this.ctx, this.sheetName, key, false);
+  }
+  getItemOrNullObject(address: string): FakeNote {
+    return new FakeNote(this.ctx, this.sheetName, this.keyOf(address), false);
+  }
+  add(cell: FakeRange | string, content: string): FakeNote {
+    const ref = typeof cell === "string" ? this.refOf(cell) : cell.cellRef();
+    if (ref.top !== ref.bottom || ref.left !== ref.right) throw officeError("InvalidCellAddress", "a note goes on a single cell");
+    const key = k(ref.top, ref.left);
+    if (this.notes.has(key)) throw new Error(`the fake refuses a second note on ${cellAddress(ref.top, ref.left)}: what Excel does then is not documented`);
+    this.notes.set(key, String(content));
+    this.ctx.excel.record(content, 0, 0);
+    return new FakeNote(this.ctx, this.sheetName, key, false);
+  }
+  private refOf(address: string): RangeRef {
+    try {
+      return parseRange(address);
+    } catch {
+      throw officeError("InvalidCellAddress", `'${address}' is no cell address`);
+    }
+  }
+  private keyOf(address: string): string {
+    const ref = this.refOf(address);
+    return k(ref.top, ref.left);
+  }
+}
+
+class FakeNote extends FakeProxy {
+  constructor(ctx: FakeContext, private readonly sheetName: string, private readonly key: string, preloaded: boolean) {
+    super(ctx);
+    if (preloaded) this.preloaded("content");
+  }
+  private get notes(): Map<string, string> {
+    return this.ctx.excel.sheet(this.sheetName).notes ?? new Map();
+  }
+  protected override missing(): boolean {
+    return !this.notes.has(this.key);
+  }
+  get content(): string {
+    this.need("content");
+    return this.notes.get(this.key) ?? "";
+  }
+  set content(text: string) {
+    const key = this.key;
+    this.ctx.excel.record(text, 0, 0);
+    this.ctx.later(() => {
+      if (!this.notes.has(key)) throw officeError("ItemNotFound", "the note is gone");
+      this.notes.set(key, text);
+    });
+  }
+  delete(): void {
+    this.ctx.excel.record(this.key, 0, 0);
+    this.ctx.later(() => {
+      if (!this.notes.delete(this.key)) throw officeError("ItemNotFound", "the note is gone");
+    });
+  }
+  getLocation(): FakeRange {
+    const [row, column] = this.key.split(",").map(Number);
+    return new FakeRange(this.ctx, this.sheetName, () => ({ top: row, left: column, bottom: row, right: column }));
   }
 }
 

@@ -143,3 +143,18 @@ test("rows of one option that disagree on an engagement field are an error namin
   expect(only.result.error.message).toContain("row 2 gives 'Offshore', row 4 gives 'Onshore'");
   expect(only.result.error.message).toContain("'Acme'");
 });
+
+// A rate card quoted in another currency costs what the same card converted beforehand costs:
+// the engagement lines (computed once on the option's labour, already converted) are not
+// converted twice.
+test("an option quoted in another currency costs exactly what the same option converted to the reporting currency costs", () => {
+  fc.assert(
+    fc.property(option, fc.double({ min: 0.001, max: 200, noNaN: true }), (rows, rate) => {
+      const exchange = { currency: "INR", rate };
+      const quoted = evaluateOption(rows.map((r) => ({ ...r, exchange })), WINTER).evaluation.cost;
+      const converted = evaluateOption(rows.map((r) => ({ ...r, hourlyRate: r.hourlyRate * rate })), WINTER).evaluation.cost;
+      expect(close(quoted.total, converted.total)).toBe(true);
+      quoted.lines.forEach((line, i) => expect(close(line.amount, converted.lines[i].amount)).toBe(true));
+    }),
+  );
+});
