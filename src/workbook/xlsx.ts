@@ -42,6 +42,7 @@ import { assertWithinExcelLimits } from "./limits";
 import { WorkbookWriteError } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
+import { ZipPackage } from "./zipPackage";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
 
@@ -94,6 +95,25 @@ interface DefinedNamesInternals {
   matrixMap: Record<string, unknown>;
   add(location: string, name: string): void;
   getRanges(name: string): { name: string; ranges: string[] };
+}
+
+// The steps of ExcelJS's XLSX.write (not in its .d.ts): each renders parts and appends them to the zip it is given.
+type PackageStep = (zip: { append(data: string | Buffer, options: { name: string; base64?: boolean }): unknown }, model: unknown) => Promise<void>;
+interface XlsxWriterInternals {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes: PackageStep;
+  addOfficeRels: PackageStep;
+  addWorkbookRels: PackageStep;
+  addWorksheets: PackageStep;
+  addSharedStrings: PackageStep;
+  addDrawings: PackageStep;
+  addTables: PackageStep;
+  addThemes: PackageStep;
+  addStyles: PackageStep;
+  addMedia: PackageStep;
+  addApp: PackageStep;
+  addCore: PackageStep;
+  addWorkbook: PackageStep;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -311,12 +331,38 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Buffer> {
     const charts = this.storedCharts().filter((c) => this.workbook.getWorksheet(c.sheet));
-    if (charts.length === 0) return Buffer.from(await this.workbook.xlsx.writeBuffer());
-    // Stored, not compressed: adding the charts edits a sheet part, which would otherwise be
-    // inflated and deflated again (a second of work on a 10,000-row summary). The package is
-    // compressed once, when the charts are in.
-    const stored = await this.workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } } as unknown as Partial<ExcelJS.XlsxWriteOptions>);
-    return addCharts(Buffer.from(stored), charts);
+    const zip = await this.renderPackage();
+    await addCharts(zip, charts);
+    return zip.toBuffer();
+  }
+
+  /**
+   * The package's parts as ExcelJS renders them, each deflated by Node's zlib as it comes
+   * (zipPackage.ts) instead of gathered and deflated by JSZip's JavaScript deflate. The steps
+   * and their order are those of ExcelJS 4.4's XLSX.write (lib/xlsx/xlsx.js), with the package
+   * in place of its ZipWriter, whose only method they call is append.
+   */
+  private async renderPackage(): Promise<ZipPackage> {
+    const xlsx = this.workbook.xlsx as unknown as XlsxWriterInternals;
+    const model = (this.workbook as unknown as { model: unknown }).model;
+    const zip = new ZipPackage();
+    const writer = {
+      append: (data: string | Buffer, options: { name: string; base64?: boolean }) =>
+        zip.file(options.name, options.base64 ? Buffer.from(data as string, "base64") : data),
+    };
+    xlsx.prepareModel(model, {});
+    await xlsx.addContentTypes(writer, model);
+    await xlsx.addOfficeRels(writer, model);
+    await xlsx.addWorkbookRels(writer, model);
+    await xlsx.addWorksheets(writer, model);
+    await xlsx.addSharedStrings(writer, model);
+    await xlsx.addDrawings(writer, model);
+    await xlsx.addTables(writer, model);
+    await Promise.all([xlsx.addThemes(writer, model), xlsx.addStyles(writer, model)]);
+    await xlsx.addMedia(writer, model);
+    await Promise.all([xlsx.addApp(writer, model), xlsx.addCore(writer, model)]);
+    await xlsx.addWorkbook(writer, model);
+    return zip;
   }
 
   /**

@@ -1,6 +1,6 @@
 // Native charts in an .xlsx file, for the xlsx adapter. ExcelJS writes no chart (and drops
 // the charts of a file it reads), so after ExcelJS has written the package the charts are
-// added as DrawingML parts with JSZip:
+// added as DrawingML parts to the package as it is written (zipPackage.ts):
 //   xl/charts/chartN.xml        the chart: c:barChart (stacked), c:scatterChart or c:lineChart over cell ranges
 //   xl/drawings/drawingN.xml    where it sits: one xdr:twoCellAnchor per chart
 //   their _rels, the sheet's <drawing r:id> and rels, and [Content_Types].xml overrides.
@@ -9,11 +9,11 @@
 // A sheet that already has a drawing (pictures ExcelJS kept) gets the charts appended to it.
 
 import { XMLParser } from "fast-xml-parser";
-import JSZip from "jszip";
 import { columnLetters, parseCell, parseRange, quoteSheet } from "./address";
 import * as z from "zod/mini";
 import { EXCEL_LIMITS } from "./limits";
 import type { ChartAnchor, ChartSpec } from "./port";
+import type { ZipPackage } from "./zipPackage";
 
 /** A chart as the xlsx adapter keeps it (in its settings) until the file is written. */
 export interface StoredChart {
@@ -217,9 +217,9 @@ function relsPathOf(part: string): string {
 const AFTER_DRAWING = ["<legacyDrawing ", "<legacyDrawing>", "<legacyDrawingHF", "<drawingHF", "<picture ", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
 
 /** Worksheet part of each sheet name, from the workbook part and its relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
-  const workbook = parser.parse(await zip.file("xl/workbook.xml")!.async("string"));
-  const rels = relationships((await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? null);
+async function sheetParts(zip: ZipPackage): Promise<Map<string, string>> {
+  const workbook = parser.parse(await zip.part("xl/workbook.xml")!.async("string"));
+  const rels = relationships((await zip.part("xl/_rels/workbook.xml.rels")?.async("string")) ?? null);
   const byId = new Map(rels.map((r) => [r["@Id"], resolvePart("xl/workbook.xml", r["@Target"])]));
   const parts = new Map<string, string>();
   for (const sheet of (workbook.workbook?.sheets?.sheet ?? []) as Record<string, string>[]) {
@@ -231,17 +231,16 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
 }
 
 /**
- * The package `buffer` with `charts` drawn on their sheets. Charts of a sheet the package
- * does not have are left out. Compressed parts ExcelJS wrote are reused as they are.
+ * Draws `charts` on their sheets in the package `zip` (before it is written out). Charts of a
+ * sheet the package does not have are left out. Parts the charts do not touch stay as they are.
  */
-export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]): Promise<Buffer> {
-  if (charts.length === 0) return buffer;
-  const zip = await JSZip.loadAsync(buffer);
+export async function addCharts(zip: ZipPackage, charts: readonly StoredChart[]): Promise<void> {
+  if (charts.length === 0) return;
   const parts = await sheetParts(zip);
-  let contentTypes = await zip.file("[Content_Types].xml")!.async("string");
+  let contentTypes = await zip.part("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
   const freePart = (folder: string, stem: string) => {
-    for (let n = 1; ; n++) if (!zip.file(`${folder}/${stem}${n}.xml`)) return { path: `${folder}/${stem}${n}.xml`, n };
+    for (let n = 1; ; n++) if (!zip.has(`${folder}/${stem}${n}.xml`)) return { path: `${folder}/${stem}${n}.xml`, n };
   };
   const bySheet = new Map<string, StoredChart[]>();
   for (const c of charts) {
@@ -251,11 +250,11 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
   }
   for (const [sheetPart, sheetCharts] of bySheet) {
     // Bytes, not text: a 10,000-row summary is some 20 MB of XML, and only its end changes.
-    const sheetBytes = await zip.file(sheetPart)!.async("nodebuffer");
+    const sheetBytes = await zip.part(sheetPart)!.async("nodebuffer");
     const tail = Math.max(0, sheetBytes.lastIndexOf("</sheetData>"));
     const sheetEnd = sheetBytes.subarray(tail).toString("utf8");
     const sheetRelsPath = relsPathOf(sheetPart);
-    const sheetRelsXml = (await zip.file(sheetRelsPath)?.async("string")) ?? null;
+    const sheetRelsXml = (await zip.part(sheetRelsPath)?.async("string")) ?? null;
     const sheetRels = relationships(sheetRelsXml);
     // A drawing the sheet already has (pictures) takes the charts too: a sheet has one drawing.
     const existingId = /<drawing\s[^>]*r:id="([^"]+)"/.exec(sheetEnd)?.[1];
@@ -264,7 +263,7 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
     let drawingXml: string;
     if (existing) {
       drawingPath = resolvePart(sheetPart, existing["@Target"]);
-      drawingXml = await zip.file(drawingPath)!.async("string");
+      drawingXml = await zip.part(drawingPath)!.async("string");
     } else {
       drawingPath = freePart("xl/drawings", "drawing").path;
       drawingXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.spreadsheetDrawing}" xmlns:a="${NS.drawingml}"></xdr:wsDr>`;
@@ -278,7 +277,7 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
       zip.file(sheetPart, Buffer.concat([sheetBytes.subarray(0, cut), Buffer.from(element, "utf8"), sheetBytes.subarray(cut)]));
     }
     const drawingRelsPath = relsPathOf(drawingPath);
-    const drawingRelsXml = (await zip.file(drawingRelsPath)?.async("string")) ?? null;
+    const drawingRelsXml = (await zip.part(drawingRelsPath)?.async("string")) ?? null;
     const taken = new Set(relationships(drawingRelsXml).map((r) => r["@Id"]));
     const added: string[] = [];
     const anchors: string[] = [];
@@ -300,5 +299,4 @@ export async function addCharts(buffer: Buffer, charts: readonly StoredChart[]):
   const typesEnd = contentTypes.lastIndexOf("</Types>");
   contentTypes = contentTypes.slice(0, typesEnd) + overrides.join("") + contentTypes.slice(typesEnd);
   zip.file("[Content_Types].xml", contentTypes);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
