@@ -99,6 +99,10 @@ interface DefinedNamesInternals {
 
 // The steps of ExcelJS's XLSX.write (not in its .d.ts): each renders parts and appends them to the zip it is given.
 type PackageStep = (zip: { append(data: string | Buffer, options: { name: string; base64?: boolean }): unknown }, model: unknown) => Promise<void>;
+interface WorkbookModel {
+  worksheets: { rows: unknown[] }[];
+  sheets: unknown[];
+}
 interface XlsxWriterInternals {
   prepareModel(model: unknown, options: object): void;
   addContentTypes: PackageStep;
@@ -344,7 +348,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private async renderPackage(): Promise<ZipPackage> {
     const xlsx = this.workbook.xlsx as unknown as XlsxWriterInternals;
-    const model = (this.workbook as unknown as { model: unknown }).model;
+    const model = this.workbookModel();
     const zip = new ZipPackage();
     const writer = {
       append: (data: string | Buffer, options: { name: string; base64?: boolean }) =>
@@ -354,7 +358,12 @@ export class XlsxWorkbook implements WorkbookPort {
     await xlsx.addContentTypes(writer, model);
     await xlsx.addOfficeRels(writer, model);
     await xlsx.addWorkbookRels(writer, model);
-    await xlsx.addWorksheets(writer, model);
+    // One sheet at a time, each sheet's cell models let go once its part is written: only the
+    // sheet list, names and tables are read after this step.
+    for (const sheet of model.worksheets) {
+      await xlsx.addWorksheets(writer, { ...model, worksheets: [sheet] });
+      sheet.rows = [];
+    }
     await xlsx.addSharedStrings(writer, model);
     await xlsx.addDrawings(writer, model);
     await xlsx.addTables(writer, model);
@@ -363,6 +372,25 @@ export class XlsxWorkbook implements WorkbookPort {
     await Promise.all([xlsx.addApp(writer, model), xlsx.addCore(writer, model)]);
     await xlsx.addWorkbook(writer, model);
     return zip;
+  }
+
+  /**
+   * ExcelJS's workbook model with one model per sheet. Its own getter (lib/doc/workbook.js)
+   * builds every sheet's model twice (`worksheets` and `sheets`, which the writer then sets to
+   * `worksheets`): a second copy of every cell of the workbook at the moment memory peaks.
+   */
+  private workbookModel(): WorkbookModel {
+    const sheets = this.workbook.worksheets;
+    Object.defineProperty(this.workbook, "worksheets", { value: [], configurable: true });
+    let model: WorkbookModel;
+    try {
+      model = (this.workbook as unknown as { model: WorkbookModel }).model;
+    } finally {
+      delete (this.workbook as unknown as { worksheets?: unknown }).worksheets;
+    }
+    model.worksheets = sheets.map((sheet) => (sheet as unknown as { model: WorkbookModel["worksheets"][number] }).model);
+    model.sheets = model.worksheets;
+    return model;
   }
 
   /**
