@@ -58,5 +58,5 @@ export function sensitivityOf(evaluation: Evaluation, a: Assumptions, sheet: She
       cell: sheet && at > 0 ? { sheet: sheet.name, address: cellAddress(at, 1) } : null,
     };
   });
-  return { sentence: sensitivitySentence(bars, money), levers, currency: a.reportingCurrency };
+  return { sentence: sensitivitySentence(bars, money, evaluation.cost.total), levers, currency: a.reportingCurrency };
 }

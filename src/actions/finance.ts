@@ -191,7 +191,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     rankByRisk: rankedRisk[i],
     costRange: ranges[i],
     rangesOverlapping: overlapping[i],
-    sensitivity: sensitivitySentence(sensitivity(v.evaluation.row, a), formatMoney),
+    sensitivity: sensitivitySentence(sensitivity(v.evaluation.row, a), formatMoney, v.evaluation.cost.total),
   }));
 
   progress(2, "Writing the summary");

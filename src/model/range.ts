@@ -176,11 +176,16 @@ function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, n
 
 /**
  * The buyer's sentence: "The total is most sensitive to X; if it is at its high end, the
- * total is Y." `money` writes an amount in the buyer's format.
+ * total is Y." `money` writes an amount in the buyer's format. Given the row's `total`, an
+ * assumption whose value is already its high end (the total at its high end is the total
+ * itself) is told from its low end instead, since "at its high end, the total is" the same
+ * figure says nothing.
  */
-export function sensitivitySentence(bars: readonly Sensitivity[], money: (amount: number) => string): string {
+export function sensitivitySentence(bars: readonly Sensitivity[], money: (amount: number) => string, total?: number): string {
   const top = bars[0];
   if (!top) return "No ranged assumption moves the total (no labour, or every range is a single value).";
+  if (total !== undefined && Math.abs(top.totalAtHigh - total) <= Math.max(0.005, 1e-9 * Math.abs(total)))
+    return `The total is most sensitive to ${top.name}, which is already at the high end of its range; at its low end, the total is ${money(top.totalAtLow)}.`;
   return `The total is most sensitive to ${top.name}; if it is at its high end, the total is ${money(top.totalAtHigh)}.`;
 }
 

@@ -68,6 +68,13 @@ describe("the assumptions that move the selected vendor's total most", () => {
       const swings = loaded.sensitivity.levers.map((l) => l.swing);
       expect([...swings].sort((x, y) => y - x)).toEqual(swings);
     }
+    // Staff augmentation's governance default is the top of its range: the sentence gives the low end.
+    const staffAugmentation = SAMPLE_VENDOR_ROWS.findIndex((r) => r[SAMPLE_VENDOR_HEADERS.indexOf("Engagement model")] === "Staff augmentation");
+    const loaded = ready(await loadChecklist(wb, { table: SAMPLE_TABLE_NAME, rowIndex: staffAugmentation, today }));
+    expect(loaded.sensitivity.levers[0].totalAtHigh).toBeCloseTo(loaded.evaluation.cost.total, 6);
+    expect(loaded.sensitivity.sentence).toBe(
+      `The total is most sensitive to ${loaded.sensitivity.levers[0].name}, which is already at the high end of its range; at its low end, the total is ${loaded.sensitivity.levers[0].lowText}.`,
+    );
   });
 
   test("before the table is calculated there is no assumptions sheet: the defaults' levers have no cell", async () => {

@@ -155,6 +155,18 @@ describe("sensitivity", () => {
     expect(sensitivitySentence(sensitivity(vendorRow({ hours: 0 }), WINTER), String)).toMatch(/^No ranged assumption moves the total/);
   });
 
+  it("an assumption already at its high end is told from its low end, since its high end is the total itself", () => {
+    const bars = [{ key: "governancePctStaffAugmentation", name: "Governance % (Staff augmentation)", totalAtLow: 442_800, totalAtHigh: 486_000, swing: 43_200 }] as const;
+    expect(sensitivitySentence(bars, String, 486_000)).toBe(
+      "The total is most sensitive to Governance % (Staff augmentation), which is already at the high end of its range; at its low end, the total is 442800.",
+    );
+    expect(sensitivitySentence(bars, String, 470_000)).toBe("The total is most sensitive to Governance % (Staff augmentation); if it is at its high end, the total is 486000.");
+    // The model's own: staff augmentation's governance default is the top of its 3-7% range.
+    const staffAugmentation = vendorRow({ engagementModel: "Staff augmentation", locationModel: "Offshore" });
+    const governance = sensitivity(staffAugmentation, WINTER).find((b) => b.key === "governancePctStaffAugmentation")!;
+    expect(governance.totalAtHigh).toBeCloseTo(totalCost(staffAugmentation, WINTER).total, 6);
+  });
+
   it("no swing is negative: every cost line grows with every ranged assumption", () => {
     fc.assert(
       fc.property(rowArb, (fields) => {
