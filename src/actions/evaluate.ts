@@ -547,7 +547,11 @@ export function planAssumptionsSheet(choice: SheetChoice | null, named: NamedRan
   const changes: WorkbookChange[] = sheet.values[0]?.[ALLOCATION_COLUMN] ? [] : allocationTable(name);
   // A sheet from a version without the range columns gets them when those columns are empty
   // (never over the buyer's own cells), on the row of each assumption's name.
-  const hasRanges = String(sheet.values[0]?.[RANGE_COLUMN] ?? "").trim() === RANGE_HEADERS[0];
+  const headerAt = (i: number) => String(sheet.values[0]?.[RANGE_COLUMN + i] ?? "").trim();
+  const earlierHeaders = EARLIER_RANGE_HEADERS.every((h, i) => headerAt(i) === h);
+  const hasRanges = headerAt(0) === RANGE_HEADERS[0] || earlierHeaders;
+  // Only the header cells: the buyer's Low and High cells below stay as they are.
+  if (earlierHeaders) changes.push(...rangeColumns(name, [], 1));
   const rangeFree = !hasRanges && sheet.values.every((r) => RANGE_HEADERS.every((_h, i) => isBlank(r[RANGE_COLUMN + i] ?? null)));
   if (rangeFree) changes.push(...rangeColumns(name, sheet.values.slice(1).map((r) => String(r[0] ?? "")), 1));
   // A zone row left blank is one the buyer has not answered: it takes the zone given, as a new sheet would.
@@ -663,9 +667,17 @@ function allocationTable(sheet: string): WorkbookChange[] {
 // Each cost assumption's low and high ends and where they come from, on its own row, right of
 // the allocation table (columns F to J hold the description's margin and that table): the
 // named (name, value) range never holds them. The model reads the ranges from the
-// assumptions themselves; these columns show them to finance.
+// assumptions themselves; these columns show them to finance. Every result that uses an end
+// (the functions, the pane, the command line, the finance summary's formulas) takes it from
+// the model, so an edited Low or High would change nothing: the headers say so.
 const RANGE_COLUMN = 10;
-const RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
+const RANGE_HEADERS = [
+  "Low (fixed reference figure)",
+  "High (fixed reference figure)",
+  "Range source (low to high). Low and High are fixed reference figures that no formula reads: the cost ranges always use the published ends written here when the sheet was made (or the value in use, where it lies outside them), so editing Low or High changes nothing",
+] as const;
+/** The headers an earlier version wrote, which did not say the ends are fixed: rewritten in place. */
+const EARLIER_RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
 
 /** The range cells on `sheet` of the assumptions named `names`, from 0-based sheet row `firstRow`; the header row too when `withHeader`. */
 function rangeColumns(sheet: string, names: readonly string[], firstRow: number, withHeader = true): WorkbookChange[] {
@@ -677,7 +689,7 @@ function rangeColumns(sheet: string, names: readonly string[], firstRow: number,
   const changes: WorkbookChange[] = [];
   if (withHeader) {
     changes.push({ kind: "writeRange", sheet, address: first, cells: [[...RANGE_HEADERS]] });
-    changes.push({ kind: "formatRange", sheet, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#E2EFDA" } });
+    changes.push({ kind: "formatRange", sheet, address: `${first}:${lastColumn}1`, format: { bold: true, fill: "#E2EFDA", wrapText: true } });
   }
   if (rows.length === 0) return changes;
   changes.push({ kind: "writeRange", sheet, address: cellAddress(firstRow, RANGE_COLUMN), cells: rows });

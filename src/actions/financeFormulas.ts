@@ -145,7 +145,7 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
       sheet,
       address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN),
       cells: [
-        ["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)", "Low end used (cost ranges)", "High end used (cost ranges)"],
+        ["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)", "Low end used (cost ranges: the fixed published low, or the value used where lower)", "High end used (cost ranges: the fixed published high, or the value used where higher)"],
         ...blockRows,
       ],
     },

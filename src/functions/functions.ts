@@ -34,7 +34,7 @@ export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?:
 }
 
 /**
- * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its range, the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
+ * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its published range (fixed; the assumptions sheet's Low and High columns show it and are not read), the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
  * @customfunction COSTRANGE COSTRANGE
  * @helpurl https://localhost:3000/help.html#offshorecostrange
  * @param rows One vendor row, or many rows to get one range per row.

@@ -111,7 +111,12 @@ describe("evaluate over the memory workbook", () => {
     const { wb, table } = await sampleWorkbook();
     await evaluateTable(wb, table, options);
     const values = (await wb.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!.values;
-    expect(values[0].slice(10, 13)).toEqual(["Low", "High", "Range source (low to high)"]);
+    // The ends are fixed reference figures that no formula reads, and the headers say so.
+    const headers = values[0].slice(10, 13).map(String);
+    expect(headers[0]).toMatch(/^Low \(fixed/);
+    expect(headers[1]).toMatch(/^High \(fixed/);
+    expect(headers[2]).toMatch(/^Range source \(low to high\)/);
+    expect(headers[2]).toMatch(/changes nothing/);
     const expected = (name: unknown) => {
       const spec = DOCUMENTED_ASSUMPTIONS.find((s) => s.name === name)!;
       return spec.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null];
@@ -125,6 +130,13 @@ describe("evaluate over the memory workbook", () => {
     await evaluateTable(wb, table, options);
     const transitionRow = values.findIndex((r) => r[0] === "Transition %") + 1;
     expect(wb.cell(ASSUMPTIONS_SHEET, `L${transitionRow}`)?.value).toBe(0.03);
+    // A sheet from the version whose headers read plain "Low" and "High" gets the headers that
+    // say the ends are fixed; its cells below are left as they are.
+    await wb.apply([{ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "K1", cells: [["Low", "High", "Range source (low to high)"]] }]);
+    wb.setCells(ASSUMPTIONS_SHEET, `K${transitionRow}`, [[0.025]]);
+    await evaluateTable(wb, table, options);
+    expect([1, 2, 3].map((c) => wb.cell(ASSUMPTIONS_SHEET, `${"KLM"[c - 1]}1`)?.value)).toEqual(headers);
+    expect(wb.cell(ASSUMPTIONS_SHEET, `K${transitionRow}`)?.value).toBe(0.025);
     // The buyer's own notes in those columns are left alone.
     await wb.apply([clear, { kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "K1", cells: [["My notes"]] }]);
     wb.setCells(ASSUMPTIONS_SHEET, `K${transitionRow}`, [["ask finance"]]);

@@ -27,6 +27,11 @@ const NOW = new Date("2026-03-02T15:30:00Z");
 const BUYER_ZONE = "America/New_York";
 /** The assumption finance changes in the file, and its new value. */
 const CHANGED = { name: "Governance % (Staff augmentation)", value: 0.12 };
+/**
+ * Low and High cells finance overwrites in the changed file. The sheet says they are fixed
+ * reference figures that no formula reads; read, each would move the low or high totals.
+ */
+const EDITED_ENDS: Record<string, readonly [number, number]> = { [CHANGED.name]: [0.2, 0.3], "Transition %": [0.001, 0.5] };
 
 /** A table in the buyer's own words: synonyms, currency and percent text, blanks that mean defaults, one bad row. */
 const MESSY_HEADERS = ["Supplier", "Rate/h", "Effort", "Duration", "Location", "Engagement", "Pricing", "Clarity", "Collaboration", "Sensitivity", "Urgency", "Attrition rate", "Replaces staff", "Certs", "Country"];
@@ -152,15 +157,15 @@ function sortRows(sheet: ExcelJS.Worksheet, area: RangeRef, order: readonly numb
   });
 }
 
-async function setAssumptions(from: string, to: string, values: Record<string, number | null>): Promise<void> {
+/** Sets assumption values (column B) and, in `ends`, Low and High cells (columns K and L) of the named rows. */
+async function setAssumptions(from: string, to: string, values: Record<string, number | null>, ends: Record<string, readonly [number, number]> = {}): Promise<void> {
   const book = await readWorkbook(from);
-  const left = new Set(Object.keys(values));
+  const left = new Set([...Object.keys(values), ...Object.keys(ends)]);
   book.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
     const name = String(row.getCell(1).value);
-    if (name in values) {
-      row.getCell(2).value = values[name];
-      left.delete(name);
-    }
+    if (name in values) row.getCell(2).value = values[name];
+    if (name in ends) [row.getCell(11).value, row.getCell(12).value] = ends[name];
+    left.delete(name);
   });
   if (left.size > 0) throw new Error(`assumptions not on the sheet: ${[...left].join(", ")}`);
   await book.xlsx.writeFile(to);
@@ -339,7 +344,7 @@ beforeAll(async () => {
 
   // Finance edits assumptions in the file; cached results stay stale until recalculation.
   // A blank value means the default, as the model reads it (a plain VLOOKUP would read 0).
-  await setAssumptions(files.formulas, files.changed, { [CHANGED.name]: CHANGED.value, [BLANKED]: null });
+  await setAssumptions(files.formulas, files.changed, { [CHANGED.name]: CHANGED.value, [BLANKED]: null }, EDITED_ENDS);
   const messy = XlsxWorkbook.create();
   await messy.apply([
     { kind: "ensureSheet", sheet: "Quotes" },
@@ -431,8 +436,16 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
     const sample = modelEvaluations(recalculated.formulas);
     expect(compareRanges(recalculated.formulas, sample.evaluations, sample.a)).toBe(sample.evaluations.length * 3);
     // Governance % (Staff augmentation) at 12%, above the 3-7% range: the high end is 12%.
+    // The Low and High cells finance overwrote in that file are fixed reference figures, as the
+    // sheet says: the totals are still the model's with the published ends.
     const changed = modelEvaluations(recalculated.changed);
-    compareRanges(recalculated.changed, changed.evaluations, changed.a);
+    const ends: Record<string, unknown[]> = {};
+    written.changed.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
+      const name = String(row.getCell(1).value);
+      if (name in EDITED_ENDS) ends[name] = [row.getCell(11).value, row.getCell(12).value];
+    });
+    expect(ends).toEqual(Object.fromEntries(Object.entries(EDITED_ENDS).map(([n, e]) => [n, [...e]])));
+    expect(compareRanges(recalculated.changed, changed.evaluations, changed.a)).toBe(changed.evaluations.length * 3);
     const messy = modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS);
     compareRanges(recalculated.messyChanged, messy.evaluations, messy.a);
     // Values mode writes the same numbers and flags as values.
