@@ -15,7 +15,7 @@ import { ASSUMPTIONS_NAME, MAPPING_SETTING, type WorkbookPort } from "../workboo
 import { inputHeaders, parseMappingSetting, tableMemory } from "./mapping";
 import { exchangeRatesOf, withRates } from "./evaluate";
 import type { VendorOption } from "./checklistKeepsTyped";
-import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
+import { assumptionTable, ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 
 export interface ChecklistRequest {
   /** Table and data row; when absent, the selection decides. */
@@ -195,7 +195,7 @@ function assumptionsOf(choice: SheetChoice | null, today: CalendarDate): { ok: t
   let table: CellValue[][] = [];
   const sheet = choice?.snapshot;
   if (sheet) {
-    table = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+    table = assumptionTable(sheet);
   }
   const parsed = withRates(parseAssumptions(table, today), exchangeRatesOf(sheet ?? null));
   if (!parsed.ok) return { ok: false, message: `The assumptions sheet '${choice?.name}' has a problem: ${parsed.error.message}. Correct that cell and try again.` };

@@ -32,7 +32,7 @@ import {
 } from "../workbook/port";
 import { inputNoteChanges } from "./inputNotes";
 import { missingFieldAdvice, readMappingSetting, rememberTable, tableMemory, type OutputKey } from "./mapping";
-import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, passedOverNote, sameSheetName, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
+import { assumptionTable, ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, passedOverNote, RANGE_COLUMN, sameSheetName, withNamedAssumptionsSheet, type SheetChoice } from "./sheets";
 import { messageOf, writtenBy } from "./outcome";
 
 export { describeChange, messageOf, writtenBy } from "./outcome";
@@ -532,7 +532,7 @@ export function planAssumptionsSheet(choice: SheetChoice | null, named: NamedRan
         ...formatAssumptionValues(name, 2, buyerTimeZone),
         { kind: "formatRange", sheet: name, address: `A2:A${last}`, format: { columnWidth: 260 } },
         { kind: "formatRange", sheet: name, address: `D2:E${last}`, format: { columnWidth: 360 } },
-        { kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" },
+        { kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: assumptionsAddress(last), comment: NAME_COMMENT },
         ...allocationTable(name),
         ...rangeColumns(name, ASSUMPTIONS.map((spec) => spec.name), 1),
         ...exchangeBlock(name),
@@ -573,16 +573,21 @@ export function planAssumptionsSheet(choice: SheetChoice | null, named: NamedRan
     last += rows.length;
   }
   const nameHere = named !== undefined && sameSheetName(named.sheet, name);
+  // A name an earlier version set over the name and value only (A2:B): widened to the header
+  // and the Low and High columns, which the functions and the summary's formulas now read.
+  const earlierName = nameHere ? /^\$?A\$?2:\$?B\$?(\d+)$/.exec(named.address) : null;
   if (missing.length > 0 || !nameHere)
-    changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: `A2:B${last}`, comment: "Offshore Sourcing assumptions: name and value" });
+    changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: assumptionsAddress(last), comment: NAME_COMMENT });
+  else if (earlierName) changes.push({ kind: "setName", name: ASSUMPTIONS_NAME, sheet: name, address: assumptionsAddress(Math.max(last, Number(earlierName[1]))), comment: NAME_COMMENT });
   const notes = [`Kept the sheet '${name}' as it is`];
   for (const [retired, replacement] of RETIRED_ASSUMPTIONS)
     if (present.has(retired.toLowerCase())) notes.push(`its row '${retired}' is no longer read (${replacement}); you may delete it`);
   if (missing.length > 0) notes.push(`added ${missing.length} new assumption${missing.length === 1 ? "" : "s"} at its end`);
+  if (earlierName && missing.length === 0) notes.push(`widened the name ${ASSUMPTIONS_NAME} to the Low and High columns, so the cost ranges follow them`);
   if (!named) notes.push(`restored the name ${ASSUMPTIONS_NAME}`);
   else if (!nameHere) notes.push(`pointed the name ${ASSUMPTIONS_NAME} at it`);
   if (zoneIndex >= 0 && !zoneFromSheet) notes.push(`wrote ${buyerTimeZone} in its blank '${ASSUMPTION_BY_KEY.buyerTimeZone.name}' cell`);
-  return { ok: true, sheet: name, table, changes, note: [notes.join("; ") + ".", notice].filter(Boolean).join(" "), notice, zoneFromSheet, exchangeRates: exchangeRatesOf(sheet) };
+  return { ok: true, sheet: name, table: assumptionTable(sheet, table), changes, note: [notes.join("; ") + ".", notice].filter(Boolean).join(" "), notice, zoneFromSheet, exchangeRates: exchangeRatesOf(sheet) };
 }
 
 // The exchange-rate table: right of the range columns (K to M) with one blank column between,
@@ -665,17 +670,24 @@ function allocationTable(sheet: string): WorkbookChange[] {
 }
 
 // Each cost assumption's low and high ends and where they come from, on its own row, right of
-// the allocation table (columns F to J hold the description's margin and that table): the
-// named (name, value) range never holds them. The model reads the ranges from the
-// assumptions themselves; these columns show them to finance. Every result that uses an end
-// (the functions, the pane, the command line, the finance summary's formulas) takes it from
-// the model, so an edited Low or High would change nothing: the headers say so.
-const RANGE_COLUMN = 10;
+// the allocation table (columns F to J hold the description's margin and that table). The
+// name OffshoreAssumptions spans them (assumptionsAddress), so the functions, the pane, the
+// command line and the finance summary's formulas all read an edited Low or High
+// (parseAssumptions; givenEnd in financeFormulas.ts); a blank one is the published end.
 const RANGE_HEADERS = [
-  "Low (fixed reference figure)",
-  "High (fixed reference figure)",
-  "Range source (low to high). Low and High are fixed reference figures that no formula reads: the cost ranges always use the published ends written here when the sheet was made (or the value in use, where it lies outside them), so editing Low or High changes nothing",
+  "Low (edit to change the cost ranges; blank: the published low)",
+  "High (edit to change the cost ranges; blank: the published high)",
+  "Range source (low to high, as published; a value outside Low to High widens the range to it)",
 ] as const;
+/**
+ * The name OffshoreAssumptions: the header row (so the Low and High columns are known by their
+ * headers), the name and value columns and everything to the High column, L.
+ */
+function assumptionsAddress(last: number): string {
+  return `A1:${columnLetters(RANGE_COLUMN + 1)}${last}`;
+}
+const NAME_COMMENT = "Offshore Sourcing assumptions: name, value, and the Low and High ends of the cost ranges";
+
 /** The headers an earlier version wrote, which did not say the ends are fixed: rewritten in place. */
 const EARLIER_RANGE_HEADERS = ["Low", "High", "Range source (low to high)"] as const;
 

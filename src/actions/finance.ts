@@ -26,7 +26,7 @@ import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapsh
 import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type RowError } from "./evaluate";
 import { inputHeaders, readMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
-import { ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
+import { assumptionTable, ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
 import { tableColumnFormula } from "./financeFormulas";
 import { entryValue, isSummarySheet, MAX_SUMMARY_RIGHT, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
@@ -126,7 +126,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const memory = tableMemory(setting, table.name);
   const { memory: previous, ignored } = parseFinanceMemory(first.settings[FINANCE_SETTING]);
 
-  const assumptionsRows = (assumptionsSheet as SheetSnapshot).values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null]);
+  const assumptionsRows = assumptionTable(assumptionsSheet as SheetSnapshot);
   const assumptions = withRates(parseAssumptions(assumptionsRows, calendarDate(now)), exchangeRatesOf(assumptionsSheet ?? null));
   if (!assumptions.ok)
     return refused(`The assumptions sheet '${assumptionsSheet!.name}' has a problem: ${assumptions.error.message}. Correct that cell and prepare again.`);

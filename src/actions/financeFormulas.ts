@@ -85,9 +85,11 @@ export function columnTemplates(mode: FinanceMode, lastVendorRow: number, assump
  * its range as the model moves it (MIN(low, attrition), MAX(high, attrition)).
  */
 function rangeTotalFormula(end: RangeEnd, input: (key: PortableInputKey) => string): string {
-  const attrition = ASSUMPTION_BY_KEY.defaultAttrition.range!;
+  const attritionSpec = ASSUMPTION_BY_KEY.defaultAttrition;
+  const nameCell = `$${columnLetters(LOOKUP_BLOCK_COLUMN)}$${FIRST_VENDOR_ROW + BLOCK_ASSUMPTIONS.indexOf(attritionSpec) + 1}`;
+  const attrition = givenEnd(attritionSpec, nameCell, end);
   return inlineTotalCostFormula({
-    input: (key) => (key === "attrition" ? `${end === "low" ? "MIN" : "MAX"}(${attrition[end]},${input(key)})` : input(key)),
+    input: (key) => (key === "attrition" ? `${end === "low" ? "MIN" : "MAX"}(${attrition},${input(key)})` : input(key)),
     assumption: summaryAssumptionCell(end),
   });
 }
@@ -110,6 +112,22 @@ function rangeOverlapFormula(lastVendorRow: number): string {
   return `=IF(${n}=0,${excelText(RANKING_CLEAR)},${excelText(before)}&${n}&${excelText(after)})`;
 }
 
+/** Where the assumptions sheet's Low and High columns (K and L) sit in the name OffshoreAssumptions (A to M). */
+export const ASSUMPTION_END_COLUMNS: Readonly<Record<RangeEnd, number>> = { low: 11, high: 12 };
+
+/**
+ * One end of a ranged assumption's range as the model reads it (parseAssumptions): the
+ * assumptions sheet's Low or High cell on the row named in `nameCell`, read as the value
+ * column is (a whole number in a percent cell is a percentage), the published end when that
+ * cell is blank or not there (a name over A:B only, from an earlier version, has no column 11).
+ */
+function givenEnd(spec: (typeof ASSUMPTIONS)[number], nameCell: string, end: RangeEnd): string {
+  const published = String(spec.range![end]);
+  const cell = `INDEX(${ASSUMPTIONS_NAME},MATCH(${nameCell},INDEX(${ASSUMPTIONS_NAME},0,1),0),${ASSUMPTION_END_COLUMNS[end]})`;
+  const value = spec.kind === "percent" ? percentFromCell(cell, spec.max ?? 1) : cell;
+  return `IFERROR(IF(ISBLANK(${cell}),${published},${value}),${published})`;
+}
+
 /** The assumptions block's last column: name, value used, low end, high end. */
 export const ASSUMPTION_BLOCK_RIGHT = LOOKUP_BLOCK_COLUMN + 3;
 
@@ -125,9 +143,10 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
     const used = (a as unknown as Record<string, number>)[spec.key];
     // The ends of the cost ranges: never on the wrong side of the value used (rangeEnd).
     const valueCell = `$${columnLetters(LOOKUP_BLOCK_COLUMN + 1)}$${row + 1}`;
+    const nameCell = `$${columnLetters(LOOKUP_BLOCK_COLUMN)}${row + 1}`;
     const end = (e: RangeEnd): CellWrite => ({
-      formula: spec.range ? `=${e === "low" ? "MIN" : "MAX"}(${spec.range[e]},${valueCell})` : `=${valueCell}`,
-      cachedValue: rangeEnd(spec, used, e),
+      formula: spec.range ? `=${e === "low" ? "MIN" : "MAX"}(${givenEnd(spec, nameCell, e)},${valueCell})` : `=${valueCell}`,
+      cachedValue: rangeEnd(spec, used, e, a.ranges),
     });
     return [
       spec.name,
@@ -145,7 +164,7 @@ export function assumptionBlockChanges(sheet: string, a: Assumptions): { changes
       sheet,
       address: cellAddress(SUMMARY_HEADER_ROW, LOOKUP_BLOCK_COLUMN),
       cells: [
-        ["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)", "Low end used (cost ranges: the fixed published low, or the value used where lower)", "High end used (cost ranges: the fixed published high, or the value used where higher)"],
+        ["Assumption used by the formulas", "Value used (blank or missing on the assumptions sheet: the default)", "Low end used (cost ranges: the assumptions sheet's Low, blank: the published one; the value used where lower)", "High end used (cost ranges: the assumptions sheet's High, blank: the published one; the value used where higher)"],
         ...blockRows,
       ],
     },

@@ -9,6 +9,7 @@
 // ItemAlreadyExists and ExcelJS's addWorksheet, exceljs issues #1064 and #3028), so every
 // comparison here ignores case.
 
+import type { CellValue } from "../model/types";
 import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type NamedRangeInfo, type ReadResult, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
 
 /** Excel's limit on a sheet name, in UTF-16 units ("You typed an invalid name for a sheet or chart"). */
@@ -142,4 +143,21 @@ export function chooseAssumptionsSheet(read: {
   readonly sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>;
 }): SheetChoice | null {
   return chooseSheet(ASSUMPTIONS_SHEET_CANDIDATES, read.sheets, isAssumptionsSheet, read.names[ASSUMPTIONS_NAME]?.sheet);
+}
+
+/** The assumptions sheet's Low column (K; High is next to it): 0-based, as in SheetSnapshot.values. */
+export const RANGE_COLUMN = 10;
+
+/**
+ * The assumptions as parseAssumptions reads them: (name, value) rows of `sheet` (or `rows`,
+ * one per sheet row from row 2, when the caller has completed them) with each row's Low and
+ * High cells, under a header row carrying the sheet's own Low and High headers, so that columns
+ * the buyer uses for something else (another header) are never read as ends.
+ */
+export function assumptionTable(sheet: SheetSnapshot, rows: readonly (readonly CellValue[])[] = sheet.values.slice(1).map((r) => [r[0] ?? null, r[1] ?? null])): CellValue[][] {
+  const header = sheet.values[0] ?? [];
+  return [
+    ["Assumption", "Value", header[RANGE_COLUMN] ?? null, header[RANGE_COLUMN + 1] ?? null],
+    ...rows.map((r, i) => [r[0] ?? null, r[1] ?? null, sheet.values[i + 1]?.[RANGE_COLUMN] ?? null, sheet.values[i + 1]?.[RANGE_COLUMN + 1] ?? null]),
+  ];
 }

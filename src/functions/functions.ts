@@ -25,7 +25,7 @@ if (typeof CustomFunctions === "undefined") {
  * @helpurl https://localhost:3000/help.html#offshoretotalcost
  * @param rows One vendor row, or many rows to get one total per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
- * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values, usually OffshoreAssumptions (under a header row with Low and High columns, their cells set the ends of the cost ranges); leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Total cost per row, in the reporting currency (the assumption Reporting currency, USD by default).
  */
@@ -34,12 +34,12 @@ export function totalCost(rows: unknown[][], headers: unknown[][], assumptions?:
 }
 
 /**
- * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its published range (fixed; the assumptions sheet's Low and High columns show it and are not read), the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
+ * How wrong each vendor option's total cost can be: the total with every cost assumption at the low end of its range (the assumptions sheet's Low and High columns; blank, the published range), the expected total (TOTALCOST) and the total with every one at its high end. Spills three columns: low, expected, high.
  * @customfunction COSTRANGE COSTRANGE
  * @helpurl https://localhost:3000/help.html#offshorecostrange
  * @param rows One vendor row, or many rows to get one range per row.
  * @param headers The header row naming the columns of rows (Hourly rate and Hours are required).
- * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values, usually OffshoreAssumptions (under a header row with Low and High columns, their cells set the ends of the cost ranges); leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Low, expected and high total cost per row, in the reporting currency.
  */
@@ -53,7 +53,7 @@ export function costRange(rows: unknown[][], headers: unknown[][], assumptions?:
  * @helpurl https://localhost:3000/help.html#offshoreriskscore
  * @param rows One vendor row, or many rows to get one score per row.
  * @param headers The header row naming the columns of rows.
- * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values, usually OffshoreAssumptions (under a header row with Low and High columns, their cells set the ends of the cost ranges); leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Risk score per row, 0 to 100.
  */
@@ -67,7 +67,7 @@ export function riskScore(rows: unknown[][], headers: unknown[][], assumptions?:
  * @helpurl https://localhost:3000/help.html#offshorelocationfit
  * @param rows One vendor row, or many rows to get one verdict per row.
  * @param headers The header row naming the columns of rows.
- * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values (your time zone and working hours among them), usually OffshoreAssumptions; leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Benefit, Trade-off or Blocker per row.
  */
@@ -114,7 +114,7 @@ export function overlapHours(
  * @helpurl https://localhost:3000/help.html#offshorecostbreakdown
  * @param row One vendor row.
  * @param headers The header row naming the columns of row.
- * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values, usually OffshoreAssumptions (under a header row with Low and High columns, their cells set the ends of the cost ranges); leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Cost lines with labels, amounts (in the reporting currency), explanations, and the amounts at the low and high ends of the cost assumptions' ranges.
  */
@@ -128,7 +128,7 @@ export function costBreakdown(row: unknown[][], headers: unknown[][], assumption
  * @helpurl https://localhost:3000/help.html#offshoreriskdrivers
  * @param rows One vendor row, or many rows to get one explanation per row.
  * @param headers The header row naming the columns of rows.
- * @param [assumptions] The two-column name/value range of assumptions, usually OffshoreAssumptions; leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values, usually OffshoreAssumptions (under a header row with Low and High columns, their cells set the ends of the cost ranges); leave out to use the defaults.
  * @param [top] How many risks to list. Default 3.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns The top risk drivers per row, as text.
@@ -143,7 +143,7 @@ export function riskDrivers(rows: unknown[][], headers: unknown[][], assumptions
  * @helpurl https://localhost:3000/help.html#offshorefitdetail
  * @param rows One vendor row, or many rows to get one line per row.
  * @param headers The header row naming the columns of rows.
- * @param [assumptions] The two-column name/value range of assumptions (your time zone and working hours among them); leave out to use the defaults.
+ * @param [assumptions] The assumptions: names and values (your time zone and working hours among them), usually OffshoreAssumptions; leave out to use the defaults.
  * @param [exchange_rates] The exchange-rate table (currency, rate to the reporting currency, valid on), usually OffshoreExchangeRates; needed when a row's Currency is not the reporting currency.
  * @returns Score, verdict, overlap hours, needed hours, recommended location model, reason and location model check per row.
  */

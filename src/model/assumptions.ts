@@ -118,6 +118,8 @@ export interface AssumptionRange {
 export type Assumptions = { readonly [K in AssumptionKey]: K extends "buyerTimeZone" | "reportingCurrency" | ListAssumptionKey ? string : number } & {
   /** The exchange-rate table (currency.ts), when one was given beside the (name, value) range. */
   readonly exchangeRates?: ExchangeRates;
+  /** Ranges given in the table's Low and High columns, where they differ from the published ones (range.ts reads them). */
+  readonly ranges?: Readonly<Partial<Record<AssumptionKey, AssumptionRange>>>;
 };
 
 /** The items of a list assumption's text: "27001, SOC 2; PCI" -> ["27001", "SOC 2", "PCI"]. */
@@ -467,14 +469,41 @@ const DEFAULTS_RESULT: Result<Assumptions> = Object.freeze({ ok: true as const, 
 
 function tableKey(table: readonly (readonly CellValue[])[], todaySerial: number): string {
   let key = String(todaySerial);
+  const ends = endColumns(table);
+  const columns = ends ? [0, 1, ends.low, ends.high] : [0, 1];
   for (const row of table) {
     key += "\u0002";
-    for (let i = 0; i < Math.min(row?.length ?? 0, 2); i++) {
+    if (!Array.isArray(row)) continue;
+    for (const i of columns) {
       const v = row[i];
       key += (v === null || v === undefined ? "" : typeof v + ":" + String(v)) + "\u0001";
     }
   }
   return key;
+}
+
+/**
+ * The Low and High columns, when the table's first row is a header naming them (the
+ * assumptions sheet's "Low (...)" and "High (...)" headers, or a buyer's own "Low" and "High").
+ */
+function endColumns(table: readonly (readonly CellValue[])[]): { low: number; high: number } | undefined {
+  const header = table[0];
+  if (!Array.isArray(header)) return undefined;
+  const find = (word: string) => header.findIndex((h, i) => i > 1 && typeof h === "string" && new RegExp(`^\\s*${word}\\b`, "i").test(h));
+  const low = find("low");
+  const high = find("high");
+  return low > 1 && high > 1 ? { low, high } : undefined;
+}
+
+/** One end of a ranged assumption's range from its Low or High cell; blank means the published end. */
+function parseEnd(spec: AssumptionSpec & { range: AssumptionRange }, end: "low" | "high", cell: CellValue | undefined, todaySerial: number): Result<number> {
+  if (cell === undefined || isBlank(cell)) return { ok: true, value: spec.range[end] };
+  const parsed = parseValue(spec, cell, todaySerial);
+  if (!parsed.ok) {
+    const word = end === "low" ? "Low" : "High";
+    return assumptionError(`${spec.name} (${word})`, cell, `${word} of ${parsed.error.message}`);
+  }
+  return parsed as Result<number>;
 }
 
 /**
@@ -499,6 +528,8 @@ export function parseAssumptions(table?: readonly (readonly CellValue[])[] | nul
 function parseTable(table: readonly (readonly CellValue[])[], todaySerial: number): Result<Assumptions> {
   const values: Record<string, unknown> = { ...DEFAULT_ASSUMPTIONS, referenceDate: todaySerial };
   const seen = new Set<string>();
+  const ends = endColumns(table);
+  const ranges: Partial<Record<AssumptionKey, AssumptionRange>> = {};
   for (let r = 0; r < table.length; r++) {
     const row = table[r];
     if (!Array.isArray(row)) return assumptionError("Assumptions", row, "Assumptions must be a two-column range of names and values");
@@ -519,6 +550,16 @@ function parseTable(table: readonly (readonly CellValue[])[], todaySerial: numbe
     const parsed = parseValue(spec, value, todaySerial);
     if (!parsed.ok) return parsed;
     values[spec.key] = parsed.value;
+    if (ends && spec.range) {
+      const ranged = spec as AssumptionSpec & { range: AssumptionRange };
+      const low = parseEnd(ranged, "low", row[ends.low], todaySerial);
+      if (!low.ok) return low;
+      const high = parseEnd(ranged, "high", row[ends.high], todaySerial);
+      if (!high.ok) return high;
+      if (low.value > high.value) return assumptionError(`${spec.name} (Low)`, row[ends.low], `${spec.name}: its Low (${shown(row[ends.low])}) is above its High (${shown(row[ends.high] ?? spec.range.high)})`);
+      if (low.value !== spec.range.low || high.value !== spec.range.high) ranges[spec.key] = Object.freeze({ low: low.value, high: high.value });
+    }
   }
+  if (Object.keys(ranges).length > 0) values.ranges = Object.freeze(ranges);
   return { ok: true, value: Object.freeze(values) as unknown as Assumptions };
 }

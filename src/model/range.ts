@@ -34,10 +34,14 @@ export const RANGED_ASSUMPTIONS: readonly (AssumptionSpec & { readonly range: No
 
 const ATTRITION_KEY: AssumptionKey = "defaultAttrition";
 
-/** The end of an assumption's range used with `value` in use: never on the wrong side of the value. */
-export function rangeEnd(spec: AssumptionSpec, value: number, end: RangeEnd): number {
-  if (!spec.range) return value;
-  return end === "low" ? Math.min(spec.range.low, value) : Math.max(spec.range.high, value);
+/**
+ * The end of an assumption's range used with `value` in use: never on the wrong side of the
+ * value. The range is the one given with the assumptions (their Low and High columns), else the published one.
+ */
+export function rangeEnd(spec: AssumptionSpec, value: number, end: RangeEnd, given?: Assumptions["ranges"]): number {
+  const range = given?.[spec.key] ?? spec.range;
+  if (!range) return value;
+  return end === "low" ? Math.min(range.low, value) : Math.max(range.high, value);
 }
 
 // One assumptions object per (base, end, key), so the lookup tables built on it are reused
@@ -53,7 +57,7 @@ export function assumptionsAt(a: Assumptions, end: RangeEnd, only?: AssumptionKe
   if (out === undefined) {
     const values: Record<string, unknown> = { ...a };
     for (const spec of RANGED_ASSUMPTIONS)
-      if (only === undefined || spec.key === only) values[spec.key] = rangeEnd(spec, (a as unknown as Record<string, number>)[spec.key], end);
+      if (only === undefined || spec.key === only) values[spec.key] = rangeEnd(spec, (a as unknown as Record<string, number>)[spec.key], end, a.ranges);
     out = Object.freeze(values) as unknown as Assumptions;
     byKey.set(cacheKey, out);
   }
@@ -62,8 +66,8 @@ export function assumptionsAt(a: Assumptions, end: RangeEnd, only?: AssumptionKe
 
 const ATTRITION_SPEC = RANGED_ASSUMPTIONS.find((s) => s.key === ATTRITION_KEY)!;
 
-function rowAt(row: VendorRow, end: RangeEnd): VendorRow {
-  const attrition = rangeEnd(ATTRITION_SPEC, row.attrition, end);
+function rowAt(row: VendorRow, end: RangeEnd, a: Assumptions): VendorRow {
+  const attrition = rangeEnd(ATTRITION_SPEC, row.attrition, end, a.ranges);
   return attrition === row.attrition ? row : { ...row, attrition };
 }
 
@@ -73,7 +77,7 @@ function totalWith(row: VendorRow, a: Assumptions, overlap: number): number {
 
 /** The cost breakdown, line by line, with every ranged assumption at one end of its range. */
 export function costAt(row: VendorRow, a: Assumptions, end: RangeEnd): CostBreakdown {
-  return costFrom(rowAt(row, end), tablesFor(assumptionsAt(a, end)), rowOverlapHours(row, a));
+  return costFrom(rowAt(row, end, a), tablesFor(assumptionsAt(a, end)), rowOverlapHours(row, a));
 }
 
 export interface CostRange {
@@ -88,9 +92,9 @@ export function costRange(row: VendorRow, a: Assumptions): CostRange {
   const overlap = rowOverlapHours(row, a);
   // costAt, with the overlap computed once.
   return {
-    low: totalWith(rowAt(row, "low"), assumptionsAt(a, "low"), overlap),
+    low: totalWith(rowAt(row, "low", a), assumptionsAt(a, "low"), overlap),
     expected: totalWith(row, a, overlap),
-    high: totalWith(rowAt(row, "high"), assumptionsAt(a, "high"), overlap),
+    high: totalWith(rowAt(row, "high", a), assumptionsAt(a, "high"), overlap),
   };
 }
 
@@ -165,7 +169,7 @@ function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, n
     const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
     bars = RANGED_ASSUMPTIONS.map((spec): readonly [number, number] =>
       spec.key === ATTRITION_KEY
-        ? [totalWith(rowAt(unit, "low"), a, overlap), totalWith(rowAt(unit, "high"), a, overlap)]
+        ? [totalWith(rowAt(unit, "low", a), a, overlap), totalWith(rowAt(unit, "high", a), a, overlap)]
         : [totalWith(unit, assumptionsAt(a, "low", spec.key), overlap), totalWith(unit, assumptionsAt(a, "high", spec.key), overlap)],
     );
     if (cache.size > 4096) cache.clear();

@@ -197,7 +197,7 @@ describe("evaluate over the Excel adapter", () => {
   test("the assumptions sheet, its name and the mapping setting are written in the same request as the columns", async () => {
     const excel = excelWithVendors(3);
     await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
-    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: ASSUMPTIONS_SHEET, address: expect.stringMatching(/^A2:B\d+$/) });
+    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: ASSUMPTIONS_SHEET, address: expect.stringMatching(/^A1:L\d+$/) });
     expect(excel.cell(ASSUMPTIONS_SHEET, "A1")?.value).toBe("Assumption");
     expect(JSON.parse(excel.settings.get(MAPPING_SETTING)!).tables.vendors.outputs).toEqual({ totalCost: "Total cost", riskScore: "Risk score", locationFit: "Location fit" });
     expect(excel.writes()).toHaveLength(1);
@@ -318,7 +318,7 @@ describe("what Excel does with names, used ranges and large responses", () => {
     excel.names.get(ASSUMPTIONS_NAME.toLowerCase())!.type = "Error";
     const outcome = await evaluateTable(new ExcelWorkbook(excel.host()), "Vendors", options);
     expect(outcome.kind).toBe("done");
-    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: ASSUMPTIONS_SHEET, address: expect.stringMatching(/^A2:B\d+$/) });
+    expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())).toMatchObject({ sheet: ASSUMPTIONS_SHEET, address: expect.stringMatching(/^A1:L\d+$/) });
     expect(excel.names.get(ASSUMPTIONS_NAME.toLowerCase())?.type ?? "Range").toBe("Range");
     expect(excel.cell(ASSUMPTIONS_SHEET, "A1")?.value).toBe("Assumption");
   });

@@ -84,12 +84,13 @@ describe("evaluate over the memory workbook", () => {
     const byName = new Map(sheet.values.slice(1).map((r) => [r[0], r[1]]));
     expect(byName.get("Buyer time zone")).toBe(zone);
     expect(byName.get("Reference date")).toBe(dateToExcelSerial(today));
-    expect(read.names[ASSUMPTIONS_NAME]).toEqual({ sheet: ASSUMPTIONS_SHEET, address: `A2:B${sheet.values.length}` });
+    // The header row and every column to High (L): the Low and High cells are read by their headers.
+    expect(read.names[ASSUMPTIONS_NAME]).toEqual({ sheet: ASSUMPTIONS_SHEET, address: `A1:L${sheet.values.length}` });
     // Every row carries its source.
     for (const row of sheet.values.slice(1)) expect(String(row[3]).length).toBeGreaterThan(0);
   });
 
-  test("the assumptions sheet shows who carries rework, change and delivery risk by pricing model, outside the named range", async () => {
+  test("the assumptions sheet shows who carries rework, change and delivery risk by pricing model, beside the name and value columns", async () => {
     const { wb, table } = await sampleWorkbook();
     await evaluateTable(wb, table, options);
     const read = await wb.read({ sheets: [ASSUMPTIONS_SHEET], names: [ASSUMPTIONS_NAME] });
@@ -99,7 +100,7 @@ describe("evaluate over the memory workbook", () => {
       ["Pricing model (who carries what)", "Rework", "Change requests (moved scope)", "Delivery risk"],
       ...PRICING_ALLOCATION.map((p) => [p.pricingModel, p.rework, p.changes, p.deliveryRisk]),
     ]);
-    expect(read.names[ASSUMPTIONS_NAME]?.address).toBe(`A2:B${values.length}`);
+    expect(read.names[ASSUMPTIONS_NAME]?.address).toBe(`A1:L${values.length}`);
     // A sheet made before the table existed gets it on the next evaluation; the buyer's values stay.
     await wb.apply([{ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "G1", cells: Array.from({ length: 6 }, () => [null, null, null, null]) }]);
     const again = await evaluateTable(wb, table, options);
@@ -111,12 +112,11 @@ describe("evaluate over the memory workbook", () => {
     const { wb, table } = await sampleWorkbook();
     await evaluateTable(wb, table, options);
     const values = (await wb.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!.values;
-    // The ends are fixed reference figures that no formula reads, and the headers say so.
+    // The headers say the ends are the buyer's to edit.
     const headers = values[0].slice(10, 13).map(String);
-    expect(headers[0]).toMatch(/^Low \(fixed/);
-    expect(headers[1]).toMatch(/^High \(fixed/);
-    expect(headers[2]).toMatch(/^Range source \(low to high\)/);
-    expect(headers[2]).toMatch(/changes nothing/);
+    expect(headers[0]).toMatch(/^Low \(edit to change the cost ranges/);
+    expect(headers[1]).toMatch(/^High \(edit to change the cost ranges/);
+    expect(headers[2]).toMatch(/^Range source \(low to high/);
     const expected = (name: unknown) => {
       const spec = DOCUMENTED_ASSUMPTIONS.find((s) => s.name === name)!;
       return spec.range ? [spec.range.low, spec.range.high, spec.range.source] : [null, null, null];
@@ -131,7 +131,7 @@ describe("evaluate over the memory workbook", () => {
     const transitionRow = values.findIndex((r) => r[0] === "Transition %") + 1;
     expect(wb.cell(ASSUMPTIONS_SHEET, `L${transitionRow}`)?.value).toBe(0.03);
     // A sheet from the version whose headers read plain "Low" and "High" gets the headers that
-    // say the ends are fixed; its cells below are left as they are.
+    // say the ends are read; its cells below are left as they are.
     await wb.apply([{ kind: "writeRange", sheet: ASSUMPTIONS_SHEET, address: "K1", cells: [["Low", "High", "Range source (low to high)"]] }]);
     wb.setCells(ASSUMPTIONS_SHEET, `K${transitionRow}`, [[0.025]]);
     await evaluateTable(wb, table, options);
@@ -155,6 +155,9 @@ describe("evaluate over the memory workbook", () => {
     const again = await evaluateTable(wb, table, options);
     expect(again.kind).toBe("done");
     expect(again.kind === "done" && again.assumptionsNote).toMatch(/'Onshore reference hourly rate' is no longer read/);
+    // The earlier version's name over name and value only is widened to the Low and High columns.
+    expect(again.kind === "done" && again.assumptionsNote).toMatch(/widened the name OffshoreAssumptions to the Low and High columns/);
+    expect((await wb.read({ names: [ASSUMPTIONS_NAME] })).names[ASSUMPTIONS_NAME]?.address).toBe(`A1:L${last + 1}`);
     expect(typeof wb.cell(sheet, `${TOTAL_COST_COLUMN}2`)?.value).toBe("number");
   });
 

@@ -28,8 +28,8 @@ const BUYER_ZONE = "America/New_York";
 /** The assumption finance changes in the file, and its new value. */
 const CHANGED = { name: "Governance % (Staff augmentation)", value: 0.12 };
 /**
- * Low and High cells finance overwrites in the changed file. The sheet says they are fixed
- * reference figures that no formula reads; read, each would move the low or high totals.
+ * Low and High cells finance overwrites in the changed file: the governance share's Low above
+ * its value (the low end stays the value), the transition share's both ways wider.
  */
 const EDITED_ENDS: Record<string, readonly [number, number]> = { [CHANGED.name]: [0.2, 0.3], "Transition %": [0.001, 0.5] };
 
@@ -192,10 +192,11 @@ function modelEvaluations(
 ): { a: Assumptions; evaluations: Evaluation[] } {
   const sheet = book.getWorksheet(ASSUMPTIONS_SHEET)!;
   const rows: unknown[][] = [];
-  sheet.eachRow((row, n) => {
+  sheet.eachRow((row) => {
     const value = shown(row.getCell(2));
-    // Date cells come back as Date objects; the model reads Excel serials.
-    if (n > 1) rows.push([shown(row.getCell(1)), value instanceof Date ? value.getTime() / 86400000 + 25569 : value]);
+    // Date cells come back as Date objects; the model reads Excel serials. The header row and
+    // the Low and High columns (K, L) are read as the functions read the name over them.
+    rows.push([shown(row.getCell(1)), value instanceof Date ? value.getTime() / 86400000 + 25569 : value, shown(row.getCell(11)) ?? null, shown(row.getCell(12)) ?? null]);
   });
   const parsed = parseAssumptions(rows as never, { year: 2026, month: 3, day: 2 });
   if (!parsed.ok) throw new Error(parsed.error.message);
@@ -435,17 +436,20 @@ describe("prepare for finance, recalculated by LibreOffice", () => {
   it("the low and high totals and the ranking flag, as portable formulas, give the model's cost ranges and its overlap rule, also after an assumption moves above its range and in the buyer's own words", () => {
     const sample = modelEvaluations(recalculated.formulas);
     expect(compareRanges(recalculated.formulas, sample.evaluations, sample.a)).toBe(sample.evaluations.length * 3);
-    // Governance % (Staff augmentation) at 12%, above the 3-7% range: the high end is 12%.
-    // The Low and High cells finance overwrote in that file are fixed reference figures, as the
-    // sheet says: the totals are still the model's with the published ends.
+    // Governance % (Staff augmentation) at 12%, above the 3-7% range: the high end is 12%
+    // until finance's High of 30% in that file; Transition %'s Low and High edited too.
     const changed = modelEvaluations(recalculated.changed);
-    const ends: Record<string, unknown[]> = {};
-    written.changed.getWorksheet(ASSUMPTIONS_SHEET)!.eachRow((row) => {
-      const name = String(row.getCell(1).value);
-      if (name in EDITED_ENDS) ends[name] = [row.getCell(11).value, row.getCell(12).value];
-    });
-    expect(ends).toEqual(Object.fromEntries(Object.entries(EDITED_ENDS).map(([n, e]) => [n, [...e]])));
+    expect(changed.a.ranges).toEqual({ governancePctStaffAugmentation: { low: 0.2, high: 0.3 }, transitionPct: { low: 0.001, high: 0.5 } });
     expect(compareRanges(recalculated.changed, changed.evaluations, changed.a)).toBe(changed.evaluations.length * 3);
+    // The edited ends moved every vendor's low and high totals (transition is every row's).
+    // (A staff augmentation row's low rises: its governance Low, 20%, is above its value.)
+    const published: Assumptions = { ...changed.a, ranges: undefined };
+    changed.evaluations.forEach((e) => {
+      const before = costRange(e.row, published);
+      const after = costRange(e.row, changed.a);
+      expect(after.low).not.toBe(before.low);
+      expect(after.high).toBeGreaterThan(before.high);
+    });
     const messy = modelEvaluations(recalculated.messyChanged, MESSY_HEADERS, MESSY_ROWS);
     compareRanges(recalculated.messyChanged, messy.evaluations, messy.a);
     // Values mode writes the same numbers and flags as values.

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import {
   ASSUMPTIONS,
+  costAt,
   costRange,
+  parseAssumptions,
+  type Assumptions,
   overlappingRanges,
   portfolioSensitivity,
   RANGED_ASSUMPTIONS,
@@ -204,5 +207,49 @@ describe("when a ranking by expected cost is not meaningful", () => {
   it("the rule is symmetric", () => {
     const rangeArb = fc.tuple(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true })).map(([x, y]) => ({ low: Math.min(x, y), high: Math.max(x, y) }));
     fc.assert(fc.property(rangeArb, rangeArb, (r, o) => expect(overlappingRanges([r, o])[0]).toBe(overlappingRanges([o, r])[0])));
+  });
+});
+
+describe("ranges given in the assumptions table's Low and High columns", () => {
+  const header = ["Assumption", "Value", "Unit", "Low", "High"];
+  const row = vendorRow({ engagementModel: "Managed service", hourlyRate: 40, hours: 10_000, durationMonths: 24, attrition: 0.2 });
+  const parsed = (rows: unknown[][]) => parseAssumptions(rows as never);
+
+  it("move the low and high totals as the model computes them with those ends, blank cells keeping the published ends", () => {
+    const published = parsed([header, ["Transition %", null, "%", null, null]]);
+    const edited = parsed([header, ["Transition %", null, "%", 0.01, 0.09], ["Default attrition", null, "%", "", 0.4]]);
+    if (!published.ok || !edited.ok) throw new Error("parse failed");
+    expect(published.value.ranges).toBeUndefined();
+    expect(edited.value.ranges).toEqual({ transitionPct: { low: 0.01, high: 0.09 }, defaultAttrition: { low: 0.15, high: 0.4 } });
+    const before = costRange(row, published.value);
+    const after = costRange(row, edited.value);
+    expect(after.expected).toBe(before.expected);
+    expect(after.low).toBeLessThan(before.low);
+    expect(after.high).toBeGreaterThan(before.high);
+    // The transition line moves by exactly the labour times the change in its end.
+    const labour = row.hourlyRate * row.hours;
+    const line = (a: Assumptions, end: "low" | "high") => costAt(row, a, end).lines.find((l) => l.key === "transition")!.amount;
+    expect(line(edited.value, "low")).toBeCloseTo(labour * 0.01, 6);
+    expect(line(edited.value, "high")).toBeCloseTo(labour * 0.09, 6);
+    // The row's attrition (20%) moves to the given high end, 40%.
+    expect(sensitivity(row, edited.value).find((b) => b.key === "defaultAttrition")!.totalAtHigh).toBeGreaterThan(sensitivity(row, published.value).find((b) => b.key === "defaultAttrition")!.totalAtHigh);
+  });
+
+  it("a percentage typed as a whole number is read as the value column reads it, and a bad end is an error naming the assumption and the column", () => {
+    const whole = parsed([header, ["Transition %", null, "%", 2, 9]]);
+    expect(whole.ok && whole.value.ranges?.transitionPct).toEqual({ low: 0.02, high: 0.09 });
+    const text = parsed([header, ["Transition %", null, "%", "lots", null]]);
+    expect(text.ok).toBe(false);
+    if (!text.ok) expect(text.error).toMatchObject({ field: "Transition % (Low)", value: "lots" });
+    const crossed = parsed([header, ["Transition %", null, "%", 0.05, 0.02]]);
+    expect(crossed.ok).toBe(false);
+    if (!crossed.ok) expect(crossed.error.message).toMatch(/Transition %: its Low .* is above its High/);
+    const outside = parsed([header, ["Transition %", null, "%", null, -0.5]]);
+    expect(!outside.ok && outside.error.field).toBe("Transition % (High)");
+  });
+
+  it("are read only under a header naming them: a plain (name, value) table with more columns keeps the published ends", () => {
+    const plain = parsed([["Transition %", 0.025, "%", 0.01, 0.09]]);
+    expect(plain.ok && plain.value.ranges).toBeUndefined();
   });
 });
