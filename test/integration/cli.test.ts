@@ -402,7 +402,7 @@ describe("the command line never writes over a sheet of the user's that bears a 
     expect(await cellsOf(output, name)).toEqual(["My own notes", 1234, "keep me", 3]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
-    expect(book.definedNames.getRanges(ASSUMPTIONS_NAME).ranges).toEqual([expect.stringMatching(new RegExp(`^'${moved.replace(/[()]/g, "\\$&")}'!\\$A\\$2:\\$B\\$\\d+$`))]);
+    expect(book.definedNames.getRanges(ASSUMPTIONS_NAME).ranges).toEqual([expect.stringMatching(new RegExp(`^'${moved.replace(/[()]/g, "\\$&")}'!\\$A\\$1:\\$L\\$\\d+$`))]);
     expect(book.getWorksheet(moved)!.getCell("A1").value).toBe("Assumption");
 
     // Run again on the output: the assumptions are found where the name points, no third sheet.

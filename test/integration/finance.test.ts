@@ -747,6 +747,38 @@ describe("getting live add-in formulas back", () => {
 });
 
 describe("prepare for finance in the pane's preview (memory workbook)", () => {
+  it("reads the assumptions sheet's Low and High cells: the low and high totals are the model's under the edited ends, and a crossed pair is refused naming the assumption", async () => {
+    const workbook = new MemoryWorkbook();
+    await workbook.apply(sampleChanges());
+    await evaluateTable(workbook, SAMPLE_TABLE_NAME, { buyerTimeZone: BUYER_ZONE, today: { year: 2026, month: 3, day: 2 } });
+    const lowColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "range" && c.end === "low");
+    const highColumn = SUMMARY_COLUMNS.findIndex((c) => c.kind === "range" && c.end === "high");
+    const totals = async () => {
+      const outcome = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: NOW });
+      if (outcome.kind !== "done") throw new Error(outcome.message);
+      const values = (await workbook.read({ sheets: [SUMMARY_SHEET] })).sheets[SUMMARY_SHEET]!.values;
+      return outcome.vendors.map((v, i) => ({ v, low: values[SUMMARY_HEADER_ROW + 1 + i][lowColumn], high: values[SUMMARY_HEADER_ROW + 1 + i][highColumn] }));
+    };
+    const before = await totals();
+    const sheet = (await workbook.read({ sheets: [ASSUMPTIONS_SHEET] })).sheets[ASSUMPTIONS_SHEET]!;
+    const row = sheet.values.findIndex((r) => r[0] === "Transition %") + 1;
+    workbook.setCells(ASSUMPTIONS_SHEET, `K${row}`, [[0.001, 0.5]]);
+    const after = await totals();
+    // The model's figures: the sheet's (name, value) rows, with that one range given.
+    const values = parseAssumptions(sheet.values.slice(1).map((r) => [r[0], r[1]]), { year: 2026, month: 3, day: 2 });
+    if (!values.ok) throw new Error(values.error.message);
+    const given: Assumptions = { ...values.value, ranges: { transitionPct: { low: 0.001, high: 0.5 } } };
+    after.forEach(({ v, low, high }, i) => {
+      const model = costRange(v.evaluation.row, given);
+      expect({ low, high }).toEqual({ low: model.low, high: model.high });
+      expect(low).toBeLessThan(before[i].low as number);
+      expect(high).toBeGreaterThan(before[i].high as number);
+    });
+    workbook.setCells(ASSUMPTIONS_SHEET, `K${row}`, [[0.05, 0.02]]);
+    const refused = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: NOW });
+    expect(refused.kind === "done" ? "done" : refused.message).toMatch(/Transition %: its Low \(0.05\) is above its High \(0.02\)/);
+  });
+
   it("writes the summary and the table columns in one apply, showing the model's numbers", async () => {
     const workbook = new MemoryWorkbook();
     await workbook.apply(sampleChanges());
