@@ -458,10 +458,15 @@ export function printSummary(vendors: readonly FinanceVendor[], out: (line: stri
   const headers = ["Vendor", "Total cost", "Per hour", "Risk", "Location fit", "Overlap h", "Cost rank", "Risk rank", "Cost low", "Cost high", "Cost ranking"];
   const right = [false, true, true, false, false, true, true, true, true, true, false];
   // A rate card's options: how many table rows (roles) each has and its blended rate, after the rest.
+  // The blended rate is in the currency the option quoted, which a Currency column names: it says
+  // so ("INR 2,536.67"), since Per hour beside it is in the reporting currency.
   if (vendors.some((v) => v.members !== undefined)) {
     headers.push("Rows", "Blended rate");
     right.push(true, true);
-    sorted.slice(0, PRINTED_VENDORS).forEach((v, i) => rows[i].push(String(v.members?.length ?? 1), rate.format(v.evaluation.row.hourlyRate)));
+    sorted.slice(0, PRINTED_VENDORS).forEach((v, i) => {
+      const quoted = v.evaluation.row.exchange?.currency;
+      rows[i].push(String(v.members?.length ?? 1), `${quoted ? quoted + " " : ""}${rate.format(v.evaluation.row.hourlyRate)}`);
+    });
   }
   const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();

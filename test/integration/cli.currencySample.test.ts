@@ -88,5 +88,9 @@ it("the command line converts every quote with the sheet's rates: the same total
     const quoted = String(CURRENCY_CARD_ROWS.find((row) => row[column("Vendor")] === v)![currency]);
     if (quoted === "USD") expect(sample[v]).toEqual(raw[v]);
     else expect(sample[v]).not.toEqual(raw[v]);
+    // The blended rate is as quoted, beside Per hour in dollars: another currency is named; the
+    // reporting currency is not, as no amount in it is.
+    const line = r.out.find((l) => l.startsWith(v + " "))!;
+    expect(line).toMatch(new RegExp(`\\s4\\s+${quoted === "USD" ? "" : quoted + " "}[\\d,]+\\.\\d\\d$`));
   }
 }, 120_000);
