@@ -41,6 +41,7 @@
  * Drivers are returned highest score first; equal scores keep the order above.
  */
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
+import { ENGAGEMENT_MODELS, LEVELS, SENSITIVITIES } from "./types";
 import { DEFAULT_ASSUMPTIONS, DEFAULT_CERTIFICATION_KEYWORDS, DEFAULT_NOT_HELD_WORDS, listItems, type Assumptions } from "./assumptions";
 import { hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
@@ -198,9 +199,9 @@ interface Held {
 }
 
 interface RiskTexts {
-  readonly communication: Map<string, Map<number, Map<number, string>>>;
+  /** The communication cause by collaboration, required overlap, then overlap. */
+  readonly communicationByRequired: Map<string, Map<number, Map<number, string>>>;
   readonly hidden: Map<number, string>;
-  readonly scope: Map<string, Map<string, string>>;
   /**
    * By the certification entries (false for none; one entry, the usual case, is its own key):
    * whether they hold a security certification, and the data cause by data sensitivity.
@@ -209,12 +210,77 @@ interface RiskTexts {
   /** The same for two entries or more, keyed by the list as JSON, which no other list shares. */
   readonly dataMany: Map<string, Held>;
   readonly quality: Map<string, Map<number, string>>;
-  readonly governance: Map<string, string>;
   /** By engagement model, then [not replacing staff, replacing staff], then duration. */
   readonly dependency: Map<string, [Map<number, string>, Map<number, string>]>;
   readonly floorDriver: Map<number, string>;
   floorRegulated: string | undefined;
   readonly labels: Map<string, Map<string, Map<number, string>>>;
+  /** By profileSlot. */
+  readonly profiles: (RiskProfile | undefined)[];
+}
+
+/**
+ * What one combination of engagement model, clarity, urgency, collaboration and data
+ * sensitivity decides, read once: the row's categories then cost one slot lookup instead of
+ * a keyed lookup per table and a map per text.
+ */
+interface RiskProfile {
+  /** The location fit's required overlap for these categories; the texts below assume it. */
+  readonly required: number;
+  readonly communicationPoints: number;
+  readonly scopeDrift: number;
+  readonly dataPoints: number;
+  readonly qualityPoints: number;
+  readonly governanceGaps: number;
+  readonly dependencyPoints: number;
+  readonly scopeText: string;
+  readonly governanceText: string;
+  /** The communication cause by overlap, at `required`. */
+  readonly communicationTexts: Map<number, string>;
+  /** The quality cause by attrition per mille. */
+  readonly qualityTexts: Map<number, string>;
+  /** The dependency cause: [not replacing staff, replacing staff], then duration. */
+  readonly dependencyTexts: [Map<number, string>, Map<number, string>];
+}
+
+// The category lists, read once: an imported binding may be a getter on every read.
+const ENGAGEMENTS: readonly string[] = ENGAGEMENT_MODELS;
+const LEVEL_WORDS: readonly string[] = LEVELS;
+const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+const PROFILE_COUNT = ENGAGEMENTS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length;
+
+/** The row's combination of categories as one number, or -1 for a word outside the lists. */
+function profileSlot(row: VendorRow): number {
+  const e = ENGAGEMENTS.indexOf(row.engagementModel);
+  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
+  const u = LEVEL_WORDS.indexOf(row.urgency);
+  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
+  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
+  if (e < 0 || r < 0 || u < 0 || k < 0 || s < 0) return -1;
+  return (((e * LEVEL_WORDS.length + r) * LEVEL_WORDS.length + u) * LEVEL_WORDS.length + k) * SENSITIVITY_WORDS.length + s;
+}
+
+function buildProfile(row: VendorRow, t: Tables, texts: RiskTexts): RiskProfile {
+  const clarity = row.requirementsClarity;
+  const collaboration = row.collaborationIntensity;
+  const engagement = row.engagementModel;
+  const required = t.overlapNeed[collaboration] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
+  let dependencyTexts = texts.dependency.get(engagement);
+  if (dependencyTexts === undefined) texts.dependency.set(engagement, (dependencyTexts = [new Map(), new Map()]));
+  return {
+    required,
+    communicationPoints: t.communicationPoints[collaboration],
+    scopeDrift: Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]),
+    dataPoints: t.dataRiskPoints[row.dataSensitivity],
+    qualityPoints: t.qualityPoints[clarity],
+    governanceGaps: t.governanceGapPoints[engagement],
+    dependencyPoints: t.dependencyPoints[engagement],
+    scopeText: `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`,
+    governanceText: `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`,
+    communicationTexts: within(within(texts.communicationByRequired, collaboration), required),
+    qualityTexts: within(texts.quality, clarity),
+    dependencyTexts,
+  };
 }
 const riskTexts = new WeakMap<Tables, RiskTexts>();
 
@@ -222,8 +288,11 @@ function textsOf(t: Tables): RiskTexts {
   let texts = riskTexts.get(t);
   if (texts === undefined) {
     texts = {
-      communication: new Map(), hidden: new Map(), scope: new Map(), data: new Map(), dataMany: new Map(), quality: new Map(), governance: new Map(),
+      hidden: new Map(), data: new Map(), dataMany: new Map(), quality: new Map(),
       dependency: new Map(), floorDriver: new Map(), floorRegulated: undefined, labels: new Map(),
+      communicationByRequired: new Map(),
+      // Every slot from the start, so the array keeps fast elements.
+      profiles: new Array<RiskProfile | undefined>(PROFILE_COUNT).fill(undefined),
     };
     riskTexts.set(t, texts);
   }
@@ -248,6 +317,10 @@ function kept<K>(m: Map<K, string>, key: K, text: string): string {
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
   const a = t.a;
   const texts = textsOf(t);
+  const slot = profileSlot(row);
+  // A word outside the lists (a row built by hand) is computed as it reads, never cached.
+  let p = slot < 0 ? buildProfile(row, t, texts) : texts.profiles[slot];
+  if (p === undefined) p = texts.profiles[slot] = buildProfile(row, t, texts);
   const certs = row.certifications;
   const certKey = certs.length === 0 ? false : certs.length === 1 ? certs[0] : JSON.stringify(certs);
   const byCertifications: Map<string | false, Held> = certs.length > 1 ? texts.dataMany : texts.data;
@@ -271,40 +344,34 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const duration = row.durationMonths;
   const w = t.weights;
 
-  const s0 = Math.min(100, t.communicationPoints[collaboration] + a.communicationPointsPerMissingHour * missing);
+  const s0 = Math.min(100, p.communicationPoints + a.communicationPointsPerMissingHour * missing);
   const s1 = cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0;
-  const s2 = Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]);
-  const s3 = Math.max(0, t.dataRiskPoints[sensitivity] - (certified ? a.dataRiskCertificationCredit : 0));
-  const s4 = Math.min(100, t.qualityPoints[clarity] + a.qualityPointsPerAttrition * row.attrition);
-  const s5 = t.governanceGapPoints[engagement];
-  const s6 = Math.min(100, t.dependencyPoints[engagement] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints);
+  const s2 = p.scopeDrift;
+  const s3 = Math.max(0, p.dataPoints - (certified ? a.dataRiskCertificationCredit : 0));
+  const s4 = Math.min(100, p.qualityPoints + a.qualityPointsPerAttrition * row.attrition);
+  const s5 = p.governanceGaps;
+  const s6 = Math.min(100, p.dependencyPoints + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints);
 
-  const byRequired = within(within(texts.communication, collaboration), overlap);
+  // A fit passed in from elsewhere may need another overlap than the profile's.
+  const byOverlap = required === p.required ? p.communicationTexts : within(within(texts.communicationByRequired, collaboration), required);
   const c0 =
-    byRequired.get(required) ??
-    kept(byRequired, required, missing > 0
+    byOverlap.get(overlap) ??
+    kept(byOverlap, overlap, missing > 0
       ? `${hoursText(overlap)} of shared working hours against the ${hoursText(required)} this ${collaboration.toLowerCase()}-collaboration work needs.`
       : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`);
   const hiddenPermille = Math.round(hiddenShare * 1000);
   const c1 = texts.hidden.get(hiddenPermille) ?? kept(texts.hidden, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`);
-  const byUrgency = within(texts.scope, clarity);
-  const c2 =
-    byUrgency.get(row.urgency) ??
-    kept(byUrgency, row.urgency, `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`);
+  const c2 = p.scopeText;
   const c3 =
     held.texts.get(sensitivity) ??
     kept(held.texts, sensitivity, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
   const attritionPermille = Math.round(row.attrition * 1000);
-  const byAttrition = within(texts.quality, clarity);
+  const byAttrition = p.qualityTexts;
   const c4 =
     byAttrition.get(attritionPermille) ??
     kept(byAttrition, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`);
-  const c5 =
-    texts.governance.get(engagement) ??
-    kept(texts.governance, engagement, `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`);
-  let byStaff = texts.dependency.get(engagement);
-  if (byStaff === undefined) texts.dependency.set(engagement, (byStaff = [new Map(), new Map()]));
-  const byDuration = byStaff[row.replacesInHouseStaff ? 1 : 0];
+  const c5 = p.governanceText;
+  const byDuration = p.dependencyTexts[row.replacesInHouseStaff ? 1 : 0];
   const c6 =
     byDuration.get(duration) ??
     kept(byDuration, duration, `${engagement} over ${Number(duration.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`);
