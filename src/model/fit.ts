@@ -21,6 +21,7 @@
  * O uses the row's Vendor hours when it gives them, else the assumptions' vendor workday.
  */
 import type { FitVerdict, LocationFit, LocationModel, VendorRow, WorkType } from "./types";
+import { LEVELS, SENSITIVITIES } from "./types";
 import type { Assumptions } from "./assumptions";
 import { pascal } from "./assumptions";
 import { locationCheck, type LocationCheck, type VendorLocation } from "./location";
@@ -32,6 +33,26 @@ import { referenceDateOf } from "./reference";
 /** Overlap hours the row's work needs: collaboration need, raised by urgency and data sensitivity. */
 export function requiredOverlap(row: VendorRow, t: Tables): number {
   return t.overlapNeed[row.collaborationIntensity] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
+}
+
+// The category lists, read once: an imported binding may be a getter on every read.
+const LEVEL_WORDS: readonly string[] = LEVELS;
+const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+/** Required overlap by collaboration, urgency and data sensitivity, per assumptions object (its Tables). */
+const requiredBySlot = new WeakMap<Tables, (number | undefined)[]>();
+
+/** requiredOverlap, read once per combination: one slot lookup instead of three keyed table lookups per row. */
+function requiredOf(row: VendorRow, t: Tables): number {
+  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
+  const u = LEVEL_WORDS.indexOf(row.urgency);
+  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
+  // A word outside the lists (a row built by hand) is computed as it reads, never cached.
+  if (k < 0 || u < 0 || s < 0) return requiredOverlap(row, t);
+  let slots = requiredBySlot.get(t);
+  // Every slot from the start, so the array keeps fast elements.
+  if (slots === undefined) requiredBySlot.set(t, (slots = new Array<number | undefined>(LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length).fill(undefined)));
+  const slot = (k * LEVEL_WORDS.length + u) * SENSITIVITY_WORDS.length + s;
+  return slots[slot] ?? (slots[slot] = requiredOverlap(row, t));
 }
 
 /** Overlap hours the row needs under these assumptions. */
@@ -167,7 +188,7 @@ function advise(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate,
 /** Fit of a row given its overlap and its effective hourly rate (total cost / hours). */
 export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number): LocationFit {
   const a = t.a;
-  const required = t.overlapNeed[row.collaborationIntensity] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
+  const required = requiredOf(row, t);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
   const rate = workRateOf(row.workType, a);
   const costLeverage = 1 - effectiveHourlyRate / rate.rate;
