@@ -402,24 +402,37 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   }
 
   const d = RISK_DRIVERS;
-  const drivers: RiskDriver[] = [
-    { key: d[0].key, label: d[0].label, score: s0, weight: w[0], cause: c0, mitigation: d[0].mitigation },
-    { key: d[1].key, label: d[1].label, score: s1, weight: w[1], cause: c1, mitigation: d[1].mitigation },
-    { key: d[2].key, label: d[2].label, score: s2, weight: w[2], cause: c2, mitigation: d[2].mitigation },
-    { key: d[3].key, label: d[3].label, score: s3, weight: w[3], cause: c3, mitigation: d[3].mitigation },
-    { key: d[4].key, label: d[4].label, score: s4, weight: w[4], cause: c4, mitigation: d[4].mitigation },
-    { key: d[5].key, label: d[5].label, score: s5, weight: w[5], cause: c5, mitigation: d[5].mitigation },
-    { key: d[6].key, label: d[6].label, score: s6, weight: w[6], cause: c6, mitigation: d[6].mitigation },
-  ];
-  // Seven drivers: an insertion sort keeps equal scores in the documented order.
-  for (let i = 1; i < drivers.length; i++) {
-    const driver = drivers[i];
-    let j = i;
-    while (j > 0 && drivers[j - 1].score < driver.score) {
-      drivers[j] = drivers[j - 1];
-      j--;
+  const x0 = { key: d[0].key, label: d[0].label, score: s0, weight: w[0], cause: c0, mitigation: d[0].mitigation };
+  const x1 = { key: d[1].key, label: d[1].label, score: s1, weight: w[1], cause: c1, mitigation: d[1].mitigation };
+  const x2 = { key: d[2].key, label: d[2].label, score: s2, weight: w[2], cause: c2, mitigation: d[2].mitigation };
+  const x3 = { key: d[3].key, label: d[3].label, score: s3, weight: w[3], cause: c3, mitigation: d[3].mitigation };
+  const x4 = { key: d[4].key, label: d[4].label, score: s4, weight: w[4], cause: c4, mitigation: d[4].mitigation };
+  const x5 = { key: d[5].key, label: d[5].label, score: s5, weight: w[5], cause: c5, mitigation: d[5].mitigation };
+  const x6 = { key: d[6].key, label: d[6].label, score: s6, weight: w[6], cause: c6, mitigation: d[6].mitigation };
+  // Highest first, equal scores in the documented order (a stable sort): each driver's place is
+  // the number of drivers above it plus the number tied with it earlier in that order. Counted
+  // rather than sorted, so no step hangs on the outcome of the step before it.
+  const drivers: RiskDriver[] = [x0, x0, x0, x0, x0, x0, x0];
+  if (s0 === s0 && s1 === s1 && s2 === s2 && s3 === s3 && s4 === s4 && s5 === s5 && s6 === s6) {
+    drivers[+(s1 > s0) + +(s2 > s0) + +(s3 > s0) + +(s4 > s0) + +(s5 > s0) + +(s6 > s0)] = x0;
+    drivers[+(s0 >= s1) + +(s2 > s1) + +(s3 > s1) + +(s4 > s1) + +(s5 > s1) + +(s6 > s1)] = x1;
+    drivers[+(s0 >= s2) + +(s1 >= s2) + +(s3 > s2) + +(s4 > s2) + +(s5 > s2) + +(s6 > s2)] = x2;
+    drivers[+(s0 >= s3) + +(s1 >= s3) + +(s2 >= s3) + +(s4 > s3) + +(s5 > s3) + +(s6 > s3)] = x3;
+    drivers[+(s0 >= s4) + +(s1 >= s4) + +(s2 >= s4) + +(s3 >= s4) + +(s5 > s4) + +(s6 > s4)] = x4;
+    drivers[+(s0 >= s5) + +(s1 >= s5) + +(s2 >= s5) + +(s3 >= s5) + +(s4 >= s5) + +(s6 > s5)] = x5;
+    drivers[+(s0 >= s6) + +(s1 >= s6) + +(s2 >= s6) + +(s3 >= s6) + +(s4 >= s6) + +(s5 >= s6)] = x6;
+  } else {
+    // A score that is not a number has no place among the others: the insertion sort decides as before.
+    const unsorted = [x0, x1, x2, x3, x4, x5, x6];
+    for (let i = 0; i < 7; i++) {
+      const driver = unsorted[i];
+      let k = i;
+      while (k > 0 && drivers[k - 1].score < driver.score) {
+        drivers[k] = drivers[k - 1];
+        k--;
+      }
+      drivers[k] = driver;
     }
-    drivers[j] = driver;
   }
   const band = bandOf(score, a);
   let label: string = band;
