@@ -15,7 +15,7 @@ import { dateToExcelSerial, type CalendarDate } from "../../src/model/zones";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { PREVIEW_NOTICE } from "../../src/taskpane/App";
 import { ROOT } from "../helpers/build";
-import { launchChromium, requireChromium, routeRequests, type RequestLog } from "../helpers/chromium";
+import { CONSOLE_TELEMETRY_REFUSAL, launchChromium, requireChromium, routeRequests, type RequestLog } from "../helpers/chromium";
 import { freePort, startDevServer, waitUntilServing, type RunningServer } from "../helpers/devServer";
 
 const ARTIFACTS = path.join(ROOT, "test-results/browser");
@@ -61,7 +61,6 @@ function originOf(url: string): string {
   }
 }
 const isOfficeTelemetryRefusal = (v: CspViolation) => v.directive === "frame-src" && originOf(v.blocked) === OFFICE_TELEMETRY_ORIGIN;
-const CONSOLE_TELEMETRY_REFUSAL = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/[^']*' violates the following Content Security Policy directive: "frame-src /;
 
 /** Today in the buyer's zone, as the pane's evaluation writes it into the assumptions. */
 function todayIn(zone: string): CalendarDate {

@@ -14,6 +14,13 @@ export const CHROMIUM_PATH = "/usr/bin/chromium";
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 const OFFICE_JS_PACKAGE = path.join(ROOT, "node_modules/@microsoft/office-js/dist");
 
+/**
+ * office.js, outside Office, frames Microsoft's telemetry proxy (ULSEndpointProxy in
+ * o15apptofilemappingtable.js, unconditionally); the pane's frame-src refuses it, and Chromium
+ * logs that refusal as a console error: the one error a preview page may show.
+ */
+export const CONSOLE_TELEMETRY_REFUSAL = /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/[^']*' violates the following Content Security Policy directive: "frame-src /;
+
 /** Base64 SHA-256 of the certificate's SubjectPublicKeyInfo: what Chromium's SPKI list expects. */
 export function spkiHash(certificatePem: string | Buffer): string {
   const spki = new X509Certificate(certificatePem).publicKey.export({ type: "spki", format: "der" });
