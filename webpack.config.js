@@ -112,7 +112,13 @@ module.exports = (env = {}, argv = {}) => {
       // Fluent's context selector imports "scheduler" for runWithPriority, which npm resolves to
       // a newer copy than the one react-dom 18 carries: two schedulers in taskpane.js. React's own
       // copy has the same two exports, so the pane ships it once.
-      alias: { scheduler$: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })) },
+      // npm left two identical copies of @fluentui/react-portal 9.8.17 (under react-components and
+      // under react-dialog), which webpack would ship twice (the Combobox part and the Dialog part):
+      // both resolve to the copy react-components carries.
+      alias: {
+        scheduler$: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })),
+        "@fluentui/react-portal$": path.join(path.dirname(require.resolve("@fluentui/react-portal/package.json", { paths: [path.dirname(require.resolve("@fluentui/react-components/package.json"))] })), "lib", "index.js"),
+      },
     },
     module: {
       rules: [
