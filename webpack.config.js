@@ -79,6 +79,47 @@ class HelpPagePlugin {
   }
 }
 
+/**
+ * Fills the placeholders scripts/fluent-themes-loader.js leaves for the pane's two themes with
+ * Fluent's webLightTheme and webDarkTheme reduced to the tokens the build refers to: every
+ * `var(--token)` in the emitted scripts and stylesheets (Fluent's extracted style rules, the
+ * token reads fluent-tokens-loader.js rewrote, the pane's own styles.ts) and in the page. It runs
+ * before the minifier, once all of them exist; a placeholder left unfilled fails the build.
+ */
+class ThemeTokensPlugin {
+  apply(compiler) {
+    const { Compilation, sources, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ThemeTokensPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "ThemeTokensPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, (assets) => {
+        const texts = Object.entries(assets)
+          .filter(([name]) => /\.(js|css)$/.test(name))
+          .map(([name, source]) => [name, source.source().toString()]);
+        const used = new Set();
+        for (const text of [...texts.map(([, text]) => text), require("fs").readFileSync(path.resolve(__dirname, "src/taskpane/taskpane.html"), "utf8")])
+          for (const match of text.matchAll(/var\(--([A-Za-z0-9]+)/g)) used.add(match[1]);
+        const themes = require("@fluentui/tokens");
+        const reduced = (name) => JSON.stringify(Object.fromEntries(Object.entries(themes[name]).filter(([token]) => used.has(token))));
+        const filled = [];
+        for (const [name, text] of texts) {
+          const placeholders = [...text.matchAll(/OFFSHORE_THEME_TOKENS\("(webLightTheme|webDarkTheme)"\)/g)];
+          if (text.split("OFFSHORE_THEME_TOKENS").length - 1 !== placeholders.length)
+            compilation.errors.push(new WebpackError(`ThemeTokensPlugin: ${name} refers to OFFSHORE_THEME_TOKENS in a form it does not fill`));
+          if (placeholders.length === 0) continue;
+          const source = new sources.ReplaceSource(compilation.getAsset(name).source);
+          for (const match of placeholders) {
+            source.replace(match.index, match.index + match[0].length - 1, reduced(match[1]));
+            filled.push(match[1]);
+          }
+          compilation.updateAsset(name, source);
+        }
+        // A build without the pane (build.test.ts builds functions.js alone) has none to fill.
+        if (filled.length > 0 && filled.sort().join() !== "webDarkTheme,webLightTheme")
+          compilation.errors.push(new WebpackError(`ThemeTokensPlugin filled ${filled.join(", ")}; expected webLightTheme and webDarkTheme once each (src/taskpane/fluentThemes.ts)`));
+      });
+    });
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const baseUrl = deploymentUrl(env);
@@ -138,6 +179,7 @@ module.exports = (env = {}, argv = {}) => {
               { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: GriffelCSSExtractionPlugin.loader } },
               { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: path.resolve(__dirname, "scripts/fluent-tokens-loader.js") } },
               { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
+              { test: /[\\/]src[\\/]taskpane[\\/]fluentThemes\.ts$/, use: { loader: path.resolve(__dirname, "scripts/fluent-themes-loader.js") } },
             ]
           : []),
       ],
@@ -174,7 +216,7 @@ module.exports = (env = {}, argv = {}) => {
       // Griffel orders its rules itself, so mini-css-extract-plugin's order warnings do not apply.
       // All of them go to the one stylesheet taskpane.html links, so no script loads CSS at run
       // time (runtime: false keeps that loader out of functions.js).
-      ...(production ? [new MiniCssExtractPlugin({ ignoreOrder: true, runtime: false }), new GriffelCSSExtractionPlugin()] : []),
+      ...(production ? [new MiniCssExtractPlugin({ ignoreOrder: true, runtime: false }), new GriffelCSSExtractionPlugin(), new ThemeTokensPlugin()] : []),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HelpPagePlugin(),
       new DeploymentUrlPlugin(production ? baseUrl : DEV_URL, ["functions.json"]),

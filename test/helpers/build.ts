@@ -11,7 +11,7 @@ export const DIST = path.join(ROOT, "dist");
 /** Files a complete build emits; if any is missing or older than an input, we rebuild. */
 const OUTPUTS = ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "commands.js", "manifest.xml", "help.html"];
 const INPUT_DIRS = ["src", "assets"];
-const INPUT_FILES = ["webpack.config.js", "scripts/fluent-tokens-loader.js", "manifest.xml", "package.json", "tsconfig.json", "README.md"];
+const INPUT_FILES = ["webpack.config.js", "scripts/fluent-tokens-loader.js", "scripts/fluent-themes-loader.js", "manifest.xml", "package.json", "tsconfig.json", "README.md"];
 const LOCK = path.join(ROOT, "node_modules", ".cache", "offshore-build.lock");
 const STALE_LOCK_MS = 10 * 60 * 1000;
 const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
