@@ -176,6 +176,8 @@ module.exports = (env = {}, argv = {}) => {
         // links, and the scripts keep only the class names (Griffel's documented extraction).
         ...(production
           ? [
+              // Listed first so that it runs last, on what Griffel's loader below leaves.
+              { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: path.resolve(__dirname, "scripts/fluent-ltr-loader.js") } },
               { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: GriffelCSSExtractionPlugin.loader } },
               { test: /\.js$/, include: /[\\/]node_modules[\\/]@fluentui[\\/]/, use: { loader: path.resolve(__dirname, "scripts/fluent-tokens-loader.js") } },
               { test: /\.css$/, use: [MiniCssExtractPlugin.loader, "css-loader"] },
