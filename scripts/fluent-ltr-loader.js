@@ -21,7 +21,19 @@ function argumentsEnd(source, open) {
 
 const CSS_IMPORT = /\bimport\s*\{[^}]*\b__css(?:\s+as\s+([A-Za-z_$][\w$]*))?[^}]*\}\s*from\s*["']@griffel\/(?:react|core)["']/;
 
-module.exports = function fluentLtrLoader(source) {
+// makeResetStyles compiles to `__resetCSS("r1f29ykk", "r9ks8bf")`: the left-to-right class, then
+// the right-to-left one or null when they are the same; null makes Griffel use the first.
+const RESET_IMPORT = /\bimport\s*\{[^}]*\b__resetCSS(?:\s+as\s+([A-Za-z_$][\w$]*))?[^}]*\}\s*from\s*["']@griffel\/(?:react|core)["']/;
+
+function withoutRtlResets(source) {
+  const imported = RESET_IMPORT.exec(source);
+  if (!imported) return source;
+  const name = (imported[1] ?? "__resetCSS").replace(/\$/g, "\\$");
+  return source.replace(new RegExp(`\\b${name}\\(\\s*("[A-Za-z0-9_-]+")\\s*,\\s*"[A-Za-z0-9_-]+"\\s*\\)`, "g"), `${imported[1] ?? "__resetCSS"}($1, null)`);
+}
+
+module.exports = function fluentLtrLoader(input) {
+  const source = withoutRtlResets(input);
   const imported = CSS_IMPORT.exec(source);
   if (!imported) return source;
   const CALL = `${imported[1] ?? "__css"}(`;
