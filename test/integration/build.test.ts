@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 270,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 260,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 270,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 260,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -66,12 +66,13 @@ describe("webpack build", () => {
     expect(upFront.every((src) => scripts.includes(src))).toBe(true);
     expect(upFront.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(150_000);
     // Not the 200,000 B issue 13 asked for. With Fluent's style rules in a stylesheet and the
-    // build's size settings, React and react-dom (about 44,000 B), tabster (about 19,000 B),
-    // Fluent's themes and components and the model (functions.js, about 39,000 B) come to
-    // 261,520 B as measured; the exit cost line, cell notes, the checklist's sensitivity section
-    // and input kept per vendor option took it to 265,393 B. The limit is that rounded up to the
-    // next 5,000 B, so growth still fails here. README's Benchmarks section says what is left and what 200,000 B would take.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(270_000);
+    // build's size settings, React and react-dom (about 46,000 B), tabster (about 21,000 B),
+    // Fluent's components and the model (functions.js, about 40,000 B) came to 267,283 B as
+    // measured; one copy of react-portal, the vendor table steps in the shared script, the themes
+    // reduced to the tokens used and left-to-right classes only took it to 259,529 B. The limit is
+    // that rounded up to the next 1,000 B, so growth fails here. README's Benchmarks section says
+    // what is left and what 200,000 B would take.
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(260_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 
