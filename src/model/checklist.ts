@@ -589,8 +589,12 @@ function formatHours(hours: number): string {
   return (Math.round(hours * 10) / 10).toString();
 }
 
+// One formatter for every call: building an Intl.NumberFormat costs far more than formatting
+// with it, and the finance summary formats one amount per vendor.
+const WHOLE_FORMAT = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
 function formatNumber(value: number): string {
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 }).format(value);
+  return WHOLE_FORMAT.format(value);
 }
 
 const RATE_FORMAT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
