@@ -16,7 +16,7 @@ import { ASSUMPTIONS_NAME, type CellWrite, type SheetSnapshot, type TableSnapsho
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
-import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, costByYearFormulas, DEFAULTED_BY_ASSUMPTION, summaryAssumptionCell, yearlyRiseFormula } from "./financeFormulas";
+import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, costByYearFormulas, DEFAULTED_BY_ASSUMPTION, ROW, summaryAssumptionCell, yearlyRiseFormula } from "./financeFormulas";
 import {
   COST_BY_YEAR_COLUMN,
   FIRST_VENDOR_ROW,
@@ -32,6 +32,7 @@ import {
   SUMMARY_YEARS,
   TORNADO_COLUMN,
   TORNADO_WIDTH,
+  type Column,
   type FinanceMode,
   type FinanceVendor,
 } from "./financeLayout";
@@ -105,47 +106,15 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   // value (the default). Rows refer to its cells, or look a category's row up in it.
   const assumptionCell = summaryAssumptionCell();
   const templates = columnTemplates(mode, lastVendorRow, assumptionCell);
+  // What each column writes, decided once per column: the rows then only fill in their values
+  // and row numbers (10,000 rows stay fast).
+  const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell));
   const rows: CellWrite[][] = vendors.map((v, i) => {
     const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
-    const e = v.evaluation;
-    const values = resultValues(e);
-    return SUMMARY_COLUMNS.map((column, c): CellWrite => {
-      switch (column.kind) {
-        case "vendor":
-          return v.vendor;
-        case "tableRow":
-          return v.row;
-        case "rank": {
-          const value = column.of === "totalCost" ? v.rankByCost : v.rankByRisk;
-          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
-        }
-        case "result": {
-          const value = values[column.key];
-          return mode === "values" ? writable(value) : { formula: templates[c]!.join(rowNumber), cachedValue: value };
-        }
-        case "range": {
-          const value = v.costRange[column.end];
-          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
-        }
-        case "rangeOverlap": {
-          const value = rangeOverlapText(v.rangesOverlapping);
-          return mode === "values" ? value : { formula: templates[c]!.join(rowNumber), cachedValue: value };
-        }
-        case "sensitivity":
-          return v.sensitivity;
-        case "input": {
-          const value = inputValue(column.key, e.row, e.fit.overlapHours, input.a);
-          const assumption = DEFAULTED_BY_ASSUMPTION[column.key];
-          if (mode === "formulas" && column.key === "exchangeRate")
-            return { formula: "=" + exchangeRateFormula(`${columnLetters(summaryColumnOf("input", "currency"))}${rowNumber}`, assumptionCell(excelText(ASSUMPTION_BY_KEY.reportingCurrency.name)), EXCHANGE_RATES_NAME), cachedValue: value };
-          const field = column.key as FieldKey;
-          const index = input.map[field];
-          if (mode === "formulas" && assumption && (index === undefined || isBlank(v.raw[index])))
-            return { formula: "=" + assumptionCell(excelText(assumption)), cachedValue: value };
-          return writable(value);
-        }
-      }
-    });
+    const values = resultValues(v.evaluation);
+    const cells = new Array<CellWrite>(writers.length);
+    for (let c = 0; c < writers.length; c++) cells[c] = writers[c](v, rowNumber, values);
+    return cells;
   });
 
   const changes: WorkbookChange[] = [];
@@ -200,6 +169,54 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   changes.push({ kind: "writeRange", sheet, address: "A5", cells: [[chartsNote(charts, n)]] });
   changes.push(...financeChartChanges(charts, n, lastVendorRow, input.sheet));
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
+}
+
+type SummaryVendor = SummaryInput["vendors"][number];
+type CellWriter = (v: SummaryVendor, rowNumber: string, values: Record<PortableResultKey, CellValue>) => CellWrite;
+
+/** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
+function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string): CellWriter {
+  const formula = (rowNumber: string, value: CellValue): CellWrite => ({ formula: template!.join(rowNumber), cachedValue: value });
+  const values = input.mode === "values";
+  switch (column.kind) {
+    case "vendor":
+      return (v) => v.vendor;
+    case "tableRow":
+      return (v) => v.row;
+    case "rank": {
+      const of = column.of;
+      const rankOf = (v: SummaryVendor) => (of === "totalCost" ? v.rankByCost : v.rankByRisk);
+      return values ? rankOf : (v, rowNumber) => formula(rowNumber, rankOf(v));
+    }
+    case "result": {
+      const key = column.key;
+      return values ? (_v, _row, results) => writable(results[key]) : (_v, rowNumber, results) => formula(rowNumber, results[key]);
+    }
+    case "range": {
+      const end = column.end;
+      return values ? (v) => v.costRange[end] : (v, rowNumber) => formula(rowNumber, v.costRange[end]);
+    }
+    case "rangeOverlap":
+      return values ? (v) => rangeOverlapText(v.rangesOverlapping) : (v, rowNumber) => formula(rowNumber, rangeOverlapText(v.rangesOverlapping));
+    case "sensitivity":
+      return (v) => v.sensitivity;
+    case "input": {
+      const key = column.key;
+      const valueOf = (v: SummaryVendor) => inputValue(key, v.evaluation.row, v.evaluation.fit.overlapHours, input.a);
+      if (!values && key === "exchangeRate") {
+        const rate = ("=" + exchangeRateFormula(`${columnLetters(summaryColumnOf("input", "currency"))}${ROW}`, assumptionCell(excelText(ASSUMPTION_BY_KEY.reportingCurrency.name)), EXCHANGE_RATES_NAME)).split(ROW);
+        return (v, rowNumber) => ({ formula: rate.join(rowNumber), cachedValue: valueOf(v) });
+      }
+      const assumption = DEFAULTED_BY_ASSUMPTION[key];
+      const index = input.map[key as FieldKey];
+      if (!values && assumption) {
+        // A blank cell of the vendor's (or no such column) follows the assumption.
+        const defaulted = "=" + assumptionCell(excelText(assumption));
+        return (v) => (index === undefined || isBlank(v.raw[index]) ? { formula: defaulted, cachedValue: valueOf(v) } : writable(valueOf(v)));
+      }
+      return (v) => writable(valueOf(v));
+    }
+  }
 }
 
 /** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
