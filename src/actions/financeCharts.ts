@@ -146,16 +146,18 @@ export function chartBlocks(input: {
   readonly a: Assumptions;
 }): { changes: WorkbookChange[]; right: number; bottom: number; assumptions: number } {
   const { mode, sheet, vendors } = input;
-  const letters = (end: "low" | "high" | "expected") => columnLetters(end === "expected" ? summaryColumnOf("result", "totalCost") : summaryColumnOf("range", end));
+  const lowLetters = columnLetters(summaryColumnOf("range", "low"));
+  const expectedLetters = columnLetters(summaryColumnOf("result", "totalCost"));
+  const highLetters = columnLetters(summaryColumnOf("range", "high"));
   const rangeRows: CellWrite[][] = vendors.map((v, i) => {
     const row = FIRST_VENDOR_ROW + i + 1;
     const { low, expected, high } = v.costRange;
-    const cell = (value: number, formula: string): CellWrite => (mode === "values" ? value : { formula, cachedValue: value });
+    if (mode === "values") return [v.vendor, low, expected - low, high - expected];
     return [
       v.vendor,
-      cell(low, `=${letters("low")}${row}`),
-      cell(expected - low, `=${letters("expected")}${row}-${letters("low")}${row}`),
-      cell(high - expected, `=${letters("high")}${row}-${letters("expected")}${row}`),
+      { formula: `=${lowLetters}${row}`, cachedValue: low },
+      { formula: `=${expectedLetters}${row}-${lowLetters}${row}`, cachedValue: expected - low },
+      { formula: `=${highLetters}${row}-${expectedLetters}${row}`, cachedValue: high - expected },
     ];
   });
   const rangeHeader = ["Cost range chart: vendor", "Total cost, low", "Low to expected", "Expected to high"];

@@ -216,9 +216,10 @@ const valueUsed = () => (valueUsedCells ??= summaryAssumptionCell());
  * and "" in a year past the term (D / 12 - 1e-9 > k, as the model counts years). The term's
  * sum is SUM(`yearCells`) when every year is shown; a longer term's runs over every year up to
  * MAX_TERM_YEARS at once (SUMPRODUCT over the constant array {0,...,99}, with MIN and MAX
- * written element-wise), some 4,000 characters, so only those rows carry it.
+ * written element-wise), some 4,000 characters, so only those rows carry it. `row` is only
+ * written into the text, so ROW in its place makes a template to join with each row number.
  */
-export function costByYearFormulas(row: number, years: number, riseCell: string, yearCells?: string): { years: string[]; overTerm: string } {
+export function costByYearFormulas(row: number | typeof ROW, years: number, riseCell: string, yearCells?: string): { years: string[]; overTerm: string } {
   const cell = (key: PortableResultKey) => `${columnLetters(summaryColumnOf("result", key))}${row}`;
   const by: Record<YearSplit, string[]> = { firstYear: [], lastYear: [], lossPeriod: [], byMonths: [cell("labour")] };
   for (const line of COST_LINES) {
@@ -265,6 +266,10 @@ export function costByYearFormulas(row: number, years: number, riseCell: string,
 
 /** The yearly rise: the wage inflation assumption of the vendor's country, or the row's indexation cap where lower. */
 export function yearlyRiseFormula(wageAssumption: string, cap: number | undefined): string {
-  const wage = valueUsed()(excelText(wageAssumption));
+  let wage = wageCells.get(wageAssumption);
+  if (wage === undefined) wageCells.set(wageAssumption, (wage = valueUsed()(excelText(wageAssumption))));
   return cap === undefined ? `=${wage}` : `=MIN(${wage},${cap})`;
 }
+
+// A few countries' wage inflation assumptions serve every row.
+const wageCells = new Map<string, string>();

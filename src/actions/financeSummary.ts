@@ -224,13 +224,15 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
   const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
   const summaryRow = tableRowEntries(vendors);
   const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const resultLetters = OUTPUT_SUMMARY_KEYS.map((key) => columnLetters(summaryColumnOf("result", key)));
+  const reordered = excelText(SUMMARY_REORDERED);
   const rows: CellWrite[][] = [];
   for (let i = 1; i <= table.rowCount; i++) {
     const found = summaryRow.get(i);
     const error = errors.get(i);
     rows.push([
       i,
-      ...OUTPUT_SUMMARY_KEYS.map((key): CellWrite => {
+      ...OUTPUT_SUMMARY_KEYS.map((key, k): CellWrite => {
         if (found) {
           const value = entryValue(found, key);
           // Values mode keeps the summary free of formulas: the entry is the number itself.
@@ -241,7 +243,7 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
           const row = found.row + 1;
           // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
           const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
-          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${columnLetters(summaryColumnOf("result", key))}${row}${share},${excelText(SUMMARY_REORDERED)})`;
+          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${resultLetters[k]}${row}${share},${reordered})`;
           return { formula, cachedValue: value };
         }
         // A blank row shows nothing, as the add-in's own formulas leave it.
@@ -281,20 +283,31 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
   const count = Math.min(SUMMARY_YEARS, Math.max(1, ...terms.map((t) => t.years.length)));
   const formulas = input.mode === "formulas";
   const header = [formulas ? COST_BY_YEAR_TITLE : COST_BY_YEAR_VALUES_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
+  // The formulas differ between rows only by the row number and the term's years: built once
+  // per number of years, with ROW where the row goes, then joined with each row's number.
+  const templates = new Map<number, { years: string[][]; overTerm: string[] }>();
+  const templateFor = (years: number) => {
+    let template = templates.get(years);
+    if (template === undefined) {
+      const shown = years <= count ? `${columnLetters(left + 2)}${ROW}:${columnLetters(left + 1 + count)}${ROW}` : undefined;
+      const built = costByYearFormulas(ROW, years, `$${columnLetters(left + 1)}${ROW}`, shown);
+      templates.set(years, (template = { years: built.years.map((f) => f.split(ROW)), overTerm: built.overTerm.split(ROW) }));
+    }
+    return template;
+  };
   const rows: CellWrite[][] = input.vendors.map((v, i) => {
     const term = terms[i];
     if (term.notSplit) return [v.vendor, term.riseBasis, ...Array.from({ length: count }, (): CellWrite => null), null];
     const values = [term.yearlyRise, ...Array.from({ length: count }, (_, y): CellWrite => term.years[y]?.total ?? null), term.total];
     if (!formulas) return [v.vendor, ...values];
     // Portable formulas for the years the term has as prepared; a later year stays blank.
-    const row = FIRST_VENDOR_ROW + i + 1;
-    const shown = term.years.length <= count ? `${columnLetters(left + 2)}${row}:${columnLetters(left + 1 + count)}${row}` : undefined;
-    const built = costByYearFormulas(row, term.years.length, `$${columnLetters(left + 1)}${row}`, shown);
+    const row = String(FIRST_VENDOR_ROW + i + 1);
+    const built = templateFor(term.years.length);
     return [
       v.vendor,
       { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
-      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? { formula: built.years[y], cachedValue: term.years[y].total } : null)),
-      { formula: built.overTerm, cachedValue: term.total },
+      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? { formula: built.years[y].join(row), cachedValue: term.years[y].total } : null)),
+      { formula: built.overTerm.join(row), cachedValue: term.total },
     ];
   });
   const right = left + header.length - 1;
