@@ -1,0 +1,66 @@
+// The limits check reads formulas by character code and skips formulas too short to break a
+// limit: it must find what a reading character by character finds, for every formula.
+import fc from "fast-check";
+import { EXCEL_LIMITS, formulaProblem, formulaShape } from "../../src/workbook/limits";
+
+/** The shape read one character at a time, as the check did before it read character codes. */
+function shapeByCharacters(formula: string): { longestText: number; depth: number } {
+  let longestText = 0;
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let length = 0;
+      for (i++; i < formula.length; i++) {
+        if (formula[i] === ch) {
+          if (formula[i + 1] === ch) i++;
+          else break;
+        }
+        length++;
+      }
+      if (ch === '"') longestText = Math.max(longestText, length);
+    } else if (ch === "(") deepest = Math.max(deepest, ++depth);
+    else if (ch === ")") depth--;
+  }
+  return { longestText, depth: deepest };
+}
+
+function problemByCharacters(formula: string): string {
+  if (formula.length > EXCEL_LIMITS.formulaLength) return "length";
+  const shape = shapeByCharacters(formula);
+  if (shape.longestText > EXCEL_LIMITS.formulaText) return "text";
+  if (shape.depth > EXCEL_LIMITS.nesting) return "nesting";
+  return "";
+}
+
+const kindOf = (problem: string) => (problem === "" ? "" : /characters, over Excel's limit of 8,192/.test(problem) ? "length" : /holding a text/.test(problem) ? "text" : "nesting");
+
+// Formulas made of what matters to the reading: quotes of both kinds, doubled or not, parentheses, and filler.
+const pieces = fc.constantFrom('"', "'", '""', "''", "(", ")", "((", "))", "A1", "x", ",", "SUM(", "é", "😀", " ");
+const formulas = fc.oneof(
+  fc.array(pieces, { maxLength: 120 }).map((p) => "=" + p.join("")),
+  fc.string({ maxLength: 300 }),
+  // Near the limits: deep nesting, long texts (closed or not), around the short-formula cut.
+  fc.tuple(fc.integer({ min: 55, max: 75 }), fc.integer({ min: 0, max: 75 })).map(([open, close]) => "=" + "(".repeat(open) + "1" + ")".repeat(close)),
+  fc.tuple(fc.integer({ min: 240, max: 270 }), fc.boolean(), fc.constantFrom('"', "'")).map(([n, closed, q]) => `=IF(A1=${q}${"y".repeat(n)}${closed ? q : ""}`),
+  fc.integer({ min: 0, max: 130 }).map((n) => "(".repeat(n)),
+  fc.integer({ min: 250, max: 262 }).map((n) => '"' + "z".repeat(n)),
+);
+
+describe("formula limits read by character code", () => {
+  it("formulaShape finds the longest text and the deepest nesting a character-by-character reading finds", () => {
+    fc.assert(fc.property(formulas, (formula) => expect(formulaShape(formula)).toEqual(shapeByCharacters(formula))), { numRuns: 20000 });
+  });
+
+  it("formulaProblem names the same limit, or none, as the full reading", () => {
+    fc.assert(fc.property(formulas, (formula) => expect(kindOf(formulaProblem(formula))).toBe(problemByCharacters(formula))), { numRuns: 20000 });
+  });
+
+  it("a formula past a limit is named at the edges the short-formula cut sits near", () => {
+    expect(kindOf(formulaProblem("(".repeat(EXCEL_LIMITS.nesting + 1)))).toBe("nesting");
+    expect(kindOf(formulaProblem("(".repeat(EXCEL_LIMITS.nesting)))).toBe("");
+    expect(kindOf(formulaProblem('"' + "z".repeat(EXCEL_LIMITS.formulaText + 1)))).toBe("text");
+    expect(kindOf(formulaProblem("=" + "1".repeat(EXCEL_LIMITS.formulaLength)))).toBe("length");
+  });
+});
