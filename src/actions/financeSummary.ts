@@ -280,7 +280,10 @@ export const COST_BY_YEAR_VALUES_TITLE = "Cost by contract year (as prepared: va
  */
 function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number; count: number } {
   const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a));
-  const count = Math.min(SUMMARY_YEARS, Math.max(1, ...terms.map((t) => t.years.length)));
+  // A loop, not Math.max(...): spreading some 150,000 vendors' terms overflows the call stack.
+  let longest = 1;
+  for (const term of terms) longest = Math.max(longest, term.years.length);
+  const count = Math.min(SUMMARY_YEARS, longest);
   const formulas = input.mode === "formulas";
   const header = [formulas ? COST_BY_YEAR_TITLE : COST_BY_YEAR_VALUES_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
   // The formulas differ between rows only by the row number and the term's years: built once
