@@ -92,6 +92,14 @@ interface CostProfile {
   readonly governancePct: number;
   readonly travelPct: number;
   readonly securityPct: number;
+  /**
+   * Built on the first breakdown that shows them: a total alone (a range end, a tornado bar,
+   * under one of many moved assumptions objects) never reads them.
+   */
+  texts: CostProfileTexts | undefined;
+}
+
+interface CostProfileTexts {
   readonly governanceText: string;
   readonly reworkText: string;
   readonly changesText: string;
@@ -181,30 +189,33 @@ function profileSlot(row: VendorRow): number {
 function profileOf(c: CostCache, t: Tables, row: VendorRow): CostProfile {
   const slot = profileSlot(row);
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
-  if (slot < 0) return buildProfile(t, row, c);
+  if (slot < 0) return buildProfile(t, row);
   let p = c.profiles[slot];
-  if (p === undefined) p = c.profiles[slot] = buildProfile(t, row, c);
+  if (p === undefined) p = c.profiles[slot] = buildProfile(t, row);
   return p;
 }
 
-function buildProfile(t: Tables, row: VendorRow, c: CostCache): CostProfile {
+function buildProfile(t: Tables, row: VendorRow): CostProfile {
   const location = row.locationModel;
-  const clarity = row.requirementsClarity;
-  const reworkPct = t.reworkPct[clarity];
-  const reworkShare = t.reworkBuyerShare[row.pricingModel];
-  const changePct = t.changeRequestPct[row.pricingModel][clarity];
-  const governancePct = t.governancePct[row.engagementModel];
-  const travelPct = t.travelPct[location];
-  const securityPct = t.securityPct[row.dataSensitivity];
   return {
     need: t.overlapNeed[row.collaborationIntensity],
     productivityBasePct: t.productivityBasePct[location],
-    reworkPct,
-    reworkShare,
-    changePct,
-    governancePct,
-    travelPct,
-    securityPct,
+    reworkPct: t.reworkPct[row.requirementsClarity],
+    reworkShare: t.reworkBuyerShare[row.pricingModel],
+    changePct: t.changeRequestPct[row.pricingModel][row.requirementsClarity],
+    governancePct: t.governancePct[row.engagementModel],
+    travelPct: t.travelPct[location],
+    securityPct: t.securityPct[row.dataSensitivity],
+    texts: undefined,
+  };
+}
+
+function textsOf(p: CostProfile, row: VendorRow, c: CostCache): CostProfileTexts {
+  if (p.texts !== undefined) return p.texts;
+  const location = row.locationModel;
+  const clarity = row.requirementsClarity;
+  const { reworkPct, reworkShare, changePct, governancePct, travelPct, securityPct } = p;
+  return (p.texts = {
     governanceText: `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`,
     reworkText: reworkShare === 0
       ? `None paid by the buyer: under ${row.pricingModel.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
@@ -213,7 +224,7 @@ function buildProfile(t: Tables, row: VendorRow, c: CostCache): CostProfile {
     travelText: `${percentText(travelPct)} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`,
     securityText: `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`,
     productivityTexts: within(within(c.productivityTexts, location), row.collaborationIntensity),
-  };
+  });
 }
 
 function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
@@ -222,9 +233,9 @@ function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
-function productivityText(p: CostProfile, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
-  let byShare = p.productivityTexts.get(overlap);
-  if (byShare === undefined) byShare = capped(p.productivityTexts, overlap, new Map<number, string>());
+function productivityText(p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+  let byShare = texts.productivityTexts.get(overlap);
+  if (byShare === undefined) byShare = capped(texts.productivityTexts, overlap, new Map<number, string>());
   const text = byShare.get(periodShare);
   if (text !== undefined) return text;
   const a = t.a;
@@ -245,10 +256,16 @@ function attritionText(c: CostCache, attrition: number, knowledgeMonths: number)
     `${percentText((attrition * knowledgeMonths) / 12)} of labour lost as ${percentText(attrition)} of the team leaves each year, each leaver costing ${Number(knowledgeMonths.toFixed(2))} months of output.`);
 }
 
-export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
-  const a = t.a;
-  const c = cacheOf(t);
-  const p = profileOf(c, t, row);
+// The amounts of one row, written by amountsOf and read straight after by its caller (the
+// model runs on one thread and nothing in between computes another row): the lines in
+// COST_LINES order, then labour and the shares their explanations read. One computation
+// serves the breakdown and the total alone, so the two can never differ.
+const AMOUNTS = new Float64Array(COST_LINES.length + 6);
+const LABOUR = COST_LINES.length, MISSING = LABOUR + 1, PRODUCTIVITY_PCT = LABOUR + 2, KNOWLEDGE_MONTHS = LABOUR + 3, SELECTION_SHARE = LABOUR + 4, PERIOD_SHARE = LABOUR + 5;
+
+/** Fills AMOUNTS for the row and returns the total: labour, then each line in order. */
+function amountsOf(row: VendorRow, a: Assumptions, p: CostProfile, overlap: number): number {
+  const out = AMOUNTS;
   const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
   const d = row.durationMonths;
   const missing = Math.max(0, p.need - overlap);
@@ -256,24 +273,54 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakd
   const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
   const selectionShare = Math.min(1, 12 / d);
   const periodShare = Math.min(1, a.productivityLossMonths / d);
-  const yearShare = selectionShare === 1 ? 0 : 1;
-
-  const lines: CostLine[] = [
-    line(VENDOR_SELECTION, labour * selectionShare * a.vendorSelectionPct, c.selectionTexts[yearShare]),
-    line(TRANSITION, labour * a.transitionPct, c.transitionText),
-    line(GOVERNANCE, labour * p.governancePct, p.governanceText),
-    line(PRODUCTIVITY, labour * periodShare * productivityPct, productivityText(p, t, row.locationModel, overlap, periodShare, missing, productivityPct)),
-    line(REWORK, labour * p.reworkPct * p.reworkShare, p.reworkText),
-    line(CHANGES, labour * p.changePct, p.changesText),
-    line(ATTRITION, (labour * row.attrition * knowledgeMonths) / 12, attritionText(c, row.attrition, knowledgeMonths)),
-    line(TRAVEL, labour * p.travelPct, p.travelText),
-    line(SECURITY, labour * p.securityPct, p.securityText),
-    line(SEVERANCE, row.replacesInHouseStaff ? labour * a.severancePct : 0, c.severanceTexts[row.replacesInHouseStaff ? 0 : 1]),
-    line(EXIT, labour * selectionShare * a.exitPct, c.exitTexts[yearShare]),
-  ];
+  out[VENDOR_SELECTION] = labour * selectionShare * a.vendorSelectionPct;
+  out[TRANSITION] = labour * a.transitionPct;
+  out[GOVERNANCE] = labour * p.governancePct;
+  out[PRODUCTIVITY] = labour * periodShare * productivityPct;
+  out[REWORK] = labour * p.reworkPct * p.reworkShare;
+  out[CHANGES] = labour * p.changePct;
+  out[ATTRITION] = (labour * row.attrition * knowledgeMonths) / 12;
+  out[TRAVEL] = labour * p.travelPct;
+  out[SECURITY] = labour * p.securityPct;
+  out[SEVERANCE] = row.replacesInHouseStaff ? labour * a.severancePct : 0;
+  out[EXIT] = labour * selectionShare * a.exitPct;
+  out[LABOUR] = labour;
+  out[MISSING] = missing;
+  out[PRODUCTIVITY_PCT] = productivityPct;
+  out[KNOWLEDGE_MONTHS] = knowledgeMonths;
+  out[SELECTION_SHARE] = selectionShare;
+  out[PERIOD_SHARE] = periodShare;
   let total = labour;
-  for (let i = 0; i < lines.length; i++) total += lines[i].amount;
-  return { labour, lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
+  for (let i = 0; i < LABOUR; i++) total += out[i];
+  return total;
+}
+
+/** The total of costFrom(row, t, overlap), bit for bit, without its lines and explanations. */
+export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
+  return amountsOf(row, t.a, profileOf(cacheOf(t), t, row), overlap);
+}
+
+export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
+  const c = cacheOf(t);
+  const p = profileOf(c, t, row);
+  const total = amountsOf(row, t.a, p, overlap);
+  const x = AMOUNTS;
+  const texts = textsOf(p, row, c);
+  const yearShare = x[SELECTION_SHARE] === 1 ? 0 : 1;
+  const lines: CostLine[] = [
+    line(VENDOR_SELECTION, x[VENDOR_SELECTION], c.selectionTexts[yearShare]),
+    line(TRANSITION, x[TRANSITION], c.transitionText),
+    line(GOVERNANCE, x[GOVERNANCE], texts.governanceText),
+    line(PRODUCTIVITY, x[PRODUCTIVITY], productivityText(p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT])),
+    line(REWORK, x[REWORK], texts.reworkText),
+    line(CHANGES, x[CHANGES], texts.changesText),
+    line(ATTRITION, x[ATTRITION], attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS])),
+    line(TRAVEL, x[TRAVEL], texts.travelText),
+    line(SECURITY, x[SECURITY], texts.securityText),
+    line(SEVERANCE, x[SEVERANCE], c.severanceTexts[row.replacesInHouseStaff ? 0 : 1]),
+    line(EXIT, x[EXIT], c.exitTexts[yearShare]),
+  ];
+  return { labour: x[LABOUR], lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
 }
 
 /** Labour plus every hidden-cost line, each explained. */

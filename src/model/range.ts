@@ -20,7 +20,7 @@
  * largest first; assumptions that do not move this row (another category's row) are left out.
  */
 import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
-import { costFrom } from "./cost";
+import { costFrom, costTotal } from "./cost";
 import { rowOverlapHours } from "./fit";
 import { tablesFor } from "./tables";
 import type { CostBreakdown, VendorRow } from "./types";
@@ -71,8 +71,9 @@ function rowAt(row: VendorRow, end: RangeEnd, a: Assumptions): VendorRow {
   return attrition === row.attrition ? row : { ...row, attrition };
 }
 
+// The total alone: the range ends and the tornado bars need dozens per row and never their explanations.
 function totalWith(row: VendorRow, a: Assumptions, overlap: number): number {
-  return costFrom(row, tablesFor(a), overlap).total;
+  return costTotal(row, tablesFor(a), overlap);
 }
 
 /** The cost breakdown, line by line, with every ranged assumption at one end of its range. */

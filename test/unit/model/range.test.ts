@@ -13,6 +13,9 @@ import {
   totalCost,
 } from "../../../src/model";
 import { DOCUMENTED_ASSUMPTIONS, type DocumentedAssumption } from "../../../src/model/assumptionTexts";
+import { costFrom, costTotal } from "../../../src/model/cost";
+import { assumptionsAt } from "../../../src/model/range";
+import { tablesFor } from "../../../src/model/tables";
 import { assumptionsWith, CATEGORY_ARBITRARIES, vendorRow, WINTER } from "./helpers";
 
 const rowArb = fc.record({
@@ -55,6 +58,29 @@ describe("cost ranges", () => {
         expect(range.expected).toBeLessThanOrEqual(range.high * (1 + 1e-12));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("the total alone that ranges and bars use is costFrom's total bit for bit, at the values in use and at every end of every range", () => {
+    const exact = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
+    fc.assert(
+      fc.property(
+        rowArb,
+        overrideArb,
+        fc.double({ min: 0, max: 24, noNaN: true }),
+        fc.option(fc.double({ min: 1e-4, max: 1e4, noNaN: true }), { nil: undefined }),
+        (fields, overrides, overlap, rate) => {
+          const a = withOverrides(overrides);
+          const row = vendorRow({ ...fields, ...(rate === undefined ? {} : { exchange: { currency: "INR", rate } }) });
+          const sets = [a, ...(["low", "high"] as const).flatMap((end) => [assumptionsAt(a, end), ...RANGED_ASSUMPTIONS.map((s) => assumptionsAt(a, end, s.key))])];
+          for (const b of sets) {
+            const t = tablesFor(b);
+            // Compared as text so that -0 and +0, or two NaNs, are told apart as the outputs would be.
+            expect(exact(costTotal(row, t, overlap))).toBe(exact(costFrom(row, t, overlap).total));
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
