@@ -131,10 +131,8 @@ interface CostCache {
   readonly productivityTexts: Nested<Nested<Map<number, Map<number, string>>>>;
 }
 
-const caches = new WeakMap<Tables, CostCache>();
-
 function cacheOf(t: Tables): CostCache {
-  let c = caches.get(t);
+  let c = t.cost as CostCache | undefined;
   if (c === undefined) {
     const a = t.a;
     c = {
@@ -156,7 +154,7 @@ function cacheOf(t: Tables): CostCache {
       attritionTexts: new Map(),
       productivityTexts: new Map(),
     };
-    caches.set(t, c);
+    t.cost = c;
   }
   return c;
 }
@@ -186,8 +184,7 @@ function profileSlot(row: VendorRow): number {
   return ((((e * PRICINGS.length + p) * LEVEL_WORDS.length + r) * LOCATIONS.length + l) * SENSITIVITY_WORDS.length + s) * LEVEL_WORDS.length + k;
 }
 
-function profileOf(c: CostCache, t: Tables, row: VendorRow): CostProfile {
-  const slot = profileSlot(row);
+function profileOf(c: CostCache, t: Tables, row: VendorRow, slot = profileSlot(row)): CostProfile {
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
   if (slot < 0) return buildProfile(t, row);
   let p = c.profiles[slot];
@@ -298,6 +295,18 @@ function amountsOf(row: VendorRow, a: Assumptions, p: CostProfile, overlap: numb
 /** The total of costFrom(row, t, overlap), bit for bit, without its lines and explanations. */
 export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
   return amountsOf(row, t.a, profileOf(cacheOf(t), t, row), overlap);
+}
+
+/**
+ * costTotal of one row under each of `tables`, into `out` in their order: the tornado's
+ * dozens of totals per row, with the row's categories placed once for all of them.
+ */
+export function costTotals(row: VendorRow, tables: readonly Tables[], overlap: number, out: Float64Array): void {
+  const slot = profileSlot(row);
+  for (let i = 0; i < tables.length; i++) {
+    const t = tables[i];
+    out[i] = amountsOf(row, t.a, profileOf(cacheOf(t), t, row, slot), overlap);
+  }
 }
 
 export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {

@@ -38,8 +38,6 @@ export function requiredOverlap(row: VendorRow, t: Tables): number {
 // The category lists, read once: an imported binding may be a getter on every read.
 const LEVEL_WORDS: readonly string[] = LEVELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
-/** Required overlap by collaboration, urgency and data sensitivity, per assumptions object (its Tables). */
-const requiredBySlot = new WeakMap<Tables, (number | undefined)[]>();
 
 /** requiredOverlap, read once per combination: one slot lookup instead of three keyed table lookups per row. */
 function requiredOf(row: VendorRow, t: Tables): number {
@@ -48,9 +46,10 @@ function requiredOf(row: VendorRow, t: Tables): number {
   const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
   if (k < 0 || u < 0 || s < 0) return requiredOverlap(row, t);
-  let slots = requiredBySlot.get(t);
+  // Required overlap by collaboration, urgency and data sensitivity, per assumptions object (its Tables).
+  let slots = t.required as (number | undefined)[] | undefined;
   // Every slot from the start, so the array keeps fast elements.
-  if (slots === undefined) requiredBySlot.set(t, (slots = new Array<number | undefined>(LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length).fill(undefined)));
+  if (slots === undefined) t.required = slots = new Array<number | undefined>(LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length).fill(undefined);
   const slot = (k * LEVEL_WORDS.length + u) * SENSITIVITY_WORDS.length + s;
   return slots[slot] ?? (slots[slot] = requiredOverlap(row, t));
 }

@@ -20,9 +20,9 @@
  * largest first; assumptions that do not move this row (another category's row) are left out.
  */
 import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
-import { costFrom, costTotal } from "./cost";
+import { costFrom, costTotal, costTotals } from "./cost";
 import { rowOverlapHours } from "./fit";
-import { tablesFor } from "./tables";
+import { tablesFor, type Tables } from "./tables";
 import type { CostBreakdown, VendorRow } from "./types";
 
 export type RangeEnd = "low" | "high";
@@ -126,13 +126,15 @@ export function sensitivity(row: VendorRow, a: Assumptions): Sensitivity[] {
 export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions): Sensitivity[] {
   const atLow = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
   const atHigh = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
+  const cache = barsCacheOf(a);
   for (const row of rows) {
-    const unit = unitBars(row, a);
+    const at = unitBars(row, a, cache);
+    const unit = cache.pool;
     // In the reporting currency: the unit bars are per unit of converted labour.
     const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
-    for (let k = 0; k < unit.length; k++) {
-      atLow[k] += labour * unit[k][0];
-      atHigh[k] += labour * unit[k][1];
+    for (let k = 0; k < atLow.length; k++) {
+      atLow[k] += labour * unit[at + 2 * k];
+      atHigh[k] += labour * unit[at + 2 * k + 1];
     }
   }
   const bars: Sensitivity[] = [];
@@ -146,10 +148,54 @@ export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions)
 
 // Every cost line is labour times a factor (cost.ts), so a row's totals per unit of labour
 // depend only on what the factors read; rows that share those share the bars. A vendor table
-// repeats few combinations, so this runs the model once per combination, not per row.
-const unitBarsCache = new WeakMap<Assumptions, Map<string, readonly (readonly [number, number])[]>>();
+// repeats few combinations, so this runs the model once per combination, not per row. A row's
+// bars: the total per unit of labour at the low end, then at the high end, of each ranged
+// assumption in turn.
+interface BarsCache {
+  /** Where each combination's bars start in `pool`. */
+  readonly at: Map<string, number>;
+  /** The bars end to end, BAR_COUNT numbers per combination. */
+  pool: Float64Array;
+  used: number;
+}
 
-function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, number])[] {
+const BAR_COUNT = 2 * RANGED_ASSUMPTIONS.length;
+/**
+ * Combinations kept per assumptions object. The command line asks for the same rows' bars
+ * several times over (the finance sheet, the checklist, the portfolio tornado), and a table
+ * longer than the cache would miss on every pass; this many hold a 10,000-row table whose
+ * every row differs, in about 12 MB.
+ */
+const BARS_KEPT = 16_384;
+const barsCaches = new WeakMap<Assumptions, BarsCache>();
+
+function barsCacheOf(a: Assumptions): BarsCache {
+  let cache = barsCaches.get(a);
+  if (cache === undefined) barsCaches.set(a, (cache = { at: new Map(), pool: new Float64Array(64 * BAR_COUNT), used: 0 }));
+  return cache;
+}
+
+/**
+ * The lookup tables of `a` with each ranged assumption alone at its low end, then at its high
+ * end; attrition, the row's own, has `a`'s tables in both places (unitBars moves the row).
+ */
+const movedTables = new WeakMap<Assumptions, readonly Tables[]>();
+
+function movedTablesOf(a: Assumptions): readonly Tables[] {
+  let out = movedTables.get(a);
+  if (out === undefined) {
+    out = RANGED_ASSUMPTIONS.flatMap((spec) =>
+      spec.key === ATTRITION_KEY ? [tablesFor(a), tablesFor(a)] : [tablesFor(assumptionsAt(a, "low", spec.key)), tablesFor(assumptionsAt(a, "high", spec.key))],
+    );
+    movedTables.set(a, out);
+  }
+  return out;
+}
+
+const ATTRITION_BAR = 2 * RANGED_ASSUMPTIONS.findIndex((s) => s.key === ATTRITION_KEY);
+
+/** Where the row's bars start in cache.pool, to be read before the next call, which may reuse the pool. */
+function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
   const overlap = rowOverlapHours(row, a);
   const key = [
     row.locationModel,
@@ -163,20 +209,27 @@ function unitBars(row: VendorRow, a: Assumptions): readonly (readonly [number, n
     row.replacesInHouseStaff,
     overlap,
   ].join("\u0001");
-  let cache = unitBarsCache.get(a);
-  if (cache === undefined) unitBarsCache.set(a, (cache = new Map()));
-  let bars = cache.get(key);
-  if (bars === undefined) {
+  let at = cache.at.get(key);
+  if (at === undefined) {
+    if (cache.used === BARS_KEPT) {
+      cache.at.clear();
+      cache.used = 0;
+    }
+    if ((cache.used + 1) * BAR_COUNT > cache.pool.length) {
+      const pool = new Float64Array(Math.min(BARS_KEPT, (2 * cache.pool.length) / BAR_COUNT) * BAR_COUNT);
+      pool.set(cache.pool);
+      cache.pool = pool;
+    }
+    at = cache.used++ * BAR_COUNT;
     const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
-    bars = RANGED_ASSUMPTIONS.map((spec): readonly [number, number] =>
-      spec.key === ATTRITION_KEY
-        ? [totalWith(rowAt(unit, "low", a), a, overlap), totalWith(rowAt(unit, "high", a), a, overlap)]
-        : [totalWith(unit, assumptionsAt(a, "low", spec.key), overlap), totalWith(unit, assumptionsAt(a, "high", spec.key), overlap)],
-    );
-    if (cache.size > 4096) cache.clear();
-    cache.set(key, bars);
+    const tables = movedTablesOf(a);
+    const bars = cache.pool.subarray(at, at + BAR_COUNT);
+    costTotals(unit, tables, overlap, bars);
+    bars[ATTRITION_BAR] = costTotal(rowAt(unit, "low", a), tables[ATTRITION_BAR], overlap);
+    bars[ATTRITION_BAR + 1] = costTotal(rowAt(unit, "high", a), tables[ATTRITION_BAR + 1], overlap);
+    cache.at.set(key, at);
   }
-  return bars;
+  return at;
 }
 
 /**

@@ -282,10 +282,8 @@ function buildProfile(row: VendorRow, t: Tables, texts: RiskTexts): RiskProfile 
     dependencyTexts,
   };
 }
-const riskTexts = new WeakMap<Tables, RiskTexts>();
-
 function textsOf(t: Tables): RiskTexts {
-  let texts = riskTexts.get(t);
+  let texts = t.risk as RiskTexts | undefined;
   if (texts === undefined) {
     texts = {
       hidden: new Map(), data: new Map(), dataMany: new Map(), quality: new Map(),
@@ -294,7 +292,7 @@ function textsOf(t: Tables): RiskTexts {
       // Every slot from the start, so the array keeps fast elements.
       profiles: new Array<RiskProfile | undefined>(PROFILE_COUNT).fill(undefined),
     };
-    riskTexts.set(t, texts);
+    t.risk = texts;
   }
   return texts;
 }

@@ -33,6 +33,13 @@ export interface Tables {
   /** Overlap by vendor zone for the reference date in `overlapSerial`. */
   readonly overlapByZone: Map<string, number>;
   overlapSerial: number;
+  /**
+   * What cost.ts, risk.ts and fit.ts keep for this assumptions object, each owned by its
+   * module: held here so a row finds them by a field read, not a keyed lookup per row.
+   */
+  cost: unknown;
+  risk: unknown;
+  required: unknown;
 }
 
 type Key = string | number | boolean;
@@ -82,6 +89,9 @@ export function tablesFor(a: Assumptions): Tables {
       texts: [],
       overlapByZone: new Map(),
       overlapSerial: NaN,
+      cost: undefined,
+      risk: undefined,
+      required: undefined,
     };
     compiled.set(a, t);
   }

@@ -145,6 +145,25 @@ describe("the ranges and their sources", () => {
 describe("sensitivity", () => {
   const row = vendorRow({ engagementModel: "Staff augmentation", locationModel: "Offshore" });
 
+  it("a row's bars are its own after a table longer than the bars kept for reuse has been ranked, and the same as on a first reading", () => {
+    const fresh = () => assumptionsWith({ "Reference date": "2026-01-15" });
+    // Rows that all differ, so none shares another's bars: 20,000 is more than are kept.
+    const rows = Array.from({ length: 20_000 }, (_x, i) =>
+      vendorRow({ durationMonths: 1 + (i % 60), attrition: Math.floor(i / 60) / 400, replacesInHouseStaff: i % 7 === 0, hourlyRate: 10 + (i % 13) }),
+    );
+    const probes = [0, 1, 16_383, 16_384, 19_999].map((i) => rows[i]);
+    const cold = probes.map((r) => sensitivity(r, fresh()));
+    const a = fresh();
+    const before = probes.map((r) => sensitivity(r, a));
+    const whole = portfolioSensitivity(rows, a);
+    const after = probes.map((r) => sensitivity(r, a));
+    expect(before).toEqual(cold);
+    expect(after).toEqual(cold);
+    // And the portfolio is the sum of the rows' bars, each read where its own bars are kept.
+    const sum = (key: string) => rows.reduce((s, r) => s + sensitivity(r, a).find((b) => b.key === key)!.totalAtHigh, 0);
+    expect(whole.find((b) => b.key === "transitionPct")!.totalAtHigh).toBeCloseTo(sum("transitionPct"), 0);
+  });
+
   it("each bar is the total with that one assumption typed at its low and at its high end, all others at their values", () => {
     const bars = sensitivity(row, WINTER);
     expect(bars.length).toBeGreaterThan(5);
