@@ -42,7 +42,7 @@
 import type { CostBreakdown, CostLine, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import type { Assumptions } from "./assumptions";
-import { hoursText, percentText, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { rowOverlapHours } from "./fit";
 
 export const COST_LINES = [
@@ -171,20 +171,17 @@ const PRICINGS: readonly string[] = PRICING_MODELS;
 const LEVEL_WORDS: readonly string[] = LEVELS;
 const LOCATIONS: readonly string[] = LOCATION_MODELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+const B = CATEGORY_BITS;
 
-/** The row's combination of categories as one number, or -1 for a word outside the lists. */
-function profileSlot(row: VendorRow): number {
-  const e = ENGAGEMENTS.indexOf(row.engagementModel);
-  const p = PRICINGS.indexOf(row.pricingModel);
-  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
-  const l = LOCATIONS.indexOf(row.locationModel);
-  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
-  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
-  if (e < 0 || p < 0 || r < 0 || l < 0 || s < 0 || k < 0) return -1;
+/** The combination of categories that decides a cost profile, as one number, or -1 for a word outside the lists. */
+function profileSlot(cats: number): number {
+  if (cats < 0) return -1;
+  const e = (cats >> B.engagement) & 7, p = (cats >> B.pricing) & 7, r = (cats >> B.clarity) & 7;
+  const l = (cats >> B.location) & 7, s = (cats >> B.sensitivity) & 7, k = (cats >> B.collaboration) & 7;
   return ((((e * PRICINGS.length + p) * LEVEL_WORDS.length + r) * LOCATIONS.length + l) * SENSITIVITY_WORDS.length + s) * LEVEL_WORDS.length + k;
 }
 
-function profileOf(c: CostCache, t: Tables, row: VendorRow, slot = profileSlot(row)): CostProfile {
+function profileOf(c: CostCache, t: Tables, row: VendorRow, slot: number): CostProfile {
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
   if (slot < 0) return buildProfile(t, row);
   let p = c.profiles[slot];
@@ -294,7 +291,7 @@ function amountsOf(row: VendorRow, a: Assumptions, p: CostProfile, overlap: numb
 
 /** The total of costFrom(row, t, overlap), bit for bit, without its lines and explanations. */
 export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
-  return amountsOf(row, t.a, profileOf(cacheOf(t), t, row), overlap);
+  return amountsOf(row, t.a, profileOf(cacheOf(t), t, row, profileSlot(categoriesOf(row))), overlap);
 }
 
 /**
@@ -302,16 +299,17 @@ export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
  * dozens of totals per row, with the row's categories placed once for all of them.
  */
 export function costTotals(row: VendorRow, tables: readonly Tables[], overlap: number, out: Float64Array): void {
-  const slot = profileSlot(row);
+  const slot = profileSlot(categoriesOf(row));
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     out[i] = amountsOf(row, t.a, profileOf(cacheOf(t), t, row, slot), overlap);
   }
 }
 
-export function costFrom(row: VendorRow, t: Tables, overlap: number): CostBreakdown {
+/** `cats`: categoriesOf(row), when the caller has it already. */
+export function costFrom(row: VendorRow, t: Tables, overlap: number, cats = categoriesOf(row)): CostBreakdown {
   const c = cacheOf(t);
-  const p = profileOf(c, t, row);
+  const p = profileOf(c, t, row, profileSlot(cats));
   const total = amountsOf(row, t.a, p, overlap);
   const x = AMOUNTS;
   const texts = textsOf(p, row, c);

@@ -1,18 +1,23 @@
 // All three outputs for a row, sharing one overlap, one cost and one fit.
 import type { CellValue, Evaluation, HeaderMap, LocationFit, Result, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
-import { tablesFor } from "./tables";
+import { categoriesOf, tablesFor } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 import { riskFrom } from "./risk";
 import { readRow } from "./row";
 
+// The formulas, read once: an imported binding may be a getter on every read (as the command
+// line's CommonJS transform makes it), and evaluateRow reads six per row.
+const M = { tablesFor, rowOverlapHours, categoriesOf, costFrom, fitFrom, riskFrom };
+
 export function evaluateRow(row: VendorRow, a: Assumptions): Evaluation {
-  const t = tablesFor(a);
-  const overlap = rowOverlapHours(row, a);
-  const cost = costFrom(row, t, overlap);
-  const fit = fitFrom(row, t, overlap, cost.effectiveHourlyRate);
-  return { row, cost, risk: riskFrom(row, t, fit, cost), fit };
+  const t = M.tablesFor(a);
+  const overlap = M.rowOverlapHours(row, a);
+  const cats = M.categoriesOf(row);
+  const cost = M.costFrom(row, t, overlap, cats);
+  const fit = M.fitFrom(row, t, overlap, cost.effectiveHourlyRate, cats);
+  return { row, cost, risk: M.riskFrom(row, t, fit, cost, cats), fit };
 }
 
 /**

@@ -26,7 +26,7 @@ import type { Assumptions } from "./assumptions";
 import { pascal } from "./assumptions";
 import { locationCheck, type LocationCheck, type VendorLocation } from "./location";
 import { workTypeOf } from "./worktype";
-import { hoursText, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, categoriesOf, hoursText, tablesFor, type Tables } from "./tables";
 import { overlapHours } from "./zones";
 import { referenceDateOf } from "./reference";
 
@@ -38,14 +38,13 @@ export function requiredOverlap(row: VendorRow, t: Tables): number {
 // The category lists, read once: an imported binding may be a getter on every read.
 const LEVEL_WORDS: readonly string[] = LEVELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+const B = CATEGORY_BITS;
 
 /** requiredOverlap, read once per combination: one slot lookup instead of three keyed table lookups per row. */
-function requiredOf(row: VendorRow, t: Tables): number {
-  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
-  const u = LEVEL_WORDS.indexOf(row.urgency);
-  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
+function requiredOf(row: VendorRow, t: Tables, cats: number): number {
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
-  if (k < 0 || u < 0 || s < 0) return requiredOverlap(row, t);
+  if (cats < 0) return requiredOverlap(row, t);
+  const k = (cats >> B.collaboration) & 7, u = (cats >> B.urgency) & 7, s = (cats >> B.sensitivity) & 7;
   // Required overlap by collaboration, urgency and data sensitivity, per assumptions object (its Tables).
   let slots = t.required as (number | undefined)[] | undefined;
   // Every slot from the start, so the array keeps fast elements.
@@ -184,10 +183,10 @@ function advise(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate,
   return { verdict, recommended, reason };
 }
 
-/** Fit of a row given its overlap and its effective hourly rate (total cost / hours). */
-export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number): LocationFit {
+/** Fit of a row given its overlap and its effective hourly rate (total cost / hours); `cats`: categoriesOf(row), when the caller has it already. */
+export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number, cats = categoriesOf(row)): LocationFit {
   const a = t.a;
-  const required = requiredOf(row, t);
+  const required = requiredOf(row, t, cats);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
   const rate = workRateOf(row.workType, a);
   const costLeverage = 1 - effectiveHourlyRate / rate.rate;

@@ -43,7 +43,7 @@
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, SENSITIVITIES } from "./types";
 import { DEFAULT_ASSUMPTIONS, DEFAULT_CERTIFICATION_KEYWORDS, DEFAULT_NOT_HELD_WORDS, listItems, type Assumptions } from "./assumptions";
-import { hoursText, percentText, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 
@@ -247,16 +247,14 @@ interface RiskProfile {
 const ENGAGEMENTS: readonly string[] = ENGAGEMENT_MODELS;
 const LEVEL_WORDS: readonly string[] = LEVELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+const B = CATEGORY_BITS;
 const PROFILE_COUNT = ENGAGEMENTS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length;
 
-/** The row's combination of categories as one number, or -1 for a word outside the lists. */
-function profileSlot(row: VendorRow): number {
-  const e = ENGAGEMENTS.indexOf(row.engagementModel);
-  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
-  const u = LEVEL_WORDS.indexOf(row.urgency);
-  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
-  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
-  if (e < 0 || r < 0 || u < 0 || k < 0 || s < 0) return -1;
+/** The combination of categories that decides a risk profile, as one number, or -1 for a word outside the lists. */
+function profileSlot(cats: number): number {
+  if (cats < 0) return -1;
+  const e = (cats >> B.engagement) & 7, r = (cats >> B.clarity) & 7, u = (cats >> B.urgency) & 7;
+  const k = (cats >> B.collaboration) & 7, s = (cats >> B.sensitivity) & 7;
   return (((e * LEVEL_WORDS.length + r) * LEVEL_WORDS.length + u) * LEVEL_WORDS.length + k) * SENSITIVITY_WORDS.length + s;
 }
 
@@ -312,10 +310,11 @@ function kept<K>(m: Map<K, string>, key: K, text: string): string {
   return text;
 }
 
-export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown): RiskResult {
+/** `cats`: categoriesOf(row), when the caller has it already. */
+export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown, cats = categoriesOf(row)): RiskResult {
   const a = t.a;
   const texts = textsOf(t);
-  const slot = profileSlot(row);
+  const slot = profileSlot(cats);
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
   let p = slot < 0 ? buildProfile(row, t, texts) : texts.profiles[slot];
   if (p === undefined) p = texts.profiles[slot] = buildProfile(row, t, texts);

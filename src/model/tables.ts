@@ -1,7 +1,7 @@
 // Assumptions arranged as lookup tables by category, built once per assumptions object.
 // The formulas read these exactly as a VLOOKUP on the assumptions sheet would read
 // "Governance % (Staff augmentation)".
-import type { DataSensitivity, EngagementModel, Level, LocationModel, PricingModel } from "./types";
+import type { DataSensitivity, EngagementModel, Level, LocationModel, PricingModel, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import type { AssumptionKey, Assumptions } from "./assumptions";
 import { RISK_KEYS, pascal } from "./assumptions";
@@ -96,6 +96,38 @@ export function tablesFor(a: Assumptions): Tables {
     compiled.set(a, t);
   }
   return t;
+}
+
+// The category lists, read once: an imported binding may be a getter on every read.
+const ENGAGEMENT_WORDS: readonly string[] = ENGAGEMENT_MODELS;
+const PRICING_WORDS: readonly string[] = PRICING_MODELS;
+const LEVEL_WORDS: readonly string[] = LEVELS;
+const LOCATION_WORDS: readonly string[] = LOCATION_MODELS;
+const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
+
+/**
+ * Where each category's position sits in categoriesOf's number; every list has fewer than 8
+ * words. One object, so a module reads it once (an imported binding may be a getter on every read).
+ */
+export const CATEGORY_BITS = Object.freeze({ engagement: 0, pricing: 3, clarity: 6, location: 9, sensitivity: 12, collaboration: 15, urgency: 18 });
+const B = CATEGORY_BITS;
+
+/**
+ * A row's categories as their positions in their lists, three bits each (read back with
+ * `(cats >> CATEGORY_BITS.x) & 7`), or -1 when a word is outside its list (a row built by hand). Found
+ * once per row and shared by the cost, fit and risk formulas, which each find their profile
+ * of what the categories decide from it.
+ */
+export function categoriesOf(row: VendorRow): number {
+  const e = ENGAGEMENT_WORDS.indexOf(row.engagementModel);
+  const p = PRICING_WORDS.indexOf(row.pricingModel);
+  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
+  const l = LOCATION_WORDS.indexOf(row.locationModel);
+  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
+  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
+  const u = LEVEL_WORDS.indexOf(row.urgency);
+  if (e < 0 || p < 0 || r < 0 || l < 0 || s < 0 || k < 0 || u < 0) return -1;
+  return (e << B.engagement) | (p << B.pricing) | (r << B.clarity) | (l << B.location) | (s << B.sensitivity) | (k << B.collaboration) | (u << B.urgency);
 }
 
 /** The memo for one text slot (a cost line, a risk cause...). */

@@ -1,4 +1,6 @@
 import { evaluateCells, evaluateRow, locationFit, mapHeaders, riskScore, totalCost } from "../../../src/model";
+import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES, type VendorRow } from "../../../src/model";
+import { CATEGORY_BITS, categoriesOf } from "../../../src/model/tables";
 import { WINTER, vendorRow } from "./helpers";
 
 const map = mapHeaders(["Vendor", "Hourly rate", "Hours", "Country", "Engagement model", "Data sensitivity"]);
@@ -11,6 +13,28 @@ describe("evaluating a row", () => {
     expect(e.fit).toEqual(locationFit(row, WINTER));
     expect(e.risk).toEqual(riskScore(row, WINTER));
     expect(e.risk).toEqual(riskScore(row, WINTER, e.fit));
+  });
+  test("the categories found once per row give back each category's position in its list, for every combination", () => {
+    const lists: [keyof typeof CATEGORY_BITS, keyof VendorRow, readonly string[]][] = [
+      ["engagement", "engagementModel", ENGAGEMENT_MODELS], ["pricing", "pricingModel", PRICING_MODELS], ["clarity", "requirementsClarity", LEVELS],
+      ["location", "locationModel", LOCATION_MODELS], ["sensitivity", "dataSensitivity", SENSITIVITIES], ["collaboration", "collaborationIntensity", LEVELS], ["urgency", "urgency", LEVELS],
+    ];
+    let combinations: Partial<VendorRow>[] = [{}];
+    for (const [, field, words] of lists) combinations = combinations.flatMap((c) => words.map((w) => ({ ...c, [field]: w })));
+    const seen = new Set<number>();
+    for (const c of combinations) {
+      const cats = categoriesOf(vendorRow(c));
+      seen.add(cats);
+      for (const [bits, field, words] of lists) expect((cats >> CATEGORY_BITS[bits]) & 7).toBe(words.indexOf(c[field] as string));
+    }
+    expect(seen.size).toBe(combinations.length);
+  });
+  test("a row with a word outside its list (built by hand) is evaluated as it reads: its cost as the row's with a listed urgency, which cost does not read", () => {
+    const listed = vendorRow({ urgency: "Medium" });
+    const unlisted = { ...listed, urgency: "Whenever" } as unknown as VendorRow;
+    expect(categoriesOf(unlisted)).toBe(-1);
+    expect(evaluateRow(unlisted, WINTER).cost).toEqual(evaluateRow(listed, WINTER).cost);
+    expect(evaluateRow(unlisted, WINTER).cost).toEqual(totalCost(unlisted, WINTER));
   });
   test("evaluateCells reads then evaluates", () => {
     const r = evaluateCells(["Acme", "$40", "1,000", "Poland", "Managed service", "Public"], map, WINTER);
