@@ -83,12 +83,11 @@ interface WorkRate {
   readonly workType: WorkType;
   readonly rate: number;
 }
-/** Kind of work and reference rate by the row's Work type text, per assumptions object (assumptions objects are immutable). */
-const workRates = new WeakMap<Assumptions, Map<string, WorkRate>>();
-
-function workRateOf(text: string, a: Assumptions): WorkRate {
-  let rates = workRates.get(a);
-  if (rates === undefined) workRates.set(a, (rates = new Map()));
+/** Kind of work and reference rate by the row's Work type text, per assumptions object (its Tables; assumptions objects are immutable). */
+function workRateOf(text: string, t: Tables): WorkRate {
+  const a = t.a;
+  let rates = t.workRates as Map<string, WorkRate> | undefined;
+  if (rates === undefined) t.workRates = rates = new Map();
   let found = rates.get(text);
   if (found === undefined) {
     const workType = workTypeOf(text);
@@ -101,7 +100,7 @@ function workRateOf(text: string, a: Assumptions): WorkRate {
 
 /** The onshore reference hourly rate for a kind of work: median wage times the loaded-cost multiplier. */
 export function onshoreReferenceRate(workType: string, a: Assumptions): number {
-  return workRateOf(workType, a).rate;
+  return workRateOf(workType, tablesFor(a)).rate;
 }
 
 const CLOSER: Readonly<Record<LocationModel, LocationModel | "">> = { Offshore: "Nearshore", Nearshore: "Onshore", Onshore: "" };
@@ -188,7 +187,7 @@ export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHou
   const a = t.a;
   const required = requiredOf(row, t, cats);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
-  const rate = workRateOf(row.workType, a);
+  const rate = workRateOf(row.workType, t);
   const costLeverage = 1 - effectiveHourlyRate / rate.rate;
   const check = locationCheck(row.country, row.timeZone, row.locationModel, row.locationModelBasis ?? "given", a);
   const advice = adviceFor(row, t, check, rate, overlap, required, costLeverage >= a.minTradeOffLeverage);

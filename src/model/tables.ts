@@ -40,6 +40,7 @@ export interface Tables {
   cost: unknown;
   risk: unknown;
   required: unknown;
+  workRates: unknown;
 }
 
 type Key = string | number | boolean;
@@ -92,6 +93,7 @@ export function tablesFor(a: Assumptions): Tables {
       cost: undefined,
       risk: undefined,
       required: undefined,
+      workRates: undefined,
     };
     compiled.set(a, t);
   }
