@@ -201,6 +201,8 @@ interface Held {
 interface RiskTexts {
   /** The communication cause by collaboration, required overlap, then overlap. */
   readonly communicationByRequired: Map<string, Map<number, Map<number, string>>>;
+  /** The hidden-cost cause by the share in per mille: PERMILLE_SLOTS of them by position, any other in the map. */
+  readonly hiddenByPermille: (string | undefined)[];
   readonly hidden: Map<number, string>;
   /**
    * By the certification entries (false for none; one entry, the usual case, is its own key):
@@ -210,6 +212,8 @@ interface RiskTexts {
   /** The same for two entries or more, keyed by the list as JSON, which no other list shares. */
   readonly dataMany: Map<string, Held>;
   readonly quality: Map<string, Map<number, string>>;
+  /** The same by position for the usual attritions, by clarity. */
+  readonly qualityByPermille: Map<string, (string | undefined)[]>;
   /** By engagement model, then [not replacing staff, replacing staff], then duration. */
   readonly dependency: Map<string, [Map<number, string>, Map<number, string>]>;
   readonly floorDriver: Map<number, string>;
@@ -239,6 +243,8 @@ interface RiskProfile {
   readonly communicationTexts: Map<number, string>;
   /** The quality cause by attrition per mille. */
   readonly qualityTexts: Map<number, string>;
+  /** The same, by position, for attritions of 0 to PERMILLE_SLOTS - 1 per mille. */
+  readonly qualityByPermille: (string | undefined)[];
   /** The dependency cause: [not replacing staff, replacing staff], then duration. */
   readonly dependencyTexts: [Map<number, string>, Map<number, string>];
 }
@@ -277,6 +283,7 @@ function buildProfile(row: VendorRow, t: Tables, texts: RiskTexts): RiskProfile 
     governanceText: `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`,
     communicationTexts: within(within(texts.communicationByRequired, collaboration), required),
     qualityTexts: within(texts.quality, clarity),
+    qualityByPermille: permilleSlots(texts.qualityByPermille, clarity),
     dependencyTexts,
   };
 }
@@ -285,6 +292,7 @@ function textsOf(t: Tables): RiskTexts {
   if (texts === undefined) {
     texts = {
       hidden: new Map(), data: new Map(), dataMany: new Map(), quality: new Map(),
+      hiddenByPermille: new Array<string | undefined>(PERMILLE_SLOTS).fill(undefined), qualityByPermille: new Map(),
       dependency: new Map(), floorDriver: new Map(), floorRegulated: undefined, labels: new Map(),
       communicationByRequired: new Map(),
       // Every slot from the start, so the array keeps fast elements.
@@ -293,6 +301,19 @@ function textsOf(t: Tables): RiskTexts {
     t.risk = texts;
   }
   return texts;
+}
+
+/**
+ * Shares and attritions in whole per mille, as the texts round them: the usual ones find their
+ * text by position in an array instead of by a hashed number key.
+ */
+const PERMILLE_SLOTS = 2000;
+
+function permilleSlots(outer: Map<string, (string | undefined)[]>, key: string): (string | undefined)[] {
+  let slots = outer.get(key);
+  // Every slot from the start, so the array keeps fast elements.
+  if (slots === undefined) outer.set(key, (slots = new Array<string | undefined>(PERMILLE_SLOTS).fill(undefined)));
+  return slots;
 }
 
 function within<K, I, V>(outer: Map<K, Map<I, V>>, key: K): Map<I, V> {
@@ -308,6 +329,14 @@ function kept<K>(m: Map<K, string>, key: K, text: string): string {
   if (m.size > 5000) m.clear();
   m.set(key, text);
   return text;
+}
+
+function hiddenText(permille: number): string {
+  return `Hidden costs add ${percentText(permille / 1000)} to the labour cost.`;
+}
+
+function qualityText(clarity: string, attritionPermille: number): string {
+  return `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`;
 }
 
 /** `cats`: categoriesOf(row), when the caller has it already. */
@@ -357,16 +386,23 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
       ? `${hoursText(overlap)} of shared working hours against the ${hoursText(required)} this ${collaboration.toLowerCase()}-collaboration work needs.`
       : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`);
   const hiddenPermille = Math.round(hiddenShare * 1000);
-  const c1 = texts.hidden.get(hiddenPermille) ?? kept(texts.hidden, hiddenPermille, `Hidden costs add ${percentText(hiddenPermille / 1000)} to the labour cost.`);
+  const inSlots = hiddenPermille >= 0 && hiddenPermille < PERMILLE_SLOTS;
+  const c1 =
+    (inSlots ? texts.hiddenByPermille[hiddenPermille] : texts.hidden.get(hiddenPermille)) ??
+    (inSlots
+      ? (texts.hiddenByPermille[hiddenPermille] = hiddenText(hiddenPermille))
+      : kept(texts.hidden, hiddenPermille, hiddenText(hiddenPermille)));
   const c2 = p.scopeText;
   const c3 =
     held.texts.get(sensitivity) ??
     kept(held.texts, sensitivity, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
   const attritionPermille = Math.round(row.attrition * 1000);
-  const byAttrition = p.qualityTexts;
+  const attritionInSlots = attritionPermille >= 0 && attritionPermille < PERMILLE_SLOTS;
   const c4 =
-    byAttrition.get(attritionPermille) ??
-    kept(byAttrition, attritionPermille, `Requirements clarity is ${clarity.toLowerCase()} and ${percentText(attritionPermille / 1000)} of the vendor's staff leave each year.`);
+    (attritionInSlots ? p.qualityByPermille[attritionPermille] : p.qualityTexts.get(attritionPermille)) ??
+    (attritionInSlots
+      ? (p.qualityByPermille[attritionPermille] = qualityText(clarity, attritionPermille))
+      : kept(p.qualityTexts, attritionPermille, qualityText(clarity, attritionPermille)));
   const c5 = p.governanceText;
   const byDuration = p.dependencyTexts[row.replacesInHouseStaff ? 1 : 0];
   const c6 =

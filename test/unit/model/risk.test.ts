@@ -218,3 +218,22 @@ describe("a driver at the threshold counts the same whatever the last digit", ()
     expect(riskLabelOf("Low", drivers, WINTER)).toBe("Low (2 drivers High or above, highest Hidden cost 50)");
   });
 });
+
+describe("the causes that read a share or an attrition", () => {
+  it("give the row's own figure, within the usual range and beyond it (hidden costs over 200% of labour, attrition over 200%), after any other rows", () => {
+    const fresh = () => assumptionsWith({ "Reference date": "2026-01-15" });
+    const a = fresh();
+    const attritions = [0, 0.123, 0.3, 1.9994, 1.9996, 2.5, 40];
+    const warm = attritions.map((attrition) => riskScore(vendorRow({ attrition, durationMonths: 1 }), a));
+    attritions.forEach((attrition, i) => {
+      const row = vendorRow({ attrition, durationMonths: 1 });
+      const cold = riskScore(row, fresh());
+      expect(riskScore(row, a)).toEqual(cold);
+      expect(warm[i]).toEqual(cold);
+      const quality = cold.drivers.find((d) => d.key === "quality")!.cause;
+      expect(quality).toContain(`${Number((Math.round(attrition * 1000) / 10).toFixed(2))}% of the vendor's staff leave each year`);
+    });
+    // Attrition 40 over a month puts hidden costs above 200% of labour.
+    expect(warm[warm.length - 1].drivers.find((d) => d.key === "hiddenCost")!.cause).toMatch(/^Hidden costs add [2-9]\d{2,}(\.\d+)?% to the labour cost\.$/);
+  });
+});
