@@ -43,6 +43,12 @@ import { WorkbookWriteError } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
+import { CreatedSheet } from "./xlsxCreatedSheet";
+import XmlStream from "exceljs/lib/utils/xml-stream";
+import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
+import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
+import CommentsXform from "exceljs/lib/xlsx/xform/comment/comments-xform";
+import VmlNotesXform from "exceljs/lib/xlsx/xform/comment/vml-notes-xform";
 
 export const SETTINGS_SHEET = "OffshoreSettings";
 
@@ -99,16 +105,34 @@ interface DefinedNamesInternals {
 
 // The steps of ExcelJS's XLSX.write (not in its .d.ts): each renders parts and appends them to the zip it is given.
 type PackageStep = (zip: { append(data: string | Buffer, options: { name: string; base64?: boolean }): unknown }, model: unknown) => Promise<void>;
+/** The rows of a sheet's model as ExcelJS's sheet renderer reads them: only `length` and `forEach`. */
+interface RowList {
+  readonly length: number;
+  forEach(each: (row: unknown, index: number) => void): void;
+}
+interface SheetModel {
+  id: number;
+  rows: RowList;
+  rels?: unknown[];
+  comments: unknown[];
+}
 interface WorkbookModel {
-  worksheets: { rows: unknown[] }[];
+  worksheets: SheetModel[];
   sheets: unknown[];
 }
+/**
+ * Changes that may name a sheet made here without moving its cells into ExcelJS: they write
+ * values and formats (CreatedSheet keeps those) or touch only the workbook (names, settings).
+ */
+const KEPT_OUTSIDE = new Set<WorkbookChange["kind"]>(["ensureSheet", "writeRange", "formatRange", "setName", "setChart"]);
+
+/** Pieces of XML gathered before they are handed to the package's deflate. */
+const XML_PIECES = 65536;
 interface XlsxWriterInternals {
   prepareModel(model: unknown, options: object): void;
   addContentTypes: PackageStep;
   addOfficeRels: PackageStep;
   addWorkbookRels: PackageStep;
-  addWorksheets: PackageStep;
   addSharedStrings: PackageStep;
   addDrawings: PackageStep;
   addTables: PackageStep;
@@ -234,7 +258,7 @@ export function fillDown(formula: string): (offset: number) => string {
  * cell by cell when saving, which matters on 10,000-row sheets. Styles are therefore only
  * ever replaced here, never changed in place (cell.numFmt = ... would change them all).
  */
-function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: ExcelJS.Cell) => void {
+function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: { style: Partial<ExcelJS.Style> }) => void {
   const byOld = new Map<unknown, Partial<ExcelJS.Style>>();
   return (cell) => {
     const old = (cell.style ?? {}) as Partial<ExcelJS.Style>;
@@ -262,12 +286,74 @@ function argb(colour: string): string {
   return "FF" + colour.replace(/^#/, "").toUpperCase();
 }
 
+/**
+ * One sheet's parts, as ExcelJS 4.4's addWorksheets (lib/xlsx/xlsx.js) renders them, except that
+ * the sheet's XML goes to the package in pieces as its rows are rendered instead of as one
+ * string: on a 10,000-row finance summary that string is tens of megabytes. Pieces are taken
+ * only between rows (no start tag open, no rollback point pending), so the XML is the same.
+ */
+function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
+  const part = zip.stream(`xl/worksheets/sheet${sheet.id}.xml`);
+  const xml = new XmlStream();
+  const rows = sheet.rows;
+  sheet.rows = {
+    length: rows.length,
+    forEach(each) {
+      rows.forEach((row, index) => {
+        each(row, index);
+        if (xml._xml.length >= XML_PIECES && !xml.open && xml._rollbacks.length === 0) {
+          part.write(xml._xml.join(""));
+          xml._xml = [];
+        }
+      });
+    },
+  };
+  new WorksheetXform().render(xml, sheet);
+  part.write(xml.xml);
+  part.end();
+  if (sheet.rels && sheet.rels.length) {
+    const rels = new XmlStream();
+    new RelationshipsXform().render(rels, sheet.rels);
+    zip.file(`xl/worksheets/_rels/sheet${sheet.id}.xml.rels`, rels.xml);
+  }
+  if (sheet.comments.length > 0) {
+    const comments = new XmlStream();
+    new CommentsXform().render(comments, sheet);
+    zip.file(`xl/comments${sheet.id}.xml`, comments.xml);
+    const vml = new XmlStream();
+    new VmlNotesXform().render(vml, sheet);
+    zip.file(`xl/drawings/vmlDrawing${sheet.id}.vml`, vml.xml);
+  }
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
 
   private readonly ignored: string[] = [];
+  /** Sheets made here whose cells are kept outside ExcelJS until the file is written (xlsxCreatedSheet.ts). */
+  private readonly created = new Map<ExcelJS.Worksheet, CreatedSheet>();
+  /**
+   * Whether sheets made here keep their cells outside ExcelJS until the file is written. Off,
+   * their cells are ExcelJS cells from the start: the file must be the same either way, which
+   * is how the tests check the sheets kept outside.
+   */
+  keepMadeSheetsOutside = true;
 
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(private readonly book: ExcelJS.Workbook) {}
+
+  /** ExcelJS's workbook, every cell in it: the cells of sheets made here are moved into it first. */
+  get workbook(): ExcelJS.Workbook {
+    for (const sheet of [...this.created.keys()]) this.replay(sheet);
+    return this.book;
+  }
+
+  /** Makes `sheet` an ordinary ExcelJS sheet, before anything but writing values and formats is asked of it. */
+  private replay(sheet: ExcelJS.Worksheet | undefined): void {
+    const cells = sheet && this.created.get(sheet);
+    if (!cells) return;
+    this.created.delete(sheet);
+    cells.replay(sheet);
+  }
 
   /** A new, empty workbook. */
   static create(): XlsxWorkbook {
@@ -334,7 +420,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
-    const charts = this.storedCharts().filter((c) => this.workbook.getWorksheet(c.sheet));
+    const charts = this.storedCharts().filter((c) => this.book.getWorksheet(c.sheet));
     const zip = await this.renderPackage();
     await addCharts(zip, charts);
     return zip.toBuffer();
@@ -344,10 +430,11 @@ export class XlsxWorkbook implements WorkbookPort {
    * The package's parts as ExcelJS renders them, each deflated by Node's zlib as it comes
    * (zipPackage.ts) instead of gathered and deflated by JSZip's JavaScript deflate. The steps
    * and their order are those of ExcelJS 4.4's XLSX.write (lib/xlsx/xlsx.js), with the package
-   * in place of its ZipWriter, whose only method they call is append.
+   * in place of its ZipWriter, whose only method they call is append; its worksheets step is
+   * writeWorksheet, which hands each sheet over in pieces.
    */
   private async renderPackage(): Promise<ZipPackage> {
-    const xlsx = this.workbook.xlsx as unknown as XlsxWriterInternals;
+    const xlsx = this.book.xlsx as unknown as XlsxWriterInternals;
     const model = this.workbookModel();
     const zip = new ZipPackage();
     const writer = {
@@ -361,7 +448,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // One sheet at a time, each sheet's cell models let go once its part is written: only the
     // sheet list, names and tables are read after this step.
     for (const sheet of model.worksheets) {
-      await xlsx.addWorksheets(writer, { ...model, worksheets: [sheet] });
+      writeWorksheet(zip, sheet);
       sheet.rows = [];
     }
     await xlsx.addSharedStrings(writer, model);
@@ -380,15 +467,20 @@ export class XlsxWorkbook implements WorkbookPort {
    * `worksheets`): a second copy of every cell of the workbook at the moment memory peaks.
    */
   private workbookModel(): WorkbookModel {
-    const sheets = this.workbook.worksheets;
-    Object.defineProperty(this.workbook, "worksheets", { value: [], configurable: true });
+    const sheets = this.book.worksheets;
+    Object.defineProperty(this.book, "worksheets", { value: [], configurable: true });
     let model: WorkbookModel;
     try {
-      model = (this.workbook as unknown as { model: WorkbookModel }).model;
+      model = (this.book as unknown as { model: WorkbookModel }).model;
     } finally {
-      delete (this.workbook as unknown as { worksheets?: unknown }).worksheets;
+      delete (this.book as unknown as { worksheets?: unknown }).worksheets;
     }
-    model.worksheets = sheets.map((sheet) => (sheet as unknown as { model: WorkbookModel["worksheets"][number] }).model);
+    model.worksheets = sheets.map((sheet) => {
+      const sheetModel = (sheet as unknown as { model: SheetModel & { dimensions: Parameters<CreatedSheet["rowModels"]>[0] } }).model;
+      const cells = this.created.get(sheet);
+      if (cells) sheetModel.rows = cells.rowModels(sheetModel.dimensions);
+      return sheetModel;
+    });
     model.sheets = model.worksheets;
     return model;
   }
@@ -412,7 +504,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private findTable(name: string): { sheet: ExcelJS.Worksheet; model: TableModel } | null {
     const wanted = name.toLowerCase();
-    for (const sheet of this.workbook.worksheets) {
+    for (const sheet of this.book.worksheets) {
       for (const handle of sheet.getTables() as unknown as TableHandle[]) {
         const model = (handle as unknown as { table?: TableModel; model?: TableModel }).table ?? (handle as unknown as { model: TableModel }).model;
         if (model && model.name.toLowerCase() === wanted) return { sheet, model };
@@ -424,7 +516,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private allTables(): { sheet: ExcelJS.Worksheet; model: TableModel }[] {
     const found: { sheet: ExcelJS.Worksheet; model: TableModel }[] = [];
     const settings = this.settingsSheet(false);
-    for (const sheet of this.workbook.worksheets) {
+    for (const sheet of this.book.worksheets) {
       if (sheet === settings) continue;
       for (const handle of sheet.getTables() as unknown as TableHandle[]) found.push({ sheet, model: handle.table });
     }
@@ -515,13 +607,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const sheets: Record<string, SheetSnapshot | null> = {};
     for (const name of request.sheets ?? []) {
       const sheet = this.worksheet(name);
+      this.replay(sheet);
       sheets[name] = sheet ? this.snapshot(sheet) : null;
     }
     return { table, settings, names, sheets };
   }
 
   private getName(name: string): NamedRangeInfo | undefined {
-    const names = this.workbook.definedNames as unknown as DefinedNamesInternals;
+    const names = this.book.definedNames as unknown as DefinedNamesInternals;
     const key = Object.keys(names.matrixMap).find((k) => k.toLowerCase() === name.toLowerCase());
     if (!key) return undefined;
     const [first] = names.getRanges(key).ranges;
@@ -576,7 +669,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (sheet && isSettingsSheet(sheet)) return sheet;
     }
     const free = names.find((n) => !this.worksheet(n));
-    return create && free ? this.workbook.addWorksheet(free, { state: "veryHidden" }) : undefined;
+    return create && free ? this.book.addWorksheet(free, { state: "veryHidden" }) : undefined;
   }
 
   private getSetting(key: string): string | undefined {
@@ -636,7 +729,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * only in case (exceljs issue #3028) while its getWorksheet compares exactly: look up as Excel does.
    */
   private worksheet(name: string): ExcelJS.Worksheet | undefined {
-    return this.workbook.getWorksheet(name) ?? this.workbook.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    return this.book.getWorksheet(name) ?? this.book.worksheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -646,19 +739,29 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private applyOne(change: WorkbookChange): void {
+    if ("sheet" in change && !KEPT_OUTSIDE.has(change.kind)) this.replay(this.worksheet(change.sheet));
     switch (change.kind) {
       case "ensureSheet": {
         let sheet = this.worksheet(change.sheet);
-        if (!sheet) sheet = this.workbook.addWorksheet(change.sheet);
+        if (!sheet) {
+          sheet = this.book.addWorksheet(change.sheet);
+          if (this.keepMadeSheetsOutside) this.created.set(sheet, new CreatedSheet());
+        }
         if (change.activate) {
-          const index = this.workbook.worksheets.indexOf(sheet);
-          this.workbook.views = [{ x: 0, y: 0, width: 12000, height: 8000, firstSheet: 0, activeTab: index, visibility: "visible" }];
+          const index = this.book.worksheets.indexOf(sheet);
+          this.book.views = [{ x: 0, y: 0, width: 12000, height: 8000, firstSheet: 0, activeTab: index, visibility: "visible" }];
         }
         return;
       }
-      case "writeRange":
-        this.writeRange(this.sheet(change.sheet), parseCell(change.address), change.cells);
+      case "writeRange": {
+        const sheet = this.sheet(change.sheet);
+        const cells = this.created.get(sheet);
+        const put = cells
+          ? (row: number, column: number, value: ExcelJS.CellValue) => cells.cell(row, column).set(value)
+          : (row: number, column: number, value: ExcelJS.CellValue) => (sheet.getRow(row).getCell(column).value = value);
+        this.writeRange(put, parseCell(change.address), change.cells);
         return;
+      }
       case "clearRange": {
         const sheet = this.sheet(change.sheet);
         const range = parseRange(change.address);
@@ -736,7 +839,7 @@ export class XlsxWorkbook implements WorkbookPort {
         this.setTableColumn(change);
         return;
       case "setName": {
-        const names = this.workbook.definedNames as unknown as DefinedNamesInternals;
+        const names = this.book.definedNames as unknown as DefinedNamesInternals;
         for (const key of Object.keys(names.matrixMap)) if (key.toLowerCase() === change.name.toLowerCase()) delete names.matrixMap[key];
         const range = parseRange(change.address);
         const absolute = `$${columnLetters(range.left)}$${range.top + 1}:$${columnLetters(range.right)}$${range.bottom + 1}`;
@@ -778,7 +881,7 @@ export class XlsxWorkbook implements WorkbookPort {
    * formula filled down) is stored as one shared formula, as Excel itself saves a fill: the
    * file is a fraction of the size and saves several times faster on large tables.
    */
-  private writeRange(sheet: ExcelJS.Worksheet, origin: { row: number; column: number }, cells: readonly (readonly CellWrite[])[]): void {
+  private writeRange(put: (row: number, column: number, value: ExcelJS.CellValue) => void, origin: { row: number; column: number }, cells: readonly (readonly CellWrite[])[]): void {
     const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
     for (let c = 0; c < width; c++) {
       let r = 0;
@@ -789,7 +892,7 @@ export class XlsxWorkbook implements WorkbookPort {
           continue;
         }
         if (typeof write !== "object") {
-          sheet.getRow(origin.row + 1 + r).getCell(origin.column + 1 + c).value = write;
+          put(origin.row + 1 + r, origin.column + 1 + c, write);
           r++;
           continue;
         }
@@ -800,18 +903,18 @@ export class XlsxWorkbook implements WorkbookPort {
           if (next === null || next === undefined || typeof next !== "object" || next.formula !== master(end - r)) break;
           end++;
         }
-        const masterCell = sheet.getRow(origin.row + 1 + r).getCell(origin.column + 1 + c);
         if (end - r < 2) {
-          masterCell.value = toExcelValue(write);
+          put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write));
         } else {
-          const ref = `${cellAddress(origin.row + r, origin.column + c)}:${cellAddress(origin.row + end - 1, origin.column + c)}`;
-          masterCell.value = { ...(toExcelValue(write) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue;
+          const master = cellAddress(origin.row + r, origin.column + c);
+          const ref = `${master}:${cellAddress(origin.row + end - 1, origin.column + c)}`;
+          put(origin.row + 1 + r, origin.column + 1 + c, { ...(toExcelValue(write) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue);
           for (let k = r + 1; k < end; k++) {
             const cached = (cells[k][c] as { cachedValue?: CellValue }).cachedValue;
-            sheet.getRow(origin.row + 1 + k).getCell(origin.column + 1 + c).value = {
-              sharedFormula: masterCell.address,
+            put(origin.row + 1 + k, origin.column + 1 + c, {
+              sharedFormula: master,
               result: cached === null || cached === undefined ? undefined : cached,
-            } as ExcelJS.CellValue;
+            } as ExcelJS.CellValue);
           }
         }
         r = end;
@@ -918,7 +1021,12 @@ export class XlsxWorkbook implements WorkbookPort {
       if (format.numberFormat !== undefined) next.numFmt = format.numberFormat;
       return next;
     });
+    const cells = this.created.get(sheet);
     for (let r = range.top; r <= range.bottom; r++) {
+      if (cells) {
+        for (let c = range.left; c <= range.right; c++) formatted(cells.cell(r + 1, c + 1));
+        continue;
+      }
       const row = sheet.getRow(r + 1);
       for (let c = range.left; c <= range.right; c++) formatted(row.getCell(c + 1));
     }
@@ -933,12 +1041,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The visible worksheets, left to right (the add-in's settings sheet is not the buyer's). */
   sheetNames(): string[] {
-    return this.workbook.worksheets.filter((s) => s.state !== "hidden" && s.state !== "veryHidden" && s.name !== SETTINGS_SHEET).map((s) => s.name);
+    return this.book.worksheets.filter((s) => s.state !== "hidden" && s.state !== "veryHidden" && s.name !== SETTINGS_SHEET).map((s) => s.name);
   }
 
   async detectRegion(): Promise<RegionInfo | null> {
-    const sheet = this.workbook.worksheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden");
+    const sheet = this.book.worksheets.find((s) => s.state !== "hidden" && s.state !== "veryHidden");
     if (!sheet) return null;
+    this.replay(sheet);
     const snap = this.snapshot(sheet);
     if (snap.values.length === 0) return null;
     const origin = parseCell(snap.origin);

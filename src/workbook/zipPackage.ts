@@ -3,13 +3,13 @@
 // ExcelJS packs through JSZip, whose deflate is JavaScript (pako): on a 10,000-row summary it
 // was the largest single cost of the command line's write, and JSZip holds every part, the
 // deflated output and its chunks in memory at once. Here each part is deflated as ExcelJS hands
-// it over, so the uncompressed XML of one sheet is the most held at a time, and a part is
+// it over, a worksheet a mebibyte at a time as its rows are rendered (stream), and a part is
 // inflated again only when the charts edit it (xlsxCharts.ts).
 //
 // Layout as in PKWARE's APPNOTE.TXT (version 6.3.10, sections 4.3.7 local file header, 4.3.12
 // central directory header, 4.3.16 end of central directory record), without Zip64: a part or
 // a package of 4 GiB or more, or more than 65,535 parts, is refused with one line instead.
-import { crc32, deflateRawSync, inflateRawSync } from "zlib";
+import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
 
 /** Deflate level: 1 is several times faster than the default 6 and the package only about a quarter larger. */
 const LEVEL = 1;
@@ -20,11 +20,20 @@ const UTF8_NAMES = 0x0800;
 const DEFLATED = 8;
 /** Version needed to extract: 2.0, deflate (APPNOTE 4.4.3). */
 const VERSION = 20;
+/** A part written in pieces is deflated a mebibyte at a time. */
+const PIECE_BYTES = 1 << 20;
 
 interface Entry {
   readonly data: Buffer;
   readonly crc: number;
   readonly size: number;
+}
+
+/** A part being written in pieces (PackagePart.stream). */
+export interface PartWriter {
+  write(text: string): void;
+  /** Ends the part and adds it to the package. */
+  end(): void;
 }
 
 /** One part of a package, read the way JSZip's objects are, so the chart code reads either. */
@@ -57,6 +66,41 @@ export class ZipPackage {
     if (raw.length >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be ${raw.length.toLocaleString("en-US")} bytes, over the 4 GiB an .xlsx part can hold here.`);
     this.entries.set(name, { data: deflateRawSync(raw, { level: LEVEL }), crc: crc32(raw), size: raw.length });
     return this;
+  }
+
+  /**
+   * Adds a part written in pieces, so that only a mebibyte of its uncompressed content is held
+   * at a time. Each piece is deflated on its own and ended with a sync flush (an empty stored
+   * block, RFC 1951 section 3.2.4, that leaves the stream byte-aligned and not final), so the
+   * pieces join into one deflate stream whose last block, from the last piece, is final.
+   */
+  stream(name: string): PartWriter {
+    const deflated: Buffer[] = [];
+    let pending: string[] = [];
+    let pendingLength = 0;
+    let crc = 0;
+    let size = 0;
+    const deflatePending = (last: boolean) => {
+      const raw = Buffer.from(pending.join(""), "utf8");
+      pending = [];
+      pendingLength = 0;
+      size += raw.length;
+      if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
+      crc = crc32(raw, crc);
+      deflated.push(deflateRawSync(raw, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    };
+    return {
+      write: (text) => {
+        pending.push(text);
+        // Characters, not bytes: a piece is at most a few mebibytes either way.
+        pendingLength += text.length;
+        if (pendingLength >= PIECE_BYTES) deflatePending(false);
+      },
+      end: () => {
+        deflatePending(true);
+        this.entries.set(name, { data: Buffer.concat(deflated), crc, size });
+      },
+    };
   }
 
   /** The part `name`, or null; its content is inflated when asked for. */
