@@ -249,10 +249,10 @@ export async function addCharts(zip: ZipPackage, charts: readonly StoredChart[])
     bySheet.set(part, [...(bySheet.get(part) ?? []), c]);
   }
   for (const [sheetPart, sheetCharts] of bySheet) {
-    // Bytes, not text: a 10,000-row summary is some 20 MB of XML, and only its end changes.
-    const sheetBytes = await zip.part(sheetPart)!.async("nodebuffer");
-    const tail = Math.max(0, sheetBytes.lastIndexOf("</sheetData>"));
-    const sheetEnd = sheetBytes.subarray(tail).toString("utf8");
+    // Only the sheet's end: a 10,000-row summary is some 40 MB of XML, and only its end changes.
+    const sheetXml = zip.end(sheetPart)!;
+    const tail = Math.max(0, sheetXml.tail.lastIndexOf("</sheetData>"));
+    const sheetEnd = sheetXml.tail.slice(tail);
     const sheetRelsPath = relsPathOf(sheetPart);
     const sheetRelsXml = (await zip.part(sheetRelsPath)?.async("string")) ?? null;
     const sheetRels = relationships(sheetRelsXml);
@@ -271,10 +271,10 @@ export async function addCharts(zip: ZipPackage, charts: readonly StoredChart[])
       const relId = freeId("rIdDrawing", new Set(sheetRels.map((r) => r["@Id"])));
       zip.file(sheetRelsPath, withRelationships(sheetRelsXml, [relationshipXml(relId, NS.relDrawing, `../drawings/${drawingPath.split("/").pop()}`)]));
       const at = Math.min(...AFTER_DRAWING.map((tag) => sheetEnd.indexOf(tag)).filter((i) => i >= 0));
-      const head = sheetBytes.subarray(0, Math.min(sheetBytes.length, 2000)).toString("utf8");
+      const head = sheetXml.head.slice(0, 2000);
       const element = `<drawing r:id="${relId}"${head.includes(`xmlns:r="${NS.rel}"`) ? "" : ` xmlns:r="${NS.rel}"`}/>`;
-      const cut = tail + Buffer.byteLength(sheetEnd.slice(0, at), "utf8");
-      zip.file(sheetPart, Buffer.concat([sheetBytes.subarray(0, cut), Buffer.from(element, "utf8"), sheetBytes.subarray(cut)]));
+      const cut = tail + at;
+      sheetXml.replaceTail(sheetXml.tail.slice(0, cut) + element + sheetXml.tail.slice(cut));
     }
     const drawingRelsPath = relsPathOf(drawingPath);
     const drawingRelsXml = (await zip.part(drawingRelsPath)?.async("string")) ?? null;

@@ -27,6 +27,20 @@ interface Entry {
   readonly data: Buffer;
   readonly crc: number;
   readonly size: number;
+  /** Where the last deflated piece starts in `data`, and the CRC and size of what comes before it (all 0 for a part deflated whole). */
+  readonly last: { readonly at: number; readonly crc: number; readonly size: number };
+  /** Where the first deflated piece ends in `data`. */
+  readonly firstEnd: number;
+}
+
+/** The end of a part, to be edited without inflating the rest (ZipPackage.end). */
+export interface PartEnd {
+  /** The start of the part, at least its first kibibytes. */
+  readonly head: string;
+  /** The part's last piece: for a worksheet written in pieces, everything after its last flushed row. */
+  readonly tail: string;
+  /** Puts `tail` in place of the last piece. */
+  replaceTail(tail: string): void;
 }
 
 /** A part being written in pieces (PackagePart.stream). */
@@ -64,7 +78,8 @@ export class ZipPackage {
   file(name: string, content: string | Buffer): this {
     const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     if (raw.length >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be ${raw.length.toLocaleString("en-US")} bytes, over the 4 GiB an .xlsx part can hold here.`);
-    this.entries.set(name, { data: deflateRawSync(raw, { level: LEVEL }), crc: crc32(raw), size: raw.length });
+    const data = deflateRawSync(raw, { level: LEVEL });
+    this.entries.set(name, { data, crc: crc32(raw), size: raw.length, last: { at: 0, crc: 0, size: 0 }, firstEnd: data.length });
     return this;
   }
 
@@ -76,18 +91,22 @@ export class ZipPackage {
    */
   stream(name: string): PartWriter {
     const deflated: Buffer[] = [];
+    let last = { at: 0, crc: 0, size: 0 };
+    let at = 0;
     let pending: string[] = [];
     let pendingLength = 0;
     let crc = 0;
     let size = 0;
-    const deflatePending = (last: boolean) => {
+    const deflatePending = (final: boolean) => {
       const raw = Buffer.from(pending.join(""), "utf8");
       pending = [];
       pendingLength = 0;
+      last = { at, crc, size };
       size += raw.length;
       if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
       crc = crc32(raw, crc);
-      deflated.push(deflateRawSync(raw, { level: LEVEL, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+      deflated.push(deflateRawSync(raw, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+      at += deflated[deflated.length - 1].length;
     };
     return {
       write: (text) => {
@@ -98,7 +117,7 @@ export class ZipPackage {
       },
       end: () => {
         deflatePending(true);
-        this.entries.set(name, { data: Buffer.concat(deflated), crc, size });
+        this.entries.set(name, { data: Buffer.concat(deflated), crc, size, last, firstEnd: deflated[0].length });
       },
     };
   }
@@ -110,6 +129,30 @@ export class ZipPackage {
     const bytes = () => inflateRawSync(entry.data);
     return {
       async: (async (type: "string" | "nodebuffer") => (type === "string" ? bytes().toString("utf8") : bytes())) as PackagePart["async"],
+    };
+  }
+
+  /**
+   * The start and the last piece of the part `name`, or null. Only those are inflated: the
+   * charts add one element near the end of a worksheet that may be hundreds of megabytes long.
+   */
+  end(name: string): PartEnd | null {
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    // The first piece ends with a sync flush (or is the whole part): inflated on its own, it gives its text.
+    const head = inflateRawSync(entry.data.subarray(0, entry.firstEnd), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    const tail = inflateRawSync(entry.data.subarray(entry.last.at)).toString("utf8");
+    return {
+      head,
+      tail,
+      replaceTail: (text) => {
+        const raw = Buffer.from(text, "utf8");
+        const size = entry.last.size + raw.length;
+        if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
+        const data = Buffer.concat([entry.data.subarray(0, entry.last.at), deflateRawSync(raw, { level: LEVEL })]);
+        const firstEnd = entry.last.at === 0 ? data.length : entry.firstEnd;
+        this.entries.set(name, { data, crc: crc32(raw, entry.last.crc), size, last: entry.last, firstEnd });
+      },
     };
   }
 

@@ -178,6 +178,23 @@ describe("a part written in pieces", () => {
     expect(await zip.part("xl/worksheets/sheet1.xml")!.async("string")).toBe(text);
   });
 
+  it("has its end replaced without the rest being inflated, still CRC checked", async () => {
+    const zip = new ZipPackage();
+    const writer = zip.stream("xl/worksheets/sheet1.xml");
+    const pieces = Array.from({ length: 30 }, (_, i) => `<row r="${i}">${"<c>€</c>".repeat(30_000)}</row>`);
+    for (const piece of pieces) writer.write(piece);
+    writer.write("</sheetData></worksheet>");
+    writer.end();
+    const text = pieces.join("") + "</sheetData></worksheet>";
+    const end = zip.end("xl/worksheets/sheet1.xml")!;
+    expect(text.startsWith(end.head) && end.head.length >= 2000).toBe(true);
+    expect(text.endsWith(end.tail) && end.tail.length < text.length / 2).toBe(true);
+    end.replaceTail(end.tail.replace("</worksheet>", "<drawing/></worksheet>"));
+    const read = await JSZip.loadAsync(zip.toBuffer(), { checkCRC32: true });
+    expect(await read.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(text.replace("</worksheet>", "<drawing/></worksheet>"));
+    expect(zip.end("missing.xml")).toBeNull();
+  });
+
   it("may be empty", async () => {
     const zip = new ZipPackage();
     zip.stream("empty.xml").end();
