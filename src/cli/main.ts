@@ -362,19 +362,26 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   progressOn = size >= PROGRESS_FROM_ROWS;
   progress(`Evaluating ${size.toLocaleString("en-US")} rows of table '${table}'...`);
 
-  const evaluated = await evaluateTable(workbook, table, {
-    buyerTimeZone: options.buyerTimeZone,
-    today,
-    onProgress: (p) => progress(`  ${p.step}`),
-  });
-  if (evaluated.kind !== "done") throw new CliError(evaluated.message);
-  notes.push(...zoneNotes(evaluated.buyerTimeZone, options.buyerTimeZone));
-
-  // One checklist per vendor option: a rate card's option (several rows, one per role) has
-  // one, made from all its rows (model/rateCard.ts), which its first row stands for.
-  const rows = evaluated.evaluations.map((e) => e?.row);
-  const rateCard = rows.some((r) => r !== undefined && (r.role !== undefined || r.option !== undefined));
-  const vendorRows = groupOptions(rows, rateCard).map((g) => g.members[0]);
+  // Only what is reported at the end is kept of the evaluation: every row's breakdowns would
+  // otherwise stay in memory through the finance summary (which evaluates again) and the write.
+  const { evaluated, rateCard, vendorRows } = await (async () => {
+    const run = await evaluateTable(workbook, table, {
+      buyerTimeZone: options.buyerTimeZone,
+      today,
+      onProgress: (p) => progress(`  ${p.step}`),
+    });
+    if (run.kind !== "done") throw new CliError(run.message);
+    notes.push(...zoneNotes(run.buyerTimeZone, options.buyerTimeZone));
+    // One checklist per vendor option: a rate card's option (several rows, one per role) has
+    // one, made from all its rows (model/rateCard.ts), which its first row stands for.
+    const rows = run.evaluations.map((e) => e?.row);
+    const rateCard = rows.some((r) => r !== undefined && (r.role !== undefined || r.option !== undefined));
+    return {
+      evaluated: { rowErrors: run.rowErrors, warnings: run.warnings, notice: run.notice },
+      rateCard,
+      vendorRows: groupOptions(rows, rateCard).map((g) => g.members[0]),
+    };
+  })();
   const checklistRows = vendorRows.slice(0, options.checklistLimit);
   if (checklistRows.length > 0) progress(`Writing ${checklistRows.length} checklist sheets...`);
   const written = new Set<string>();
