@@ -32,6 +32,11 @@ export class StoredCell {
   shareType: string | undefined = undefined;
   ref: string | undefined = undefined;
   style: Style = NO_STYLE;
+  // Set by ExcelJS's CellXform.prepare when the file is written (style, shared string and shared
+  // formula numbers); declared here so that setting them does not give each cell a new shape.
+  styleId: number | undefined = undefined;
+  ssId: number | undefined = undefined;
+  si: number | undefined = undefined;
 
   constructor(
     readonly row: number,
