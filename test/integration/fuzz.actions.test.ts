@@ -299,7 +299,9 @@ describe("bad input through prepare for finance (memory workbook)", () => {
         expectOnlyOwnedChanged(before, after, tableBefore, tableAfter, ownedByOutputs(tableAfter, [...columns, keyColumn], [ASSUMPTIONS_SHEET, SUMMARY_SHEET]));
         const top = parseCell(tableAfter.address.split(":")[0]).row;
         for (let r = 0; r < tableAfter.rowCount; r++) expect(wb.cell(DATA_SHEET, cellAddress(top + 1 + r, keyColumn))?.value).toBe(r + 1);
-        const byRow = new Map(outcome.vendors.map((v) => [v.tableRow - 1, v]));
+        // A rate card's option of several rows is one vendor; each of its rows (members) shows
+        // its share of the option's total beside the option's risk and fit.
+        const byRow = new Map(outcome.vendors.flatMap((v) => [v.tableRow, ...(v.members ?? []).map((m) => m.tableRow)].map((t) => [t - 1, v] as const)));
         const errors = new Map(outcome.rowErrors.map((e) => [e.tableRow - 1, e.message]));
         for (const e of outcome.rowErrors) expectReadable(e.message);
         for (let r = 0; r < tableAfter.rowCount; r++) {
