@@ -3,6 +3,7 @@
 
 import {
   ANSWERABLE_CHECKS,
+  PILOT_SKIPPED_STEP_TITLE,
   PILOT_STEP_TITLES,
   raciLetters,
   SECURITY_RULE_TITLES,
@@ -178,7 +179,7 @@ export const CATALOG: Record<SectionTitle, ReadonlySet<string> | "kept"> = {
   [SECTION.contract]: new Set(Object.values(CONTRACT_TITLES)),
   [SECTION.mitigations]: new Set(RISK_DRIVERS.map((d) => d.label)),
   [SECTION.security]: new Set(SECURITY_RULE_TITLES),
-  [SECTION.pilot]: new Set(PILOT_STEP_TITLES),
+  [SECTION.pilot]: new Set([...PILOT_STEP_TITLES, PILOT_SKIPPED_STEP_TITLE]),
   [SECTION.kept]: "kept",
 };
 

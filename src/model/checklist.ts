@@ -476,6 +476,9 @@ export const PILOT_STEP_TITLES = [
   "7. Review before scaling",
 ] as const;
 
+/** Step 6's title when the engagement is its own trial: there is no pilot to measure, only its first checkpoint. */
+export const PILOT_SKIPPED_STEP_TITLE = "6. First checkpoint";
+
 const ENGAGEMENT_SUPPLIES: Record<EngagementModel, string> = {
   "Staff augmentation": "the provider supplies people and you direct the work: do not expect it to own outcomes",
   "Dedicated team": "the provider supplies a stable team and handles its people; you direct the work",
@@ -578,7 +581,7 @@ function buildPilotPlan(evaluation: Evaluation, checks: readonly ReadinessCheck[
           ? `${row.dataSensitivity} data: put the ${securityRules.length} security and access rules in place before anyone is onboarded.`
           : `${row.dataSensitivity} data: the security owner still approves every access before onboarding.`,
     },
-    { key: "pilot", title: PILOT_STEP_TITLES[5], detail: measure },
+    { key: "pilot", title: pilot.skipped ? PILOT_SKIPPED_STEP_TITLE : PILOT_STEP_TITLES[5], detail: measure },
     { key: "review", title: PILOT_STEP_TITLES[6], detail: review },
   ];
 }

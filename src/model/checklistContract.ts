@@ -229,16 +229,21 @@ function governanceCadence(f: ContractFacts): Draft {
   };
 }
 
+// Every row's total cost carries an exit and transition-out line, so every checklist names
+// the plan that line pays for. A short project has no quarterly review to agree it at: its
+// hand-over is one of its deliverables, written into the contract.
 function exit(f: ContractFacts): Draft | null {
-  if (f.engagementModel === "Project" && f.durationMonths < LONG_MONTHS) return null;
+  const shortProject = f.engagementModel === "Project" && f.durationMonths < LONG_MONTHS;
   return {
     key: "exit",
     clause: "An exit and transition-out plan: termination assistance for a stated period, handover of knowledge, documents, code and data, and cooperation with the next provider or your own team; budget it as the 'Exit and transition-out' line of the total cost.",
-    why: PROVIDER_RUNS.has(f.engagementModel) || f.engagementModel === "Dedicated team"
-      ? `Under ${f.engagementModel.toLowerCase()} the knowledge of how the work runs sits with the provider.`
-      : `An engagement of ${f.durationMonths} months builds knowledge you must be able to take back.`,
+    why: shortProject
+      ? "A project ends with a hand-over: the code, documents and knowledge it produced must come back to you or to whoever maintains the work next."
+      : PROVIDER_RUNS.has(f.engagementModel) || f.engagementModel === "Dedicated team"
+        ? `Under ${f.engagementModel.toLowerCase()} the knowledge of how the work runs sits with the provider.`
+        : `An engagement of ${f.durationMonths} months builds knowledge you must be able to take back.`,
     source: SOURCES.eba,
-    due: "At the first quarterly review",
+    due: shortProject ? "Before signature" : "At the first quarterly review",
   };
 }
 

@@ -32,11 +32,25 @@ describe("contract and exit items follow the row, over every engagement and pric
     for (const always of ["intellectualProperty", "liability", "governanceCadence"] as const) expectIf(always, true);
 
     const short = keys(checklistOf({ ...base, durationMonths: 3 }));
-    expect(short.includes("exit")).toBe(engagementModel !== "Project");
+    expect(short.includes("exit")).toBe(true);
     expect(short.includes("continuity")).toBe(PROVIDER_RUNS.has(engagementModel));
     const multiYear = keys(checklistOf({ ...base, durationMonths: 36 }));
     expect(multiYear).toContain("indexation");
     expect(keys(checklistOf({ ...base, durationMonths: 23 }))).not.toContain("indexation");
+  });
+
+  test("every row whose total cost carries an exit line lists the exit plan it pays for, short projects included", () => {
+    for (const [engagementModel, pricingModel] of EVERY_MODEL)
+      for (const durationMonths of [1, 3, 6, 11, 11.9, 12, 24, 60]) {
+        const row = { engagementModel, pricingModel, durationMonths };
+        const exitLine = evaluateRow(vendorRow(row), WINTER).cost.lines.find((l) => l.key === "exitTransitionOut")!;
+        expect(exitLine.amount).toBeGreaterThan(0);
+        const item = checklistOf(row).contractItems.find((i) => i.key === "exit");
+        expect([engagementModel, pricingModel, durationMonths, item?.key]).toEqual([engagementModel, pricingModel, durationMonths, "exit"]);
+        // A short project has no quarterly review: its hand-over is agreed in the contract.
+        const shortProject = engagementModel === "Project" && durationMonths < 12;
+        expect(item!.due).toBe(shortProject ? "Before signature" : "At the first quarterly review");
+      }
   });
 
   test("the exit item points to its budget: the total cost's exit and transition-out line", () => {
@@ -171,6 +185,10 @@ describe("a pilot that fits the row", () => {
     const bounded = engagementModel === "Project" || pricingModel === "Fixed price";
     const short = checklistOf({ engagementModel, pricingModel, durationMonths: 3 });
     expect(short.pilot.skipped !== "").toBe(bounded);
+    // Without a pilot, step 6 is the first checkpoint the skip text points to, not a "measurable pilot".
+    const step = short.pilotPlan.find((s) => s.key === "pilot")!;
+    expect(step.title).toBe(bounded ? "6. First checkpoint" : "6. Measurable pilot");
+    if (bounded) expect(step.detail).toMatch(/first (deliverable the )?checkpoint/);
     const long = checklistOf({ engagementModel, pricingModel, durationMonths: 12 });
     expect(long.pilot).toEqual({ months: 3, skipped: "" });
   });
