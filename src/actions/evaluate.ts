@@ -103,6 +103,8 @@ export type EvaluateOutcome =
       readonly warnings: readonly string[];
       /** The model's result per data row (null for blank or failing rows), for the pane and the summary. */
       readonly evaluations: readonly (Evaluation | null)[];
+      /** What the evaluations were computed from, so prepareForFinance can take them instead of evaluating the rows again. */
+      readonly evaluatedRows?: EvaluatedRows;
       /** Input cells holding a legal but implausible value (also in `warnings`), for a note beside the cell. */
       readonly doubts?: readonly CellDoubt[];
       /** Verdict counts, the cheapest and the least risky option, and the currency of the amounts. */
@@ -123,6 +125,21 @@ export type EvaluateOutcome =
       readonly message: string;
       readonly written: string;
     };
+
+/**
+ * A table's evaluations with what each was computed from: the assumptions, the input headers
+ * and their mapping, and each row's input cells as read. Another action evaluating the same
+ * table takes a row's evaluation only where all of these are still what it reads (a cell or an
+ * assumption changed since gives a fresh evaluation), since evaluateCells is a function of them.
+ */
+export interface EvaluatedRows {
+  readonly assumptions: Assumptions;
+  readonly inputs: readonly string[];
+  readonly columns: HeaderMap["columns"];
+  /** Each data row's input cells, in the order of `inputs`. */
+  readonly cells: readonly (readonly CellValue[])[];
+  readonly evaluations: readonly (Evaluation | null)[];
+}
 
 export interface BuyerZoneUsed {
   readonly zone: string;
@@ -257,6 +274,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
     ...(sheetPlan.notice ? { notice: sheetPlan.notice } : {}),
     warnings: [...(ignoredMapping ? [ignoredMapping] : []), ...warnings, ...doubts.map((d) => d.message), ...notes.kept, ...staleRateWarnings(computed.evaluations), ...summary.conflicts],
     evaluations: computed.evaluations,
+    evaluatedRows: { assumptions: assumptions.value, inputs, columns: map.columns, cells: computed.inputs, evaluations: computed.evaluations },
     summary: summary.summary,
     buyerTimeZone: { zone: assumptions.value.buyerTimeZone, from: zoneUsed(sheetPlan, options), sheet: sheetPlan.sheet },
     doubts: cellDoubts,
@@ -434,8 +452,10 @@ function computeRows(rows: readonly (readonly CellValue[])[], inputCount: number
   const cached: CellValue[][] = [];
   const evaluations: (Evaluation | null)[] = [];
   const rowErrors: ComputedError[] = [];
+  const inputRows: CellValue[][] = [];
   rows.forEach((row, r) => {
     const inputs = row.slice(0, inputCount);
+    inputRows.push(inputs);
     const result: Result<Evaluation> | null = evaluateCells(inputs, map, assumptions);
     if (result === null) {
       cached.push([null, null, null]);
@@ -457,7 +477,7 @@ function computeRows(rows: readonly (readonly CellValue[])[], inputCount: number
       });
     }
   });
-  return { cached, evaluations, rowErrors };
+  return { cached, evaluations, rowErrors, inputs: inputRows };
 }
 
 interface ComputedError {

@@ -20,10 +20,10 @@ import { evaluateOptions, isRateCard, optionName } from "../model/rateCard";
 import { formatMoney } from "../model/checklist";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
-import type { CellValue, Evaluation } from "../model/types";
+import type { CellValue, Evaluation, HeaderMap } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
 import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
-import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type RowError } from "./evaluate";
+import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type EvaluatedRows, type RowError } from "./evaluate";
 import { inputHeaders, readMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
 import { messageOf } from "./tables";
 import { assumptionTable, ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
@@ -56,6 +56,11 @@ export interface FinanceOptions {
   readonly now?: Date;
   /** Passed to the evaluation made first when the workbook has no assumptions sheet yet. */
   readonly buyerTimeZone?: string;
+  /**
+   * The table's evaluation just made (evaluateTable's outcome), taken for each row still read
+   * as it was evaluated instead of evaluating the row again.
+   */
+  readonly evaluated?: EvaluatedRows;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly step: string }) => void;
 }
 
@@ -106,12 +111,14 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   progress(0, "Reading the table");
 
   let first = await readForFinance(port, tableName);
+  let given = options.evaluated;
   if (!first.table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
   let assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
   if (!first.names[ASSUMPTIONS_NAME] || !assumptionsSheet) {
     // Finance formulas read the assumptions sheet, which the first evaluation makes.
     const evaluated = await evaluateTable(port, first.table.name, { buyerTimeZone: options.buyerTimeZone, today: calendarDate(now) });
     if (evaluated.kind !== "done") return refused(evaluated.message, evaluated.kind === "refused" ? evaluated.written : "Nothing was written.");
+    given = evaluated.evaluatedRows;
     first = await readForFinance(port, tableName);
     assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
   }
@@ -164,10 +171,12 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   let vendors: FinanceRow[] = [];
   const rowErrors: RowError[] = [];
   const firstDataRow = parseRange(table.address).top + 2; // 1-based sheet row of data row 1
+  const evaluationGiven = givenEvaluation(given, inputs, map, a);
   (table.rows ?? []).forEach((cells, i) => {
     const raw = inputIndexes.map((index) => cells[index]);
+    const reused = evaluationGiven(i, raw);
     // evaluateCells, not readRow + evaluateRow: it also refuses rows whose numbers overflow.
-    const read = evaluateCells(raw, map, a);
+    const read = reused ? { ok: true as const, value: reused } : evaluateCells(raw, map, a);
     if (read === null) return;
     if (!read.ok) {
       rowErrors.push({ row: firstDataRow + i, tableRow: i + 1, message: read.error.message });
@@ -270,6 +279,31 @@ function rateCardOptions(rows: readonly FinanceRow[], rowErrors: RowError[], a: 
   }
   rowErrors.sort((x, y) => x.tableRow - y.tableRow);
   return options;
+}
+
+/**
+ * Data row i's evaluation from `given` when it was computed from the same assumptions, input
+ * headers and mapping and the same input cells as read now (evaluateCells is a function of
+ * these alone), else undefined. A row that failed or was blank is evaluated again, for its message.
+ */
+function givenEvaluation(given: EvaluatedRows | undefined, inputs: readonly string[], map: HeaderMap, a: Assumptions): (i: number, raw: readonly CellValue[]) => Evaluation | undefined {
+  const none = () => undefined;
+  if (given === undefined) return none;
+  const sameInputs = given.inputs.length === inputs.length && given.inputs.every((h, k) => h === inputs[k]);
+  if (!sameInputs || !sameJson(given.columns, map.columns) || !sameJson(given.assumptions, a)) return none;
+  return (i, raw) => {
+    const cells = given.cells[i];
+    const evaluation = given.evaluations[i];
+    if (!evaluation || cells === undefined || cells.length !== raw.length) return undefined;
+    for (let k = 0; k < raw.length; k++) if (!Object.is(cells[k], raw[k])) return undefined;
+    return evaluation;
+  };
+}
+
+/** Plain data compared by its JSON (a Map by its entries, a number that JSON cannot spell by its text); key order counts, which only makes a match fail. */
+function sameJson(x: unknown, y: unknown): boolean {
+  const replacer = (_key: string, value: unknown) => (value instanceof Map ? [...value] : typeof value === "number" && !Number.isFinite(value) ? String(value) : value);
+  return JSON.stringify(x, replacer) === JSON.stringify(y, replacer);
 }
 
 async function readForFinance(port: WorkbookPort, tableName: string) {

@@ -362,9 +362,10 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   progressOn = size >= PROGRESS_FROM_ROWS;
   progress(`Evaluating ${size.toLocaleString("en-US")} rows of table '${table}'...`);
 
-  // Only what is reported at the end is kept of the evaluation: every row's breakdowns would
-  // otherwise stay in memory through the finance summary (which evaluates again) and the write.
-  const { evaluated, rateCard, vendorRows } = await (async () => {
+  // Only what is reported at the end is kept of the evaluation, and the rows' evaluations for
+  // the finance summary, which takes them instead of evaluating every row again (and holds
+  // them after, for the lines printed at the end).
+  const { evaluated, rateCard, vendorRows, evaluatedRows } = await (async () => {
     const run = await evaluateTable(workbook, table, {
       buyerTimeZone: options.buyerTimeZone,
       today,
@@ -380,6 +381,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
       evaluated: { rowErrors: run.rowErrors, warnings: run.warnings, notice: run.notice },
       rateCard,
       vendorRows: groupOptions(rows, rateCard).map((g) => g.members[0]),
+      evaluatedRows: run.evaluatedRows,
     };
   })();
   const checklistRows = vendorRows.slice(0, options.checklistLimit);
@@ -399,6 +401,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     mode: options.mode,
     now,
     buyerTimeZone: options.buyerTimeZone,
+    evaluated: evaluatedRows,
     onProgress: (p) => progress(`  ${p.step}`),
   });
   if (finance.kind !== "done") throw new CliError(finance.message);
