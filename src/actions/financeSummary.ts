@@ -171,12 +171,30 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 
+/**
+ * A formula cell of a column written down the rows: its text, the column's template joined
+ * with the row number, is built each time an adapter reads it, which is once or twice as the
+ * plan is applied, never held. Held, the texts of 10,000 rows (some 90 MB) outlived the young
+ * generation's collections and were copied by each of them until the apply ended.
+ */
+class RowFormula {
+  constructor(
+    private readonly template: readonly string[],
+    private readonly row: string,
+    readonly cachedValue: CellValue,
+  ) {}
+
+  get formula(): string {
+    return this.template.join(this.row);
+  }
+}
+
 type SummaryVendor = SummaryInput["vendors"][number];
 type CellWriter = (v: SummaryVendor, rowNumber: string, values: Record<PortableResultKey, CellValue>) => CellWrite;
 
 /** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
 function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string): CellWriter {
-  const formula = (rowNumber: string, value: CellValue): CellWrite => ({ formula: template!.join(rowNumber), cachedValue: value });
+  const formula = (rowNumber: string, value: CellValue): CellWrite => new RowFormula(template!, rowNumber, value);
   const values = input.mode === "values";
   switch (column.kind) {
     case "vendor":
@@ -205,7 +223,7 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
       const valueOf = (v: SummaryVendor) => inputValue(key, v.evaluation.row, v.evaluation.fit.overlapHours, input.a);
       if (!values && key === "exchangeRate") {
         const rate = ("=" + exchangeRateFormula(`${columnLetters(summaryColumnOf("input", "currency"))}${ROW}`, assumptionCell(excelText(ASSUMPTION_BY_KEY.reportingCurrency.name)), EXCHANGE_RATES_NAME)).split(ROW);
-        return (v, rowNumber) => ({ formula: rate.join(rowNumber), cachedValue: valueOf(v) });
+        return (v, rowNumber) => new RowFormula(rate, rowNumber, valueOf(v));
       }
       const assumption = DEFAULTED_BY_ASSUMPTION[key];
       const index = input.map[key as FieldKey];
@@ -309,8 +327,8 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     return [
       v.vendor,
       { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
-      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? { formula: built.years[y].join(row), cachedValue: term.years[y].total } : null)),
-      { formula: built.overTerm.join(row), cachedValue: term.total },
+      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? new RowFormula(built.years[y], row, term.years[y].total) : null)),
+      new RowFormula(built.overTerm, row, term.total),
     ];
   });
   const right = left + header.length - 1;
