@@ -78,4 +78,17 @@ describe("prepare for finance with the evaluation handed to it", () => {
     expect(withGiven.summary).toEqual(itself.summary);
     expect(withGiven.table).toEqual(itself.table);
   });
+
+  it("on a workbook never evaluated (the pane's path), takes the evaluation it runs first and writes what evaluating every row again writes", async () => {
+    const fresh = new MemoryWorkbook();
+    await fresh.apply(sampleChanges());
+    const first = await prepareForFinance(fresh, SAMPLE_TABLE_NAME, { now: NOW, buyerTimeZone: "America/New_York" });
+    if (first.kind !== "done") throw new Error(first.message);
+    const { workbook } = await evaluated();
+    const again = await prepare(workbook);
+    const read = await fresh.read({ table: { name: SAMPLE_TABLE_NAME, values: true }, sheets: [SUMMARY_SHEET] });
+    expect(first.vendors.map((v) => v.evaluation)).toEqual(again.outcome.vendors.map((v) => v.evaluation));
+    expect(read.sheets[SUMMARY_SHEET]!.values).toEqual(again.summary);
+    expect(read.table!.rows).toEqual(again.table);
+  });
 });
