@@ -12,7 +12,7 @@ import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
-import { ASSUMPTIONS_NAME, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type CellWrite, type FormulaWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
@@ -177,15 +177,20 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
  * plan is applied, never held. Held, the texts of 10,000 rows (some 90 MB) outlived the young
  * generation's collections and were copied by each of them until the apply ended.
  */
-class RowFormula {
+class RowFormula implements FormulaWrite {
   constructor(
-    private readonly template: readonly string[],
-    private readonly row: string,
+    readonly parts: readonly string[],
+    readonly row: string,
     readonly cachedValue: CellValue,
   ) {}
 
   get formula(): string {
-    return this.template.join(this.row);
+    return this.parts.join(this.row);
+  }
+
+  /** The cell is its own template record: no second object per cell. */
+  get rowTemplate(): { readonly parts: readonly string[]; readonly row: string } {
+    return this;
   }
 }
 

@@ -171,7 +171,18 @@ export interface ReadResult {
  * (the memory adapter shows it, the xlsx adapter stores it as the cached result, Excel
  * ignores it and calculates). `null` leaves the cell unchanged.
  */
-export type CellWrite = string | number | boolean | null | { readonly formula: string; readonly cachedValue?: CellValue };
+export type CellWrite = string | number | boolean | null | FormulaWrite;
+
+export interface FormulaWrite {
+  readonly formula: string;
+  readonly cachedValue?: CellValue;
+  /**
+   * Set on a formula written down a column: `formula` is `rowTemplate.parts.join(rowTemplate.row)`,
+   * `row` a row number (digits only), and every row of the column shares one `parts` array, so
+   * an adapter may work out what does not depend on the row once per column.
+   */
+  readonly rowTemplate?: { readonly parts: readonly string[]; readonly row: string };
+}
 
 /** Colours are "#RRGGBB". */
 export interface CellFormat {

@@ -1,7 +1,7 @@
 // The limits check reads formulas by character code and skips formulas too short to break a
 // limit: it must find what a reading character by character finds, for every formula.
 import fc from "fast-check";
-import { EXCEL_LIMITS, formulaProblem, formulaShape } from "../../src/workbook/limits";
+import { EXCEL_LIMITS, excelLimitProblem, formulaProblem, formulaShape } from "../../src/workbook/limits";
 
 /** The shape read one character at a time, as the check did before it read character codes. */
 function shapeByCharacters(formula: string): { longestText: number; depth: number } {
@@ -62,5 +62,29 @@ describe("formula limits read by character code", () => {
     expect(kindOf(formulaProblem("(".repeat(EXCEL_LIMITS.nesting)))).toBe("");
     expect(kindOf(formulaProblem('"' + "z".repeat(EXCEL_LIMITS.formulaText + 1)))).toBe("text");
     expect(kindOf(formulaProblem("=" + "1".repeat(EXCEL_LIMITS.formulaLength)))).toBe("length");
+  });
+});
+
+describe("formulas written down a column from one template", () => {
+  // One template's cells, as an action writes a column: the same parts array, the row number joined between them.
+  const templated = (parts: readonly string[], row: string) => ({ formula: parts.join(row), cachedValue: null, rowTemplate: { parts, row } });
+  const plain = (parts: readonly string[], row: string) => ({ formula: parts.join(row), cachedValue: null });
+  const check = (cells: { formula: string }[][]) => excelLimitProblem([{ kind: "writeRange", sheet: "S", address: "A2", cells }]);
+
+  it("are judged as their joined text is, whatever the row numbers' lengths, in any order", () => {
+    const templates = fc.array(fc.array(fc.oneof(pieces, fc.constantFrom('="' + "t".repeat(250), "y".repeat(8180))), { maxLength: 40 }).map((p) => p.join("")), { minLength: 1, maxLength: 5 });
+    const rows = fc.array(fc.oneof(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: EXCEL_LIMITS.rows })).map(String), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(templates, rows, (parts, numbers) => {
+        expect(check(numbers.map((r) => [templated(parts, r)]))).toBe(check(numbers.map((r) => [plain(parts, r)])));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("a longer row number that pushes a text inside the formula past Excel's limit is caught after a shorter one passed", () => {
+    const parts = ['="' + "t".repeat(EXCEL_LIMITS.formulaText - 1), '"'];
+    expect(check([[templated(parts, "9")]])).toBe("");
+    expect(kindOf(check([[templated(parts, "9")], [templated(parts, "10")]]).replace(/^S!A3 would hold /, ""))).toBe("text");
   });
 });
