@@ -1,6 +1,9 @@
 // The parts of ExcelJS 4.4's package writer (lib/xlsx/xlsx.js) that the xlsx adapter calls to
-// write one worksheet part in pieces: its XML stream and the renderers its addWorksheets uses.
-// ExcelJS ships no types for them; only what the adapter touches is declared.
+// write one worksheet part in pieces: its XML stream and the renderers its addWorksheets uses,
+// and the helpers its cell renderer (lib/xlsx/xform/sheet/cell-xform.js) escapes text, converts
+// dates and spans shared formulas with, which the made sheets' renderer (xlsxCreatedSheet.ts)
+// calls so that its XML is theirs. ExcelJS ships no types for them; only what the adapter
+// touches is declared.
 declare module "exceljs/lib/utils/xml-stream" {
   export default class XmlStream {
     /** The pieces written so far; joined by `xml`. */
@@ -10,10 +13,31 @@ declare module "exceljs/lib/utils/xml-stream" {
     /** A start tag is open (its ">" not yet written). */
     open: boolean;
     readonly xml: string;
+    openNode(name: string): void;
+    writeXml(xml: string): void;
+    closeNode(): void;
+    leafNode(name: string): void;
+  }
+}
+declare module "exceljs/lib/utils/utils" {
+  const utils: {
+    /** Escapes &, <, >, " and ' and drops the control characters XML 1.0 cannot hold (U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+007F). */
+    xmlEncode(text: string): string;
+    dateToExcel(date: Date, date1904?: boolean): number;
+  };
+  export default utils;
+}
+declare module "exceljs/lib/doc/range" {
+  export default class Range {
+    constructor(from: string, to: string);
+    expandToAddress(address: string): void;
+    readonly range: string;
   }
 }
 declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
   export default class WorksheetXform {
+    /** The renderers of the sheet's parts by element; `sheetData` renders the rows. */
+    map: { sheetData: { render(stream: import("exceljs/lib/utils/xml-stream").default, rows: unknown): void } };
     render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
   }
 }

@@ -43,7 +43,7 @@ import { WorkbookWriteError } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
-import { CreatedSheet } from "./xlsxCreatedSheet";
+import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
@@ -119,6 +119,10 @@ interface SheetModel {
 interface WorkbookModel {
   worksheets: SheetModel[];
   sheets: unknown[];
+  /** Set by ExcelJS's prepareModel before it prepares the sheets. */
+  styles?: CellTables["styles"];
+  sharedStrings?: CellTables["sharedStrings"];
+  properties?: { date1904?: boolean };
 }
 /**
  * Changes that may name a sheet made here without moving its cells into ExcelJS: they write
@@ -295,20 +299,38 @@ function argb(colour: string): string {
 function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
   const part = zip.stream(`xl/worksheets/sheet${sheet.id}.xml`);
   const xml = new XmlStream();
-  const rows = sheet.rows;
-  sheet.rows = {
-    length: rows.length,
-    forEach(each) {
-      rows.forEach((row, index) => {
-        each(row, index);
-        if (xml._xml.length >= XML_PIECES && !xml.open && xml._rollbacks.length === 0) {
-          part.write(xml._xml.join(""));
-          xml._xml = [];
-        }
-      });
-    },
+  /** Hands what the stream holds to the package, where no start tag is open and no rollback point pending (so the XML is the same). */
+  const flush = () => {
+    if (xml.open || xml._rollbacks.length !== 0) return false;
+    part.write(xml._xml.join(""));
+    xml._xml = [];
+    return true;
   };
-  new WorksheetXform().render(xml, sheet);
+  const render = new WorksheetXform();
+  const rows = sheet.rows;
+  if (rows instanceof CreatedRows) {
+    // A made sheet's rows are rendered from its cells straight to the package (xlsxCreatedSheet.ts), as ExcelJS's ListXform would frame them.
+    render.map.sheetData = {
+      render(stream) {
+        if (rows.length === 0) return stream.leafNode("sheetData");
+        stream.openNode("sheetData");
+        stream.writeXml("");
+        rows.render(flush() ? (text) => part.write(text) : (text) => stream.writeXml(text));
+        stream.closeNode();
+      },
+    };
+  } else {
+    sheet.rows = {
+      length: rows.length,
+      forEach(each) {
+        rows.forEach((row, index) => {
+          each(row, index);
+          if (xml._xml.length >= XML_PIECES) flush();
+        });
+      },
+    };
+  }
+  render.render(xml, sheet);
   part.write(xml.xml);
   part.end();
   if (sheet.rels && sheet.rels.length) {
@@ -476,9 +498,9 @@ export class XlsxWorkbook implements WorkbookPort {
       delete (this.book as unknown as { worksheets?: unknown }).worksheets;
     }
     model.worksheets = sheets.map((sheet) => {
-      const sheetModel = (sheet as unknown as { model: SheetModel & { dimensions: Parameters<CreatedSheet["rowModels"]>[0] } }).model;
+      const sheetModel = (sheet as unknown as { model: SheetModel & { dimensions: Parameters<CreatedSheet["rowList"]>[0] } }).model;
       const cells = this.created.get(sheet);
-      if (cells) sheetModel.rows = cells.rowModels(sheetModel.dimensions);
+      if (cells) sheetModel.rows = cells.rowList(sheetModel.dimensions, () => ({ styles: model.styles!, sharedStrings: model.sharedStrings!, date1904: model.properties?.date1904 }));
       return sheetModel;
     });
     model.sheets = model.worksheets;

@@ -1,17 +1,23 @@
 // The cells of a sheet the command line creates (the finance summary above all: some 600,000
 // cells at 10,000 vendors), kept as the models ExcelJS's sheet writer reads instead of as
 // ExcelJS cells. An ExcelJS cell is a Cell object, a value object and its model, with the
-// address as a string; here a cell is the model alone, with its address worked out when the
-// writer asks for it. The sheet itself (name, position, views, column widths) stays an ExcelJS
-// worksheet; only its cells live here, and they are handed to ExcelJS's own row and cell
-// renderers when the file is written (xlsx.ts), so the sheet's XML, its shared strings and
-// styles are those ExcelJS would have written for the same cells.
+// address as a string; here a cell is the model alone, with its address worked out when it is
+// needed. The sheet itself (name, position, views, column widths) stays an ExcelJS worksheet;
+// only its cells live here. When the file is written, they are prepared (style, shared string
+// and shared formula numbers) and their rows rendered to XML here, as ExcelJS 4.4's row and cell
+// renderers (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js) would do for the same cells,
+// with the same styles and shared-string tables, in the same order, and with ExcelJS's own
+// escaping and date conversion: the sheet's XML, its shared strings and styles are those ExcelJS
+// would have written. Going through ExcelJS's renderers instead cost a few objects and a dozen
+// small strings per cell (its XML stream pushes every tag, attribute and text apart).
 //
 // Only what the add-in writes to a sheet it has just made is kept this way: values, formulas
 // (a filled-down run as one shared formula) and formats. Anything else asked of such a sheet
 // (reading it back, a table, a note, clearing) first moves its cells into ExcelJS (`replay`),
 // and from then on the sheet is an ordinary ExcelJS sheet.
 import ExcelJS from "exceljs";
+import Range from "exceljs/lib/doc/range";
+import utils from "exceljs/lib/utils/utils";
 import { columnLetters } from "./address";
 
 type Style = Partial<ExcelJS.Style>;
@@ -37,6 +43,8 @@ export class StoredCell {
   styleId: number | undefined = undefined;
   ssId: number | undefined = undefined;
   si: number | undefined = undefined;
+  /** The cells a formula is shared over when clones name it without it having been written as shared (CellXform.prepare). */
+  range: Range | undefined = undefined;
 
   constructor(
     readonly row: number,
@@ -87,22 +95,69 @@ export class StoredCell {
   }
 }
 
-/** A row as ExcelJS 4.4's Row.model gives it (lib/doc/row.js) for a row of default height and style. */
-interface RowModel {
-  cells: StoredCell[];
-  number: number;
-  min: number;
-  max: number;
-  height: undefined;
-  style: Style;
-  hidden: false;
-  outlineLevel: number;
-  collapsed: false;
-}
-
 /** The Range ExcelJS keeps a sheet's dimensions in (lib/doc/range.js). */
 interface Dimensions {
   expand(top: number, left: number, bottom: number, right: number): void;
+}
+
+/** What ExcelJS's package writer prepares a sheet's cells with (lib/xlsx/xlsx.js prepareModel): its style and shared-string tables. */
+export interface CellTables {
+  styles: { addStyleModel(style: Style, cellType?: ExcelJS.ValueType): number };
+  sharedStrings: { add(value: string): number };
+  date1904: boolean | undefined;
+}
+
+const { Null, Number: NumberType, String: StringType, Date: DateType, Hyperlink, Formula, Boolean: BooleanType, Error: ErrorType } = ExcelJS.ValueType;
+
+/** The type of a formula's result, as CellXform's getValueType gives it, throwing where it does. */
+function valueType(value: unknown): ExcelJS.ValueType {
+  if (value === null || value === undefined) return Null;
+  if (value instanceof String || typeof value === "string") return StringType;
+  if (typeof value === "number") return NumberType;
+  if (typeof value === "boolean") return BooleanType;
+  if (value instanceof Date) return DateType;
+  const v = value as { text?: unknown; hyperlink?: unknown; formula?: unknown; error?: unknown };
+  if (v.text && v.hyperlink) return Hyperlink;
+  if (v.formula) return Formula;
+  if (v.error) return ErrorType;
+  throw new Error("I could not understand type of value");
+}
+
+/** An attribute as ExcelJS's XmlStream writes it: left out when undefined, its text escaped. */
+function attribute(name: string, value: string | number | undefined): string {
+  return value === undefined ? "" : ` ${name}="${utils.xmlEncode(String(value))}"`;
+}
+
+/** An element with text, as XmlStream.leafNode writes it: self-closed when there is no text (but not for an empty one). */
+function leaf(name: string, attributes: string, text: string | undefined): string {
+  return text === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${utils.xmlEncode(text)}</${name}>`;
+}
+
+/** A cell address as ExcelJS spells it ("B3"), and its 1-based row and column. */
+const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
+
+/**
+ * A made sheet's rows, in place of the row models in ExcelJS's model of the sheet. ExcelJS's
+ * package writer prepares a sheet by handing each row to its row renderer through `forEach`
+ * (ListXform.prepare, lib/xlsx/xform/list-xform.js); here `forEach` prepares the cells
+ * itself, with the writer's tables, and hands it nothing. The rows are rendered by `render`,
+ * which the adapter calls in place of ExcelJS's sheetData renderer.
+ */
+export class CreatedRows {
+  constructor(
+    private readonly sheet: CreatedSheet,
+    /** The writer's tables, which exist once its preparation has begun. */
+    private readonly tables: () => CellTables,
+    readonly length: number,
+  ) {}
+
+  forEach(): void {
+    this.sheet.prepare(this.tables());
+  }
+
+  render(write: (xml: string) => void): void {
+    this.sheet.render(write);
+  }
 }
 
 export class CreatedSheet {
@@ -115,8 +170,13 @@ export class CreatedSheet {
     return (cells[col - 1] ??= new StoredCell(row, col));
   }
 
-  /** The rows as ExcelJS's sheet writer reads a sheet model's `rows`, made as they are read, and the sheet's dimensions widened to them. */
-  rowModels(dimensions: Dimensions): { readonly length: number; forEach(each: (row: RowModel, index: number) => void): void } {
+  /** Whether the prepared cells' dates count from 1904 (CellXform.prepare sets date1904 on each formula's model). */
+  private date1904 = false;
+  /** The style number of the rows (RowXform.prepare), all of which have the default style. */
+  private rowStyleId = 0;
+
+  /** The rows for ExcelJS's model of the sheet, and the sheet's dimensions widened to them as ExcelJS's sheet model does. */
+  rowList(dimensions: Dimensions, tables: () => CellTables): CreatedRows {
     let length = 0;
     this.rows.forEach((cells, r) => {
       length++;
@@ -128,16 +188,136 @@ export class CreatedSheet {
       });
       dimensions.expand(r + 1, min, r + 1, max);
     });
-    return {
-      length,
-      forEach: (each) => {
-        let index = 0;
-        this.rows.forEach((cells, r) => {
-          const present = cells.filter(() => true);
-          each({ cells: present, number: r + 1, min: present[0].col, max: present[present.length - 1].col, height: undefined, style: NO_STYLE, hidden: false, outlineLevel: 0, collapsed: false }, index++);
-        });
-      },
+    return new CreatedRows(this, tables, length);
+  }
+
+  /**
+   * Gives every cell its style, shared string and shared formula numbers, as RowXform.prepare
+   * and CellXform.prepare do, in the same order (row by row, each row's style first), so the
+   * numbers and the tables' contents are theirs. A style object is only looked up again when
+   * it changes from the cell before: ExcelJS's style table answers an object it has seen with
+   * the number it gave it first (StylesXform's weakMap), whatever the cell's type.
+   */
+  prepare(tables: CellTables): void {
+    const { styles, sharedStrings } = tables;
+    this.date1904 = !!tables.date1904;
+    let siFormulae = 0;
+    // The formulas prepared so far by address (CellXform's options.formulae), looked up in the
+    // store when a clone names one instead of a map with an address string per formula.
+    const masters = new Map<string, StoredCell | null>();
+    const master = (address: string, clone: StoredCell): StoredCell | undefined => {
+      let found = masters.get(address);
+      if (found === undefined) {
+        const match = ADDRESS.exec(address);
+        let col = 0;
+        if (match) for (const ch of match[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+        found = (match && this.rows[Number(match[2]) - 1]?.[col - 1]) || null;
+        masters.set(address, found);
+      }
+      if (!found || found.type !== Formula || !found.formula) return undefined;
+      // Only cells prepared before the clone are in ExcelJS's map: above it, or left of it in its row.
+      return found.row < clone.row || (found.row === clone.row && found.col < clone.col) ? found : undefined;
     };
+    let lastStyle: Style | undefined;
+    let lastStyleId = 0;
+    for (const cells of this.rows) {
+      if (!cells) continue;
+      this.rowStyleId = styles.addStyleModel(NO_STYLE);
+      lastStyle = undefined;
+      for (const cell of cells) {
+        if (!cell) continue;
+        const type = cell.type === Formula ? valueType(cell.result) : cell.type;
+        if (cell.style !== lastStyle) {
+          lastStyle = cell.style;
+          lastStyleId = styles.addStyleModel(cell.style, type);
+        }
+        cell.styleId = lastStyleId || undefined;
+        if (cell.type === StringType) {
+          cell.ssId = sharedStrings.add(cell.value as string);
+        } else if (cell.type === Formula) {
+          cell.si = undefined;
+          if (cell.shareType === "shared") cell.si = siFormulae++;
+          if (!cell.formula && cell.sharedFormula) {
+            const shared = master(cell.sharedFormula, cell);
+            if (!shared) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${cell.address}`);
+            if (shared.si === undefined) {
+              shared.shareType = "shared";
+              shared.si = siFormulae++;
+              shared.range = new Range(shared.address, cell.address);
+            } else if (shared.range) {
+              shared.range.expandToAddress(cell.address);
+            }
+            cell.si = shared.si;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The rows' XML, a row at a time, as RowXform.render and CellXform.render write the prepared
+   * cells: the same elements, attributes in the same order, the same escaping (ExcelJS's own
+   * xmlEncode) and number text (JavaScript's, as theirs).
+   */
+  render(write: (xml: string) => void): void {
+    const rowStyle = this.rowStyleId ? attribute("s", this.rowStyleId) + ' customFormat="1"' : "";
+    this.rows.forEach((cells, r) => {
+      let min = 0;
+      let max = 0;
+      let xml = "";
+      cells.forEach((cell, c) => {
+        if (!min) min = c + 1;
+        max = c + 1;
+        xml += this.renderCell(cell);
+      });
+      const start = `<row r="${r + 1}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
+      write(xml ? `${start}>${xml}</row>` : `${start}/>`);
+    });
+  }
+
+  private renderCell(cell: StoredCell): string {
+    if (cell.type === Null && !cell.styleId) return "";
+    const start = `<c r="${cell.address}"${cell.styleId ? attribute("s", cell.styleId) : ""}`;
+    switch (cell.type) {
+      case NumberType:
+        // A number's text (digits, ".", "-", "e+", "NaN", "Infinity") never needs escaping.
+        return `${start}><v>${String(cell.value)}</v></c>`;
+      case BooleanType:
+        return `${start} t="b"><v>${cell.value ? "1" : "0"}</v></c>`;
+      case StringType:
+        if (cell.ssId !== undefined) return `${start} t="s"><v>${cell.ssId}</v></c>`;
+        return `${start} t="str"><v>${utils.xmlEncode(String(cell.value))}</v></c>`;
+      case Formula:
+        return this.renderFormula(start, cell);
+      default:
+        return `${start}/>`;
+    }
+  }
+
+  /** CellXform.renderFormula: the result's type decides the cell's `t`, the formula comes first, then the result. */
+  private renderFormula(start: string, cell: StoredCell): string {
+    let attributes = "";
+    if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", cell.si);
+    else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
+    else if (cell.si !== undefined) attributes = ' t="shared"' + attribute("si", cell.si);
+    const f = leaf("f", attributes, cell.formula);
+    const result = cell.result;
+    switch (valueType(result)) {
+      case Null:
+        return `${start}>${f}</c>`;
+      case StringType:
+        return `${start} t="str">${f}${leaf("v", "", String(result))}</c>`;
+      case NumberType:
+        return `${start}>${f}${leaf("v", "", String(result))}</c>`;
+      case BooleanType:
+        return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+      case ErrorType:
+        return `${start} t="e">${f}${leaf("v", "", String((result as { error: unknown }).error))}</c>`;
+      case DateType:
+        return `${start}>${f}${leaf("v", "", String(utils.dateToExcel(result as Date, this.date1904)))}</c>`;
+      default:
+        throw new Error("I could not understand type of value");
+    }
   }
 
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */

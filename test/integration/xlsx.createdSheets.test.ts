@@ -13,7 +13,9 @@ import { writeBenchWorkbook } from "../../bench/cli.bench";
 import { evaluateTable } from "../../src/actions/evaluate";
 import { insertChecklistSheet } from "../../src/actions/checklist";
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
+import type { CellWrite, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import type { CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
 import { ZipPackage } from "../../src/workbook/zipPackage";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -158,6 +160,98 @@ describe("a sheet made by the adapter", () => {
     expect(sheet.getCell("D4").formula).toBe("C4*2");
     expect(sheet.getCell("C5").numFmt).toBe("#,##0.00");
     expect(sheet.getCell("B2").font).toMatchObject({ bold: true });
+  });
+});
+
+/** The package written after `changes`, with the made sheets' cells kept outside ExcelJS or in it from the start. */
+async function written(changes: readonly WorkbookChange[], outside: boolean, poke?: (workbook: XlsxWorkbook) => void): Promise<Map<string, string>> {
+  const workbook = XlsxWorkbook.create();
+  workbook.keepMadeSheetsOutside = outside;
+  await workbook.apply(changes);
+  poke?.(workbook);
+  return parts(await workbook.toBuffer());
+}
+
+function expectSameParts(a: Map<string, string>, b: Map<string, string>): void {
+  expect([...a.keys()]).toEqual([...b.keys()]);
+  for (const [name, text] of a) expect({ name, text }).toEqual({ name, text: b.get(name) });
+}
+
+// The made sheets' rows are rendered by the adapter's own code, not by ExcelJS's cell renderer:
+// every kind of text, number, result and sharing it may meet must come out as ExcelJS writes it.
+describe("a made sheet's rows, rendered from its cells", () => {
+  const special = `<a href="x">Tom & Jerry's</a> > 'quoted' "double"`;
+  const control = "tab\there, line\nbreak, CR\r, NUL\u0000 BEL\u0007 VT\u000b FF\u000c ESC\u001b DEL\u007f end";
+  const unicode = "Zürich 東京 🚀 \u00a0nbsp \u2028 sep \ud800 lone";
+  const long = "x&<".repeat(10_000);
+  const values: CellWrite[][] = [
+    ["Text", special, control, unicode, long, "", " padded ", "=not a formula"],
+    ["Number", 0, -0, 1e21, -1.5e-7, 123456789.12345679, Number.MAX_SAFE_INTEGER, 0.1 + 0.2],
+    ["Boolean", true, false, null, "", 7, null, "last"],
+    ["Formulas", { formula: '=IF(B2<>"","a&b<c>","")', cachedValue: "a&b<c>" }, { formula: "=B2>0", cachedValue: false }, { formula: "=B2+1" }, { formula: "=NA()", cachedValue: null }, { formula: `="${special.replace(/"/g, '""')}"`, cachedValue: special }, { formula: "=C2*2", cachedValue: -0 }, { formula: "=1/3", cachedValue: 1 / 3 }],
+  ];
+  // A formula filled down (one shared formula with its clones), with and without results, next to a column of single formulas.
+  const filled: CellWrite[][] = Array.from({ length: 40 }, (_, i) => [
+    i,
+    { formula: `=A${i + 10}*2+$A$10`, ...(i % 3 === 0 ? {} : { cachedValue: i % 5 === 0 ? `t${i}<` : i * 2 }) },
+    { formula: `=B${i + 10}&"${i}"`, cachedValue: i % 2 === 0 },
+    { formula: i % 7 === 0 ? "=SUM(A10:A49)" : `=A${i + 10}-1`, cachedValue: i - 1 },
+  ]);
+  const changes: WorkbookChange[] = [
+    { kind: "ensureSheet", sheet: "Made" },
+    { kind: "writeRange", sheet: "Made", address: "A1", cells: values },
+    { kind: "writeRange", sheet: "Made", address: "A10", cells: filled },
+    { kind: "ensureSheet", sheet: "Other" },
+    { kind: "writeRange", sheet: "Other", address: "C3", cells: [[special, 1, true], [{ formula: "=Made!B2", cachedValue: special }, null, "Zürich 東京"]] },
+    { kind: "formatRange", sheet: "Made", address: "A1:H1", format: { bold: true, fill: "#D9E1F2" } },
+    { kind: "formatRange", sheet: "Made", address: "B2:H2", format: { numberFormat: "#,##0.00" } },
+    { kind: "formatRange", sheet: "Made", address: "B11:D30", format: { numberFormat: "0.0%", italic: true } },
+    // Formatted but never written: cells with a style and no value.
+    { kind: "formatRange", sheet: "Made", address: "J5:L7", format: { fontColor: "#C00000", wrapText: true } },
+    { kind: "formatRange", sheet: "Other", address: "A1:E6", format: { numberFormat: "0.00" } },
+  ];
+
+  it("writes every part as ExcelJS writes the same cells", async () => {
+    const a = await written(changes, true);
+    const b = await written(changes, false);
+    // The cells really are there (the comparison is not between two empty sheets).
+    expect(a.get("xl/worksheets/sheet1.xml")).toContain('t="shared"');
+    expect(a.get("xl/sharedStrings.xml")).toContain("Tom &amp; Jerry&apos;s");
+    expectSameParts(a, b);
+  });
+
+  it("writes results and shares ExcelJS takes but the adapter never writes: dates, errors, a clone of an unshared formula", async () => {
+    const cells: [string, ExcelJS.CellValue][] = [
+      ["A1", { formula: "TODAY()", result: new Date(Date.UTC(2026, 2, 2, 15, 30)) } as ExcelJS.CellValue],
+      ["B1", { formula: "1/0", result: { error: "#DIV/0!" } } as ExcelJS.CellValue],
+      ["C1", { formula: "A1+1" } as ExcelJS.CellValue],
+      ["C2", { sharedFormula: "C1", result: 3 } as ExcelJS.CellValue],
+      ["C3", { sharedFormula: "C1", result: "three" } as ExcelJS.CellValue],
+      ["D2", { formula: "C2", result: "" } as ExcelJS.CellValue],
+    ];
+    const poke = (outside: boolean) => (workbook: XlsxWorkbook) => {
+      const store = (workbook as unknown as { created: Map<ExcelJS.Worksheet, CreatedSheet> }).created;
+      if (outside) {
+        const [sheet, created] = [...store][0];
+        expect(sheet.name).toBe("Dates");
+        for (const [address, value] of cells) {
+          const cell = sheet.getCell(address);
+          created.cell(Number(cell.row), Number(cell.col)).set(value);
+        }
+      } else {
+        expect(store.size).toBe(0);
+        const sheet = workbook.workbook.getWorksheet("Dates")!;
+        for (const [address, value] of cells) sheet.getCell(address).value = value;
+      }
+    };
+    const made: WorkbookChange[] = [
+      { kind: "ensureSheet", sheet: "Dates" },
+      { kind: "formatRange", sheet: "Dates", address: "A1:C3", format: { bold: true } },
+    ];
+    const a = await written(made, true, poke(true));
+    const b = await written(made, false, poke(false));
+    expect(a.get("xl/worksheets/sheet1.xml")).toContain('t="e"');
+    expectSameParts(a, b);
   });
 });
 
