@@ -41,6 +41,11 @@ declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
     render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
   }
 }
+declare module "exceljs/lib/xlsx/xform/sheet/cell-xform" {
+  export default class CellXform {
+    render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
+  }
+}
 declare module "exceljs/lib/xlsx/xform/core/relationships-xform" {
   export default class RelationshipsXform {
     render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;

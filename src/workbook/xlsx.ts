@@ -44,6 +44,7 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
+import { renderRow, type RowModel } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
@@ -130,8 +131,6 @@ interface WorkbookModel {
  */
 const KEPT_OUTSIDE = new Set<WorkbookChange["kind"]>(["ensureSheet", "writeRange", "formatRange", "setName", "setChart"]);
 
-/** Pieces of XML gathered before they are handed to the package's deflate. */
-const XML_PIECES = 65536;
 interface XlsxWriterInternals {
   prepareModel(model: unknown, options: object): void;
   addContentTypes: PackageStep;
@@ -308,28 +307,20 @@ function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
   };
   const render = new WorksheetXform();
   const rows = sheet.rows;
-  if (rows instanceof CreatedRows) {
-    // A made sheet's rows are rendered from its cells straight to the package (xlsxCreatedSheet.ts), as ExcelJS's ListXform would frame them.
-    render.map.sheetData = {
-      render(stream) {
-        if (rows.length === 0) return stream.leafNode("sheetData");
-        stream.openNode("sheetData");
-        stream.writeXml("");
-        rows.render(flush() ? (text) => part.write(text) : (text) => stream.writeXml(text));
-        stream.closeNode();
-      },
-    };
-  } else {
-    sheet.rows = {
-      length: rows.length,
-      forEach(each) {
-        rows.forEach((row, index) => {
-          each(row, index);
-          if (xml._xml.length >= XML_PIECES) flush();
-        });
-      },
-    };
-  }
+  // The rows go from their models straight to the package as ExcelJS's row and cell renderers
+  // write them (xlsxRows.ts; a made sheet's from its cells, xlsxCreatedSheet.ts), framed as
+  // ExcelJS's ListXform frames them.
+  render.map.sheetData = {
+    render(stream) {
+      if (rows.length === 0) return stream.leafNode("sheetData");
+      stream.openNode("sheetData");
+      stream.writeXml("");
+      const write = flush() ? (text: string) => part.write(text) : (text: string) => stream.writeXml(text);
+      if (rows instanceof CreatedRows) rows.render(write);
+      else rows.forEach((row) => write(renderRow(row as RowModel)));
+      stream.closeNode();
+    },
+  };
   render.render(xml, sheet);
   part.write(xml.xml);
   part.end();

@@ -4,12 +4,11 @@
 // address as a string; here a cell is the model alone, with its address worked out when it is
 // needed. The sheet itself (name, position, views, column widths) stays an ExcelJS worksheet;
 // only its cells live here. When the file is written, they are prepared (style, shared string
-// and shared formula numbers) and their rows rendered to XML here, as ExcelJS 4.4's row and cell
-// renderers (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js) would do for the same cells,
-// with the same styles and shared-string tables, in the same order, and with ExcelJS's own
-// escaping and date conversion: the sheet's XML, its shared strings and styles are those ExcelJS
-// would have written. Going through ExcelJS's renderers instead cost a few objects and a dozen
-// small strings per cell (its XML stream pushes every tag, attribute and text apart).
+// and shared formula numbers) here as ExcelJS 4.4's row and cell renderers
+// (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js) prepare the same cells, with the same style
+// and shared-string tables, in the same order, and their rows rendered as those renderers
+// write them (xlsxRows.ts): the sheet's XML, its shared strings and styles are those ExcelJS
+// would have written.
 //
 // Only what the add-in writes to a sheet it has just made is kept this way: values, formulas
 // (a filled-down run as one shared formula) and formats. Anything else asked of such a sheet
@@ -17,8 +16,8 @@
 // and from then on the sheet is an ordinary ExcelJS sheet.
 import ExcelJS from "exceljs";
 import Range from "exceljs/lib/doc/range";
-import utils from "exceljs/lib/utils/utils";
 import { columnLetters } from "./address";
+import { renderCell, valueType } from "./xlsxRows";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -107,31 +106,7 @@ export interface CellTables {
   date1904: boolean | undefined;
 }
 
-const { Null, Number: NumberType, String: StringType, Date: DateType, Hyperlink, Formula, Boolean: BooleanType, Error: ErrorType } = ExcelJS.ValueType;
-
-/** The type of a formula's result, as CellXform's getValueType gives it, throwing where it does. */
-function valueType(value: unknown): ExcelJS.ValueType {
-  if (value === null || value === undefined) return Null;
-  if (value instanceof String || typeof value === "string") return StringType;
-  if (typeof value === "number") return NumberType;
-  if (typeof value === "boolean") return BooleanType;
-  if (value instanceof Date) return DateType;
-  const v = value as { text?: unknown; hyperlink?: unknown; formula?: unknown; error?: unknown };
-  if (v.text && v.hyperlink) return Hyperlink;
-  if (v.formula) return Formula;
-  if (v.error) return ErrorType;
-  throw new Error("I could not understand type of value");
-}
-
-/** An attribute as ExcelJS's XmlStream writes it: left out when undefined, its text escaped. */
-function attribute(name: string, value: string | number | undefined): string {
-  return value === undefined ? "" : ` ${name}="${utils.xmlEncode(String(value))}"`;
-}
-
-/** An element with text, as XmlStream.leafNode writes it: self-closed when there is no text (but not for an empty one). */
-function leaf(name: string, attributes: string, text: string | undefined): string {
-  return text === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${utils.xmlEncode(text)}</${name}>`;
-}
+const { String: StringType, Formula } = ExcelJS.ValueType;
 
 /** A cell address as ExcelJS spells it ("B3"), and its 1-based row and column. */
 const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
@@ -254,13 +229,9 @@ export class CreatedSheet {
     }
   }
 
-  /**
-   * The rows' XML, a row at a time, as RowXform.render and CellXform.render write the prepared
-   * cells: the same elements, attributes in the same order, the same escaping (ExcelJS's own
-   * xmlEncode) and number text (JavaScript's, as theirs).
-   */
+  /** The rows' XML, a row at a time, as ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts). */
   render(write: (xml: string) => void): void {
-    const rowStyle = this.rowStyleId ? attribute("s", this.rowStyleId) + ' customFormat="1"' : "";
+    const rowStyle = this.rowStyleId ? ` s="${this.rowStyleId}" customFormat="1"` : "";
     this.rows.forEach((cells, r) => {
       let min = 0;
       let max = 0;
@@ -268,56 +239,11 @@ export class CreatedSheet {
       cells.forEach((cell, c) => {
         if (!min) min = c + 1;
         max = c + 1;
-        xml += this.renderCell(cell);
+        xml += renderCell(cell, this.date1904);
       });
       const start = `<row r="${r + 1}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
       write(xml ? `${start}>${xml}</row>` : `${start}/>`);
     });
-  }
-
-  private renderCell(cell: StoredCell): string {
-    if (cell.type === Null && !cell.styleId) return "";
-    const start = `<c r="${cell.address}"${cell.styleId ? attribute("s", cell.styleId) : ""}`;
-    switch (cell.type) {
-      case NumberType:
-        // A number's text (digits, ".", "-", "e+", "NaN", "Infinity") never needs escaping.
-        return `${start}><v>${String(cell.value)}</v></c>`;
-      case BooleanType:
-        return `${start} t="b"><v>${cell.value ? "1" : "0"}</v></c>`;
-      case StringType:
-        if (cell.ssId !== undefined) return `${start} t="s"><v>${cell.ssId}</v></c>`;
-        return `${start} t="str"><v>${utils.xmlEncode(String(cell.value))}</v></c>`;
-      case Formula:
-        return this.renderFormula(start, cell);
-      default:
-        return `${start}/>`;
-    }
-  }
-
-  /** CellXform.renderFormula: the result's type decides the cell's `t`, the formula comes first, then the result. */
-  private renderFormula(start: string, cell: StoredCell): string {
-    let attributes = "";
-    if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", cell.si);
-    else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
-    else if (cell.si !== undefined) attributes = ' t="shared"' + attribute("si", cell.si);
-    const f = leaf("f", attributes, cell.formula);
-    const result = cell.result;
-    switch (valueType(result)) {
-      case Null:
-        return `${start}>${f}</c>`;
-      case StringType:
-        return `${start} t="str">${f}${leaf("v", "", String(result))}</c>`;
-      case NumberType:
-        return `${start}>${f}${leaf("v", "", String(result))}</c>`;
-      case BooleanType:
-        return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
-      case ErrorType:
-        return `${start} t="e">${f}${leaf("v", "", String((result as { error: unknown }).error))}</c>`;
-      case DateType:
-        return `${start}>${f}${leaf("v", "", String(utils.dateToExcel(result as Date, this.date1904)))}</c>`;
-      default:
-        throw new Error("I could not understand type of value");
-    }
   }
 
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */

@@ -83,7 +83,7 @@ function contents(book: ExcelJS.Workbook): unknown {
 async function parts(buffer: Buffer): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(buffer, { checkCRC32: true });
   const found = new Map<string, string>();
-  for (const name of Object.keys(zip.files).sort()) if (!STAMPED.has(name)) found.set(name, await zip.file(name)!.async("string"));
+  for (const name of Object.keys(zip.files).sort()) if (!STAMPED.has(name) && !zip.files[name].dir) found.set(name, await zip.file(name)!.async("string"));
   return found;
 }
 
@@ -252,6 +252,54 @@ describe("a made sheet's rows, rendered from its cells", () => {
     const b = await written(made, false, poke(false));
     expect(a.get("xl/worksheets/sheet1.xml")).toContain('t="e"');
     expectSameParts(a, b);
+  });
+});
+
+// Every sheet's rows, the user's own included, are rendered by the adapter's own code: on a
+// sheet that holds every kind of cell and row ExcelJS reads, the sheet's XML must be the one
+// ExcelJS's own writer gives for the same workbook.
+describe("an ordinary sheet's rows", () => {
+  it("are written as ExcelJS's own package writer writes them, whatever the cells hold", async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Mixed");
+    sheet.getCell("A1").value = { richText: [{ text: "a<b", font: { bold: true } }, { text: " & 'c'" }] };
+    sheet.getCell("A2").value = { text: "site & <x>", hyperlink: "https://example.com/?a=1&b=2", tooltip: "tip \"quoted\"" };
+    sheet.getCell("A3").value = new Date(Date.UTC(2026, 2, 2, 15, 30));
+    sheet.getCell("A4").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    sheet.getCell("A5").value = { formula: "TODAY()", result: new Date(Date.UTC(2026, 2, 2)) } as ExcelJS.CellValue;
+    sheet.getCell("B1").value = "merged & <wide>";
+    sheet.mergeCells("B1:C2");
+    sheet.getRow(6).height = 30;
+    sheet.getCell("A6").value = -0;
+    sheet.getCell("B6").value = 1e21;
+    sheet.getRow(7).hidden = true;
+    sheet.getCell("A7").value = "tab\there NUL\u0000 ESC\u001b DEL\u007f";
+    sheet.getRow(8).outlineLevel = 1;
+    sheet.getCell("A8").value = true;
+    sheet.getCell("B8").value = false;
+    sheet.getRow(9).font = { bold: true };
+    sheet.getCell("A9").value = "";
+    sheet.getCell("A10").value = 2;
+    sheet.getCell("B10").value = { formula: "A10*2", shareType: "shared", ref: "B10:B12", result: 4 } as ExcelJS.CellValue;
+    sheet.getCell("B11").value = { sharedFormula: "B10", result: "four & <more>" } as ExcelJS.CellValue;
+    sheet.getCell("B12").value = { sharedFormula: "B10", result: { error: "#REF!" } } as ExcelJS.CellValue;
+    sheet.getCell("C10").value = { formula: "SUM(A10:A12)", shareType: "array", ref: "C10", result: 2 } as ExcelJS.CellValue;
+    sheet.getCell("D10").value = { formula: 'IF(A10>1,"a&b","")', result: true } as ExcelJS.CellValue;
+    sheet.getCell("D11").value = { formula: "A10" } as ExcelJS.CellValue;
+    sheet.getCell("E12").value = "noted";
+    sheet.getCell("E12").note = "a note & <b>";
+    sheet.getCell("F13").numFmt = "0.00";
+    sheet.getCell("G13").value = "x&<".repeat(10_000);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+
+    const reference = new ExcelJS.Workbook();
+    await reference.xlsx.load(file as unknown as ArrayBuffer);
+    const expected = await parts(Buffer.from(await reference.xlsx.writeBuffer()));
+    const actual = await parts(await (await XlsxWorkbook.fromBuffer(file)).toBuffer());
+    const sheetXml = actual.get("xl/worksheets/sheet1.xml")!;
+    // The sheet really holds each kind (the comparison is not between two empty sheets).
+    for (const kind of ['t="e"', 'hidden="1"', 'customHeight="1"', 'outlineLevel="1"', 't="array"', 't="shared"', 't="b"', 'customFormat="1"']) expect(sheetXml).toContain(kind);
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml", "xl/comments1.xml"]) expect({ name, text: actual.get(name) }).toEqual({ name, text: expected.get(name) });
   });
 });
 

@@ -1,0 +1,139 @@
+// A worksheet's rows as XML, from the cell models ExcelJS 4.4's package writer has prepared
+// (style, shared string and shared formula numbers set), written as its RowXform and CellXform
+// (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js) write them: the same elements, attributes
+// in the same order, ExcelJS's own escaping (xmlEncode) and date conversion, and numbers as
+// JavaScript spells them, as theirs. Their renderers go through an XML stream that keeps every
+// tag, attribute and text as a string of its own, some twenty per cell; here a row is one
+// string. A cell of a kind this does not write (rich text, hyperlinks, dates, errors, merged
+// cells) is written by ExcelJS's own cell renderer.
+import ExcelJS from "exceljs";
+import XmlStream from "exceljs/lib/utils/xml-stream";
+import utils from "exceljs/lib/utils/utils";
+import CellXform from "exceljs/lib/xlsx/xform/sheet/cell-xform";
+
+const { Null, Number: NumberType, String: StringType, Date: DateType, Hyperlink, Formula, Boolean: BooleanType, Error: ErrorType } = ExcelJS.ValueType;
+
+/** The fields of a prepared cell model that CellXform.render reads. */
+export interface CellModel {
+  readonly address: string;
+  readonly type: ExcelJS.ValueType;
+  readonly value?: unknown;
+  readonly styleId?: number;
+  readonly ssId?: number;
+  readonly formula?: string;
+  readonly result?: unknown;
+  readonly shareType?: string;
+  readonly ref?: string;
+  readonly range?: { readonly range: string };
+  readonly si?: number;
+  readonly date1904?: boolean;
+}
+
+/** The fields of a prepared row model that RowXform.render reads. */
+export interface RowModel {
+  readonly cells: readonly CellModel[];
+  readonly number: number;
+  readonly min: number;
+  readonly max: number;
+  readonly height?: number;
+  readonly hidden?: boolean;
+  readonly styleId?: number;
+  readonly outlineLevel?: number;
+  readonly collapsed?: boolean;
+}
+
+/** The type of a formula's result, as CellXform's getValueType gives it, throwing where it does. */
+export function valueType(value: unknown): ExcelJS.ValueType {
+  if (value === null || value === undefined) return Null;
+  if (value instanceof String || typeof value === "string") return StringType;
+  if (typeof value === "number") return NumberType;
+  if (typeof value === "boolean") return BooleanType;
+  if (value instanceof Date) return DateType;
+  const v = value as { text?: unknown; hyperlink?: unknown; formula?: unknown; error?: unknown };
+  if (v.text && v.hyperlink) return Hyperlink;
+  if (v.formula) return Formula;
+  if (v.error) return ErrorType;
+  throw new Error("I could not understand type of value");
+}
+
+/** An attribute as ExcelJS's XmlStream writes it: left out when undefined, its text escaped. */
+function attribute(name: string, value: string | number | boolean | undefined): string {
+  return value === undefined ? "" : ` ${name}="${utils.xmlEncode(String(value))}"`;
+}
+
+/** An element with text, as XmlStream.leafNode writes it: self-closed when there is no text (but not for an empty one). */
+function leaf(name: string, attributes: string, text: string | undefined): string {
+  return text === undefined ? `<${name}${attributes}/>` : `<${name}${attributes}>${utils.xmlEncode(text)}</${name}>`;
+}
+
+let cellXform: CellXform | undefined;
+
+/** A cell by ExcelJS's own renderer. */
+function renderedByExcelJS(cell: CellModel): string {
+  const stream = new XmlStream();
+  (cellXform ??= new CellXform()).render(stream, cell);
+  return stream.xml;
+}
+
+/** CellXform.render; `date1904` stands for the model's own flag where the model has none. */
+export function renderCell(cell: CellModel, date1904 = cell.date1904): string {
+  if (cell.type === Null && !cell.styleId) return "";
+  const start = `<c r="${cell.address}"${cell.styleId ? attribute("s", cell.styleId) : ""}`;
+  switch (cell.type) {
+    case Null:
+      return `${start}/>`;
+    case NumberType:
+      // A number's text (digits, ".", "-", "e+", "NaN", "Infinity") never needs escaping.
+      return typeof cell.value === "number" ? `${start}><v>${String(cell.value)}</v></c>` : renderedByExcelJS(cell);
+    case BooleanType:
+      return `${start} t="b"><v>${cell.value ? "1" : "0"}</v></c>`;
+    case StringType:
+      if (cell.ssId !== undefined) return `${start} t="s"><v>${cell.ssId}</v></c>`;
+      return typeof cell.value === "string" ? `${start} t="str"><v>${utils.xmlEncode(cell.value)}</v></c>` : renderedByExcelJS(cell);
+    case Formula:
+      return renderFormula(start, cell, date1904);
+    default:
+      return renderedByExcelJS(cell);
+  }
+}
+
+/** CellXform.renderFormula: the result's type decides the cell's `t`, the formula comes first, then the result. */
+function renderFormula(start: string, cell: CellModel, date1904: boolean | undefined): string {
+  let attributes = "";
+  if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", cell.si);
+  else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
+  else if (cell.si !== undefined) attributes = ' t="shared"' + attribute("si", cell.si);
+  const f = leaf("f", attributes, cell.formula === undefined ? undefined : String(cell.formula));
+  const result = cell.result;
+  switch (valueType(result)) {
+    case Null:
+      return `${start}>${f}</c>`;
+    case StringType:
+      return `${start} t="str">${f}${leaf("v", "", String(result))}</c>`;
+    case NumberType:
+      return `${start}>${f}<v>${String(result)}</v></c>`;
+    case BooleanType:
+      return `${start} t="b">${f}<v>${result ? 1 : 0}</v></c>`;
+    case ErrorType:
+      return `${start} t="e">${f}${leaf("v", "", String((result as { error: unknown }).error))}</c>`;
+    case DateType:
+      return `${start}>${f}<v>${String(utils.dateToExcel(result as Date, date1904))}</v></c>`;
+    default:
+      throw new Error("I could not understand type of value");
+  }
+}
+
+/** RowXform.render: the row's attributes, then its cells. */
+export function renderRow(row: RowModel, date1904?: boolean): string {
+  let start = `<row r="${row.number}"`;
+  if (row.height) start += attribute("ht", row.height) + ' customHeight="1"';
+  if (row.hidden) start += ' hidden="1"';
+  if (row.min > 0 && row.max > 0 && row.min <= row.max) start += ` spans="${row.min}:${row.max}"`;
+  if (row.styleId) start += attribute("s", row.styleId) + ' customFormat="1"';
+  start += ' x14ac:dyDescent="0.25"';
+  if (row.outlineLevel) start += attribute("outlineLevel", row.outlineLevel);
+  if (row.collapsed) start += ' collapsed="1"';
+  let cells = "";
+  for (const cell of row.cells) cells += renderCell(cell, date1904 ?? cell.date1904);
+  return cells ? `${start}>${cells}</row>` : `${start}/>`;
+}
