@@ -44,7 +44,7 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
-import { renderRow, type RowModel } from "./xlsxRows";
+import { renderRow, shareEmptyStyles, type RowModel } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
@@ -454,6 +454,18 @@ export class XlsxWorkbook implements WorkbookPort {
       append: (data: string | Buffer, options: { name: string; base64?: boolean }) =>
         zip.file(options.name, options.base64 ? Buffer.from(data as string, "base64") : data),
     };
+    // ExcelJS's prepareModel makes the style table, then prepares every sheet's cells with it:
+    // the table is given its shortcut for unformatted cells as it is made.
+    let styles: CellTables["styles"] | undefined;
+    Object.defineProperty(model, "styles", {
+      configurable: true,
+      enumerable: true,
+      get: () => styles,
+      set: (made: CellTables["styles"]) => {
+        shareEmptyStyles(made);
+        styles = made;
+      },
+    });
     xlsx.prepareModel(model, {});
     await xlsx.addContentTypes(writer, model);
     await xlsx.addOfficeRels(writer, model);

@@ -137,3 +137,42 @@ export function renderRow(row: RowModel, date1904?: boolean): string {
   for (const cell of row.cells) cells += renderCell(cell, date1904 ?? cell.date1904);
   return cells ? `${start}>${cells}</row>` : `${start}/>`;
 }
+
+/** The part of ExcelJS 4.4's style table (lib/xlsx/xform/style/styles-xform.js) its cell and row preparation calls. */
+export interface StyleTable {
+  addStyleModel(style: object, cellType?: ExcelJS.ValueType): number;
+  weakMap?: WeakMap<object, number>;
+}
+
+/**
+ * Makes `styles` answer a style object with no properties it has not seen from the number it
+ * gave the first such object for the same cell type. ExcelJS numbers a style object it has not
+ * seen by rendering the style's XML and looking that up (StylesXform.addStyleModel, _addStyle),
+ * and every cell nothing has formatted has an empty style object of its own (Cell's
+ * _mergeStyle), as has every row: on a 10,000-row table that is hundreds of thousands of renders
+ * giving the same few numbers. The numbers, and the table, are the same: for an empty style
+ * the number depends only on the cell type (a number gets the General format), and a repeated
+ * lookup adds nothing to the table. An object it has seen keeps the number it was given first,
+ * whatever the type, as ExcelJS does.
+ */
+export function shareEmptyStyles(styles: StyleTable): void {
+  const add = styles.addStyleModel.bind(styles);
+  const seen = styles.weakMap;
+  if (!seen) return;
+  const byType = new Map<ExcelJS.ValueType, number>();
+  styles.addStyleModel = (style, cellType) => {
+    if (!style || seen.has(style)) return add(style, cellType);
+    // Any property, own or inherited, that ExcelJS might read makes the style not empty.
+    for (const _property in style) return add(style, cellType);
+    // StylesXform.addStyleModel: `cellType = cellType || Enums.ValueType.Number` (Null is 0).
+    const type = cellType || NumberType;
+    let id = byType.get(type);
+    if (id === undefined) {
+      id = add(style, cellType);
+      byType.set(type, id);
+    } else {
+      seen.set(style, id);
+    }
+    return id;
+  };
+}

@@ -303,6 +303,33 @@ describe("an ordinary sheet's rows", () => {
   });
 });
 
+describe("unformatted cells", () => {
+  // ExcelJS gives every such cell a style object of its own, numbered by its type; the adapter
+  // numbers them by type once (xlsxRows.ts shareEmptyStyles). One object shared by cells of two
+  // types keeps the number of the first, as in ExcelJS.
+  it("get the style numbers ExcelJS's own package writer gives them, whatever their type", async () => {
+    const workbook = XlsxWorkbook.create();
+    const book = workbook.workbook;
+    const sheet = book.addWorksheet("Plain");
+    const values: ExcelJS.CellValue[] = [1.5, "text", true, new Date(Date.UTC(2026, 2, 2)), { formula: "A1*2", result: new Date(Date.UTC(2026, 2, 3)) } as ExcelJS.CellValue, { formula: "A1", result: "s" } as ExcelJS.CellValue, { error: "#N/A" } as ExcelJS.CellErrorValue, null];
+    for (let r = 1; r <= 3; r++) values.forEach((value, c) => (sheet.getRow(r).getCell(c + 1).value = value));
+    const shared = {};
+    sheet.getCell("A5").value = "first a text";
+    sheet.getCell("A5").style = shared;
+    sheet.getCell("B5").value = new Date(Date.UTC(2026, 2, 4));
+    sheet.getCell("B5").style = shared;
+    sheet.getCell("C5").value = 3;
+    sheet.getCell("C5").style = shared;
+    sheet.getCell("D6").numFmt = "0.0";
+    sheet.getCell("E6").value = new Date(Date.UTC(2026, 2, 5));
+    const expected = await parts(Buffer.from(await book.xlsx.writeBuffer()));
+    const actual = await parts(await workbook.toBuffer());
+    // Dates and numbers do get different numbers (the comparison is not between styles that are all the same).
+    expect(new Set(actual.get("xl/worksheets/sheet1.xml")!.match(/ s="\d+"/g)).size).toBeGreaterThan(1);
+    for (const name of ["xl/worksheets/sheet1.xml", "xl/styles.xml"]) expect({ name, text: actual.get(name) }).toEqual({ name, text: expected.get(name) });
+  });
+});
+
 describe("a part written in pieces", () => {
   it("joins into one deflate stream any zip reader takes back byte for byte, CRC checked", async () => {
     const zip = new ZipPackage();
