@@ -21,6 +21,9 @@ import { renderCell, valueType } from "./xlsxRows";
 
 type Style = Partial<ExcelJS.Style>;
 
+/** Column letters by 1-based column, as addresses are asked for cell by cell when a sheet is written. */
+const LETTERS: string[] = [];
+
 /** The style of a cell nothing has formatted. Shared by all of them, so never changed in place. */
 const NO_STYLE: Style = {};
 
@@ -51,7 +54,7 @@ export class StoredCell {
   ) {}
 
   get address(): string {
-    return columnLetters(this.col - 1) + this.row;
+    return (LETTERS[this.col] ??= columnLetters(this.col - 1)) + this.row;
   }
 
   /**
