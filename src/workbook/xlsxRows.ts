@@ -58,7 +58,9 @@ export function valueType(value: unknown): ExcelJS.ValueType {
 
 /** An attribute as ExcelJS's XmlStream writes it: left out when undefined, its text escaped. */
 function attribute(name: string, value: string | number | boolean | undefined): string {
-  return value === undefined ? "" : ` ${name}="${utils.xmlEncode(String(value))}"`;
+  if (value === undefined) return "";
+  // A number's text (digits, ".", "-", "e+", "NaN", "Infinity") never needs escaping.
+  return typeof value === "number" ? ` ${name}="${value}"` : ` ${name}="${utils.xmlEncode(String(value))}"`;
 }
 
 /** An element with text, as XmlStream.leafNode writes it: self-closed when there is no text (but not for an empty one). */
