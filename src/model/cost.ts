@@ -72,10 +72,6 @@ const GOVERNANCE_WHY: Record<string, string> = {
 // Positions of the lines in COST_LINES.
 const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, REWORK = 4, CHANGES = 5, ATTRITION = 6, TRAVEL = 7, SECURITY = 8, SEVERANCE = 9, EXIT = 10;
 
-function line(index: number, amount: number, explanation: string): CostLine {
-  return { key: COST_LINES[index].key, label: COST_LINES[index].label, amount, explanation };
-}
-
 /**
  * What a row's categories decide under one assumptions object: the factors of the lines and
  * the explanations that read nothing else. A vendor table repeats few combinations, so a row
@@ -314,18 +310,20 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number, cats = cate
   const x = AMOUNTS;
   const texts = textsOf(p, row, c);
   const yearShare = x[SELECTION_SHARE] === 1 ? 0 : 1;
+  const L = COST_LINES;
+  // Written out rather than made by a function per line: each amount is then stored once, not passed first.
   const lines: CostLine[] = [
-    line(VENDOR_SELECTION, x[VENDOR_SELECTION], c.selectionTexts[yearShare]),
-    line(TRANSITION, x[TRANSITION], c.transitionText),
-    line(GOVERNANCE, x[GOVERNANCE], texts.governanceText),
-    line(PRODUCTIVITY, x[PRODUCTIVITY], productivityText(p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT])),
-    line(REWORK, x[REWORK], texts.reworkText),
-    line(CHANGES, x[CHANGES], texts.changesText),
-    line(ATTRITION, x[ATTRITION], attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS])),
-    line(TRAVEL, x[TRAVEL], texts.travelText),
-    line(SECURITY, x[SECURITY], texts.securityText),
-    line(SEVERANCE, x[SEVERANCE], c.severanceTexts[row.replacesInHouseStaff ? 0 : 1]),
-    line(EXIT, x[EXIT], c.exitTexts[yearShare]),
+    { key: L[VENDOR_SELECTION].key, label: L[VENDOR_SELECTION].label, amount: x[VENDOR_SELECTION], explanation: c.selectionTexts[yearShare] },
+    { key: L[TRANSITION].key, label: L[TRANSITION].label, amount: x[TRANSITION], explanation: c.transitionText },
+    { key: L[GOVERNANCE].key, label: L[GOVERNANCE].label, amount: x[GOVERNANCE], explanation: texts.governanceText },
+    { key: L[PRODUCTIVITY].key, label: L[PRODUCTIVITY].label, amount: x[PRODUCTIVITY], explanation: productivityText(p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]) },
+    { key: L[REWORK].key, label: L[REWORK].label, amount: x[REWORK], explanation: texts.reworkText },
+    { key: L[CHANGES].key, label: L[CHANGES].label, amount: x[CHANGES], explanation: texts.changesText },
+    { key: L[ATTRITION].key, label: L[ATTRITION].label, amount: x[ATTRITION], explanation: attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS]) },
+    { key: L[TRAVEL].key, label: L[TRAVEL].label, amount: x[TRAVEL], explanation: texts.travelText },
+    { key: L[SECURITY].key, label: L[SECURITY].label, amount: x[SECURITY], explanation: texts.securityText },
+    { key: L[SEVERANCE].key, label: L[SEVERANCE].label, amount: x[SEVERANCE], explanation: c.severanceTexts[row.replacesInHouseStaff ? 0 : 1] },
+    { key: L[EXIT].key, label: L[EXIT].label, amount: x[EXIT], explanation: c.exitTexts[yearShare] },
   ];
   return { labour: x[LABOUR], lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
 }

@@ -92,8 +92,10 @@ export function readCertification(entry: string, a: Assumptions = DEFAULT_ASSUMP
     reading = !rule.keywords.some((k) => lower.includes(k))
       ? "not a security certification"
       : rule.notHeld.test(lower.replace(/\bno\.\s*\d/g, " ")) ? "not held" : "counted";
-    if (rule.cache.size > 10_000) rule.cache.clear();
-    rule.cache.set(entry, reading);
+    if (entry.length <= MAX_KEPT_TEXT) {
+      if (rule.cache.size > 10_000) rule.cache.clear();
+      rule.cache.set(entry, reading);
+    }
   }
   return reading;
 }
@@ -192,15 +194,19 @@ export function riskLabelOf(band: RiskBand, drivers: readonly RiskDriver[], a: A
  * Cause and label texts of one assumptions object, by the categories and numbers each text
  * depends on. Read with the row's own strings and numbers as keys, so nothing is built per
  * row; a map past 5,000 entries starts again, so odd inputs cannot grow it without bound.
+ * A driver decided by its key alone (its score and cause, the weight being the assumptions')
+ * is kept whole and shared by every row that has it: the results are read-only, and six of
+ * seven drivers repeat across a vendor table, so a row allocates only those that do not.
  */
 interface Held {
   readonly certified: boolean;
-  readonly texts: Map<string, string>;
+  /** The data driver by data sensitivity. */
+  readonly drivers: Map<string, RiskDriver>;
 }
 
 interface RiskTexts {
   /** The communication cause by collaboration, required overlap, then overlap. */
-  readonly communicationByRequired: Map<string, Map<number, Map<number, string>>>;
+  readonly communicationByRequired: Map<string, Map<number, Map<number, RiskDriver>>>;
   /** The hidden-cost cause by the share in per mille: PERMILLE_SLOTS of them by position, any other in the map. */
   readonly hiddenByPermille: (string | undefined)[];
   readonly hidden: Map<number, string>;
@@ -212,10 +218,10 @@ interface RiskTexts {
   /** The same for two entries or more, keyed by the list as JSON, which no other list shares. */
   readonly dataMany: Map<string, Held>;
   readonly quality: Map<string, Map<number, string>>;
-  /** The same by position for the usual attritions, by clarity. */
-  readonly qualityByPermille: Map<string, (string | undefined)[]>;
-  /** By engagement model, then [not replacing staff, replacing staff], then duration. */
-  readonly dependency: Map<string, [Map<number, string>, Map<number, string>]>;
+  /** The quality driver by position for the usual attritions, by clarity: its cause, and its score for the attrition last seen there. */
+  readonly qualityByPermille: Map<string, (RiskDriver | undefined)[]>;
+  /** The dependency driver by engagement model, then [not replacing staff, replacing staff], then duration. */
+  readonly dependency: Map<string, [Map<number, RiskDriver>, Map<number, RiskDriver>]>;
   readonly floorDriver: Map<number, string>;
   floorRegulated: string | undefined;
   readonly labels: Map<string, Map<string, Map<number, string>>>;
@@ -232,21 +238,20 @@ interface RiskProfile {
   /** The location fit's required overlap for these categories; the texts below assume it. */
   readonly required: number;
   readonly communicationPoints: number;
-  readonly scopeDrift: number;
   readonly dataPoints: number;
   readonly qualityPoints: number;
-  readonly governanceGaps: number;
   readonly dependencyPoints: number;
-  readonly scopeText: string;
-  readonly governanceText: string;
-  /** The communication cause by overlap, at `required`. */
-  readonly communicationTexts: Map<number, string>;
+  /** The scope drift and governance gap drivers, which these categories alone decide. */
+  readonly scopeDriver: RiskDriver;
+  readonly governanceDriver: RiskDriver;
+  /** The communication driver by overlap, at `required`. */
+  readonly communicationDrivers: Map<number, RiskDriver>;
   /** The quality cause by attrition per mille. */
   readonly qualityTexts: Map<number, string>;
-  /** The same, by position, for attritions of 0 to PERMILLE_SLOTS - 1 per mille. */
-  readonly qualityByPermille: (string | undefined)[];
-  /** The dependency cause: [not replacing staff, replacing staff], then duration. */
-  readonly dependencyTexts: [Map<number, string>, Map<number, string>];
+  /** The quality driver, by position, for attritions of 0 to PERMILLE_SLOTS - 1 per mille. */
+  readonly qualityByPermille: (RiskDriver | undefined)[];
+  /** The dependency driver: [not replacing staff, replacing staff], then duration. */
+  readonly dependencyDrivers: [Map<number, RiskDriver>, Map<number, RiskDriver>];
 }
 
 // The category lists, read once: an imported binding may be a getter on every read.
@@ -269,23 +274,30 @@ function buildProfile(row: VendorRow, t: Tables, texts: RiskTexts): RiskProfile 
   const collaboration = row.collaborationIntensity;
   const engagement = row.engagementModel;
   const required = t.overlapNeed[collaboration] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
-  let dependencyTexts = texts.dependency.get(engagement);
-  if (dependencyTexts === undefined) texts.dependency.set(engagement, (dependencyTexts = [new Map(), new Map()]));
+  let dependencyDrivers = texts.dependency.get(engagement);
+  if (dependencyDrivers === undefined) texts.dependency.set(engagement, (dependencyDrivers = [new Map(), new Map()]));
+  const w = t.weights;
   return {
     required,
     communicationPoints: t.communicationPoints[collaboration],
-    scopeDrift: Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]),
     dataPoints: t.dataRiskPoints[row.dataSensitivity],
     qualityPoints: t.qualityPoints[clarity],
-    governanceGaps: t.governanceGapPoints[engagement],
     dependencyPoints: t.dependencyPoints[engagement],
-    scopeText: `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`,
-    governanceText: `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`,
-    communicationTexts: within(within(texts.communicationByRequired, collaboration), required),
+    scopeDriver: driver(2, w, Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]),
+      `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
+    governanceDriver: driver(5, w, t.governanceGapPoints[engagement],
+      `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
+    communicationDrivers: within(within(texts.communicationByRequired, collaboration), required),
     qualityTexts: within(texts.quality, clarity),
     qualityByPermille: permilleSlots(texts.qualityByPermille, clarity),
-    dependencyTexts,
+    dependencyDrivers,
   };
+}
+
+/** Driver `i` of RISK_DRIVERS with its score and cause. */
+function driver(i: number, w: readonly number[], score: number, cause: string): RiskDriver {
+  const d = RISK_DRIVERS[i];
+  return { key: d.key, label: d.label, score, weight: w[i], cause, mitigation: d.mitigation };
 }
 function textsOf(t: Tables): RiskTexts {
   let texts = t.risk as RiskTexts | undefined;
@@ -309,10 +321,13 @@ function textsOf(t: Tables): RiskTexts {
  */
 const PERMILLE_SLOTS = 2000;
 
-function permilleSlots(outer: Map<string, (string | undefined)[]>, key: string): (string | undefined)[] {
+/** The longest Certifications text (an entry, or the list as JSON) kept as a key. */
+const MAX_KEPT_TEXT = 200;
+
+function permilleSlots<V>(outer: Map<string, (V | undefined)[]>, key: string): (V | undefined)[] {
   let slots = outer.get(key);
   // Every slot from the start, so the array keeps fast elements.
-  if (slots === undefined) outer.set(key, (slots = new Array<string | undefined>(PERMILLE_SLOTS).fill(undefined)));
+  if (slots === undefined) outer.set(key, (slots = new Array<V | undefined>(PERMILLE_SLOTS).fill(undefined)));
   return slots;
 }
 
@@ -325,7 +340,7 @@ function within<K, I, V>(outer: Map<K, Map<I, V>>, key: K): Map<I, V> {
   return inner;
 }
 
-function kept<K>(m: Map<K, string>, key: K, text: string): string {
+function kept<K, V>(m: Map<K, V>, key: K, text: V): V {
   if (m.size > 5000) m.clear();
   m.set(key, text);
   return text;
@@ -352,8 +367,12 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const byCertifications: Map<string | false, Held> = certs.length > 1 ? texts.dataMany : texts.data;
   let held = byCertifications.get(certKey);
   if (held === undefined) {
-    if (byCertifications.size > 5000) byCertifications.clear();
-    byCertifications.set(certKey, (held = { certified: hasSecurityCertification(row, a), texts: new Map() }));
+    held = { certified: hasSecurityCertification(row, a), drivers: new Map() };
+    // A long Certifications cell is read afresh each time: kept, it and its cause would stay as long as the assumptions do.
+    if (certKey === false || certKey.length <= MAX_KEPT_TEXT) {
+      if (byCertifications.size > 5000) byCertifications.clear();
+      byCertifications.set(certKey, held);
+    }
   }
   const certified = held.certified;
   const overlap = fit.overlapHours;
@@ -362,7 +381,6 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   // total - labour, as the documented formula reads, so a spreadsheet gets the same digits.
   const hidden = cost.total - cost.labour;
   const hiddenShare = cost.labour > 0 ? hidden / cost.labour : 0;
-  const durationPoints = Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * row.durationMonths);
   const collaboration = row.collaborationIntensity;
   const clarity = row.requirementsClarity;
   const engagement = row.engagementModel;
@@ -370,21 +388,14 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const duration = row.durationMonths;
   const w = t.weights;
 
-  const s0 = Math.min(100, p.communicationPoints + a.communicationPointsPerMissingHour * missing);
-  const s1 = cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0;
-  const s2 = p.scopeDrift;
-  const s3 = Math.max(0, p.dataPoints - (certified ? a.dataRiskCertificationCredit : 0));
-  const s4 = Math.min(100, p.qualityPoints + a.qualityPointsPerAttrition * row.attrition);
-  const s5 = p.governanceGaps;
-  const s6 = Math.min(100, p.dependencyPoints + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + durationPoints);
-
   // A fit passed in from elsewhere may need another overlap than the profile's.
-  const byOverlap = required === p.required ? p.communicationTexts : within(within(texts.communicationByRequired, collaboration), required);
-  const c0 =
+  const byOverlap = required === p.required ? p.communicationDrivers : within(within(texts.communicationByRequired, collaboration), required);
+  const x0 =
     byOverlap.get(overlap) ??
-    kept(byOverlap, overlap, missing > 0
+    kept(byOverlap, overlap, driver(0, w, Math.min(100, p.communicationPoints + a.communicationPointsPerMissingHour * missing), missing > 0
       ? `${hoursText(overlap)} of shared working hours against the ${hoursText(required)} this ${collaboration.toLowerCase()}-collaboration work needs.`
-      : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`);
+      : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`));
+  const s1 = cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0;
   const hiddenPermille = Math.round(hiddenShare * 1000);
   const inSlots = hiddenPermille >= 0 && hiddenPermille < PERMILLE_SLOTS;
   const c1 =
@@ -392,22 +403,32 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
     (inSlots
       ? (texts.hiddenByPermille[hiddenPermille] = hiddenText(hiddenPermille))
       : kept(texts.hidden, hiddenPermille, hiddenText(hiddenPermille)));
-  const c2 = p.scopeText;
-  const c3 =
-    held.texts.get(sensitivity) ??
-    kept(held.texts, sensitivity, certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`);
+  const x1 = driver(1, w, s1, c1);
+  const x2 = p.scopeDriver;
+  const x3 =
+    held.drivers.get(sensitivity) ??
+    kept(held.drivers, sensitivity, driver(3, w, Math.max(0, p.dataPoints - (certified ? a.dataRiskCertificationCredit : 0)),
+      certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`));
+  const s4 = Math.min(100, p.qualityPoints + a.qualityPointsPerAttrition * row.attrition);
   const attritionPermille = Math.round(row.attrition * 1000);
-  const attritionInSlots = attritionPermille >= 0 && attritionPermille < PERMILLE_SLOTS;
-  const c4 =
-    (attritionInSlots ? p.qualityByPermille[attritionPermille] : p.qualityTexts.get(attritionPermille)) ??
-    (attritionInSlots
-      ? (p.qualityByPermille[attritionPermille] = qualityText(clarity, attritionPermille))
-      : kept(p.qualityTexts, attritionPermille, qualityText(clarity, attritionPermille)));
-  const c5 = p.governanceText;
-  const byDuration = p.dependencyTexts[row.replacesInHouseStaff ? 1 : 0];
-  const c6 =
+  let x4: RiskDriver;
+  if (attritionPermille >= 0 && attritionPermille < PERMILLE_SLOTS) {
+    // The cause reads the attrition in per mille, the score the attrition itself: the driver kept is the last one seen.
+    const known = p.qualityByPermille[attritionPermille];
+    x4 = known !== undefined && Object.is(known.score, s4)
+      ? known
+      : (p.qualityByPermille[attritionPermille] = driver(4, w, s4, known !== undefined ? known.cause : qualityText(clarity, attritionPermille)));
+  } else {
+    x4 = driver(4, w, s4, p.qualityTexts.get(attritionPermille) ?? kept(p.qualityTexts, attritionPermille, qualityText(clarity, attritionPermille)));
+  }
+  const x5 = p.governanceDriver;
+  const byDuration = p.dependencyDrivers[row.replacesInHouseStaff ? 1 : 0];
+  const x6 =
     byDuration.get(duration) ??
-    kept(byDuration, duration, `${engagement} over ${Number(duration.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`);
+    kept(byDuration, duration, driver(6, w,
+      Math.min(100, p.dependencyPoints + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * duration)),
+      `${engagement} over ${Number(duration.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`));
+  const s0 = x0.score, s2 = x2.score, s3 = x3.score, s5 = x5.score, s6 = x6.score;
 
   // Summed from 0 in the documented order, as a spreadsheet's SUMPRODUCT would.
   const sum = 0 + w[0] * s0 + w[1] * s1 + w[2] * s2 + w[3] * s3 + w[4] * s4 + w[5] * s5 + w[6] * s6;
@@ -434,14 +455,6 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
           kept(texts.floorDriver, peak, `One risk scores ${Number(peak.toFixed(1))}, at or above ${a.criticalDriverScore}: a single critical risk sets the score to at least ${a.highRiskFrom}, the High threshold.`));
   }
 
-  const d = RISK_DRIVERS;
-  const x0 = { key: d[0].key, label: d[0].label, score: s0, weight: w[0], cause: c0, mitigation: d[0].mitigation };
-  const x1 = { key: d[1].key, label: d[1].label, score: s1, weight: w[1], cause: c1, mitigation: d[1].mitigation };
-  const x2 = { key: d[2].key, label: d[2].label, score: s2, weight: w[2], cause: c2, mitigation: d[2].mitigation };
-  const x3 = { key: d[3].key, label: d[3].label, score: s3, weight: w[3], cause: c3, mitigation: d[3].mitigation };
-  const x4 = { key: d[4].key, label: d[4].label, score: s4, weight: w[4], cause: c4, mitigation: d[4].mitigation };
-  const x5 = { key: d[5].key, label: d[5].label, score: s5, weight: w[5], cause: c5, mitigation: d[5].mitigation };
-  const x6 = { key: d[6].key, label: d[6].label, score: s6, weight: w[6], cause: c6, mitigation: d[6].mitigation };
   // Highest first, equal scores in the documented order (a stable sort): each driver's place is
   // the number of drivers above it plus the number tied with it earlier in that order. Counted
   // rather than sorted, so no step hangs on the outcome of the step before it.
