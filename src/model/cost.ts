@@ -125,6 +125,33 @@ interface CostCache {
   readonly attritionTexts: Map<number, Map<number, string>>;
   /** Location model, collaboration: the productivity texts of CostProfile. */
   readonly productivityTexts: Nested<Nested<Map<number, Map<number, string>>>>;
+  /** The productivity and attrition texts last found, by slots their numbers pick: see Recent. */
+  readonly recentProductivity: (Recent | undefined)[];
+  readonly recentAttrition: (Recent | undefined)[];
+}
+
+/**
+ * A text found in a map above with what it was found by: the map (`owner`) and two numbers.
+ * Kept at a slot the numbers pick, so the next row with the same numbers finds it with one
+ * array read and three comparisons, where the maps, keyed by fractional numbers, cost a hash
+ * each. A slot holds one text at a time; a row whose numbers differ falls back to the maps.
+ */
+interface Recent {
+  readonly owner: object;
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+const RECENT_SLOTS = 1024;
+
+function recent(slots: (Recent | undefined)[], slot: number, owner: object, x: number, y: number): string | undefined {
+  const r = slots[slot & (RECENT_SLOTS - 1)];
+  return r !== undefined && r.owner === owner && r.x === x && r.y === y ? r.text : undefined;
+}
+
+function keepRecent(slots: (Recent | undefined)[], slot: number, owner: object, x: number, y: number, text: string): string {
+  slots[slot & (RECENT_SLOTS - 1)] = { owner, x, y, text };
+  return text;
 }
 
 function cacheOf(t: Tables): CostCache {
@@ -149,6 +176,9 @@ function cacheOf(t: Tables): CostCache {
       ],
       attritionTexts: new Map(),
       productivityTexts: new Map(),
+      // Every slot from the start, so the arrays keep fast elements.
+      recentProductivity: new Array<Recent | undefined>(RECENT_SLOTS).fill(undefined),
+      recentAttrition: new Array<Recent | undefined>(RECENT_SLOTS).fill(undefined),
     };
     t.cost = c;
   }
@@ -223,7 +253,14 @@ function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
-function productivityText(p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+function productivityText(c: CostCache, p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+  const owner = texts.productivityTexts;
+  const slot = Math.round(overlap * 4) * 61 + Math.round(periodShare * 1000) + location.length * 131 + Math.round(p.need * 4) * 17;
+  return recent(c.recentProductivity, slot, owner, overlap, periodShare) ??
+    keepRecent(c.recentProductivity, slot, owner, overlap, periodShare, productivityTextOf(p, texts, t, location, overlap, periodShare, missing, productivityPct));
+}
+
+function productivityTextOf(p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
   let byShare = texts.productivityTexts.get(overlap);
   if (byShare === undefined) byShare = capped(texts.productivityTexts, overlap, new Map<number, string>());
   const text = byShare.get(periodShare);
@@ -240,6 +277,12 @@ function productivityText(p: CostProfile, texts: CostProfileTexts, t: Tables, lo
 }
 
 function attritionText(c: CostCache, attrition: number, knowledgeMonths: number): string {
+  const slot = Math.round(attrition * 1000) * 7 + Math.round(knowledgeMonths * 4);
+  return recent(c.recentAttrition, slot, c, attrition, knowledgeMonths) ??
+    keepRecent(c.recentAttrition, slot, c, attrition, knowledgeMonths, attritionTextOf(c, attrition, knowledgeMonths));
+}
+
+function attritionTextOf(c: CostCache, attrition: number, knowledgeMonths: number): string {
   let byMonths = c.attritionTexts.get(attrition);
   if (byMonths === undefined) byMonths = capped(c.attritionTexts, attrition, new Map<number, string>());
   return byMonths.get(knowledgeMonths) ?? capped(byMonths, knowledgeMonths,
@@ -316,7 +359,7 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number, cats = cate
     { key: L[VENDOR_SELECTION].key, label: L[VENDOR_SELECTION].label, amount: x[VENDOR_SELECTION], explanation: c.selectionTexts[yearShare] },
     { key: L[TRANSITION].key, label: L[TRANSITION].label, amount: x[TRANSITION], explanation: c.transitionText },
     { key: L[GOVERNANCE].key, label: L[GOVERNANCE].label, amount: x[GOVERNANCE], explanation: texts.governanceText },
-    { key: L[PRODUCTIVITY].key, label: L[PRODUCTIVITY].label, amount: x[PRODUCTIVITY], explanation: productivityText(p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]) },
+    { key: L[PRODUCTIVITY].key, label: L[PRODUCTIVITY].label, amount: x[PRODUCTIVITY], explanation: productivityText(c, p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]) },
     { key: L[REWORK].key, label: L[REWORK].label, amount: x[REWORK], explanation: texts.reworkText },
     { key: L[CHANGES].key, label: L[CHANGES].label, amount: x[CHANGES], explanation: texts.changesText },
     { key: L[ATTRITION].key, label: L[ATTRITION].label, amount: x[ATTRITION], explanation: attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS]) },
