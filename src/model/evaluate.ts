@@ -2,18 +2,18 @@
 import type { CellValue, Evaluation, HeaderMap, LocationFit, Result, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
 import { categoriesOf, tablesFor } from "./tables";
-import { fitFrom, rowOverlapHours } from "./fit";
+import { fitFrom, overlapOf, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 import { riskFrom } from "./risk";
 import { readRow } from "./row";
 
 // The formulas, read once: an imported binding may be a getter on every read (as the command
 // line's CommonJS transform makes it), and evaluateRow reads six per row.
-const M = { tablesFor, rowOverlapHours, categoriesOf, costFrom, fitFrom, riskFrom };
+const M = { tablesFor, overlapOf, categoriesOf, costFrom, fitFrom, riskFrom };
 
 export function evaluateRow(row: VendorRow, a: Assumptions): Evaluation {
   const t = M.tablesFor(a);
-  const overlap = M.rowOverlapHours(row, a);
+  const overlap = M.overlapOf(row, t);
   const cats = M.categoriesOf(row);
   const cost = M.costFrom(row, t, overlap, cats);
   const fit = M.fitFrom(row, t, overlap, cost.effectiveHourlyRate, cats);

@@ -21,7 +21,7 @@
  * O uses the row's Vendor hours when it gives them, else the assumptions' vendor workday.
  */
 import type { FitVerdict, LocationFit, LocationModel, VendorRow, WorkType } from "./types";
-import { LEVELS, SENSITIVITIES } from "./types";
+import { LEVELS, SENSITIVITIES, WORK_TYPES } from "./types";
 import type { Assumptions } from "./assumptions";
 import { pascal } from "./assumptions";
 import { locationCheck, type LocationCheck, type VendorLocation } from "./location";
@@ -60,7 +60,12 @@ export function requiredOverlapHours(row: VendorRow, a: Assumptions): number {
 
 /** The row's working-hours overlap with the buyer on the reference date. */
 export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
-  const t = tablesFor(a);
+  return overlapOf(row, tablesFor(a));
+}
+
+/** rowOverlapHours with the assumptions' tables at hand. */
+export function overlapOf(row: VendorRow, t: Tables): number {
+  const a = t.a;
   const date = referenceDateOf(a);
   // Cached per assumptions object and zone; the cache follows "today" when no date is set.
   const serial = date.year * 10000 + date.month * 100 + date.day;
@@ -81,6 +86,8 @@ export function rowOverlapHours(row: VendorRow, a: Assumptions): number {
 
 interface WorkRate {
   readonly workType: WorkType;
+  /** The kind of work's position in WORK_TYPES. */
+  readonly index: number;
   readonly rate: number;
 }
 /** Kind of work and reference rate by the row's Work type text, per assumptions object (its Tables; assumptions objects are immutable). */
@@ -91,7 +98,7 @@ function workRateOf(text: string, t: Tables): WorkRate {
   let found = rates.get(text);
   if (found === undefined) {
     const workType = workTypeOf(text);
-    found = { workType, rate: (a as unknown as Record<string, number>)[`onshoreWage${pascal(workType)}`] * a.onshoreLoadedCostMultiplier };
+    found = { workType, index: WORK_TYPES.indexOf(workType), rate: (a as unknown as Record<string, number>)[`onshoreWage${pascal(workType)}`] * a.onshoreLoadedCostMultiplier };
     if (rates.size > 4096) rates.clear();
     rates.set(text, found);
   }
@@ -117,32 +124,26 @@ interface Advice {
   readonly recommended: LocationModel | "";
   readonly reason: string;
 }
-type AdviceMemo = Map<number, Map<number, [Advice | undefined, Advice | undefined]>>;
 /**
  * Verdict, recommendation and reason by location check (itself per assumptions, place, label
  * and basis), kind of work, overlap, required overlap and whether the saving pays for a
- * trade-off: all they depend on. Keyed by the objects and numbers themselves, so no key is
- * built per row.
+ * trade-off: all they depend on. Overlap and need in whole quarter hours, the usual case, make
+ * one small integer key with the rest, so a row costs one lookup and builds no key; any other
+ * is keyed by its numbers as text.
  */
-const adviceMemos = new WeakMap<LocationCheck, Map<WorkType, AdviceMemo>>();
+const adviceMemos = new WeakMap<LocationCheck, Map<number | string, Advice>>();
 
 function adviceFor(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate, overlap: number, required: number, worthIt: boolean): Advice {
-  let byWork = adviceMemos.get(check);
-  if (byWork === undefined) adviceMemos.set(check, (byWork = new Map()));
-  let byOverlap = byWork.get(rate.workType);
-  if (byOverlap === undefined) byWork.set(rate.workType, (byOverlap = new Map()));
-  let byRequired = byOverlap.get(overlap);
-  if (byRequired === undefined) {
-    if (byOverlap.size > 1000) byOverlap.clear();
-    byOverlap.set(overlap, (byRequired = new Map()));
+  let memo = adviceMemos.get(check);
+  if (memo === undefined) adviceMemos.set(check, (memo = new Map()));
+  const o = overlap * 4, r = required * 4;
+  const key = o === (o & 255) && r === (r & 255) ? ((rate.index * 256 + o) * 256 + r) * 2 + (worthIt ? 1 : 0) : `${rate.index} ${overlap} ${required} ${worthIt}`;
+  let advice = memo.get(key);
+  if (advice === undefined) {
+    if (memo.size > 5000) memo.clear();
+    memo.set(key, (advice = advise(row, t, check, rate, overlap, required, worthIt)));
   }
-  let pair = byRequired.get(required);
-  if (pair === undefined) {
-    if (byRequired.size > 1000) byRequired.clear();
-    byRequired.set(required, (pair = [undefined, undefined]));
-  }
-  const i = worthIt ? 1 : 0;
-  return pair[i] ?? (pair[i] = advise(row, t, check, rate, overlap, required, worthIt));
+  return advice;
 }
 
 function advise(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate, overlap: number, required: number, worthIt: boolean): Advice {

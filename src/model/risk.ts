@@ -166,12 +166,19 @@ export function reaches(score: number, threshold: number): boolean {
 export function labelledDriver(drivers: readonly RiskDriver[]): RiskDriver {
   const highest = Math.round(drivers[0].score * 1e6) / 1e6;
   let top = drivers[0];
-  let order = RISK_DRIVERS.findIndex((d) => d.key === top.key);
+  let order = orderOf(top);
   for (let i = 1; i < drivers.length && Math.round(drivers[i].score * 1e6) / 1e6 === highest; i++) {
-    const o = RISK_DRIVERS.findIndex((d) => d.key === drivers[i].key);
+    const o = orderOf(drivers[i]);
     if (o < order) [top, order] = [drivers[i], o];
   }
   return top;
+}
+
+/** A driver's place in the documented order. */
+function orderOf(driver: RiskDriver): number {
+  let i = 0;
+  while (i < RISK_DRIVERS.length && RISK_DRIVERS[i].key !== driver.key) i++;
+  return i < RISK_DRIVERS.length ? i : -1;
 }
 
 /**

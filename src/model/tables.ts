@@ -58,8 +58,12 @@ function table<C extends string>(a: Assumptions, categories: readonly C[], key: 
 }
 
 const compiled = new WeakMap<Assumptions, Tables>();
+// The tables last asked for: a batch asks for the same ones on every row, and comparing one
+// reference is cheaper than a weak map lookup. Holds one assumptions object alive at most.
+let last: Tables | undefined;
 
 export function tablesFor(a: Assumptions): Tables {
+  if (last !== undefined && last.a === a) return last;
   let t = compiled.get(a);
   if (t === undefined) {
     const weights = RISK_KEYS.map((r) => Number((a as unknown as Record<string, number>)[`weight${pascal(r)}` as AssumptionKey]) || 0);
@@ -97,7 +101,7 @@ export function tablesFor(a: Assumptions): Tables {
     };
     compiled.set(a, t);
   }
-  return t;
+  return (last = t);
 }
 
 // The category lists, read once: an imported binding may be a getter on every read.
@@ -121,15 +125,21 @@ const B = CATEGORY_BITS;
  * of what the categories decide from it.
  */
 export function categoriesOf(row: VendorRow): number {
-  const e = ENGAGEMENT_WORDS.indexOf(row.engagementModel);
-  const p = PRICING_WORDS.indexOf(row.pricingModel);
-  const r = LEVEL_WORDS.indexOf(row.requirementsClarity);
-  const l = LOCATION_WORDS.indexOf(row.locationModel);
-  const s = SENSITIVITY_WORDS.indexOf(row.dataSensitivity);
-  const k = LEVEL_WORDS.indexOf(row.collaborationIntensity);
-  const u = LEVEL_WORDS.indexOf(row.urgency);
+  const e = position(ENGAGEMENT_WORDS, row.engagementModel);
+  const p = position(PRICING_WORDS, row.pricingModel);
+  const r = position(LEVEL_WORDS, row.requirementsClarity);
+  const l = position(LOCATION_WORDS, row.locationModel);
+  const s = position(SENSITIVITY_WORDS, row.dataSensitivity);
+  const k = position(LEVEL_WORDS, row.collaborationIntensity);
+  const u = position(LEVEL_WORDS, row.urgency);
   if (e < 0 || p < 0 || r < 0 || l < 0 || s < 0 || k < 0 || u < 0) return -1;
   return (e << B.engagement) | (p << B.pricing) | (r << B.clarity) | (l << B.location) | (s << B.sensitivity) | (k << B.collaboration) | (u << B.urgency);
+}
+
+/** indexOf for a list of a few words, as a loop the compiler writes in place rather than a call per word. */
+function position(words: readonly string[], word: string): number {
+  for (let i = 0; i < words.length; i++) if (words[i] === word) return i;
+  return -1;
 }
 
 /** The memo for one text slot (a cost line, a risk cause...). */
