@@ -125,9 +125,9 @@ interface CostCache {
   readonly attritionTexts: Map<number, Map<number, string>>;
   /** Location model, collaboration: the productivity texts of CostProfile. */
   readonly productivityTexts: Nested<Nested<Map<number, Map<number, string>>>>;
-  /** The productivity and attrition texts last found, by slots their numbers pick: see Recent. */
-  readonly recentProductivity: (Recent | undefined)[];
-  readonly recentAttrition: (Recent | undefined)[];
+  /** The productivity and attrition texts last found, by slots their numbers pick (see Recent); made on the first breakdown. */
+  recentProductivity: (Recent | undefined)[] | undefined;
+  recentAttrition: (Recent | undefined)[] | undefined;
 }
 
 /**
@@ -142,16 +142,19 @@ interface Recent {
   readonly y: number;
   readonly text: string;
 }
-const RECENT_SLOTS = 1024;
-
 function recent(slots: (Recent | undefined)[], slot: number, owner: object, x: number, y: number): string | undefined {
-  const r = slots[slot & (RECENT_SLOTS - 1)];
+  const r = slots[slot];
   return r !== undefined && r.owner === owner && r.x === x && r.y === y ? r.text : undefined;
 }
 
 function keepRecent(slots: (Recent | undefined)[], slot: number, owner: object, x: number, y: number, text: string): string {
-  slots[slot & (RECENT_SLOTS - 1)] = { owner, x, y, text };
+  slots[slot] = { owner, x, y, text };
   return text;
+}
+
+/** `size` empty slots, every one there from the start so the array keeps fast elements. */
+function slots(size: number): (Recent | undefined)[] {
+  return new Array<Recent | undefined>(size).fill(undefined);
 }
 
 function cacheOf(t: Tables): CostCache {
@@ -176,9 +179,8 @@ function cacheOf(t: Tables): CostCache {
       ],
       attritionTexts: new Map(),
       productivityTexts: new Map(),
-      // Every slot from the start, so the arrays keep fast elements.
-      recentProductivity: new Array<Recent | undefined>(RECENT_SLOTS).fill(undefined),
-      recentAttrition: new Array<Recent | undefined>(RECENT_SLOTS).fill(undefined),
+      recentProductivity: undefined,
+      recentAttrition: undefined,
     };
     t.cost = c;
   }
@@ -255,9 +257,11 @@ function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
 
 function productivityText(c: CostCache, p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
   const owner = texts.productivityTexts;
-  const slot = Math.round(overlap * 4) * 61 + Math.round(periodShare * 1000) + location.length * 131 + Math.round(p.need * 4) * 17;
-  return recent(c.recentProductivity, slot, owner, overlap, periodShare) ??
-    keepRecent(c.recentProductivity, slot, owner, overlap, periodShare, productivityTextOf(p, texts, t, location, overlap, periodShare, missing, productivityPct));
+  const kept = (c.recentProductivity ??= slots(4096));
+  // Overlap in quarter hours, the share in per mille, the location and the need, mixed into 12 bits.
+  const slot = (Math.imul(Math.round(overlap * 4) + 1, 0x9e3779b1) ^ Math.imul(Math.round(periodShare * 1000) + 31 * location.length, 0x85ebca77) ^ Math.imul(Math.round(p.need * 4) + 7, 0xc2b2ae3d)) >>> 20;
+  return recent(kept, slot, owner, overlap, periodShare) ??
+    keepRecent(kept, slot, owner, overlap, periodShare, productivityTextOf(p, texts, t, location, overlap, periodShare, missing, productivityPct));
 }
 
 function productivityTextOf(p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
@@ -277,9 +281,10 @@ function productivityTextOf(p: CostProfile, texts: CostProfileTexts, t: Tables, 
 }
 
 function attritionText(c: CostCache, attrition: number, knowledgeMonths: number): string {
-  const slot = Math.round(attrition * 1000) * 7 + Math.round(knowledgeMonths * 4);
-  return recent(c.recentAttrition, slot, c, attrition, knowledgeMonths) ??
-    keepRecent(c.recentAttrition, slot, c, attrition, knowledgeMonths, attritionTextOf(c, attrition, knowledgeMonths));
+  const kept = (c.recentAttrition ??= slots(1024));
+  const slot = (Math.round(attrition * 1000) * 7 + Math.round(knowledgeMonths * 4)) & 1023;
+  return recent(kept, slot, c, attrition, knowledgeMonths) ??
+    keepRecent(kept, slot, c, attrition, knowledgeMonths, attritionTextOf(c, attrition, knowledgeMonths));
 }
 
 function attritionTextOf(c: CostCache, attrition: number, knowledgeMonths: number): string {

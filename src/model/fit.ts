@@ -131,11 +131,8 @@ interface Advice {
  * one small integer key with the rest, so a row costs one lookup and builds no key; any other
  * is keyed by its numbers as text.
  */
-const adviceMemos = new WeakMap<LocationCheck, Map<number | string, Advice>>();
-
 function adviceFor(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate, overlap: number, required: number, worthIt: boolean): Advice {
-  let memo = adviceMemos.get(check);
-  if (memo === undefined) adviceMemos.set(check, (memo = new Map()));
+  const memo = check.memo as Map<number | string, Advice>;
   const o = overlap * 4, r = required * 4;
   const key = o === (o & 255) && r === (r & 255) ? ((rate.index * 256 + o) * 256 + r) * 2 + (worthIt ? 1 : 0) : `${rate.index} ${overlap} ${required} ${worthIt}`;
   let advice = memo.get(key);

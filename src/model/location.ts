@@ -36,6 +36,8 @@ export interface LocationCheck {
   readonly where: VendorLocation;
   readonly conflict: boolean;
   readonly text: string;
+  /** What the location fit keeps for this check (its advice), held here so a row finds it without a lookup. */
+  readonly memo: Map<number | string, unknown>;
 }
 
 interface Place {
@@ -51,12 +53,17 @@ interface Cache {
   readonly byCountry: Map<string, Map<string, Place>>;
 }
 const caches = new WeakMap<Assumptions, Cache>();
+// The cache last asked for, as tablesFor keeps its tables: one comparison per row instead of a weak map lookup.
+let lastA: Assumptions | undefined;
+let lastCache: Cache | undefined;
 
 function placeOf(country: string, timeZone: string, a: Assumptions): Place {
   const date = referenceDateOf(a);
   const serial = date.year * 10000 + date.month * 100 + date.day;
-  let cache = caches.get(a);
+  let cache = a === lastA ? lastCache : caches.get(a);
   if (cache === undefined) caches.set(a, (cache = { serial, size: 0, byCountry: new Map() }));
+  lastA = a;
+  lastCache = cache;
   if (cache.serial !== serial) {
     cache.serial = serial;
     cache.size = 0;
@@ -105,7 +112,7 @@ export function locationCheck(country: string, timeZone: string, label: Location
   let check = byBasis[basis];
   if (check === undefined) {
     const where = place.where;
-    byBasis[basis] = check = Object.freeze({ where, conflict: basis === "given" && contradicts(label, where), text: checkText(label, basis, where, a) });
+    byBasis[basis] = check = Object.freeze({ where, conflict: basis === "given" && contradicts(label, where), text: checkText(label, basis, where, a), memo: new Map() });
   }
   return check;
 }
