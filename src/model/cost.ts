@@ -259,7 +259,7 @@ function productivityText(c: CostCache, p: CostProfile, texts: CostProfileTexts,
   const owner = texts.productivityTexts;
   const kept = (c.recentProductivity ??= slots(4096));
   // Overlap in quarter hours, the share in per mille, the location and the need, mixed into 12 bits.
-  const slot = (Math.imul(Math.round(overlap * 4) + 1, 0x9e3779b1) ^ Math.imul(Math.round(periodShare * 1000) + 31 * location.length, 0x85ebca77) ^ Math.imul(Math.round(p.need * 4) + 7, 0xc2b2ae3d)) >>> 20;
+  const slot = (Math.round(overlap * 4) * 521 + Math.round(periodShare * 1000) * 3 + location.length * 1031 + Math.round(p.need * 4) * 131) & 4095;
   return recent(kept, slot, owner, overlap, periodShare) ??
     keepRecent(kept, slot, owner, overlap, periodShare, productivityTextOf(p, texts, t, location, overlap, periodShare, missing, productivityPct));
 }
@@ -358,22 +358,23 @@ export function costFrom(row: VendorRow, t: Tables, overlap: number, cats = cate
   const x = AMOUNTS;
   const texts = textsOf(p, row, c);
   const yearShare = x[SELECTION_SHARE] === 1 ? 0 : 1;
-  const L = COST_LINES;
-  // Written out rather than made by a function per line: each amount is then stored once, not passed first.
-  const lines: CostLine[] = [
-    { key: L[VENDOR_SELECTION].key, label: L[VENDOR_SELECTION].label, amount: x[VENDOR_SELECTION], explanation: c.selectionTexts[yearShare] },
-    { key: L[TRANSITION].key, label: L[TRANSITION].label, amount: x[TRANSITION], explanation: c.transitionText },
-    { key: L[GOVERNANCE].key, label: L[GOVERNANCE].label, amount: x[GOVERNANCE], explanation: texts.governanceText },
-    { key: L[PRODUCTIVITY].key, label: L[PRODUCTIVITY].label, amount: x[PRODUCTIVITY], explanation: productivityText(c, p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]) },
-    { key: L[REWORK].key, label: L[REWORK].label, amount: x[REWORK], explanation: texts.reworkText },
-    { key: L[CHANGES].key, label: L[CHANGES].label, amount: x[CHANGES], explanation: texts.changesText },
-    { key: L[ATTRITION].key, label: L[ATTRITION].label, amount: x[ATTRITION], explanation: attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS]) },
-    { key: L[TRAVEL].key, label: L[TRAVEL].label, amount: x[TRAVEL], explanation: texts.travelText },
-    { key: L[SECURITY].key, label: L[SECURITY].label, amount: x[SECURITY], explanation: texts.securityText },
-    { key: L[SEVERANCE].key, label: L[SEVERANCE].label, amount: x[SEVERANCE], explanation: c.severanceTexts[row.replacesInHouseStaff ? 0 : 1] },
-    { key: L[EXIT].key, label: L[EXIT].label, amount: x[EXIT], explanation: c.exitTexts[yearShare] },
+  // The explanations in line order, each then replaced by its line in the same array: no call
+  // per line (each amount is stored once, not passed first) and no second array.
+  const lines: (string | CostLine)[] = [
+    c.selectionTexts[yearShare],
+    c.transitionText,
+    texts.governanceText,
+    productivityText(c, p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]),
+    texts.reworkText,
+    texts.changesText,
+    attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS]),
+    texts.travelText,
+    texts.securityText,
+    c.severanceTexts[row.replacesInHouseStaff ? 0 : 1],
+    c.exitTexts[yearShare],
   ];
-  return { labour: x[LABOUR], lines, total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
+  for (let i = 0; i < LABOUR; i++) lines[i] = { key: COST_LINES[i].key, label: COST_LINES[i].label, amount: x[i], explanation: lines[i] as string };
+  return { labour: x[LABOUR], lines: lines as CostLine[], total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
 }
 
 /** Labour plus every hidden-cost line, each explained. */
