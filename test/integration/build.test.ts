@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 260,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 262,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 260,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 262,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -70,10 +70,12 @@ describe("webpack build", () => {
     // Fluent's components and the model (functions.js, about 40,000 B) came to 267,283 B as
     // measured; one copy of react-portal, the vendor table steps in the shared script, the themes
     // reduced to the tokens used and left-to-right classes only took it to 259,529 B; the model's
-    // numbers-only totals and shared category lookups then added about 1,200 B (260,729 B). The
-    // limit is that rounded up to the next 1,000 B, so growth fails here. README's Benchmarks
+    // numbers-only totals and shared category lookups then added about 1,200 B (260,729 B); its
+    // shared risk drivers and text slots, the finance step's reuse of the evaluations it is handed
+    // and the limits check's column templates about 720 B more (261,450 B). The limit is that
+    // rounded up to the next 1,000 B, so growth fails here. README's Benchmarks
     // section says what is left and what 200,000 B would take.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(261_000);
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(262_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 
