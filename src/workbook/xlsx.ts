@@ -26,6 +26,7 @@ import type {
   CellNote,
   CellWrite,
   ConditionalFormatRule,
+  FormulaWrite,
   NamedRangeInfo,
   ReadRequest,
   ReadResult,
@@ -229,6 +230,16 @@ const REFERENCE = /(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-
  * compared with the text it was given.
  */
 export function fillDown(formula: string): (offset: number) => string {
+  const parts = fillDownParts(formula);
+  return (offset) => {
+    let out = "";
+    for (const part of parts) out += typeof part === "number" ? String(part + offset) : part;
+    return out;
+  };
+}
+
+/** `formula` as fillDown reads it: its text pieces with the relative row numbers between them. */
+function fillDownParts(formula: string): (string | number)[] {
   const parts: (string | number)[] = [];
   const segments = formula.split(/("(?:[^"]|"")*")/);
   let text = "";
@@ -248,11 +259,24 @@ export function fillDown(formula: string): (offset: number) => string {
     text += segment.slice(last);
   }
   parts.push(text);
-  return (offset) => {
-    let out = "";
-    for (const part of parts) out += typeof part === "number" ? String(part + offset) : part;
-    return out;
-  };
+  return parts;
+}
+
+/**
+ * Whether filling `formula` down gives the template's text at every offset: it does exactly
+ * when fillDown reads the template's own pieces with `row` between each two of them. Then
+ * fillDown's text `offset` rows down is `parts.join(String(row + offset))`, and a cell of the
+ * same template can be recognised by its row alone, without building its text.
+ */
+function fillsDownAsTemplate(formula: string, template: NonNullable<FormulaWrite["rowTemplate"]>, row: number): boolean {
+  const read = fillDownParts(formula);
+  const { parts } = template;
+  if (read.length !== 2 * parts.length - 1) return false;
+  for (let i = 0; i < parts.length; i++) {
+    if (read[2 * i] !== parts[i]) return false;
+    if (i > 0 && read[2 * i - 1] !== row) return false;
+  }
+  return true;
 }
 
 /**
@@ -276,9 +300,11 @@ function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style
   };
 }
 
-function toExcelValue(write: Exclude<CellWrite, null>): ExcelJS.CellValue {
+/** `formulaText`, when given, is `write.formula` already built (a templated cell builds it on each read). */
+function toExcelValue(write: Exclude<CellWrite, null>, formulaText?: string): ExcelJS.CellValue {
   if (typeof write === "object") {
-    const formula = write.formula.startsWith("=") ? write.formula.slice(1) : write.formula;
+    const text = formulaText ?? write.formula;
+    const formula = text.startsWith("=") ? text.slice(1) : text;
     const cached = write.cachedValue;
     return { formula, result: cached === null || cached === undefined ? undefined : cached } as ExcelJS.CellFormulaValue;
   }
@@ -921,19 +947,28 @@ export class XlsxWorkbook implements WorkbookPort {
           r++;
           continue;
         }
-        const master = fillDown(write.formula);
+        const text = write.formula;
+        // The template's cells follow by their row number alone; any other cell, and a template
+        // fillDown reads differently, by comparing texts.
+        const template = write.rowTemplate;
+        const row = template ? Number(template.row) : NaN;
+        const templated = template !== undefined && fillsDownAsTemplate(text, template, row) ? template.parts : undefined;
+        let filled: ((offset: number) => string) | undefined;
         let end = r + 1;
         while (end < cells.length) {
           const next = cells[end][c];
-          if (next === null || next === undefined || typeof next !== "object" || next.formula !== master(end - r)) break;
+          if (next === null || next === undefined || typeof next !== "object") break;
+          const offset = end - r;
+          const sameTemplate = templated !== undefined && next.rowTemplate?.parts === templated && next.rowTemplate.row === String(row + offset);
+          if (!sameTemplate && next.formula !== (filled ??= fillDown(text))(offset)) break;
           end++;
         }
         if (end - r < 2) {
-          put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write));
+          put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write, text));
         } else {
           const master = cellAddress(origin.row + r, origin.column + c);
           const ref = `${master}:${cellAddress(origin.row + end - 1, origin.column + c)}`;
-          put(origin.row + 1 + r, origin.column + 1 + c, { ...(toExcelValue(write) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue);
+          put(origin.row + 1 + r, origin.column + 1 + c, { ...(toExcelValue(write, text) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue);
           for (let k = r + 1; k < end; k++) {
             const cached = (cells[k][c] as { cachedValue?: CellValue }).cachedValue;
             put(origin.row + 1 + k, origin.column + 1 + c, {

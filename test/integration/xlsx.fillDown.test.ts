@@ -1,0 +1,101 @@
+// A column of formulas written with a row template (every cell `parts.join(row)`, one `parts`
+// array per column) is stored exactly as the same texts written without one: the same shared
+// formulas, the same runs, the same breaks. The template only lets the adapter recognise a
+// filled-down run without building each cell's text.
+import JSZip from "jszip";
+import type { CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+
+/** A templated cell that counts how often its text is built, as the finance summary's cells build theirs on each read. */
+class Templated implements FormulaWrite {
+  reads = 0;
+  constructor(
+    readonly parts: readonly string[],
+    readonly row: string,
+    readonly cachedValue: number,
+  ) {}
+  get formula(): string {
+    this.reads++;
+    return this.parts.join(this.row);
+  }
+  get rowTemplate(): { readonly parts: readonly string[]; readonly row: string } {
+    return this;
+  }
+}
+
+const plain = (cell: CellWrite): CellWrite => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue } : cell);
+
+async function sheets(cells: CellWrite[][]): Promise<Map<string, string>> {
+  const workbook = XlsxWorkbook.create();
+  const changes: WorkbookChange[] = [
+    { kind: "ensureSheet", sheet: "Filled" },
+    { kind: "writeRange", sheet: "Filled", address: "C1", cells },
+  ];
+  await workbook.apply(changes);
+  const zip = await JSZip.loadAsync(await workbook.toBuffer());
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/")).sort()) out.set(name, await zip.file(name)!.async("string"));
+  return out;
+}
+
+/** One column, `rows` top to bottom; a number n is Templated(parts, String(n)), anything else is written as is. */
+function column(parts: readonly string[], rows: readonly (number | CellWrite)[]): CellWrite[][] {
+  return rows.map((r, i) => [typeof r === "number" ? new Templated(parts, String(r), i) : r]);
+}
+
+async function expectSameAsPlain(cells: CellWrite[][]): Promise<Map<string, string>> {
+  const templated = await sheets(cells);
+  const untemplated = await sheets(cells.map((row) => row.map(plain)));
+  expect([...templated.keys()]).toEqual([...untemplated.keys()]);
+  for (const [name, xml] of templated) expect(xml).toBe(untemplated.get(name));
+  return templated;
+}
+
+/** Shared formulas' masters: each run of two or more cells is one. */
+const runs = (xml: string) => xml.split('t="shared" ref="').length - 1;
+const sheetXml = (parts: Map<string, string>) => [...parts.values()].find((xml) => xml.includes("<f"))!;
+const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe("xlsx adapter: formulas written down a column with a row template", () => {
+  it("stores a filled-down template as one shared formula, as the same texts written plainly", async () => {
+    const xml = sheetXml(await expectSameAsPlain(column(["=A", "*2+$A$10+$A", "-B", ""], rows(5, 40))));
+    expect(runs(xml)).toBe(1);
+  });
+
+  it("recognises the run from its first cell's text alone, building no other cell's", async () => {
+    const cells = column(["=A", "*2+$A$10+$A", "-B", ""], rows(5, 40));
+    await sheets(cells);
+    const reads = cells.map(([cell]) => (cell as Templated).reads);
+    expect(reads[0]).toBeGreaterThan(0);
+    expect(reads.slice(1)).toEqual(reads.slice(1).map(() => 0));
+  });
+
+  // "B1" joined with the row reads as the reference B12, B13, ...: filling down moves it by one
+  // as the template does until row 10, where the template's B110 is no longer fillDown's B20.
+  it("breaks a run where filling down and the template part ways, as the plain texts do", async () => {
+    const xml = sheetXml(await expectSameAsPlain(column(["=B", "+B1", ""], rows(1, 14))));
+    expect(runs(xml)).toBeGreaterThan(1);
+  });
+
+  it("treats a row joined inside quotes or after a fixed $ as text, as the plain texts do", async () => {
+    for (const parts of [["=A", '&"', '"'], ["=A$", "+1"], ["=A1", ""]]) await expectSameAsPlain(column(parts, rows(8, 20)));
+  });
+
+  it("breaks a run at a skipped row, a gap, a value and another template, and continues over a plain copy of the next text", async () => {
+    const parts = ["=A", "+1"];
+    const same = ["=A", "+1"];
+    const xml = sheetXml(
+      await expectSameAsPlain(
+        column(parts, [2, 3, 4, 6, 7, 8, null, 10, 11, 12, 7, 14, 15, 16, new Templated(same, "17", 0), 18, 19, { formula: "=A20+1" }, 21, 22]),
+      ),
+    );
+    expect(runs(xml)).toBeGreaterThan(3);
+  });
+
+  it("fills a template across the digits' lengths and from a row number with leading zeros as the plain texts do", async () => {
+    await expectSameAsPlain(column(["=A", "+B", ""], rows(95, 105)));
+    await expectSameAsPlain(column(["=A", "+B", ""], rows(9_999_995, 10_000_003)));
+    await expectSameAsPlain([[new Templated(["=A", ""], "07", 0)], [new Templated(["=A", ""], "8", 0)], [new Templated(["=A", ""], "9", 0)]]);
+    await expectSameAsPlain([[new Templated(["=A", ""], "7", 0)], [new Templated(["=A", ""], "08", 0)], [new Templated(["=A", ""], "9", 0)]]);
+  });
+});
