@@ -12,6 +12,7 @@ import {
   COST_BY_YEAR_COLUMN,
   COST_RANGE_CHART_COLUMN,
   FIRST_VENDOR_ROW,
+  RowFormula,
   SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
   SUMMARY_SHEET,
@@ -149,16 +150,15 @@ export function chartBlocks(input: {
   const lowLetters = columnLetters(summaryColumnOf("range", "low"));
   const expectedLetters = columnLetters(summaryColumnOf("result", "totalCost"));
   const highLetters = columnLetters(summaryColumnOf("range", "high"));
+  // Each column's formula is its template joined with the row number (RowFormula).
+  const lowParts = [`=${lowLetters}`, ""];
+  const toExpectedParts = [`=${expectedLetters}`, `-${lowLetters}`, ""];
+  const toHighParts = [`=${highLetters}`, `-${expectedLetters}`, ""];
   const rangeRows: CellWrite[][] = vendors.map((v, i) => {
-    const row = FIRST_VENDOR_ROW + i + 1;
+    const row = String(FIRST_VENDOR_ROW + i + 1);
     const { low, expected, high } = v.costRange;
     if (mode === "values") return [v.vendor, low, expected - low, high - expected];
-    return [
-      v.vendor,
-      { formula: `=${lowLetters}${row}`, cachedValue: low },
-      { formula: `=${expectedLetters}${row}-${lowLetters}${row}`, cachedValue: expected - low },
-      { formula: `=${highLetters}${row}-${expectedLetters}${row}`, cachedValue: high - expected },
-    ];
+    return [v.vendor, new RowFormula(lowParts, row, low), new RowFormula(toExpectedParts, row, expected - low), new RowFormula(toHighParts, row, high - expected)];
   });
   const rangeHeader = ["Cost range chart: vendor", "Total cost, low", "Low to expected", "Expected to high"];
   const sum = vendors.reduce((total, v) => total + v.evaluation.cost.total, 0);

@@ -12,7 +12,7 @@ import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
-import { ASSUMPTIONS_NAME, type CellWrite, type FormulaWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
@@ -22,6 +22,7 @@ import {
   FIRST_VENDOR_ROW,
   OUTPUT_SUMMARY_KEYS,
   rangeOverlapText,
+  RowFormula,
   SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
   SUMMARY_REORDERED,
@@ -171,29 +172,6 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   return { changes, area: `A1:${cellAddress(bottom, right)}`, note };
 }
 
-/**
- * A formula cell of a column written down the rows: its text, the column's template joined
- * with the row number, is built each time an adapter reads it, which is once or twice as the
- * plan is applied, never held. Held, the texts of 10,000 rows (some 90 MB) outlived the young
- * generation's collections and were copied by each of them until the apply ended.
- */
-class RowFormula implements FormulaWrite {
-  constructor(
-    readonly parts: readonly string[],
-    readonly row: string,
-    readonly cachedValue: CellValue,
-  ) {}
-
-  get formula(): string {
-    return this.parts.join(this.row);
-  }
-
-  /** The cell is its own template record: no second object per cell. */
-  get rowTemplate(): { readonly parts: readonly string[]; readonly row: string } {
-    return this;
-  }
-}
-
 type SummaryVendor = SummaryInput["vendors"][number];
 type CellWriter = (v: SummaryVendor, rowNumber: string, values: Record<PortableResultKey, CellValue>) => CellWrite;
 
@@ -234,8 +212,9 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
       const index = input.map[key as FieldKey];
       if (!values && assumption) {
         // A blank cell of the vendor's (or no such column) follows the assumption.
-        const defaulted = "=" + assumptionCell(excelText(assumption));
-        return (v) => (index === undefined || isBlank(v.raw[index]) ? { formula: defaulted, cachedValue: valueOf(v) } : writable(valueOf(v)));
+        // No row in it: a one-part template, so that the rows taking the default are recognised as a fill-down by it.
+        const defaulted = ["=" + assumptionCell(excelText(assumption))];
+        return (v, rowNumber) => (index === undefined || isBlank(v.raw[index]) ? new RowFormula(defaulted, rowNumber, valueOf(v)) : writable(valueOf(v)));
       }
       return (v) => writable(valueOf(v));
     }
@@ -321,6 +300,15 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     }
     return template;
   };
+  // The yearly rise's formula holds no row: one template (a single part) per wage assumption
+  // and cap, so that rows sharing it are recognised as a fill-down by the template alone.
+  const riseTemplates = new Map<string, string[]>();
+  const riseTemplate = (wageAssumption: string, cap: number | undefined) => {
+    const key = `${wageAssumption}\u0000${cap}`;
+    let template = riseTemplates.get(key);
+    if (template === undefined) riseTemplates.set(key, (template = [yearlyRiseFormula(wageAssumption, cap)]));
+    return template;
+  };
   const rows: CellWrite[][] = input.vendors.map((v, i) => {
     const term = terms[i];
     if (term.notSplit) return [v.vendor, term.riseBasis, ...Array.from({ length: count }, (): CellWrite => null), null];
@@ -331,7 +319,7 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     const built = templateFor(term.years.length);
     return [
       v.vendor,
-      { formula: yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap), cachedValue: term.yearlyRise },
+      new RowFormula(riseTemplate(term.wageAssumption!, v.evaluation.row.indexationCap), row, term.yearlyRise),
       ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? new RowFormula(built.years[y], row, term.years[y].total) : null)),
       new RowFormula(built.overTerm, row, term.total),
     ];

@@ -230,7 +230,10 @@ const REFERENCE = /(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-
  * compared with the text it was given.
  */
 export function fillDown(formula: string): (offset: number) => string {
-  const parts = fillDownParts(formula);
+  return filledFrom(fillDownParts(formula));
+}
+
+function filledFrom(parts: readonly (string | number)[]): (offset: number) => string {
   return (offset) => {
     let out = "";
     for (const part of parts) out += typeof part === "number" ? String(part + offset) : part;
@@ -263,13 +266,12 @@ function fillDownParts(formula: string): (string | number)[] {
 }
 
 /**
- * Whether filling `formula` down gives the template's text at every offset: it does exactly
+ * Whether filling a formula down (`read`, its fillDownParts) gives the template's text at every offset: it does exactly
  * when fillDown reads the template's own pieces with `row` between each two of them. Then
  * fillDown's text `offset` rows down is `parts.join(String(row + offset))`, and a cell of the
  * same template can be recognised by its row alone, without building its text.
  */
-function fillsDownAsTemplate(formula: string, template: NonNullable<FormulaWrite["rowTemplate"]>, row: number): boolean {
-  const read = fillDownParts(formula);
+function fillsDownAsTemplate(read: readonly (string | number)[], template: NonNullable<FormulaWrite["rowTemplate"]>, row: number): boolean {
   const { parts } = template;
   if (read.length !== 2 * parts.length - 1) return false;
   for (let i = 0; i < parts.length; i++) {
@@ -950,9 +952,10 @@ export class XlsxWorkbook implements WorkbookPort {
         const text = write.formula;
         // The template's cells follow by their row number alone; any other cell, and a template
         // fillDown reads differently, by comparing texts.
+        const read = fillDownParts(text);
         const template = write.rowTemplate;
         const row = template ? Number(template.row) : NaN;
-        const templated = template !== undefined && fillsDownAsTemplate(text, template, row) ? template.parts : undefined;
+        const templated = template !== undefined && fillsDownAsTemplate(read, template, row) ? template.parts : undefined;
         let filled: ((offset: number) => string) | undefined;
         let end = r + 1;
         while (end < cells.length) {
@@ -960,7 +963,7 @@ export class XlsxWorkbook implements WorkbookPort {
           if (next === null || next === undefined || typeof next !== "object") break;
           const offset = end - r;
           const sameTemplate = templated !== undefined && next.rowTemplate?.parts === templated && next.rowTemplate.row === String(row + offset);
-          if (!sameTemplate && next.formula !== (filled ??= fillDown(text))(offset)) break;
+          if (!sameTemplate && next.formula !== (filled ??= filledFrom(read))(offset)) break;
           end++;
         }
         if (end - r < 2) {

@@ -1,0 +1,58 @@
+// Every formula the finance summary writes on a vendor's row carries its column's row template
+// (the formula is the template's parts joined with the row's number, one parts array per
+// column and shape), so that an adapter recognises a filled-down column without building and
+// comparing each row's text.
+import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
+import { FIRST_VENDOR_ROW } from "../../src/actions/financeLayout";
+import { SAMPLE_TABLE_NAME } from "../../src/sample/vendors";
+import { parseCell } from "../../src/workbook/address";
+import { MemoryWorkbook } from "../../src/workbook/memory";
+import type { ApplyOptions, CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
+import { sampleChanges } from "../../scripts/make-sample";
+
+class Recording extends MemoryWorkbook {
+  readonly changes: WorkbookChange[] = [];
+  override async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
+    this.changes.push(...changes);
+    return super.apply(changes, options);
+  }
+}
+
+describe("the finance summary's formulas on vendor rows", () => {
+  it("each carry a row template that joins to the formula with the row's own number", async () => {
+    const workbook = new Recording();
+    await workbook.apply(sampleChanges());
+    workbook.changes.length = 0;
+    const outcome = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: new Date("2026-03-02T15:30:00Z") });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const vendorAt = new Map(outcome.vendors.map((v, k) => [FIRST_VENDOR_ROW + k, v.vendor]));
+
+    const onVendorRows: { formula: FormulaWrite; row: number; column: number }[] = [];
+    for (const change of workbook.changes) {
+      if (change.kind !== "writeRange" || change.sheet !== SUMMARY_SHEET) continue;
+      const origin = parseCell(change.address);
+      change.cells.forEach((cells: readonly CellWrite[], r) => {
+        const row = origin.row + r;
+        if (vendorAt.get(row) === undefined || cells[0] !== vendorAt.get(row)) return;
+        cells.forEach((cell, c) => {
+          if (cell !== null && typeof cell === "object") onVendorRows.push({ formula: cell, row, column: origin.column + c });
+        });
+      });
+    }
+    // The summary's columns, its cost by year and the cost range chart's block all write formulas there.
+    expect(new Set(onVendorRows.map((f) => f.column)).size).toBeGreaterThan(20);
+
+    const untemplated = onVendorRows.filter(({ formula, row }) => formula.rowTemplate === undefined || formula.rowTemplate.row !== String(row + 1) || formula.rowTemplate.parts.join(formula.rowTemplate.row) !== formula.formula);
+    expect(untemplated.map(({ formula, row, column }) => `${column}:${row} ${formula.formula}`)).toEqual([]);
+
+    // One parts array per column and shape, not one per cell.
+    const byColumn = new Map<string, Set<readonly string[]>>();
+    for (const { formula, column } of onVendorRows) {
+      const parts = formula.rowTemplate!.parts;
+      const key = `${column} ${JSON.stringify(parts)}`;
+      if (!byColumn.has(key)) byColumn.set(key, new Set());
+      byColumn.get(key)!.add(parts);
+    }
+    for (const [key, arrays] of byColumn) expect([key, arrays.size]).toEqual([key, 1]);
+  });
+});
