@@ -281,7 +281,9 @@ export const COST_BY_YEAR_VALUES_TITLE = "Cost by contract year (as prepared: va
  * values as prepared. A term too long to split keeps its sentence and no years.
  */
 function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number; count: number } {
-  const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a));
+  // A row's own evaluation holds its total cost under these assumptions; a rate card's option's
+  // is its rows' together, priced otherwise than its combined row (model/rateCard.ts).
+  const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a, v.members === undefined ? v.evaluation.cost : undefined));
   // A loop, not Math.max(...): spreading some 150,000 vendors' terms overflows the call stack.
   let longest = 1;
   for (const term of terms) longest = Math.max(longest, term.years.length);

@@ -19,7 +19,7 @@
 import type { Assumptions } from "./assumptions";
 import type { CostLineKey } from "./cost";
 import { totalCost } from "./cost";
-import type { VendorRow } from "./types";
+import type { CostBreakdown, VendorRow } from "./types";
 import { zoneCountry } from "./zones";
 
 const ONE_OFF: ReadonlySet<CostLineKey> = new Set(["vendorSelection", "transition", "severanceRetention"]);
@@ -72,23 +72,29 @@ export function wageInflationFor(country: string, a: Assumptions): { value: numb
   return { value: a.wageInflationOther, name: "Wage inflation (other countries)" };
 }
 
-/** The row's cost in each contract year, its rate rising by its country's wage inflation or its cap (see the top). */
-export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
+const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`;
+
+/**
+ * The row's cost in each contract year, its rate rising by its country's wage inflation or its
+ * cap (see the top). `cost` is the row's totalCost under `a` when the caller has it already (an
+ * evaluation's), so that it is not computed twice.
+ */
+export function costOverTerm(row: VendorRow, a: Assumptions, cost?: CostBreakdown): CostOverTerm {
   // A term typed as thousands of years (or 1e308 months) is legal for the total but cannot be
   // listed year by year: past MAX_TERM_YEARS it is not split, and says so.
   if (row.durationMonths > MAX_TERM_YEARS * 12)
     return { years: [], yearlyRise: NaN, riseBasis: `Not split by year: the term is longer than ${MAX_TERM_YEARS} years.`, total: NaN, notSplit: true };
-  const cost = totalCost(row, a);
+  const { labour, lines } = cost ?? totalCost(row, a);
   const d = row.durationMonths;
   // Without a Country, the country of the vendor's time zone (Asia/Kolkata is India).
   const wage = wageInflationFor(row.country || (row.timeZone ? zoneCountry(row.timeZone) : ""), a);
   const capped = row.indexationCap !== undefined && row.indexationCap < wage.value;
   const rise = capped ? row.indexationCap! : wage.value;
-  const pct = (x: number) => `${Number((x * 100).toFixed(2))}%`;
   const riseBasis = capped
     ? `The rate rises ${pct(rise)} a year: the contract's indexation cap, below the ${pct(wage.value)} of '${wage.name}'.`
     : `The rate rises ${pct(rise)} a year: '${wage.name}'${row.indexationCap !== undefined ? `, within the contract's ${pct(row.indexationCap)} cap` : ""}.`;
   const period = Math.min(d, a.productivityLossMonths);
+  const splits = lines.map((line) => yearSplit(line.key as CostLineKey));
   const years: CostYear[] = [];
   const count = Math.max(1, Math.ceil(d / 12 - 1e-9));
   let total = 0;
@@ -97,15 +103,16 @@ export function costOverTerm(row: VendorRow, a: Assumptions): CostOverTerm {
     const months = Math.min(12, d - start);
     const share = months / d;
     const growth = Math.pow(1 + rise, y - 1);
-    let amount = cost.labour * share * growth;
-    for (const line of cost.lines) {
-      const split = yearSplit(line.key as CostLineKey);
+    let amount = labour * share * growth;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const split = splits[i];
       if (split === "firstYear") amount += y === 1 ? line.amount : 0;
       else if (split === "lastYear") amount += y === count ? line.amount * growth : 0;
       else if (split === "lossPeriod") amount += period > 0 ? (line.amount * Math.max(0, Math.min(start + months, period) - start)) / period * growth : 0;
       else amount += line.amount * share * growth;
     }
-    years.push({ year: y, months, hourlyRate: row.hourlyRate * growth, labour: cost.labour * share * growth, total: amount });
+    years.push({ year: y, months, hourlyRate: row.hourlyRate * growth, labour: labour * share * growth, total: amount });
     total += amount;
   }
   return { years, yearlyRise: rise, riseBasis, total, wageAssumption: wage.name };

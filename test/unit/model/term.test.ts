@@ -3,6 +3,16 @@ import { costOverTerm, wageInflationFor } from "../../../src/model/term";
 import { assumptionsWith, vendorRow, WINTER } from "./helpers";
 
 describe("cost per contract year", () => {
+  it("prices the years from the row's cost breakdown when handed one, exactly as it computes it otherwise", () => {
+    const row = vendorRow({ country: "IN", durationMonths: 30, hourlyRate: 30 });
+    const cost = totalCost(row, WINTER);
+    expect(costOverTerm(row, WINTER, cost)).toEqual(costOverTerm(row, WINTER));
+    // The breakdown handed is the one used: the row's own is not computed again.
+    const doubled = { ...cost, labour: cost.labour * 2, lines: cost.lines.map((l) => ({ ...l, amount: l.amount * 2 })) };
+    const term = costOverTerm(row, WINTER, doubled);
+    expect(term.total).toBeCloseTo(2 * costOverTerm(row, WINTER).total, 6);
+  });
+
   it("with no rise, the years add up to the total cost, one-off lines in year 1 and productivity loss in its first months", () => {
     const flat = assumptionsWith({ "Reference date": "2026-01-15", "Wage inflation (India)": 0 });
     for (const d of [6, 12, 30, 60]) {
