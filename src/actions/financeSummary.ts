@@ -112,9 +112,8 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell));
   const rows: CellWrite[][] = vendors.map((v, i) => {
     const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
-    const values = resultValues(v.evaluation);
     const cells = new Array<CellWrite>(writers.length);
-    for (let c = 0; c < writers.length; c++) cells[c] = writers[c](v, rowNumber, values);
+    for (let c = 0; c < writers.length; c++) cells[c] = writers[c](v, rowNumber);
     return cells;
   });
 
@@ -173,7 +172,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
 }
 
 type SummaryVendor = SummaryInput["vendors"][number];
-type CellWriter = (v: SummaryVendor, rowNumber: string, values: Record<PortableResultKey, CellValue>) => CellWrite;
+type CellWriter = (v: SummaryVendor, rowNumber: string) => CellWrite;
 
 /** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
 function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string): CellWriter {
@@ -191,7 +190,8 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
     }
     case "result": {
       const key = column.key;
-      return values ? (_v, _row, results) => writable(results[key]) : (_v, rowNumber, results) => formula(rowNumber, results[key]);
+      const result = resultOf(key);
+      return values ? (v) => writable(result(v.evaluation)) : (v, rowNumber) => formula(rowNumber, result(v.evaluation));
     }
     case "range": {
       const end = column.end;
@@ -374,23 +374,33 @@ export function notEvaluated(message: string): string {
   return `Not evaluated: ${message}`;
 }
 
-/** The model's number (or word) for each result column. */
-function resultValues(e: Evaluation): Record<PortableResultKey, CellValue> {
-  const values: Record<string, CellValue> = {
-    labour: e.cost.labour,
-    totalCost: e.cost.total,
-    effectiveHourlyRate: e.cost.effectiveHourlyRate,
-    requiredOverlap: e.fit.requiredOverlapHours,
-    fitScore: e.fit.score,
-    fitVerdict: e.fit.verdict,
-    riskScore: e.risk.score,
-    riskBand: e.risk.band,
-    riskLabel: e.risk.label,
+/**
+ * How the model's number (or word) for a result column is read from an evaluation, decided once
+ * per column: a cost line's or risk driver's key is looked up among the evaluation's lines or
+ * drivers, a later one of the same key taking precedence, as in a record of them all.
+ */
+function resultOf(key: PortableResultKey): (e: Evaluation) => CellValue {
+  const own = RESULT_FIELDS[key as keyof typeof RESULT_FIELDS] as ((e: Evaluation) => CellValue) | undefined;
+  const driver = key.startsWith("risk.") ? key.slice("risk.".length) : undefined;
+  return (e) => {
+    let value = own?.(e);
+    for (const line of e.cost.lines) if (line.key === key) value = line.amount;
+    if (driver !== undefined) for (const d of e.risk.drivers) if (d.key === driver) value = d.score;
+    return value;
   };
-  for (const line of e.cost.lines) values[line.key] = line.amount;
-  for (const driver of e.risk.drivers) values[`risk.${driver.key}`] = driver.score;
-  return values as Record<PortableResultKey, CellValue>;
 }
+
+const RESULT_FIELDS = {
+  labour: (e: Evaluation) => e.cost.labour,
+  totalCost: (e: Evaluation) => e.cost.total,
+  effectiveHourlyRate: (e: Evaluation) => e.cost.effectiveHourlyRate,
+  requiredOverlap: (e: Evaluation) => e.fit.requiredOverlapHours,
+  fitScore: (e: Evaluation) => e.fit.score,
+  fitVerdict: (e: Evaluation) => e.fit.verdict,
+  riskScore: (e: Evaluation) => e.risk.score,
+  riskBand: (e: Evaluation) => e.risk.band,
+  riskLabel: (e: Evaluation) => e.risk.label,
+};
 
 function rowErrorsNote(rowErrors: readonly RowError[]): string {
   if (rowErrors.length === 0) return "Every row of the vendor table was read.";
