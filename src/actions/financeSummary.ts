@@ -313,18 +313,22 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
   };
   const rows: CellWrite[][] = input.vendors.map((v, i) => {
     const term = terms[i];
-    if (term.notSplit) return [v.vendor, term.riseBasis, ...Array.from({ length: count }, (): CellWrite => null), null];
-    const values = [term.yearlyRise, ...Array.from({ length: count }, (_, y): CellWrite => term.years[y]?.total ?? null), term.total];
-    if (!formulas) return [v.vendor, ...values];
+    const cells = new Array<CellWrite>(count + 3);
+    cells[0] = v.vendor;
+    if (term.notSplit) {
+      cells[1] = term.riseBasis;
+      return cells.fill(null, 2);
+    }
     // Portable formulas for the years the term has as prepared; a later year stays blank.
     const row = String(FIRST_VENDOR_ROW + i + 1);
-    const built = templateFor(term.years.length);
-    return [
-      v.vendor,
-      new RowFormula(riseTemplate(term.wageAssumption!, v.evaluation.row.indexationCap), row, term.yearlyRise),
-      ...Array.from({ length: count }, (_, y): CellWrite => (y < term.years.length ? new RowFormula(built.years[y], row, term.years[y].total) : null)),
-      new RowFormula(built.overTerm, row, term.total),
-    ];
+    const built = formulas ? templateFor(term.years.length) : undefined;
+    cells[1] = built ? new RowFormula(riseTemplate(term.wageAssumption!, v.evaluation.row.indexationCap), row, term.yearlyRise) : term.yearlyRise;
+    for (let y = 0; y < count; y++) {
+      const year = term.years[y];
+      cells[2 + y] = year === undefined ? null : built ? new RowFormula(built.years[y], row, year.total) : year.total;
+    }
+    cells[count + 2] = built ? new RowFormula(built.overTerm, row, term.total) : term.total;
+    return cells;
   });
   const right = left + header.length - 1;
   const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;
