@@ -4,6 +4,19 @@
 // dates and spans shared formulas with, which the made sheets' renderer (xlsxCreatedSheet.ts)
 // calls so that its XML is theirs. ExcelJS ships no types for them; only what the adapter
 // touches is declared.
+//
+// The workbook class and the enums are taken from their own modules rather than the package's
+// entry point (lib/exceljs.nodejs.js), which also loads the streaming reader and writer and
+// with them unzipper and archiver, dozens of modules the adapter never uses, on every start of
+// the command line.
+declare module "exceljs/lib/doc/workbook" {
+  const Workbook: typeof import("exceljs").Workbook;
+  export default Workbook;
+}
+declare module "exceljs/lib/doc/enums" {
+  const enums: { readonly ValueType: typeof import("exceljs").ValueType };
+  export default enums;
+}
 declare module "exceljs/lib/utils/xml-stream" {
   export default class XmlStream {
     /** The pieces written so far; joined by `xml`. */

@@ -16,7 +16,9 @@
 //   (setChart) is kept as data in the settings (CHARTS_SETTING) and added as DrawingML parts
 //   when the file is written (xlsxCharts.ts), so the charts the add-in drew survive any
 //   number of opens and saves here; charts a user drew in Excel do not.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import enums from "exceljs/lib/doc/enums";
+import Workbook from "exceljs/lib/doc/workbook";
 import { promises as fs } from "fs";
 import type { CellValue } from "../model/types";
 import { cellAddress, columnLetters, parseCell, parseRange, quoteSheet, type RangeRef } from "./address";
@@ -189,7 +191,7 @@ function plainValue(value: ExcelJS.CellValue): CellValue {
 
 /** A cell's shown value. ExcelJS's `cell.value` drops a formula's falsy result (0, FALSE, ""), `cell.result` keeps it. */
 function cellValue(cell: ExcelJS.Cell): CellValue {
-  if (cell.type === ExcelJS.ValueType.Formula) {
+  if (cell.type === enums.ValueType.Formula) {
     const result = cell.result as ExcelJS.CellValue;
     if (result !== null && typeof result === "object" && !(result instanceof Date) && "error" in (result as object)) return String((result as { error: string }).error);
     return plainValue(result ?? null);
@@ -398,7 +400,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** A new, empty workbook. */
   static create(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook());
+    return new XlsxWorkbook(new Workbook());
   }
 
   /** Opens a file; throws WorkbookOpenError whose message is one line a user can act on. */
@@ -436,7 +438,7 @@ export class XlsxWorkbook implements WorkbookPort {
         "notXlsx",
       );
     }
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new Workbook();
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     } catch (error) {
@@ -1144,7 +1146,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!row) continue;
       for (const c of columns) {
         const cell = row.findCell(firstColumn + c);
-        if (cell && cell.type === ExcelJS.ValueType.Formula && cell.result === undefined) cells.push({ row: r, header: info.headers[c], formula: "=" + cell.formula });
+        if (cell && cell.type === enums.ValueType.Formula && cell.result === undefined) cells.push({ row: r, header: info.headers[c], formula: "=" + cell.formula });
       }
     }
     return cells;

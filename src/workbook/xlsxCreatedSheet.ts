@@ -14,7 +14,8 @@
 // (a filled-down run as one shared formula) and formats. Anything else asked of such a sheet
 // (reading it back, a table, a note, clearing) first moves its cells into ExcelJS (`replay`),
 // and from then on the sheet is an ordinary ExcelJS sheet.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import enums from "exceljs/lib/doc/enums";
 import Range from "exceljs/lib/doc/range";
 import { columnLetters } from "./address";
 import { renderCell, valueType } from "./xlsxRows";
@@ -32,7 +33,7 @@ const NO_STYLE: Style = {};
  * plus `style`): the fields its CellXform (lib/xlsx/xform/sheet/cell-xform.js) prepares and renders.
  */
 export class StoredCell {
-  type: ExcelJS.ValueType = ExcelJS.ValueType.Null;
+  type: ExcelJS.ValueType = enums.ValueType.Null;
   value: string | number | boolean | undefined = undefined;
   formula: string | undefined = undefined;
   sharedFormula: string | undefined = undefined;
@@ -66,19 +67,19 @@ export class StoredCell {
     this.formula = this.sharedFormula = this.shareType = this.ref = undefined;
     this.result = undefined;
     if (value === null || value === undefined) {
-      this.type = ExcelJS.ValueType.Null;
+      this.type = enums.ValueType.Null;
     } else if (typeof value === "string") {
-      this.type = ExcelJS.ValueType.String;
+      this.type = enums.ValueType.String;
       this.value = value;
     } else if (typeof value === "number") {
-      this.type = ExcelJS.ValueType.Number;
+      this.type = enums.ValueType.Number;
       this.value = value;
     } else if (typeof value === "boolean") {
-      this.type = ExcelJS.ValueType.Boolean;
+      this.type = enums.ValueType.Boolean;
       this.value = value;
     } else {
       const f = value as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
-      this.type = ExcelJS.ValueType.Formula;
+      this.type = enums.ValueType.Formula;
       this.formula = f.formula;
       this.sharedFormula = f.sharedFormula;
       this.result = f.result;
@@ -89,8 +90,8 @@ export class StoredCell {
 
   /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
   get written(): ExcelJS.CellValue {
-    if (this.type === ExcelJS.ValueType.Null) return null;
-    if (this.type !== ExcelJS.ValueType.Formula) return this.value as ExcelJS.CellValue;
+    if (this.type === enums.ValueType.Null) return null;
+    if (this.type !== enums.ValueType.Formula) return this.value as ExcelJS.CellValue;
     const f: Record<string, unknown> = { formula: this.formula, sharedFormula: this.sharedFormula, result: this.result, shareType: this.shareType, ref: this.ref };
     for (const key of Object.keys(f)) if (f[key] === undefined) delete f[key];
     return f as unknown as ExcelJS.CellValue;
@@ -109,7 +110,7 @@ export interface CellTables {
   date1904: boolean | undefined;
 }
 
-const { String: StringType, Formula } = ExcelJS.ValueType;
+const { String: StringType, Formula } = enums.ValueType;
 
 /** A cell address as ExcelJS spells it ("B3"), and its 1-based row and column. */
 const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
@@ -255,7 +256,7 @@ export class CreatedSheet {
       const row = sheet.getRow(r + 1);
       cells.forEach((stored, c) => {
         const cell = row.getCell(c + 1);
-        if (stored.type !== ExcelJS.ValueType.Null) cell.value = stored.written;
+        if (stored.type !== enums.ValueType.Null) cell.value = stored.written;
         // A new ExcelJS cell has a style object of its own: the shared empty one must not be handed out.
         if (stored.style !== NO_STYLE) cell.style = stored.style;
       });

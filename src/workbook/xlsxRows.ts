@@ -6,12 +6,13 @@
 // tag, attribute and text as a string of its own, some twenty per cell; here a row is one
 // string. A cell of a kind this does not write (rich text, hyperlinks, dates, errors, merged
 // cells) is written by ExcelJS's own cell renderer.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import enums from "exceljs/lib/doc/enums";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import utils from "exceljs/lib/utils/utils";
 import CellXform from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 
-const { Null, Number: NumberType, String: StringType, Date: DateType, Hyperlink, Formula, Boolean: BooleanType, Error: ErrorType } = ExcelJS.ValueType;
+const { Null, Number: NumberType, String: StringType, Date: DateType, Hyperlink, Formula, Boolean: BooleanType, Error: ErrorType } = enums.ValueType;
 
 /** The fields of a prepared cell model that CellXform.render reads. */
 export interface CellModel {
