@@ -3,15 +3,18 @@
 // command line needs no separate build step. Arguments and exit code pass straight through.
 const { spawn } = require("child_process");
 const path = require("path");
-const { pathToFileURL } = require("url");
 const v8 = require("v8");
 
 const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
-// The loader by absolute URL, so the command works from any folder.
-const tsxLoader = pathToFileURL(require.resolve("tsx")).href;
+// tsx's CommonJS loader alone ("node --require tsx/cjs ./file.ts", tsx's documentation, Node.js
+// CLI): the command and everything it loads are CommonJS (the package has no "type": "module"),
+// so tsx's ES module hooks (`--import tsx`), which Node runs on a thread of their own (Node.js
+// documentation, Modules: customization hooks) and asks about the entry point across threads,
+// only add to every start. By absolute path, so the command works from any folder.
+const tsxLoader = require.resolve("tsx/cjs");
 // Writing a large workbook allocates millions of short-lived strings: a larger young
 // generation cuts garbage-collection pauses (about 15% on a 10,000-row table).
-const nodeFlags = ["--max-semi-space-size=64", "--import", tsxLoader];
+const nodeFlags = ["--max-semi-space-size=64", "--require", tsxLoader];
 // Node ends a process that runs out of heap with a native stack trace ("FATAL ERROR: ...
 // JavaScript heap out of memory", preceded by "<--- Last few GCs --->"): that trace is held
 // back and the user gets one line saying what happened and what to do.
