@@ -10,8 +10,9 @@ const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
 // CLI): the command and everything it loads are CommonJS (the package has no "type": "module"),
 // so tsx's ES module hooks (`--import tsx`), which Node runs on a thread of their own (Node.js
 // documentation, Modules: customization hooks) and asks about the entry point across threads,
-// only add to every start. By absolute path, so the command works from any folder.
-const tsxLoader = require.resolve("tsx/cjs");
+// only add to every start. load-typescript.js registers it, by absolute path so the command works
+// from any folder.
+const tsxLoader = path.join(__dirname, "load-typescript.js");
 // Writing a large workbook allocates millions of short-lived strings: a larger young
 // generation cuts garbage-collection pauses (about 15% on a 10,000-row table).
 const nodeFlags = ["--max-semi-space-size=64", "--require", tsxLoader];
