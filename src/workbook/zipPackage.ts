@@ -22,6 +22,8 @@ const DEFLATED = 8;
 const VERSION = 20;
 /** A part written in pieces is deflated a mebibyte at a time. */
 const PIECE_BYTES = 1 << 20;
+/** Room past a piece's mebibyte, so that a row that starts just short of it still fits. */
+const PIECE_SLACK = 1 << 18;
 
 interface Entry {
   readonly data: Buffer;
@@ -35,9 +37,9 @@ interface Entry {
 
 /** The end of a part, to be edited without inflating the rest (ZipPackage.end). */
 export interface PartEnd {
-  /** The start of the part, at least its first kibibytes. */
+  /** The start of the part: at least the first text written to it (a worksheet's everything before its rows). */
   readonly head: string;
-  /** The part's last piece: for a worksheet written in pieces, everything after its last flushed row. */
+  /** The part's last piece: for a worksheet written in pieces, at least the last text written to it (everything after its rows). */
   readonly tail: string;
   /** Puts `tail` in place of the last piece. */
   replaceTail(tail: string): void;
@@ -93,14 +95,16 @@ export class ZipPackage {
     const deflated: Buffer[] = [];
     let last = { at: 0, crc: 0, size: 0 };
     let at = 0;
-    let pending: string[] = [];
-    let pendingLength = 0;
     let crc = 0;
     let size = 0;
-    const deflatePending = (final: boolean) => {
-      const raw = Buffer.from(pending.join(""), "utf8");
-      pending = [];
-      pendingLength = 0;
+    // The piece being gathered, already UTF-8: each text is encoded into it as it comes, instead
+    // of being kept and joined with the others into one string that is then encoded (a sheet's
+    // rows come as tens of thousands of short strings per piece).
+    let piece = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+    let used = 0;
+    const deflatePiece = (final: boolean) => {
+      const raw = piece.subarray(0, used);
+      used = 0;
       last = { at, crc, size };
       size += raw.length;
       if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
@@ -110,13 +114,17 @@ export class ZipPackage {
     };
     return {
       write: (text) => {
-        pending.push(text);
-        // Characters, not bytes: a piece is at most a few mebibytes either way.
-        pendingLength += text.length;
-        if (pendingLength >= PIECE_BYTES) deflatePending(false);
+        // A full piece is deflated when the next text comes, so the last text is always in the
+        // last piece (the end a chart is added to). A UTF-16 code unit is at most 3 bytes of
+        // UTF-8: a text that might not fit goes to the next piece.
+        if (used >= PIECE_BYTES || used + text.length * 3 > piece.length) {
+          if (used > 0) deflatePiece(false);
+          if (text.length * 3 > piece.length) piece = Buffer.allocUnsafe(text.length * 3);
+        }
+        used += piece.write(text, used, "utf8");
       },
       end: () => {
-        deflatePending(true);
+        deflatePiece(true);
         this.entries.set(name, { data: Buffer.concat(deflated), crc, size, last, firstEnd: deflated[0].length });
       },
     };

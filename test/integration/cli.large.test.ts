@@ -51,6 +51,27 @@ describe("the package writer", () => {
     // Deflated: far smaller than the repetitive text it holds.
     expect(buffer.length).toBeLessThan(big.length / 20);
   });
+
+  it("writes a part in pieces as one text, its first text in the head and its last text, however long, in the tail a chart is added to", async () => {
+    const zip = new ZipPackage();
+    const start = '<worksheet xmlns:r="r"><sheetData>';
+    // Rows of one- to three-byte characters, past several pieces; then an end longer than a piece.
+    const rows = Array.from({ length: 60_000 }, (_, i) => `<row r="${i + 1}"><c><v>${"é€x".repeat(i % 13)}</v></c></row>`);
+    const end = `</sheetData>${"<x/>".repeat(400_000)}</worksheet>`;
+    const part = zip.stream("xl/worksheets/sheet1.xml");
+    part.write(start);
+    for (const row of rows) part.write(row);
+    part.write(end);
+    part.end();
+    const whole = start + rows.join("") + end;
+    const read = await JSZip.loadAsync(zip.toBuffer(), { checkCRC32: true });
+    expect(await read.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(whole);
+    const ends = zip.end("xl/worksheets/sheet1.xml")!;
+    expect(ends.head.startsWith(start)).toBe(true);
+    expect(ends.tail.endsWith(end)).toBe(true);
+    ends.replaceTail(ends.tail.replace("</worksheet>", "<drawing/></worksheet>"));
+    expect(await zip.part("xl/worksheets/sheet1.xml")!.async("string")).toBe(whole.replace("</worksheet>", "<drawing/></worksheet>"));
+  });
 });
 
 describe("the command line keeps the buyer's workbook on the package path", () => {
