@@ -37,12 +37,12 @@
  * the exchange-rate table's rate for the row's Currency (1 for the reporting currency), so
  * every line, a share of labour, is converted with it.
  * Lines are in this fixed order; the factors and explanations are built once per assumptions
- * object and combination of categories (CostProfile below).
+ * object and category (CostCache below).
  */
-import type { CostBreakdown, CostLine, VendorRow } from "./types";
+import type { CostBreakdown, CostLine, Level, PricingModel, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 import type { Assumptions } from "./assumptions";
-import { CATEGORY_BITS, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, byPosition, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { rowOverlapHours } from "./fit";
 
 export const COST_LINES = [
@@ -74,57 +74,65 @@ const VENDOR_SELECTION = 0, TRANSITION = 1, GOVERNANCE = 2, PRODUCTIVITY = 3, RE
 
 /**
  * What a row's categories decide under one assumptions object: the factors of the lines and
- * the explanations that read nothing else. A vendor table repeats few combinations, so a row
- * finds its profile by the positions of its categories in their lists (the words a row holds
- * are those lists' own strings, so each comparison is cheap) instead of eight table lookups
- * and a text memo per line.
+ * the explanations that read nothing else, by each category's position in its list (the words
+ * a row holds are those lists' own strings, so finding a position is cheap). Small arrays every
+ * row reads, so they stay in the processor's cache: a profile per combination of categories,
+ * thousands in a varied table, would be fetched from memory on most rows.
  */
-interface CostProfile {
-  readonly need: number;
-  readonly productivityBasePct: number;
-  readonly reworkPct: number;
-  readonly reworkShare: number;
-  readonly changePct: number;
-  readonly governancePct: number;
-  readonly travelPct: number;
-  readonly securityPct: number;
+interface CostTexts {
+  /** By engagement model. */
+  readonly governance: (string | undefined)[];
+  /** By pricing model * LEVELS.length + clarity, as the three below. */
+  readonly rework: (string | undefined)[];
+  /** The rework line of every row whose buyer pays no rework (an amount of 0), shared as drivers are. */
+  readonly noRework: (CostLine | undefined)[];
+  readonly changes: (string | undefined)[];
+  /** By location model. */
+  readonly travel: (string | undefined)[];
+  /** By data sensitivity. */
+  readonly security: (string | undefined)[];
+  /**
+   * The productivity loss explanation by overlap, then by the share of labour in the loss
+   * period, by location model * LEVELS.length + collaboration, the only categories it reads.
+   */
+  readonly productivity: (Map<number, Map<number, string>> | undefined)[];
+}
+
+/** Per assumptions object (its Tables): the factors and texts by category, and the texts that only the assumptions decide. */
+interface CostCache {
+  /** By collaboration. */
+  readonly need: Float64Array;
+  /** By location model, as travel. */
+  readonly productivityBase: Float64Array;
+  readonly travel: Float64Array;
+  /** By clarity. */
+  readonly rework: Float64Array;
+  /** By pricing model. */
+  readonly reworkShare: Float64Array;
+  /** By pricing model * LEVELS.length + clarity. */
+  readonly change: Float64Array;
+  /** By engagement model. */
+  readonly governance: Float64Array;
+  /** By data sensitivity. */
+  readonly security: Float64Array;
   /**
    * Built on the first breakdown that shows them: a total alone (a range end, a tornado bar,
    * under one of many moved assumptions objects) never reads them.
    */
-  texts: CostProfileTexts | undefined;
-}
-
-interface CostProfileTexts {
-  readonly governanceText: string;
-  readonly reworkText: string;
-  readonly changesText: string;
-  readonly travelText: string;
-  readonly securityText: string;
-  /**
-   * The productivity loss explanation by overlap, then by the share of labour in the loss
-   * period: shared by every profile of the same location model and collaboration, the only
-   * categories it reads, so that it is built once for them and its maps stay few and small.
-   */
-  readonly productivityTexts: Map<number, Map<number, string>>;
-}
-
-type Nested<V> = Map<string, V>;
-
-/** Per assumptions object (its Tables): the profiles and the texts that only the assumptions decide. */
-interface CostCache {
-  /** By profileSlot. */
-  readonly profiles: (CostProfile | undefined)[];
+  readonly texts: CostTexts;
   /** [the whole labour is one year or less, a share of it is]. */
   readonly selectionTexts: readonly [string, string];
   readonly exitTexts: readonly [string, string];
   readonly transitionText: string;
-  /** [replaces in-house staff, does not]. */
-  readonly severanceTexts: readonly [string, string];
+  /** For a row that replaces in-house staff. */
+  readonly severanceText: string;
+  /**
+   * The severance line of every row that replaces no in-house staff: its amount is 0 and its
+   * text fixed, so rows share it (results are read-only) rather than allocate one each.
+   */
+  readonly noSeverance: CostLine;
   /** The attrition explanation by attrition, then by the months each leaver costs. */
   readonly attritionTexts: Map<number, Map<number, string>>;
-  /** Location model, collaboration: the productivity texts of CostProfile. */
-  readonly productivityTexts: Nested<Nested<Map<number, Map<number, string>>>>;
   /** The productivity and attrition texts last found, by slots their numbers pick (see Recent); made on the first breakdown. */
   recentProductivity: (Recent | undefined)[] | undefined;
   recentAttrition: (Recent | undefined)[] | undefined;
@@ -153,8 +161,17 @@ function keepRecent(slots: (Recent | undefined)[], slot: number, owner: object, 
 }
 
 /** `size` empty slots, every one there from the start so the array keeps fast elements. */
-function slots(size: number): (Recent | undefined)[] {
-  return new Array<Recent | undefined>(size).fill(undefined);
+function slots<V>(size: number): (V | undefined)[] {
+  return new Array<V | undefined>(size).fill(undefined);
+}
+
+/** Empty text slots; a row with a word outside the lists (built by hand) gets fresh ones, never kept. */
+function costTexts(): CostTexts {
+  const pr = PRICINGS.length * LEVEL_WORDS.length;
+  return {
+    governance: slots(ENGAGEMENTS.length), rework: slots(pr), noRework: slots(pr), changes: slots(pr),
+    travel: slots(LOCATIONS.length), security: slots(SENSITIVITY_WORDS.length), productivity: slots(LOCATIONS.length * LEVEL_WORDS.length),
+  };
 }
 
 function cacheOf(t: Tables): CostCache {
@@ -162,8 +179,15 @@ function cacheOf(t: Tables): CostCache {
   if (c === undefined) {
     const a = t.a;
     c = {
-      // Every slot from the start, so the array keeps fast elements.
-      profiles: new Array<CostProfile | undefined>(ENGAGEMENTS.length * PRICINGS.length * LEVEL_WORDS.length * LOCATIONS.length * SENSITIVITY_WORDS.length * LEVEL_WORDS.length).fill(undefined),
+      need: byPosition(LEVEL_WORDS, t.overlapNeed),
+      productivityBase: byPosition(LOCATIONS, t.productivityBasePct),
+      travel: byPosition(LOCATIONS, t.travelPct),
+      rework: byPosition(LEVEL_WORDS, t.reworkPct),
+      reworkShare: byPosition(PRICINGS, t.reworkBuyerShare),
+      change: Float64Array.from(PRICINGS.flatMap((p) => LEVEL_WORDS.map((r) => t.changeRequestPct[p as PricingModel][r as Level]))),
+      governance: byPosition(ENGAGEMENTS, t.governancePct),
+      security: byPosition(SENSITIVITY_WORDS, t.securityPct),
+      texts: costTexts(),
       selectionTexts: [
         `${percentText(a.vendorSelectionPct)} of labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`,
         `${percentText(a.vendorSelectionPct)} of one year's labour to choose and contract the vendor (0.2-2% of annual contract value, CIO 2003).`,
@@ -173,12 +197,9 @@ function cacheOf(t: Tables): CostCache {
         `${percentText(a.exitPct)} of one year's labour for the exit: termination assistance and the hand-over of knowledge, documents, code and data to the next provider or your own team (an assumption: no published rate exists).`,
       ],
       transitionText: `${percentText(a.transitionPct)} of labour for transition and knowledge transfer before the vendor is productive.`,
-      severanceTexts: [
-        `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`,
-        "None: the engagement replaces no in-house staff.",
-      ],
+      severanceText: `${percentText(a.severancePct)} of labour for severance and retention of the in-house staff this replaces (3-5%, CIO 2003).`,
+      noSeverance: { key: COST_LINES[SEVERANCE].key, label: COST_LINES[SEVERANCE].label, amount: 0, explanation: "None: the engagement replaces no in-house staff." },
       attritionTexts: new Map(),
-      productivityTexts: new Map(),
       recentProductivity: undefined,
       recentAttrition: undefined,
     };
@@ -187,10 +208,35 @@ function cacheOf(t: Tables): CostCache {
   return c;
 }
 
-function within<I, V>(outer: Map<string, Map<I, V>>, key: string): Map<I, V> {
-  let inner = outer.get(key);
-  if (inner === undefined) outer.set(key, (inner = new Map()));
-  return inner;
+// The factors of one row, written by factorsOf and read straight after by amountsOf and costFrom
+// (the model runs on one thread and nothing in between computes another row).
+const FACTORS = new Float64Array(8);
+const NEED = 0, BASE = 1, REWORK_PCT = 2, SHARE = 3, CHANGE_PCT = 4, GOVERNANCE_PCT = 5, TRAVEL_PCT = 6, SECURITY_PCT = 7;
+
+/** Fills FACTORS for the row: by position from the cache, or, for a word outside the lists, from the tables by word. */
+function factorsOf(c: CostCache, t: Tables, row: VendorRow, cats: number): void {
+  const f = FACTORS;
+  if (cats < 0) {
+    const location = row.locationModel;
+    f[NEED] = t.overlapNeed[row.collaborationIntensity];
+    f[BASE] = t.productivityBasePct[location];
+    f[REWORK_PCT] = t.reworkPct[row.requirementsClarity];
+    f[SHARE] = t.reworkBuyerShare[row.pricingModel];
+    f[CHANGE_PCT] = t.changeRequestPct[row.pricingModel][row.requirementsClarity];
+    f[GOVERNANCE_PCT] = t.governancePct[row.engagementModel];
+    f[TRAVEL_PCT] = t.travelPct[location];
+    f[SECURITY_PCT] = t.securityPct[row.dataSensitivity];
+    return;
+  }
+  const p = (cats >> B.pricing) & 7, r = (cats >> B.clarity) & 7, l = (cats >> B.location) & 7;
+  f[NEED] = c.need[(cats >> B.collaboration) & 7];
+  f[BASE] = c.productivityBase[l];
+  f[REWORK_PCT] = c.rework[r];
+  f[SHARE] = c.reworkShare[p];
+  f[CHANGE_PCT] = c.change[p * LEVEL_WORDS.length + r];
+  f[GOVERNANCE_PCT] = c.governance[(cats >> B.engagement) & 7];
+  f[TRAVEL_PCT] = c.travel[l];
+  f[SECURITY_PCT] = c.security[(cats >> B.sensitivity) & 7];
 }
 
 // The category lists, read once: an imported binding may be a getter on every read.
@@ -201,52 +247,10 @@ const LOCATIONS: readonly string[] = LOCATION_MODELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
 const B = CATEGORY_BITS;
 
-/** The combination of categories that decides a cost profile, as one number, or -1 for a word outside the lists. */
-function profileSlot(cats: number): number {
-  if (cats < 0) return -1;
-  const e = (cats >> B.engagement) & 7, p = (cats >> B.pricing) & 7, r = (cats >> B.clarity) & 7;
-  const l = (cats >> B.location) & 7, s = (cats >> B.sensitivity) & 7, k = (cats >> B.collaboration) & 7;
-  return ((((e * PRICINGS.length + p) * LEVEL_WORDS.length + r) * LOCATIONS.length + l) * SENSITIVITY_WORDS.length + s) * LEVEL_WORDS.length + k;
-}
-
-function profileOf(c: CostCache, t: Tables, row: VendorRow, slot: number): CostProfile {
-  // A word outside the lists (a row built by hand) is computed as it reads, never cached.
-  if (slot < 0) return buildProfile(t, row);
-  let p = c.profiles[slot];
-  if (p === undefined) p = c.profiles[slot] = buildProfile(t, row);
-  return p;
-}
-
-function buildProfile(t: Tables, row: VendorRow): CostProfile {
-  const location = row.locationModel;
-  return {
-    need: t.overlapNeed[row.collaborationIntensity],
-    productivityBasePct: t.productivityBasePct[location],
-    reworkPct: t.reworkPct[row.requirementsClarity],
-    reworkShare: t.reworkBuyerShare[row.pricingModel],
-    changePct: t.changeRequestPct[row.pricingModel][row.requirementsClarity],
-    governancePct: t.governancePct[row.engagementModel],
-    travelPct: t.travelPct[location],
-    securityPct: t.securityPct[row.dataSensitivity],
-    texts: undefined,
-  };
-}
-
-function textsOf(p: CostProfile, row: VendorRow, c: CostCache): CostProfileTexts {
-  if (p.texts !== undefined) return p.texts;
-  const location = row.locationModel;
-  const clarity = row.requirementsClarity;
-  const { reworkPct, reworkShare, changePct, governancePct, travelPct, securityPct } = p;
-  return (p.texts = {
-    governanceText: `${percentText(governancePct)} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`,
-    reworkText: reworkShare === 0
-      ? `None paid by the buyer: under ${row.pricingModel.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
-      : `${percentText(reworkPct * reworkShare)} of labour redone because requirements clarity is ${clarity.toLowerCase()}${reworkShare === 1 ? "" : ` (the buyer pays ${percentText(reworkShare)} of ${percentText(reworkPct)} under ${row.pricingModel.toLowerCase()})`} (an assumption: no published rate exists).`,
-    changesText: `${percentText(changePct)} of labour in change requests for moved scope on ${row.pricingModel.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${row.pricingModel === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`,
-    travelText: `${percentText(travelPct)} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`,
-    securityText: `${percentText(securityPct)} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`,
-    productivityTexts: within(within(c.productivityTexts, location), row.collaborationIntensity),
-  });
+function reworkText(pricing: string, clarity: string, reworkPct: number, reworkShare: number): string {
+  return reworkShare === 0
+    ? `None paid by the buyer: under ${pricing.toLowerCase()} the vendor delivers to the spec and redoes its own work (${percentText(reworkPct)} of labour would be redone at ${clarity.toLowerCase()} requirements clarity).`
+    : `${percentText(reworkPct * reworkShare)} of labour redone because requirements clarity is ${clarity.toLowerCase()}${reworkShare === 1 ? "" : ` (the buyer pays ${percentText(reworkShare)} of ${percentText(reworkPct)} under ${pricing.toLowerCase()})`} (an assumption: no published rate exists).`;
 }
 
 function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
@@ -255,24 +259,24 @@ function capped<K, V>(m: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
-function productivityText(c: CostCache, p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
-  const owner = texts.productivityTexts;
-  const kept = (c.recentProductivity ??= slots(4096));
+/** `owner`: the texts of the row's location model and collaboration (CostTexts.productivity); FACTORS hold the row's. */
+function productivityText(c: CostCache, owner: Map<number, Map<number, string>>, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+  const kept = (c.recentProductivity ??= slots<Recent>(4096));
   // Overlap in quarter hours, the share in per mille, the location and the need, mixed into 12 bits.
-  const slot = (Math.round(overlap * 4) * 521 + Math.round(periodShare * 1000) * 3 + location.length * 1031 + Math.round(p.need * 4) * 131) & 4095;
+  const slot = (Math.round(overlap * 4) * 521 + Math.round(periodShare * 1000) * 3 + location.length * 1031 + Math.round(FACTORS[NEED] * 4) * 131) & 4095;
   return recent(kept, slot, owner, overlap, periodShare) ??
-    keepRecent(kept, slot, owner, overlap, periodShare, productivityTextOf(p, texts, t, location, overlap, periodShare, missing, productivityPct));
+    keepRecent(kept, slot, owner, overlap, periodShare, productivityTextOf(owner, t, location, overlap, periodShare, missing, productivityPct));
 }
 
-function productivityTextOf(p: CostProfile, texts: CostProfileTexts, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
-  let byShare = texts.productivityTexts.get(overlap);
-  if (byShare === undefined) byShare = capped(texts.productivityTexts, overlap, new Map<number, string>());
+function productivityTextOf(owner: Map<number, Map<number, string>>, t: Tables, location: string, overlap: number, periodShare: number, missing: number, productivityPct: number): string {
+  let byShare = owner.get(overlap);
+  if (byShare === undefined) byShare = capped(owner, overlap, new Map<number, string>());
   const text = byShare.get(periodShare);
   if (text !== undefined) return text;
   const a = t.a;
-  const need = p.need;
+  const need = FACTORS[NEED];
   const main = missing > 0
-    ? `${percentText(productivityPct)} of labour lost: ${percentText(p.productivityBasePct)} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}`
+    ? `${percentText(productivityPct)} of labour lost: ${percentText(FACTORS[BASE])} for ${location.toLowerCase()} delivery plus ${percentText(a.productivityPctPerMissingHour)} for each of the ${hoursText(missing)} the ${hoursText(overlap)} overlap falls short of the ${hoursText(need)} this collaboration needs${productivityPct === a.productivityMaxPct ? " (capped)" : ""}`
     : `${percentText(productivityPct)} of labour lost to distance and hand-offs for ${location.toLowerCase()} delivery; the ${hoursText(overlap)} overlap covers the ${hoursText(need)} this collaboration needs`;
   // "... needs" + "." when the whole labour falls in the loss period, else the months it covers.
   return capped(byShare, periodShare, periodShare === 1
@@ -281,7 +285,7 @@ function productivityTextOf(p: CostProfile, texts: CostProfileTexts, t: Tables, 
 }
 
 function attritionText(c: CostCache, attrition: number, knowledgeMonths: number): string {
-  const kept = (c.recentAttrition ??= slots(1024));
+  const kept = (c.recentAttrition ??= slots<Recent>(1024));
   const slot = (Math.round(attrition * 1000) * 7 + Math.round(knowledgeMonths * 4)) & 1023;
   return recent(kept, slot, c, attrition, knowledgeMonths) ??
     keepRecent(kept, slot, c, attrition, knowledgeMonths, attritionTextOf(c, attrition, knowledgeMonths));
@@ -301,25 +305,26 @@ function attritionTextOf(c: CostCache, attrition: number, knowledgeMonths: numbe
 const AMOUNTS = new Float64Array(COST_LINES.length + 6);
 const LABOUR = COST_LINES.length, MISSING = LABOUR + 1, PRODUCTIVITY_PCT = LABOUR + 2, KNOWLEDGE_MONTHS = LABOUR + 3, SELECTION_SHARE = LABOUR + 4, PERIOD_SHARE = LABOUR + 5;
 
-/** Fills AMOUNTS for the row and returns the total: labour, then each line in order. */
-function amountsOf(row: VendorRow, a: Assumptions, p: CostProfile, overlap: number): number {
+/** Fills AMOUNTS for the row, whose FACTORS are in place, and returns the total: labour, then each line in order. */
+function amountsOf(row: VendorRow, a: Assumptions, overlap: number): number {
   const out = AMOUNTS;
+  const f = FACTORS;
   const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
   const d = row.durationMonths;
-  const missing = Math.max(0, p.need - overlap);
-  const productivityPct = Math.min(a.productivityMaxPct, p.productivityBasePct + a.productivityPctPerMissingHour * missing);
+  const missing = Math.max(0, f[NEED] - overlap);
+  const productivityPct = Math.min(a.productivityMaxPct, f[BASE] + a.productivityPctPerMissingHour * missing);
   const knowledgeMonths = Math.min(a.knowledgeLossMonths, d);
   const selectionShare = Math.min(1, 12 / d);
   const periodShare = Math.min(1, a.productivityLossMonths / d);
   out[VENDOR_SELECTION] = labour * selectionShare * a.vendorSelectionPct;
   out[TRANSITION] = labour * a.transitionPct;
-  out[GOVERNANCE] = labour * p.governancePct;
+  out[GOVERNANCE] = labour * f[GOVERNANCE_PCT];
   out[PRODUCTIVITY] = labour * periodShare * productivityPct;
-  out[REWORK] = labour * p.reworkPct * p.reworkShare;
-  out[CHANGES] = labour * p.changePct;
+  out[REWORK] = labour * f[REWORK_PCT] * f[SHARE];
+  out[CHANGES] = labour * f[CHANGE_PCT];
   out[ATTRITION] = (labour * row.attrition * knowledgeMonths) / 12;
-  out[TRAVEL] = labour * p.travelPct;
-  out[SECURITY] = labour * p.securityPct;
+  out[TRAVEL] = labour * f[TRAVEL_PCT];
+  out[SECURITY] = labour * f[SECURITY_PCT];
   out[SEVERANCE] = row.replacesInHouseStaff ? labour * a.severancePct : 0;
   out[EXIT] = labour * selectionShare * a.exitPct;
   out[LABOUR] = labour;
@@ -335,7 +340,8 @@ function amountsOf(row: VendorRow, a: Assumptions, p: CostProfile, overlap: numb
 
 /** The total of costFrom(row, t, overlap), bit for bit, without its lines and explanations. */
 export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
-  return amountsOf(row, t.a, profileOf(cacheOf(t), t, row, profileSlot(categoriesOf(row))), overlap);
+  factorsOf(cacheOf(t), t, row, categoriesOf(row));
+  return amountsOf(row, t.a, overlap);
 }
 
 /**
@@ -343,37 +349,55 @@ export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
  * dozens of totals per row, with the row's categories placed once for all of them.
  */
 export function costTotals(row: VendorRow, tables: readonly Tables[], overlap: number, out: Float64Array): void {
-  const slot = profileSlot(categoriesOf(row));
+  const cats = categoriesOf(row);
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
-    out[i] = amountsOf(row, t.a, profileOf(cacheOf(t), t, row, slot), overlap);
+    factorsOf(cacheOf(t), t, row, cats);
+    out[i] = amountsOf(row, t.a, overlap);
   }
 }
 
 /** `cats`: categoriesOf(row), when the caller has it already. */
 export function costFrom(row: VendorRow, t: Tables, overlap: number, cats = categoriesOf(row)): CostBreakdown {
   const c = cacheOf(t);
-  const p = profileOf(c, t, row, profileSlot(cats));
-  const total = amountsOf(row, t.a, p, overlap);
-  const x = AMOUNTS;
-  const texts = textsOf(p, row, c);
+  factorsOf(c, t, row, cats);
+  const total = amountsOf(row, t.a, overlap);
+  const x = AMOUNTS, f = FACTORS;
+  // The texts by the categories' positions; a row with a word outside the lists reads fresh slots at 0.
+  const known = cats >= 0;
+  const T = known ? c.texts : costTexts();
+  const e = known ? (cats >> B.engagement) & 7 : 0, p = known ? (cats >> B.pricing) & 7 : 0, r = known ? (cats >> B.clarity) & 7 : 0;
+  const l = known ? (cats >> B.location) & 7 : 0, s = known ? (cats >> B.sensitivity) & 7 : 0, k = known ? (cats >> B.collaboration) & 7 : 0;
+  const pr = p * LEVEL_WORDS.length + r;
+  const location = row.locationModel, pricing = row.pricingModel, clarity = row.requirementsClarity;
+  const reworkLine = T.rework[pr] ?? (T.rework[pr] = reworkText(pricing, clarity, f[REWORK_PCT], f[SHARE]));
+  const noRework = f[SHARE] === 0
+    ? (T.noRework[pr] ??= { key: COST_LINES[REWORK].key, label: COST_LINES[REWORK].label, amount: 0, explanation: reworkLine })
+    : undefined;
   const yearShare = x[SELECTION_SHARE] === 1 ? 0 : 1;
+  const rework = x[REWORK];
   // The explanations in line order, each then replaced by its line in the same array: no call
-  // per line (each amount is stored once, not passed first) and no second array.
+  // per line (each amount is stored once, not passed first) and no second array. A shared line
+  // stands where its amount is exactly 0 (not -0, not NaN).
   const lines: (string | CostLine)[] = [
     c.selectionTexts[yearShare],
     c.transitionText,
-    texts.governanceText,
-    productivityText(c, p, texts, t, row.locationModel, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]),
-    texts.reworkText,
-    texts.changesText,
+    T.governance[e] ?? (T.governance[e] = `${percentText(f[GOVERNANCE_PCT])} of labour to manage the contract, because ${GOVERNANCE_WHY[row.engagementModel]}.`),
+    productivityText(c, T.productivity[l * LEVEL_WORDS.length + k] ??= new Map(), t, location, overlap, x[PERIOD_SHARE], x[MISSING], x[PRODUCTIVITY_PCT]),
+    noRework !== undefined && rework === 0 && 1 / rework > 0 ? noRework : reworkLine,
+    T.changes[pr] ??
+      (T.changes[pr] = `${percentText(f[CHANGE_PCT])} of labour in change requests for moved scope on ${pricing.toLowerCase()} terms with ${clarity.toLowerCase()} requirements clarity${pricing === "Fixed price" && clarity !== "High" ? ": every clarification becomes a priced change" : ""}.`),
     attritionText(c, row.attrition, x[KNOWLEDGE_MONTHS]),
-    texts.travelText,
-    texts.securityText,
-    c.severanceTexts[row.replacesInHouseStaff ? 0 : 1],
+    T.travel[l] ?? (T.travel[l] = `${percentText(f[TRAVEL_PCT])} of labour for visits, workshops and reviews with ${location.toLowerCase()} delivery.`),
+    T.security[s] ??
+      (T.security[s] = `${percentText(f[SECURITY_PCT])} of labour for supplier assessment, access control and evidence reviews on ${row.dataSensitivity.toLowerCase()} data.`),
+    row.replacesInHouseStaff ? c.severanceText : c.noSeverance,
     c.exitTexts[yearShare],
   ];
-  for (let i = 0; i < LABOUR; i++) lines[i] = { key: COST_LINES[i].key, label: COST_LINES[i].label, amount: x[i], explanation: lines[i] as string };
+  for (let i = 0; i < LABOUR; i++) {
+    const explanation = lines[i];
+    if (typeof explanation === "string") lines[i] = { key: COST_LINES[i].key, label: COST_LINES[i].label, amount: x[i], explanation };
+  }
   return { labour: x[LABOUR], lines: lines as CostLine[], total, effectiveHourlyRate: row.hours > 0 ? total / row.hours : 0 };
 }
 

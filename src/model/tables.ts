@@ -136,6 +136,11 @@ export function categoriesOf(row: VendorRow): number {
   return (e << B.engagement) | (p << B.pricing) | (r << B.clarity) | (l << B.location) | (s << B.sensitivity) | (k << B.collaboration) | (u << B.urgency);
 }
 
+/** A table's values in the order of its list's words, for reading by a category's position. */
+export function byPosition<C extends string>(words: readonly string[], table: Readonly<Record<C, number>>): Float64Array {
+  return Float64Array.from(words, (w) => table[w as C]);
+}
+
 /** indexOf for a list of a few words, as a loop the compiler writes in place rather than a call per word. */
 function position(words: readonly string[], word: string): number {
   for (let i = 0; i < words.length; i++) if (words[i] === word) return i;
