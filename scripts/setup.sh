@@ -21,3 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # npm install (not npm ci): the lockfile may carry entries for other platforms.
 npm install --no-audit --no-fund
+# The command line's bundle (bin/cli-bundle.js), so that the first command starts as fast as the
+# rest; the command builds it itself where this did not, and runs through tsx where it cannot.
+node bin/cli-bundle.js >/dev/null || true

@@ -25,7 +25,9 @@ import { parseRange } from "../workbook/address";
 import { MAPPING_SETTING } from "../workbook/port";
 import { WorkbookOpenError, XlsxWorkbook } from "../workbook/xlsx";
 
-export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+/** The package's folder, named by the command's bundle (bin/cli-bundle.js), which runs from a cache. */
+declare const OFFSHORE_PACKAGE_ROOT: string | undefined;
+export const PACKAGE_ROOT = typeof OFFSHORE_PACKAGE_ROOT === "string" ? OFFSHORE_PACKAGE_ROOT : path.resolve(__dirname, "..", "..");
 export const DEFAULT_INPUT = path.join(PACKAGE_ROOT, "assets", "sample-vendors.xlsx");
 /** Checklist sheets beyond this many vendors would bury the workbook; --checklists raises it. */
 export const DEFAULT_CHECKLIST_LIMIT = 25;

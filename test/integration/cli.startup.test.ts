@@ -1,42 +1,188 @@
 // What the installed command loads before it can do anything: every module is read, compiled
-// and run on each start, so one the command never uses is start-up time spent for nothing.
+// and run on each start, so one the command never uses is start-up time spent for nothing. The
+// command runs one bundled file (bin/cli-bundle.js), built on first use; without it, the
+// TypeScript through tsx.
 import { execFile } from "child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import JSZip from "jszip";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "sample-vendors.xlsx");
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-cli-startup-"));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundleKey } = require(path.join(ROOT, "bin", "cli-bundle.js")) as { bundleKey(root: string): string };
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** The CommonJS modules the command line's process had loaded when it ended (not the launcher's). */
+  readonly loaded: string[];
+}
 
 /**
- * The CommonJS modules each process of the installed command had loaded when it ended, read
- * through a script every Node process it starts loads first (NODE_OPTIONS --require).
+ * The installed command (bin/offshore-evaluate.js of `root`) with its bundles in `cache`; what
+ * each process loaded is read through a script every Node process it starts loads first
+ * (NODE_OPTIONS --require), after the scripts in `preload`.
  */
-async function modulesLoaded(args: readonly string[]): Promise<string[]> {
+async function command(args: readonly string[], cache: string, options: { root?: string; preload?: string[] } = {}): Promise<Run> {
   const probe = path.join(work, "probe.cjs");
   const lists = mkdtempSync(path.join(work, "loaded-"));
   writeFileSync(
     probe,
-    `process.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), Object.keys(require.cache).join("\\n")));\n`,
+    `const main = process.argv[1];\nprocess.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), [main, ...Object.keys(require.cache)].join("\\n")));\n`,
   );
-  await new Promise<void>((resolve, reject) => {
+  const preload = [...(options.preload ?? []), probe].map((file) => `--require ${JSON.stringify(file)}`).join(" ");
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      [path.join(ROOT, "bin", "offshore-evaluate.js"), ...args],
-      { env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(probe)}` } },
-      (error, _stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve()),
+      [path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js"), ...args],
+      { env: { ...process.env, NODE_OPTIONS: preload, OFFSHORE_EVALUATE_CACHE: cache, OFFSHORE_DEBUG: "" } },
+      (error, out, err) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err }),
     );
   });
-  return readdirSync(lists).flatMap((name) => readFileSync(path.join(lists, name), "utf8").split("\n"));
+  const processes = readdirSync(lists).map((name) => readFileSync(path.join(lists, name), "utf8").split("\n"));
+  const launcher = path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js");
+  const children = processes.filter(([main]) => main !== launcher);
+  if (children.length !== 1) throw new Error(`${processes.length} processes, ${children.length} not the launcher:\n${stderr}`);
+  return { code, stdout, stderr, loaded: children[0].slice(1) };
+}
+
+const bundlesIn = (cache: string) => (existsSync(cache) ? readdirSync(cache).filter((name) => /^cli-[0-9a-f]+\.js$/.test(name)) : []);
+
+/** esbuild heads each module in the bundle with its path, as a comment line. */
+const modulesIn = (bundle: string) => [...readFileSync(bundle, "utf8").matchAll(/^\/\/ (\S+\.(?:[cm]?js|tsx?|json))$/gm)].map((m) => m[1]);
+
+const STREAMING = /exceljs[\\/]lib[\\/]stream[\\/]|node_modules[\\/](unzipper|archiver|zip-stream)[\\/]/;
+
+/**
+ * A script for NODE_OPTIONS --require under which esbuild's builds fail in the launcher's process
+ * (tsx, in the command line's, needs esbuild's transform).
+ */
+function failingBuilds(): string {
+  const file = path.join(work, "failing-builds.cjs");
+  writeFileSync(
+    file,
+    `const Module = require("module");
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  const esbuild = load.call(this, request, ...rest);
+  if (request !== "esbuild" || !process.argv[1].endsWith("offshore-evaluate.js")) return esbuild;
+  return { ...esbuild, build: () => Promise.reject(new Error("Build failed with 1 error")) };
+};
+`,
+  );
+  return file;
+}
+
+async function sheetsOf(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  return Object.keys(zip.files).filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name));
 }
 
 describe("the installed command's start", () => {
-  it("evaluates a workbook without loading ExcelJS's streaming reader and writer, or the zip libraries only they use", async () => {
-    const loaded = await modulesLoaded([SAMPLE, "--out", path.join(work, "out.xlsx"), "--quiet"]);
-    // The command did run: the adapter and ExcelJS's workbook were loaded.
-    expect(loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]workbook[\\/]xlsx\.ts$/), expect.stringMatching(/exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/)]));
-    const unused = loaded.filter((file) => /exceljs[\\/]lib[\\/]stream[\\/]|node_modules[\\/](unzipper|archiver|zip-stream)[\\/]/.test(file));
-    expect(unused).toEqual([]);
+  const cache = path.join(work, "cache");
+  let bundled: Run;
+  const bundledOutput = path.join(work, "bundled.xlsx");
+
+  beforeAll(async () => {
+    bundled = await command([SAMPLE, "--out", bundledOutput], cache);
+  }, 120_000);
+
+  it("builds one bundle on first use and runs it: no TypeScript and no dependency's file is loaded on its own", async () => {
+    expect(bundled.stderr).toBe("");
+    expect(bundled.code).toBe(0);
+    expect(bundlesIn(cache)).toHaveLength(1);
+    expect(bundled.loaded).toContain(path.join(cache, bundlesIn(cache)[0]));
+    expect(bundled.loaded.filter((file) => /\.tsx?$|node_modules/.test(file))).toEqual([]);
+    expect((await sheetsOf(bundledOutput)).length).toBeGreaterThan(3);
+  });
+
+  it("bundles ExcelJS's workbook, not its streaming reader and writer or the zip libraries only they use", () => {
+    const modules = modulesIn(path.join(cache, bundlesIn(cache)[0]));
+    expect(modules).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]workbook[\\/]xlsx\.ts$/), expect.stringMatching(/exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/)]));
+    expect(modules.filter((file) => STREAMING.test(file))).toEqual([]);
+  });
+
+  it("finds the bundled sample from the bundle, which runs from the cache", async () => {
+    const output = path.join(work, "default-input.xlsx");
+    const run = await command(["--out", output, "--quiet"], cache);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(bundlesIn(cache)).toHaveLength(1);
+    expect((await sheetsOf(output)).length).toBeGreaterThan(3);
   }, 60_000);
+
+  it("where the build fails, runs the TypeScript through tsx as before, printing the same and loading ExcelJS's workbook but not its streaming reader and writer", async () => {
+    const empty = path.join(work, "cache-of-failed-build");
+    const output = path.join(work, "tsx.xlsx");
+    const run = await command([SAMPLE, "--out", output], empty, { preload: [failingBuilds()] });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(bundlesIn(empty)).toEqual([]);
+    expect(run.stdout.replaceAll(output, bundledOutput)).toBe(bundled.stdout);
+    expect(run.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]workbook[\\/]xlsx\.ts$/), expect.stringMatching(/exceljs[\\/]lib[\\/]doc[\\/]workbook\.js$/)]));
+    expect(run.loaded.filter((file) => STREAMING.test(file))).toEqual([]);
+  }, 120_000);
+
+  it("runs through tsx where the bundle cannot be written", async () => {
+    const notAFolder = path.join(work, "not-a-folder");
+    writeFileSync(notAFolder, "");
+    const run = await command(["--help"], notAFolder);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: offshore-evaluate");
+    expect(run.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]cli[\\/]main\.ts$/)]));
+  }, 60_000);
+
+  it("keeps the exit code and the one error line", async () => {
+    const run = await command([path.join(work, "missing.xlsx")], cache);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Error: .*missing\.xlsx/);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bundlesIn(cache)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe("the bundle's key", () => {
+  /** A copy of the package's sources and command, with the installed dependencies. */
+  function copyOfPackage(): string {
+    const root = mkdtempSync(path.join(work, "package-"));
+    for (const entry of ["bin", "src", "package.json", "tsconfig.json"]) cpSync(path.join(ROOT, entry), path.join(root, entry), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+    return root;
+  }
+
+  it("changes with any source, a new one, the TypeScript settings and the package's folder", () => {
+    const root = copyOfPackage();
+    const keys = [bundleKey(root)];
+    const model = path.join(root, "src", "model", "fields.ts");
+    writeFileSync(model, readFileSync(model, "utf8") + "\n");
+    keys.push(bundleKey(root));
+    mkdirSync(path.join(root, "src", "later"));
+    writeFileSync(path.join(root, "src", "later", "new.ts"), "export const later = 1;\n");
+    keys.push(bundleKey(root));
+    const tsconfig = path.join(root, "tsconfig.json");
+    writeFileSync(tsconfig, readFileSync(tsconfig, "utf8").replace('"target": "ES2020"', '"target": "ES2022"'));
+    keys.push(bundleKey(root));
+    keys.push(bundleKey(ROOT));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(bundleKey(root)).toBe(keys[3]);
+  });
+
+  it("never runs a bundle of older sources: a changed source builds and runs a new one", async () => {
+    const root = copyOfPackage();
+    const cache = path.join(work, "cache-of-copy");
+    const before = await command(["--help"], cache, { root });
+    expect(before.stdout).toMatch(/^Usage: offshore-evaluate /);
+    const main = path.join(root, "src", "cli", "main.ts");
+    writeFileSync(main, readFileSync(main, "utf8").replace("Usage: offshore-evaluate ", "Usage: changed-evaluate "));
+    const after = await command(["--help"], cache, { root });
+    expect(after.stderr).toBe("");
+    expect(after.stdout).toMatch(/^Usage: changed-evaluate /);
+    expect(bundlesIn(cache)).toHaveLength(2);
+    expect(after.loaded.filter((file) => /\.tsx?$/.test(file))).toEqual([]);
+  }, 120_000);
 });
