@@ -15,6 +15,7 @@ const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
 // threads, only add to every start. load-typescript.js registers it, by absolute path so the
 // command works from any folder.
 const tsxLoader = path.join(__dirname, "load-typescript.js");
+const runBundle = path.join(__dirname, "run-bundle.js");
 // Writing a large workbook allocates millions of short-lived strings: a larger young
 // generation cuts garbage-collection pauses (about 15% on a 10,000-row table).
 const nodeFlags = ["--max-semi-space-size=64"];
@@ -27,9 +28,10 @@ ensureBundle().then(run);
 
 /** Runs the bundle, or the TypeScript through tsx where there is none. */
 function run(bundle) {
-  // The stack trace OFFSHORE_DEBUG prints names the source files instead of the bundle's lines:
-  // Node reads the bundle's source map as it loads it (a few tens of milliseconds, for debugging only).
-  const entry = !bundle ? ["--require", tsxLoader, cli] : process.env.OFFSHORE_DEBUG ? ["--enable-source-maps", bundle] : [bundle];
+  // run-bundle.js adds V8's code cache. The stack trace OFFSHORE_DEBUG prints names the source
+  // files instead of the bundle's lines: Node reads the bundle's source map when it loads the
+  // bundle itself (a load of a few tens of milliseconds, for debugging only).
+  const entry = !bundle ? ["--require", tsxLoader, cli] : process.env.OFFSHORE_DEBUG ? ["--enable-source-maps", bundle] : [runBundle, bundle];
   const child = spawn(process.execPath, [...nodeFlags, ...entry, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
   let outOfMemory = false;
   let pending = "";

@@ -27,7 +27,7 @@ interface Run {
  * each process loaded is read through a script every Node process it starts loads first
  * (NODE_OPTIONS --require), after the scripts in `preload`.
  */
-async function command(args: readonly string[], cache: string, options: { root?: string; preload?: string[] } = {}): Promise<Run> {
+async function command(args: readonly string[], cache: string, options: { root?: string; preload?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   const probe = path.join(work, "probe.cjs");
   const lists = mkdtempSync(path.join(work, "loaded-"));
   writeFileSync(
@@ -39,7 +39,7 @@ async function command(args: readonly string[], cache: string, options: { root?:
     execFile(
       process.execPath,
       [path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js"), ...args],
-      { env: { ...process.env, NODE_OPTIONS: preload, OFFSHORE_EVALUATE_CACHE: cache, OFFSHORE_DEBUG: "" } },
+      { env: { ...process.env, NODE_OPTIONS: preload, OFFSHORE_EVALUATE_CACHE: cache, OFFSHORE_DEBUG: "", ...options.env } },
       (error, out, err) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err }),
     );
   });
@@ -95,7 +95,7 @@ describe("the installed command's start", () => {
     expect(bundled.stderr).toBe("");
     expect(bundled.code).toBe(0);
     expect(bundlesIn(cache)).toHaveLength(1);
-    expect(bundled.loaded).toContain(path.join(cache, bundlesIn(cache)[0]));
+    expect(bundled.loaded).toContain(path.join(ROOT, "bin", "run-bundle.js"));
     expect(bundled.loaded.filter((file) => /\.tsx?$|node_modules/.test(file))).toEqual([]);
     expect((await sheetsOf(bundledOutput)).length).toBeGreaterThan(3);
   });
@@ -135,6 +135,19 @@ describe("the installed command's start", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: offshore-evaluate");
     expect(run.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]cli[\\/]main\.ts$/)]));
+  }, 60_000);
+
+  it("keeps V8's code cache beside the bundle, and replaces one V8 rejects instead of failing", async () => {
+    const caches = () => readdirSync(cache).filter((name) => name.endsWith(".cache"));
+    expect(caches()).toHaveLength(1);
+    const file = path.join(cache, caches()[0]);
+    writeFileSync(file, "not V8's code cache");
+    const run = await command(["--help"], cache);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: offshore-evaluate /);
+    expect(caches()).toEqual([path.basename(file)]);
+    expect(readFileSync(file, "utf8")).not.toBe("not V8's code cache");
   }, 60_000);
 
   it("keeps the exit code and the one error line", async () => {
@@ -184,5 +197,21 @@ describe("the bundle's key", () => {
     expect(after.stdout).toMatch(/^Usage: changed-evaluate /);
     expect(bundlesIn(cache)).toHaveLength(2);
     expect(after.loaded.filter((file) => /\.tsx?$/.test(file))).toEqual([]);
+  }, 120_000);
+
+  it("under OFFSHORE_DEBUG, prints a stack trace that names the source files, not the bundle", async () => {
+    const root = copyOfPackage();
+    const cache = path.join(work, "cache-of-failing-copy");
+    const main = path.join(root, "src", "cli", "main.ts");
+    const source = readFileSync(main, "utf8");
+    const planted = source.replace("    const options = parseCli(argv);\n", "    const options = parseCli(argv);\n    if (argv.length > 0) throw new TypeError(\"planted\");\n");
+    expect(planted).not.toBe(source);
+    writeFileSync(main, planted);
+    const line = planted.split("\n").findIndex((text) => text.includes('"planted"')) + 1;
+    const run = await command([SAMPLE], cache, { root, env: { OFFSHORE_DEBUG: "1" } });
+    expect(run.code).toBe(1);
+    expect(bundlesIn(cache)).toHaveLength(1);
+    expect(run.stderr).toContain("TypeError: planted");
+    expect(run.stderr).toContain(`(${main}:${line}:`);
   }, 120_000);
 });
