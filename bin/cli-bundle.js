@@ -124,11 +124,24 @@ function writeAtomically(file, contents) {
   }
 }
 
+/** Removes the bundles (with their maps and code caches) not used for a week, all but `keep`. */
 function removeUnused(dir, keep) {
   const before = Date.now() - UNUSED_MS;
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name);
-    if (!name.startsWith(keep) && fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true });
+  const lastUsed = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : undefined);
+  const unused = fs.readdirSync(dir).filter((name) => {
+    const bundle = /^cli-[0-9a-f]+\.js/.exec(name)?.[0];
+    try {
+      return bundle !== keep && (lastUsed(path.join(dir, bundle ?? name)) ?? lastUsed(path.join(dir, name))) < before;
+    } catch {
+      return false;
+    }
+  });
+  for (const name of unused) {
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // not ours to remove
+    }
   }
 }
 
@@ -142,10 +155,11 @@ async function ensureBundle(root = PACKAGE_ROOT) {
     const dir = cacheDir(root);
     const file = path.join(dir, `cli-${key}.js`);
     if (fs.existsSync(file)) {
-      const hourAgo = Date.now() - 3600 * 1000;
-      if (fs.statSync(file).mtimeMs < hourAgo) {
-        const now = new Date();
-        fs.utimesSync(file, now, now);
+      // Marks it used, for removeUnused; a cache that cannot be written is still read.
+      try {
+        if (fs.statSync(file).mtimeMs < Date.now() - 3600 * 1000) fs.utimesSync(file, new Date(), new Date());
+      } catch {
+        // kept all the same
       }
       return file;
     }
@@ -156,7 +170,7 @@ async function ensureBundle(root = PACKAGE_ROOT) {
     // The map first: a command that finds the bundle may look for its map.
     writeAtomically(`${file}.map`, built.map);
     writeAtomically(file, built.code);
-    removeUnused(dir, `cli-${key}`);
+    removeUnused(dir, path.basename(file));
     return file;
   } catch (error) {
     if (process.env.OFFSHORE_DEBUG) console.error(`offshore-evaluate: running through tsx, without the bundle: ${error instanceof Error ? error.message : String(error)}`);
@@ -164,7 +178,7 @@ async function ensureBundle(root = PACKAGE_ROOT) {
   }
 }
 
-module.exports = { bundleKey, ensureBundle, cacheDir };
+module.exports = { bundleKey, ensureBundle, cacheDir, removeUnused };
 
 if (require.main === module) {
   ensureBundle().then((file) => {

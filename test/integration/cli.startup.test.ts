@@ -3,7 +3,7 @@
 // command runs one bundled file (bin/cli-bundle.js), built on first use; without it, the
 // TypeScript through tsx.
 import { execFile } from "child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import JSZip from "jszip";
@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "assets", "sample-vendors.xlsx");
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-cli-startup-"));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { bundleKey } = require(path.join(ROOT, "bin", "cli-bundle.js")) as { bundleKey(root: string): string };
+const { bundleKey, removeUnused } = require(path.join(ROOT, "bin", "cli-bundle.js")) as { bundleKey(root: string): string; removeUnused(dir: string, keep: string): void };
 
 interface Run {
   readonly code: number;
@@ -183,6 +183,17 @@ describe("the bundle's key", () => {
     keys.push(bundleKey(ROOT));
     expect(new Set(keys).size).toBe(keys.length);
     expect(bundleKey(root)).toBe(keys[3]);
+  });
+
+  it("goes with its map and code caches when the bundle has not been used for a week, the current one never", () => {
+    const dir = mkdtempSync(path.join(work, "prune-"));
+    const files = ["cli-aa.js", "cli-aa.js.map", "cli-aa.js.v8-x64.cache", "cli-bb.js", "cli-bb.js.map", "cli-cc.js", "cli-cc.js.map"];
+    for (const name of files) writeFileSync(path.join(dir, name), "");
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    // aa unused for eight days (its map and cache are newer), bb used today (its map is old), cc the current one.
+    for (const name of ["cli-aa.js", "cli-bb.js.map", "cli-cc.js", "cli-cc.js.map"]) utimesSync(path.join(dir, name), eightDaysAgo, eightDaysAgo);
+    removeUnused(dir, "cli-cc.js");
+    expect(readdirSync(dir).sort()).toEqual(["cli-bb.js", "cli-bb.js.map", "cli-cc.js", "cli-cc.js.map"]);
   });
 
   it("never runs a bundle of older sources: a changed source builds and runs a new one", async () => {
