@@ -319,14 +319,18 @@ function argb(colour: string): string {
   return "FF" + colour.replace(/^#/, "").toUpperCase();
 }
 
+/** Rows rendered between two looks at whether the thread pool has room for another piece. */
+const ROW_BATCH = 64;
+
 /**
  * One sheet's parts, as ExcelJS 4.4's addWorksheets (lib/xlsx/xlsx.js) renders them, except that
  * the sheet's XML goes to the package in pieces as its rows are rendered instead of as one
  * string: on a 10,000-row finance summary that string is tens of megabytes. Pieces are taken
  * only between rows (no start tag open, no rollback point pending), so the XML is the same.
  */
-function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
-  const part = zip.stream(`xl/worksheets/sheet${sheet.id}.xml`);
+async function writeWorksheet(zip: ZipPackage, sheet: SheetModel): Promise<void> {
+  // Its pieces are deflated on the thread pool while the next rows are rendered (renderPackage waits for them).
+  const part = zip.stream(`xl/worksheets/sheet${sheet.id}.xml`, { inBackground: true });
   const xml = new XmlStream();
   /** Hands what the stream holds to the package, where no start tag is open and no rollback point pending (so the XML is the same). */
   const flush = () => {
@@ -337,6 +341,12 @@ function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
   };
   const render = new WorksheetXform();
   const rows = sheet.rows;
+  /**
+   * Whether the rows go to the package after ExcelJS has rendered the rest of the sheet, between
+   * what was handed over at sheetData's start tag and what the stream then holds (from its end
+   * tag on): written outside ExcelJS's synchronous render, they can wait for the thread pool.
+   */
+  let afterRender = false;
   // The rows go from their models straight to the package as ExcelJS's row and cell renderers
   // write them (xlsxRows.ts; a made sheet's from its cells, xlsxCreatedSheet.ts), framed as
   // ExcelJS's ListXform frames them.
@@ -345,13 +355,30 @@ function writeWorksheet(zip: ZipPackage, sheet: SheetModel): void {
       if (rows.length === 0) return stream.leafNode("sheetData");
       stream.openNode("sheetData");
       stream.writeXml("");
-      const write = flush() ? (text: string) => part.write(text) : (text: string) => stream.writeXml(text);
-      if (rows instanceof CreatedRows) rows.render(write);
-      else rows.forEach((row) => write(renderRow(row as RowModel)));
+      if (flush()) afterRender = true;
+      else if (rows instanceof CreatedRows) rows.render((text) => stream.writeXml(text));
+      else rows.forEach((row) => stream.writeXml(renderRow(row as RowModel)));
       stream.closeNode();
     },
   };
   render.render(xml, sheet);
+  if (afterRender) {
+    const write = (text: string) => part.write(text);
+    const slots = rows instanceof CreatedRows ? rows.slots : rows.length;
+    for (let from = 0; from < slots; from += ROW_BATCH) {
+      if (part.busy) await part.ready();
+      const to = Math.min(slots, from + ROW_BATCH);
+      if (rows instanceof CreatedRows) rows.render(write, from, to);
+      else {
+        // ExcelJS's own rows: its sheet model's array of row models, holes where a row is empty.
+        const models = rows as unknown as readonly (RowModel | undefined)[];
+        for (let r = from; r < to; r++) {
+          const row = models[r];
+          if (row !== undefined) write(renderRow(row));
+        }
+      }
+    }
+  }
   part.write(xml.xml);
   part.end();
   if (sheet.rels && sheet.rels.length) {
@@ -503,7 +530,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // One sheet at a time, each sheet's cell models let go once its part is written: only the
     // sheet list, names and tables are read after this step.
     for (const sheet of model.worksheets) {
-      writeWorksheet(zip, sheet);
+      await writeWorksheet(zip, sheet);
       sheet.rows = [];
     }
     await xlsx.addSharedStrings(writer, model);
@@ -513,6 +540,7 @@ export class XlsxWorkbook implements WorkbookPort {
     await xlsx.addMedia(writer, model);
     await Promise.all([xlsx.addApp(writer, model), xlsx.addCore(writer, model)]);
     await xlsx.addWorkbook(writer, model);
+    await zip.settled();
     return zip;
   }
 

@@ -134,8 +134,13 @@ export class CreatedRows {
     this.sheet.prepare(this.tables());
   }
 
-  render(write: (xml: string) => void): void {
-    this.sheet.render(write);
+  /** Row slots, holes included: `render` takes a range of them. */
+  get slots(): number {
+    return this.sheet.slots;
+  }
+
+  render(write: (xml: string) => void, from?: number, to?: number): void {
+    this.sheet.render(write, from, to);
   }
 }
 
@@ -233,10 +238,20 @@ export class CreatedSheet {
     }
   }
 
-  /** The rows' XML, a row at a time, as ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts). */
-  render(write: (xml: string) => void): void {
+  /** Row slots, holes included. */
+  get slots(): number {
+    return this.rows.length;
+  }
+
+  /**
+   * The XML of the rows in slots `from` to `to` (0-based, end excluded), a row at a time, as
+   * ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts).
+   */
+  render(write: (xml: string) => void, from = 0, to = this.rows.length): void {
     const rowStyle = this.rowStyleId ? ` s="${this.rowStyleId}" customFormat="1"` : "";
-    this.rows.forEach((cells, r) => {
+    for (let r = from; r < to; r++) {
+      const cells = this.rows[r];
+      if (cells === undefined) continue;
       let min = 0;
       let max = 0;
       let xml = "";
@@ -247,7 +262,7 @@ export class CreatedSheet {
       });
       const start = `<row r="${r + 1}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
       write(xml ? `${start}>${xml}</row>` : `${start}/>`);
-    });
+    }
   }
 
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */

@@ -9,7 +9,7 @@
 // Layout as in PKWARE's APPNOTE.TXT (version 6.3.10, sections 4.3.7 local file header, 4.3.12
 // central directory header, 4.3.16 end of central directory record), without Zip64: a part or
 // a package of 4 GiB or more, or more than 65,535 parts, is refused with one line instead.
-import { constants, crc32, deflateRawSync, inflateRawSync } from "zlib";
+import { constants, crc32, deflateRaw, deflateRawSync, inflateRawSync, type ZlibOptions } from "zlib";
 
 /** Deflate level: 1 is several times faster than the default 6 and the package only about a quarter larger. */
 const LEVEL = 1;
@@ -24,6 +24,14 @@ const VERSION = 20;
 const PIECE_BYTES = 1 << 20;
 /** Room past a piece's mebibyte, so that a row that starts just short of it still fits. */
 const PIECE_SLACK = 1 << 18;
+const PIECE_BUFFER = PIECE_BYTES + PIECE_SLACK;
+/**
+ * Pieces deflated in the background at once. zlib's callbacks, which free a piece and end its
+ * deflate, run only when the writer yields to the event loop: two in flight keep the thread pool
+ * deflating on a second core while the next piece is rendered.
+ */
+const IN_FLIGHT = 2;
+const EMPTY = Buffer.alloc(0);
 
 interface Entry {
   readonly data: Buffer;
@@ -45,9 +53,27 @@ export interface PartEnd {
   replaceTail(tail: string): void;
 }
 
-/** A part being written in pieces (PackagePart.stream). */
+/** How a part written in pieces is deflated (ZipPackage.stream). */
+export interface StreamOptions {
+  /**
+   * Each piece is deflated on libuv's thread pool (zlib's asynchronous API) while the caller
+   * goes on writing the next, instead of on the main thread between writes: the package is then
+   * complete only once `settled()` has resolved.
+   */
+  readonly inBackground?: boolean;
+}
+
+/** A part being written in pieces (ZipPackage.stream). */
 export interface PartWriter {
   write(text: string): void;
+  /**
+   * Whether as many pieces as the thread pool is given are being deflated in the background:
+   * the caller should then wait for `ready()` before writing on, or the pieces waiting (a
+   * mebibyte of text each, the deflated one a little more) pile up until it yields.
+   */
+  readonly busy: boolean;
+  /** Resolves when fewer pieces than that are being deflated (at once when none is written in the background). */
+  ready(): Promise<void>;
   /** Ends the part and adds it to the package. */
   end(): void;
 }
@@ -72,9 +98,26 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * Deflates `raw` on libuv's thread pool; the same options give the same bytes as deflateRawSync.
+ * Its output buffer holds the whole piece deflated: zlib's asynchronous API deflates one output
+ * buffer per trip to the thread pool and needs the main thread between trips, which is busy
+ * rendering, so with the default 16 KiB buffer little would be deflated before the render ends.
+ */
+function deflateInBackground(raw: Buffer, options: ZlibOptions): Promise<Buffer> {
+  // A deflated piece is at most its length plus 5 bytes per 16 KiB stored block and a few more (RFC 1951, section 3.2.4).
+  const chunkSize = Math.max(constants.Z_DEFAULT_CHUNK, raw.length + (raw.length >> 10) + 1024);
+  return new Promise((resolve, reject) => deflateRaw(raw, { ...options, chunkSize }, (error, data) => (error ? reject(error) : resolve(data))));
+}
+
 export class ZipPackage {
-  private readonly entries = new Map<string, Entry>();
+  /** The parts in package order; null while a part written in the background is still being deflated. */
+  private readonly entries = new Map<string, Entry | null>();
   private readonly stamp = dosDateTime(new Date());
+  /** Parts still being deflated in the background, each settling (never rejecting) once its last piece is done. */
+  private readonly deflating = new Set<Promise<void>>();
+  /** The first error of a background deflate, thrown by settled(). */
+  private failure: Error | undefined;
 
   /** Adds or replaces a part; replacing keeps its place in the package. */
   file(name: string, content: string | Buffer): this {
@@ -91,8 +134,20 @@ export class ZipPackage {
    * block, RFC 1951 section 3.2.4, that leaves the stream byte-aligned and not final), so the
    * pieces join into one deflate stream whose last block, from the last piece, is final.
    */
-  stream(name: string): PartWriter {
+  stream(name: string, options: StreamOptions = {}): PartWriter {
     const deflated: Buffer[] = [];
+    const background: Promise<void>[] = [];
+    let failed: Error | undefined;
+    let running = 0;
+    let wake: (() => void) | undefined;
+    const settle = () => {
+      running--;
+      if (running < IN_FLIGHT && wake) {
+        const woken = wake;
+        wake = undefined;
+        woken();
+      }
+    };
     let last = { at: 0, crc: 0, size: 0 };
     let at = 0;
     let crc = 0;
@@ -100,7 +155,9 @@ export class ZipPackage {
     // The piece being gathered, already UTF-8: each text is encoded into it as it comes, instead
     // of being kept and joined with the others into one string that is then encoded (a sheet's
     // rows come as tens of thousands of short strings per piece).
-    let piece = Buffer.allocUnsafe(PIECE_BYTES + PIECE_SLACK);
+    let piece: Buffer = Buffer.allocUnsafe(PIECE_BUFFER);
+    /** Buffers of pieces deflated in the background, free again. */
+    const spare: Buffer[] = [];
     let used = 0;
     const deflatePiece = (final: boolean) => {
       const raw = piece.subarray(0, used);
@@ -109,10 +166,39 @@ export class ZipPackage {
       size += raw.length;
       if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
       crc = crc32(raw, crc);
-      deflated.push(deflateRawSync(raw, { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+      const zlibOptions = { level: LEVEL, finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
+      if (options.inBackground) {
+        // The piece's buffer is zlib's until it is done: the next piece gets another, of the same
+        // length (where pieces are cut depends on it), and this one is used again once done.
+        const lent = piece;
+        piece = (piece.length === PIECE_BUFFER && spare.pop()) || Buffer.allocUnsafe(piece.length);
+        const index = deflated.push(EMPTY) - 1;
+        running++;
+        background.push(
+          deflateInBackground(raw, zlibOptions)
+            .then(
+              // The deflated bytes are a slice of an output buffer sized for the whole piece: copied, so the rest is freed.
+              (data) => void (deflated[index] = Buffer.from(data)),
+              // Kept until end(), so that no failure goes unhandled while the part is still being written.
+              (error: Error) => void (failed ??= error),
+            )
+            .finally(() => {
+              if (lent.length === PIECE_BUFFER) spare.push(lent);
+              settle();
+            }),
+        );
+        return;
+      }
+      deflated.push(deflateRawSync(raw, zlibOptions));
       at += deflated[deflated.length - 1].length;
     };
+    // The package order is that of end(): a part deflated in the background holds its place until it is done.
+    const add = () => this.entries.set(name, { data: Buffer.concat(deflated), crc, size, last, firstEnd: deflated[0].length });
     return {
+      get busy() {
+        return running >= IN_FLIGHT;
+      },
+      ready: () => (running < IN_FLIGHT ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve))),
       write: (text) => {
         // A full piece is deflated when the next text comes, so the last text is always in the
         // last piece (the end a chart is added to). A UTF-16 code unit is at most 3 bytes of
@@ -125,14 +211,46 @@ export class ZipPackage {
       },
       end: () => {
         deflatePiece(true);
-        this.entries.set(name, { data: Buffer.concat(deflated), crc, size, last, firstEnd: deflated[0].length });
+        if (!options.inBackground) {
+          add();
+          return;
+        }
+        this.entries.set(name, null);
+        const done: Promise<void> = Promise.all(background).then(() => {
+          this.deflating.delete(done);
+          if (failed) {
+            this.entries.delete(name);
+            this.failure ??= new Error(`Could not compress the part ${name} of the workbook: ${failed.message}`);
+            return;
+          }
+          // Where the last piece starts is known once the pieces before it are deflated.
+          last = { ...last, at: deflated.slice(0, -1).reduce((sum, data) => sum + data.length, 0) };
+          add();
+        });
+        this.deflating.add(done);
       },
     };
   }
 
+  /**
+   * Resolves once every part written in the background is deflated and in the package, and
+   * rejects with the first error any of them met (the package is then not to be written).
+   */
+  async settled(): Promise<void> {
+    while (this.deflating.size > 0) await Promise.all(this.deflating);
+    if (this.failure) throw this.failure;
+  }
+
+  /** The part `name` once deflated; undefined if there is none. */
+  private entry(name: string): Entry | undefined {
+    const entry = this.entries.get(name);
+    if (entry === null) throw new Error(`The part ${name} is still being compressed: wait for settled() first.`);
+    return entry;
+  }
+
   /** The part `name`, or null; its content is inflated when asked for. */
   part(name: string): PackagePart | null {
-    const entry = this.entries.get(name);
+    const entry = this.entry(name);
     if (!entry) return null;
     const bytes = () => inflateRawSync(entry.data);
     return {
@@ -145,7 +263,7 @@ export class ZipPackage {
    * charts add one element near the end of a worksheet that may be hundreds of megabytes long.
    */
   end(name: string): PartEnd | null {
-    const entry = this.entries.get(name);
+    const entry = this.entry(name);
     if (!entry) return null;
     // The first piece ends with a sync flush (or is the whole part): inflated on its own, it gives its text.
     const head = inflateRawSync(entry.data.subarray(0, entry.firstEnd), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
@@ -173,7 +291,8 @@ export class ZipPackage {
     const chunks: Buffer[] = [];
     const central: Buffer[] = [];
     let offset = 0;
-    for (const [name, entry] of this.entries) {
+    for (const name of this.entries.keys()) {
+      const entry = this.entry(name)!;
       const nameBytes = Buffer.from(name, "utf8");
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
