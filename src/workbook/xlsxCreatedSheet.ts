@@ -25,29 +25,42 @@ type Style = Partial<ExcelJS.Style>;
 /** Column letters by 1-based column, as addresses are asked for cell by cell when a sheet is written. */
 const LETTERS: string[] = [];
 
+const { String: StringType, Formula } = enums.ValueType;
+
 /** The style of a cell nothing has formatted. Shared by all of them, so never changed in place. */
 const NO_STYLE: Style = {};
 
 /**
+ * What only a formula written with its text needs (ExcelJS's FormulaValue model's formula,
+ * shareType and ref, and the range CellXform.prepare gives a master its clones name): kept off
+ * the cell, as most formula cells are the clones of a fill-down, which name their master instead.
+ */
+interface FormulaText {
+  readonly formula: string | undefined;
+  shareType: string | undefined;
+  readonly ref: string | undefined;
+  range: Range | undefined;
+}
+
+/**
  * A cell as ExcelJS 4.4's Cell.model gives it (lib/doc/cell.js: the value classes' `model`,
- * plus `style`): the fields its CellXform (lib/xlsx/xform/sheet/cell-xform.js) prepares and renders.
+ * plus `style`): the fields its CellXform (lib/xlsx/xform/sheet/cell-xform.js) prepares and
+ * renders. A 100,000-row finance summary holds some 7 million of these until the file is
+ * written, so a cell has as few fields as it can: a formula's result is kept where a value is,
+ * and what only a formula's master needs is in an object of its own (FormulaText).
  */
 export class StoredCell {
   type: ExcelJS.ValueType = enums.ValueType.Null;
-  value: string | number | boolean | undefined = undefined;
-  formula: string | undefined = undefined;
+  /** The value, or a formula's result (`result`). */
+  value: unknown = undefined;
   sharedFormula: string | undefined = undefined;
-  result: unknown = undefined;
-  shareType: string | undefined = undefined;
-  ref: string | undefined = undefined;
+  text: FormulaText | undefined = undefined;
   style: Style = NO_STYLE;
   // Set by ExcelJS's CellXform.prepare when the file is written (style, shared string and shared
   // formula numbers); declared here so that setting them does not give each cell a new shape.
   styleId: number | undefined = undefined;
   ssId: number | undefined = undefined;
   si: number | undefined = undefined;
-  /** The cells a formula is shared over when clones name it without it having been written as shared (CellXform.prepare). */
-  range: Range | undefined = undefined;
 
   constructor(
     readonly row: number,
@@ -58,16 +71,37 @@ export class StoredCell {
     return (LETTERS[this.col] ??= columnLetters(this.col - 1)) + this.row;
   }
 
+  get result(): unknown {
+    return this.type === Formula ? this.value : undefined;
+  }
+
+  get formula(): string | undefined {
+    return this.text?.formula;
+  }
+
+  get shareType(): string | undefined {
+    return this.text?.shareType;
+  }
+
+  get ref(): string | undefined {
+    return this.text?.ref;
+  }
+
+  /** The cells a formula is shared over when clones name it without it having been written as shared (CellXform.prepare). */
+  get range(): Range | undefined {
+    return this.text?.range;
+  }
+
   /**
    * Sets the value as ExcelJS's `cell.value = v` would (Value.getType and the value classes'
    * constructors): the style stays. Only the kinds of value the adapter writes are taken.
    */
   set(value: ExcelJS.CellValue): void {
-    this.value = undefined;
-    this.formula = this.sharedFormula = this.shareType = this.ref = undefined;
-    this.result = undefined;
+    this.sharedFormula = undefined;
+    this.text = undefined;
     if (value === null || value === undefined) {
       this.type = enums.ValueType.Null;
+      this.value = undefined;
     } else if (typeof value === "string") {
       this.type = enums.ValueType.String;
       this.value = value;
@@ -79,19 +113,17 @@ export class StoredCell {
       this.value = value;
     } else {
       const f = value as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
-      this.type = enums.ValueType.Formula;
-      this.formula = f.formula;
+      this.type = Formula;
+      this.value = f.result;
       this.sharedFormula = f.sharedFormula;
-      this.result = f.result;
-      this.shareType = f.shareType;
-      this.ref = f.ref;
+      if (f.formula !== undefined || f.shareType !== undefined || f.ref !== undefined) this.text = { formula: f.formula, shareType: f.shareType, ref: f.ref, range: undefined };
     }
   }
 
   /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
   get written(): ExcelJS.CellValue {
     if (this.type === enums.ValueType.Null) return null;
-    if (this.type !== enums.ValueType.Formula) return this.value as ExcelJS.CellValue;
+    if (this.type !== Formula) return this.value as ExcelJS.CellValue;
     const f: Record<string, unknown> = { formula: this.formula, sharedFormula: this.sharedFormula, result: this.result, shareType: this.shareType, ref: this.ref };
     for (const key of Object.keys(f)) if (f[key] === undefined) delete f[key];
     return f as unknown as ExcelJS.CellValue;
@@ -110,7 +142,6 @@ export interface CellTables {
   date1904: boolean | undefined;
 }
 
-const { String: StringType, Formula } = enums.ValueType;
 
 /** A cell address as ExcelJS spells it ("B3"), and its 1-based row and column. */
 const ADDRESS = /^([A-Z]{1,3})([1-9][0-9]*)$/;
@@ -224,12 +255,14 @@ export class CreatedSheet {
           if (!cell.formula && cell.sharedFormula) {
             const shared = master(cell.sharedFormula, cell);
             if (!shared) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${cell.address}`);
+            // A master has its text (`master` finds only formulas with one).
+            const text = shared.text!;
             if (shared.si === undefined) {
-              shared.shareType = "shared";
+              text.shareType = "shared";
               shared.si = siFormulae++;
-              shared.range = new Range(shared.address, cell.address);
-            } else if (shared.range) {
-              shared.range.expandToAddress(cell.address);
+              text.range = new Range(shared.address, cell.address);
+            } else if (text.range) {
+              text.range.expandToAddress(cell.address);
             }
             cell.si = shared.si;
           }
