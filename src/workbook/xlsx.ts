@@ -842,7 +842,11 @@ export class XlsxWorkbook implements WorkbookPort {
         const put = cells
           ? (row: number, column: number, value: ExcelJS.CellValue) => cells.cell(row, column).set(value)
           : (row: number, column: number, value: ExcelJS.CellValue) => (sheet.getRow(row).getCell(column).value = value);
-        this.writeRange(put, parseCell(change.address), change.cells);
+        // A clone of a filled-down formula goes straight into a made sheet's cell, without a value object of its own for each.
+        const share = cells
+          ? (row: number, column: number, master: string, result: CellValue | undefined) => cells.cell(row, column).setClone(master, result)
+          : (row: number, column: number, master: string, result: CellValue | undefined) => put(row, column, { sharedFormula: master, result } as ExcelJS.CellValue);
+        this.writeRange(put, share, parseCell(change.address), change.cells);
         return;
       }
       case "clearRange": {
@@ -964,7 +968,12 @@ export class XlsxWorkbook implements WorkbookPort {
    * formula filled down) is stored as one shared formula, as Excel itself saves a fill: the
    * file is a fraction of the size and saves several times faster on large tables.
    */
-  private writeRange(put: (row: number, column: number, value: ExcelJS.CellValue) => void, origin: { row: number; column: number }, cells: readonly (readonly CellWrite[])[]): void {
+  private writeRange(
+    put: (row: number, column: number, value: ExcelJS.CellValue) => void,
+    share: (row: number, column: number, master: string, result: CellValue | undefined) => void,
+    origin: { row: number; column: number },
+    cells: readonly (readonly CellWrite[])[],
+  ): void {
     const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
     for (let c = 0; c < width; c++) {
       let r = 0;
@@ -1004,10 +1013,7 @@ export class XlsxWorkbook implements WorkbookPort {
           put(origin.row + 1 + r, origin.column + 1 + c, { ...(toExcelValue(write, text) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue);
           for (let k = r + 1; k < end; k++) {
             const cached = (cells[k][c] as { cachedValue?: CellValue }).cachedValue;
-            put(origin.row + 1 + k, origin.column + 1 + c, {
-              sharedFormula: master,
-              result: cached === null || cached === undefined ? undefined : cached,
-            } as ExcelJS.CellValue);
+            share(origin.row + 1 + k, origin.column + 1 + c, master, cached === null || cached === undefined ? undefined : cached);
           }
         }
         r = end;

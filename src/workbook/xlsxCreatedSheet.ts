@@ -120,6 +120,14 @@ export class StoredCell {
     }
   }
 
+  /** As `set({ sharedFormula: master, result })`, without that object: a clone of the formula at `master`. */
+  setClone(master: string, result: unknown): void {
+    this.type = Formula;
+    this.value = result;
+    this.sharedFormula = master;
+    this.text = undefined;
+  }
+
   /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
   get written(): ExcelJS.CellValue {
     if (this.type === enums.ValueType.Null) return null;
