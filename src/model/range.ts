@@ -22,8 +22,9 @@
 import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
 import { costFrom, costTotal, costTotals } from "./cost";
 import { rowOverlapHours } from "./fit";
-import { tablesFor, type Tables } from "./tables";
+import { categoriesOf, tablesFor, type Tables } from "./tables";
 import type { CostBreakdown, VendorRow } from "./types";
+import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 
 export type RangeEnd = "low" | "high";
 
@@ -194,6 +195,78 @@ function movedTablesOf(a: Assumptions): readonly Tables[] {
 
 const ATTRITION_BAR = 2 * RANGED_ASSUMPTIONS.findIndex((s) => s.key === ATTRITION_KEY);
 
+/**
+ * Which of a row's bars need the model run, and which are its total at the values in use.
+ * The cost reads an assumption either directly, the same for every row, or through a lookup
+ * table by one of the row's categories (tables.ts: "Governance % (Project)" is the governance
+ * table's entry for Project). An end that moves only table entries the row's categories never
+ * look up leaves every number the cost reads as it was, so that bar is the row's total itself,
+ * bit for bit; fewer than half of the bars of a row are not (its engagement model's
+ * governance, its location's travel..., and the assumptions every row reads).
+ */
+interface BarsPlan {
+  /** Per bar (the ATTRITION_BAR pair aside): "all" (read directly), "none" (the end is the value in use), or the category words of each table entry the end moves. */
+  readonly moves: readonly ("all" | "none" | readonly (readonly string[])[])[];
+  /** By categoriesOf(row): the bars to run, in bar order, and the tables to run: `a`'s, then theirs. */
+  readonly byCategories: Map<number, { readonly bars: Int32Array; readonly tables: readonly Tables[] }>;
+}
+
+const barsPlans = new WeakMap<Assumptions, BarsPlan>();
+
+function barsPlanOf(a: Assumptions): BarsPlan {
+  let plan = barsPlans.get(a);
+  if (plan === undefined) {
+    const base = tablesFor(a);
+    const tables = movedTablesOf(a);
+    const moves = tables.map((t, b) => {
+      if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1) return "all" as const;
+      const key = RANGED_ASSUMPTIONS[b >> 1].key;
+      if (Object.is((t.a as unknown as Record<string, unknown>)[key], (base.a as unknown as Record<string, unknown>)[key])) return "none" as const;
+      const entries: string[][] = [];
+      // The tables by category; not the assumptions themselves, nor the numbers a Tables keeps of its own (the date its overlaps are for).
+      for (const field of Object.keys(base) as (keyof Tables)[]) if (field !== "a" && isRecord(base[field])) movedEntries(base[field], t[field], [], entries);
+      // A number at a place no category names (a total kept beside the tables) could be read by every row.
+      return entries.length === 0 || entries.some((entry) => entry.length === 0 || !entry.every((word) => CATEGORY_WORDS.has(word))) ? ("all" as const) : entries;
+    });
+    barsPlans.set(a, (plan = { moves, byCategories: new Map() }));
+  }
+  return plan;
+}
+
+const CATEGORY_WORDS: ReadonlySet<string> = new Set<string>([...ENGAGEMENT_MODELS, ...PRICING_MODELS, ...LEVELS, ...LOCATION_MODELS, ...SENSITIVITIES]);
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
+}
+
+/** The paths (category words) at which two lookup tables of numbers differ, into `out`; anything else (the caches a Tables holds) is passed over. */
+function movedEntries(x: unknown, y: unknown, path: readonly string[], out: string[][]): void {
+  if (typeof x === "number" && typeof y === "number") {
+    if (!Object.is(x, y)) out.push([...path]);
+  } else if (isRecord(x) && isRecord(y)) {
+    for (const word of Object.keys(x)) movedEntries(x[word], y[word], [...path, word], out);
+  }
+}
+
+/** The bars a row of these categories (categoriesOf(row), at least 0) needs the model run for. */
+function barsToRun(plan: BarsPlan, a: Assumptions, row: VendorRow, cats: number): { readonly bars: Int32Array; readonly tables: readonly Tables[] } {
+  let run = plan.byCategories.get(cats);
+  if (run === undefined) {
+    const words = [row.engagementModel, row.pricingModel, row.requirementsClarity, row.locationModel, row.dataSensitivity, row.collaborationIntensity, row.urgency] as string[];
+    const bars: number[] = [];
+    plan.moves.forEach((moves, b) => {
+      if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1 || moves === "none") return;
+      if (moves === "all" || moves.some((entry) => entry.every((word) => words.includes(word)))) bars.push(b);
+    });
+    const tables = movedTablesOf(a);
+    plan.byCategories.set(cats, (run = { bars: Int32Array.from(bars), tables: [tablesFor(a), ...bars.map((b) => tables[b])] }));
+  }
+  return run;
+}
+
+// The totals of the row being computed, by costTotals, before they are placed among its bars.
+const RUN = new Float64Array(BAR_COUNT + 1);
+
 /** Where the row's bars start in cache.pool, to be read before the next call, which may reuse the pool. */
 function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
   const overlap = rowOverlapHours(row, a);
@@ -224,7 +297,17 @@ function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
     const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
     const tables = movedTablesOf(a);
     const bars = cache.pool.subarray(at, at + BAR_COUNT);
-    costTotals(unit, tables, overlap, bars);
+    const cats = categoriesOf(row);
+    if (cats >= 0) {
+      // The row's total at the values in use, then the bars its categories move; the others are that total (BarsPlan).
+      const run = barsToRun(barsPlanOf(a), a, row, cats);
+      costTotals(unit, run.tables, overlap, RUN);
+      bars.fill(RUN[0]);
+      for (let i = 0; i < run.bars.length; i++) bars[run.bars[i]] = RUN[i + 1];
+    } else {
+      // A word outside its list (a row built by hand) is computed as it reads.
+      costTotals(unit, tables, overlap, bars);
+    }
     bars[ATTRITION_BAR] = costTotal(rowAt(unit, "low", a), tables[ATTRITION_BAR], overlap);
     bars[ATTRITION_BAR + 1] = costTotal(rowAt(unit, "high", a), tables[ATTRITION_BAR + 1], overlap);
     cache.at.set(key, at);

@@ -8,9 +8,12 @@ import {
   overlappingRanges,
   portfolioSensitivity,
   RANGED_ASSUMPTIONS,
+  rangeEnd,
+  rowOverlapHours,
   sensitivity,
   sensitivitySentence,
   totalCost,
+  type VendorRow,
 } from "../../../src/model";
 import { DOCUMENTED_ASSUMPTIONS, type DocumentedAssumption } from "../../../src/model/assumptionTexts";
 import { costFrom, costTotal } from "../../../src/model/cost";
@@ -213,6 +216,74 @@ describe("sensitivity", () => {
     const staffAugmentation = vendorRow({ engagementModel: "Staff augmentation", locationModel: "Offshore" });
     const governance = sensitivity(staffAugmentation, WINTER).find((b) => b.key === "governancePctStaffAugmentation")!;
     expect(governance.totalAtHigh).toBeCloseTo(totalCost(staffAugmentation, WINTER).total, 6);
+  });
+
+  it("every bar is, bit for bit, the model run with that one assumption at each end, whatever the rows, their categories and the assumptions' values and ranges", () => {
+    // The straightforward computation: every bar of every row by running the whole model.
+    const straightforward = (rows: readonly VendorRow[], a: Assumptions) => {
+      const atLow = RANGED_ASSUMPTIONS.map(() => 0);
+      const atHigh = RANGED_ASSUMPTIONS.map(() => 0);
+      for (const row of rows) {
+        const unit = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
+        const overlap = rowOverlapHours(row, a);
+        const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
+        RANGED_ASSUMPTIONS.forEach((spec, k) => {
+          const total = (end: "low" | "high") =>
+            spec.key === "defaultAttrition"
+              ? costTotal({ ...unit, attrition: rangeEnd(spec, row.attrition, end, a.ranges) }, tablesFor(a), overlap)
+              : costTotal(unit, tablesFor(assumptionsAt(a, end, spec.key)), overlap);
+          atLow[k] += labour * total("low");
+          atHigh[k] += labour * total("high");
+        });
+      }
+      return RANGED_ASSUMPTIONS.map((spec, k) => ({ key: spec.key, name: spec.key === "defaultAttrition" ? "Attrition" : spec.name, totalAtLow: atLow[k], totalAtHigh: atHigh[k], swing: atHigh[k] - atLow[k] }))
+        .filter((b) => b.swing > 1e-9 * Math.max(1, Math.abs(b.totalAtHigh)))
+        .sort((x, y) => y.swing - x.swing);
+    };
+    // Few durations, attritions and zones, so that rows share bars as well as differ.
+    const fewRowArb = fc.record({
+      ...CATEGORY_ARBITRARIES,
+      hourlyRate: fc.constantFrom(0, 12.5, 40, 333.33),
+      hours: fc.constantFrom(0, 160, 1000, 7777.7),
+      durationMonths: fc.constantFrom(0.5, 1, 3, 6, 12, 13, 24, 60),
+      attrition: fc.constantFrom(0, 0.1, 0.15, 0.2, 0.25, 0.5),
+      timeZone: fc.constantFrom("Asia/Kolkata", "Europe/Warsaw", "America/New_York"),
+      exchange: fc.option(fc.record({ currency: fc.constant("INR"), rate: fc.constantFrom(0.012, 1.1) }), { nil: undefined }),
+    });
+    // A value typed for an assumption: anywhere, or exactly at an end of its range (the bar then does not move).
+    const typedArb = fc.dictionary(
+      fc.constantFrom(...RANGED_ASSUMPTIONS.map((s) => s.name)),
+      fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom("low", "high")),
+      { maxKeys: 8 },
+    );
+    // Ranges given in the Low and High columns: a span within the assumption's own.
+    const givenArb = fc.dictionary(fc.constantFrom(...RANGED_ASSUMPTIONS.map((s) => s.name)), fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { maxKeys: 5 });
+    const scaled = (spec: (typeof RANGED_ASSUMPTIONS)[number], v: number) => (spec.kind === "percent" ? v * Math.min(1, spec.max ?? 1) : (spec.min ?? 0) + v * Math.min(24, (spec.max ?? 24) - (spec.min ?? 0)));
+    const assumptionsOf = (typed: Record<string, number | "low" | "high">, given: Record<string, [number, number]>) => {
+      const rows: unknown[][] = [["Assumption", "Value", "Unit", "Low", "High"], ["Reference date", "2026-01-15", "", null, null]];
+      for (const spec of RANGED_ASSUMPTIONS) {
+        const v = typed[spec.name];
+        const g = given[spec.name];
+        if (v === undefined && g === undefined) continue;
+        const value = v === undefined ? null : v === "low" || v === "high" ? spec.range[v] : scaled(spec, v);
+        rows.push([spec.name, value, "", g ? scaled(spec, Math.min(...g)) : null, g ? scaled(spec, Math.max(...g)) : null]);
+      }
+      const parsed = parseAssumptions(rows as never);
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.value;
+    };
+    fc.assert(
+      fc.property(fc.array(fewRowArb, { minLength: 1, maxLength: 8 }), typedArb, givenArb, (fields, typed, given) => {
+        const a = assumptionsOf(typed, given);
+        const rows = fields.map((f) => vendorRow(f));
+        // Each row alone, then all together, then each again: a row's bars found again are its own.
+        const first = rows.map((r) => sensitivity(r, a));
+        expect(first).toEqual(rows.map((r) => straightforward([r], a)));
+        expect(portfolioSensitivity(rows, a)).toEqual(straightforward(rows, a));
+        expect(rows.map((r) => sensitivity(r, a))).toEqual(first);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it("no swing is negative: every cost line grows with every ranged assumption", () => {
