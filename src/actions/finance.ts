@@ -15,7 +15,7 @@
 // The summary's layout is in financeLayout.ts, its plan in financeSummary.ts, the portable
 // formulas it writes in financeFormulas.ts and its charts in financeCharts.ts.
 
-import { costRange, evaluateCells, mapHeaders, overlappingRanges, parseAssumptions, sensitivity, sensitivitySentence, type Assumptions } from "../model";
+import { costRange, evaluateCells, mapHeaders, overlappingRanges, parseAssumptions, sensitivities, sensitivitySentence, type Assumptions } from "../model";
 import { evaluateOptions, isRateCard, optionName } from "../model/rateCard";
 import { formatMoney } from "../model/checklist";
 import { FIELD_BY_KEY } from "../model/fields";
@@ -190,6 +190,8 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));
   const ranges = vendors.map((v) => costRange(v.evaluation.row, a));
   const overlapping = overlappingRanges(ranges);
+  // Each vendor's tornado for its sentence, and all vendors' for the chart, in one pass.
+  const tornado = sensitivities(vendors.map((v) => v.evaluation.row), a);
   const financeVendors: FinanceVendor[] = vendors.map((v, i) => ({
     ...(v.members ? { members: v.members } : {}),
     vendor: v.vendor,
@@ -200,7 +202,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     rankByRisk: rankedRisk[i],
     costRange: ranges[i],
     rangesOverlapping: overlapping[i],
-    sensitivity: sensitivitySentence(sensitivity(v.evaluation.row, a), formatMoney, v.evaluation.cost.total),
+    sensitivity: sensitivitySentence(tornado.each[i], formatMoney, v.evaluation.cost.total),
   }));
 
   progress(2, "Writing the summary");
@@ -212,6 +214,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     rowErrors,
     map: map.columns,
     a,
+    portfolio: tornado.portfolio,
     outputHeaders,
     keyHeader,
     sheet,

@@ -5,7 +5,7 @@ import { COST_LINES } from "../model/cost";
 import type { PortableResultKey } from "../model/portable";
 import { cellAddress, columnLetters } from "../workbook/address";
 import type { Assumptions } from "../model/assumptions";
-import { portfolioSensitivity } from "../model/range";
+import { portfolioSensitivity, type Sensitivity } from "../model/range";
 import type { CellWrite, ChartSpec, WorkbookChange } from "../workbook/port";
 import { shortenedText } from "../model/values";
 import {
@@ -145,6 +145,7 @@ export function chartBlocks(input: {
   readonly sheet: string;
   readonly vendors: readonly FinanceVendor[];
   readonly a: Assumptions;
+  readonly portfolio?: readonly Sensitivity[];
 }): { changes: WorkbookChange[]; right: number; bottom: number; assumptions: number } {
   const { mode, sheet, vendors } = input;
   const lowLetters = columnLetters(summaryColumnOf("range", "low"));
@@ -162,10 +163,10 @@ export function chartBlocks(input: {
   });
   const rangeHeader = ["Cost range chart: vendor", "Total cost, low", "Low to expected", "Expected to high"];
   const sum = vendors.reduce((total, v) => total + v.evaluation.cost.total, 0);
-  const bars = portfolioSensitivity(
+  const bars = (input.portfolio ?? portfolioSensitivity(
     vendors.map((v) => v.evaluation.row),
     input.a,
-  ).slice(0, TORNADO_BARS);
+  )).slice(0, TORNADO_BARS);
   const tornadoHeader = [
     `Top ${TORNADO_BARS} assumptions for all vendors together (as prepared: values)`,
     "All vendors' total at its low end",

@@ -2,7 +2,7 @@
 // the portable formulas with the model's numbers cached beside them), the assumptions block,
 // the block the vendor table's output columns read, and the charts.
 
-import type { Assumptions } from "../model";
+import type { Assumptions, Sensitivity } from "../model";
 import { hasSecurityCertification } from "../model/risk";
 import { workTypeOf } from "../model/worktype";
 import { isBlank } from "../model/values";
@@ -70,6 +70,8 @@ export interface SummaryInput {
   readonly rowErrors: readonly RowError[];
   readonly map: Readonly<Partial<Record<FieldKey, number>>>;
   readonly a: Assumptions;
+  /** portfolioSensitivity of the vendors' rows, when the caller has it already. */
+  readonly portfolio?: readonly Sensitivity[];
   readonly outputHeaders: readonly string[];
   readonly keyHeader: string;
   /** The summary's sheet. */

@@ -21,6 +21,7 @@ export {
   costAt,
   sensitivity,
   portfolioSensitivity,
+  sensitivities,
   sensitivitySentence,
   overlappingRanges,
   rangeEnd,

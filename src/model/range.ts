@@ -117,7 +117,7 @@ function nameOf(spec: AssumptionSpec): string {
 
 /** The tornado of one row: every ranged assumption that moves its total, largest swing first. */
 export function sensitivity(row: VendorRow, a: Assumptions): Sensitivity[] {
-  return portfolioSensitivity([row], a);
+  return sensitivities([row], a, false).portfolio;
 }
 
 /**
@@ -125,8 +125,19 @@ export function sensitivity(row: VendorRow, a: Assumptions): Sensitivity[] {
  * total at once; ranked by the swing of the sum. Ties keep the assumptions sheet's order.
  */
 export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions): Sensitivity[] {
+  return sensitivities(rows, a, false).portfolio;
+}
+
+/**
+ * Each row's tornado and the portfolio's, in one pass over the rows: sensitivity(row, a) for
+ * every row and portfolioSensitivity(rows, a), number for number (the finance summary shows both).
+ */
+export function sensitivities(rows: readonly VendorRow[], a: Assumptions, each = true): { readonly each: Sensitivity[][]; readonly portfolio: Sensitivity[] } {
   const atLow = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
   const atHigh = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
+  const rowLow = new Array<number>(RANGED_ASSUMPTIONS.length);
+  const rowHigh = new Array<number>(RANGED_ASSUMPTIONS.length);
+  const perRow: Sensitivity[][] = [];
   const cache = barsCacheOf(a);
   for (const row of rows) {
     const at = unitBars(row, a, cache);
@@ -134,10 +145,20 @@ export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions)
     // In the reporting currency: the unit bars are per unit of converted labour.
     const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
     for (let k = 0; k < atLow.length; k++) {
-      atLow[k] += labour * unit[at + 2 * k];
-      atHigh[k] += labour * unit[at + 2 * k + 1];
+      const low = labour * unit[at + 2 * k];
+      const high = labour * unit[at + 2 * k + 1];
+      atLow[k] += low;
+      atHigh[k] += high;
+      // As the portfolio of this row alone adds it: to 0 (which makes a -0 a 0).
+      rowLow[k] = 0 + low;
+      rowHigh[k] = 0 + high;
     }
+    if (each) perRow.push(ranked(rowLow, rowHigh));
   }
+  return { each: perRow, portfolio: ranked(atLow, atHigh) };
+}
+
+function ranked(atLow: readonly number[], atHigh: readonly number[]): Sensitivity[] {
   const bars: Sensitivity[] = [];
   RANGED_ASSUMPTIONS.forEach((spec, k) => {
     const swing = atHigh[k] - atLow[k];

@@ -10,6 +10,7 @@ import {
   RANGED_ASSUMPTIONS,
   rangeEnd,
   rowOverlapHours,
+  sensitivities,
   sensitivity,
   sensitivitySentence,
   totalCost,
@@ -281,6 +282,9 @@ describe("sensitivity", () => {
         expect(first).toEqual(rows.map((r) => straightforward([r], a)));
         expect(portfolioSensitivity(rows, a)).toEqual(straightforward(rows, a));
         expect(rows.map((r) => sensitivity(r, a))).toEqual(first);
+        // Both in one pass, on assumptions whose bars nothing has asked for yet.
+        const fresh = { ...a };
+        expect(sensitivities(rows, fresh)).toEqual({ each: first, portfolio: straightforward(rows, a) });
       }),
       { numRuns: 100 },
     );
