@@ -111,7 +111,8 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const templates = columnTemplates(mode, lastVendorRow, assumptionCell);
   // What each column writes, decided once per column: the rows then only fill in their values
   // and row numbers (10,000 rows stay fast).
-  const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell));
+  const results = resultsReader();
+  const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell, results));
   const rows: CellWrite[][] = vendors.map((v, i) => {
     const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
     const cells = new Array<CellWrite>(writers.length);
@@ -177,7 +178,7 @@ type SummaryVendor = SummaryInput["vendors"][number];
 type CellWriter = (v: SummaryVendor, rowNumber: string) => CellWrite;
 
 /** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
-function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string): CellWriter {
+function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string, results: ResultsReader): CellWriter {
   const formula = (rowNumber: string, value: CellValue): CellWrite => new RowFormula(template!, rowNumber, value);
   const values = input.mode === "values";
   switch (column.kind) {
@@ -191,9 +192,8 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
       return values ? rankOf : (v, rowNumber) => formula(rowNumber, rankOf(v));
     }
     case "result": {
-      const key = column.key;
-      const result = resultOf(key);
-      return values ? (v) => writable(result(v.evaluation)) : (v, rowNumber) => formula(rowNumber, result(v.evaluation));
+      const slot = results.slotOf(column.key);
+      return values ? (v) => writable(results.of(v.evaluation)[slot]) : (v, rowNumber) => formula(rowNumber, results.of(v.evaluation)[slot]);
     }
     case "range": {
       const end = column.end;
@@ -381,18 +381,48 @@ export function notEvaluated(message: string): string {
 }
 
 /**
- * How the model's number (or word) for a result column is read from an evaluation, decided once
- * per column: a cost line's or risk driver's key is looked up among the evaluation's lines or
- * drivers, a later one of the same key taking precedence, as in a record of them all.
+ * The model's numbers (or words) for the result columns, read from an evaluation all at once
+ * into slots the columns were given: its own fields, then a cost line's or risk driver's key
+ * among its lines or drivers, a later one of the same key taking precedence, as in a record of
+ * them all. A row's result columns are written one after another, so the evaluation last read
+ * is kept and the lines and drivers are gone through once per row, not once per column.
  */
-function resultOf(key: PortableResultKey): (e: Evaluation) => CellValue {
-  const own = RESULT_FIELDS[key as keyof typeof RESULT_FIELDS] as ((e: Evaluation) => CellValue) | undefined;
-  const driver = key.startsWith("risk.") ? key.slice("risk.".length) : undefined;
-  return (e) => {
-    let value = own?.(e);
-    for (const line of e.cost.lines) if (line.key === key) value = line.amount;
-    if (driver !== undefined) for (const d of e.risk.drivers) if (d.key === driver) value = d.score;
-    return value;
+interface ResultsReader {
+  slotOf(key: PortableResultKey): number;
+  of(e: Evaluation): readonly CellValue[];
+}
+
+function resultsReader(): ResultsReader {
+  const slots = new Map<string, number>();
+  const own: (((e: Evaluation) => CellValue) | undefined)[] = [];
+  // Drivers by their own key: "risk.hiddenCost" is the driver hiddenCost.
+  const driverSlots = new Map<string, number>();
+  let last: Evaluation | undefined;
+  let values: CellValue[] = [];
+  return {
+    slotOf(key) {
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        slots.set(key, (slot = own.length));
+        own.push(RESULT_FIELDS[key as keyof typeof RESULT_FIELDS]);
+        if (key.startsWith("risk.")) driverSlots.set(key.slice("risk.".length), slot);
+      }
+      return slot;
+    },
+    of(e) {
+      if (e === last) return values;
+      values = own.map((field) => field?.(e));
+      for (const line of e.cost.lines) {
+        const slot = slots.get(line.key);
+        if (slot !== undefined) values[slot] = line.amount;
+      }
+      for (const d of e.risk.drivers) {
+        const slot = driverSlots.get(d.key);
+        if (slot !== undefined) values[slot] = d.score;
+      }
+      last = e;
+      return values;
+    },
   };
 }
 
