@@ -365,10 +365,20 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   // Ranges that do not intersect never count, so only pairs whose lows fall within the
   // other's span are compared: sorted by low, each range against the ones starting before it ends.
   const order = ranges.map((_r, i) => i).sort((x, y) => ranges[x].low - ranges[y].low);
-  for (let p = 0; p < order.length; p++) {
-    const r = ranges[order[p]];
-    for (let q = p + 1; q < order.length && ranges[order[q]].low <= r.high; q++) {
-      if (rangesTooClose(r, ranges[order[q]])) {
+  // The ends in that order, side by side: a table of many vendors compares millions of pairs
+  // (7 million at 10,000 vendors), and reading two arrays costs less than two objects per pair.
+  const n = order.length;
+  const lows = new Float64Array(n);
+  const highs = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    lows[p] = ranges[order[p]].low;
+    highs[p] = ranges[order[p]].high;
+  }
+  for (let p = 0; p < n; p++) {
+    const low = lows[p];
+    const high = highs[p];
+    for (let q = p + 1; q < n && lows[q] <= high; q++) {
+      if (tooClose(low, high, lows[q], highs[q])) {
         counts[order[p]]++;
         counts[order[q]]++;
       }
@@ -378,9 +388,13 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
 }
 
 export function rangesTooClose(r: { readonly low: number; readonly high: number }, o: { readonly low: number; readonly high: number }): boolean {
-  const overlap = (r.high + o.high - Math.abs(r.high - o.high)) / 2 - (r.low + o.low + Math.abs(r.low - o.low)) / 2;
-  const w1 = r.high - r.low;
-  const w2 = o.high - o.low;
+  return tooClose(r.low, r.high, o.low, o.high);
+}
+
+function tooClose(low1: number, high1: number, low2: number, high2: number): boolean {
+  const overlap = (high1 + high2 - Math.abs(high1 - high2)) / 2 - (low1 + low2 + Math.abs(low1 - low2)) / 2;
+  const w1 = high1 - low1;
+  const w2 = high2 - low2;
   const narrower = (w1 + w2 - Math.abs(w1 - w2)) / 2;
   return overlap >= 0 && overlap >= narrower / 2;
 }

@@ -307,6 +307,8 @@ describe("when a ranking by expected cost is not meaningful", () => {
     expect(overlappingRanges([{ low: 0, high: 10 }, { low: 6, high: 30 }])).toEqual([0, 0]);
     expect(overlappingRanges([{ low: 0, high: 10 }, { low: 5, high: 5 }, { low: 20, high: 30 }])).toEqual([1, 1, 0]);
     expect(overlappingRanges([{ low: 0, high: 10 }, { low: 11, high: 12 }])).toEqual([0, 0]);
+    // A range of width 0 at the other's high end is inside it.
+    expect(overlappingRanges([{ low: 10, high: 10 }, { low: 0, high: 10 }, { low: 10, high: 12 }])).toEqual([2, 1, 1]);
   });
 
   it("counts, for each vendor, every other vendor the rule flags against it, as comparing every pair would", () => {
