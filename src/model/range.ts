@@ -21,7 +21,7 @@
  */
 import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
 import { costFrom, costTotal, costTotals } from "./cost";
-import { rowOverlapHours } from "./fit";
+import { overlapOf, rowOverlapHours } from "./fit";
 import { categoriesOf, tablesFor, type Tables } from "./tables";
 import type { CostBreakdown, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
@@ -72,11 +72,6 @@ function rowAt(row: VendorRow, end: RangeEnd, a: Assumptions): VendorRow {
   return attrition === row.attrition ? row : { ...row, attrition };
 }
 
-// The total alone: the range ends and the tornado bars need dozens per row and never their explanations.
-function totalWith(row: VendorRow, a: Assumptions, overlap: number): number {
-  return costTotal(row, tablesFor(a), overlap);
-}
-
 /** The cost breakdown, line by line, with every ranged assumption at one end of its range. */
 export function costAt(row: VendorRow, a: Assumptions, end: RangeEnd): CostBreakdown {
   return costFrom(rowAt(row, end, a), tablesFor(assumptionsAt(a, end)), rowOverlapHours(row, a));
@@ -90,14 +85,25 @@ export interface CostRange {
 
 /** Total cost at the low ends, at the values in use, and at the high ends (see the top). */
 export function costRange(row: VendorRow, a: Assumptions): CostRange {
+  const [low, expected, high] = rangeTablesOf(a);
   // The overlap depends on time zones and working hours only, which have no range.
-  const overlap = rowOverlapHours(row, a);
-  // costAt, with the overlap computed once.
+  const overlap = overlapOf(row, expected);
+  // costAt's totals alone (the ranges never show their explanations), with the overlap computed once.
   return {
-    low: totalWith(rowAt(row, "low", a), assumptionsAt(a, "low"), overlap),
-    expected: totalWith(row, a, overlap),
-    high: totalWith(rowAt(row, "high", a), assumptionsAt(a, "high"), overlap),
+    low: costTotal(rowAt(row, "low", a), low, overlap),
+    expected: costTotal(row, expected, overlap),
+    high: costTotal(rowAt(row, "high", a), high, overlap),
   };
+}
+
+// The tables at the low ends, of the values in use and at the high ends, found once per
+// assumptions object: a summary asks for every vendor's range under the same assumptions.
+const rangeTables = new WeakMap<Assumptions, readonly [Tables, Tables, Tables]>();
+
+function rangeTablesOf(a: Assumptions): readonly [Tables, Tables, Tables] {
+  let out = rangeTables.get(a);
+  if (out === undefined) rangeTables.set(a, (out = [tablesFor(assumptionsAt(a, "low")), tablesFor(a), tablesFor(assumptionsAt(a, "high"))]));
+  return out;
 }
 
 /** One bar of the tornado: one assumption from its low end to its high end, the others at their values. */
