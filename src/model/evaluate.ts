@@ -2,21 +2,22 @@
 import type { CellValue, Evaluation, HeaderMap, LocationFit, Result, VendorRow } from "./types";
 import type { Assumptions } from "./assumptions";
 import { categoriesOf, tablesFor } from "./tables";
-import { fitFrom, overlapOf, rowOverlapHours } from "./fit";
+import { fitFrom, overlapOf, rowOverlapHours, spotOf } from "./fit";
 import { costFrom } from "./cost";
 import { riskFrom } from "./risk";
 import { readRow } from "./row";
 
 // The formulas, read once: an imported binding may be a getter on every read (as the command
-// line's CommonJS transform makes it), and evaluateRow reads six per row.
-const M = { tablesFor, overlapOf, categoriesOf, costFrom, fitFrom, riskFrom };
+// line's CommonJS transform makes it), and evaluateRow reads seven per row.
+const M = { tablesFor, spotOf, overlapOf, categoriesOf, costFrom, fitFrom, riskFrom };
 
 export function evaluateRow(row: VendorRow, a: Assumptions): Evaluation {
   const t = M.tablesFor(a);
-  const overlap = M.overlapOf(row, t);
+  const spot = M.spotOf(row, t);
+  const overlap = row.vendorHours === undefined ? spot.overlap : M.overlapOf(row, t);
   const cats = M.categoriesOf(row);
   const cost = M.costFrom(row, t, overlap, cats);
-  const fit = M.fitFrom(row, t, overlap, cost.effectiveHourlyRate, cats);
+  const fit = M.fitFrom(row, t, overlap, cost.effectiveHourlyRate, cats, spot);
   return { row, cost, risk: M.riskFrom(row, t, fit, cost, cats), fit };
 }
 

@@ -27,7 +27,7 @@ import { pascal } from "./assumptions";
 import { locationCheck, type LocationCheck, type VendorLocation } from "./location";
 import { workTypeOf } from "./worktype";
 import { CATEGORY_BITS, categoriesOf, hoursText, tablesFor, type Tables } from "./tables";
-import { overlapHours } from "./zones";
+import { overlapHours, type CalendarDate } from "./zones";
 import { referenceDateOf } from "./reference";
 
 /** Overlap hours the row's work needs: collaboration need, raised by urgency and data sensitivity. */
@@ -44,13 +44,17 @@ const B = CATEGORY_BITS;
 function requiredOf(row: VendorRow, t: Tables, cats: number): number {
   // A word outside the lists (a row built by hand) is computed as it reads, never cached.
   if (cats < 0) return requiredOverlap(row, t);
-  const k = (cats >> B.collaboration) & 7, u = (cats >> B.urgency) & 7, s = (cats >> B.sensitivity) & 7;
   // Required overlap by collaboration, urgency and data sensitivity, per assumptions object (its Tables).
   let slots = t.required as (number | undefined)[] | undefined;
   // Every slot from the start, so the array keeps fast elements.
   if (slots === undefined) t.required = slots = new Array<number | undefined>(LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length).fill(undefined);
-  const slot = (k * LEVEL_WORDS.length + u) * SENSITIVITY_WORDS.length + s;
+  const slot = requiredSlot(cats);
   return slots[slot] ?? (slots[slot] = requiredOverlap(row, t));
+}
+
+/** Where requiredOf keeps a combination's required overlap, from categoriesOf's number (not -1). */
+function requiredSlot(cats: number): number {
+  return ((((cats >> B.collaboration) & 7) * LEVEL_WORDS.length + ((cats >> B.urgency) & 7)) * SENSITIVITY_WORDS.length) + ((cats >> B.sensitivity) & 7);
 }
 
 /** Overlap hours the row needs under these assumptions. */
@@ -84,7 +88,55 @@ export function overlapOf(row: VendorRow, t: Tables): number {
   return hours;
 }
 
+/**
+ * What the row's Time zone decides under one assumptions object on one reference date: the
+ * overlap at the assumptions' vendor workday, and for the Country first seen with the zone, the
+ * location checks and their advice at that overlap. A row finds it with one lookup on its own
+ * zone string, where overlapOf, locationCheck and the advice memo each take one or more.
+ */
+export interface Spot {
+  readonly overlap: number;
+  readonly country: string;
+  /** By the label's position in LOCATION_MODELS * 3 + the basis's position (given, derived, default). */
+  readonly checks: (LocationCheck | undefined)[];
+  /** By the same position, then by required overlap, kind of work and trade-off (see ADVICE_SLOTS): the advice at `overlap`. */
+  readonly advice: ((Advice | undefined)[] | undefined)[];
+}
+interface Spots {
+  date: CalendarDate;
+  readonly byZone: Map<string, Spot>;
+}
+
+/** The row's Spot; its overlap is the row's own unless the row gives Vendor hours. */
+export function spotOf(row: VendorRow, t: Tables): Spot {
+  const a = t.a;
+  // referenceDateOf gives the same object until the date changes.
+  const date = referenceDateOf(a);
+  let spots = t.spots as Spots | undefined;
+  if (spots === undefined) t.spots = spots = { date, byZone: new Map() };
+  else if (spots.date !== date) {
+    spots.date = date;
+    spots.byZone.clear();
+  }
+  const timeZone = row.timeZone;
+  let spot = spots.byZone.get(timeZone);
+  if (spot === undefined) {
+    if (spots.byZone.size > 4096) spots.byZone.clear();
+    const zone = timeZone === "" ? a.buyerTimeZone : timeZone;
+    spot = {
+      overlap: overlapHours(a.buyerTimeZone, zone, date, [a.buyerWorkdayStart, a.buyerWorkdayEnd], [a.vendorWorkdayStart, a.vendorWorkdayEnd]),
+      country: row.country,
+      // Every slot from the start, so the arrays keep fast elements.
+      checks: new Array<LocationCheck | undefined>(9).fill(undefined),
+      advice: new Array<(Advice | undefined)[] | undefined>(9).fill(undefined),
+    };
+    spots.byZone.set(timeZone, spot);
+  }
+  return spot;
+}
+
 interface WorkRate {
+  readonly text: string;
   readonly workType: WorkType;
   /** The kind of work's position in WORK_TYPES. */
   readonly index: number;
@@ -93,16 +145,19 @@ interface WorkRate {
 /** Kind of work and reference rate by the row's Work type text, per assumptions object (its Tables; assumptions objects are immutable). */
 function workRateOf(text: string, t: Tables): WorkRate {
   const a = t.a;
+  // A table names few kinds of work, most often one or none: the last one found first.
+  const last = t.lastWorkRate as WorkRate | undefined;
+  if (last !== undefined && last.text === text) return last;
   let rates = t.workRates as Map<string, WorkRate> | undefined;
   if (rates === undefined) t.workRates = rates = new Map();
   let found = rates.get(text);
   if (found === undefined) {
     const workType = workTypeOf(text);
-    found = { workType, index: WORK_TYPES.indexOf(workType), rate: (a as unknown as Record<string, number>)[`onshoreWage${pascal(workType)}`] * a.onshoreLoadedCostMultiplier };
+    found = { text, workType, index: WORK_TYPES.indexOf(workType), rate: (a as unknown as Record<string, number>)[`onshoreWage${pascal(workType)}`] * a.onshoreLoadedCostMultiplier };
     if (rates.size > 4096) rates.clear();
     rates.set(text, found);
   }
-  return found;
+  return (t.lastWorkRate = found);
 }
 
 /** The onshore reference hourly rate for a kind of work: median wage times the loaded-cost multiplier. */
@@ -180,15 +235,36 @@ function advise(row: VendorRow, t: Tables, check: LocationCheck, rate: WorkRate,
   return { verdict, recommended, reason };
 }
 
-/** Fit of a row given its overlap and its effective hourly rate (total cost / hours); `cats`: categoriesOf(row), when the caller has it already. */
-export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number, cats = categoriesOf(row)): LocationFit {
+/** Advice slots per location check in a Spot: by required overlap's slot, kind of work and whether the saving pays for a trade-off. */
+const ADVICE_SLOTS = LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length * WORK_TYPES.length * 2;
+
+/**
+ * Fit of a row given its overlap and its effective hourly rate (total cost / hours); `cats`:
+ * categoriesOf(row), `spot`: spotOf(row, t), when the caller has them already.
+ */
+export function fitFrom(row: VendorRow, t: Tables, overlap: number, effectiveHourlyRate: number, cats = categoriesOf(row), spot?: Spot): LocationFit {
   const a = t.a;
   const required = requiredOf(row, t, cats);
   const score = required <= 0 ? 100 : 100 * Math.min(1, overlap / required);
   const rate = workRateOf(row.workType, t);
   const costLeverage = 1 - effectiveHourlyRate / rate.rate;
-  const check = locationCheck(row.country, row.timeZone, row.locationModel, row.locationModelBasis ?? "given", a);
-  const advice = adviceFor(row, t, check, rate, overlap, required, costLeverage >= a.minTradeOffLeverage);
+  const worthIt = costLeverage >= a.minTradeOffLeverage;
+  const basis = row.locationModelBasis;
+  let check: LocationCheck;
+  let advice: Advice;
+  if (spot !== undefined && cats >= 0 && spot.country === row.country) {
+    // The label's position from categoriesOf, the basis's by comparison: array reads, no keyed lookup.
+    const at = ((cats >> B.location) & 7) * 3 + (basis === undefined || basis === "given" ? 0 : basis === "derived" ? 1 : 2);
+    check = spot.checks[at] ?? (spot.checks[at] = locationCheck(row.country, row.timeZone, row.locationModel, basis ?? "given", a));
+    if (overlap === spot.overlap) {
+      const slots = spot.advice[at] ?? (spot.advice[at] = new Array<Advice | undefined>(ADVICE_SLOTS).fill(undefined));
+      const slot = (requiredSlot(cats) * WORK_TYPES.length + rate.index) * 2 + (worthIt ? 1 : 0);
+      advice = slots[slot] ?? (slots[slot] = advise(row, t, check, rate, overlap, required, worthIt));
+    } else advice = adviceFor(row, t, check, rate, overlap, required, worthIt);
+  } else {
+    check = locationCheck(row.country, row.timeZone, row.locationModel, basis ?? "given", a);
+    advice = adviceFor(row, t, check, rate, overlap, required, worthIt);
+  }
   return {
     overlapHours: overlap,
     requiredOverlapHours: required,

@@ -41,6 +41,8 @@ export interface Tables {
   risk: unknown;
   required: unknown;
   workRates: unknown;
+  lastWorkRate: unknown;
+  spots: unknown;
 }
 
 type Key = string | number | boolean;
@@ -98,6 +100,8 @@ export function tablesFor(a: Assumptions): Tables {
       risk: undefined,
       required: undefined,
       workRates: undefined,
+      lastWorkRate: undefined,
+      spots: undefined,
     };
     compiled.set(a, t);
   }
