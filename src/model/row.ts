@@ -106,13 +106,28 @@ function attritionOf(value: CellValue, fallback: number): number {
 
 const NO_CERTIFICATION = new Set(["", "none", "no", "n/a", "na", "-", "--"]);
 
+const NO_CERTIFICATIONS: readonly string[] = Object.freeze([]);
+// Rows with the same Certifications text share one read-only list, as a vendor table repeats
+// a few texts: the risk score then reads a list the row before it left at hand, not a copy per row.
+const listsByText = new Map<string, readonly string[]>();
+
 function certificationsOf(value: CellValue): readonly string[] {
   const t = text(value);
-  if (NO_CERTIFICATION.has(t.toLowerCase())) return [];
-  return t
-    .split(/[,;|\n]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "" && !NO_CERTIFICATION.has(s.toLowerCase()));
+  let list = listsByText.get(t);
+  if (list === undefined) {
+    list = NO_CERTIFICATION.has(t.toLowerCase())
+      ? NO_CERTIFICATIONS
+      : Object.freeze(t
+        .split(/[,;|\n]+/)
+        .map((s) => s.trim())
+        .filter((s) => s !== "" && !NO_CERTIFICATION.has(s.toLowerCase())));
+    // A long text is read afresh each time: kept, it would stay for as long as the model runs.
+    if (t.length <= 200) {
+      if (listsByText.size > 4096) listsByText.clear();
+      listsByText.set(t, list);
+    }
+  }
+  return list;
 }
 
 function zoneOf(countryCell: CellValue, zoneCell: CellValue): { timeZone: string; country: string } {
