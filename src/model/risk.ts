@@ -43,7 +43,7 @@
 import type { CostBreakdown, LocationFit, RiskBand, RiskDriver, RiskResult, VendorRow } from "./types";
 import { ENGAGEMENT_MODELS, LEVELS, SENSITIVITIES } from "./types";
 import { DEFAULT_ASSUMPTIONS, DEFAULT_CERTIFICATION_KEYWORDS, DEFAULT_NOT_HELD_WORDS, listItems, type Assumptions } from "./assumptions";
-import { CATEGORY_BITS, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, byPosition, categoriesOf, hoursText, percentText, tablesFor, type Tables } from "./tables";
 import { fitFrom, rowOverlapHours } from "./fit";
 import { costFrom } from "./cost";
 
@@ -232,33 +232,39 @@ interface RiskTexts {
   readonly floorDriver: Map<number, string>;
   floorRegulated: string | undefined;
   readonly labels: Map<string, Map<string, Map<number, string>>>;
-  /** By profileSlot. */
-  readonly profiles: (RiskProfile | undefined)[];
+  readonly dims: RiskDims;
 }
 
 /**
- * What one combination of engagement model, clarity, urgency, collaboration and data
- * sensitivity decides, read once: the row's categories then cost one slot lookup instead of
- * a keyed lookup per table and a map per text.
+ * What each category decides, by its position in its list, per assumptions object: small arrays
+ * every row reads, so they stay in the processor's cache, where a profile per combination of
+ * categories (hundreds in a varied table) would be fetched from memory on most rows. A row with
+ * a word outside the lists (built by hand) reads fresh ones at position 0, never kept.
  */
-interface RiskProfile {
-  /** The location fit's required overlap for these categories; the texts below assume it. */
+interface RiskDims {
+  /** By collaboration, data sensitivity, clarity and engagement model. */
+  readonly communicationPoints: Float64Array;
+  readonly dataPoints: Float64Array;
+  readonly qualityPoints: Float64Array;
+  readonly dependencyPoints: Float64Array;
+  /** The scope drift driver by clarity * LEVELS.length + urgency, which they alone decide. */
+  readonly scope: (RiskDriver | undefined)[];
+  /** The governance gap driver by engagement model, which it alone decides. */
+  readonly governance: (RiskDriver | undefined)[];
+  /** By (collaboration * LEVELS.length + urgency) * SENSITIVITIES.length + data sensitivity. */
+  readonly communication: (Communication | undefined)[];
+  /** By clarity: the quality cause by attrition per mille, and the quality driver by position for the usual attritions. */
+  readonly qualityTexts: (Map<number, string> | undefined)[];
+  readonly qualityByPermille: ((RiskDriver | undefined)[] | undefined)[];
+  /** By engagement model: [not replacing staff, replacing staff], then duration. */
+  readonly dependency: ([Map<number, RiskDriver>, Map<number, RiskDriver>] | undefined)[];
+}
+
+interface Communication {
+  /** The location fit's required overlap for these categories; the drivers assume it. */
   readonly required: number;
-  readonly communicationPoints: number;
-  readonly dataPoints: number;
-  readonly qualityPoints: number;
-  readonly dependencyPoints: number;
-  /** The scope drift and governance gap drivers, which these categories alone decide. */
-  readonly scopeDriver: RiskDriver;
-  readonly governanceDriver: RiskDriver;
-  /** The communication driver by overlap, at `required`. */
-  readonly communicationDrivers: Map<number, RiskDriver>;
-  /** The quality cause by attrition per mille. */
-  readonly qualityTexts: Map<number, string>;
-  /** The quality driver, by position, for attritions of 0 to PERMILLE_SLOTS - 1 per mille. */
-  readonly qualityByPermille: (RiskDriver | undefined)[];
-  /** The dependency driver: [not replacing staff, replacing staff], then duration. */
-  readonly dependencyDrivers: [Map<number, RiskDriver>, Map<number, RiskDriver>];
+  /** The communication driver by overlap. */
+  readonly drivers: Map<number, RiskDriver>;
 }
 
 // The category lists, read once: an imported binding may be a getter on every read.
@@ -266,39 +272,35 @@ const ENGAGEMENTS: readonly string[] = ENGAGEMENT_MODELS;
 const LEVEL_WORDS: readonly string[] = LEVELS;
 const SENSITIVITY_WORDS: readonly string[] = SENSITIVITIES;
 const B = CATEGORY_BITS;
-const PROFILE_COUNT = ENGAGEMENTS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * LEVEL_WORDS.length * SENSITIVITY_WORDS.length;
 
-/** The combination of categories that decides a risk profile, as one number, or -1 for a word outside the lists. */
-function profileSlot(cats: number): number {
-  if (cats < 0) return -1;
-  const e = (cats >> B.engagement) & 7, r = (cats >> B.clarity) & 7, u = (cats >> B.urgency) & 7;
-  const k = (cats >> B.collaboration) & 7, s = (cats >> B.sensitivity) & 7;
-  return (((e * LEVEL_WORDS.length + r) * LEVEL_WORDS.length + u) * LEVEL_WORDS.length + k) * SENSITIVITY_WORDS.length + s;
+/** `size` empty slots, every one there from the start so the array keeps fast elements. */
+function slots<V>(size: number): (V | undefined)[] {
+  return new Array<V | undefined>(size).fill(undefined);
 }
 
-function buildProfile(row: VendorRow, t: Tables, texts: RiskTexts): RiskProfile {
-  const clarity = row.requirementsClarity;
-  const collaboration = row.collaborationIntensity;
-  const engagement = row.engagementModel;
-  const required = t.overlapNeed[collaboration] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
-  let dependencyDrivers = texts.dependency.get(engagement);
-  if (dependencyDrivers === undefined) texts.dependency.set(engagement, (dependencyDrivers = [new Map(), new Map()]));
-  const w = t.weights;
+/** The dims of an assumptions object, or with `row`, the fresh ones of a row with a word outside the lists. */
+function riskDims(t: Tables, row?: VendorRow): RiskDims {
+  const L = LEVEL_WORDS.length, E = ENGAGEMENTS.length;
   return {
-    required,
-    communicationPoints: t.communicationPoints[collaboration],
-    dataPoints: t.dataRiskPoints[row.dataSensitivity],
-    qualityPoints: t.qualityPoints[clarity],
-    dependencyPoints: t.dependencyPoints[engagement],
-    scopeDriver: driver(2, w, Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]),
-      `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`),
-    governanceDriver: driver(5, w, t.governanceGapPoints[engagement],
-      `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`),
-    communicationDrivers: within(within(texts.communicationByRequired, collaboration), required),
-    qualityTexts: within(texts.quality, clarity),
-    qualityByPermille: permilleSlots(texts.qualityByPermille, clarity),
-    dependencyDrivers,
+    communicationPoints: row ? Float64Array.of(t.communicationPoints[row.collaborationIntensity]) : byPosition(LEVEL_WORDS, t.communicationPoints),
+    dataPoints: row ? Float64Array.of(t.dataRiskPoints[row.dataSensitivity]) : byPosition(SENSITIVITY_WORDS, t.dataRiskPoints),
+    qualityPoints: row ? Float64Array.of(t.qualityPoints[row.requirementsClarity]) : byPosition(LEVEL_WORDS, t.qualityPoints),
+    dependencyPoints: row ? Float64Array.of(t.dependencyPoints[row.engagementModel]) : byPosition(ENGAGEMENTS, t.dependencyPoints),
+    scope: slots(L * L), governance: slots(E), communication: slots(L * L * SENSITIVITY_WORDS.length),
+    qualityTexts: slots(L), qualityByPermille: slots(L), dependency: slots(E),
   };
+}
+
+function communicationOf(row: VendorRow, t: Tables, texts: RiskTexts): Communication {
+  const collaboration = row.collaborationIntensity;
+  const required = t.overlapNeed[collaboration] + t.overlapExtraUrgency[row.urgency] + t.overlapExtraSensitivity[row.dataSensitivity];
+  return { required, drivers: within(within(texts.communicationByRequired, collaboration), required) };
+}
+
+function dependencyOf(texts: RiskTexts, engagement: string): [Map<number, RiskDriver>, Map<number, RiskDriver>] {
+  let drivers = texts.dependency.get(engagement);
+  if (drivers === undefined) texts.dependency.set(engagement, (drivers = [new Map(), new Map()]));
+  return drivers;
 }
 
 /** Driver `i` of RISK_DRIVERS with its score and cause. */
@@ -314,8 +316,7 @@ function textsOf(t: Tables): RiskTexts {
       hiddenByPermille: new Array<string | undefined>(PERMILLE_SLOTS).fill(undefined), qualityByPermille: new Map(),
       dependency: new Map(), floorDriver: new Map(), floorRegulated: undefined, labels: new Map(),
       communicationByRequired: new Map(),
-      // Every slot from the start, so the array keeps fast elements.
-      profiles: new Array<RiskProfile | undefined>(PROFILE_COUNT).fill(undefined),
+      dims: riskDims(t),
     };
     t.risk = texts;
   }
@@ -365,10 +366,11 @@ function qualityText(clarity: string, attritionPermille: number): string {
 export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: CostBreakdown, cats = categoriesOf(row)): RiskResult {
   const a = t.a;
   const texts = textsOf(t);
-  const slot = profileSlot(cats);
-  // A word outside the lists (a row built by hand) is computed as it reads, never cached.
-  let p = slot < 0 ? buildProfile(row, t, texts) : texts.profiles[slot];
-  if (p === undefined) p = texts.profiles[slot] = buildProfile(row, t, texts);
+  // The categories' positions; a word outside the lists (a row built by hand) reads fresh dims at 0.
+  const known = cats >= 0;
+  const d = known ? texts.dims : riskDims(t, row);
+  const e = known ? (cats >> B.engagement) & 7 : 0, r = known ? (cats >> B.clarity) & 7 : 0, u = known ? (cats >> B.urgency) & 7 : 0;
+  const k = known ? (cats >> B.collaboration) & 7 : 0, s = known ? (cats >> B.sensitivity) & 7 : 0;
   const certs = row.certifications;
   const certKey = certs.length === 0 ? false : certs.length === 1 ? certs[0] : JSON.stringify(certs);
   const byCertifications: Map<string | false, Held> = certs.length > 1 ? texts.dataMany : texts.data;
@@ -395,11 +397,13 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   const duration = row.durationMonths;
   const w = t.weights;
 
-  // A fit passed in from elsewhere may need another overlap than the profile's.
-  const byOverlap = required === p.required ? p.communicationDrivers : within(within(texts.communicationByRequired, collaboration), required);
+  const at = (k * LEVEL_WORDS.length + u) * SENSITIVITY_WORDS.length + s;
+  const communication = d.communication[at] ?? (d.communication[at] = communicationOf(row, t, texts));
+  // A fit passed in from elsewhere may need another overlap than the categories'.
+  const byOverlap = required === communication.required ? communication.drivers : within(within(texts.communicationByRequired, collaboration), required);
   const x0 =
     byOverlap.get(overlap) ??
-    kept(byOverlap, overlap, driver(0, w, Math.min(100, p.communicationPoints + a.communicationPointsPerMissingHour * missing), missing > 0
+    kept(byOverlap, overlap, driver(0, w, Math.min(100, d.communicationPoints[k] + a.communicationPointsPerMissingHour * missing), missing > 0
       ? `${hoursText(overlap)} of shared working hours against the ${hoursText(required)} this ${collaboration.toLowerCase()}-collaboration work needs.`
       : `${hoursText(overlap)} of shared working hours cover the ${hoursText(required)} needed; the ${collaboration.toLowerCase()} collaboration need sets the rest.`));
   const s1 = cost.labour > 0 ? Math.min(100, (100 * hiddenShare) / a.hiddenCostShareForFullRisk) : 0;
@@ -411,29 +415,35 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
       ? (texts.hiddenByPermille[hiddenPermille] = hiddenText(hiddenPermille))
       : kept(texts.hidden, hiddenPermille, hiddenText(hiddenPermille)));
   const x1 = driver(1, w, s1, c1);
-  const x2 = p.scopeDriver;
+  const x2 = d.scope[r * LEVEL_WORDS.length + u] ??
+    (d.scope[r * LEVEL_WORDS.length + u] = driver(2, w, Math.min(100, t.scopeDriftClarity[clarity] + t.scopeDriftUrgency[row.urgency]),
+      `Requirements clarity is ${clarity.toLowerCase()} and urgency ${row.urgency.toLowerCase()}: work may move before deliverables are stable.`));
   const x3 =
     held.drivers.get(sensitivity) ??
-    kept(held.drivers, sensitivity, driver(3, w, Math.max(0, p.dataPoints - (certified ? a.dataRiskCertificationCredit : 0)),
+    kept(held.drivers, sensitivity, driver(3, w, Math.max(0, d.dataPoints[s] - (certified ? a.dataRiskCertificationCredit : 0)),
       certs.length === 0 ? `${sensitivity} data, without a security certification.` : `${sensitivity} data, ${certificationText(row, a)}.`));
-  const s4 = Math.min(100, p.qualityPoints + a.qualityPointsPerAttrition * row.attrition);
+  const s4 = Math.min(100, d.qualityPoints[r] + a.qualityPointsPerAttrition * row.attrition);
   const attritionPermille = Math.round(row.attrition * 1000);
   let x4: RiskDriver;
   if (attritionPermille >= 0 && attritionPermille < PERMILLE_SLOTS) {
     // The cause reads the attrition in per mille, the score the attrition itself: the driver kept is the last one seen.
-    const known = p.qualityByPermille[attritionPermille];
-    x4 = known !== undefined && Object.is(known.score, s4)
-      ? known
-      : (p.qualityByPermille[attritionPermille] = driver(4, w, s4, known !== undefined ? known.cause : qualityText(clarity, attritionPermille)));
+    const byPermille = d.qualityByPermille[r] ?? (d.qualityByPermille[r] = permilleSlots(texts.qualityByPermille, clarity));
+    const last = byPermille[attritionPermille];
+    x4 = last !== undefined && Object.is(last.score, s4)
+      ? last
+      : (byPermille[attritionPermille] = driver(4, w, s4, last !== undefined ? last.cause : qualityText(clarity, attritionPermille)));
   } else {
-    x4 = driver(4, w, s4, p.qualityTexts.get(attritionPermille) ?? kept(p.qualityTexts, attritionPermille, qualityText(clarity, attritionPermille)));
+    const byPermille = d.qualityTexts[r] ?? (d.qualityTexts[r] = within(texts.quality, clarity));
+    x4 = driver(4, w, s4, byPermille.get(attritionPermille) ?? kept(byPermille, attritionPermille, qualityText(clarity, attritionPermille)));
   }
-  const x5 = p.governanceDriver;
-  const byDuration = p.dependencyDrivers[row.replacesInHouseStaff ? 1 : 0];
+  const x5 = d.governance[e] ??
+    (d.governance[e] = driver(5, w, t.governanceGapPoints[engagement],
+      `${engagement}: the buyer must still own scope, delivery, security, quality, commercial and escalation decisions the contract leaves open.`));
+  const byDuration = (d.dependency[e] ?? (d.dependency[e] = dependencyOf(texts, engagement)))[row.replacesInHouseStaff ? 1 : 0];
   const x6 =
     byDuration.get(duration) ??
     kept(byDuration, duration, driver(6, w,
-      Math.min(100, p.dependencyPoints + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * duration)),
+      Math.min(100, d.dependencyPoints[e] + (row.replacesInHouseStaff ? a.dependencyPointsReplacesStaff : 0) + Math.min(a.dependencyDurationCapPoints, a.dependencyPointsPerMonth * duration)),
       `${engagement} over ${Number(duration.toFixed(2))} months${row.replacesInHouseStaff ? ", replacing in-house staff" : ""}: switching vendors gets harder.`));
   const s0 = x0.score, s2 = x2.score, s3 = x3.score, s5 = x5.score, s6 = x6.score;
 
