@@ -4,7 +4,7 @@
 // filled-down run without building each cell's text.
 import JSZip from "jszip";
 import type { CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { XlsxWorkbook, fillDown } from "../../src/workbook/xlsx";
 
 /** A templated cell that counts how often its text is built, as the finance summary's cells build theirs on each read. */
 class Templated implements FormulaWrite {
@@ -97,5 +97,31 @@ describe("xlsx adapter: formulas written down a column with a row template", () 
     await expectSameAsPlain(column(["=A", "+B", ""], rows(9_999_995, 10_000_003)));
     await expectSameAsPlain([[new Templated(["=A", ""], "07", 0)], [new Templated(["=A", ""], "8", 0)], [new Templated(["=A", ""], "9", 0)]]);
     await expectSameAsPlain([[new Templated(["=A", ""], "7", 0)], [new Templated(["=A", ""], "08", 0)], [new Templated(["=A", ""], "9", 0)]]);
+  });
+
+  // fillDown reads a formula in one pass, quoted literals matched where they start. The reading
+  // it must give is that of the text split at its literals, each piece between them read on its
+  // own (an unterminated quote splitting nothing): a literal's text never moves, and a reference
+  // next to a literal is read as at the start or end of a piece.
+  it("reads references next to, between and inside quoted literals as the text split at its literals is read", () => {
+    const piecewise = (formula: string) => (offset: number) =>
+      formula
+        .split(/("(?:[^"]|"")*")/)
+        .map((piece) =>
+          piece.startsWith('"')
+            ? piece
+            : piece.replace(/(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g, (all, d1: string, col: string, d2: string, row: string) =>
+                d2 === "$" ? all : `${d1}${col}${Number(row) + offset}`,
+              ),
+        )
+        .join("");
+    const tokens = ["=", "A", "B", "AB", "XFD", "$", "1", "12", "9999999", '"', '""', "&", "+", "(", ")", "x", ".", "_", ",", " ", "SUM(", "'", "!", ":"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const formulas = ['="A1"&A1', 'A1&"A1"', '=A1"', '"A1', '"x""A1"&B2&"', '=A1&"x', '"a"B3"c"', "=$A$1+A$2+$A3", '=""A1', '=A1""'];
+    for (let i = 0; i < 3000; i++) formulas.push(Array.from({ length: 1 + (next() % 12) }, () => tokens[next() % tokens.length]).join(""));
+    for (const formula of formulas) {
+      for (const offset of [0, 1, 37]) expect([formula, fillDown(formula)(offset)]).toEqual([formula, piecewise(formula)(offset)]);
+    }
   });
 });
