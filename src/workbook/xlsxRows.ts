@@ -78,10 +78,17 @@ function renderedByExcelJS(cell: CellModel): string {
   return stream.xml;
 }
 
+/** ` s="n"` by style number: a sheet's cells have a few dozen styles between them. */
+const styleAttributes: string[] = [];
+
+function styleAttribute(styleId: number): string {
+  return Number.isSafeInteger(styleId) && styleId > 0 ? (styleAttributes[styleId] ??= attribute("s", styleId)) : attribute("s", styleId);
+}
+
 /** CellXform.render; `date1904` stands for the model's own flag where the model has none. */
 export function renderCell(cell: CellModel, date1904 = cell.date1904): string {
   if (cell.type === Null && !cell.styleId) return "";
-  const start = `<c r="${cell.address}"${cell.styleId ? attribute("s", cell.styleId) : ""}`;
+  const start = `<c r="${cell.address}"${cell.styleId ? styleAttribute(cell.styleId) : ""}`;
   switch (cell.type) {
     case Null:
       return `${start}/>`;
@@ -100,13 +107,25 @@ export function renderCell(cell: CellModel, date1904 = cell.date1904): string {
   }
 }
 
+/**
+ * A clone's `<f t="shared" si="n"/>` by its shared formula's number: the same text on every
+ * clone of a filled-down run (most of a 10,000-row finance summary's 860,000 cells), built once.
+ */
+const cloneFormulas: string[] = [];
+
 /** CellXform.renderFormula: the result's type decides the cell's `t`, the formula comes first, then the result. */
 function renderFormula(start: string, cell: CellModel, date1904: boolean | undefined): string {
-  let attributes = "";
-  if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", cell.si);
-  else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
-  else if (cell.si !== undefined) attributes = ' t="shared"' + attribute("si", cell.si);
-  const f = leaf("f", attributes, cell.formula === undefined ? undefined : String(cell.formula));
+  let f: string;
+  const si = cell.si;
+  if (cell.shareType === undefined && cell.formula === undefined && typeof si === "number" && Number.isSafeInteger(si) && si >= 0) {
+    f = cloneFormulas[si] ??= leaf("f", ' t="shared"' + attribute("si", si), undefined);
+  } else {
+    let attributes = "";
+    if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", si);
+    else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
+    else if (si !== undefined) attributes = ' t="shared"' + attribute("si", si);
+    f = leaf("f", attributes, cell.formula === undefined ? undefined : String(cell.formula));
+  }
   const result = cell.result;
   switch (valueType(result)) {
     case Null:
