@@ -22,9 +22,8 @@
 import { ASSUMPTIONS, type AssumptionKey, type Assumptions, type AssumptionSpec } from "./assumptions";
 import { costFrom, costTotal, costTotals } from "./cost";
 import { overlapOf, rowOverlapHours } from "./fit";
-import { categoriesOf, tablesFor, type Tables } from "./tables";
+import { CATEGORY_BITS, categoriesOf, tablesFor, type Tables } from "./tables";
 import type { CostBreakdown, VendorRow } from "./types";
-import { ENGAGEMENT_MODELS, LEVELS, LOCATION_MODELS, PRICING_MODELS, SENSITIVITIES } from "./types";
 
 export type RangeEnd = "low" | "high";
 
@@ -225,18 +224,38 @@ const ATTRITION_BAR = 2 * RANGED_ASSUMPTIONS.findIndex((s) => s.key === ATTRITIO
 /**
  * Which of a row's bars need the model run, and which are its total at the values in use.
  * The cost reads an assumption either directly, the same for every row, or through a lookup
- * table by one of the row's categories (tables.ts: "Governance % (Project)" is the governance
+ * table by some of the row's categories (tables.ts: "Governance % (Project)" is the governance
  * table's entry for Project). An end that moves only table entries the row's categories never
  * look up leaves every number the cost reads as it was, so that bar is the row's total itself,
  * bit for bit; fewer than half of the bars of a row are not (its engagement model's
  * governance, its location's travel..., and the assumptions every row reads).
  */
 interface BarsPlan {
-  /** Per bar (the ATTRITION_BAR pair aside): "all" (read directly), "none" (the end is the value in use), or the category words of each table entry the end moves. */
-  readonly moves: readonly ("all" | "none" | readonly (readonly string[])[])[];
-  /** By categoriesOf(row): the bars to run, in bar order, and the tables to run: `a`'s, then theirs. */
+  /** The bars every row runs (the ATTRITION_BAR pair aside): an assumption read directly, or an entry of a table not in LOOKED_UP_BY. */
+  readonly all: number[];
+  /** By entryKey of a table's name and the words of one of its entries: the bars whose end moves that entry. */
+  readonly byEntry: Map<string, number[]>;
+  /** By categoriesOf(row) but the urgency, which no table the cost reads is looked up by: the bars to run and the tables to run: `a`'s, then theirs. */
   readonly byCategories: Map<number, { readonly bars: Int32Array; readonly tables: readonly Tables[] }>;
 }
+
+/**
+ * The row's fields each table the cost reads is looked up by, one per level of its keys
+ * (cost.ts factorsOf): "Low" in the rework table is the row's requirements clarity, never its
+ * collaboration or urgency. An end that moves any other table is run for every row.
+ */
+const LOOKED_UP_BY: { readonly [field: string]: readonly (keyof VendorRow)[] } = {
+  overlapNeed: ["collaborationIntensity"],
+  productivityBasePct: ["locationModel"],
+  travelPct: ["locationModel"],
+  reworkPct: ["requirementsClarity"],
+  reworkBuyerShare: ["pricingModel"],
+  changeRequestPct: ["pricingModel", "requirementsClarity"],
+  governancePct: ["engagementModel"],
+  securityPct: ["dataSensitivity"],
+};
+
+const entryKey = (path: readonly unknown[]): string => path.join("\u0001");
 
 const barsPlans = new WeakMap<Assumptions, BarsPlan>();
 
@@ -244,23 +263,22 @@ function barsPlanOf(a: Assumptions): BarsPlan {
   let plan = barsPlans.get(a);
   if (plan === undefined) {
     const base = tablesFor(a);
-    const tables = movedTablesOf(a);
-    const moves = tables.map((t, b) => {
-      if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1) return "all" as const;
+    plan = { all: [], byEntry: new Map(), byCategories: new Map() };
+    const { all, byEntry } = plan;
+    movedTablesOf(a).forEach((t, b) => {
       const key = RANGED_ASSUMPTIONS[b >> 1].key;
-      if (Object.is((t.a as unknown as Record<string, unknown>)[key], (base.a as unknown as Record<string, unknown>)[key])) return "none" as const;
+      if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1 || Object.is((t.a as unknown as Record<string, unknown>)[key], (base.a as unknown as Record<string, unknown>)[key])) return;
       const entries: string[][] = [];
       // The tables by category; not the assumptions themselves, nor the numbers a Tables keeps of its own (the date its overlaps are for).
-      for (const field of Object.keys(base) as (keyof Tables)[]) if (field !== "a" && isRecord(base[field])) movedEntries(base[field], t[field], [], entries);
-      // A number at a place no category names (a total kept beside the tables) could be read by every row.
-      return entries.length === 0 || entries.some((entry) => entry.length === 0 || !entry.every((word) => CATEGORY_WORDS.has(word))) ? ("all" as const) : entries;
+      for (const field of Object.keys(base) as (keyof Tables)[]) if (field !== "a" && isRecord(base[field])) movedEntries(base[field], t[field], [field], entries);
+      // A number elsewhere than at an entry of a table the cost looks up by the row (a total kept beside the tables) could be read by every row.
+      if (entries.length === 0 || entries.some(([field, ...words]) => LOOKED_UP_BY[field]?.length !== words.length)) all.push(b);
+      else for (const entry of entries) byEntry.set(entryKey(entry), [...(byEntry.get(entryKey(entry)) ?? []), b]);
     });
-    barsPlans.set(a, (plan = { moves, byCategories: new Map() }));
+    barsPlans.set(a, plan);
   }
   return plan;
 }
-
-const CATEGORY_WORDS: ReadonlySet<string> = new Set<string>([...ENGAGEMENT_MODELS, ...PRICING_MODELS, ...LEVELS, ...LOCATION_MODELS, ...SENSITIVITIES]);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && Object.getPrototypeOf(x) === Object.prototype;
@@ -277,16 +295,14 @@ function movedEntries(x: unknown, y: unknown, path: readonly string[], out: stri
 
 /** The bars a row of these categories (categoriesOf(row), at least 0) needs the model run for. */
 function barsToRun(plan: BarsPlan, a: Assumptions, row: VendorRow, cats: number): { readonly bars: Int32Array; readonly tables: readonly Tables[] } {
-  let run = plan.byCategories.get(cats);
+  // Most of a table's rows differ in their categories (6,319 combinations in the bench table's 10,000 rows), a third as many without the urgency.
+  const costCats = cats & ~(7 << CATEGORY_BITS.urgency);
+  let run = plan.byCategories.get(costCats);
   if (run === undefined) {
-    const words = [row.engagementModel, row.pricingModel, row.requirementsClarity, row.locationModel, row.dataSensitivity, row.collaborationIntensity, row.urgency] as string[];
-    const bars: number[] = [];
-    plan.moves.forEach((moves, b) => {
-      if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1 || moves === "none") return;
-      if (moves === "all" || moves.some((entry) => entry.every((word) => words.includes(word)))) bars.push(b);
-    });
+    const bars = [...plan.all];
+    for (const field in LOOKED_UP_BY) for (const b of plan.byEntry.get(entryKey([field, ...LOOKED_UP_BY[field].map((k) => row[k])])) ?? []) if (!bars.includes(b)) bars.push(b);
     const tables = movedTablesOf(a);
-    plan.byCategories.set(cats, (run = { bars: Int32Array.from(bars), tables: [tablesFor(a), ...bars.map((b) => tables[b])] }));
+    plan.byCategories.set(costCats, (run = { bars: Int32Array.from(bars), tables: [tablesFor(a), ...bars.map((b) => tables[b])] }));
   }
   return run;
 }
@@ -321,7 +337,7 @@ function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
       cache.pool = pool;
     }
     at = cache.used++ * BAR_COUNT;
-    const unit: VendorRow = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
+    const unit: { -readonly [K in keyof VendorRow]: VendorRow[K] } = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
     const tables = movedTablesOf(a);
     const bars = cache.pool.subarray(at, at + BAR_COUNT);
     const cats = categoriesOf(row);
@@ -335,8 +351,11 @@ function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
       // A word outside its list (a row built by hand) is computed as it reads.
       costTotals(unit, tables, overlap, bars);
     }
-    bars[ATTRITION_BAR] = costTotal(rowAt(unit, "low", a), tables[ATTRITION_BAR], overlap);
-    bars[ATTRITION_BAR + 1] = costTotal(rowAt(unit, "high", a), tables[ATTRITION_BAR + 1], overlap);
+    // `unit` is this call's own, so it moves to each end of the row's attrition in place (a copy of a row per end cost more than the model run).
+    unit.attrition = rangeEnd(ATTRITION_SPEC, row.attrition, "low", a.ranges);
+    bars[ATTRITION_BAR] = costTotal(unit, tables[ATTRITION_BAR], overlap);
+    unit.attrition = rangeEnd(ATTRITION_SPEC, row.attrition, "high", a.ranges);
+    bars[ATTRITION_BAR + 1] = costTotal(unit, tables[ATTRITION_BAR + 1], overlap);
     cache.at.set(key, at);
   }
   return at;
