@@ -305,11 +305,10 @@ function attritionTextOf(c: CostCache, attrition: number, knowledgeMonths: numbe
 const AMOUNTS = new Float64Array(COST_LINES.length + 6);
 const LABOUR = COST_LINES.length, MISSING = LABOUR + 1, PRODUCTIVITY_PCT = LABOUR + 2, KNOWLEDGE_MONTHS = LABOUR + 3, SELECTION_SHARE = LABOUR + 4, PERIOD_SHARE = LABOUR + 5;
 
-/** Fills AMOUNTS for the row, whose FACTORS are in place, and returns the total: labour, then each line in order. */
-function amountsOf(row: VendorRow, a: Assumptions, overlap: number): number {
+/** Fills AMOUNTS for the row, whose FACTORS are in place, and returns the total: labour, then each line in order. The tornado gives its own `labour` and `attrition` (costTotals). */
+function amountsOf(row: VendorRow, a: Assumptions, overlap: number, labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1), attrition = row.attrition): number {
   const out = AMOUNTS;
   const f = FACTORS;
-  const labour = row.hourlyRate * row.hours * (row.exchange?.rate ?? 1);
   const d = row.durationMonths;
   const missing = Math.max(0, f[NEED] - overlap);
   const productivityPct = Math.min(a.productivityMaxPct, f[BASE] + a.productivityPctPerMissingHour * missing);
@@ -322,7 +321,7 @@ function amountsOf(row: VendorRow, a: Assumptions, overlap: number): number {
   out[PRODUCTIVITY] = labour * periodShare * productivityPct;
   out[REWORK] = labour * f[REWORK_PCT] * f[SHARE];
   out[CHANGES] = labour * f[CHANGE_PCT];
-  out[ATTRITION] = (labour * row.attrition * knowledgeMonths) / 12;
+  out[ATTRITION] = (labour * attrition * knowledgeMonths) / 12;
   out[TRAVEL] = labour * f[TRAVEL_PCT];
   out[SECURITY] = labour * f[SECURITY_PCT];
   out[SEVERANCE] = row.replacesInHouseStaff ? labour * a.severancePct : 0;
@@ -345,15 +344,16 @@ export function costTotal(row: VendorRow, t: Tables, overlap: number): number {
 }
 
 /**
- * costTotal of one row under each of `tables`, into `out` in their order: the tornado's
- * dozens of totals per row, with the row's categories placed once for all of them.
+ * costTotal of one row per unit of labour (its rate, hours and exchange rate taken as 1), with
+ * `attrition` for its own, under each of `tables`, into `out` in their order: the tornado's
+ * dozens of totals per row, with the row's categories placed once for all of them and no copy of the row.
  */
-export function costTotals(row: VendorRow, tables: readonly Tables[], overlap: number, out: Float64Array): void {
+export function costTotals(row: VendorRow, tables: readonly Tables[], overlap: number, out: Float64Array, attrition = row.attrition): void {
   const cats = categoriesOf(row);
   for (let i = 0; i < tables.length; i++) {
     const t = tables[i];
     factorsOf(cacheOf(t), t, row, cats);
-    out[i] = amountsOf(row, t.a, overlap);
+    out[i] = amountsOf(row, t.a, overlap, 1, attrition);
   }
 }
 

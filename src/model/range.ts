@@ -337,25 +337,24 @@ function unitBars(row: VendorRow, a: Assumptions, cache: BarsCache): number {
       cache.pool = pool;
     }
     at = cache.used++ * BAR_COUNT;
-    const unit: { -readonly [K in keyof VendorRow]: VendorRow[K] } = { ...row, hourlyRate: 1, hours: 1, exchange: undefined };
     const tables = movedTablesOf(a);
     const bars = cache.pool.subarray(at, at + BAR_COUNT);
     const cats = categoriesOf(row);
     if (cats >= 0) {
       // The row's total at the values in use, then the bars its categories move; the others are that total (BarsPlan).
       const run = barsToRun(barsPlanOf(a), a, row, cats);
-      costTotals(unit, run.tables, overlap, RUN);
+      costTotals(row, run.tables, overlap, RUN);
       bars.fill(RUN[0]);
       for (let i = 0; i < run.bars.length; i++) bars[run.bars[i]] = RUN[i + 1];
     } else {
       // A word outside its list (a row built by hand) is computed as it reads.
-      costTotals(unit, tables, overlap, bars);
+      costTotals(row, tables, overlap, bars);
     }
-    // `unit` is this call's own, so it moves to each end of the row's attrition in place (a copy of a row per end cost more than the model run).
-    unit.attrition = rangeEnd(ATTRITION_SPEC, row.attrition, "low", a.ranges);
-    bars[ATTRITION_BAR] = costTotal(unit, tables[ATTRITION_BAR], overlap);
-    unit.attrition = rangeEnd(ATTRITION_SPEC, row.attrition, "high", a.ranges);
-    bars[ATTRITION_BAR + 1] = costTotal(unit, tables[ATTRITION_BAR + 1], overlap);
+    // The row at each end of its attrition range, without a copy of the row per end (which cost more than the model run).
+    costTotals(row, [tables[ATTRITION_BAR]], overlap, RUN, rangeEnd(ATTRITION_SPEC, row.attrition, "low", a.ranges));
+    bars[ATTRITION_BAR] = RUN[0];
+    costTotals(row, [tables[ATTRITION_BAR + 1]], overlap, RUN, rangeEnd(ATTRITION_SPEC, row.attrition, "high", a.ranges));
+    bars[ATTRITION_BAR + 1] = RUN[0];
     cache.at.set(key, at);
   }
   return at;
