@@ -1,4 +1,4 @@
-// Which assumptions move the selected vendor option's total most (model/range.ts's tornado),
+// Which assumptions move the selected vendor option's total most (model/sensitivity.ts's tornado),
 // for the pane: the top three, each with the cell on the assumptions sheet that holds it, so
 // the buyer can check or change the figure that matters. The sheet is the one the add-in's
 // defined name points at (sheets.ts), not always the usual name.
@@ -6,7 +6,7 @@
 import type { Assumptions } from "../model/assumptions";
 import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { normaliseHeader } from "../model/fields";
-import { sensitivity, sensitivitySentence } from "../model/range";
+import { sensitivity, sensitivitySentence } from "../model/sensitivity";
 import { formatAmount } from "../model/results";
 import type { Evaluation } from "../model/types";
 import { cellAddress } from "../workbook/address";

@@ -5,7 +5,7 @@ import { COST_LINES } from "../model/cost";
 import type { PortableResultKey } from "../model/portable";
 import { cellAddress, columnLetters } from "../workbook/address";
 import type { Assumptions } from "../model/assumptions";
-import { portfolioSensitivity, type Sensitivity } from "../model/range";
+import { portfolioSensitivity, type Sensitivity } from "../model/sensitivity";
 import type { CellWrite, ChartSpec, WorkbookChange } from "../workbook/port";
 import { shortenedText } from "../model/values";
 import {

@@ -16,21 +16,8 @@ export {
   type RiskKey,
 } from "./assumptions";
 export { totalCost, COST_LINES, type CostLineKey } from "./cost";
-export {
-  costRange,
-  costAt,
-  sensitivity,
-  portfolioSensitivity,
-  sensitivities,
-  sensitivitySentence,
-  overlappingRanges,
-  rangeEnd,
-  assumptionsAt,
-  RANGED_ASSUMPTIONS,
-  type CostRange,
-  type RangeEnd,
-  type Sensitivity,
-} from "./range";
+export { costRange, costAt, rangeEnd, assumptionsAt, RANGED_ASSUMPTIONS, type CostRange, type RangeEnd } from "./range";
+export { sensitivity, portfolioSensitivity, sensitivities, sensitivitySentence, overlappingRanges, type Sensitivity } from "./sensitivity";
 export { requiredOverlapHours, rowOverlapHours, onshoreReferenceRate } from "./fit";
 export { workTypeOf } from "./worktype";
 export { vendorLocation, type VendorLocation } from "./location";

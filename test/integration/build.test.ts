@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 262,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 263,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 262,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 263,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -74,10 +74,13 @@ describe("webpack build", () => {
     // shared risk drivers and text slots, the finance step's reuse of the evaluations it is handed,
     // the limits check's column templates and the finance summary's templated formulas about 860 B
     // more (261,593 B); the model's faster lookups about 840 B and the zone table written as rows
-    // at build time about 720 B less (261,710 B). The limit is 261,593 B rounded up to the next
-    // 1,000 B, so growth fails here.
+    // at build time about 720 B less (261,710 B); the finance step's tornado, which runs the model
+    // only for the bars a row's categories read, with its plan per category combination, about
+    // 830 B, and the tornado in a module of its own, so that functions.js (which has no tornado)
+    // no longer carries it and the pane loads it on demand, about 100 B (262,642 B; 1,450 B less
+    // up front). The limit is 262,642 B rounded up to the next 1,000 B, so growth fails here.
     // README's Benchmarks section says what is left and what 200,000 B would take.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(262_000);
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(263_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 

@@ -1,5 +1,5 @@
 // The checklist of the selected vendor option names the three assumptions that move its total
-// most (model/range.ts's tornado), in the reporting currency, each with its value cell on the
+// most (model/sensitivity.ts's tornado), in the reporting currency, each with its value cell on the
 // assumptions sheet the OffshoreAssumptions name points at, and "Go to cell" lands there.
 import { evaluateTable } from "../../src/actions/evaluate";
 import { loadChecklist, type ChecklistLoad } from "../../src/actions/checklist";

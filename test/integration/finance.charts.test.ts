@@ -15,7 +15,7 @@ import { LOOKUP_BLOCK_COLUMN } from "../../src/actions/financeLayout";
 import { CHART_VENDOR_LIMIT, financeCharts, prepareForFinance, SUMMARY_COLUMNS, SUMMARY_HEADER_ROW, SUMMARY_SHEET, type FinanceOutcome } from "../../src/actions/finance";
 import { main } from "../../src/cli/main";
 import { COST_LINES } from "../../src/model/cost";
-import { portfolioSensitivity } from "../../src/model/range";
+import { portfolioSensitivity } from "../../src/model/sensitivity";
 import { costOverTerm } from "../../src/model/term";
 import { SAMPLE_TABLE_NAME, SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vendors";
 import { parseCell, parseRange } from "../../src/workbook/address";

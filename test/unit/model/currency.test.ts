@@ -1,6 +1,7 @@
 import { evaluateCells, mapHeaders, parseAssumptions, readRow, totalCost, type Assumptions, type CellValue } from "../../../src/model";
 import { currencyCode, exchangeFor, parseExchangeRates, staleRates, withExchangeRates, EXCHANGE_RATES_NAME } from "../../../src/model/currency";
-import { costRange, portfolioSensitivity } from "../../../src/model/range";
+import { costRange } from "../../../src/model/range";
+import { portfolioSensitivity } from "../../../src/model/sensitivity";
 import { assumptionsWith } from "./helpers";
 
 const headers = ["Vendor", "Hourly rate", "Hours", "Currency"];
