@@ -572,7 +572,21 @@ export async function main(argv: readonly string[], io: CliIo = { out: (l) => pr
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => {
+  // A reader that stops early (`offshore-evaluate | head -1`) closes the pipe, and Node reports it
+  // as an EPIPE 'error' event on stdout, which would end the process with a stack trace. The
+  // workbook is the command's work and its printed table only a courtesy: stop printing, go on.
+  let stdoutOpen = true;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    stdoutOpen = false;
+  });
+  const io: CliIo = {
+    out: (line) => {
+      if (stdoutOpen) process.stdout.write(line + "\n");
+    },
+    err: (line) => process.stderr.write(line + "\n"),
+  };
+  main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
 }
