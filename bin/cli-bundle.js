@@ -129,9 +129,12 @@ function removeUnused(dir, keep) {
   const before = Date.now() - UNUSED_MS;
   const lastUsed = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : undefined);
   const unused = fs.readdirSync(dir).filter((name) => {
+    // Only the command's own files (a bundle, its map, code caches and temporary files all begin
+    // with the bundle's name): OFFSHORE_EVALUATE_CACHE may name a folder that holds other files.
     const bundle = /^cli-[0-9a-f]+\.js/.exec(name)?.[0];
+    if (bundle === undefined) return false;
     try {
-      return bundle !== keep && (lastUsed(path.join(dir, bundle ?? name)) ?? lastUsed(path.join(dir, name))) < before;
+      return bundle !== keep && (lastUsed(path.join(dir, bundle)) ?? lastUsed(path.join(dir, name))) < before;
     } catch {
       return false;
     }
