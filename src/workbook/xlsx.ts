@@ -46,6 +46,7 @@ import { WorkbookWriteError } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
+import { DamagedPartError, withZlibInflate } from "./zipInflate";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { renderRow, shareEmptyStyles, type RowModel } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
@@ -469,11 +470,19 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const workbook = new Workbook();
     try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+      await withZlibInflate(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     } catch (error) {
       // A damaged part makes ExcelJS fail inside its parser ("Cannot read properties of null
       // (reading 'forEach')"): that names ExcelJS's code, not the file, so it is not repeated.
-      const internal = !(error instanceof Error) || error instanceof TypeError || error instanceof ReferenceError;
+      // Nor is zlib's word for compressed bytes that do not inflate, or JSZip's for a part that
+      // inflates to another size than the package gives ("Bug : uncompressed data size mismatch",
+      // JSZip 3.10, lib/compressedObject.js).
+      const internal =
+        !(error instanceof Error) ||
+        error instanceof TypeError ||
+        error instanceof ReferenceError ||
+        error instanceof DamagedPartError ||
+        error.message === "Bug : uncompressed data size mismatch";
       throw new WorkbookOpenError(
         internal
           ? `${label} is not a readable .xlsx workbook: a part of it is damaged or not as Excel writes it; open it in Excel (which offers to repair it) and save it again.`
