@@ -248,7 +248,10 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
           // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
           const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
           const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${resultLetters[k]}${row}${share},${reordered})`;
-          return { formula, cachedValue: value };
+          // Never a filled-down run: the vendor's row in the table (a constant, which filling
+          // down keeps) differs from one summary row to another, and rows of one summary row
+          // (a rate card's option) refer to that same row.
+          return { formula, cachedValue: value, alone: true };
         }
         // A blank row shows nothing, as the add-in's own formulas leave it.
         return error === undefined ? "" : notEvaluated(error);

@@ -182,6 +182,14 @@ export interface FormulaWrite {
    * an adapter may work out what does not depend on the row once per column.
    */
   readonly rowTemplate?: { readonly parts: readonly string[]; readonly row: string };
+  /**
+   * Set on a formula that no formula above it in its column becomes when filled down to its
+   * row, and that itself becomes none of the formulas below it (it differs from them by more
+   * than the rows of its references): an adapter that stores a filled-down run as one shared
+   * formula need not look for a run through this cell. An adapter that writes each formula
+   * as it is (Excel's, the memory one) has nothing to do with it.
+   */
+  readonly alone?: boolean;
 }
 
 /** Colours are "#RRGGBB". */

@@ -1000,6 +1000,12 @@ export class XlsxWorkbook implements WorkbookPort {
           continue;
         }
         const text = write.formula;
+        if (write.alone) {
+          // No run passes through it (FormulaWrite.alone): its text is not read for one.
+          put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write, text));
+          r++;
+          continue;
+        }
         // The template's cells follow by their row number alone; any other cell, and a template
         // fillDown reads differently, by comparing texts.
         const read = fillDownParts(text);
@@ -1010,7 +1016,7 @@ export class XlsxWorkbook implements WorkbookPort {
         let end = r + 1;
         while (end < cells.length) {
           const next = cells[end][c];
-          if (next === null || next === undefined || typeof next !== "object") break;
+          if (next === null || next === undefined || typeof next !== "object" || next.alone) break;
           const offset = end - r;
           const sameTemplate = templated !== undefined && next.rowTemplate?.parts === templated && next.rowTemplate.row === String(row + offset);
           if (!sameTemplate && next.formula !== (filled ??= filledFrom(read))(offset)) break;

@@ -3,12 +3,14 @@
 // column and shape), so that an adapter recognises a filled-down column without building and
 // comparing each row's text.
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
-import { FIRST_VENDOR_ROW } from "../../src/actions/financeLayout";
+import { FIRST_VENDOR_ROW, TABLE_BLOCK_COLUMN } from "../../src/actions/financeLayout";
 import { SAMPLE_TABLE_NAME } from "../../src/sample/vendors";
 import { parseCell } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memory";
 import type { ApplyOptions, CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
-import { sampleChanges } from "../../scripts/make-sample";
+import { fillDown } from "../../src/workbook/xlsx";
+import { RATE_CARD_TABLE_NAME } from "../../src/sample/rateCard";
+import { rateCardChanges, sampleChanges } from "../../scripts/make-sample";
 
 class Recording extends MemoryWorkbook {
   readonly changes: WorkbookChange[] = [];
@@ -54,5 +56,44 @@ describe("the finance summary's formulas on vendor rows", () => {
       byColumn.get(key)!.add(parts);
     }
     for (const [key, arrays] of byColumn) expect([key, arrays.size]).toEqual([key, 1]);
+  });
+
+  // A formula marked alone is written without being looked at for a filled-down run
+  // (FormulaWrite.alone), so the mark must be true: no formula above it in its column becomes
+  // it when filled down, and it becomes none below. The vendor-table block's formulas, one per
+  // table row, carry it; on a rate card several table rows refer to one summary row.
+  it("marks the vendor-table block's formulas alone, and only formulas that no filled-down run passes through", async () => {
+    for (const [changes, table] of [
+      [sampleChanges(), SAMPLE_TABLE_NAME],
+      [rateCardChanges(), RATE_CARD_TABLE_NAME],
+    ] as const) {
+      const workbook = new Recording();
+      await workbook.apply(changes);
+      workbook.changes.length = 0;
+      const outcome = await prepareForFinance(workbook, table, { now: new Date("2026-03-02T15:30:00Z") });
+      if (outcome.kind !== "done") throw new Error(outcome.message);
+      let marked = 0;
+      let blockFormulas = 0;
+      for (const change of workbook.changes) {
+        if (change.kind !== "writeRange" || change.sheet !== outcome.sheet) continue;
+        const origin = parseCell(change.address);
+        const width = Math.max(...change.cells.map((row) => row.length));
+        for (let c = 0; c < width; c++) {
+          const column = change.cells.map((row) => row[c]).map((cell) => (cell !== null && typeof cell === "object" ? cell : undefined));
+          column.forEach((cell, r) => {
+            if (cell && origin.column === TABLE_BLOCK_COLUMN) blockFormulas++;
+            if (!cell?.alone) return;
+            marked++;
+            column.forEach((other, k) => {
+              if (other === undefined || k === r) return;
+              const filled = k < r ? fillDown(other.formula)(r - k) === cell.formula : fillDown(cell.formula)(k - r) === other.formula;
+              expect({ table, at: [origin.row + r, origin.column + c], other: other.formula, filled }).toEqual({ table, at: [origin.row + r, origin.column + c], other: other.formula, filled: false });
+            });
+          });
+        }
+      }
+      expect({ table, marked }).toEqual({ table, marked: blockFormulas });
+      expect(blockFormulas).toBeGreaterThan(0);
+    }
   });
 });

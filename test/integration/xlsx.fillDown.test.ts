@@ -2,6 +2,7 @@
 // array per column) is stored exactly as the same texts written without one: the same shared
 // formulas, the same runs, the same breaks. The template only lets the adapter recognise a
 // filled-down run without building each cell's text.
+import fc from "fast-check";
 import JSZip from "jszip";
 import type { CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook, fillDown } from "../../src/workbook/xlsx";
@@ -123,5 +124,29 @@ describe("xlsx adapter: formulas written down a column with a row template", () 
     for (const formula of formulas) {
       for (const offset of [0, 1, 37]) expect([formula, fillDown(formula)(offset)]).toEqual([formula, piecewise(formula)(offset)]);
     }
+  });
+
+  // A formula marked alone (FormulaWrite.alone) is written as it is, without its text being read
+  // for a run; where the mark is true (no formula above fills down to it, it fills down to none
+  // below), the sheet is the one written without marks.
+  it("writes formulas marked alone as the same formulas unmarked, in any column", async () => {
+    const bases = ["=A", '=IF(B', "=SUM(C", "=$D$2+E"];
+    const cell = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ base: fc.integer({ min: 0, max: bases.length - 1 }), constant: fc.integer({ min: 1, max: 3 }) }) },
+      { weight: 1, arbitrary: fc.constantFrom<CellWrite>(null, "text", 4) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 30 }), async (drawn) => {
+        // A formula's row is its own: neighbours sharing a base and a constant are a filled-down run.
+        const texts = drawn.map((d, r) => (d !== null && typeof d === "object" && "base" in d ? `${bases[d.base]}${r + 1}=${d.constant},"x")` : null));
+        const isAlone = (r: number) =>
+          texts.every((other, k) => other === null || k === r || (k < r ? fillDown(other)(r - k) !== texts[r] : fillDown(texts[r]!)(k - r) !== other));
+        const unmarked: CellWrite[][] = drawn.map((d, r) => [texts[r] !== null ? { formula: texts[r]!, cachedValue: r } : (d as CellWrite)]);
+        const marked: CellWrite[][] = unmarked.map(([c], r) => [c !== null && typeof c === "object" && isAlone(r) ? { ...c, alone: true } : c]);
+        const [plainSheets, markedSheets] = [await sheets(unmarked), await sheets(marked)];
+        expect([...markedSheets]).toEqual([...plainSheets]);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
