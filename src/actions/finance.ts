@@ -190,8 +190,8 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));
   const ranges = vendors.map((v) => costRange(v.evaluation.row, a));
   const overlapping = overlappingRanges(ranges);
-  // Each vendor's tornado for its sentence, and all vendors' for the chart, in one pass.
-  const tornado = sensitivities(vendors.map((v) => v.evaluation.row), a);
+  // Each vendor's tornado for its sentence (which reads its first bar alone), and all vendors' for the chart, in one pass.
+  const tornado = sensitivities(vendors.map((v) => v.evaluation.row), a, "top");
   const financeVendors: FinanceVendor[] = vendors.map((v, i) => ({
     ...(v.members ? { members: v.members } : {}),
     vendor: v.vendor,

@@ -42,8 +42,10 @@ export function portfolioSensitivity(rows: readonly VendorRow[], a: Assumptions)
 /**
  * Each row's tornado and the portfolio's, in one pass over the rows: sensitivity(row, a) for
  * every row and portfolioSensitivity(rows, a), number for number (the finance summary shows both).
+ * With `each` "top", a row's tornado is its first bar alone (none when nothing moves it): what
+ * the buyer's sentence reads, without a bar object per assumption and a sort for each row.
  */
-export function sensitivities(rows: readonly VendorRow[], a: Assumptions, each = true): { readonly each: Sensitivity[][]; readonly portfolio: Sensitivity[] } {
+export function sensitivities(rows: readonly VendorRow[], a: Assumptions, each: boolean | "top" = true): { readonly each: Sensitivity[][]; readonly portfolio: Sensitivity[] } {
   const atLow = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
   const atHigh = new Array<number>(RANGED_ASSUMPTIONS.length).fill(0);
   const rowLow = new Array<number>(RANGED_ASSUMPTIONS.length);
@@ -64,7 +66,8 @@ export function sensitivities(rows: readonly VendorRow[], a: Assumptions, each =
       rowLow[k] = 0 + low;
       rowHigh[k] = 0 + high;
     }
-    if (each) perRow.push(ranked(rowLow, rowHigh));
+    if (each === "top") perRow.push(top(rowLow, rowHigh));
+    else if (each) perRow.push(ranked(rowLow, rowHigh));
   }
   return { each: perRow, portfolio: ranked(atLow, atHigh) };
 }
@@ -73,10 +76,34 @@ function ranked(atLow: readonly number[], atHigh: readonly number[]): Sensitivit
   const bars: Sensitivity[] = [];
   RANGED_ASSUMPTIONS.forEach((spec, k) => {
     const swing = atHigh[k] - atLow[k];
-    // Below a cent in a million is rounding, not a lever.
-    if (swing > 1e-9 * Math.max(1, Math.abs(atHigh[k]))) bars.push({ key: spec.key, name: nameOf(spec), totalAtLow: atLow[k], totalAtHigh: atHigh[k], swing });
+    if (moves(swing, atHigh[k])) bars.push(bar(k, atLow[k], atHigh[k]));
   });
   return bars.sort((x, y) => y.swing - x.swing);
+}
+
+/** ranked(atLow, atHigh)[0] alone: the first assumption of the largest swing, as the stable sort puts it first. */
+function top(atLow: readonly number[], atHigh: readonly number[]): Sensitivity[] {
+  let best = -1;
+  let bestSwing = 0;
+  for (let k = 0; k < atLow.length; k++) {
+    const swing = atHigh[k] - atLow[k];
+    // Strictly larger, as the sort's comparison (a difference; Infinity's with itself NaN, taken as equal) orders them.
+    if (moves(swing, atHigh[k]) && (best < 0 || swing - bestSwing > 0)) {
+      best = k;
+      bestSwing = swing;
+    }
+  }
+  return best < 0 ? [] : [bar(best, atLow[best], atHigh[best])];
+}
+
+/** Below a cent in a million is rounding, not a lever. */
+function moves(swing: number, atHigh: number): boolean {
+  return swing > 1e-9 * Math.max(1, Math.abs(atHigh));
+}
+
+function bar(k: number, totalAtLow: number, totalAtHigh: number): Sensitivity {
+  const spec = RANGED_ASSUMPTIONS[k];
+  return { key: spec.key, name: nameOf(spec), totalAtLow, totalAtHigh, swing: totalAtHigh - totalAtLow };
 }
 
 // Every cost line is labour times a factor (cost.ts), so a row's totals per unit of labour

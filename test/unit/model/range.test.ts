@@ -287,6 +287,8 @@ describe("sensitivity", () => {
         // Both in one pass, on assumptions whose bars nothing has asked for yet.
         const fresh = { ...a };
         expect(sensitivities(rows, fresh)).toEqual({ each: first, portfolio: straightforward(rows, a) });
+        // Each row's first bar alone: the same bar, none where nothing moves the row.
+        expect(sensitivities(rows, { ...a }, "top")).toEqual({ each: first.map((bars) => bars.slice(0, 1)), portfolio: straightforward(rows, a) });
       }),
       { numRuns: 100 },
     );
