@@ -168,7 +168,13 @@ interface BarsPlan {
   readonly all: number[];
   /** By entryKey of a table's name and the words of one of its entries: the bars whose end moves that entry. */
   readonly byEntry: Map<string, number[]>;
-  /** By categoriesOf(row) but the urgency, which no table the cost reads is looked up by: the bars to run and the tables to run: `a`'s, then theirs. */
+  /**
+   * The bits of categoriesOf(row) that byEntry's entries are looked up by: the urgency never
+   * (no table the cost reads is looked up by it), the collaboration only when an end moves a
+   * required overlap, and so on.
+   */
+  readonly categories: number;
+  /** By the row's `categories` bits: the bars to run and the tables to run: `a`'s, then theirs. */
   readonly byCategories: Map<number, { readonly bars: Int32Array; readonly tables: readonly Tables[] }>;
 }
 
@@ -190,14 +196,24 @@ const LOOKED_UP_BY: { readonly [field: string]: readonly (keyof VendorRow)[] } =
 
 const entryKey = (path: readonly unknown[]): string => path.join("\u0001");
 
+/** The categoriesOf bits of the row's fields that LOOKED_UP_BY names (a field missing here keeps every bit in the plan's key). */
+const FIELD_BITS: { readonly [field: string]: number } = {
+  engagementModel: 7 << CATEGORY_BITS.engagement,
+  pricingModel: 7 << CATEGORY_BITS.pricing,
+  requirementsClarity: 7 << CATEGORY_BITS.clarity,
+  locationModel: 7 << CATEGORY_BITS.location,
+  dataSensitivity: 7 << CATEGORY_BITS.sensitivity,
+  collaborationIntensity: 7 << CATEGORY_BITS.collaboration,
+};
+
 const barsPlans = new WeakMap<Assumptions, BarsPlan>();
 
 function barsPlanOf(a: Assumptions): BarsPlan {
   let plan = barsPlans.get(a);
   if (plan === undefined) {
     const base = tablesFor(a);
-    plan = { all: [], byEntry: new Map(), byCategories: new Map() };
-    const { all, byEntry } = plan;
+    const all: number[] = [];
+    const byEntry = new Map<string, number[]>();
     movedTablesOf(a).forEach((t, b) => {
       const key = RANGED_ASSUMPTIONS[b >> 1].key;
       if (b === ATTRITION_BAR || b === ATTRITION_BAR + 1 || Object.is((t.a as unknown as Record<string, unknown>)[key], (base.a as unknown as Record<string, unknown>)[key])) return;
@@ -208,6 +224,10 @@ function barsPlanOf(a: Assumptions): BarsPlan {
       if (entries.length === 0 || entries.some(([field, ...words]) => LOOKED_UP_BY[field]?.length !== words.length)) all.push(b);
       else for (const entry of entries) byEntry.set(entryKey(entry), [...(byEntry.get(entryKey(entry)) ?? []), b]);
     });
+    // A row's bars differ from another's only by the entries its words look up in byEntry: by the fields of the tables it holds.
+    let categories = 0;
+    for (const key of byEntry.keys()) for (const field of LOOKED_UP_BY[key.split("\u0001")[0]]) categories |= FIELD_BITS[field] ?? -1;
+    plan = { all, byEntry, categories, byCategories: new Map() };
     barsPlans.set(a, plan);
   }
   return plan;
@@ -228,8 +248,8 @@ function movedEntries(x: unknown, y: unknown, path: readonly string[], out: stri
 
 /** The bars a row of these categories (categoriesOf(row), at least 0) needs the model run for. */
 function barsToRun(plan: BarsPlan, a: Assumptions, row: VendorRow, cats: number): { readonly bars: Int32Array; readonly tables: readonly Tables[] } {
-  // Most of a table's rows differ in their categories (6,319 combinations in the bench table's 10,000 rows), a third as many without the urgency.
-  const costCats = cats & ~(7 << CATEGORY_BITS.urgency);
+  // Most of a table's rows differ in their categories (6,319 combinations in the bench table's 10,000 rows), 3,105 without the urgency, 1,080 without the collaboration too.
+  const costCats = cats & plan.categories;
   let run = plan.byCategories.get(costCats);
   if (run === undefined) {
     const bars = [...plan.all];
