@@ -66,6 +66,15 @@ export function formulaProblem(formula: string): string {
   if (formula.length <= EXCEL_LIMITS.nesting) return "";
   if (formula.length > EXCEL_LIMITS.formulaLength)
     return `a formula of ${formula.length.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.formulaLength.toLocaleString("en-US")}`;
+  // A text inside runs from a quote to the next or to the end: at most length - 1 characters.
+  // Up to that length only the nesting can break a limit, which takes more opening
+  // parentheses than the limit; counted, quoted or not, without reading the rest of the text
+  // (the finance summary's 30,000 lookups of the vendor table's rows hold one each).
+  if (formula.length - 1 <= EXCEL_LIMITS.formulaText) {
+    let opening = 0;
+    for (let i = formula.indexOf("("); i >= 0 && opening <= EXCEL_LIMITS.nesting; i = formula.indexOf("(", i + 1)) opening++;
+    if (opening <= EXCEL_LIMITS.nesting) return "";
+  }
   const shape = formulaShape(formula);
   if (shape.longestText > EXCEL_LIMITS.formulaText) return `a formula holding a text of ${shape.longestText.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.formulaText} for text inside a formula`;
   if (shape.depth > EXCEL_LIMITS.nesting) return `a formula nested ${shape.depth} levels deep, over Excel's limit of ${EXCEL_LIMITS.nesting}`;
@@ -89,14 +98,29 @@ function templatedProblem(template: NonNullable<FormulaWrite["rowTemplate"]>): s
   return problem;
 }
 
-const DIGITS = /^\d+$/;
+/** /^\d+$/ by character code: asked of every templated cell's row. */
+function digitsOnly(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** A cell's template when its verdict is the template's (templatedProblem), else undefined. */
+function templateOf(cell: CellWrite | undefined): NonNullable<FormulaWrite["rowTemplate"]> | undefined {
+  if (cell === null || typeof cell !== "object") return undefined;
+  const template = cell.rowTemplate;
+  return template && digitsOnly(template.row) ? template : undefined;
+}
 
 function cellProblem(cell: CellWrite | undefined): string {
   if (typeof cell === "string" && cell.length > EXCEL_LIMITS.cellText)
     return `a text of ${cell.length.toLocaleString("en-US")} characters, over Excel's limit of ${EXCEL_LIMITS.cellText.toLocaleString("en-US")} per cell`;
   if (cell !== null && typeof cell === "object") {
-    const template = cell.rowTemplate;
-    return template && DIGITS.test(template.row) ? templatedProblem(template) : formulaProblem(cell.formula);
+    const template = templateOf(cell);
+    return template ? templatedProblem(template) : formulaProblem(cell.formula);
   }
   return "";
 }
@@ -107,10 +131,21 @@ function sheetProblem(sheet: string): string {
 
 function blockProblem(sheet: string, address: string, rows: readonly (readonly CellWrite[])[]): string {
   const origin = parseCell(address.split(":")[0]);
+  // By column, the template (and its row number's length) of the last cell found within the
+  // limits: the cell below of the same is too, without looking its verdict up again.
+  const fineParts: (readonly string[] | undefined)[] = [];
+  const fineLength: number[] = [];
   for (let r = 0; r < rows.length; r++)
     for (let c = 0; c < rows[r].length; c++) {
-      const problem = cellProblem(rows[r][c]);
+      const cell = rows[r][c];
+      const template = templateOf(cell);
+      if (template !== undefined && template.parts === fineParts[c] && template.row.length === fineLength[c]) continue;
+      const problem = cellProblem(cell);
       if (problem) return `${sheet}!${cellAddress(origin.row + r, origin.column + c)} would hold ${problem}`;
+      if (template !== undefined) {
+        fineParts[c] = template.parts;
+        fineLength[c] = template.row.length;
+      }
     }
   if (origin.row + rows.length > EXCEL_LIMITS.rows)
     return `${sheet}!${address} would need ${rows.length.toLocaleString("en-US")} rows, past Excel's last row (${EXCEL_LIMITS.rows.toLocaleString("en-US")})`;

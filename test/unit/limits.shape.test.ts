@@ -46,6 +46,10 @@ const formulas = fc.oneof(
   fc.tuple(fc.integer({ min: 240, max: 270 }), fc.boolean(), fc.constantFrom('"', "'")).map(([n, closed, q]) => `=IF(A1=${q}${"y".repeat(n)}${closed ? q : ""}`),
   fc.integer({ min: 0, max: 130 }).map((n) => "(".repeat(n)),
   fc.integer({ min: 250, max: 262 }).map((n) => '"' + "z".repeat(n)),
+  // Around the length up to which only the nesting can break a limit: parentheses in and out of quotes, texts that reach the end.
+  fc
+    .tuple(fc.integer({ min: 60, max: 70 }), fc.integer({ min: 0, max: 70 }), fc.integer({ min: 0, max: 200 }), fc.constantFrom('"', "'", ""), fc.boolean())
+    .map(([open, quoted, filler, q, closed]) => ("=" + "(".repeat(open) + q + "(".repeat(quoted) + "w".repeat(filler) + (closed ? q : "")).slice(0, 259)),
 );
 
 describe("formula limits read by character code", () => {
@@ -77,6 +81,22 @@ describe("formulas written down a column from one template", () => {
     fc.assert(
       fc.property(templates, rows, (parts, numbers) => {
         expect(check(numbers.map((r) => [templated(parts, r)]))).toBe(check(numbers.map((r) => [plain(parts, r)])));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // A block checks each column's cells of one template and row length once: the first cell
+  // past a limit must still be the one named, reading the block row by row.
+  it("are judged as their joined texts are in blocks of several columns, a column's template and row numbers changing down it", () => {
+    // A template's parts: one array, shared by every cell that takes it, as a column's cells share theirs.
+    const parts = fc.array(fc.array(fc.oneof(pieces, fc.constantFrom('="' + "t".repeat(250), "=" + "(".repeat(63))), { maxLength: 20 }).map((p) => p.join("")), { minLength: 1, maxLength: 4 });
+    const row = fc.oneof(fc.integer({ min: 1, max: 9 }).map(String), fc.integer({ min: 10, max: 1_000_000 }).map(String), fc.constantFrom("", "7a", "0x1", "\u0663", " 8", "\"", "((("));
+    const grid = fc.array(fc.array(fc.tuple(fc.nat(), row), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(parts, { minLength: 1, maxLength: 3 }), grid, (templates, cells) => {
+        const write = (make: (parts: readonly string[], row: string) => { formula: string }) => cells.map((r) => r.map(([t, n]) => make(templates[t % templates.length], n)));
+        expect(check(write(templated))).toBe(check(write(plain)));
       }),
       { numRuns: 3000 },
     );
