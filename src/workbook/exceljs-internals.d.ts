@@ -74,3 +74,23 @@ declare module "exceljs/lib/xlsx/xform/comment/vml-notes-xform" {
     render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
   }
 }
+declare module "exceljs/lib/xlsx/xform/sheet/row-xform" {
+  export default class RowXform {
+    prepare(model: unknown, options: unknown): void;
+    render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
+  }
+}
+declare module "exceljs/lib/xlsx/xform/style/styles-xform" {
+  export default class StylesXform {
+    /** `true` starts the tables with ExcelJS's defaults and numbers style objects it has seen by a weakMap, as the package writer does. */
+    constructor(initialise?: boolean);
+    addStyleModel(style: object, cellType?: import("exceljs").ValueType): number;
+    weakMap?: WeakMap<object, number>;
+  }
+}
+declare module "exceljs/lib/xlsx/xform/strings/shared-strings-xform" {
+  export default class SharedStringsXform {
+    add(value: unknown): number;
+    readonly count: number;
+  }
+}

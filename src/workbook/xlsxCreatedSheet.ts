@@ -25,7 +25,21 @@ type Style = Partial<ExcelJS.Style>;
 /** Column letters by 1-based column, as addresses are asked for cell by cell when a sheet is written. */
 const LETTERS: string[] = [];
 
-const { String: StringType, Formula } = enums.ValueType;
+const { String: StringType, Number: NumberType, Formula } = enums.ValueType;
+
+/** `<c r="` and a column's letters, by 0-based column. */
+const CELL_STARTS: string[] = [];
+/** What comes between a cell's row number and its value, by style number (0 for none): a number's, */
+const NUMBER_OPENS: string[] = [];
+/** a shared string's, */
+const STRING_OPENS: string[] = [];
+/** and a clone's with a number result, by shared formula number, then style number. */
+const CLONE_OPENS: string[][] = [];
+
+/** A cell's ` s="n"`, left out for style 0 (CellXform.render: `if (model.styleId)`). */
+function styleText(style: number): string {
+  return style ? ` s="${style}"` : "";
+}
 
 /** The style of a cell nothing has formatted. Shared by all of them, so never changed in place. */
 const NO_STYLE: Style = {};
@@ -286,26 +300,55 @@ export class CreatedSheet {
 
   /**
    * The XML of the rows in slots `from` to `to` (0-based, end excluded), a row at a time, as
-   * ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts).
+   * ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts). The cells most
+   * of a made sheet holds (numbers, shared strings, clones of a filled-down formula with a
+   * number result) are written from text built once per column, style and shared formula, so
+   * that such a cell is four strings joined instead of some ten; every other cell is
+   * renderCell's.
    */
   render(write: (xml: string) => void, from = 0, to = this.rows.length): void {
     const rowStyle = this.rowStyleId ? ` s="${this.rowStyleId}" customFormat="1"` : "";
     for (let r = from; r < to; r++) {
       const cells = this.rows[r];
       if (cells === undefined) continue;
+      const row = String(r + 1);
       let min = 0;
       let max = 0;
       let xml = "";
-      cells.forEach((cell, c) => {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        // A hole: no cell was made there (forEach, which this stands for, skips holes too).
+        if (cell === undefined) continue;
         if (!min) min = c + 1;
         max = c + 1;
-        xml += renderCell(cell, this.date1904);
-      });
-      const start = `<row r="${r + 1}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
+        xml += this.renderStored(cell, c, row);
+      }
+      const start = `<row r="${row}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
       write(xml ? `${start}>${xml}</row>` : `${start}/>`);
     }
   }
 
+  /**
+   * CellXform.render (lib/xlsx/xform/sheet/cell-xform.js) of one prepared cell: `<c r="A1"`, the
+   * style, the type, then for a number `<v>n</v>`, for a shared string `<v>index</v>`, for a
+   * clone `<f t="shared" si="n"/>` before its result's `<v>` (renderFormula); numbers as
+   * JavaScript spells them, as XmlStream writes them.
+   */
+  private renderStored(cell: StoredCell, col: number, row: string): string {
+    const value = cell.value;
+    const style = cell.styleId ?? 0;
+    if (typeof value === "number" && Number.isSafeInteger(style) && style >= 0) {
+      if (cell.type === NumberType) return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (NUMBER_OPENS[style] ??= `"${styleText(style)}><v>`) + value + "</v></c>";
+      const si = cell.si;
+      if (cell.type === Formula && cell.text === undefined && typeof si === "number" && Number.isSafeInteger(si) && si >= 0) {
+        const opens = (CLONE_OPENS[si] ??= []);
+        return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (opens[style] ??= `"${styleText(style)}><f t="shared" si="${si}"/><v>`) + value + "</v></c>";
+      }
+    } else if (cell.type === StringType && typeof cell.ssId === "number" && Number.isSafeInteger(style) && style >= 0) {
+      return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (STRING_OPENS[style] ??= `"${styleText(style)} t="s"><v>`) + cell.ssId + "</v></c>";
+    }
+    return renderCell(cell, this.date1904);
+  }
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */
   replay(sheet: ExcelJS.Worksheet): void {
     this.rows.forEach((cells, r) => {
