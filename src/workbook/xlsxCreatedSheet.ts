@@ -232,7 +232,7 @@ export class CreatedSheet {
    * Gives every cell its style, shared string and shared formula numbers, as RowXform.prepare
    * and CellXform.prepare do, in the same order (row by row, each row's style first), so the
    * numbers and the tables' contents are theirs. A style object is only looked up again when
-   * it changes from the cell before: ExcelJS's style table answers an object it has seen with
+   * it changes from the cell above: ExcelJS's style table answers an object it has seen with
    * the number it gave it first (StylesXform's weakMap), whatever the cell's type.
    */
   prepare(tables: CellTables): void {
@@ -255,20 +255,32 @@ export class CreatedSheet {
       // Only cells prepared before the clone are in ExcelJS's map: above it, or left of it in its row.
       return found.row < clone.row || (found.row === clone.row && found.col < clone.col) ? found : undefined;
     };
-    let lastStyle: Style | undefined;
-    let lastStyleId = 0;
+    // The style object and its number last met in each column: a column's cells mostly share
+    // one, and the number ExcelJS gives an object it has seen is the one it gave it first.
+    const columnStyles: (Style | undefined)[] = [];
+    const columnStyleIds: number[] = [];
+    // An ExcelJS cell or row nothing has formatted has an empty style object of its own (Cell's
+    // _mergeStyle, lib/doc/cell.js), numbered by the cell's type alone (StylesXform.addStyleModel,
+    // lib/xlsx/xform/style/styles-xform.js: General for a number, mm-dd-yy for a date, none
+    // otherwise; no type counts as a number). The one object all such cells share here is
+    // never handed to the table, which would number it once, by the type it met first.
+    const unformatted: number[] = [];
+    const unformattedId = (type: ExcelJS.ValueType) => (unformatted[type || NumberType] ??= styles.addStyleModel({}, type || NumberType));
     for (const cells of this.rows) {
       if (!cells) continue;
-      this.rowStyleId = styles.addStyleModel(NO_STYLE);
-      lastStyle = undefined;
-      for (const cell of cells) {
+      this.rowStyleId = unformattedId(NumberType);
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
         if (!cell) continue;
-        const type = cell.type === Formula ? valueType(cell.result) : cell.type;
-        if (cell.style !== lastStyle) {
-          lastStyle = cell.style;
-          lastStyleId = styles.addStyleModel(cell.style, type);
+        let styleId: number;
+        if (cell.style === NO_STYLE) styleId = unformattedId(cell.type === Formula ? valueType(cell.result) : cell.type);
+        else if (cell.style === columnStyles[c]) styleId = columnStyleIds[c];
+        else {
+          styleId = styles.addStyleModel(cell.style, cell.type === Formula ? valueType(cell.result) : cell.type);
+          columnStyles[c] = cell.style;
+          columnStyleIds[c] = styleId;
         }
-        cell.styleId = lastStyleId || undefined;
+        cell.styleId = styleId || undefined;
         if (cell.type === StringType) {
           cell.ssId = sharedStrings.add(cell.value as string);
         } else if (cell.type === Formula) {

@@ -175,7 +175,8 @@ export interface StyleTable {
  * giving the same few numbers. The numbers, and the table, are the same: for an empty style
  * the number depends only on the cell type (a number gets the General format), and a repeated
  * lookup adds nothing to the table. An object it has seen keeps the number it was given first,
- * whatever the type, as ExcelJS does.
+ * whatever the type, as ExcelJS does, and is answered from the weakMap here without ExcelJS's
+ * own method being called.
  */
 export function shareEmptyStyles(styles: StyleTable): void {
   const add = styles.addStyleModel.bind(styles);
@@ -183,7 +184,11 @@ export function shareEmptyStyles(styles: StyleTable): void {
   if (!seen) return;
   const byType = new Map<ExcelJS.ValueType, number>();
   styles.addStyleModel = (style, cellType) => {
-    if (!style || seen.has(style)) return add(style, cellType);
+    if (!style) return add(style, cellType);
+    // ExcelJS answers an object it has seen from its weakMap before anything else (once one is
+    // there, its default font is too): one lookup here instead of three and a call.
+    const known = seen.get(style);
+    if (known !== undefined) return known;
     // Any property, own or inherited, that ExcelJS might read makes the style not empty.
     for (const _property in style) return add(style, cellType);
     // StylesXform.addStyleModel: `cellType = cellType || Enums.ValueType.Number` (Null is 0).

@@ -6,6 +6,7 @@
 // prepared cells.
 import fc from "fast-check";
 import type ExcelJS from "exceljs";
+import enums from "exceljs/lib/doc/enums";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
@@ -60,26 +61,50 @@ function build(rows: (([Kind, number] | undefined)[] | undefined)[]): CreatedShe
   return sheet;
 }
 
+/** The cell models ExcelJS 4.4 has for the same cells had they been ExcelJS cells (lib/doc/cell.js `model`): each unformatted cell and each row with a style object of its own. */
+function excelJsRows(sheet: CreatedSheet): { number: number; min: number; max: number; style: object; cells: Record<string, unknown>[] }[] {
+  const rows: { number: number; min: number; max: number; style: object; cells: Record<string, unknown>[] }[] = [];
+  (sheet as unknown as { rows: StoredCell[][] }).rows.forEach((stored, r) => {
+    const present = stored.filter((c) => c !== undefined);
+    const cells = present.map((c) => {
+      const style = Object.keys(c.style).length === 0 && !STYLES.includes(c.style) ? {} : c.style;
+      if (c.type !== enums.ValueType.Formula) return { address: c.address, type: c.type, value: c.value, style };
+      const model: Record<string, unknown> = { address: c.address, type: c.type, formula: c.formula, sharedFormula: c.sharedFormula, result: c.result, shareType: c.shareType, ref: c.ref, style };
+      for (const key of Object.keys(model)) if (model[key] === undefined) delete model[key];
+      return model;
+    });
+    rows.push({ number: r + 1, min: present.length ? present[0].col : 0, max: present.length ? present[present.length - 1].col : 0, style: {}, cells });
+  });
+  return rows;
+}
+
 describe("a made sheet's rows", () => {
-  it("are the XML ExcelJS's row renderer writes for the same prepared cells, row by row", () => {
+  it("are prepared and written as ExcelJS's row renderer prepares and writes the same cells: style, string and shared formula numbers, tables and XML", () => {
     fc.assert(
       fc.property(grid, (rows) => {
         const sheet = build(rows);
+        const theirRows = excelJsRows(sheet);
         const styles = new StylesXform(true);
         shareEmptyStyles(styles);
-        sheet.prepare({ styles, sharedStrings: new SharedStringsXform(), date1904: false });
+        const sharedStrings = new SharedStringsXform();
+        sheet.prepare({ styles, sharedStrings, date1904: false });
         const ours: string[] = [];
         sheet.render((xml) => ours.push(xml));
-        const rowStyleId = (sheet as unknown as { rowStyleId: number }).rowStyleId;
-        const theirs: string[] = [];
-        const store = (sheet as unknown as { rows: StoredCell[][] }).rows;
-        store.forEach((cells, r) => {
-          const present = cells.filter((c) => c !== undefined);
+
+        // ExcelJS's own preparation (lib/xlsx/xlsx.js prepareModel, worksheet-xform.js prepare), then its own row renderer.
+        const theirStyles = new StylesXform(true);
+        const theirStrings = new SharedStringsXform();
+        const options = { styles: theirStyles, sharedStrings: theirStrings, date1904: false, formulae: {}, siFormulae: 0, comments: [], hyperlinks: [], merges: { add() {} } };
+        const xform = new RowXform();
+        for (const row of theirRows) xform.prepare(row, options);
+        const theirs = theirRows.map((row) => {
           const stream = new XmlStream();
-          new RowXform().render(stream, { number: r + 1, min: present.length ? present[0].col : 0, max: present.length ? present[present.length - 1].col : 0, cells: present, styleId: rowStyleId || undefined });
-          theirs.push(stream.xml);
+          xform.render(stream, row);
+          return stream.xml;
         });
         expect(ours).toEqual(theirs);
+        expect((styles as unknown as { model: unknown }).model).toEqual((theirStyles as unknown as { model: unknown }).model);
+        expect((sharedStrings as unknown as { model: unknown }).model).toEqual((theirStrings as unknown as { model: unknown }).model);
       }),
       { numRuns: 300 },
     );
