@@ -113,6 +113,26 @@ export function renderCell(cell: CellModel, date1904 = cell.date1904): string {
  */
 const cloneFormulas: string[] = [];
 
+/** Formulas' text escaped, by text: a table column's formula is the same text on every row. */
+const escapedFormulas = new Map<string, string>();
+/** Formulas kept escaped at most: a column of formulas that all differ only fills the map and starts it again. */
+const ESCAPED_FORMULAS = 256;
+
+/**
+ * A formula's text as XmlStream.leafNode writes it (utils.xmlEncode), escaped once per text: a
+ * table's calculated column has one formula, on the 10,000-row workbook some 500 characters of
+ * quotes and ampersands, escaped a character at a time.
+ */
+function escapedFormula(formula: string): string {
+  let escaped = escapedFormulas.get(formula);
+  if (escaped === undefined) {
+    if (escapedFormulas.size >= ESCAPED_FORMULAS) escapedFormulas.clear();
+    escaped = utils.xmlEncode(formula);
+    escapedFormulas.set(formula, escaped);
+  }
+  return escaped;
+}
+
 /** CellXform.renderFormula: the result's type decides the cell's `t`, the formula comes first, then the result. */
 function renderFormula(start: string, cell: CellModel, date1904: boolean | undefined): string {
   let f: string;
@@ -124,7 +144,7 @@ function renderFormula(start: string, cell: CellModel, date1904: boolean | undef
     if (cell.shareType === "shared") attributes = ' t="shared"' + attribute("ref", cell.ref || cell.range!.range) + attribute("si", si);
     else if (cell.shareType === "array") attributes = ' t="array"' + attribute("ref", cell.ref);
     else if (si !== undefined) attributes = ' t="shared"' + attribute("si", si);
-    f = leaf("f", attributes, cell.formula === undefined ? undefined : String(cell.formula));
+    f = cell.formula === undefined ? leaf("f", attributes, undefined) : `<f${attributes}>${escapedFormula(String(cell.formula))}</f>`;
   }
   const result = cell.result;
   switch (valueType(result)) {

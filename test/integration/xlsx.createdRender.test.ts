@@ -32,7 +32,7 @@ type Kind =
   | { kind: "clone"; result: unknown };
 const cell: fc.Arbitrary<Kind> = fc.oneof(
   fc.record({ kind: fc.constant("value" as const), value: fc.oneof(number, number, text, fc.boolean(), fc.constant(null)) }),
-  fc.record({ kind: fc.constant("formula" as const), formula: fc.constantFrom("A1*2", 'IF(B2<>"","a&b<c>","")', "SUM($A$1:A1)"), result, shared: fc.boolean() }),
+  fc.record({ kind: fc.constant("formula" as const), formula: fc.oneof(fc.constantFrom("A1*2", 'IF(B2<>"","a&b<c>","")', "SUM($A$1:A1)", 'IF(A1>0,"it\'s & <x>","\u0001 tab\t")'), fc.string({ minLength: 1 })), result, shared: fc.boolean() }),
   { arbitrary: fc.record({ kind: fc.constant("clone" as const), result }), weight: 3 },
 );
 /** Formats as the adapter gives them: none (the shared empty style), or one of a few style objects. */
