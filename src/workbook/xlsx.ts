@@ -48,7 +48,7 @@ import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, withZlibInflate } from "./zipInflate";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
-import { renderRow, shareEmptyStyles, type RowModel } from "./xlsxRows";
+import { renderRow, shareEmptyStyles, sharedStringsXml, type RowModel, type SharedStringTable } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
@@ -126,7 +126,7 @@ interface WorkbookModel {
   sheets: unknown[];
   /** Set by ExcelJS's prepareModel before it prepares the sheets. */
   styles?: CellTables["styles"];
-  sharedStrings?: CellTables["sharedStrings"];
+  sharedStrings?: CellTables["sharedStrings"] & SharedStringTable;
   properties?: { date1904?: boolean };
 }
 /**
@@ -544,7 +544,8 @@ export class XlsxWorkbook implements WorkbookPort {
       await writeWorksheet(zip, sheet);
       sheet.rows = [];
     }
-    await xlsx.addSharedStrings(writer, model);
+    // ExcelJS's addSharedStrings, with the table rendered as one string (xlsxRows.ts).
+    if (model.sharedStrings && model.sharedStrings.count) zip.file("xl/sharedStrings.xml", sharedStringsXml(model.sharedStrings));
     await xlsx.addDrawings(writer, model);
     await xlsx.addTables(writer, model);
     await Promise.all([xlsx.addThemes(writer, model), xlsx.addStyles(writer, model)]);

@@ -223,3 +223,32 @@ export function shareEmptyStyles(styles: StyleTable): void {
     return id;
   };
 }
+
+/** The part of ExcelJS 4.4's shared string table (lib/xlsx/xform/strings/shared-strings-xform.js) its package writer renders. */
+export interface SharedStringTable {
+  /** The table's XML as ExcelJS renders it. */
+  readonly xml: string;
+  /** How many cells the strings were added for. */
+  readonly count: number;
+  /** The strings, or rich text, by number. */
+  readonly values: readonly unknown[];
+}
+
+/** TextXform.render's test for text that must keep its spaces (lib/xlsx/xform/strings/text-xform.js). */
+const KEEPS_SPACES = /^\s|\n|\s$/;
+
+/**
+ * xl/sharedStrings.xml as SharedStringsXform.render writes it, as one string: the declaration
+ * (XmlStream.StdDocAttributes), `<sst>` with its counts, then each string as `<si><t>`, with
+ * xml:space="preserve" where TextXform.render gives it, its text escaped as XmlStream.writeText
+ * escapes it. ExcelJS renders it through its XML stream, a dozen strings per shared string (on
+ * the 10,000-row workbook some 21,000 of them). A table that holds anything but plain strings
+ * (rich text) is ExcelJS's own rendering.
+ */
+export function sharedStringsXml(table: SharedStringTable): string {
+  const { values } = table;
+  for (const value of values) if (typeof value !== "string") return table.xml;
+  let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${table.count}" uniqueCount="${values.length}">`;
+  for (const value of values as readonly string[]) xml += (KEEPS_SPACES.test(value) ? '<si><t xml:space="preserve">' : "<si><t>") + utils.xmlEncode(value) + "</t></si>";
+  return xml + "</sst>";
+}

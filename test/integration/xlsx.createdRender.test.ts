@@ -13,7 +13,7 @@ import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
 import { columnLetters } from "../../src/workbook/address";
 import { CreatedSheet, type StoredCell } from "../../src/workbook/xlsxCreatedSheet";
-import { shareEmptyStyles } from "../../src/workbook/xlsxRows";
+import { shareEmptyStyles, sharedStringsXml } from "../../src/workbook/xlsxRows";
 
 const text = fc.oneof(fc.string(), fc.constantFrom("", "Tom & Jerry's <b>", 'say "hi"', "tab\t NUL\u0000 DEL\u007f", "Zürich 東京 🚀", "\ud800 lone"));
 const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 1e21, -1.5e-7, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2));
@@ -107,6 +107,21 @@ describe("a made sheet's rows", () => {
         expect((sharedStrings as unknown as { model: unknown }).model).toEqual((theirStrings as unknown as { model: unknown }).model);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("the shared string table", () => {
+  const spaced = fc.constantFrom(" lead", "trail ", "in\nline", "\ttab", "cr\r", "nbsp\u00a0", "\u2028", "plain", "", "a & <b> 'c' \"d\"", "NUL\u0000 ESC\u001b DEL\u007f", "\ud800 lone");
+  const rich = fc.constant({ richText: [{ text: "a<b", font: { bold: true } }, { text: " & c " }] });
+  it("is the XML ExcelJS's own table writes, strings added in any order and any number of times, rich text or not", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof({ arbitrary: fc.oneof(fc.string(), spaced), weight: 20 }, rich), { minLength: 1, maxLength: 60 }), (added) => {
+        const table = new SharedStringsXform();
+        for (const value of added) table.add(value);
+        expect(sharedStringsXml(table as unknown as Parameters<typeof sharedStringsXml>[0])).toBe((table as unknown as { xml: string }).xml);
+      }),
+      { numRuns: 500 },
     );
   });
 });
