@@ -361,6 +361,7 @@ export class CreatedSheet {
     }
     return renderCell(cell, this.date1904);
   }
+
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */
   replay(sheet: ExcelJS.Worksheet): void {
     this.rows.forEach((cells, r) => {
