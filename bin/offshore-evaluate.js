@@ -17,8 +17,14 @@ const cli = path.join(__dirname, "..", "src", "cli", "main.ts");
 const tsxLoader = path.join(__dirname, "load-typescript.js");
 const runBundle = path.join(__dirname, "run-bundle.js");
 // Writing a large workbook allocates millions of short-lived strings: a larger young
-// generation cuts garbage-collection pauses (about 15% on a 10,000-row table).
-const nodeFlags = ["--max-semi-space-size=64"];
+// generation cuts garbage-collection pauses (about 15% on a 10,000-row table). The command
+// keeps the workbook's cells until it writes the file, so its heap only grows: from V8's
+// small starting limit, raised at each full collection, a 10,000-row table went through three
+// full collections (with their incremental marking on the main thread), one when the old
+// generation's first limit is 512 MB. The limit says when to collect, not what is taken: the
+// peak memory stayed the same (at 10,000 and 100,000 rows), the wall time went from 5.52 s to
+// about 4.9 s and the CPU time from 7.93 s to 6.75 s (medians of 6 interleaved runs).
+const nodeFlags = ["--max-semi-space-size=64", "--initial-old-space-size=512"];
 // Node ends a process that runs out of heap with a native stack trace ("FATAL ERROR: ...
 // JavaScript heap out of memory", preceded by "<--- Last few GCs --->"): that trace is held
 // back and the user gets one line saying what happened and what to do.

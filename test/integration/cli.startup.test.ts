@@ -20,6 +20,8 @@ interface Run {
   readonly stderr: string;
   /** The CommonJS modules the command line's process had loaded when it ended (not the launcher's). */
   readonly loaded: string[];
+  /** The Node options the command line's process was started with (process.execArgv). */
+  readonly execArgv: string[];
 }
 
 /**
@@ -32,7 +34,7 @@ async function command(args: readonly string[], cache: string, options: { root?:
   const lists = mkdtempSync(path.join(work, "loaded-"));
   writeFileSync(
     probe,
-    `const main = process.argv[1];\nprocess.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), [main, ...Object.keys(require.cache)].join("\\n")));\n`,
+    `const main = process.argv[1];\nprocess.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), [main, JSON.stringify(process.execArgv), ...Object.keys(require.cache)].join("\\n")));\n`,
   );
   const preload = [...(options.preload ?? []), probe].map((file) => `--require ${JSON.stringify(file)}`).join(" ");
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -47,7 +49,7 @@ async function command(args: readonly string[], cache: string, options: { root?:
   const launcher = path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js");
   const children = processes.filter(([main]) => main !== launcher);
   if (children.length !== 1) throw new Error(`${processes.length} processes, ${children.length} not the launcher:\n${stderr}`);
-  return { code, stdout, stderr, loaded: children[0].slice(1) };
+  return { code, stdout, stderr, execArgv: JSON.parse(children[0][1]) as string[], loaded: children[0].slice(2) };
 }
 
 const bundlesIn = (cache: string) => (existsSync(cache) ? readdirSync(cache).filter((name) => /^cli-[0-9a-f]+\.js$/.test(name)) : []);
@@ -148,6 +150,15 @@ describe("the installed command's start", () => {
     expect(run.stdout).toMatch(/^Usage: offshore-evaluate /);
     expect(caches()).toEqual([path.basename(file)]);
     expect(readFileSync(file, "utf8")).not.toBe("not V8's code cache");
+  }, 60_000);
+
+  it("runs the command line with a young generation of up to 64 MB and the old generation's first collection at 512 MB, bundled or through tsx", async () => {
+    // The heap only grows until the file is written: these spare it collections (bin/offshore-evaluate.js).
+    const flags = ["--max-semi-space-size=64", "--initial-old-space-size=512"];
+    expect(bundled.execArgv).toEqual(expect.arrayContaining(flags));
+    const viaTsx = await command(["--help"], path.join(work, "cache-of-failed-build-2"), { preload: [failingBuilds()] });
+    expect(viaTsx.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]cli[\\/]main\.ts$/)]));
+    expect(viaTsx.execArgv).toEqual(expect.arrayContaining(flags));
   }, 60_000);
 
   it("keeps the exit code and the one error line", async () => {
