@@ -292,10 +292,10 @@ function fillsDownAsTemplate(read: readonly (string | number)[], template: NonNu
  * cell by cell when saving, which matters on 10,000-row sheets. Styles are therefore only
  * ever replaced here, never changed in place (cell.numFmt = ... would change them all).
  */
-function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: { style: Partial<ExcelJS.Style> }) => void {
+function restyle(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (old: Partial<ExcelJS.Style> | undefined) => Partial<ExcelJS.Style> {
   const byOld = new Map<unknown, Partial<ExcelJS.Style>>();
-  return (cell) => {
-    const old = (cell.style ?? {}) as Partial<ExcelJS.Style>;
+  return (style) => {
+    const old = (style ?? {}) as Partial<ExcelJS.Style>;
     // New cells each get their own empty style object: treat them all as one.
     const key = Object.keys(old).length === 0 ? "" : old;
     let next = byOld.get(key);
@@ -303,7 +303,15 @@ function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style
       next = change(old);
       byOld.set(key, next);
     }
-    cell.style = next;
+    return next;
+  };
+}
+
+/** `restyle` for cells that keep their style object themselves. */
+function restyler(change: (old: Partial<ExcelJS.Style>) => Partial<ExcelJS.Style>): (cell: { style: Partial<ExcelJS.Style> }) => void {
+  const next = restyle(change);
+  return (cell) => {
+    cell.style = next(cell.style);
   };
 }
 
@@ -852,13 +860,15 @@ export class XlsxWorkbook implements WorkbookPort {
         const sheet = this.sheet(change.sheet);
         const cells = this.created.get(sheet);
         const put = cells
-          ? (row: number, column: number, value: ExcelJS.CellValue) => cells.cell(row, column).set(value)
+          ? (row: number, column: number, value: ExcelJS.CellValue) => cells.set(row, column, value)
           : (row: number, column: number, value: ExcelJS.CellValue) => (sheet.getRow(row).getCell(column).value = value);
         // A clone of a filled-down formula goes straight into a made sheet's cell, without a value object of its own for each.
         const share = cells
-          ? (row: number, column: number, master: string, result: CellValue | undefined) => cells.cell(row, column).setClone(master, result)
+          ? (row: number, column: number, master: string, result: CellValue | undefined) => cells.setClone(row, column, master, result)
           : (row: number, column: number, master: string, result: CellValue | undefined) => put(row, column, { sharedFormula: master, result } as ExcelJS.CellValue);
-        this.writeRange(put, share, parseCell(change.address), change.cells);
+        const origin = parseCell(change.address);
+        cells?.reserve(origin.row + 1, origin.row + change.cells.length, origin.column + change.cells.reduce((w, row) => Math.max(w, row.length), 0));
+        this.writeRange(put, share, origin, change.cells);
         return;
       }
       case "clearRange": {
@@ -1123,7 +1133,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private format(sheet: ExcelJS.Worksheet, range: RangeRef, format: CellFormat): void {
-    const formatted = restyler((old) => {
+    const restyled = restyle((old) => {
       const next: Partial<ExcelJS.Style> = { ...old };
       if (format.bold !== undefined || format.italic !== undefined || format.fontColor !== undefined) {
         next.font = {
@@ -1141,11 +1151,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const cells = this.created.get(sheet);
     for (let r = range.top; r <= range.bottom; r++) {
       if (cells) {
-        for (let c = range.left; c <= range.right; c++) formatted(cells.cell(r + 1, c + 1));
+        for (let c = range.left; c <= range.right; c++) cells.setStyle(r + 1, c + 1, restyled(cells.style(r + 1, c + 1)));
         continue;
       }
       const row = sheet.getRow(r + 1);
-      for (let c = range.left; c <= range.right; c++) formatted(row.getCell(c + 1));
+      for (let c = range.left; c <= range.right; c++) {
+        const cell = row.getCell(c + 1);
+        cell.style = restyled(cell.style);
+      }
     }
     if (format.columnWidth !== undefined) {
       // ExcelJS widths are in characters of the default font (about 7 px); points are 4/3 px.

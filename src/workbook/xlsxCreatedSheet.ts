@@ -1,8 +1,8 @@
-// The cells of a sheet the command line creates (the finance summary above all: some 600,000
-// cells at 10,000 vendors), kept as the models ExcelJS's sheet writer reads instead of as
-// ExcelJS cells. An ExcelJS cell is a Cell object, a value object and its model, with the
-// address as a string; here a cell is the model alone, with its address worked out when it is
-// needed. The sheet itself (name, position, views, column widths) stays an ExcelJS worksheet;
+// The cells of a sheet the command line creates (the finance summary above all: some 860,000
+// cells at 10,000 vendors), kept as what ExcelJS's sheet writer reads of their models instead
+// of as ExcelJS cells. An ExcelJS cell is a Cell object, a value object and its model, with the
+// address as a string; here a cell is a slot in a few arrays (CreatedSheet), with its address
+// worked out when it is needed. The sheet itself (name, position, views, column widths) stays an ExcelJS worksheet;
 // only its cells live here. When the file is written, they are prepared (style, shared string
 // and shared formula numbers) here as ExcelJS 4.4's row and cell renderers
 // (lib/xlsx/xform/sheet/row-xform.js, cell-xform.js) prepare the same cells, with the same style
@@ -47,111 +47,45 @@ const NO_STYLE: Style = {};
 /**
  * What only a formula written with its text needs (ExcelJS's FormulaValue model's formula,
  * shareType and ref, and the range CellXform.prepare gives a master its clones name): kept off
- * the cell, as most formula cells are the clones of a fill-down, which name their master instead.
+ * the store's arrays, as most formula cells are the clones of a fill-down, which name their
+ * master instead.
  */
 interface FormulaText {
   readonly formula: string | undefined;
+  readonly sharedFormula: string | undefined;
   shareType: string | undefined;
   readonly ref: string | undefined;
   range: Range | undefined;
 }
 
-/**
- * A cell as ExcelJS 4.4's Cell.model gives it (lib/doc/cell.js: the value classes' `model`,
- * plus `style`): the fields its CellXform (lib/xlsx/xform/sheet/cell-xform.js) prepares and
- * renders. A 100,000-row finance summary holds some 7 million of these until the file is
- * written, so a cell has as few fields as it can: a formula's result is kept where a value is,
- * and what only a formula's master needs is in an object of its own (FormulaText).
- */
-export class StoredCell {
-  type: ExcelJS.ValueType = enums.ValueType.Null;
-  /** The value, or a formula's result (`result`). */
-  value: unknown = undefined;
-  sharedFormula: string | undefined = undefined;
-  text: FormulaText | undefined = undefined;
-  style: Style = NO_STYLE;
-  // Set by ExcelJS's CellXform.prepare when the file is written (style, shared string and shared
-  // formula numbers); declared here so that setting them does not give each cell a new shape.
-  styleId: number | undefined = undefined;
-  ssId: number | undefined = undefined;
-  si: number | undefined = undefined;
+/** A cell's kind byte: its ExcelJS ValueType plus one (0 where no cell was made: a hole), */
+const TYPE = 0x0f;
+/** and whether its value, or its formula's result, is a number kept in `nums`. */
+const NUM = 0x10;
+/** and whether it is a formula with its text (FormulaText) rather than a clone. */
+const TEXT = 0x20;
 
-  constructor(
-    readonly row: number,
-    readonly col: number,
-  ) {}
-
-  get address(): string {
-    return (LETTERS[this.col] ??= columnLetters(this.col - 1)) + this.row;
-  }
-
-  get result(): unknown {
-    return this.type === Formula ? this.value : undefined;
-  }
-
-  get formula(): string | undefined {
-    return this.text?.formula;
-  }
-
-  get shareType(): string | undefined {
-    return this.text?.shareType;
-  }
-
-  get ref(): string | undefined {
-    return this.text?.ref;
-  }
-
-  /** The cells a formula is shared over when clones name it without it having been written as shared (CellXform.prepare). */
-  get range(): Range | undefined {
-    return this.text?.range;
-  }
-
-  /**
-   * Sets the value as ExcelJS's `cell.value = v` would (Value.getType and the value classes'
-   * constructors): the style stays. Only the kinds of value the adapter writes are taken.
-   */
-  set(value: ExcelJS.CellValue): void {
-    this.sharedFormula = undefined;
-    this.text = undefined;
-    if (value === null || value === undefined) {
-      this.type = enums.ValueType.Null;
-      this.value = undefined;
-    } else if (typeof value === "string") {
-      this.type = enums.ValueType.String;
-      this.value = value;
-    } else if (typeof value === "number") {
-      this.type = enums.ValueType.Number;
-      this.value = value;
-    } else if (typeof value === "boolean") {
-      this.type = enums.ValueType.Boolean;
-      this.value = value;
-    } else {
-      const f = value as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
-      this.type = Formula;
-      this.value = f.result;
-      this.sharedFormula = f.sharedFormula;
-      if (f.formula !== undefined || f.shareType !== undefined || f.ref !== undefined) this.text = { formula: f.formula, shareType: f.shareType, ref: f.ref, range: undefined };
-    }
-  }
-
-  /** As `set({ sharedFormula: master, result })`, without that object: a clone of the formula at `master`. */
-  setClone(master: string, result: unknown): void {
-    this.type = Formula;
-    this.value = result;
-    this.sharedFormula = master;
-    this.text = undefined;
-  }
-
-  /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
-  get written(): ExcelJS.CellValue {
-    if (this.type === enums.ValueType.Null) return null;
-    if (this.type !== Formula) return this.value as ExcelJS.CellValue;
-    const f: Record<string, unknown> = { formula: this.formula, sharedFormula: this.sharedFormula, result: this.result, shareType: this.shareType, ref: this.ref };
-    for (const key of Object.keys(f)) if (f[key] === undefined) delete f[key];
-    return f as unknown as ExcelJS.CellValue;
-  }
+/** A cell's 1-based column in ExcelJS's spelling. */
+function letters(col: number): string {
+  return (LETTERS[col] ??= columnLetters(col - 1));
 }
 
+/** A typed array of `length` holding `old`'s rows, `from` slots apart there, `to` slots apart. */
+function laidOut<A extends Uint8Array | Int32Array | Float64Array>(old: A, length: number, from: number, to: number, rowEnd: Int32Array, rows: number): A {
+  const next = new (old.constructor as new (length: number) => A)(length);
+  for (let r = 0; r < rows; r++) {
+    const end = rowEnd[r];
+    if (end) next.set(old.subarray(r * from, r * from + end), r * to);
+  }
+  return next;
+}
+
+/** A typed array of `length` holding `old`'s contents. */
+function grown<A extends Uint8Array | Int32Array | Float64Array>(old: A, length: number): A {
+  const next = new (old.constructor as new (length: number) => A)(length);
+  next.set(old);
+  return next;
+}
 /** The Range ExcelJS keeps a sheet's dimensions in (lib/doc/range.js). */
 interface Dimensions {
   expand(top: number, left: number, bottom: number, right: number): void;
@@ -197,14 +131,239 @@ export class CreatedRows {
   }
 }
 
+/**
+ * A made sheet's cells, as ExcelJS 4.4's Cell.model gives them (lib/doc/cell.js: the value
+ * classes' `model`, plus `style`) and its CellXform (lib/xlsx/xform/sheet/cell-xform.js)
+ * prepares and renders them. A 10,000-vendor finance summary holds some 860,000 cells from the
+ * finance step until the file is written, so a cell is no object of its own but a slot in a few
+ * arrays: typed ones for its kind, number and prepared numbers, plain ones for what a cell
+ * points to (its style object, a value that is not a number, a clone's master or a formula's
+ * text). Each row has as many slots as the widest row, one per column: a made sheet's rows are
+ * mostly of one width (the finance summary's 80 columns). The arrays are few and large, so the
+ * garbage collector neither copies a cell from one young generation to the next nor walks one
+ * object per cell.
+ */
 export class CreatedSheet {
-  /** rows[row - 1][col - 1], both 1-based as in ExcelJS; holes where nothing was written. */
-  private readonly rows: StoredCell[][] = [];
+  /** By slot: the kind byte (TYPE, NUM, TEXT). */
+  private kinds = new Uint8Array(0);
+  /** By slot: a number value or formula result (NUM). */
+  private nums = new Float64Array(0);
+  /** By slot: the style number prepare gives the cell (0 for none); empty until then. */
+  private styleIds = new Int32Array(0);
+  /** By slot: prepare's shared string number of a string, or shared formula number of a formula (-1 for none); empty until then. */
+  private numbers = new Int32Array(0);
+  /** By slot: the cell's style object's place in `styleList`, 0 for a cell nothing has formatted (NO_STYLE). */
+  private styleRefs = new Int32Array(0);
+  /** By slot: the place in `objects` of a value, or a formula's result, that is not kept in `nums` (0: undefined). */
+  private valueRefs = new Int32Array(0);
+  /** By slot: the place in `objects` of a clone's master address, or a formula's text (0: none). */
+  private formulaRefs = new Int32Array(0);
+  /**
+   * What cells point to, each where it was first kept: the slots hold its place, so that the
+   * arrays by slot are all typed ones, laid out anew by copying alone.
+   */
+  private objects: unknown[] = [undefined];
+  /** The style objects cells have, and each one's place in the list. */
+  private styleList: Style[] = [NO_STYLE];
+  private styleRef = new Map<Style, number>();
+  /** Masters' addresses' places in `objects`: a filled-down run's clones all name one. */
+  private masterRef = new Map<string, number>();
+  /** Slots per row: the cell at 0-based row r and column c is in slot r * stride + c. */
+  private stride = 0;
+  /** Rows the typed arrays have room for. */
+  private rowRoom = 0;
+  /** By 0-based row: its columns up to the last cell made (0: no cell, no row). */
+  private rowEnd = new Int32Array(0);
+  /** Rows up to the last one with a cell. */
+  private rowCount = 0;
 
-  /** The cell at 1-based row and column, made on first use as ExcelJS's getRow().getCell() makes it. */
-  cell(row: number, col: number): StoredCell {
-    const cells = (this.rows[row - 1] ??= []);
-    return (cells[col - 1] ??= new StoredCell(row, col));
+  /** The slot of the cell at 1-based row and column, the cell made (of no value) on first use as ExcelJS's getRow().getCell() makes it. */
+  private slot(row: number, col: number): number {
+    const r = row - 1;
+    const c = col - 1;
+    if (c >= this.stride || r >= this.rowRoom) this.fit(r + 1, c + 1, false);
+    if (c >= this.rowEnd[r]) this.rowEnd[r] = c + 1;
+    if (r >= this.rowCount) this.rowCount = r + 1;
+    const slot = r * this.stride + c;
+    if (!this.kinds[slot]) this.kinds[slot] = enums.ValueType.Null + 1;
+    return slot;
+  }
+
+  /**
+   * Makes room for cells up to 1-based column `right` in rows `top` to `bottom`, before they are
+   * written: a range is written a column at a time (the fill-downs run down a column), so
+   * without this the rows would be widened again and again as the range is written.
+   */
+  reserve(_top: number, bottom: number, right: number): void {
+    if (right > this.stride || bottom > this.rowRoom) this.fit(bottom, right, true);
+  }
+
+  /**
+   * Room for `rows` rows of `columns` columns. Rows are widened to twice their width at least (so
+   * that a sheet widened a range or a cell at a time is laid out again a few times only: the
+   * arrays each layout leaves behind are freed only by a full collection), except for a sheet
+   * of a few rows, laid out anew for little, when the caller knows the width (`exactly`).
+   * Rows are added half as many again at least.
+   */
+  private fit(rows: number, columns: number, exactly: boolean): void {
+    const stride = columns <= this.stride ? this.stride : exactly && this.rowCount <= 64 ? columns : Math.max(columns, this.stride * 2, 8);
+    const rowRoom = rows <= this.rowRoom ? this.rowRoom : Math.max(rows, this.rowRoom + (this.rowRoom >> 1), exactly ? 0 : 64);
+    const length = stride * rowRoom;
+    // The prepared numbers are the next prepare's to make, for the slots as they are then.
+    this.styleIds = new Int32Array(0);
+    this.numbers = new Int32Array(0);
+    const fields = ["kinds", "nums", "styleRefs", "valueRefs", "formulaRefs"] as const;
+    const arrays = this as unknown as Record<(typeof fields)[number], Uint8Array | Int32Array | Float64Array>;
+    for (const field of fields) {
+      const old = arrays[field];
+      if (stride === this.stride) {
+        arrays[field] = grown(old, length);
+        continue;
+      }
+      // Wider rows: every row's cells move to their new slots.
+      arrays[field] = laidOut(old, length, this.stride, stride, this.rowEnd, this.rowCount);
+    }
+    this.stride = stride;
+    if (rowRoom !== this.rowRoom) this.rowEnd = grown(this.rowEnd, rowRoom);
+    this.rowRoom = rowRoom;
+  }
+
+  /** The slot of the cell at 0-based row and column, -1 where none was made. */
+  private find(r: number, c: number): number {
+    if (r < 0 || r >= this.rowCount || c < 0 || c >= this.rowEnd[r]) return -1;
+    const slot = r * this.stride + c;
+    return this.kinds[slot] ? slot : -1;
+  }
+
+  /** A value, or formula result, into `slot`, whose kind is `type`. */
+  private keep(slot: number, type: ExcelJS.ValueType, value: unknown): void {
+    if (typeof value === "number") {
+      this.kinds[slot] = type + 1 + NUM;
+      this.nums[slot] = value;
+      this.valueRefs[slot] = 0;
+    } else {
+      this.kinds[slot] = type + 1;
+      this.valueRefs[slot] = value === undefined ? 0 : this.objects.push(value) - 1;
+    }
+  }
+
+  /** A formula's text or a clone's master into `slot`. */
+  private keepFormula(slot: number, formula: string | FormulaText | undefined): void {
+    let ref = 0;
+    if (typeof formula === "string") {
+      // A run's clones come one after another, naming one master.
+      if (formula === this.lastMaster) ref = this.lastMasterRef;
+      else {
+        ref = this.masterRef.get(formula) ?? 0;
+        if (!ref) this.masterRef.set(formula, (ref = this.objects.push(formula) - 1));
+        this.lastMaster = formula;
+        this.lastMasterRef = ref;
+      }
+    } else if (formula) {
+      ref = this.objects.push(formula) - 1;
+      this.kinds[slot] |= TEXT;
+    }
+    this.formulaRefs[slot] = ref;
+  }
+
+  private lastMaster: string | undefined;
+  private lastMasterRef = 0;
+  private lastStyle: Style | undefined;
+  private lastStyleRef = 0;
+
+  /**
+   * Sets the value of the cell at 1-based row and column as ExcelJS's `cell.value = v` would
+   * (Value.getType and the value classes' constructors): the style stays. Only the kinds of
+   * value the adapter writes are taken.
+   */
+  set(row: number, col: number, value: ExcelJS.CellValue): void {
+    const slot = this.slot(row, col);
+    if (value === null || value === undefined) {
+      this.keep(slot, enums.ValueType.Null, undefined);
+      this.formulaRefs[slot] = 0;
+    } else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+      this.keep(slot, typeof value === "string" ? StringType : typeof value === "number" ? NumberType : enums.ValueType.Boolean, value);
+      this.formulaRefs[slot] = 0;
+    } else {
+      const f = value as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
+      this.keep(slot, Formula, f.result);
+      if (f.formula !== undefined || f.shareType !== undefined || f.ref !== undefined || (f.sharedFormula !== undefined && typeof f.sharedFormula !== "string")) {
+        this.keepFormula(slot, { formula: f.formula, sharedFormula: f.sharedFormula, shareType: f.shareType, ref: f.ref, range: undefined });
+      } else this.keepFormula(slot, f.sharedFormula);
+    }
+  }
+
+  /** As `set(row, col, { sharedFormula: master, result })`, without that object: a clone of the formula at `master`. */
+  setClone(row: number, col: number, master: string, result: unknown): void {
+    const slot = this.slot(row, col);
+    this.keep(slot, Formula, result);
+    this.keepFormula(slot, master);
+  }
+
+  /** The style of the cell at 1-based row and column (made if it was not), an empty object if nothing has formatted it. */
+  style(row: number, col: number): Style {
+    // The slot first: making it may lay the arrays out anew.
+    const slot = this.slot(row, col);
+    return this.styleList[this.styleRefs[slot]];
+  }
+
+  /** Gives the cell at 1-based row and column (made if it was not) the style object `style`, kept, not copied. */
+  setStyle(row: number, col: number, style: Style): void {
+    const slot = this.slot(row, col);
+    if (style !== this.lastStyle) {
+      let ref = style === NO_STYLE ? 0 : this.styleRef.get(style);
+      if (ref === undefined) {
+        ref = this.styleList.push(style) - 1;
+        this.styleRef.set(style, ref);
+      }
+      this.lastStyle = style;
+      this.lastStyleRef = ref;
+    }
+    this.styleRefs[slot] = this.lastStyleRef;
+  }
+
+  private type(slot: number): ExcelJS.ValueType {
+    return (this.kinds[slot] & TYPE) - 1;
+  }
+
+  private value(slot: number): unknown {
+    return this.kinds[slot] & NUM ? this.nums[slot] : this.objects[this.valueRefs[slot]];
+  }
+
+  private text(slot: number): FormulaText | undefined {
+    return this.kinds[slot] & TEXT ? (this.objects[this.formulaRefs[slot]] as FormulaText) : undefined;
+  }
+
+  private sharedFormula(slot: number): string | undefined {
+    const f = this.objects[this.formulaRefs[slot]] as string | FormulaText | undefined;
+    return typeof f === "object" ? f.sharedFormula : f;
+  }
+
+  /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
+  private written(slot: number): ExcelJS.CellValue {
+    const type = this.type(slot);
+    if (type === enums.ValueType.Null) return null;
+    if (type !== Formula) return this.value(slot) as ExcelJS.CellValue;
+    const text = this.text(slot);
+    const f: Record<string, unknown> = { formula: text?.formula, sharedFormula: this.sharedFormula(slot), result: this.value(slot), shareType: text?.shareType, ref: text?.ref };
+    for (const key of Object.keys(f)) if (f[key] === undefined) delete f[key];
+    return f as unknown as ExcelJS.CellValue;
+  }
+
+  /**
+   * Each cell, row by row, left to right: its 1-based row and column, the value as it was
+   * given to `set` (ExcelJS's `cell.value`), and its style object, undefined where nothing has
+   * formatted it.
+   */
+  forEachCell(each: (row: number, col: number, value: ExcelJS.CellValue, style: Style | undefined) => void): void {
+    for (let r = 0; r < this.rowCount; r++) {
+      // A row is made with its first cell (a reserved row may have none).
+      if (!this.rowEnd[r]) continue;
+      const base = r * this.stride;
+      for (let c = 0; c < this.rowEnd[r]; c++) {
+        if (this.kinds[base + c]) each(r + 1, c + 1, this.written(base + c), this.styleRefs[base + c] ? this.styleList[this.styleRefs[base + c]] : undefined);
+      }
+    }
   }
 
   /** Whether the prepared cells' dates count from 1904 (CellXform.prepare sets date1904 on each formula's model). */
@@ -212,19 +371,28 @@ export class CreatedSheet {
   /** The style number of the rows (RowXform.prepare), all of which have the default style. */
   private rowStyleId = 0;
 
+  /** The first and last 1-based columns of row `r` (0-based) that have a cell, 0 and 0 for none. */
+  private span(r: number): [number, number] {
+    const base = r * this.stride;
+    let min = 0;
+    let max = 0;
+    for (let c = 0; c < this.rowEnd[r]; c++) {
+      if (!this.kinds[base + c]) continue;
+      if (!min) min = c + 1;
+      max = c + 1;
+    }
+    return [min, max];
+  }
+
   /** The rows for ExcelJS's model of the sheet, and the sheet's dimensions widened to them as ExcelJS's sheet model does. */
   rowList(dimensions: Dimensions, tables: () => CellTables): CreatedRows {
     let length = 0;
-    this.rows.forEach((cells, r) => {
+    for (let r = 0; r < this.rowCount; r++) {
+      if (!this.rowEnd[r]) continue;
       length++;
-      let min = 0;
-      let max = 0;
-      cells.forEach((_cell, c) => {
-        if (!min) min = c + 1;
-        max = c + 1;
-      });
+      const [min, max] = this.span(r);
       dimensions.expand(r + 1, min, r + 1, max);
-    });
+    }
     return new CreatedRows(this, tables, length);
   }
 
@@ -241,19 +409,21 @@ export class CreatedSheet {
     let siFormulae = 0;
     // The formulas prepared so far by address (CellXform's options.formulae), looked up in the
     // store when a clone names one instead of a map with an address string per formula.
-    const masters = new Map<string, StoredCell | null>();
-    const master = (address: string, clone: StoredCell): StoredCell | undefined => {
+    const masters = new Map<string, { slot: number; r: number; c: number }>();
+    const master = (address: string, r: number, c: number): { slot: number; r: number; c: number } | undefined => {
       let found = masters.get(address);
       if (found === undefined) {
         const match = ADDRESS.exec(address);
         let col = 0;
         if (match) for (const ch of match[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-        found = (match && this.rows[Number(match[2]) - 1]?.[col - 1]) || null;
+        const mr = match ? Number(match[2]) - 1 : -1;
+        found = { slot: match ? this.find(mr, col - 1) : -1, r: mr, c: col - 1 };
         masters.set(address, found);
       }
-      if (!found || found.type !== Formula || !found.formula) return undefined;
+      const slot = found.slot;
+      if (slot < 0 || this.type(slot) !== Formula || !this.text(slot)?.formula) return undefined;
       // Only cells prepared before the clone are in ExcelJS's map: above it, or left of it in its row.
-      return found.row < clone.row || (found.row === clone.row && found.col < clone.col) ? found : undefined;
+      return found.r < r || (found.r === r && found.c < c) ? found : undefined;
     };
     // The style object and its number last met in each column: a column's cells mostly share
     // one, and the number ExcelJS gives an object it has seen is the one it gave it first.
@@ -266,39 +436,54 @@ export class CreatedSheet {
     // never handed to the table, which would number it once, by the type it met first.
     const unformatted: number[] = [];
     const unformattedId = (type: ExcelJS.ValueType) => (unformatted[type || NumberType] ??= styles.addStyleModel({}, type || NumberType));
-    for (const cells of this.rows) {
-      if (!cells) continue;
+    // Made here, not with the cells: until the file is written, its cells take a third less memory.
+    if (this.styleIds.length !== this.kinds.length) {
+      this.styleIds = new Int32Array(this.kinds.length);
+      this.numbers = new Int32Array(this.kinds.length);
+    }
+    const { kinds, styleIds, numbers } = this;
+    for (let r = 0; r < this.rowCount; r++) {
+      // A row is made with its first cell (a reserved row may have none).
+      if (!this.rowEnd[r]) continue;
+      const base = r * this.stride;
       this.rowStyleId = unformattedId(NumberType);
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (!cell) continue;
+      for (let c = 0; c < this.rowEnd[r]; c++) {
+        const slot = base + c;
+        const kind = kinds[slot];
+        if (!kind) continue;
+        const type = (kind & TYPE) - 1;
+        const styleRef = this.styleRefs[slot];
+        const style = this.styleList[styleRef];
         let styleId: number;
-        if (cell.style === NO_STYLE) styleId = unformattedId(cell.type === Formula ? valueType(cell.result) : cell.type);
-        else if (cell.style === columnStyles[c]) styleId = columnStyleIds[c];
+        if (!styleRef) styleId = unformattedId(kind & NUM ? NumberType : type === Formula ? valueType(this.value(slot)) : type);
+        else if (style === columnStyles[c]) styleId = columnStyleIds[c];
         else {
-          styleId = styles.addStyleModel(cell.style, cell.type === Formula ? valueType(cell.result) : cell.type);
-          columnStyles[c] = cell.style;
+          styleId = styles.addStyleModel(style, kind & NUM ? NumberType : type === Formula ? valueType(this.value(slot)) : type);
+          columnStyles[c] = style;
           columnStyleIds[c] = styleId;
         }
-        cell.styleId = styleId || undefined;
-        if (cell.type === StringType) {
-          cell.ssId = sharedStrings.add(cell.value as string);
-        } else if (cell.type === Formula) {
-          cell.si = undefined;
-          if (cell.shareType === "shared") cell.si = siFormulae++;
-          if (!cell.formula && cell.sharedFormula) {
-            const shared = master(cell.sharedFormula, cell);
-            if (!shared) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${cell.address}`);
+        styleIds[slot] = styleId || 0;
+        if (type === StringType) {
+          numbers[slot] = sharedStrings.add(this.value(slot) as string);
+        } else if (type === Formula) {
+          numbers[slot] = -1;
+          const text = this.text(slot);
+          if (text?.shareType === "shared") numbers[slot] = siFormulae++;
+          const sharedFormula = this.sharedFormula(slot);
+          if (!text?.formula && sharedFormula) {
+            const found = master(sharedFormula, r, c);
+            if (!found) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${letters(c + 1)}${r + 1}`);
             // A master has its text (`master` finds only formulas with one).
-            const text = shared.text!;
-            if (shared.si === undefined) {
-              text.shareType = "shared";
-              shared.si = siFormulae++;
-              text.range = new Range(shared.address, cell.address);
-            } else if (text.range) {
-              text.range.expandToAddress(cell.address);
+            const shared = found.slot;
+            const masterText = this.text(shared)!;
+            if (numbers[shared] < 0) {
+              masterText.shareType = "shared";
+              numbers[shared] = siFormulae++;
+              masterText.range = new Range(`${letters(found.c + 1)}${found.r + 1}`, `${letters(c + 1)}${r + 1}`);
+            } else if (masterText.range) {
+              masterText.range.expandToAddress(`${letters(c + 1)}${r + 1}`);
             }
-            cell.si = shared.si;
+            numbers[slot] = numbers[shared];
           }
         }
       }
@@ -307,7 +492,7 @@ export class CreatedSheet {
 
   /** Row slots, holes included. */
   get slots(): number {
-    return this.rows.length;
+    return this.rowCount;
   }
 
   /**
@@ -318,22 +503,24 @@ export class CreatedSheet {
    * that such a cell is four strings joined instead of some ten; every other cell is
    * renderCell's.
    */
-  render(write: (xml: string) => void, from = 0, to = this.rows.length): void {
+  render(write: (xml: string) => void, from = 0, to = this.rowCount): void {
     const rowStyle = this.rowStyleId ? ` s="${this.rowStyleId}" customFormat="1"` : "";
+    const { kinds, rowEnd, stride } = this;
     for (let r = from; r < to; r++) {
-      const cells = this.rows[r];
-      if (cells === undefined) continue;
+      const end = rowEnd[r];
+      // A row is made with its first cell (a reserved row may have none).
+      if (!end) continue;
+      const base = r * stride;
       const row = String(r + 1);
       let min = 0;
       let max = 0;
       let xml = "";
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
+      for (let c = 0; c < end; c++) {
         // A hole: no cell was made there (forEach, which this stands for, skips holes too).
-        if (cell === undefined) continue;
+        if (!kinds[base + c]) continue;
         if (!min) min = c + 1;
         max = c + 1;
-        xml += this.renderStored(cell, c, row);
+        xml += this.renderStored(base + c, c, row);
       }
       const start = `<row r="${row}" spans="${min}:${max}"${rowStyle} x14ac:dyDescent="0.25"`;
       write(xml ? `${start}>${xml}</row>` : `${start}/>`);
@@ -346,33 +533,76 @@ export class CreatedSheet {
    * clone `<f t="shared" si="n"/>` before its result's `<v>` (renderFormula); numbers as
    * JavaScript spells them, as XmlStream writes them.
    */
-  private renderStored(cell: StoredCell, col: number, row: string): string {
-    const value = cell.value;
-    const style = cell.styleId ?? 0;
-    if (typeof value === "number" && Number.isSafeInteger(style) && style >= 0) {
-      if (cell.type === NumberType) return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (NUMBER_OPENS[style] ??= `"${styleText(style)}><v>`) + value + "</v></c>";
-      const si = cell.si;
-      if (cell.type === Formula && cell.text === undefined && typeof si === "number" && Number.isSafeInteger(si) && si >= 0) {
-        const opens = (CLONE_OPENS[si] ??= []);
-        return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (opens[style] ??= `"${styleText(style)}><f t="shared" si="${si}"/><v>`) + value + "</v></c>";
+  private renderStored(slot: number, col: number, row: string): string {
+    const kind = this.kinds[slot];
+    const type = (kind & TYPE) - 1;
+    const style = this.styleIds[slot];
+    const number = this.numbers[slot];
+    if (kind & NUM) {
+      if (type === NumberType) return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (NUMBER_OPENS[style] ??= `"${styleText(style)}><v>`) + this.nums[slot] + "</v></c>";
+      if (type === Formula && !(kind & TEXT) && number >= 0) {
+        const opens = (CLONE_OPENS[number] ??= []);
+        return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (opens[style] ??= `"${styleText(style)}><f t="shared" si="${number}"/><v>`) + this.nums[slot] + "</v></c>";
       }
-    } else if (cell.type === StringType && typeof cell.ssId === "number" && Number.isSafeInteger(style) && style >= 0) {
-      return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (STRING_OPENS[style] ??= `"${styleText(style)} t="s"><v>`) + cell.ssId + "</v></c>";
+    } else if (type === StringType && number >= 0) {
+      return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (STRING_OPENS[style] ??= `"${styleText(style)} t="s"><v>`) + number + "</v></c>";
     }
+    return this.renderOther(slot, col, row);
+  }
+
+  /** renderCell of any other cell. */
+  private renderOther(slot: number, col: number, row: string): string {
+    const type = this.type(slot);
+    const style = this.styleIds[slot];
+    const number = this.numbers[slot];
+    const text = this.text(slot);
+    const value = this.value(slot);
+    const cell = {
+      address: `${letters(col + 1)}${row}`,
+      type,
+      value,
+      result: type === Formula ? value : undefined,
+      formula: text?.formula,
+      shareType: text?.shareType,
+      ref: text?.ref,
+      range: text?.range,
+      styleId: style || undefined,
+      ssId: type === StringType && number >= 0 ? number : undefined,
+      si: type === Formula && number >= 0 ? number : undefined,
+    };
     return renderCell(cell, this.date1904);
   }
 
   /** Moves every cell into the ExcelJS worksheet `sheet`, as if they had been written there. */
   replay(sheet: ExcelJS.Worksheet): void {
-    this.rows.forEach((cells, r) => {
-      const row = sheet.getRow(r + 1);
-      cells.forEach((stored, c) => {
-        const cell = row.getCell(c + 1);
-        if (stored.type !== enums.ValueType.Null) cell.value = stored.written;
-        // A new ExcelJS cell has a style object of its own: the shared empty one must not be handed out.
-        if (stored.style !== NO_STYLE) cell.style = stored.style;
-      });
+    let last = 0;
+    let row: ExcelJS.Row | undefined;
+    this.forEachCell((r, c, value, style) => {
+      if (r !== last) {
+        row = sheet.getRow(r);
+        last = r;
+      }
+      const cell = row!.getCell(c);
+      if (value !== null) cell.value = value;
+      // A new ExcelJS cell has a style object of its own: the shared empty one must not be handed out.
+      if (style !== undefined) cell.style = style;
     });
-    this.rows.length = 0;
+    this.kinds = new Uint8Array(0);
+    this.nums = new Float64Array(0);
+    this.styleIds = new Int32Array(0);
+    this.numbers = new Int32Array(0);
+    this.styleRefs = new Int32Array(0);
+    this.valueRefs = new Int32Array(0);
+    this.formulaRefs = new Int32Array(0);
+    this.objects = [undefined];
+    this.styleList = [NO_STYLE];
+    this.styleRef.clear();
+    this.masterRef.clear();
+    this.lastStyle = this.lastMaster = undefined;
+    this.lastStyleRef = this.lastMasterRef = 0;
+    this.stride = 0;
+    this.rowRoom = 0;
+    this.rowEnd = new Int32Array(0);
+    this.rowCount = 0;
   }
 }

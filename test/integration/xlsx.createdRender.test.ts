@@ -6,13 +6,14 @@
 // prepared cells.
 import fc from "fast-check";
 import type ExcelJS from "exceljs";
+import { Workbook as ExcelJSWorkbook } from "exceljs";
 import enums from "exceljs/lib/doc/enums";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
 import { columnLetters } from "../../src/workbook/address";
-import { CreatedSheet, type StoredCell } from "../../src/workbook/xlsxCreatedSheet";
+import { CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
 import { shareEmptyStyles, sharedStringsXml } from "../../src/workbook/xlsxRows";
 
 const text = fc.oneof(fc.string(), fc.constantFrom("", "Tom & Jerry's <b>", 'say "hi"', "tab\t NUL\u0000 DEL\u007f", "Zürich 東京 🚀", "\ud800 lone"));
@@ -48,14 +49,13 @@ function build(rows: (([Kind, number] | undefined)[] | undefined)[]): CreatedShe
       if (!entry) return;
       const [kind, style] = entry;
       if (kind.kind === "clone" && !masters[c]) return;
-      const stored: StoredCell = sheet.cell(r + 1, c + 1);
-      if (kind.kind === "value") stored.set(kind.value);
+      if (kind.kind === "value") sheet.set(r + 1, c + 1, kind.value);
       else if (kind.kind === "formula") {
         const address = `${columnLetters(c)}${r + 1}`;
-        stored.set({ formula: kind.formula, result: kind.result, ...(kind.shared ? { shareType: "shared", ref: `${address}:${columnLetters(c)}${r + 9}` } : {}) } as ExcelJS.CellValue);
+        sheet.set(r + 1, c + 1, { formula: kind.formula, result: kind.result, ...(kind.shared ? { shareType: "shared", ref: `${address}:${columnLetters(c)}${r + 9}` } : {}) } as ExcelJS.CellValue);
         masters[c] = address;
-      } else stored.setClone(masters[c]!, kind.result);
-      if (STYLES[style]) stored.style = STYLES[style]!;
+      } else sheet.setClone(r + 1, c + 1, masters[c]!, kind.result);
+      if (STYLES[style]) sheet.setStyle(r + 1, c + 1, STYLES[style]!);
     });
   });
   return sheet;
@@ -63,19 +63,17 @@ function build(rows: (([Kind, number] | undefined)[] | undefined)[]): CreatedShe
 
 /** The cell models ExcelJS 4.4 has for the same cells had they been ExcelJS cells (lib/doc/cell.js `model`): each unformatted cell and each row with a style object of its own. */
 function excelJsRows(sheet: CreatedSheet): { number: number; min: number; max: number; style: object; cells: Record<string, unknown>[] }[] {
-  const rows: { number: number; min: number; max: number; style: object; cells: Record<string, unknown>[] }[] = [];
-  (sheet as unknown as { rows: StoredCell[][] }).rows.forEach((stored, r) => {
-    const present = stored.filter((c) => c !== undefined);
-    const cells = present.map((c) => {
-      const style = Object.keys(c.style).length === 0 && !STYLES.includes(c.style) ? {} : c.style;
-      if (c.type !== enums.ValueType.Formula) return { address: c.address, type: c.type, value: c.value, style };
-      const model: Record<string, unknown> = { address: c.address, type: c.type, formula: c.formula, sharedFormula: c.sharedFormula, result: c.result, shareType: c.shareType, ref: c.ref, style };
-      for (const key of Object.keys(model)) if (model[key] === undefined) delete model[key];
-      return model;
-    });
-    rows.push({ number: r + 1, min: present.length ? present[0].col : 0, max: present.length ? present[present.length - 1].col : 0, style: {}, cells });
+  const rows = new Map<number, { number: number; min: number; max: number; style: object; cells: Record<string, unknown>[] }>();
+  sheet.forEachCell((r, c, value, style) => {
+    const row = rows.get(r) ?? { number: r, min: c, max: c, style: {}, cells: [] };
+    rows.set(r, row);
+    row.max = c;
+    const address = `${columnLetters(c - 1)}${r}`;
+    if (value === null) row.cells.push({ address, type: enums.ValueType.Null, value: undefined, style: style ?? {} });
+    else if (typeof value !== "object") row.cells.push({ address, type: typeof value === "string" ? enums.ValueType.String : typeof value === "number" ? enums.ValueType.Number : enums.ValueType.Boolean, value, style: style ?? {} });
+    else row.cells.push({ address, type: enums.ValueType.Formula, ...value, style: style ?? {} });
   });
-  return rows;
+  return [...rows.values()];
 }
 
 describe("a made sheet's rows", () => {
@@ -122,6 +120,133 @@ describe("the shared string table", () => {
         expect(sharedStringsXml(table as unknown as Parameters<typeof sharedStringsXml>[0])).toBe((table as unknown as { xml: string }).xml);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("a made sheet's store", () => {
+  // Writes, overwrites, formats and clones in any order, rows widened after they were first
+  // written (which moves a row's cells to a longer run of slots), against an ExcelJS worksheet
+  // given the same writes: its own rows, dimensions, preparation and row renderer.
+  type Op =
+    | { op: "value"; r: number; c: number; value: ExcelJS.CellValue }
+    | { op: "formula"; r: number; c: number; formula: string; result: unknown; shared: boolean }
+    | { op: "clone"; r: number; c: number; master: number; result: unknown }
+    | { op: "style"; r: number; c: number; style: number }
+    | { op: "reserve"; r: number; c: number; rows: number };
+  const at = { r: fc.integer({ min: 1, max: 12 }), c: fc.integer({ min: 1, max: 40 }) };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { arbitrary: fc.record({ op: fc.constant("value" as const), ...at, value: fc.oneof(number, text, fc.boolean(), fc.constant(null)) }), weight: 4 },
+    fc.record({ op: fc.constant("formula" as const), ...at, formula: fc.constantFrom("A1*2", "SUM($A$1:A1)", 'IF(A1>0,"a&b","")'), result, shared: fc.boolean() }),
+    { arbitrary: fc.record({ op: fc.constant("clone" as const), ...at, master: fc.nat(), result }), weight: 3 },
+    { arbitrary: fc.record({ op: fc.constant("style" as const), ...at, style: fc.integer({ min: 1, max: STYLES.length - 1 }) }), weight: 2 },
+    fc.record({ op: fc.constant("reserve" as const), ...at, rows: fc.nat(4) }),
+  );
+
+  /** Applies `ops` through `write`, `clone`, `style` and `reserve`; a clone names one of the formulas written so far, or is skipped. */
+  function apply(
+    ops: Op[],
+    write: (r: number, c: number, value: ExcelJS.CellValue) => void,
+    clone: (r: number, c: number, master: string, result: unknown) => void,
+    style: (r: number, c: number, style: Partial<ExcelJS.Style>) => void,
+    reserve: (top: number, bottom: number, right: number) => void = () => {},
+  ): void {
+    const masters: string[] = [];
+    for (const o of ops) {
+      const address = `${columnLetters(o.c - 1)}${o.r}`;
+      if (o.op === "value") write(o.r, o.c, o.value);
+      else if (o.op === "formula") {
+        write(o.r, o.c, { formula: o.formula, result: o.result, ...(o.shared ? { shareType: "shared", ref: `${address}:${address}` } : {}) } as ExcelJS.CellValue);
+        masters.push(address);
+      } else if (o.op === "clone") {
+        if (masters.length) clone(o.r, o.c, masters[o.master % masters.length], o.result);
+      } else if (o.op === "style") style(o.r, o.c, STYLES[o.style]!);
+      else reserve(o.r, o.r + o.rows, o.c);
+    }
+  }
+
+  function made(ops: Op[]): CreatedSheet {
+    const sheet = new CreatedSheet();
+    apply(
+      ops,
+      (r, c, value) => sheet.set(r, c, value),
+      (r, c, master, result) => sheet.setClone(r, c, master, result),
+      (r, c, style) => sheet.setStyle(r, c, style),
+      (top, bottom, right) => sheet.reserve(top, bottom, right),
+    );
+    return sheet;
+  }
+
+  function excelJs(ops: Op[]): ExcelJS.Worksheet {
+    const sheet = new ExcelJSWorkbook().addWorksheet("Made");
+    apply(
+      ops,
+      (r, c, value) => (sheet.getRow(r).getCell(c).value = value),
+      (r, c, master, result) => (sheet.getRow(r).getCell(c).value = { sharedFormula: master, result } as ExcelJS.CellValue),
+      (r, c, style) => (sheet.getRow(r).getCell(c).style = style),
+    );
+    return sheet;
+  }
+
+  /** What `prepare` throws, or the rows, style and string tables it and `render` give. */
+  function outcome(prepare: () => void, render: () => string[], styles: object, strings: object): unknown {
+    try {
+      prepare();
+    } catch (error) {
+      return { threw: (error as Error).message };
+    }
+    return { rows: render(), styles: (styles as { model: unknown }).model, strings: (strings as { model: unknown }).model };
+  }
+
+  it("holds, prepares and writes the cells an ExcelJS sheet given the same writes holds, prepares and writes", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const sheet = made(ops);
+        const theirSheet = excelJs(ops);
+
+        // The sheet's dimensions are widened by each row's cells as the sheet model's getter widens them (lib/doc/worksheet.js).
+        const expanded: number[][] = [];
+        const rows = sheet.rowList({ expand: (...area) => expanded.push(area) }, () => ({ styles, sharedStrings, date1904: false }));
+        const theirRows = (theirSheet.model as unknown as { rows: { number: number; min: number; max: number }[] }).rows;
+        expect(expanded).toEqual(theirRows.map((row) => [row.number, row.min, row.number, row.max]));
+        expect(rows.length).toBe(theirRows.length);
+
+        const styles = new StylesXform(true);
+        shareEmptyStyles(styles);
+        const sharedStrings = new SharedStringsXform();
+        const ours = outcome(
+          () => rows.forEach(),
+          () => {
+            const xml: string[] = [];
+            rows.render((text) => xml.push(text));
+            return xml;
+          },
+          styles,
+          sharedStrings,
+        );
+        const theirStyles = new StylesXform(true);
+        const theirStrings = new SharedStringsXform();
+        const options = { styles: theirStyles, sharedStrings: theirStrings, date1904: false, formulae: {}, siFormulae: 0, comments: [], hyperlinks: [], merges: { add() {} } };
+        const xform = new RowXform();
+        const theirs = outcome(
+          () => theirRows.forEach((row) => xform.prepare(row, options)),
+          () =>
+            theirRows.map((row) => {
+              const stream = new XmlStream();
+              xform.render(stream, row);
+              return stream.xml;
+            }),
+          theirStyles,
+          theirStrings,
+        );
+        expect(ours).toEqual(theirs);
+
+        // Moved into ExcelJS, the cells are those written there directly.
+        const replayed = new ExcelJSWorkbook().addWorksheet("Made");
+        made(ops).replay(replayed);
+        expect((replayed.model as unknown as { rows: object[] }).rows).toEqual((excelJs(ops).model as unknown as { rows: object[] }).rows);
+      }),
+      { numRuns: 300 },
     );
   });
 });

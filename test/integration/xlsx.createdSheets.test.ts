@@ -236,7 +236,7 @@ describe("a made sheet's rows, rendered from its cells", () => {
         expect(sheet.name).toBe("Dates");
         for (const [address, value] of cells) {
           const cell = sheet.getCell(address);
-          created.cell(Number(cell.row), Number(cell.col)).set(value);
+          created.set(Number(cell.row), Number(cell.col), value);
         }
       } else {
         expect(store.size).toBe(0);
