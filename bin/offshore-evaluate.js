@@ -2,6 +2,7 @@
 // The package's command: runs the command line (src/cli/main.ts) in a child process, so the
 // command line needs no separate build step. Arguments and exit code pass straight through.
 const { spawn } = require("child_process");
+const os = require("os");
 const path = require("path");
 const v8 = require("v8");
 const { ensureBundle } = require("./cli-bundle.js");
@@ -25,6 +26,7 @@ const runBundle = path.join(__dirname, "run-bundle.js");
 // peak memory stayed the same (at 10,000 and 100,000 rows), the wall time went from 5.52 s to
 // about 4.9 s and the CPU time from 7.93 s to 6.75 s (medians of 6 interleaved runs).
 const nodeFlags = ["--max-semi-space-size=64", "--initial-old-space-size=512"];
+const heap = heapLimit();
 // Node ends a process that runs out of heap with a native stack trace ("FATAL ERROR: ...
 // JavaScript heap out of memory", preceded by "<--- Last few GCs --->"): that trace is held
 // back and the user gets one line saying what happened and what to do.
@@ -38,7 +40,7 @@ function run(bundle) {
   // files instead of the bundle's lines: Node reads the bundle's source map when it loads the
   // bundle itself (a load of a few tens of milliseconds, for debugging only).
   const entry = !bundle ? ["--require", tsxLoader, cli] : process.env.OFFSHORE_DEBUG ? ["--enable-source-maps", bundle] : [runBundle, bundle];
-  const child = spawn(process.execPath, [...nodeFlags, ...entry, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, ...heap.flags, ...entry, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
   let outOfMemory = false;
   let pending = "";
   // Blank lines are held until the next line shows they do not open the trace.
@@ -68,12 +70,33 @@ function run(bundle) {
     if (!outOfMemory && OOM_START.test(pending)) outOfMemory = true;
     if (!outOfMemory && pending) process.stderr.write(pending);
     if (outOfMemory) {
-      const heap = Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20).toLocaleString("en-US");
       console.error(
-        `Error: the command line ran out of memory (this Node allows ${heap} MB) before the workbook was written; nothing was written. Split the vendor table, or give Node more memory: NODE_OPTIONS=--max-old-space-size=16384 offshore-evaluate ...`,
+        `Error: the command line ran out of memory (it was allowed ${heap.megabytes.toLocaleString("en-US")} MB) before the workbook was written; nothing was written. ` +
+          `Split the vendor table, or on a machine with more memory raise the limit: NODE_OPTIONS=--max-old-space-size=${(2 * heap.megabytes).toLocaleString("en-US", { useGrouping: false })} offshore-evaluate ...`,
       );
       process.exit(1);
     }
     process.exit(code === null ? 1 : code);
   });
+}
+
+/**
+ * The command line's heap limit. V8's default is about 4 GB on a 64-bit machine whatever its
+ * memory (Node.js documentation, --max-old-space-size), and the command keeps the workbook's
+ * cells until it writes the file: a 200,000-row table needs about as much (4.35 GB at its
+ * peak), so on that default it ends out of memory where the machine has plenty to spare. The
+ * command may use half of the machine's memory (or of its container's limit, which
+ * process.constrainedMemory reports), never less than V8's default; a limit the user gives
+ * (NODE_OPTIONS, or node's own --max-old-space-size) is left as it is.
+ */
+function heapLimit() {
+  const mib = 2 ** 20;
+  const given = [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv].find((flag) => /^--max[-_]old[-_]space[-_]size=/.test(flag));
+  if (given && process.execArgv.includes(given)) return { flags: [given], megabytes: Number(given.split("=")[1]) };
+  const ownDefault = Math.floor(v8.getHeapStatistics().heap_size_limit / mib);
+  if (given) return { flags: [], megabytes: Number(given.split("=")[1]) || ownDefault };
+  const limit = process.constrainedMemory?.();
+  const memory = Math.min(os.totalmem(), limit > 0 ? limit : Infinity);
+  const half = Math.floor(memory / 2 / mib);
+  return half > ownDefault ? { flags: [`--max-old-space-size=${half}`], megabytes: half } : { flags: [], megabytes: ownDefault };
 }

@@ -6,6 +6,7 @@ import { execFile } from "child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import v8 from "v8";
 import JSZip from "jszip";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -22,6 +23,8 @@ interface Run {
   readonly loaded: string[];
   /** The Node options the command line's process was started with (process.execArgv). */
   readonly execArgv: string[];
+  /** The command line's process's heap limit in MiB (V8's heap_size_limit: the old generation's and the young's). */
+  readonly heapMegabytes: number;
 }
 
 /**
@@ -29,18 +32,19 @@ interface Run {
  * each process loaded is read through a script every Node process it starts loads first
  * (NODE_OPTIONS --require), after the scripts in `preload`.
  */
-async function command(args: readonly string[], cache: string, options: { root?: string; preload?: string[]; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+async function command(args: readonly string[], cache: string, options: { root?: string; preload?: string[]; env?: NodeJS.ProcessEnv; heapOption?: string; nodeArgs?: string[] } = {},
+): Promise<Run> {
   const probe = path.join(work, "probe.cjs");
   const lists = mkdtempSync(path.join(work, "loaded-"));
   writeFileSync(
     probe,
-    `const main = process.argv[1];\nprocess.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), [main, JSON.stringify(process.execArgv), ...Object.keys(require.cache)].join("\\n")));\n`,
+    `const main = process.argv[1];\nprocess.on("exit", () => require("fs").writeFileSync(require("path").join(${JSON.stringify(lists)}, String(process.pid)), [main, JSON.stringify(process.execArgv), require("v8").getHeapStatistics().heap_size_limit / 2 ** 20, ...Object.keys(require.cache)].join("\\n")));\n`,
   );
-  const preload = [...(options.preload ?? []), probe].map((file) => `--require ${JSON.stringify(file)}`).join(" ");
+  const preload = [...(options.preload ?? []), probe].map((file) => `--require ${JSON.stringify(file)}`).concat(options.heapOption ?? []).join(" ");
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
-      [path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js"), ...args],
+      [...(options.nodeArgs ?? []), path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js"), ...args],
       { env: { ...process.env, NODE_OPTIONS: preload, OFFSHORE_EVALUATE_CACHE: cache, OFFSHORE_DEBUG: "", ...options.env } },
       (error, out, err) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err }),
     );
@@ -49,7 +53,7 @@ async function command(args: readonly string[], cache: string, options: { root?:
   const launcher = path.join(options.root ?? ROOT, "bin", "offshore-evaluate.js");
   const children = processes.filter(([main]) => main !== launcher);
   if (children.length !== 1) throw new Error(`${processes.length} processes, ${children.length} not the launcher:\n${stderr}`);
-  return { code, stdout, stderr, execArgv: JSON.parse(children[0][1]) as string[], loaded: children[0].slice(2) };
+  return { code, stdout, stderr, execArgv: JSON.parse(children[0][1]) as string[], heapMegabytes: Number(children[0][2]), loaded: children[0].slice(3) };
 }
 
 const bundlesIn = (cache: string) => (existsSync(cache) ? readdirSync(cache).filter((name) => /^cli-[0-9a-f]+\.js$/.test(name)) : []);
@@ -159,6 +163,34 @@ describe("the installed command's start", () => {
     const viaTsx = await command(["--help"], path.join(work, "cache-of-failed-build-2"), { preload: [failingBuilds()] });
     expect(viaTsx.loaded).toEqual(expect.arrayContaining([expect.stringMatching(/src[\\/]cli[\\/]main\.ts$/)]));
     expect(viaTsx.execArgv).toEqual(expect.arrayContaining(flags));
+  }, 60_000);
+
+  // V8's default heap limit does not follow the machine's memory (about 4 GB on 64 bits): a
+  // 200,000-row table ran out of it on a machine of 24 GB.
+  it("lets the command line's heap grow to half of the machine's memory (of its container's limit), never less than Node's default", async () => {
+    const constrained = process.constrainedMemory?.() ?? 0;
+    const memory = Math.min(os.totalmem(), constrained > 0 ? constrained : Infinity);
+    const half = Math.floor(memory / 2 / 2 ** 20);
+    const ownDefault = v8.getHeapStatistics().heap_size_limit / 2 ** 20;
+    const plain = await command(["--help"], cache);
+    if (half > ownDefault) {
+      expect(plain.execArgv).toContain(`--max-old-space-size=${half}`);
+      // The limit also holds the young generation (3 semi-spaces of 64 MB).
+      expect(plain.heapMegabytes).toBeGreaterThanOrEqual(half);
+    } else {
+      expect(plain.execArgv.filter((f) => /max-old-space-size/.test(f))).toEqual([]);
+      expect(plain.heapMegabytes).toBeGreaterThanOrEqual(ownDefault);
+    }
+  }, 60_000);
+
+  it("keeps a heap limit the user gives, in NODE_OPTIONS or to node itself", async () => {
+    const inOptions = await command(["--help"], cache, { heapOption: "--max-old-space-size=300" });
+    expect(inOptions.execArgv.filter((f) => /max-old-space-size/.test(f))).toEqual([]);
+    expect(inOptions.heapMegabytes).toBeGreaterThanOrEqual(300);
+    expect(inOptions.heapMegabytes).toBeLessThan(300 + 3 * 64 + 16);
+    const toNode = await command(["--help"], cache, { nodeArgs: ["--max-old-space-size=300"] });
+    expect(toNode.execArgv).toContain("--max-old-space-size=300");
+    expect(toNode.heapMegabytes).toBeLessThan(300 + 3 * 64 + 16);
   }, 60_000);
 
   it("keeps the exit code and the one error line", async () => {
