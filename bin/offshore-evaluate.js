@@ -66,13 +66,22 @@ function run(bundle) {
     console.error(`Error: could not start the command line: ${error.message}`);
     process.exit(1);
   });
-  child.on("close", (code) => {
+  child.on("close", (code, signal) => {
     if (!outOfMemory && OOM_START.test(pending)) outOfMemory = true;
     if (!outOfMemory && pending) process.stderr.write(pending);
     if (outOfMemory) {
       console.error(
         `Error: the command line ran out of memory (it was allowed ${heap.megabytes.toLocaleString("en-US")} MB) before the workbook was written; nothing was written. ` +
           `Split the vendor table, or on a machine with more memory raise the limit: NODE_OPTIONS=--max-old-space-size=${(2 * heap.megabytes).toLocaleString("en-US", { useGrouping: false })} offshore-evaluate ...`,
+      );
+      process.exit(1);
+    }
+    if (signal) {
+      // Killed from outside (the system's out-of-memory killer sends SIGKILL): no stack trace,
+      // no message of its own. The output is renamed into place only once complete (main.ts).
+      console.error(
+        `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written.` +
+          (signal === "SIGKILL" ? " The system stops a process this way when the machine runs out of memory: close other programs, or split the vendor table." : ""),
       );
       process.exit(1);
     }

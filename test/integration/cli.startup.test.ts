@@ -193,6 +193,22 @@ describe("the installed command's start", () => {
     expect(toNode.heapMegabytes).toBeLessThan(300 + 3 * 64 + 16);
   }, 60_000);
 
+  it("says in one line when the system stops the command line's process (as its out-of-memory killer does)", async () => {
+    const killer = path.join(work, "killed.cjs");
+    const launcher = path.join(ROOT, "bin", "offshore-evaluate.js");
+    writeFileSync(killer, `if (process.argv[1] !== ${JSON.stringify(launcher)}) setTimeout(() => process.kill(process.pid, "SIGKILL"), 0);\n`);
+    const output = path.join(work, "killed.xlsx");
+    const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, [launcher, SAMPLE, "--out", output], { env: { ...process.env, NODE_OPTIONS: `--require ${JSON.stringify(killer)}`, OFFSHORE_EVALUATE_CACHE: cache } }, (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? -1) : 0, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^Error: the command line was stopped \(SIGKILL\) before it finished; no workbook was left half-written\. .*runs out of memory/)]);
+    expect(existsSync(output)).toBe(false);
+  }, 60_000);
+
   it("keeps the exit code and the one error line", async () => {
     const run = await command([path.join(work, "missing.xlsx")], cache);
     expect(run.code).toBe(1);
