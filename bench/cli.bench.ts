@@ -44,7 +44,7 @@ const GNU_TIME = "/usr/bin/time";
 interface Run {
   readonly seconds: number;
   readonly peakMegabytes: number | null;
-  /** The command's one-line error when it did not finish (at 100,000 rows: out of memory at Node's default heap). */
+  /** The command's one-line error when it did not finish (out of memory: its heap may use half of the machine's memory). */
   readonly failure?: string;
 }
 
