@@ -18,7 +18,7 @@ import type ExcelJS from "exceljs";
 import enums from "exceljs/lib/doc/enums";
 import Range from "exceljs/lib/doc/range";
 import { columnLetters } from "./address";
-import { renderCell, valueType } from "./xlsxRows";
+import { renderCell, valueType, xmlEncoded } from "./xlsxRows";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -33,8 +33,12 @@ const CELL_STARTS: string[] = [];
 const NUMBER_OPENS: string[] = [];
 /** a shared string's, */
 const STRING_OPENS: string[] = [];
-/** and a clone's with a number result, by shared formula number, then style number. */
+/** a clone's with a number result, by shared formula number, then style number, */
 const CLONE_OPENS: string[][] = [];
+/** and a formula's written with its text (no shared formula's master), with a number result */
+const FORMULA_OPENS: string[] = [];
+/** or a text one. */
+const TEXT_FORMULA_OPENS: string[] = [];
 
 /** A cell's ` s="n"`, left out for style 0 (CellXform.render: `if (model.styleId)`). */
 function styleText(style: number): string {
@@ -499,9 +503,9 @@ export class CreatedSheet {
    * The XML of the rows in slots `from` to `to` (0-based, end excluded), a row at a time, as
    * ExcelJS's RowXform writes a row of default height and style (xlsxRows.ts). The cells most
    * of a made sheet holds (numbers, shared strings, clones of a filled-down formula with a
-   * number result) are written from text built once per column, style and shared formula, so
-   * that such a cell is four strings joined instead of some ten; every other cell is
-   * renderCell's.
+   * number result, formulas written with their text and no shared formula) are written from
+   * text built once per column, style and shared formula, so that such a cell is a few strings
+   * joined instead of some ten and a cell object; every other cell is renderCell's.
    */
   render(write: (xml: string) => void, from = 0, to = this.rowCount): void {
     const rowStyle = this.rowStyleId ? ` s="${this.rowStyleId}" customFormat="1"` : "";
@@ -544,10 +548,32 @@ export class CreatedSheet {
         const opens = (CLONE_OPENS[number] ??= []);
         return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (opens[style] ??= `"${styleText(style)}><f t="shared" si="${number}"/><v>`) + this.nums[slot] + "</v></c>";
       }
+      if (type === Formula && kind & TEXT) {
+        const formula = this.formulaAlone(slot, number);
+        if (formula !== undefined) return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (FORMULA_OPENS[style] ??= `"${styleText(style)}><f>`) + formula + "</f><v>" + this.nums[slot] + "</v></c>";
+      }
     } else if (type === StringType && number >= 0) {
       return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (STRING_OPENS[style] ??= `"${styleText(style)} t="s"><v>`) + number + "</v></c>";
+    } else if (type === Formula && kind & TEXT) {
+      const value = this.objects[this.valueRefs[slot]];
+      const formula = typeof value === "string" ? this.formulaAlone(slot, number) : undefined;
+      if (formula !== undefined)
+        return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (TEXT_FORMULA_OPENS[style] ??= `"${styleText(style)} t="str"><f>`) + formula + "</f><v>" + xmlEncoded(value as string) + "</v></c>";
     }
     return this.renderOther(slot, col, row);
+  }
+
+  /**
+   * The escaped text of a formula written with its text that is no shared formula's master (no
+   * share type, range or number: the finance summary's vendor-table block), which renderFormula
+   * writes as `<f>text</f>`; undefined for any other. Escaped as it comes, not kept: such texts
+   * are each a cell's own.
+   */
+  private formulaAlone(slot: number, number: number): string | undefined {
+    if (number >= 0) return undefined;
+    const text = this.objects[this.formulaRefs[slot]] as FormulaText;
+    if (text.shareType !== undefined || text.ref !== undefined || typeof text.formula !== "string") return undefined;
+    return xmlEncoded(text.formula);
   }
 
   /** renderCell of any other cell. */

@@ -118,6 +118,20 @@ const escapedFormulas = new Map<string, string>();
 /** Formulas kept escaped at most: a column of formulas that all differ only fills the map and starts it again. */
 const ESCAPED_FORMULAS = 256;
 
+/** What utils.xmlEncode changes in a text other than a double quote: the other four markup characters, DEL and the control characters XML 1.0 does not allow. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const ENCODED_BUT_QUOTE = /[&'<>\x7F\x00-\x08\x0B\x0C\x0E-\x1F]/;
+
+/**
+ * utils.xmlEncode(text), the same text: where a double quote is all it changes, by one native
+ * replaceAll instead of its loop a character at a time. The finance summary's vendor-table block
+ * holds 30,000 formulas on a 10,000-row table, each of its own text and each with a quoted
+ * sentence.
+ */
+export function xmlEncoded(text: string): string {
+  return ENCODED_BUT_QUOTE.test(text) ? utils.xmlEncode(text) : text.replaceAll('"', "&quot;");
+}
+
 /**
  * A formula's text as XmlStream.leafNode writes it (utils.xmlEncode), escaped once per text: a
  * table's calculated column has one formula, on the 10,000-row workbook some 500 characters of
@@ -127,7 +141,7 @@ function escapedFormula(formula: string): string {
   let escaped = escapedFormulas.get(formula);
   if (escaped === undefined) {
     if (escapedFormulas.size >= ESCAPED_FORMULAS) escapedFormulas.clear();
-    escaped = utils.xmlEncode(formula);
+    escaped = xmlEncoded(formula);
     escapedFormulas.set(formula, escaped);
   }
   return escaped;

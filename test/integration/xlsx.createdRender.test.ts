@@ -14,7 +14,8 @@ import StylesXform from "exceljs/lib/xlsx/xform/style/styles-xform";
 import SharedStringsXform from "exceljs/lib/xlsx/xform/strings/shared-strings-xform";
 import { columnLetters } from "../../src/workbook/address";
 import { CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
-import { shareEmptyStyles, sharedStringsXml } from "../../src/workbook/xlsxRows";
+import utils from "exceljs/lib/utils/utils";
+import { shareEmptyStyles, sharedStringsXml, xmlEncoded } from "../../src/workbook/xlsxRows";
 
 const text = fc.oneof(fc.string(), fc.constantFrom("", "Tom & Jerry's <b>", 'say "hi"', "tab\t NUL\u0000 DEL\u007f", "Zürich 東京 🚀", "\ud800 lone"));
 const number = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 1e21, -1.5e-7, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2));
@@ -106,6 +107,21 @@ describe("a made sheet's rows", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("a text escaped for the XML", () => {
+  // Texts of every character utils.xmlEncode changes or keeps, quotes most of all (a formula's quoted sentence).
+  const special = fc.constantFrom('"', '"', "&", "'", "<", ">", "\u007f", "\u0000", "\u0008", "\t", "\n", "\u000b", "\u000c", "\r", "\u000e", "\u001f", " ", "\ud800", "é", "東", "a", "1", "=");
+  const texts = fc.oneof(fc.string(), fc.array(special).map((parts) => parts.join("")), fc.array(fc.oneof(special, fc.string())).map((parts) => parts.join("")));
+  it("is utils.xmlEncode's text, quotes alone or with any other character it changes", () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(xmlEncoded(text)).toBe(utils.xmlEncode(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(xmlEncoded('IF(A12=5,C12,"The rows were reordered")')).toBe("IF(A12=5,C12,&quot;The rows were reordered&quot;)");
   });
 });
 
