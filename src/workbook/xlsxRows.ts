@@ -201,6 +201,46 @@ export interface StyleTable {
 }
 
 /**
+ * A text that two style models share only where they hold the same content: plain objects with
+ * the same properties in the same order, arrays, and strings, numbers (NaN, -0 and Infinity
+ * told apart), booleans, null and undefined by type and value. Undefined for anything else (an
+ * object of another prototype, one with properties for-in does not list, a function), which
+ * ExcelJS then numbers itself.
+ */
+function contentKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return "undefined";
+    case "object": {
+      if (value === null) return "null";
+      const names = Object.getOwnPropertyNames(value);
+      if (Array.isArray(value)) {
+        // Its own names are its indexes and `length`: no holes, nothing else.
+        if (names.length !== value.length + 1) return undefined;
+      } else if (Object.getPrototypeOf(value) !== Object.prototype || Object.getOwnPropertySymbols(value).length > 0) return undefined;
+      let key = Array.isArray(value) ? "[" : "{";
+      for (const name of names) {
+        if (name === "length" && Array.isArray(value)) continue;
+        const descriptor = Object.getOwnPropertyDescriptor(value, name)!;
+        if (!descriptor.enumerable || !("value" in descriptor)) return undefined;
+        const part = contentKey(descriptor.value);
+        if (part === undefined) return undefined;
+        key += `${JSON.stringify(name)}:${part},`;
+      }
+      return key + (Array.isArray(value) ? "]" : "}");
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
  * Makes `styles` answer a style object with no properties it has not seen from the number it
  * gave the first such object for the same cell type. ExcelJS numbers a style object it has not
  * seen by rendering the style's XML and looking that up (StylesXform.addStyleModel, _addStyle),
@@ -217,6 +257,26 @@ export function shareEmptyStyles(styles: StyleTable): void {
   const seen = styles.weakMap;
   if (!seen) return;
   const byType = new Map<ExcelJS.ValueType, number>();
+  // A formatted style object ExcelJS has not seen is numbered from its content and the cell
+  // type, rendered as XML part by part and looked up (fonts, fills, then the style's own XML):
+  // the same content and type give the same number and add nothing to the table. The add-in
+  // formats a range with style objects of its own (a checklist sheet's cells: some 2,300
+  // objects of 32 contents on the 10,000-row workbook), so a content met before is answered
+  // from its first number, and the object kept in the weakMap with it as ExcelJS keeps it.
+  const byContent = new Map<string, number>();
+  const addFormatted = (style: object, cellType: ExcelJS.ValueType | undefined): number => {
+    const content = contentKey(style);
+    if (content === undefined) return add(style, cellType);
+    const key = `${cellType || NumberType} ${content}`;
+    let id = byContent.get(key);
+    if (id === undefined) {
+      id = add(style, cellType);
+      byContent.set(key, id);
+    } else {
+      seen.set(style, id);
+    }
+    return id;
+  };
   styles.addStyleModel = (style, cellType) => {
     if (!style) return add(style, cellType);
     // ExcelJS answers an object it has seen from its weakMap before anything else (once one is
@@ -224,7 +284,7 @@ export function shareEmptyStyles(styles: StyleTable): void {
     const known = seen.get(style);
     if (known !== undefined) return known;
     // Any property, own or inherited, that ExcelJS might read makes the style not empty.
-    for (const _property in style) return add(style, cellType);
+    for (const _property in style) return addFormatted(style, cellType);
     // StylesXform.addStyleModel: `cellType = cellType || Enums.ValueType.Number` (Null is 0).
     const type = cellType || NumberType;
     let id = byType.get(type);

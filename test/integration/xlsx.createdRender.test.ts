@@ -110,6 +110,53 @@ describe("a made sheet's rows", () => {
   });
 });
 
+describe("the style table", () => {
+  // Style contents the add-in and a workbook's own cells hold, and some that only their types
+  // tell apart (NaN and null, 0 and -0, "1" and 1, a property undefined or missing).
+  const CONTENTS: object[] = [
+    {},
+    { numFmt: "0.00" },
+    { numFmt: "#,##0" },
+    { font: { bold: true } },
+    { font: { bold: true, color: { argb: "FF9C0006" } }, fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFC7CE" } } },
+    { alignment: { wrapText: true, vertical: "top" } },
+    { alignment: { vertical: "top", wrapText: true } },
+    { font: { size: Number.NaN } },
+    { font: { size: null } },
+    { font: { size: 0 } },
+    { font: { size: -0 } },
+    { font: { size: 1 } },
+    { font: { size: "1" } },
+    { font: { bold: true, italic: undefined } },
+    { border: { top: { style: "thin", color: { argb: "FF000000" } }, bottom: { style: "double" } } },
+    { fill: { type: "gradient", gradient: "angle", degree: 90, stops: [{ position: 0, color: { argb: "FF0000FF" } }, { position: 1, color: { argb: "FFFFFFFF" } }] } },
+    { fill: { type: "gradient", gradient: "angle", degree: 90, stops: [{ position: 1, color: { argb: "FFFFFFFF" } }, { position: 0, color: { argb: "FF0000FF" } }] } },
+    { numFmt: "0.0%", font: { italic: true }, protection: { locked: false } },
+  ];
+  /** A copy made here (structuredClone's objects would be of Node's own realm, not the test's, and ExcelJS would number them itself). */
+  const copy = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(copy) : typeof value === "object" && value !== null ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) : value;
+  const TYPES = [undefined, enums.ValueType.Null, enums.ValueType.Number, enums.ValueType.String, enums.ValueType.Date, enums.ValueType.Formula, enums.ValueType.Boolean];
+  it("numbers style objects, formatted or not, new or seen before, as ExcelJS's own table does, and holds the same styles", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(CONTENTS.length - 1), fc.nat(TYPES.length - 1), fc.nat(5)), { maxLength: 80 }), (steps) => {
+        const ours = new StylesXform(true);
+        shareEmptyStyles(ours);
+        const theirs = new StylesXform(true);
+        const made: object[] = [];
+        for (const [content, type, reuse] of steps) {
+          // Mostly a new object of the content (as each formatting of a range makes), sometimes one given before.
+          const style = reuse === 0 && made.length > 0 ? made[content % made.length] : (copy(CONTENTS[content]) as object);
+          made.push(style);
+          expect(ours.addStyleModel(style, TYPES[type])).toBe(theirs.addStyleModel(style, TYPES[type]));
+        }
+        expect((ours as unknown as { model: unknown }).model).toEqual((theirs as unknown as { model: unknown }).model);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe("a text escaped for the XML", () => {
   // Texts of every character utils.xmlEncode changes or keeps, quotes most of all (a formula's quoted sentence).
   const special = fc.constantFrom('"', '"', "&", "'", "<", ">", "\u007f", "\u0000", "\u0008", "\t", "\n", "\u000b", "\u000c", "\r", "\u000e", "\u001f", " ", "\ud800", "é", "東", "a", "1", "=");
