@@ -413,8 +413,8 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   const covers = new Float64Array(wide.length + 1);
   const seen = new Float64Array(k);
   for (const j of wide) {
-    const first = firstWhere(centres.length, (q) => centres[q] > L[j] + tol);
-    const end = firstWhere(centres.length, (q) => centres[q] >= H[j] - tol);
+    const first = countUpTo(centres, L[j] + tol, true);
+    const end = countUpTo(centres, H[j] - tol, false);
     if (first < end) {
       got[j] += prefix(inside, end) - prefix(inside, first);
       add(covers, first, size[j]);
@@ -426,10 +426,12 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   for (const i of wide) got[i] += prefix(covers, at[i] + 1) - seen[i];
   // The band: a wider kind's low or high within tol of the narrower centre (kinds are in order of low, byHigh of high).
   const byHigh = new Int32Array(k).map((_v, d) => d).sort((x, y) => H[x] - H[y]);
+  const lowsUp = L.map((low) => low + tol).subarray(0, k);
+  const highsUp = Float64Array.from(byHigh, (d) => H[d] + tol);
   for (const i of wide) {
     const x = C[i];
-    for (let d = firstWhere(k, (e) => L[e] + tol >= x); d < k && L[d] - tol <= x; d++) if (rank[d] > rank[i]) check(i, d);
-    for (let e = firstWhere(k, (f) => H[byHigh[f]] + tol >= x); e < k && H[byHigh[e]] - tol <= x; e++) {
+    for (let d = countUpTo(lowsUp, x, false); d < k && L[d] - tol <= x; d++) if (rank[d] > rank[i]) check(i, d);
+    for (let e = countUpTo(highsUp, x, false); e < k && H[byHigh[e]] - tol <= x; e++) {
       const j = byHigh[e];
       if (rank[j] > rank[i] && x > L[j] + tol) check(i, j);
     }
@@ -450,13 +452,13 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   return counts;
 }
 
-/** The first of 0..count-1 where `is` holds, `is` holding from some index on; count if none. */
-function firstWhere(count: number, is: (index: number) => boolean): number {
-  let [lo, hi] = [0, count];
+/** How many of the ascending numbers are below x (or x itself too). */
+function countUpTo(sorted: Float64Array, x: number, orEqual: boolean): number {
+  let [lo, hi] = [0, sorted.length];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (is(mid)) hi = mid;
-    else lo = mid + 1;
+    if (sorted[mid] < x || (orEqual && sorted[mid] === x)) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }
