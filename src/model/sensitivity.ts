@@ -352,8 +352,9 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   let most = 0;
   for (let i = 0; i < n; i++) {
     const { low, high } = ranges[i];
-    // NaN, an infinite end, a low above its high, or ends whose sums could overflow (no costRange
-    // of a finite total under 1e300 gives these): every pair is compared, as it always was.
+    // NaN, an infinite end, a low above its high, or ends past 1e300 whose sums could overflow (a
+    // rate times hours near the largest number a cell holds, where the high end overflows first;
+    // the bench's cost ranges give none): every pair is compared, as it always was.
     if (!(low <= high && -low <= 1e300 && high <= 1e300)) return overlappingBySweep(ranges);
     lows[i] = low;
     highs[i] = high;
@@ -378,8 +379,8 @@ export function overlappingRanges(ranges: readonly { readonly low: number; reado
   // at most 8u·most and its narrower/2 by 4.5u·most, so it answers as exact arithmetic does when
   // min(distance of the narrower centre inside the wider range, narrower half-width) is more
   // than 12.5u·most from 0; the centres, half-widths and bounds below are each off by at most
-  // u·most more (5u·most in all). tol = 128u·most covers both with room; the 2^-1000 covers
-  // halving ends of the smallest (subnormal) sizes.
+  // u·most more (5u·most in all). tol = 128u·most covers both with room (the property tests find
+  // pairs that 2u·most misjudges); the 2^-1000 covers halving ends of the smallest (subnormal) sizes.
   const tol = most * 2 ** -46 + 2 ** -1000;
   const C = new Float64Array(k);
   const R = new Float64Array(k);
