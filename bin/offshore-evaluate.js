@@ -80,7 +80,7 @@ function run(bundle) {
       // Killed from outside (the system's out-of-memory killer sends SIGKILL): no stack trace,
       // no message of its own. The output is renamed into place only once complete (main.ts).
       console.error(
-        `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written.` +
+        `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written (a hidden file ending in .partial may be left beside the output: delete it).` +
           (signal === "SIGKILL" ? " The system stops a process this way when the machine runs out of memory: close other programs, or split the vendor table." : ""),
       );
       process.exit(1);
