@@ -100,8 +100,11 @@ function run(bundle) {
  */
 function heapLimit() {
   const mib = 2 ** 20;
-  const given = [...(process.env.NODE_OPTIONS ?? "").split(/\s+/), ...process.execArgv].find((flag) => /^--max[-_]old[-_]space[-_]size=/.test(flag));
-  if (given && process.execArgv.includes(given)) return { flags: [given], megabytes: Number(given.split("=")[1]) };
+  const isLimit = (flag) => /^--max[-_]old[-_]space[-_]size=/.test(flag);
+  // Node's own flags win over NODE_OPTIONS (Node.js documentation, NODE_OPTIONS), so as here.
+  const toNode = process.execArgv.find(isLimit);
+  if (toNode) return { flags: [toNode], megabytes: Number(toNode.split("=")[1]) };
+  const given = (process.env.NODE_OPTIONS ?? "").split(/\s+/).find(isLimit);
   const ownDefault = Math.floor(v8.getHeapStatistics().heap_size_limit / mib);
   if (given) return { flags: [], megabytes: Number(given.split("=")[1]) || ownDefault };
   const limit = process.constrainedMemory?.();

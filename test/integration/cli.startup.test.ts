@@ -191,6 +191,10 @@ describe("the installed command's start", () => {
     const toNode = await command(["--help"], cache, { nodeArgs: ["--max-old-space-size=300"] });
     expect(toNode.execArgv).toContain("--max-old-space-size=300");
     expect(toNode.heapMegabytes).toBeLessThan(300 + 3 * 64 + 16);
+    // Given both ways, node's own flag wins, as it does for node itself.
+    const both = await command(["--help"], cache, { heapOption: "--max-old-space-size=300", nodeArgs: ["--max-old-space-size=600"] });
+    expect(both.heapMegabytes).toBeGreaterThanOrEqual(600);
+    expect(both.heapMegabytes).toBeLessThan(600 + 3 * 64 + 16);
   }, 60_000);
 
   it("says in one line when the system stops the command line's process (as its out-of-memory killer does)", async () => {
