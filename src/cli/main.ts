@@ -9,7 +9,7 @@ import { constants as fsConstants, promises as fs } from "fs";
 import path from "path";
 import { parseArgs } from "util";
 import JSZip from "jszip";
-import { evaluateTable, type BuyerZoneUsed, type RowError } from "../actions/evaluate";
+import { evaluateTable, type BuyerZoneUsed, type EvaluatedRows, type RowError } from "../actions/evaluate";
 import { prepareForFinance, type FinanceMode, type FinanceVendor } from "../actions/finance";
 import { insertChecklistSheet } from "../actions/checklist";
 import { currencyNote } from "../actions/financeSummary";
@@ -92,7 +92,7 @@ export interface CliIo {
 export interface CliResult {
   readonly output: string;
   readonly table: string;
-  readonly vendors: readonly FinanceVendor[];
+  readonly vendorCount: number;
   readonly rowErrors: readonly RowError[];
   readonly checklistSheets: number;
 }
@@ -365,9 +365,8 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   progress(`Evaluating ${size.toLocaleString("en-US")} rows of table '${table}'...`);
 
   // Only what is reported at the end is kept of the evaluation, and the rows' evaluations for
-  // the finance summary, which takes them instead of evaluating every row again (and holds
-  // them after, for the lines printed at the end).
-  const { evaluated, rateCard, vendorRows, evaluatedRows } = await (async () => {
+  // the finance summary, which takes them (handoff) instead of evaluating every row again.
+  const { evaluated, rateCard, vendorRows, handoff } = await (async () => {
     const run = await evaluateTable(workbook, table, {
       buyerTimeZone: options.buyerTimeZone,
       today,
@@ -383,7 +382,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
       evaluated: { rowErrors: run.rowErrors, warnings: run.warnings, notice: run.notice },
       rateCard,
       vendorRows: groupOptions(rows, rateCard).map((g) => g.members[0]),
-      evaluatedRows: run.evaluatedRows,
+      handoff: { evaluatedRows: run.evaluatedRows } as { evaluatedRows?: EvaluatedRows },
     };
   })();
   const checklistRows = vendorRows.slice(0, options.checklistLimit);
@@ -399,14 +398,10 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   const checklistSheets = written.size;
 
   progress("Preparing the finance summary...");
-  const finance = await prepareForFinance(workbook, table, {
-    mode: options.mode,
-    now,
-    buyerTimeZone: options.buyerTimeZone,
-    evaluated: evaluatedRows,
-    onProgress: (p) => progress(`  ${p.step}`),
-  });
-  if (finance.kind !== "done") throw new CliError(finance.message);
+  // The finance step's evaluations (some 20 KB a vendor with their drivers and sentences) are
+  // let go before the file is written, the step that needs most memory: what is printed at the
+  // end is made from them first, and printed once the file is written.
+  const finance = await financeReport(workbook, table, options, now, handoff, (p) => progress(`  ${p.step}`));
 
   progress(`Writing ${options.output}...`);
   await writeSafely(options.output, () => workbook.toBuffer());
@@ -416,16 +411,13 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
     for (const line of workbook.ignoredSettings) io.err(`Warning: ${line}`);
-    printSummary(finance.vendors, io.out, finance.sheet);
-    io.out(currencyNote(finance.assumptions, finance.assumptionsSheet));
-    printSensitivity(finance.vendors, finance.assumptions, io.out);
-    printCostByYear(finance.vendors, finance.assumptions, io.out);
+    for (const line of finance.lines) io.out(line);
     if (evaluated.notice) io.out(evaluated.notice);
     if (finance.notice) io.out(finance.notice);
     const skipped = vendorRows.length - checklistRows.length;
     io.out("");
     io.out(
-      `Wrote ${options.output}: table '${table}', ${finance.vendors.length} vendor${finance.vendors.length === 1 ? "" : "s"}, ` +
+      `Wrote ${options.output}: table '${table}', ${finance.vendorCount} vendor${finance.vendorCount === 1 ? "" : "s"}, ` +
         `${options.mode === "formulas" ? "portable formulas" : "values as of " + now.toISOString().slice(0, 16).replace("T", " ") + " UTC"}, ` +
         `${checklistSheets} checklist sheet${checklistSheets === 1 ? "" : "s"}` +
         (skipped > 0 ? ` (${skipped} more vendors have none; use --checklists ${vendorRows.length})` : "") +
@@ -433,7 +425,43 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
         ".",
     );
   }
-  return { output: options.output, table, vendors: finance.vendors, rowErrors: evaluated.rowErrors, checklistSheets };
+  return { output: options.output, table, vendorCount: finance.vendorCount, rowErrors: evaluated.rowErrors, checklistSheets };
+}
+
+/** What the command keeps of the finance step once the summary is in the workbook. */
+interface FinanceReport {
+  readonly vendorCount: number;
+  /** The lines printed for the vendors (summary, sensitivity, cost by year), made before the file is written. */
+  readonly lines: readonly string[];
+  readonly notice: string | undefined;
+}
+
+/**
+ * Prepares the finance summary in the workbook from the rows' evaluations, and makes the lines
+ * printed about its vendors: its own function, so that nothing of the evaluations is held while
+ * the file is written (the caller gives up its list of them).
+ */
+async function financeReport(
+  workbook: XlsxWorkbook,
+  table: string,
+  options: CliOptions,
+  now: Date,
+  handoff: { evaluatedRows?: EvaluatedRows },
+  onProgress: (p: { step: string }) => void,
+): Promise<FinanceReport> {
+  const evaluated = handoff.evaluatedRows;
+  handoff.evaluatedRows = undefined;
+  const finance = await prepareForFinance(workbook, table, { mode: options.mode, now, buyerTimeZone: options.buyerTimeZone, evaluated, onProgress });
+  if (finance.kind !== "done") throw new CliError(finance.message);
+  const lines: string[] = [];
+  if (!options.quiet) {
+    const out = (line: string) => lines.push(line);
+    printSummary(finance.vendors, out, finance.sheet);
+    out(currencyNote(finance.assumptions, finance.assumptionsSheet));
+    printSensitivity(finance.vendors, finance.assumptions, out);
+    printCostByYear(finance.vendors, finance.assumptions, out);
+  }
+  return { vendorCount: finance.vendors.length, lines, notice: finance.notice };
 }
 
 /** What the user should know about the buyer time zone the evaluation used. */
