@@ -188,7 +188,7 @@ async function checkWritable(output: string): Promise<void> {
  * is replaced, the link kept), and an existing file keeps its permissions (a private 0600 file
  * stays private) and, when run as root, its owner.
  */
-async function writeSafely(output: string, produce: () => Promise<Buffer>): Promise<void> {
+async function writeSafely(output: string, produce: () => Promise<readonly Buffer[]>): Promise<void> {
   let target = output;
   try {
     target = await fs.realpath(output);
@@ -201,7 +201,8 @@ async function writeSafely(output: string, produce: () => Promise<Buffer>): Prom
     const data = await produce();
     const file = await fs.open(partial, "wx", existing ? existing.mode & 0o777 : 0o666);
     try {
-      await file.writeFile(data);
+      // One buffer after the other, never joined into one; a write may take only part of one.
+      for (const chunk of data) for (let done = 0; done < chunk.length; ) done += (await file.write(chunk, done)).bytesWritten;
       // The umask may have narrowed the mode given to open; the file's own mode is what it keeps.
       if (existing) await file.chmod(existing.mode & 0o7777);
       if (existing && process.getuid?.() === 0) await file.chown(existing.uid, existing.gid);
@@ -404,7 +405,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
   const finance = await financeReport(workbook, table, options, now, handoff, (p) => progress(`  ${p.step}`));
 
   progress(`Writing ${options.output}...`);
-  await writeSafely(options.output, () => workbook.toBuffer());
+  await writeSafely(options.output, () => workbook.toChunks());
 
   if (!options.quiet) {
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);

@@ -509,10 +509,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
+    return Buffer.concat(await this.toChunks());
+  }
+
+  /** The file's bytes, in order, as the package keeps them (ZipPackage.chunks): write them one after the other. */
+  async toChunks(): Promise<Buffer[]> {
     const charts = this.storedCharts().filter((c) => this.book.getWorksheet(c.sheet));
     const zip = await this.renderPackage();
     await addCharts(zip, charts);
-    return zip.toBuffer();
+    return zip.chunks();
   }
 
   /**

@@ -34,13 +34,23 @@ const IN_FLIGHT = 2;
 const EMPTY = Buffer.alloc(0);
 
 interface Entry {
-  readonly data: Buffer;
+  /**
+   * The deflated pieces, in order, never joined into one buffer: a worksheet's is tens of
+   * megabytes at 100,000 rows, and the package is written to its file piece by piece (chunks).
+   */
+  readonly data: readonly Buffer[];
+  /** The deflated pieces' length together. */
+  readonly length: number;
   readonly crc: number;
   readonly size: number;
-  /** Where the last deflated piece starts in `data`, and the CRC and size of what comes before it (all 0 for a part deflated whole). */
-  readonly last: { readonly at: number; readonly crc: number; readonly size: number };
-  /** Where the first deflated piece ends in `data`. */
-  readonly firstEnd: number;
+  /** The CRC and size of what comes before the last piece (both 0 for a part deflated whole). */
+  readonly last: { readonly crc: number; readonly size: number };
+}
+
+function entryOf(data: readonly Buffer[], crc: number, size: number, last: Entry["last"]): Entry {
+  let length = 0;
+  for (const piece of data) length += piece.length;
+  return { data, length, crc, size, last };
 }
 
 /** The end of a part, to be edited without inflating the rest (ZipPackage.end). */
@@ -123,8 +133,7 @@ export class ZipPackage {
   file(name: string, content: string | Buffer): this {
     const raw = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     if (raw.length >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be ${raw.length.toLocaleString("en-US")} bytes, over the 4 GiB an .xlsx part can hold here.`);
-    const data = deflateRawSync(raw, { level: LEVEL });
-    this.entries.set(name, { data, crc: crc32(raw), size: raw.length, last: { at: 0, crc: 0, size: 0 }, firstEnd: data.length });
+    this.entries.set(name, entryOf([deflateRawSync(raw, { level: LEVEL })], crc32(raw), raw.length, { crc: 0, size: 0 }));
     return this;
   }
 
@@ -148,8 +157,7 @@ export class ZipPackage {
         woken();
       }
     };
-    let last = { at: 0, crc: 0, size: 0 };
-    let at = 0;
+    let last = { crc: 0, size: 0 };
     let crc = 0;
     let size = 0;
     // The piece being gathered, already UTF-8: each text is encoded into it as it comes, instead
@@ -162,7 +170,7 @@ export class ZipPackage {
     const deflatePiece = (final: boolean) => {
       const raw = piece.subarray(0, used);
       used = 0;
-      last = { at, crc, size };
+      last = { crc, size };
       size += raw.length;
       if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
       crc = crc32(raw, crc);
@@ -190,10 +198,9 @@ export class ZipPackage {
         return;
       }
       deflated.push(deflateRawSync(raw, zlibOptions));
-      at += deflated[deflated.length - 1].length;
     };
     // The package order is that of end(): a part deflated in the background holds its place until it is done.
-    const add = () => this.entries.set(name, { data: Buffer.concat(deflated), crc, size, last, firstEnd: deflated[0].length });
+    const add = () => this.entries.set(name, entryOf(deflated, crc, size, last));
     return {
       get busy() {
         return running >= IN_FLIGHT;
@@ -223,8 +230,6 @@ export class ZipPackage {
             this.failure ??= new Error(`Could not compress the part ${name} of the workbook: ${failed.message}`);
             return;
           }
-          // Where the last piece starts is known once the pieces before it are deflated.
-          last = { ...last, at: deflated.slice(0, -1).reduce((sum, data) => sum + data.length, 0) };
           add();
         });
         this.deflating.add(done);
@@ -252,7 +257,7 @@ export class ZipPackage {
   part(name: string): PackagePart | null {
     const entry = this.entry(name);
     if (!entry) return null;
-    const bytes = () => inflateRawSync(entry.data);
+    const bytes = () => inflateRawSync(Buffer.concat(entry.data));
     return {
       async: (async (type: "string" | "nodebuffer") => (type === "string" ? bytes().toString("utf8") : bytes())) as PackagePart["async"],
     };
@@ -266,8 +271,8 @@ export class ZipPackage {
     const entry = this.entry(name);
     if (!entry) return null;
     // The first piece ends with a sync flush (or is the whole part): inflated on its own, it gives its text.
-    const head = inflateRawSync(entry.data.subarray(0, entry.firstEnd), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
-    const tail = inflateRawSync(entry.data.subarray(entry.last.at)).toString("utf8");
+    const head = inflateRawSync(entry.data[0], { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8");
+    const tail = inflateRawSync(entry.data[entry.data.length - 1]).toString("utf8");
     return {
       head,
       tail,
@@ -275,9 +280,8 @@ export class ZipPackage {
         const raw = Buffer.from(text, "utf8");
         const size = entry.last.size + raw.length;
         if (size >= ZIP32_LIMIT) throw new ZipPackageTooLargeError(`The part ${name} would be over the 4 GiB an .xlsx part can hold here.`);
-        const data = Buffer.concat([entry.data.subarray(0, entry.last.at), deflateRawSync(raw, { level: LEVEL })]);
-        const firstEnd = entry.last.at === 0 ? data.length : entry.firstEnd;
-        this.entries.set(name, { data, crc: crc32(raw, entry.last.crc), size, last: entry.last, firstEnd });
+        const data = [...entry.data.slice(0, -1), deflateRawSync(raw, { level: LEVEL })];
+        this.entries.set(name, entryOf(data, crc32(raw, entry.last.crc), size, entry.last));
       },
     };
   }
@@ -287,6 +291,15 @@ export class ZipPackage {
   }
 
   toBuffer(): Buffer {
+    return Buffer.concat(this.chunks());
+  }
+
+  /**
+   * The package's bytes as the buffers they are kept in, headers and pieces in file order, to
+   * be written one after the other: no buffer of the whole package is made (at 100,000 rows it
+   * is some 90 MB, on top of the pieces it would be copied from).
+   */
+  chunks(): Buffer[] {
     if (this.entries.size > ENTRIES_LIMIT) throw new ZipPackageTooLargeError(`The workbook would hold ${this.entries.size.toLocaleString("en-US")} parts, over the 65,535 an .xlsx package can hold here.`);
     const chunks: Buffer[] = [];
     const central: Buffer[] = [];
@@ -302,7 +315,7 @@ export class ZipPackage {
       local.writeUInt16LE(this.stamp.time, 10);
       local.writeUInt16LE(this.stamp.date, 12);
       local.writeUInt32LE(entry.crc, 14);
-      local.writeUInt32LE(entry.data.length, 18);
+      local.writeUInt32LE(entry.length, 18);
       local.writeUInt32LE(entry.size, 22);
       local.writeUInt16LE(nameBytes.length, 26);
       local.writeUInt16LE(0, 28);
@@ -314,8 +327,8 @@ export class ZipPackage {
       // Extra field, comment, disk number, internal and external attributes: all zero.
       header.writeUInt32LE(offset, 42);
       central.push(header, nameBytes);
-      chunks.push(local, nameBytes, entry.data);
-      offset += local.length + nameBytes.length + entry.data.length;
+      chunks.push(local, nameBytes, ...entry.data);
+      offset += local.length + nameBytes.length + entry.length;
       if (offset >= ZIP32_LIMIT) throw new ZipPackageTooLargeError("The workbook would be 4 GiB or more, over what an .xlsx package can hold here.");
     }
     const directory = Buffer.concat(central);
@@ -325,6 +338,7 @@ export class ZipPackage {
     end.writeUInt16LE(this.entries.size, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...chunks, directory, end]);
+    chunks.push(directory, end);
+    return chunks;
   }
 }

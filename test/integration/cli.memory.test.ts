@@ -33,9 +33,9 @@ it("lets go of the finance step's evaluations before the file is written, and st
     }
     return done;
   });
-  const write = XlsxWorkbook.prototype.toBuffer;
+  const write = XlsxWorkbook.prototype.toChunks;
   const heldAtWrite: string[] = [];
-  jest.spyOn(XlsxWorkbook.prototype, "toBuffer").mockImplementation(async function (this: XlsxWorkbook) {
+  const writes = jest.spyOn(XlsxWorkbook.prototype, "toChunks").mockImplementation(async function (this: XlsxWorkbook) {
     // The spy's own record of the call (its arguments and outcome) would hold them.
     spy.mockClear();
     collect();
@@ -49,6 +49,7 @@ it("lets go of the finance step's evaluations before the file is written, and st
 
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
+  expect(writes).toHaveBeenCalledTimes(1);
   expect(heldAtWrite).toEqual([]);
   // The lines made from them before the write are all printed after it.
   expect(r.out[0]).toMatch(/^Vendor\s+Total cost\s+Per hour/);

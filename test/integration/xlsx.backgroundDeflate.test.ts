@@ -89,6 +89,35 @@ describe("a part deflated in the background", () => {
     expect(end.tail.length).toBeLessThan(texts.join("").length / 2);
   });
 
+  it("is written to the file piece by piece: no buffer of the part or of the package is made, and its end can still be edited", async () => {
+    const texts = rows(80_000);
+    for (const inBackground of [false, true]) {
+      const zip = written(inBackground, texts);
+      await zip.settled();
+      const concat = jest.spyOn(Buffer, "concat");
+      const chunks = zip.chunks();
+      // Only the central directory's headers are joined.
+      const joined = concat.mock.calls.map(([list]) => list.reduce((sum, b) => sum + b.length, 0));
+      concat.mockRestore();
+      const whole = Buffer.concat(chunks);
+      const sheet = entries(whole).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+      const deflated = Buffer.from(sheet.data, "base64").length;
+      expect(Math.max(0, ...joined)).toBeLessThan(200);
+      // Several pieces, each its own buffer, the largest well under the part.
+      expect(chunks.length).toBeGreaterThan(3 + 3 + 4);
+      expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(deflated / 2);
+      expect(zip.toBuffer().equals(whole)).toBe(true);
+      const read = await JSZip.loadAsync(whole, { checkCRC32: true });
+      expect(await read.file("xl/worksheets/sheet1.xml")!.async("string")).toBe(texts.join(""));
+      // The charts' edit replaces the last piece only; the CRC and sizes follow.
+      zip.end("xl/worksheets/sheet1.xml")!.replaceTail("<tail/>");
+      const edited = await JSZip.loadAsync(Buffer.concat(zip.chunks()), { checkCRC32: true });
+      const text = await edited.file("xl/worksheets/sheet1.xml")!.async("string");
+      expect(text.endsWith("<tail/>")).toBe(true);
+      expect(texts.join("").startsWith(text.slice(0, -"<tail/>".length))).toBe(true);
+    }
+  });
+
   it("is how the workbook's sheets are deflated, the rows waiting while two pieces are", async () => {
     let running = 0;
     let most = 0;
