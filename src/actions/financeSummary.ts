@@ -12,7 +12,7 @@ import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
-import { ASSUMPTIONS_NAME, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type CellSource, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
 import { titleOf } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
@@ -113,12 +113,9 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   // and row numbers (10,000 rows stay fast).
   const results = resultsReader();
   const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell, results));
-  const rows: CellWrite[][] = vendors.map((v, i) => {
-    const rowNumber = String(FIRST_VENDOR_ROW + i + 1);
-    const cells = new Array<CellWrite>(writers.length);
-    for (let c = 0; c < writers.length; c++) cells[c] = writers[c](v, rowNumber);
-    return cells;
-  });
+  // Worked out cell by cell as the adapter writes them, not held as some 50 objects a vendor
+  // from here until the whole block is written (CellSource).
+  const rows: CellSource = { rows: n, columns: writers.length, cell: (r, c) => writers[c](vendors[r], String(FIRST_VENDOR_ROW + r + 1)) };
 
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
@@ -134,7 +131,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
     address: `${cellAddress(SUMMARY_HEADER_ROW, 0)}:${cellAddress(SUMMARY_HEADER_ROW, lastColumn)}`,
     format: { bold: true, fill: "#D9E1F2", wrapText: true },
   });
-  if (rows.length > 0) changes.push({ kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, 0), cells: rows });
+  if (n > 0) changes.push({ kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, 0), cells: rows });
   SUMMARY_COLUMNS.forEach((column, i) => {
     const format = "format" in column && column.format ? { numberFormat: column.format } : {};
     changes.push({

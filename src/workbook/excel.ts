@@ -30,6 +30,7 @@ import type { CellValue } from "../model/types";
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
 import {
   WorkbookWriteError,
+  blockRows,
   type ApplyOptions,
   type CellWrite,
   type ConditionalFormatRule,
@@ -478,7 +479,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const cells = (rows: readonly (readonly unknown[])[]) => rows.reduce((n, r) => n + r.length, 0);
     switch (change.kind) {
       case "writeRange":
-        return cells(change.cells) > UNDO_SPLIT_CELLS;
+        return ("cell" in change.cells ? change.cells.rows * change.cells.columns : cells(change.cells)) > UNDO_SPLIT_CELLS;
       case "createTable":
         return cells(change.rows) + change.headers.length > UNDO_SPLIT_CELLS;
       case "setTableColumn":
@@ -533,7 +534,7 @@ export class ExcelWorkbook implements WorkbookPort {
         for (const change of changes) {
           pending.push(change);
           if (change.kind === "writeRange" || change.kind === "createTable") {
-            const cells = change.kind === "writeRange" ? change.cells : [change.headers as readonly CellWrite[], ...change.rows];
+            const cells = change.kind === "writeRange" ? blockRows(change.cells) : [change.headers as readonly CellWrite[], ...change.rows];
             const start = parseCell(change.address);
             const sheet = context.workbook.worksheets.getItem(change.sheet);
             await inChunks(change, cells, (first, rows) => writeBlock(sheet, start.row + first, start.column, rows, this.host.supports(TYPED_VALUES_API)));

@@ -15,7 +15,7 @@
 //   is therefore referenced from its cell, never copied into a formula.
 
 import { cellAddress, parseCell } from "./address";
-import type { CellWrite, FormulaWrite, WorkbookChange } from "./port";
+import { blockShape, type CellBlock, type CellWrite, type FormulaWrite, type WorkbookChange } from "./port";
 
 export const EXCEL_LIMITS = {
   formulaLength: 8192,
@@ -129,15 +129,16 @@ function sheetProblem(sheet: string): string {
   return sheet.length > EXCEL_LIMITS.sheetName ? `the sheet name '${sheet}' is ${sheet.length} characters long, over Excel's limit of ${EXCEL_LIMITS.sheetName}` : "";
 }
 
-function blockProblem(sheet: string, address: string, rows: readonly (readonly CellWrite[])[]): string {
+function blockProblem(sheet: string, address: string, block: CellBlock): string {
   const origin = parseCell(address.split(":")[0]);
+  const { rows, columns, cell: at } = blockShape(block);
   // By column, the template (and its row number's length) of the last cell found within the
   // limits: the cell below of the same is too, without looking its verdict up again.
   const fineParts: (readonly string[] | undefined)[] = [];
   const fineLength: number[] = [];
-  for (let r = 0; r < rows.length; r++)
-    for (let c = 0; c < rows[r].length; c++) {
-      const cell = rows[r][c];
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      const cell = at(r, c);
       const template = templateOf(cell);
       if (template !== undefined && template.parts === fineParts[c] && template.row.length === fineLength[c]) continue;
       const problem = cellProblem(cell);
@@ -147,8 +148,8 @@ function blockProblem(sheet: string, address: string, rows: readonly (readonly C
         fineLength[c] = template.row.length;
       }
     }
-  if (origin.row + rows.length > EXCEL_LIMITS.rows)
-    return `${sheet}!${address} would need ${rows.length.toLocaleString("en-US")} rows, past Excel's last row (${EXCEL_LIMITS.rows.toLocaleString("en-US")})`;
+  if (origin.row + rows > EXCEL_LIMITS.rows)
+    return `${sheet}!${address} would need ${rows.toLocaleString("en-US")} rows, past Excel's last row (${EXCEL_LIMITS.rows.toLocaleString("en-US")})`;
   return "";
 }
 

@@ -14,6 +14,7 @@ import type { CellValue } from "../model/types";
 import { cellAddress, parseCell, parseRange, rangeAddress, type RangeRef } from "./address";
 import {
   WorkbookWriteError,
+  blockRows,
   type ApplyOptions,
   type ChartAnchor,
   type ChartSpec,
@@ -286,7 +287,7 @@ export class MemoryWorkbook implements WorkbookPort {
       case "writeRange": {
         const sheet = this.sheet(change.sheet);
         const start = parseCell(change.address);
-        change.cells.forEach((row, r) =>
+        blockRows(change.cells).forEach((row, r) =>
           row.forEach((cell, c) => {
             if (cell !== null) this.write(sheet, start.row + r, start.column + c, cell);
           }),

@@ -192,6 +192,34 @@ export interface FormulaWrite {
   readonly alone?: boolean;
 }
 
+/**
+ * A block of cells worked out as they are read, instead of held: the finance summary's vendor
+ * block is some 50 cells a vendor, which as objects would be held from its plan until the
+ * whole block is written. `cell` gives the same write each time it is asked for a cell.
+ */
+export interface CellSource {
+  readonly rows: number;
+  readonly columns: number;
+  cell(row: number, column: number): CellWrite;
+}
+
+/** A block's cells: rows of them, or a source that works them out. */
+export type CellBlock = readonly (readonly CellWrite[])[] | CellSource;
+
+/** A block's rows, worked out from its source where it has one: for adapters that send or keep rows. */
+export function blockRows(block: CellBlock): readonly (readonly CellWrite[])[] {
+  if (!("cell" in block)) return block;
+  return Array.from({ length: block.rows }, (_, r) => Array.from({ length: block.columns }, (_, c) => block.cell(r, c)));
+}
+
+/** A block's rows and width (its longest row), and its cells by row and column (undefined past a short row's end). */
+export function blockShape(block: CellBlock): { rows: number; columns: number; cell: (row: number, column: number) => CellWrite | undefined } {
+  if ("cell" in block) return { rows: block.rows, columns: block.columns, cell: (r, c) => block.cell(r, c) };
+  let columns = 0;
+  for (const row of block) columns = Math.max(columns, row.length);
+  return { rows: block.length, columns, cell: (r, c) => block[r][c] };
+}
+
 /** Colours are "#RRGGBB". */
 export interface CellFormat {
   readonly bold?: boolean;
@@ -268,7 +296,7 @@ export type WorkbookChange =
       readonly kind: "writeRange";
       readonly sheet: string;
       readonly address: string;
-      readonly cells: readonly (readonly CellWrite[])[];
+      readonly cells: CellBlock;
     }
   /** Clear values and formats of a range the action owns (a generated area being rebuilt). */
   | { readonly kind: "clearRange"; readonly sheet: string; readonly address: string }

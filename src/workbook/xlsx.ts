@@ -42,7 +42,7 @@ import type {
   WorkbookPort,
 } from "./port";
 import { assertWithinExcelLimits } from "./limits";
-import { WorkbookWriteError } from "./port";
+import { WorkbookWriteError, blockShape, type CellBlock } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
@@ -872,7 +872,8 @@ export class XlsxWorkbook implements WorkbookPort {
           ? (row: number, column: number, master: string, result: CellValue | undefined) => cells.setClone(row, column, master, result)
           : (row: number, column: number, master: string, result: CellValue | undefined) => put(row, column, { sharedFormula: master, result } as ExcelJS.CellValue);
         const origin = parseCell(change.address);
-        cells?.reserve(origin.row + 1, origin.row + change.cells.length, origin.column + change.cells.reduce((w, row) => Math.max(w, row.length), 0));
+        const shape = blockShape(change.cells);
+        cells?.reserve(origin.row + 1, origin.row + shape.rows, origin.column + shape.columns);
         this.writeRange(put, share, origin, change.cells);
         return;
       }
@@ -999,29 +1000,22 @@ export class XlsxWorkbook implements WorkbookPort {
     put: (row: number, column: number, value: ExcelJS.CellValue) => void,
     share: (row: number, column: number, master: string, result: CellValue | undefined) => void,
     origin: { row: number; column: number },
-    cells: readonly (readonly CellWrite[])[],
+    block: CellBlock,
   ): void {
-    const width = cells.reduce((w, row) => Math.max(w, row.length), 0);
-    for (let c = 0; c < width; c++) {
+    // Each cell is asked for once (a source works it out anew each time: CellSource).
+    const { rows, columns, cell } = blockShape(block);
+    for (let c = 0; c < columns; c++) {
       let r = 0;
-      while (r < cells.length) {
-        const write = cells[r][c];
-        if (write === undefined || write === null) {
+      let write = rows > 0 ? cell(0, c) : undefined;
+      while (r < rows) {
+        if (write === undefined || write === null || typeof write !== "object" || write.alone) {
+          // A value, or a formula no run passes through (FormulaWrite.alone): its text is not read for one.
+          if (write !== undefined && write !== null) put(origin.row + 1 + r, origin.column + 1 + c, typeof write === "object" ? toExcelValue(write, write.formula) : write);
           r++;
-          continue;
-        }
-        if (typeof write !== "object") {
-          put(origin.row + 1 + r, origin.column + 1 + c, write);
-          r++;
+          write = r < rows ? cell(r, c) : undefined;
           continue;
         }
         const text = write.formula;
-        if (write.alone) {
-          // No run passes through it (FormulaWrite.alone): its text is not read for one.
-          put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write, text));
-          r++;
-          continue;
-        }
         // The template's cells follow by their row number alone; any other cell, and a template
         // fillDown reads differently, by comparing texts.
         const read = fillDownParts(text);
@@ -1030,13 +1024,17 @@ export class XlsxWorkbook implements WorkbookPort {
         const templated = template !== undefined && fillsDownAsTemplate(read, template, row) ? template.parts : undefined;
         let filled: ((offset: number) => string) | undefined;
         let end = r + 1;
-        while (end < cells.length) {
-          const next = cells[end][c];
+        /** The run's clones' cached values, from r + 1 on. */
+        const cached: CellValue[] = [];
+        let next = end < rows ? cell(end, c) : undefined;
+        while (end < rows) {
           if (next === null || next === undefined || typeof next !== "object" || next.alone) break;
           const offset = end - r;
           const sameTemplate = templated !== undefined && next.rowTemplate?.parts === templated && next.rowTemplate.row === String(row + offset);
           if (!sameTemplate && next.formula !== (filled ??= filledFrom(read))(offset)) break;
+          cached.push(next.cachedValue ?? null);
           end++;
+          next = end < rows ? cell(end, c) : undefined;
         }
         if (end - r < 2) {
           put(origin.row + 1 + r, origin.column + 1 + c, toExcelValue(write, text));
@@ -1045,11 +1043,12 @@ export class XlsxWorkbook implements WorkbookPort {
           const ref = `${master}:${cellAddress(origin.row + end - 1, origin.column + c)}`;
           put(origin.row + 1 + r, origin.column + 1 + c, { ...(toExcelValue(write, text) as ExcelJS.CellFormulaValue), shareType: "shared", ref } as ExcelJS.CellValue);
           for (let k = r + 1; k < end; k++) {
-            const cached = (cells[k][c] as { cachedValue?: CellValue }).cachedValue;
-            share(origin.row + 1 + k, origin.column + 1 + c, master, cached === null || cached === undefined ? undefined : cached);
+            const value = cached[k - r - 1];
+            share(origin.row + 1 + k, origin.column + 1 + c, master, value === null ? undefined : value);
           }
         }
         r = end;
+        write = next;
       }
     }
   }

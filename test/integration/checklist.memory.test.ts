@@ -4,6 +4,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory";
 import fc from "fast-check";
 import { LEVELS, SENSITIVITIES, type CellValue } from "../../src/model/types";
 import { columnLetters } from "../../src/workbook/address";
+import { blockRows } from "../../src/workbook/port";
 
 const TODAY = { year: 2026, month: 3, day: 20 };
 const headers = [...SAMPLE_VENDOR_HEADERS] as string[];
@@ -245,7 +246,7 @@ describe("checklist of the selected row over the memory workbook", () => {
     const read = await wb.read({ sheets: [first.sheet] });
     const plan = planChecklistSheet(first.sheet, read.sheets[first.sheet], first.checklist, { table: SAMPLE_TABLE_NAME, rowIndex: 0 });
     const write = plan.changes.find((c) => c.kind === "writeRange");
-    expect(write && write.kind === "writeRange" && write.cells[scope - 1][1]).toBeNull();
+    expect(write && write.kind === "writeRange" && blockRows(write.cells)[scope - 1][1]).toBeNull();
     const cleared = plan.changes.filter((c) => c.kind === "clearRange").map((c) => (c.kind === "clearRange" ? c.address : ""));
     expect(cleared.some((a) => a.includes(`B${scope}`) || a === `A${scope}:G${scope}`)).toBe(false);
   });

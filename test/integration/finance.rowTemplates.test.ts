@@ -3,11 +3,11 @@
 // column and shape), so that an adapter recognises a filled-down column without building and
 // comparing each row's text.
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
-import { FIRST_VENDOR_ROW, TABLE_BLOCK_COLUMN } from "../../src/actions/financeLayout";
+import { FIRST_VENDOR_ROW, SUMMARY_COLUMNS, TABLE_BLOCK_COLUMN } from "../../src/actions/financeLayout";
 import { SAMPLE_TABLE_NAME } from "../../src/sample/vendors";
 import { parseCell } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { ApplyOptions, CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
+import { blockRows, type ApplyOptions, type CellWrite, type FormulaWrite, type WorkbookChange } from "../../src/workbook/port";
 import { fillDown } from "../../src/workbook/xlsx";
 import { RATE_CARD_TABLE_NAME } from "../../src/sample/rateCard";
 import { rateCardChanges, sampleChanges } from "../../scripts/make-sample";
@@ -33,7 +33,7 @@ describe("the finance summary's formulas on vendor rows", () => {
     for (const change of workbook.changes) {
       if (change.kind !== "writeRange" || change.sheet !== SUMMARY_SHEET) continue;
       const origin = parseCell(change.address);
-      change.cells.forEach((cells: readonly CellWrite[], r) => {
+      blockRows(change.cells).forEach((cells: readonly CellWrite[], r) => {
         const row = origin.row + r;
         if (vendorAt.get(row) === undefined || cells[0] !== vendorAt.get(row)) return;
         cells.forEach((cell, c) => {
@@ -58,6 +58,25 @@ describe("the finance summary's formulas on vendor rows", () => {
     for (const [key, arrays] of byColumn) expect([key, arrays.size]).toEqual([key, 1]);
   });
 
+  // The vendor block, some 50 cells a vendor, is given as a source worked out cell by cell as
+  // the adapter writes it (CellSource), not as rows held from the plan until the write; asked
+  // twice, a cell is the same write.
+  it("gives the vendor block as a source of one row per vendor and column, the same each time it is asked", async () => {
+    const workbook = new Recording();
+    await workbook.apply(sampleChanges());
+    workbook.changes.length = 0;
+    const outcome = await prepareForFinance(workbook, SAMPLE_TABLE_NAME, { now: new Date("2026-03-02T15:30:00Z") });
+    if (outcome.kind !== "done") throw new Error(outcome.message);
+    const block = workbook.changes.find((c) => c.kind === "writeRange" && c.sheet === SUMMARY_SHEET && parseCell(c.address).row === FIRST_VENDOR_ROW);
+    const cells = block?.kind === "writeRange" ? block.cells : undefined;
+    expect(cells !== undefined && "cell" in cells).toBe(true);
+    if (cells === undefined || !("cell" in cells)) return;
+    expect([cells.rows, cells.columns]).toEqual([outcome.vendors.length, SUMMARY_COLUMNS.length]);
+    expect(blockRows(cells).map((row) => row[0])).toEqual(outcome.vendors.map((v) => v.vendor));
+    const asText = (cell: CellWrite) => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue } : cell);
+    expect(blockRows(cells).map((row) => row.map(asText))).toEqual(blockRows(cells).map((row) => row.map(asText)));
+  });
+
   // A formula marked alone is written without being looked at for a filled-down run
   // (FormulaWrite.alone), so the mark must be true: no formula above it in its column becomes
   // it when filled down, and it becomes none below. The vendor-table block's formulas, one per
@@ -77,9 +96,10 @@ describe("the finance summary's formulas on vendor rows", () => {
       for (const change of workbook.changes) {
         if (change.kind !== "writeRange" || change.sheet !== outcome.sheet) continue;
         const origin = parseCell(change.address);
-        const width = Math.max(...change.cells.map((row) => row.length));
+        const rows = blockRows(change.cells);
+        const width = Math.max(...rows.map((row) => row.length));
         for (let c = 0; c < width; c++) {
-          const column = change.cells.map((row) => row[c]).map((cell) => (cell !== null && typeof cell === "object" ? cell : undefined));
+          const column = rows.map((row) => row[c]).map((cell) => (cell !== null && typeof cell === "object" ? cell : undefined));
           column.forEach((cell, r) => {
             if (cell && origin.column === TABLE_BLOCK_COLUMN) blockFormulas++;
             if (!cell?.alone) return;

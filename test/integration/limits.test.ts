@@ -13,7 +13,7 @@ import { SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS } from "../../src/sample/vend
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { EXCEL_LIMITS, excelLimitProblem, ExcelLimitError, formulaProblem, formulaShape } from "../../src/workbook/limits";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import type { WorkbookChange } from "../../src/workbook/port";
+import type { CellSource, CellWrite, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { runCli, workbookFile } from "../helpers/cli";
 import { FakeExcel } from "./fakes/fakeExcel";
@@ -40,6 +40,11 @@ function breaches(where: string, formula: string | undefined, value: unknown): s
   return found;
 }
 
+/** A block of `rows` × `columns` numbers worked out as it is read, `odd` at row `r`, column `c`. */
+function sourced(rows: number, columns: number, r: number, c: number, odd: CellWrite): CellSource {
+  return { rows, columns, cell: (row, column) => (row === r && column === c ? odd : row * columns + column) };
+}
+
 describe("Excel's limits, as a check on what is written", () => {
   test("text literals and quoted sheet names are measured apart from the formula around them", () => {
     expect(formulaShape(`=IF(A1="${"a".repeat(300)}",'It''s (a) sheet'!B2,"say ""hi""")`)).toEqual({ longestText: 300, depth: 1 });
@@ -55,8 +60,17 @@ describe("Excel's limits, as a check on what is written", () => {
     ["a cell text over 32,767 characters", { kind: "writeRange", sheet: "S", address: "B2", cells: [["y".repeat(32_768)]] }],
     ["a sheet name over 31 characters", { kind: "ensureSheet", sheet: "s".repeat(32) }],
     ["a block past Excel's last row (1,048,576)", { kind: "writeRange", sheet: "S", address: "A1048576", cells: [[1], [2]] }],
+    // A block worked out as it is read (CellSource), as the finance summary's vendor block is: the offending cell is deep inside it.
+    ["a cell text over 32,767 characters in a block given as a source", { kind: "writeRange", sheet: "S", address: "B2", cells: sourced(500, 4, 377, 2, "y".repeat(32_768)) }],
+    ["a formula over 8,192 characters in a block given as a source", { kind: "writeRange", sheet: "S", address: "B2", cells: sourced(500, 4, 499, 3, { formula: `=${"1+".repeat(4095)}11` }) }],
+    ["a source block past Excel's last row (1,048,576)", { kind: "writeRange", sheet: "S", address: "A1048570", cells: sourced(8, 1, -1, -1, null) }],
     ["a table column formula with a long text inside", { kind: "setTableColumn", table: "T", header: "H", formula: `="${"z".repeat(300)}"` }],
   ];
+  test("a source block's offending cell is named by its own address", () => {
+    const change: WorkbookChange = { kind: "writeRange", sheet: "S", address: "B2", cells: sourced(500, 4, 377, 2, "y".repeat(32_768)) };
+    expect(excelLimitProblem([change])).toBe("S!D379 would hold a text of 32,768 characters, over Excel's limit of 32,767 per cell");
+  });
+
   test.each(tooLong)("every adapter refuses %s before writing anything", async (_what, change) => {
     expect(excelLimitProblem([change])).not.toBe("");
     const memory = new MemoryWorkbook();

@@ -4,7 +4,7 @@
 // filled-down run without building each cell's text.
 import fc from "fast-check";
 import JSZip from "jszip";
-import type { CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
+import type { CellBlock, CellSource, CellWrite, FormulaWrite, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook, fillDown } from "../../src/workbook/xlsx";
 
 /** A templated cell that counts how often its text is built, as the finance summary's cells build theirs on each read. */
@@ -26,7 +26,7 @@ class Templated implements FormulaWrite {
 
 const plain = (cell: CellWrite): CellWrite => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue } : cell);
 
-async function sheets(cells: CellWrite[][]): Promise<Map<string, string>> {
+async function sheets(cells: CellBlock): Promise<Map<string, string>> {
   const workbook = XlsxWorkbook.create();
   const changes: WorkbookChange[] = [
     { kind: "ensureSheet", sheet: "Filled" },
@@ -124,6 +124,45 @@ describe("xlsx adapter: formulas written down a column with a row template", () 
     for (const formula of formulas) {
       for (const offset of [0, 1, 37]) expect([formula, fillDown(formula)(offset)]).toEqual([formula, piecewise(formula)(offset)]);
     }
+  });
+
+  // The finance summary's vendor block is given as a source that works each cell out when asked
+  // (CellSource): the sheet is the one its rows give, and the write asks for each cell once
+  // (the limits check once more), so nothing of the block is held or built twice over.
+  it("writes a block given as a source as the same rows, asking for each cell once to write it", async () => {
+    const bases = ["=A", "=SUM(C", "=$D$2+E"];
+    const drawn = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ base: fc.integer({ min: 0, max: bases.length - 1 }), gap: fc.constantFrom(0, 0, 0, 1) }) },
+      { weight: 1, arbitrary: fc.record({ alone: fc.integer({ min: 1, max: 9 }) }) },
+      { weight: 2, arbitrary: fc.constantFrom<CellWrite>(null, "text", 4, true, "") },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(drawn, { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 25 }), async (width, grid) => {
+        const parts = bases.map((b) => [b, '*2,"x")']);
+        const build = (r: number, c: number): CellWrite => {
+          const d = grid[r][c];
+          if (d === null || typeof d !== "object") return d;
+          if ("alone" in d) return { formula: `=IF(Z${r + 1}=${d.alone},1,2)`, cachedValue: d.alone, alone: true };
+          return new Templated(parts[d.base], String(r + 1 + d.gap), r);
+        };
+        const rows: CellWrite[][] = grid.map((row, r) => row.slice(0, width).map((_, c) => build(r, c)));
+        const asked = new Map<string, number>();
+        const source: CellSource = {
+          rows: grid.length,
+          columns: width,
+          cell: (r, c) => {
+            asked.set(`${r},${c}`, (asked.get(`${r},${c}`) ?? 0) + 1);
+            return build(r, c);
+          },
+        };
+        const [fromRows, fromSource] = [await sheets(rows), await sheets(source)];
+        expect([...fromSource]).toEqual([...fromRows]);
+        // Once by the limits check, once by the write.
+        expect(asked.size).toBe(grid.length * width);
+        expect(Math.max(...asked.values())).toBe(2);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   // A formula marked alone (FormulaWrite.alone) is written as it is, without its text being read
