@@ -190,7 +190,7 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
     }
     case "result": {
       const slot = results.slotOf(column.key);
-      return values ? (v) => writable(results.of(v.evaluation)[slot]) : (v, rowNumber) => formula(rowNumber, results.of(v.evaluation)[slot]);
+      return values ? (v) => writable(results.at(v.evaluation, slot)) : (v, rowNumber) => formula(rowNumber, results.at(v.evaluation, slot));
     }
     case "range": {
       const end = column.end;
@@ -381,47 +381,52 @@ export function notEvaluated(message: string): string {
 }
 
 /**
- * The model's numbers (or words) for the result columns, read from an evaluation all at once
- * into slots the columns were given: its own fields, then a cost line's or risk driver's key
- * among its lines or drivers, a later one of the same key taking precedence, as in a record of
- * them all. A row's result columns are written one after another, so the evaluation last read
- * is kept and the lines and drivers are gone through once per row, not once per column.
+ * The model's numbers (or words) for the result columns, read from an evaluation one slot at a
+ * time (the columns are given slots): a risk driver's key among its drivers, else a cost line's
+ * among its lines, else its own field, a later driver or line of the same key taking precedence,
+ * as in a record of them all. The vendor block is written a column at a time (CellSource), so
+ * a cell reads its own slot, not the row's.
  */
 interface ResultsReader {
   slotOf(key: PortableResultKey): number;
-  of(e: Evaluation): readonly CellValue[];
+  at(e: Evaluation, slot: number): CellValue;
 }
 
 function resultsReader(): ResultsReader {
   const slots = new Map<string, number>();
+  const keys: string[] = [];
   const own: (((e: Evaluation) => CellValue) | undefined)[] = [];
   // Drivers by their own key: "risk.hiddenCost" is the driver hiddenCost.
-  const driverSlots = new Map<string, number>();
-  let last: Evaluation | undefined;
-  let values: CellValue[] = [];
+  const driverKeys: (string | undefined)[] = [];
   return {
     slotOf(key) {
       let slot = slots.get(key);
       if (slot === undefined) {
         slots.set(key, (slot = own.length));
+        keys.push(key);
         own.push(RESULT_FIELDS[key as keyof typeof RESULT_FIELDS]);
-        if (key.startsWith("risk.")) driverSlots.set(key.slice("risk.".length), slot);
+        driverKeys.push(key.startsWith("risk.") ? key.slice("risk.".length) : undefined);
       }
       return slot;
     },
-    of(e) {
-      if (e === last) return values;
-      values = own.map((field) => field?.(e));
-      for (const line of e.cost.lines) {
-        const slot = slots.get(line.key);
-        if (slot !== undefined) values[slot] = line.amount;
-      }
-      for (const d of e.risk.drivers) {
-        const slot = driverSlots.get(d.key);
-        if (slot !== undefined) values[slot] = d.score;
-      }
-      last = e;
-      return values;
+    at(e, slot) {
+      const driverKey = driverKeys[slot];
+      let found = false;
+      let value: CellValue = null;
+      if (driverKey !== undefined)
+        for (const d of e.risk.drivers)
+          if (d.key === driverKey) {
+            found = true;
+            value = d.score;
+          }
+      if (found) return value;
+      const key = keys[slot];
+      for (const line of e.cost.lines)
+        if (line.key === key) {
+          found = true;
+          value = line.amount;
+        }
+      return found ? value : own[slot]?.(e);
     },
   };
 }
