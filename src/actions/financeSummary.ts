@@ -115,7 +115,16 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell, results));
   // Worked out cell by cell as the adapter writes them, not held as some 50 objects a vendor
   // from here until the whole block is written (CellSource).
-  const rows: CellSource = { rows: n, columns: writers.length, cell: (r, c) => writers[c](vendors[r], String(FIRST_VENDOR_ROW + r + 1)) };
+  const rowNumber = (r: number) => String(FIRST_VENDOR_ROW + r + 1);
+  const rows: CellSource = {
+    rows: n,
+    columns: writers.length,
+    cell: (r, c) => writers[c](vendors[r], rowNumber(r)),
+    template: (c) => {
+      const parts = writers[c].template;
+      return parts && { parts, row: rowNumber };
+    },
+  };
 
   const changes: WorkbookChange[] = [];
   const title = mode === "formulas" ? `${SUMMARY_TITLE}: portable formulas` : `${SUMMARY_TITLE}: values as of ${asOf(now)}`;
@@ -172,7 +181,13 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
 }
 
 type SummaryVendor = SummaryInput["vendors"][number];
-type CellWriter = (v: SummaryVendor, rowNumber: string) => CellWrite;
+/** A column's cell for a vendor; `template` where every cell is a formula of that row template (CellSource.template). */
+type CellWriter = ((v: SummaryVendor, rowNumber: string) => CellWrite) & { template?: readonly string[] };
+
+/** `write`, said to give formulas of `parts` on every row. */
+function templated(parts: readonly string[], write: (v: SummaryVendor, rowNumber: string) => CellWrite): CellWriter {
+  return Object.assign(write, { template: parts });
+}
 
 /** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
 function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string, results: ResultsReader): CellWriter {
@@ -186,18 +201,18 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
     case "rank": {
       const of = column.of;
       const rankOf = (v: SummaryVendor) => (of === "totalCost" ? v.rankByCost : v.rankByRisk);
-      return values ? rankOf : (v, rowNumber) => formula(rowNumber, rankOf(v));
+      return values ? rankOf : templated(template!, (v, rowNumber) => formula(rowNumber, rankOf(v)));
     }
     case "result": {
       const slot = results.slotOf(column.key);
-      return values ? (v) => writable(results.at(v.evaluation, slot)) : (v, rowNumber) => formula(rowNumber, results.at(v.evaluation, slot));
+      return values ? (v) => writable(results.at(v.evaluation, slot)) : templated(template!, (v, rowNumber) => formula(rowNumber, results.at(v.evaluation, slot)));
     }
     case "range": {
       const end = column.end;
-      return values ? (v) => v.costRange[end] : (v, rowNumber) => formula(rowNumber, v.costRange[end]);
+      return values ? (v) => v.costRange[end] : templated(template!, (v, rowNumber) => formula(rowNumber, v.costRange[end]));
     }
     case "rangeOverlap":
-      return values ? (v) => rangeOverlapText(v.rangesOverlapping) : (v, rowNumber) => formula(rowNumber, rangeOverlapText(v.rangesOverlapping));
+      return values ? (v) => rangeOverlapText(v.rangesOverlapping) : templated(template!, (v, rowNumber) => formula(rowNumber, rangeOverlapText(v.rangesOverlapping)));
     case "sensitivity":
       return (v) => v.sensitivity;
     case "input": {
@@ -205,7 +220,7 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
       const valueOf = (v: SummaryVendor) => inputValue(key, v.evaluation.row, v.evaluation.fit.overlapHours, input.a);
       if (!values && key === "exchangeRate") {
         const rate = ("=" + exchangeRateFormula(`${columnLetters(summaryColumnOf("input", "currency"))}${ROW}`, assumptionCell(excelText(ASSUMPTION_BY_KEY.reportingCurrency.name)), EXCHANGE_RATES_NAME)).split(ROW);
-        return (v, rowNumber) => new RowFormula(rate, rowNumber, valueOf(v));
+        return templated(rate, (v, rowNumber) => new RowFormula(rate, rowNumber, valueOf(v)));
       }
       const assumption = DEFAULTED_BY_ASSUMPTION[key];
       const index = input.map[key as FieldKey];

@@ -129,15 +129,37 @@ function sheetProblem(sheet: string): string {
   return sheet.length > EXCEL_LIMITS.sheetName ? `the sheet name '${sheet}' is ${sheet.length} characters long, over Excel's limit of ${EXCEL_LIMITS.sheetName}` : "";
 }
 
+/**
+ * Columns of a source whose cells are all of one template (CellSource.template) and within the
+ * limits: a formula's length grows with its row number's digits, so its first and last rows
+ * stand for all. Where one is not within them, none is skipped, so that the cell named is the
+ * first one in the block as it would be without the shortcut.
+ */
+function fineTemplatedColumns(block: CellBlock): boolean[] {
+  const fine: boolean[] = [];
+  if (!("cell" in block) || !block.template || block.rows === 0) return fine;
+  for (let c = 0; c < block.columns; c++) {
+    const template = block.template(c);
+    if (!template) continue;
+    const ends = [template.row(0), template.row(block.rows - 1)];
+    if (!ends.every(digitsOnly)) continue;
+    if (ends.some((row) => templatedProblem({ parts: template.parts, row }))) return [];
+    fine[c] = true;
+  }
+  return fine;
+}
+
 function blockProblem(sheet: string, address: string, block: CellBlock): string {
   const origin = parseCell(address.split(":")[0]);
   const { rows, columns, cell: at } = blockShape(block);
+  const skipped = fineTemplatedColumns(block);
   // By column, the template (and its row number's length) of the last cell found within the
   // limits: the cell below of the same is too, without looking its verdict up again.
   const fineParts: (readonly string[] | undefined)[] = [];
   const fineLength: number[] = [];
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < columns; c++) {
+      if (skipped[c]) continue;
       const cell = at(r, c);
       const template = templateOf(cell);
       if (template !== undefined && template.parts === fineParts[c] && template.row.length === fineLength[c]) continue;

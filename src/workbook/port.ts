@@ -201,6 +201,12 @@ export interface CellSource {
   readonly rows: number;
   readonly columns: number;
   cell(row: number, column: number): CellWrite;
+  /**
+   * Set for a column whose every cell is a formula of one row template (FormulaWrite.rowTemplate:
+   * these `parts`, row r's number being `row(r)`, rising with r): a check of the block may then
+   * judge the column by its first and last rows instead of asking for every cell.
+   */
+  template?(column: number): { readonly parts: readonly string[]; row(r: number): string } | undefined;
 }
 
 /** A block's cells: rows of them, or a source that works them out. */

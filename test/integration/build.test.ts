@@ -51,9 +51,9 @@ describe("webpack build", () => {
   }, 180_000);
 
   // Budgets: what taskpane.html loads up front at most 150,000 B gzip, all shipped JavaScript at
-  // most 264,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
+  // most 265,000 B (see below), the parts loaded on demand included (Microsoft's React task-pane template
   // ships 169,199 B, 82 KB of it a polyfill).
-  test("the production build loads at most 150,000 B gzip up front and ships at most 264,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
+  test("the production build loads at most 150,000 B gzip up front and ships at most 265,000 B of JavaScript in all, functions.js first, no polyfill and no source map", async () => {
     const dist = await ensureBuilt();
     const files = readdirSync(dist);
     expect(files.filter((name) => name.endsWith(".map"))).toEqual([]);
@@ -81,11 +81,12 @@ describe("webpack build", () => {
     // up front); the limits check's shortcuts for short formulas and repeated templates, which the
     // pane's Excel adapter runs too, and the finance step's top-bar-only tornado about 330 B
     // (262,975 B); the overlap count by centre and width (overlappingRanges, no longer quadratic)
-    // about 850 B (263,826 B); blocks of cells worked out as they are written (CellSource, the
-    // finance summary's vendor block) about 135 B (263,961 B). The limit is that rounded up to the
-    // next 1,000 B, so growth fails here.
+    // about 850 B (263,826 B); blocks of cells worked out as they are written (CellSource: the
+    // finance summary's vendor block, which the command line no longer holds as rows) with the
+    // limits check's shortcut for a source's templated columns about 310 B (264,139 B). The limit
+    // is that rounded up to the next 1,000 B, so growth fails here.
     // README's Benchmarks section says what is left and what 200,000 B would take.
-    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(264_000);
+    expect(scripts.reduce((sum, name) => sum + gzipped(name), 0)).toBeLessThanOrEqual(265_000);
     for (const name of scripts) expect(readFileSync(path.join(dist, name), "utf8")).not.toMatch(/core-js|regenerator-runtime|whatwg-fetch/);
   }, 10 * 60 * 1000);
 

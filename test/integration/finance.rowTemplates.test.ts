@@ -73,6 +73,19 @@ describe("the finance summary's formulas on vendor rows", () => {
     if (cells === undefined || !("cell" in cells)) return;
     expect([cells.rows, cells.columns]).toEqual([outcome.vendors.length, SUMMARY_COLUMNS.length]);
     expect(blockRows(cells).map((row) => row[0])).toEqual(outcome.vendors.map((v) => v.vendor));
+    // A column said to be of one template (which the limits check judges by its first and last rows) is, on every row.
+    const declared = Array.from({ length: cells.columns }, (_, c) => cells.template?.(c)).filter((t) => t !== undefined);
+    expect(declared.length).toBeGreaterThan(20);
+    for (let c = 0; c < cells.columns; c++) {
+      const template = cells.template?.(c);
+      if (!template) continue;
+      for (let r = 0; r < cells.rows; r++) {
+        const cell = cells.cell(r, c);
+        const got = cell !== null && typeof cell === "object" ? cell.rowTemplate : undefined;
+        expect([c, r, got?.parts === template.parts, got?.row]).toEqual([c, r, true, template.row(r)]);
+        expect((cell as FormulaWrite).formula).toBe(template.parts.join(template.row(r)));
+      }
+    }
     const asText = (cell: CellWrite) => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue } : cell);
     expect(blockRows(cells).map((row) => row.map(asText))).toEqual(blockRows(cells).map((row) => row.map(asText)));
   });

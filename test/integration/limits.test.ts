@@ -71,6 +71,21 @@ describe("Excel's limits, as a check on what is written", () => {
     expect(excelLimitProblem([change])).toBe("S!D379 would hold a text of 32,768 characters, over Excel's limit of 32,767 per cell");
   });
 
+  // A column said to be of one template (CellSource.template) is judged by its first and last
+  // rows; where one of them is too long, the cell named is still the block's first offending one.
+  test("a source's templated column is judged by its rows' numbers, the first offending cell named", () => {
+    const parts = [`=${"1+".repeat(4094)}A`, ""];
+    const block = (rows: number): CellSource => ({
+      rows,
+      columns: 2,
+      cell: (r, c) => (c === 0 ? `row ${r}` : { formula: parts.join(String(r + 1)), rowTemplate: { parts, row: String(r + 1) } }),
+      template: (c) => (c === 1 ? { parts, row: (r) => String(r + 1) } : undefined),
+    });
+    // 8,190 characters and the row's digits: within the limit up to row 99, over it from row 100.
+    expect(excelLimitProblem([{ kind: "writeRange", sheet: "S", address: "A1", cells: block(99) }])).toBe("");
+    expect(excelLimitProblem([{ kind: "writeRange", sheet: "S", address: "A1", cells: block(150) }])).toBe("S!B100 would hold a formula of 8,193 characters, over Excel's limit of 8,192");
+  });
+
   test.each(tooLong)("every adapter refuses %s before writing anything", async (_what, change) => {
     expect(excelLimitProblem([change])).not.toBe("");
     const memory = new MemoryWorkbook();
