@@ -48,7 +48,8 @@ import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, withZlibInflate } from "./zipInflate";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
-import { renderRow, shareEmptyStyles, sharedStringsXml, type RowModel, type SharedStringTable } from "./xlsxRows";
+import { SheetRows } from "./xlsxSheetRows";
+import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
 import RelationshipsXform from "exceljs/lib/xlsx/xform/core/relationships-xform";
@@ -351,43 +352,34 @@ async function writeWorksheet(zip: ZipPackage, sheet: SheetModel): Promise<void>
     return true;
   };
   const render = new WorksheetXform();
-  const rows = sheet.rows;
+  // workbookModel gives every sheet one of the two: a made sheet's cells, or an ExcelJS sheet's rows.
+  const rows = sheet.rows as CreatedRows | SheetRows;
   /**
    * Whether the rows go to the package after ExcelJS has rendered the rest of the sheet, between
    * what was handed over at sheetData's start tag and what the stream then holds (from its end
    * tag on): written outside ExcelJS's synchronous render, they can wait for the thread pool.
    */
   let afterRender = false;
-  // The rows go from their models straight to the package as ExcelJS's row and cell renderers
-  // write them (xlsxRows.ts; a made sheet's from its cells, xlsxCreatedSheet.ts), framed as
-  // ExcelJS's ListXform frames them.
+  // The rows go from the cells straight to the package as ExcelJS's row and cell renderers
+  // write them (an ExcelJS sheet's a row at a time, xlsxSheetRows.ts; a made sheet's from its
+  // cells, xlsxCreatedSheet.ts), framed as ExcelJS's ListXform frames them.
   render.map.sheetData = {
     render(stream) {
       if (rows.length === 0) return stream.leafNode("sheetData");
       stream.openNode("sheetData");
       stream.writeXml("");
       if (flush()) afterRender = true;
-      else if (rows instanceof CreatedRows) rows.render((text) => stream.writeXml(text));
-      else rows.forEach((row) => stream.writeXml(renderRow(row as RowModel)));
+      else rows.render((text) => stream.writeXml(text));
       stream.closeNode();
     },
   };
   render.render(xml, sheet);
   if (afterRender) {
     const write = (text: string) => part.write(text);
-    const slots = rows instanceof CreatedRows ? rows.slots : rows.length;
+    const slots = rows.slots;
     for (let from = 0; from < slots; from += ROW_BATCH) {
       if (part.busy) await part.ready();
-      const to = Math.min(slots, from + ROW_BATCH);
-      if (rows instanceof CreatedRows) rows.render(write, from, to);
-      else {
-        // ExcelJS's own rows: its sheet model's array of row models, holes where a row is empty.
-        const models = rows as unknown as readonly (RowModel | undefined)[];
-        for (let r = from; r < to; r++) {
-          const row = models[r];
-          if (row !== undefined) write(renderRow(row));
-        }
-      }
+      rows.render(write, from, Math.min(slots, from + ROW_BATCH));
     }
   }
   part.write(xml.xml);
@@ -584,9 +576,20 @@ export class XlsxWorkbook implements WorkbookPort {
       delete (this.book as unknown as { worksheets?: unknown }).worksheets;
     }
     model.worksheets = sheets.map((sheet) => {
-      const sheetModel = (sheet as unknown as { model: SheetModel & { dimensions: Parameters<CreatedSheet["rowList"]>[0] } }).model;
+      // The sheet's model without its rows (lib/doc/worksheet.js `get model()` makes every row's
+      // model from `_rows`): they are made a row at a time as the sheet is prepared and written.
+      const internals = sheet as unknown as { _rows: ConstructorParameters<typeof SheetRows>[0] };
+      const sheetRows = internals._rows;
+      internals._rows = [];
+      let sheetModel: SheetModel & { dimensions: Parameters<CreatedSheet["rowList"]>[0] };
+      try {
+        sheetModel = (sheet as unknown as { model: typeof sheetModel }).model;
+      } finally {
+        internals._rows = sheetRows;
+      }
       const cells = this.created.get(sheet);
-      if (cells) sheetModel.rows = cells.rowList(sheetModel.dimensions, () => ({ styles: model.styles!, sharedStrings: model.sharedStrings!, date1904: model.properties?.date1904 }));
+      const tables = () => ({ styles: model.styles!, sharedStrings: model.sharedStrings!, date1904: model.properties?.date1904 });
+      sheetModel.rows = cells ? cells.rowList(sheetModel.dimensions, tables) : new SheetRows(sheetRows, sheetModel.dimensions, tables);
       return sheetModel;
     });
     model.sheets = model.worksheets;

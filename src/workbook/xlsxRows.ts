@@ -81,7 +81,7 @@ function renderedByExcelJS(cell: CellModel): string {
 /** ` s="n"` by style number: a sheet's cells have a few dozen styles between them. */
 const styleAttributes: string[] = [];
 
-function styleAttribute(styleId: number): string {
+export function styleAttribute(styleId: number): string {
   return Number.isSafeInteger(styleId) && styleId > 0 ? (styleAttributes[styleId] ??= attribute("s", styleId)) : attribute("s", styleId);
 }
 
@@ -179,8 +179,8 @@ function renderFormula(start: string, cell: CellModel, date1904: boolean | undef
   }
 }
 
-/** RowXform.render: the row's attributes, then its cells. */
-export function renderRow(row: RowModel, date1904?: boolean): string {
+/** RowXform.render: the row's attributes, then its cells, whose XML (renderCell's) is `cells`. */
+export function rowXml(row: Omit<RowModel, "cells">, cells: string): string {
   let start = `<row r="${row.number}"`;
   if (row.height) start += attribute("ht", row.height) + ' customHeight="1"';
   if (row.hidden) start += ' hidden="1"';
@@ -189,8 +189,6 @@ export function renderRow(row: RowModel, date1904?: boolean): string {
   start += ' x14ac:dyDescent="0.25"';
   if (row.outlineLevel) start += attribute("outlineLevel", row.outlineLevel);
   if (row.collapsed) start += ' collapsed="1"';
-  let cells = "";
-  for (const cell of row.cells) cells += renderCell(cell, date1904 ?? cell.date1904);
   return cells ? `${start}>${cells}</row>` : `${start}/>`;
 }
 
