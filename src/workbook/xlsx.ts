@@ -399,12 +399,28 @@ async function writeWorksheet(zip: ZipPackage, sheet: SheetModel): Promise<void>
   }
 }
 
+/** By sheet name in lower case, the bottom row and right column (1-based) that `changes` write. */
+function writtenExtents(changes: readonly WorkbookChange[]): Map<string, { bottom: number; right: number }> {
+  const extents = new Map<string, { bottom: number; right: number }>();
+  for (const change of changes) {
+    if (change.kind !== "writeRange") continue;
+    const origin = parseCell(change.address);
+    const shape = blockShape(change.cells);
+    const name = change.sheet.toLowerCase();
+    const extent = extents.get(name) ?? { bottom: 0, right: 0 };
+    extents.set(name, { bottom: Math.max(extent.bottom, origin.row + shape.rows), right: Math.max(extent.right, origin.column + shape.columns) });
+  }
+  return extents;
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
 
   private readonly ignored: string[] = [];
   /** Sheets made here whose cells are kept outside ExcelJS until the file is written (xlsxCreatedSheet.ts). */
   private readonly created = new Map<ExcelJS.Worksheet, CreatedSheet>();
+  /** By sheet name in lower case, the bottom row and right column (1-based) the apply under way writes. */
+  private extents = new Map<string, { bottom: number; right: number }>();
   /**
    * Whether sheets made here keep their cells outside ExcelJS until the file is written. Off,
    * their cells are ExcelJS cells from the start: the file must be the same either way, which
@@ -823,6 +839,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
     assertWithinExcelLimits(changes);
+    this.extents = writtenExtents(changes);
     const done: WorkbookChange[] = [];
     for (const change of changes) {
       try {
@@ -875,8 +892,11 @@ export class XlsxWorkbook implements WorkbookPort {
           ? (row: number, column: number, master: string, result: CellValue | undefined) => cells.setClone(row, column, master, result)
           : (row: number, column: number, master: string, result: CellValue | undefined) => put(row, column, { sharedFormula: master, result } as ExcelJS.CellValue);
         const origin = parseCell(change.address);
-        const shape = blockShape(change.cells);
-        cells?.reserve(origin.row + 1, origin.row + shape.rows, origin.column + shape.columns);
+        // Room for all this apply writes to the sheet, so that a made sheet's rows are laid out
+        // once at their full width: the finance summary's blocks right of its vendor block
+        // would otherwise widen some 50 columns a row to twice that, copying every cell.
+        const extent = this.extents.get(change.sheet.toLowerCase());
+        if (cells && extent) cells.reserve(origin.row + 1, extent.bottom, extent.right);
         this.writeRange(put, share, origin, change.cells);
         return;
       }

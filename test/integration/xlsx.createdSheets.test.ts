@@ -15,7 +15,7 @@ import { insertChecklistSheet } from "../../src/actions/checklist";
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
 import type { CellWrite, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import type { CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
+import { CreatedSheet as CreatedSheetClass, type CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
 import { ZipPackage } from "../../src/workbook/zipPackage";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -127,6 +127,28 @@ describe.each([
 });
 
 describe("a sheet made by the adapter", () => {
+  // The finance summary writes its vendor block (51 columns) before the blocks right of it: laid
+  // out at the width of the first block, every row would be copied to twice that width.
+  it("is laid out once, at the width and height of all one apply writes to it, in the same file", async () => {
+    const rows = 300;
+    const left: CellWrite[][] = Array.from({ length: rows }, (_, r) => [`v${r}`, r, { formula: `=B${r + 1}*2`, cachedValue: r * 2 }]);
+    const right: CellWrite[][] = Array.from({ length: rows + 20 }, (_, r) => [r, `w${r}`]);
+    const changes: WorkbookChange[] = [
+      { kind: "ensureSheet", sheet: "Made" },
+      { kind: "writeRange", sheet: "Made", address: "A1", cells: left },
+      { kind: "writeRange", sheet: "made", address: "BH3", cells: right },
+    ];
+    const fit = jest.spyOn(CreatedSheetClass.prototype as unknown as { fit: (rows: number, columns: number, exactly: boolean) => void }, "fit");
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply(changes);
+    expect(fit.mock.calls).toEqual([[rows + 22, 61, true]]);
+    fit.mockRestore();
+    const inExcelJS = XlsxWorkbook.create();
+    inExcelJS.keepMadeSheetsOutside = false;
+    await inExcelJS.apply(changes);
+    expect((await workbook.toBuffer()).equals(await inExcelJS.toBuffer())).toBe(true);
+  });
+
   it("keeps values, filled-down formulas and formats written to it, and can be read back after", async () => {
     const workbook = XlsxWorkbook.create();
     await workbook.apply([
