@@ -2,6 +2,7 @@
 // The package's command: runs the command line (src/cli/main.ts) in a child process, so the
 // command line needs no separate build step. Arguments and exit code pass straight through.
 const { spawn } = require("child_process");
+const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const v8 = require("v8");
@@ -40,7 +41,22 @@ function run(bundle) {
   // files instead of the bundle's lines: Node reads the bundle's source map when it loads the
   // bundle itself (a load of a few tens of milliseconds, for debugging only).
   const entry = !bundle ? ["--require", tsxLoader, cli] : process.env.OFFSHORE_DEBUG ? ["--enable-source-maps", bundle] : [runBundle, bundle];
-  const child = spawn(process.execPath, [...nodeFlags, ...heap.flags, ...entry, ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
+  // The fourth channel carries the child's notices of the temporary file it writes the output to
+  // (main.ts, writeSafely), so that one left by a child stopped with SIGKILL is removed here.
+  const child = spawn(process.execPath, [...nodeFlags, ...heap.flags, ...entry, ...process.argv.slice(2)], {
+    stdio: ["inherit", "inherit", "pipe", "ipc"],
+    env: { ...process.env, OFFSHORE_LAUNCHER_CHANNEL: "1" },
+  });
+  const partials = new Set();
+  child.on("message", (message) => {
+    if (!message || typeof message.partial !== "string") return;
+    if (message.open) partials.add(message.partial);
+    else partials.delete(message.partial);
+  });
+  // Ctrl+C signals the launcher and the child alike (the terminal signals the whole foreground
+  // process group); SIGTERM and SIGHUP may be sent to the launcher alone. Either way the child is
+  // told, removes its temporary file and says so, and the launcher ends with it.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
   let outOfMemory = false;
   let pending = "";
   // Blank lines are held until the next line shows they do not open the trace.
@@ -79,8 +95,9 @@ function run(bundle) {
     if (signal) {
       // Killed from outside (the system's out-of-memory killer sends SIGKILL): no stack trace,
       // no message of its own. The output is renamed into place only once complete (main.ts).
+      for (const partial of partials) fs.rmSync(partial, { force: true });
       console.error(
-        `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written (a hidden file ending in .partial may be left beside the output: delete it).` +
+        `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written.` +
           (signal === "SIGKILL" ? " The system stops a process this way when the machine runs out of memory: close other programs, or split the vendor table." : ""),
       );
       process.exit(1);

@@ -5,7 +5,8 @@
 // It runs the same actions as the pane (find the table, evaluate, checklist sheets, prepare
 // for finance) through the ExcelJS adapter; this file only parses arguments, reports
 // progress and prints. Any failure is one line on stderr and a non-zero exit.
-import { constants as fsConstants, promises as fs } from "fs";
+import { constants as fsConstants, existsSync, promises as fs, rmSync } from "fs";
+import os from "os";
 import path from "path";
 import { parseArgs } from "util";
 import JSZip from "jszip";
@@ -182,6 +183,49 @@ async function checkWritable(output: string): Promise<void> {
 }
 
 /**
+ * The temporary files writeSafely writes, each with its output and whether its rename into place
+ * has begun: removed if the command is stopped (`stopOn`).
+ */
+const partials = new Map<string, { output: string; renaming: boolean }>();
+/** The outputs renamed into place: a stop after that leaves a complete workbook. */
+const written: string[] = [];
+
+/**
+ * Tells the launcher (bin/offshore-evaluate.js) of each temporary file as it is made and gone,
+ * so that it removes one left by a process stopped in a way no handler sees (SIGKILL, which the
+ * system's out-of-memory killer sends). Set only when run as the command by that launcher.
+ */
+let tellLauncher: ((message: { partial: string; open: boolean }) => void) | null = null;
+
+function partialMade(partial: string, output: string | null): void {
+  if (output !== null) partials.set(partial, { output, renaming: false });
+  else partials.delete(partial);
+  tellLauncher?.({ partial, open: output !== null });
+}
+
+/**
+ * Ends the command on Ctrl+C (SIGINT, which the terminal sends to the launcher and this process
+ * alike), SIGTERM and SIGHUP with one line and the shell's exit code for a signal (128 + its
+ * number), after removing the temporary file of a write under way: the output is renamed into
+ * place only once complete, so it is either the old file or the whole new one. A temporary file
+ * gone once its rename has begun was renamed: the output is then the new one.
+ */
+function stopOn(signal: "SIGINT" | "SIGTERM" | "SIGHUP", err: (line: string) => void): void {
+  process.on(signal, () => {
+    const complete: string[] = [...written];
+    for (const [partial, { output, renaming }] of partials) {
+      if (renaming && !existsSync(partial)) complete.push(output);
+      else rmSync(partial, { force: true });
+    }
+    err(
+      complete.length === 0
+        ? `Error: the command line was stopped (${signal}) before it wrote the workbook; nothing was written.`
+        : `Error: the command line was stopped (${signal}) after it wrote ${complete.join(", ")}, which is complete.`,
+    );
+    process.exit(128 + os.constants.signals[signal]);
+  });
+}
+/**
  * Writes `data` to `output` so that a crash never leaves half a workbook, which matters most
  * with --in-place, where the target is the buyer's own file: a temporary file beside the real
  * target, flushed to disk, then renamed over it. A symbolic link is written through (its target
@@ -199,6 +243,7 @@ async function writeSafely(output: string, produce: () => Promise<readonly Buffe
   const partial = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.partial`);
   try {
     const data = await produce();
+    partialMade(partial, output);
     const file = await fs.open(partial, "wx", existing ? existing.mode & 0o777 : 0o666);
     try {
       // One buffer after the other, never joined into one; a write may take only part of one.
@@ -210,9 +255,14 @@ async function writeSafely(output: string, produce: () => Promise<readonly Buffe
     } finally {
       await file.close();
     }
+    const made = partials.get(partial);
+    if (made) made.renaming = true;
     await fs.rename(partial, target);
+    written.push(output);
+    partialMade(partial, null);
   } catch (error) {
     await fs.rm(partial, { force: true });
+    partialMade(partial, null);
     throw new CliError(`Cannot write ${output}: ${(error as Error).message}`);
   }
   // The rename itself is durable only once the folder is flushed (not possible on Windows).
@@ -615,6 +665,12 @@ if (require.main === module) {
     },
     err: (line) => process.stderr.write(line + "\n"),
   };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) stopOn(signal, io.err);
+  // The channel only carries those notices: it must not keep the process alive once its work is done.
+  if (process.send && process.env.OFFSHORE_LAUNCHER_CHANNEL === "1") {
+    process.channel?.unref();
+    tellLauncher = (message) => process.send?.(message);
+  }
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
