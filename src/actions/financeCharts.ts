@@ -6,7 +6,7 @@ import type { PortableResultKey } from "../model/portable";
 import { cellAddress, columnLetters } from "../workbook/address";
 import type { Assumptions } from "../model/assumptions";
 import { portfolioSensitivity, type Sensitivity } from "../model/sensitivity";
-import type { CellWrite, ChartSpec, WorkbookChange } from "../workbook/port";
+import { blockShape, type CellBlock, type CellSource, type CellWrite, type ChartSpec, type WorkbookChange } from "../workbook/port";
 import { shortenedText } from "../model/values";
 import {
   COST_BY_YEAR_COLUMN,
@@ -155,12 +155,20 @@ export function chartBlocks(input: {
   const lowParts = [`=${lowLetters}`, ""];
   const toExpectedParts = [`=${expectedLetters}`, `-${lowLetters}`, ""];
   const toHighParts = [`=${highLetters}`, `-${expectedLetters}`, ""];
-  const rangeRows: CellWrite[][] = vendors.map((v, i) => {
-    const row = String(FIRST_VENDOR_ROW + i + 1);
-    const { low, expected, high } = v.costRange;
-    if (mode === "values") return [v.vendor, low, expected - low, high - expected];
-    return [v.vendor, new RowFormula(lowParts, row, low), new RowFormula(toExpectedParts, row, expected - low), new RowFormula(toHighParts, row, high - expected)];
-  });
+  const parts = [undefined, lowParts, toExpectedParts, toHighParts];
+  const row = (r: number) => String(FIRST_VENDOR_ROW + r + 1);
+  // Worked out as the adapter writes them (CellSource), not held from the plan on.
+  const rangeRows: CellSource = {
+    rows: vendors.length,
+    columns: 4,
+    cell(r, c) {
+      const v = vendors[r];
+      const { low, expected, high } = v.costRange;
+      const value = [v.vendor, low, expected - low, high - expected][c];
+      return mode === "values" || c === 0 ? value : new RowFormula(parts[c]!, row(r), value);
+    },
+    template: (c) => (mode === "formulas" && parts[c] ? { parts: parts[c], row } : undefined),
+  };
   const rangeHeader = ["Cost range chart: vendor", "Total cost, low", "Low to expected", "Expected to high"];
   const sum = vendors.reduce((total, v) => total + v.evaluation.cost.total, 0);
   const bars = (input.portfolio ?? portfolioSensitivity(
@@ -179,13 +187,15 @@ export function chartBlocks(input: {
     { kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, left), cells: [cells] },
     { kind: "formatRange", sheet, address: `${cellAddress(SUMMARY_HEADER_ROW, left)}:${cellAddress(SUMMARY_HEADER_ROW, left + cells.length - 1)}`, format: { bold: true, fill: "#FCE4D6", wrapText: true, columnWidth: 85 } },
   ];
-  const body = (left: number, rows: CellWrite[][]): WorkbookChange[] =>
-    rows.length === 0
+  const body = (left: number, rows: CellBlock): WorkbookChange[] => {
+    const shape = blockShape(rows);
+    return shape.rows === 0
       ? []
       : [
           { kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, left), cells: rows },
-          { kind: "formatRange", sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 1)}:${cellAddress(FIRST_VENDOR_ROW + rows.length - 1, left + rows[0].length - 1)}`, format: { numberFormat: "#,##0" } },
+          { kind: "formatRange", sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 1)}:${cellAddress(FIRST_VENDOR_ROW + shape.rows - 1, left + shape.columns - 1)}`, format: { numberFormat: "#,##0" } },
         ];
+  };
   return {
     changes: [
       ...header(COST_RANGE_CHART_COLUMN, rangeHeader),
@@ -194,7 +204,7 @@ export function chartBlocks(input: {
       ...body(TORNADO_COLUMN, tornadoRows),
     ],
     right: TORNADO_COLUMN + TORNADO_WIDTH - 1,
-    bottom: FIRST_VENDOR_ROW + Math.max(rangeRows.length, tornadoRows.length, 1) - 1,
+    bottom: FIRST_VENDOR_ROW + Math.max(vendors.length, tornadoRows.length, 1) - 1,
     assumptions: tornadoRows.length,
   };
 }

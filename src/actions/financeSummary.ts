@@ -238,46 +238,49 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
 /** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
 function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
   const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
-  const summaryRow = tableRowEntries(vendors);
-  const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const rowCount = table.rowCount;
+  // By table row: its vendor's place + 1 (and, on a rate card, its member's + 1), or minus its
+  // error's place + 1, 0 for a blank row; numbers, not an entry per row held until the apply ends.
+  const slots = new Int32Array(rowCount);
+  const members = vendors.some((v) => v.members) ? new Int32Array(rowCount) : undefined;
+  // A later entry for a row replaces an earlier one, a vendor's an error's (as tableRowEntries).
+  rowErrors.forEach((e, k) => (slots[e.tableRow - 1] = -k - 1));
+  for (const [k, v] of vendors.entries())
+    for (const [j, m] of (v.members ?? [v]).entries()) {
+      slots[m.tableRow - 1] = k + 1;
+      if (members) members[m.tableRow - 1] = v.members ? j + 1 : 0;
+    }
   const resultLetters = OUTPUT_SUMMARY_KEYS.map((key) => columnLetters(summaryColumnOf("result", key)));
   const reordered = excelText(SUMMARY_REORDERED);
-  const rows: CellWrite[][] = [];
-  for (let i = 1; i <= table.rowCount; i++) {
-    const found = summaryRow.get(i);
-    const error = errors.get(i);
-    rows.push([
-      i,
-      ...OUTPUT_SUMMARY_KEYS.map((key, k): CellWrite => {
-        if (found) {
-          const value = entryValue(found, key);
-          // Values mode keeps the summary free of formulas: the entry is the number itself.
-          if (input.mode === "values") return writable(value);
-          // A sort of the summary's rows moves the vendor away from the row referred to here
-          // (references from outside a sorted range do not follow it): the row's "Row on vendor
-          // sheet" then differs, and the entry says so instead of showing another vendor's number.
-          const row = found.row + 1;
-          // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
-          const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
-          const formula = `=IF(${TABLE_ROW_LETTERS}${row}=${found.vendor.row},${resultLetters[k]}${row}${share},${reordered})`;
-          // Never a filled-down run: the vendor's row in the table (a constant, which filling
-          // down keeps) differs from one summary row to another, and rows of one summary row
-          // (a rate card's option) refer to that same row.
-          return { formula, cachedValue: value, alone: true };
-        }
-        // A blank row shows nothing, as the add-in's own formulas leave it.
-        return error === undefined ? "" : notEvaluated(error);
-      }),
-    ]);
-  }
+  // Worked out as the adapter writes them (CellSource), not held from the plan on.
+  const cell = (r: number, c: number): CellWrite => {
+    if (c === 0) return r + 1;
+    const k = c - 1;
+    const slot = slots[r];
+    // A blank row shows nothing, as the add-in's own formulas leave it.
+    if (slot <= 0) return slot === 0 ? "" : notEvaluated(rowErrors[-slot - 1].message);
+    const vendor = vendors[slot - 1];
+    const member = members?.[r] ? vendor.members![members[r] - 1] : undefined;
+    const row = FIRST_VENDOR_ROW + slot - 1;
+    const found: TableRowEntry = member ? { vendor, row, share: member.share, total: member.total } : { vendor, row };
+    const key = OUTPUT_SUMMARY_KEYS[k];
+    const value = entryValue(found, key);
+    // Values mode keeps the summary free of formulas: the entry is the number itself.
+    if (input.mode === "values") return writable(value);
+    // A sort of the summary's rows moves the vendor away from the row referred to here
+    // (references from outside a sorted range do not follow it): the row's "Row on vendor
+    // sheet" then differs, and the entry says so instead of showing another vendor's number.
+    // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
+    const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
+    const formula = `=IF(${TABLE_ROW_LETTERS}${row + 1}=${vendor.row},${resultLetters[k]}${row + 1}${share},${reordered})`;
+    // Never a filled-down run: the vendor's row in the table (a constant, which filling
+    // down keeps) differs from one summary row to another, and rows of one summary row
+    // (a rate card's option) refer to that same row.
+    return { formula, cachedValue: value, alone: true };
+  };
   const right = TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length;
   const changes: WorkbookChange[] = [
-    {
-      kind: "writeRange",
-      sheet,
-      address: cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN),
-      cells: [[`${keyHeader} (the vendor table's key column)`, ...outputHeaders.map((h) => `${h} (vendor table)`)], ...rows],
-    },
+    { kind: "writeRange", sheet, address: cellAddress(SUMMARY_HEADER_ROW, TABLE_BLOCK_COLUMN), cells: [[`${keyHeader} (the vendor table's key column)`, ...outputHeaders.map((h) => `${h} (vendor table)`)]] },
     {
       kind: "formatRange",
       sheet,
@@ -285,7 +288,8 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
       format: { bold: true, fill: "#D9E1F2", wrapText: true, columnWidth: 90 },
     },
   ];
-  return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(table.rowCount, 1) - 1 };
+  if (rowCount > 0) changes.splice(1, 0, { kind: "writeRange", sheet, address: cellAddress(FIRST_VENDOR_ROW, TABLE_BLOCK_COLUMN), cells: { rows: rowCount, columns: right - TABLE_BLOCK_COLUMN + 1, cell } });
+  return { changes, right, bottom: FIRST_VENDOR_ROW + Math.max(rowCount, 1) - 1 };
 }
 
 export { OUTPUT_SUMMARY_KEYS, SUMMARY_YEARS } from "./financeLayout";
@@ -298,14 +302,45 @@ export const COST_BY_YEAR_VALUES_TITLE = "Cost by contract year (as prepared: va
  * values as prepared. A term too long to split keeps its sentence and no years.
  */
 function costByYearBlock(input: SummaryInput, left: number): { changes: WorkbookChange[]; right: number; bottom: number; count: number } {
-  // A row's own evaluation holds its total cost under these assumptions; a rate card's option's
-  // is its rows' together, priced otherwise than its combined row (model/rateCard.ts).
-  const terms = input.vendors.map((v) => costOverTerm(v.evaluation.row, input.a, v.members === undefined ? v.evaluation.cost : undefined));
+  const { vendors } = input;
+  const n = vendors.length;
+  const formulas = input.mode === "formulas";
+  // The yearly rise's formula holds no row: one template (a single part) per wage assumption
+  // and cap, so that rows sharing it are recognised as a fill-down by the template alone.
+  const rises: string[][] = [];
+  const riseAt = new Map<string, number>();
+  // By vendor, what its cells are made of, kept as numbers (not as terms or cells, each some
+  // objects a vendor held until the apply ends): its term's years (-1: not split), the rise's
+  // template, and its rise, total and years' totals, `stride` numbers a vendor.
+  const yearsOf = new Int32Array(n);
+  const riseOf = new Int32Array(n);
+  const notSplit = new Map<number, string>();
+  let stride = SUMMARY_YEARS + 2;
+  let numbers = new Float64Array(n * stride);
   // A loop, not Math.max(...): spreading some 150,000 vendors' terms overflows the call stack.
   let longest = 1;
-  for (const term of terms) longest = Math.max(longest, term.years.length);
+  vendors.forEach((v, i) => {
+    // A row's own evaluation holds its total cost under these assumptions; a rate card's option's
+    // is its rows' together, priced otherwise than its combined row (model/rateCard.ts).
+    const term = costOverTerm(v.evaluation.row, input.a, v.members === undefined ? v.evaluation.cost : undefined);
+    longest = Math.max(longest, term.years.length);
+    yearsOf[i] = term.notSplit ? -1 : term.years.length;
+    if (term.notSplit) return void notSplit.set(i, term.riseBasis);
+    const key = `${term.wageAssumption}\u0000${v.evaluation.row.indexationCap}`;
+    let rise = riseAt.get(key);
+    if (rise === undefined && formulas) riseAt.set(key, (rise = rises.push([yearlyRiseFormula(term.wageAssumption!, v.evaluation.row.indexationCap)]) - 1));
+    riseOf[i] = rise ?? 0;
+    numbers[i * stride] = term.yearlyRise;
+    numbers[i * stride + 1] = term.total;
+    for (let y = 0; y < SUMMARY_YEARS && y < term.years.length; y++) numbers[i * stride + 2 + y] = term.years[y].total;
+  });
   const count = Math.min(SUMMARY_YEARS, longest);
-  const formulas = input.mode === "formulas";
+  if (count + 2 < stride) {
+    const kept = new Float64Array(n * (count + 2));
+    for (let i = 0; i < n; i++) kept.set(numbers.subarray(i * stride, i * stride + count + 2), i * (count + 2));
+    numbers = kept;
+    stride = count + 2;
+  }
   const header = [formulas ? COST_BY_YEAR_TITLE : COST_BY_YEAR_VALUES_TITLE, "Yearly rise of the rate", ...Array.from({ length: count }, (_, i) => `Year ${i + 1}`), "Over the term"];
   // The formulas differ between rows only by the row number and the term's years: built once
   // per number of years, with ROW where the row goes, then joined with each row's number.
@@ -319,41 +354,36 @@ function costByYearBlock(input: SummaryInput, left: number): { changes: Workbook
     }
     return template;
   };
-  // The yearly rise's formula holds no row: one template (a single part) per wage assumption
-  // and cap, so that rows sharing it are recognised as a fill-down by the template alone.
-  const riseTemplates = new Map<string, string[]>();
-  const riseTemplate = (wageAssumption: string, cap: number | undefined) => {
-    const key = `${wageAssumption}\u0000${cap}`;
-    let template = riseTemplates.get(key);
-    if (template === undefined) riseTemplates.set(key, (template = [yearlyRiseFormula(wageAssumption, cap)]));
-    return template;
-  };
-  const rows: CellWrite[][] = input.vendors.map((v, i) => {
-    const term = terms[i];
-    const cells = new Array<CellWrite>(count + 3);
-    cells[0] = v.vendor;
-    if (term.notSplit) {
-      cells[1] = term.riseBasis;
-      return cells.fill(null, 2);
-    }
+  // A column's template, from the rise (-1) to the term (count), or undefined where a year is blank.
+  const partsOf = (years: number, rise: number, y: number) => (y < 0 ? rises[rise] : y === count ? templateFor(years).overTerm : y < years ? templateFor(years).years[y] : undefined);
+  const rowNumber = (r: number) => String(FIRST_VENDOR_ROW + r + 1);
+  // Cells worked out as the adapter writes them (CellSource); a term too long to split keeps its sentence and no years.
+  const cell = (r: number, c: number): CellWrite => {
+    if (c === 0) return vendors[r].vendor;
+    const years = yearsOf[r];
+    if (years < 0) return c === 1 ? notSplit.get(r)! : null;
+    const y = c - 2;
     // Portable formulas for the years the term has as prepared; a later year stays blank.
-    const row = String(FIRST_VENDOR_ROW + i + 1);
-    const built = formulas ? templateFor(term.years.length) : undefined;
-    cells[1] = built ? new RowFormula(riseTemplate(term.wageAssumption!, v.evaluation.row.indexationCap), row, term.yearlyRise) : term.yearlyRise;
-    for (let y = 0; y < count; y++) {
-      const year = term.years[y];
-      cells[2 + y] = year === undefined ? null : built ? new RowFormula(built.years[y], row, year.total) : year.total;
-    }
-    cells[count + 2] = built ? new RowFormula(built.overTerm, row, term.total) : term.total;
-    return cells;
-  });
+    if (y >= years && y < count) return null;
+    const value = numbers[r * stride + (y < 0 ? 0 : y === count ? 1 : 2 + y)];
+    return formulas ? new RowFormula(partsOf(years, riseOf[r], y)!, rowNumber(r), value) : value;
+  };
+  // Where every vendor's term has as many years and one rise, each column is of one template.
+  const same = (of: Int32Array) => (of.every((x) => x === of[0]) ? of[0] : -1);
+  const years = n > 0 && formulas && notSplit.size === 0 ? same(yearsOf) : -1;
+  const rise = years < 0 ? -1 : same(riseOf);
+  const template = (c: number) => {
+    const parts = c > 0 && (c > 1 || rise >= 0) ? partsOf(years, rise, c - 2) : undefined;
+    return parts && { parts, row: rowNumber };
+  };
   const right = left + header.length - 1;
-  const bottom = FIRST_VENDOR_ROW + Math.max(rows.length, 1) - 1;
+  const bottom = FIRST_VENDOR_ROW + Math.max(n, 1) - 1;
   const changes: WorkbookChange[] = [
-    { kind: "writeRange", sheet: input.sheet, address: cellAddress(SUMMARY_HEADER_ROW, left), cells: [header, ...rows] },
+    { kind: "writeRange", sheet: input.sheet, address: cellAddress(SUMMARY_HEADER_ROW, left), cells: [header] },
     { kind: "formatRange", sheet: input.sheet, address: `${cellAddress(SUMMARY_HEADER_ROW, left)}:${cellAddress(SUMMARY_HEADER_ROW, right)}`, format: { bold: true, fill: "#E2EFDA", wrapText: true, columnWidth: 85 } },
   ];
-  if (rows.length > 0) {
+  if (n > 0) {
+    changes.splice(1, 0, { kind: "writeRange", sheet: input.sheet, address: cellAddress(FIRST_VENDOR_ROW, left), cells: { rows: n, columns: header.length, cell, ...(years >= 0 && { template }) } });
     changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 1)}:${cellAddress(bottom, left + 1)}`, format: { numberFormat: "0.0#%" } });
     changes.push({ kind: "formatRange", sheet: input.sheet, address: `${cellAddress(FIRST_VENDOR_ROW, left + 2)}:${cellAddress(bottom, right)}`, format: { numberFormat: "#,##0" } });
   }

@@ -3,11 +3,11 @@
 // column and shape), so that an adapter recognises a filled-down column without building and
 // comparing each row's text.
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
-import { FIRST_VENDOR_ROW, SUMMARY_COLUMNS, TABLE_BLOCK_COLUMN } from "../../src/actions/financeLayout";
+import { COST_BY_YEAR_COLUMN, COST_RANGE_CHART_COLUMN, FIRST_VENDOR_ROW, SUMMARY_COLUMNS, TABLE_BLOCK_COLUMN } from "../../src/actions/financeLayout";
 import { SAMPLE_TABLE_NAME } from "../../src/sample/vendors";
 import { parseCell } from "../../src/workbook/address";
 import { MemoryWorkbook } from "../../src/workbook/memory";
-import { blockRows, type ApplyOptions, type CellWrite, type FormulaWrite, type WorkbookChange } from "../../src/workbook/port";
+import { blockRows, type ApplyOptions, type CellSource, type CellWrite, type FormulaWrite, type WorkbookChange } from "../../src/workbook/port";
 import { fillDown } from "../../src/workbook/xlsx";
 import { RATE_CARD_TABLE_NAME } from "../../src/sample/rateCard";
 import { rateCardChanges, sampleChanges } from "../../scripts/make-sample";
@@ -88,6 +88,63 @@ describe("the finance summary's formulas on vendor rows", () => {
     }
     const asText = (cell: CellWrite) => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue } : cell);
     expect(blockRows(cells).map((row) => row.map(asText))).toEqual(blockRows(cells).map((row) => row.map(asText)));
+  });
+
+  // Every block with a cell on each vendor's row (or each table row's) is a source: the vendor
+  // block, the vendor table's block, the cost by year and the cost range chart's. Rows of
+  // CellWrite would be held from the plan until the whole apply ends, at 10,000 vendors some
+  // 100,000 objects besides the sheet's own cells. A column said to be of one template is so on
+  // every row, which the limits check relies on when it judges it by its first and last rows.
+  it("gives every block of the vendors' or the table's rows as a source, its template columns matching its cells", async () => {
+    for (const [changes, table, mode] of [
+      [sampleChanges(), SAMPLE_TABLE_NAME, "formulas"],
+      [sampleChanges(), SAMPLE_TABLE_NAME, "values"],
+      [rateCardChanges(), RATE_CARD_TABLE_NAME, "formulas"],
+    ] as const) {
+      const workbook = new Recording();
+      await workbook.apply(changes);
+      workbook.changes.length = 0;
+      const outcome = await prepareForFinance(workbook, table, { now: new Date("2026-03-02T15:30:00Z"), mode });
+      if (outcome.kind !== "done") throw new Error(outcome.message);
+      const tableRows = (await workbook.read({ table: { name: table } })).table!.rowCount;
+      const sources = new Map<number, CellSource>();
+      for (const change of workbook.changes) {
+        if (change.kind !== "writeRange" || change.sheet !== outcome.sheet) continue;
+        const origin = parseCell(change.address);
+        const rows = "cell" in change.cells ? change.cells.rows : change.cells.length;
+        // Any block reaching a vendor's row from the header row on, as rows or as a source.
+        if (origin.row + rows <= FIRST_VENDOR_ROW) continue;
+        if (!("cell" in change.cells)) continue;
+        sources.set(origin.column, change.cells);
+        expect([mode, origin.column, origin.row]).toEqual([mode, origin.column, FIRST_VENDOR_ROW]);
+      }
+      const expected = [0, TABLE_BLOCK_COLUMN, COST_BY_YEAR_COLUMN, COST_RANGE_CHART_COLUMN];
+      expect({ table, mode, sources: [...sources.keys()].sort((x, y) => x - y) }).toEqual({ table, mode, sources: expected });
+      const n = outcome.vendors.length;
+      expect(expected.map((c) => sources.get(c)!.rows)).toEqual([n, tableRows, n, n]);
+      // The vendor's name first on each vendor's row; the table's row number on each table row.
+      for (const c of [0, COST_BY_YEAR_COLUMN, COST_RANGE_CHART_COLUMN]) expect(blockRows(sources.get(c)!).map((row) => row[0])).toEqual(outcome.vendors.map((v) => v.vendor));
+      expect(blockRows(sources.get(TABLE_BLOCK_COLUMN)!).map((row) => row[0])).toEqual(Array.from({ length: tableRows }, (_, i) => i + 1));
+      let templated = 0;
+      for (const [left, cells] of sources)
+        for (let c = 0; c < cells.columns; c++) {
+          const template = cells.template?.(c);
+          if (!template) continue;
+          templated++;
+          for (let r = 0; r < cells.rows; r++) {
+            const cell = cells.cell(r, c);
+            const got = cell !== null && typeof cell === "object" ? cell.rowTemplate : undefined;
+            expect([left, c, r, got?.parts === template.parts, got?.row]).toEqual([left, c, r, true, template.row(r)]);
+            expect((cell as FormulaWrite).formula).toBe(template.parts.join(template.row(r)));
+          }
+        }
+      // In formulas mode the cost range chart's three columns too (one template each, whatever the vendor).
+      if (mode === "formulas") expect([1, 2, 3].map((c) => sources.get(COST_RANGE_CHART_COLUMN)!.template?.(c) !== undefined)).toEqual([true, true, true]);
+      expect(templated > 0).toBe(mode === "formulas");
+      // Asked again, a cell is the same write.
+      const asText = (cell: CellWrite) => (cell !== null && typeof cell === "object" ? { formula: cell.formula, cachedValue: cell.cachedValue, alone: cell.alone } : cell);
+      for (const cells of sources.values()) expect(blockRows(cells).map((row) => row.map(asText))).toEqual(blockRows(cells).map((row) => row.map(asText)));
+    }
   });
 
   // A formula marked alone is written without being looked at for a filled-down run
