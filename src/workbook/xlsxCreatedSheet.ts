@@ -52,7 +52,10 @@ const NO_STYLE: Style = {};
  * What only a formula written with its text needs (ExcelJS's FormulaValue model's formula,
  * shareType and ref, and the range CellXform.prepare gives a master its clones name): kept off
  * the store's arrays, as most formula cells are the clones of a fill-down, which name their
- * master instead.
+ * master instead. A formula of its text alone (no share type, ref or shared formula: the finance
+ * summary's vendor-table block, some 30,000 at 10,000 rows) is kept as its text itself, a string
+ * in place of this object, until prepare makes it a master (FormulaText, a string read as
+ * `{ formula }`).
  */
 interface FormulaText {
   readonly formula: string | undefined;
@@ -66,7 +69,7 @@ interface FormulaText {
 const TYPE = 0x0f;
 /** and whether its value, or its formula's result, is a number kept in `nums`. */
 const NUM = 0x10;
-/** and whether it is a formula with its text (FormulaText) rather than a clone. */
+/** and whether it is a formula with its text (FormulaText, or the text alone) rather than a clone. */
 const TEXT = 0x20;
 
 /** A cell's 1-based column in ExcelJS's spelling. */
@@ -251,10 +254,13 @@ export class CreatedSheet {
     }
   }
 
-  /** A formula's text or a clone's master into `slot`. */
-  private keepFormula(slot: number, formula: string | FormulaText | undefined): void {
+  /** A clone's master, or a formula's text (`text`: a string is the formula's text alone), into `slot`. */
+  private keepFormula(slot: number, formula: string | FormulaText | undefined, text = typeof formula === "object"): void {
     let ref = 0;
-    if (typeof formula === "string") {
+    if (text) {
+      ref = this.objects.push(formula) - 1;
+      this.kinds[slot] |= TEXT;
+    } else if (typeof formula === "string") {
       // A run's clones come one after another, naming one master.
       if (formula === this.lastMaster) ref = this.lastMasterRef;
       else {
@@ -263,9 +269,6 @@ export class CreatedSheet {
         this.lastMaster = formula;
         this.lastMasterRef = ref;
       }
-    } else if (formula) {
-      ref = this.objects.push(formula) - 1;
-      this.kinds[slot] |= TEXT;
     }
     this.formulaRefs[slot] = ref;
   }
@@ -291,7 +294,8 @@ export class CreatedSheet {
     } else {
       const f = value as { formula?: string; sharedFormula?: string; result?: unknown; shareType?: string; ref?: string };
       this.keep(slot, Formula, f.result);
-      if (f.formula !== undefined || f.shareType !== undefined || f.ref !== undefined || (f.sharedFormula !== undefined && typeof f.sharedFormula !== "string")) {
+      if (typeof f.formula === "string" && f.shareType === undefined && f.ref === undefined && f.sharedFormula === undefined) this.keepFormula(slot, f.formula, true);
+      else if (f.formula !== undefined || f.shareType !== undefined || f.ref !== undefined || (f.sharedFormula !== undefined && typeof f.sharedFormula !== "string")) {
         this.keepFormula(slot, { formula: f.formula, sharedFormula: f.sharedFormula, shareType: f.shareType, ref: f.ref, range: undefined });
       } else this.keepFormula(slot, f.sharedFormula);
     }
@@ -334,13 +338,27 @@ export class CreatedSheet {
     return this.kinds[slot] & NUM ? this.nums[slot] : this.objects[this.valueRefs[slot]];
   }
 
-  private text(slot: number): FormulaText | undefined {
-    return this.kinds[slot] & TEXT ? (this.objects[this.formulaRefs[slot]] as FormulaText) : undefined;
+  /** A formula's text, as FormulaText or the text alone; undefined for a clone or a value. */
+  private text(slot: number): FormulaText | string | undefined {
+    return this.kinds[slot] & TEXT ? (this.objects[this.formulaRefs[slot]] as FormulaText | string) : undefined;
+  }
+
+  /** The text of a formula written with one. */
+  private formula(slot: number): string | undefined {
+    const text = this.text(slot);
+    return typeof text === "string" ? text : text?.formula;
+  }
+
+  /** A formula's FormulaText, the text alone read as `{ formula }` (every other field undefined). */
+  private shared(slot: number): Partial<FormulaText> | undefined {
+    const text = this.text(slot);
+    return typeof text === "string" ? { formula: text } : text;
   }
 
   private sharedFormula(slot: number): string | undefined {
     const f = this.objects[this.formulaRefs[slot]] as string | FormulaText | undefined;
-    return typeof f === "object" ? f.sharedFormula : f;
+    if (this.kinds[slot] & TEXT) return typeof f === "object" ? f.sharedFormula : undefined;
+    return f as string | undefined;
   }
 
   /** The value as it was given to `set`, for ExcelJS's `cell.value`. */
@@ -348,7 +366,7 @@ export class CreatedSheet {
     const type = this.type(slot);
     if (type === enums.ValueType.Null) return null;
     if (type !== Formula) return this.value(slot) as ExcelJS.CellValue;
-    const text = this.text(slot);
+    const text = this.shared(slot);
     const f: Record<string, unknown> = { formula: text?.formula, sharedFormula: this.sharedFormula(slot), result: this.value(slot), shareType: text?.shareType, ref: text?.ref };
     for (const key of Object.keys(f)) if (f[key] === undefined) delete f[key];
     return f as unknown as ExcelJS.CellValue;
@@ -425,7 +443,7 @@ export class CreatedSheet {
         masters.set(address, found);
       }
       const slot = found.slot;
-      if (slot < 0 || this.type(slot) !== Formula || !this.text(slot)?.formula) return undefined;
+      if (slot < 0 || this.type(slot) !== Formula || !this.formula(slot)) return undefined;
       // Only cells prepared before the clone are in ExcelJS's map: above it, or left of it in its row.
       return found.r < r || (found.r === r && found.c < c) ? found : undefined;
     };
@@ -472,14 +490,17 @@ export class CreatedSheet {
         } else if (type === Formula) {
           numbers[slot] = -1;
           const text = this.text(slot);
-          if (text?.shareType === "shared") numbers[slot] = siFormulae++;
+          if (typeof text === "object" && text.shareType === "shared") numbers[slot] = siFormulae++;
           const sharedFormula = this.sharedFormula(slot);
-          if (!text?.formula && sharedFormula) {
+          if (!this.formula(slot) && sharedFormula) {
             const found = master(sharedFormula, r, c);
             if (!found) throw new Error(`Shared Formula master must exist above and or left of clone for cell ${letters(c + 1)}${r + 1}`);
             // A master has its text (`master` finds only formulas with one).
             const shared = found.slot;
-            const masterText = this.text(shared)!;
+            let masterText = this.text(shared)!;
+            // A text alone becomes an object here, where it becomes a master.
+            if (typeof masterText === "string")
+              this.objects[this.formulaRefs[shared]] = masterText = { formula: masterText, sharedFormula: undefined, shareType: undefined, ref: undefined, range: undefined };
             if (numbers[shared] < 0) {
               masterText.shareType = "shared";
               numbers[shared] = siFormulae++;
@@ -571,7 +592,8 @@ export class CreatedSheet {
    */
   private formulaAlone(slot: number, number: number): string | undefined {
     if (number >= 0) return undefined;
-    const text = this.objects[this.formulaRefs[slot]] as FormulaText;
+    const text = this.objects[this.formulaRefs[slot]] as FormulaText | string;
+    if (typeof text === "string") return xmlEncoded(text);
     if (text.shareType !== undefined || text.ref !== undefined || typeof text.formula !== "string") return undefined;
     return xmlEncoded(text.formula);
   }
@@ -581,7 +603,7 @@ export class CreatedSheet {
     const type = this.type(slot);
     const style = this.styleIds[slot];
     const number = this.numbers[slot];
-    const text = this.text(slot);
+    const text = this.shared(slot);
     const value = this.value(slot);
     const cell = {
       address: `${letters(col + 1)}${row}`,

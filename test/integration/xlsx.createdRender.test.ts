@@ -261,6 +261,20 @@ describe("a made sheet's store", () => {
     return { rows: render(), styles: (styles as { model: unknown }).model, strings: (strings as { model: unknown }).model };
   }
 
+  // The finance summary's vendor-table block writes a formula of its own text on each table
+  // row; a FormulaText object beside each text (some 64 bytes) is held until the file is written.
+  it("keeps a formula written with its text alone as the text itself, no object per cell, until a clone makes it a master", () => {
+    const sheet = new CreatedSheet();
+    for (let r = 1; r <= 50; r++) sheet.set(r, 1, { formula: `IF(A${r}=1,B${r},"x")`, result: r } as ExcelJS.CellValue);
+    sheet.set(1, 2, { formula: "A1*2", result: 2 } as ExcelJS.CellValue);
+    sheet.setClone(2, 2, "B1", 4);
+    const held = () => (sheet as unknown as { objects: unknown[] }).objects.filter((o) => typeof o === "object" && o !== null);
+    expect(held()).toEqual([]);
+    sheet.rowList({ expand() {} }, () => ({ styles: new StylesXform(true), sharedStrings: new SharedStringsXform(), date1904: false })).forEach();
+    // The master's share type and range, set as its clone is prepared, are an object's.
+    expect(held()).toEqual([expect.objectContaining({ formula: "A1*2", shareType: "shared" })]);
+  });
+
   it("holds, prepares and writes the cells an ExcelJS sheet given the same writes holds, prepares and writes", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
