@@ -94,3 +94,7 @@ declare module "exceljs/lib/xlsx/xform/strings/shared-strings-xform" {
     readonly count: number;
   }
 }
+declare module "exceljs/lib/doc/cell" {
+  const Cell: { prototype: object };
+  export default Cell;
+}

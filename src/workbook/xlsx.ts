@@ -47,6 +47,7 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, withZlibInflate } from "./zipInflate";
+import { compactLoadedCells } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
 import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
@@ -509,6 +510,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (workbook.worksheets.length === 0) {
       throw new WorkbookOpenError(`${label} is not an .xlsx workbook: it holds no worksheet.`, "notXlsx");
     }
+    // Its cells are held until the file is written: a shared empty style and one address each.
+    for (const sheet of workbook.worksheets) compactLoadedCells(sheet);
     return new XlsxWorkbook(workbook);
   }
 

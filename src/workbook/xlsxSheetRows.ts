@@ -22,6 +22,7 @@ import type ExcelJS from "exceljs";
 import enums from "exceljs/lib/doc/enums";
 import type { CellTables } from "./xlsxCreatedSheet";
 import { renderCell, rowXml, styleAttribute, type CellModel } from "./xlsxRows";
+import { EMPTY_STYLE, storedStyle } from "./xlsxLoadedCells";
 
 const { Formula, Date: DateType, Number: NumberType, String: StringType, RichText, Null, Boolean: BooleanType, Error: ErrorType } = enums.ValueType;
 
@@ -39,7 +40,6 @@ type ValueModel = Record<string, unknown> & { type: ExcelJS.ValueType; address: 
 /** The parts of ExcelJS 4.4's Cell (lib/doc/cell.js) its `model` getter reads. */
 interface SheetCell {
   readonly col: number;
-  readonly style: unknown;
   readonly _value: { readonly model: ValueModel };
   readonly _comment?: { readonly model: unknown };
 }
@@ -90,7 +90,7 @@ function copyInto(model: ValueModel, cell: SheetCell): ValueModel {
   model.address = base.address;
   model.type = base.type;
   model.value = base.value;
-  model.style = cell.style;
+  model.style = ownStyle(cell);
   model.comment = cell._comment ? cell._comment.model : base.comment;
   model.text = base.text;
   model.hyperlink = base.hyperlink;
@@ -107,6 +107,18 @@ function copyInto(model: ValueModel, cell: SheetCell): ValueModel {
   model.si = base.si;
   model.date1904 = base.date1904;
   return model;
+}
+
+/**
+ * The style ExcelJS's preparation is given for a cell: its stored style, read without making the
+ * cell an object of its own (xlsxLoadedCells.ts), or for the shared empty style an empty object
+ * of the cell's alone, as ExcelJS's cell has. StylesXform keeps the number it gave an object
+ * first, whatever the type of a later cell (its weakMap): one object for cells of every type
+ * would give them all the first cell's number (a date's format, or a number's General).
+ */
+function ownStyle(cell: SheetCell): unknown {
+  const style = storedStyle(cell);
+  return style === EMPTY_STYLE ? {} : style;
 }
 
 /** An object with `copyInto`'s fields. */
@@ -248,6 +260,7 @@ export class SheetRows {
     this.rowStyleIds = new Array(this.rows.length);
     const masters = this.masters;
     const scratch = blank();
+    const emptyByType: object[] = [];
     const { styles, sharedStrings } = this.tables();
     const date1904 = !!this.tables().date1904;
     for (let r = 0; r < this.rows.length; r++) {
@@ -267,7 +280,10 @@ export class SheetRows {
             }
             if (PLAIN[type] && base.styleId === undefined && base.ssId === undefined && base.comment === undefined && !cell._comment) {
               // CellXform.prepare of such a cell, with the writer's tables, without its model.
-              const styleId = styles.addStyleModel((cell.style || {}) as object, type);
+              // The shared empty style as one empty object per cell type (see ownStyle).
+              const stored = storedStyle(cell);
+              const style = stored === EMPTY_STYLE ? (emptyByType[type] ??= {}) : stored || {};
+              const styleId = styles.addStyleModel(style, type);
               const ssId = type === StringType || type === RichText ? sharedStrings.add(base.value as string) : undefined;
               if (fits(styleId) && (ssId === undefined || fits(ssId))) {
                 styleIds[index] = styleId || NONE;

@@ -1,0 +1,233 @@
+// The cells of a workbook the adapter reads are held until it writes the file, and are made
+// smaller once read (src/workbook/xlsxLoadedCells.ts): the cells ExcelJS gave an empty style of
+// their own share one frozen empty style, and each cell's address is one string. Nothing ExcelJS's
+// API shows of a cell may change, nor what a change made through it does, nor the file written:
+// each is compared with the same file read by ExcelJS 4.4 alone.
+import { execFile } from "child_process";
+import { mkdtempSync, writeFileSync } from "fs";
+import os from "os";
+import path from "path";
+import { promisify } from "util";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const ROWS = 300;
+const work = mkdtempSync(path.join(os.tmpdir(), "offshore-loaded-cells-"));
+
+/**
+ * A vendor table as a user's file holds one: text, numbers, booleans, errors, dates (styled by
+ * their number format), formulas and their clones, a hyperlink, a note, a merged range, styled
+ * empty cells, and in column H cells of a style whose model is empty (an `<xf>` naming no
+ * format, font, fill or border): ExcelJS gives all of them one object, that style's.
+ */
+async function userFile(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Vendors");
+  sheet.addRow(["Vendor", "Rate", "Hours", "Country", "Start", "Cost", "Marked", "Plain style", "", "", "Flag"]);
+  for (let r = 2; r <= ROWS; r++) {
+    sheet.getCell(`A${r}`).value = `Vendor ${r}`;
+    sheet.getCell(`B${r}`).value = 20 + (r % 37) * 1.25;
+    sheet.getCell(`C${r}`).value = r % 7 === 0 ? true : r * 8;
+    sheet.getCell(`D${r}`).value = r % 11 === 0 ? ({ error: "#N/A" } as ExcelJS.CellErrorValue) : `Country ${r % 9}`;
+    const start = sheet.getCell(`E${r}`);
+    start.value = new Date(Date.UTC(2026, 0, 1 + (r % 300)));
+    start.numFmt = "yyyy-mm-dd";
+    sheet.getCell(`F${r}`).value = (r % 3 === 2 ? { formula: `B${r}*C${r}`, result: r } : { sharedFormula: "F2", result: r }) as ExcelJS.CellValue;
+    if (r % 4 === 0) sheet.getCell(`G${r}`).style = { font: { bold: true } };
+    sheet.getCell(`H${r}`).value = r;
+    sheet.getCell(`H${r}`).style = { font: { strike: true } };
+    if (r <= 40) sheet.getCell(`K${r}`).value = r;
+  }
+  sheet.getCell("A10").value = { text: "Site", hyperlink: "https://example.com/vendor?id=10&x=1" };
+  sheet.getCell("A12").note = "Checked & <signed>";
+  sheet.getCell("I20").value = "Merged";
+  sheet.mergeCells("I20:J21");
+  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const styles = await zip.file("xl/styles.xml")!.async("string");
+  const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
+  zip.file("xl/styles.xml", styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_all, xfs: string) => `<cellXfs count="${count + 1}">${xfs}<xf numFmtId="0" xfId="0"/></cellXfs>`));
+  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  zip.file("xl/worksheets/sheet1.xml", xml.replace(/<c r="(H\d+)" s="\d+"/g, (_all, address: string) => `<c r="${address}" s="${count}"`));
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+interface HeldCell extends ExcelJS.Cell {
+  _style?: unknown;
+  _value: { model: Record<string, unknown> };
+}
+
+/** Every cell a sheet holds, row by row, without making any. */
+function cellsOf(sheet: ExcelJS.Worksheet): HeldCell[] {
+  // Row and Cell's eachCell with empty cells makes every missing one (lib/doc/row.js).
+  const rows = (sheet as unknown as { _rows: ({ _cells: (HeldCell | undefined)[] } | undefined)[] })._rows;
+  return rows.flatMap((row) => (row ? row._cells.filter((cell): cell is HeldCell => cell !== undefined) : []));
+}
+
+/** What ExcelJS's API shows of each cell, and each value's model, field by field in order. */
+function shown(cells: HeldCell[]): unknown[] {
+  return cells.map((cell) => ({
+    address: cell.address,
+    type: cell.type,
+    value: cell.value,
+    numFmt: cell.numFmt,
+    font: cell.font,
+    alignment: cell.alignment,
+    border: cell.border,
+    fill: cell.fill,
+    protection: cell.protection,
+    isMerged: cell.isMerged,
+    note: cell.note,
+    model: Object.entries(cell._value.model),
+  }));
+}
+
+/** Each cell's style, and which cells share one style object (by the first cell holding it). */
+function styles(cells: HeldCell[]): { address: string; style: unknown; sharedWith: string }[] {
+  const first = new Map<unknown, string>();
+  return cells.map((cell) => {
+    const style = cell.style;
+    if (!first.has(style)) first.set(style, cell.address);
+    return { address: cell.address, style: { ...style }, sharedWith: first.get(style)! };
+  });
+}
+
+/** Every part of a package but the one stamped with the time of writing, by name. */
+async function parts(buffer: Buffer | ArrayBuffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const found: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir && name !== "docProps/core.xml") found[name] = await zip.file(name)!.async("string");
+  return found;
+}
+
+/** The same file read by ExcelJS alone and by the adapter. */
+async function readBoth(file: Buffer): Promise<{ theirs: ExcelJS.Workbook; ours: XlsxWorkbook; book: ExcelJS.Workbook }> {
+  const theirs = new ExcelJS.Workbook();
+  await theirs.xlsx.load(file as unknown as ArrayBuffer);
+  const ours = await XlsxWorkbook.fromBuffer(file);
+  return { theirs, ours, book: (ours as unknown as { book: ExcelJS.Workbook }).book };
+}
+
+describe("the cells of a workbook read", () => {
+  it("share one frozen empty style where ExcelJS gave each one of its own, and show ExcelJS's cells", async () => {
+    const { theirs, book } = await readBoth(await userFile());
+    const mine = cellsOf(book.getWorksheet("Vendors")!);
+    const expected = cellsOf(theirs.getWorksheet("Vendors")!);
+    expect(mine.map((c) => c.address)).toEqual(expected.map((c) => c.address));
+
+    // Cells whose model names no style: ExcelJS gave each an empty object of its own.
+    const unstyled = mine.filter((cell) => cell._value.model.style === undefined);
+    expect(unstyled.length).toBe(expected.filter((cell) => cell._value.model.style === undefined).length);
+    expect(unstyled.length).toBeGreaterThan(ROWS * 5);
+    const held = new Set(unstyled.map((cell) => cell._style));
+    expect(held.size).toBe(1);
+    const [shared] = held;
+    expect(shared).toEqual({});
+    expect(Object.isFrozen(shared)).toBe(true);
+    // A style number's model stays that style's, shared as ExcelJS shares it (column H's is empty).
+    const plain = mine.filter((cell) => Number(cell.col) === 8 && Number(cell.row) > 1);
+    expect(new Set(plain.map((cell) => cell._style)).size).toBe(1);
+    expect(plain[0]._style).not.toBe(shared);
+    expect(Object.isFrozen(plain[0]._style)).toBe(false);
+
+    // Reading them as ExcelJS's API shows them (the six style getters included) leaves them shared.
+    expect(shown(mine)).toEqual(shown(expected));
+    expect(new Set(unstyled.map((cell) => cell._style))).toEqual(held);
+    // Their styles, read, are objects of their own, as ExcelJS's.
+    expect(styles(mine)).toEqual(styles(expected));
+  });
+
+  it("are written as ExcelJS writes them, and changed through ExcelJS's API as its own cells are", async () => {
+    const file = await userFile();
+    const { theirs, ours, book } = await readBoth(file);
+    const change = (workbook: ExcelJS.Workbook) => {
+      const sheet = workbook.getWorksheet("Vendors")!;
+      // A date in an unstyled cell: its style number is a date format's, a number's is General.
+      sheet.getCell("B3").value = new Date(Date.UTC(2026, 2, 1));
+      sheet.getCell("C3").value = "text now";
+      // Cell's setters write into the cell's style object.
+      sheet.getCell("B4").font = { bold: true };
+      sheet.getCell("C4").numFmt = "0.00";
+      sheet.getCell("A5").alignment = { wrapText: true };
+      sheet.getCell("B5").border = { top: { style: "thin" } };
+      sheet.getCell("C5").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } };
+      sheet.getCell("D5").protection = { locked: false };
+      // Row's setters call them on each of its cells.
+      sheet.getRow(6).font = { italic: true };
+      sheet.getRow(7).numFmt = "0.0";
+      // Into a style read from a cell.
+      sheet.getCell("B8").style.numFmt = "0%";
+      // A style number's model is every cell's of that number: all of column H.
+      sheet.getCell("H8").font = { color: { argb: "FF00AA00" } };
+      // Merged cells hold their master's style; a font given to one is the master's.
+      sheet.mergeCells("B9:C9");
+      sheet.getCell("C9").font = { underline: true };
+      // Duplicated rows hold the source row's styles; inserted rows move styles down.
+      sheet.duplicateRow(10, 2, true);
+      sheet.getCell("B11").font = { size: 14 };
+      sheet.insertRow(30, ["Inserted", 1, 2, "x"]);
+      sheet.getCell("B31").font = { name: "Arial" };
+      sheet.spliceRows(40, 1);
+      sheet.getCell("C40").font = { size: 9 };
+      // A table's column style, given to each of its cells by Cell's setters (lib/doc/table.js).
+      sheet.addTable({ name: "Flags", ref: "K2", headerRow: true, columns: [{ name: "Flag", style: { font: { bold: true } } } as ExcelJS.TableColumnProperties], rows: [[1], [2], [3]] });
+      // Cleared as the adapter clears a range.
+      sheet.getCell("D12").value = null;
+      sheet.getCell("D12").style = {};
+    };
+    change(theirs);
+    change(book);
+
+    const expected = await parts(await theirs.xlsx.writeBuffer());
+    const actual = await parts(await ours.toBuffer());
+    expect(Object.keys(actual)).toEqual(Object.keys(expected));
+    for (const name of Object.keys(expected)) expect({ name, xml: actual[name] }).toEqual({ name, xml: expected[name] });
+
+    // And what is left to change later: each cell's style and which cells share one. (ExcelJS's
+    // writer leaves its numbers on its cells' value models, the adapter's does not: the models
+    // are compared above.)
+    const mine = cellsOf(book.getWorksheet("Vendors")!);
+    const theirCells = cellsOf(theirs.getWorksheet("Vendors")!);
+    const api = (cells: HeldCell[]) => shown(cells).map((cell) => ({ ...(cell as object), model: undefined }));
+    expect(api(mine)).toEqual(api(theirCells));
+    expect(styles(mine)).toEqual(styles(theirCells));
+  });
+
+  it("hold each cell's address once", async () => {
+    const file = path.join(work, "vendors.xlsx");
+    writeFileSync(file, await userFile());
+    // In a process of its own, whose heap holds little else: the strings of rows 101 on (below
+    // the rows whose addresses ExcelJS's colCache keeps for every workbook) in columns A to K,
+    // counted in a heap snapshot taken with the workbook held.
+    const script = `
+      const v8 = require("v8");
+      const { XlsxWorkbook } = require("./src/workbook/xlsx.ts");
+      (async () => {
+        const workbook = await XlsxWorkbook.open(process.argv[1]);
+        const chunks = [];
+        for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
+        const { snapshot, nodes, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+        const fields = snapshot.meta.node_fields.length;
+        const types = snapshot.meta.node_types[0];
+        const counts = {};
+        for (let i = 0; i < nodes.length; i += fields) {
+          if (!/string/.test(types[nodes[i]])) continue;
+          const name = strings[nodes[i + 1]];
+          const m = /^[A-K](\\d+)$/.exec(name);
+          if (m && Number(m[1]) > 100) counts[name] = (counts[name] || 0) + 1;
+        }
+        process.stdout.write(JSON.stringify({ counts, sheets: workbook.sheetNames().length }));
+      })();`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(ROOT, "bin", "load-typescript.js"), "-e", script, file], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { counts } = JSON.parse(stdout) as { counts: Record<string, number> };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const addresses = cellsOf(book.getWorksheet("Vendors")!)
+      .filter((cell) => Number(cell.row) > 100)
+      .map((cell) => cell.address);
+    expect(addresses.length).toBeGreaterThan(1000);
+    expect(Object.keys(counts).sort()).toEqual([...addresses].sort());
+    expect(Object.entries(counts).filter(([, n]) => n !== 1)).toEqual([]);
+  }, 60_000);
+});
