@@ -47,7 +47,7 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, withZlibInflate } from "./zipInflate";
-import { compactLoadedCells } from "./xlsxLoadedCells";
+import { compactLoadedCells, withCompactModels } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
 import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
@@ -487,7 +487,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const workbook = new Workbook();
     try {
-      await withZlibInflate(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
+      await withZlibInflate(() => withCompactModels(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer)));
     } catch (error) {
       // A damaged part makes ExcelJS fail inside its parser ("Cannot read properties of null
       // (reading 'forEach')"): that names ExcelJS's code, not the file, so it is not repeated.

@@ -1,4 +1,4 @@
-// The cells of a workbook read by ExcelJS 4.4, made smaller once it is read: they are held from
+// The cells of a workbook read by ExcelJS 4.4, made smaller as it is read: they are held from
 // the read to the write, some 300 bytes a cell of a 16-column vendor table. Node only. Nothing
 // anyone can see of a cell changes, nor any byte of the file written.
 //
@@ -19,15 +19,18 @@
 //   lib/doc/row.js, takes from colCache.decodeAddress, which builds the string again) and its
 //   value's model's (the `r` attribute the cell was parsed from, lib/xlsx/xform/sheet/cell-xform.js
 //   `parseOpen`): equal strings, 24 bytes each. The model gets the Cell's.
-//
-// A value's model could be made smaller too: it is the object CellXform parsed, grown a property
-// at a time, which V8 keeps in a separate array (88 bytes for a number's three fields, where an
-// object made with them takes 64). Made again here, after the read, the models are old objects
-// by then: at 100,000 rows some 100 MB made and 140 MB let go at once, which left the heap held
-// after a full collection 39 MB smaller but the command's peak memory about 80 MB larger (medians
-// of interleaved runs). Made smaller as they are parsed, they would cost nothing of the kind.
+// - Model. A value's model is the object CellXform parses it into, grown a field at a time,
+//   which V8 keeps in an array of its own: 72 bytes for an integer's three fields, 48 made at
+//   once. The model of an unstyled number, text, boolean or error cell is made
+//   again with the same fields, in the same order, with the same values, as the cell is parsed
+//   (CellXform's parseClose, while the adapter reads a file), while the parsed one is still
+//   young. A styled cell gets its style (a fifth field) later, when the workbook is reconciled,
+//   and gains nothing. Made again after the read instead, the models are old objects by then: at
+//   100,000 rows some 100 MB made and 140 MB let go at once, which left the heap held after a
+//   full collection as small but the command's peak memory about 80 MB larger.
 import type ExcelJS from "exceljs";
 import Cell from "exceljs/lib/doc/cell";
+import CellXform from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -111,3 +114,55 @@ export function compactLoadedCells(sheet: ExcelJS.Worksheet): void {
     }
   }
 }
+
+/** Reads under way whose cells' models are made in one object as they are parsed. */
+let reading = 0;
+
+/**
+ * Runs ExcelJS's read of a file (`read`) with each plain value's model made in one object as its
+ * cell is parsed (see the top of this file). Other reads in the same process meanwhile get the
+ * same, which nothing can tell from ExcelJS's own.
+ */
+export async function withCompactModels<T>(read: () => Promise<T>): Promise<T> {
+  reading++;
+  try {
+    return await read();
+  } finally {
+    reading--;
+  }
+}
+
+const fields: string[] = [];
+/**
+ * `model` with the fields CellXform's parsing gives an unstyled number, text, boolean or error
+ * cell (`address`, `value`, `type`, in that order), made again in one object; undefined for any
+ * other model.
+ */
+function inOneObject(model: Record<string, unknown>): Record<string, unknown> | undefined {
+  let n = 0;
+  for (const field in model) {
+    if (n === 3) return undefined;
+    fields[n++] = field;
+  }
+  if (n !== 3 || fields[0] !== "address" || fields[1] !== "value" || fields[2] !== "type") return undefined;
+  return { address: model.address, value: model.value, type: model.type };
+}
+
+function installCompactParsing(): void {
+  type Parsing = { model: Record<string, unknown> };
+  const proto = CellXform.prototype as unknown as { parseClose(this: Parsing, name: string): boolean };
+  const parseClose = proto.parseClose as typeof proto.parseClose & { compact?: true };
+  if (parseClose.compact) return;
+  // A cell's model is complete at the end of its element (`c`); the row's parser then takes
+  // `this.model` into its list of cells (RowXform.parseClose, lib/xlsx/xform/sheet/row-xform.js).
+  const compactParseClose = function (this: Parsing, name: string): boolean {
+    const open = parseClose.call(this, name);
+    if (reading > 0 && name === "c") {
+      const made = inOneObject(this.model);
+      if (made) this.model = made;
+    }
+    return open;
+  };
+  proto.parseClose = Object.assign(compactParseClose, { compact: true as const });
+}
+installCompactParsing();

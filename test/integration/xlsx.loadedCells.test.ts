@@ -4,7 +4,7 @@
 // API shows of a cell may change, nor what a change made through it does, nor the file written:
 // each is compared with the same file read by ExcelJS 4.4 alone.
 import { execFile } from "child_process";
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { promisify } from "util";
@@ -194,40 +194,89 @@ describe("the cells of a workbook read", () => {
     expect(styles(mine)).toEqual(styles(theirCells));
   });
 
-  it("hold each cell's address once", async () => {
-    const file = path.join(work, "vendors.xlsx");
-    writeFileSync(file, await userFile());
-    // In a process of its own, whose heap holds little else: the strings of rows 101 on (below
-    // the rows whose addresses ExcelJS's colCache keeps for every workbook) in columns A to K,
-    // counted in a heap snapshot taken with the workbook held.
-    const script = `
-      const v8 = require("v8");
-      const { XlsxWorkbook } = require("./src/workbook/xlsx.ts");
-      (async () => {
-        const workbook = await XlsxWorkbook.open(process.argv[1]);
-        const chunks = [];
-        for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
-        const { snapshot, nodes, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-        const fields = snapshot.meta.node_fields.length;
-        const types = snapshot.meta.node_types[0];
-        const counts = {};
-        for (let i = 0; i < nodes.length; i += fields) {
-          if (!/string/.test(types[nodes[i]])) continue;
-          const name = strings[nodes[i + 1]];
-          const m = /^[A-K](\\d+)$/.exec(name);
-          if (m && Number(m[1]) > 100) counts[name] = (counts[name] || 0) + 1;
-        }
-        process.stdout.write(JSON.stringify({ counts, sheets: workbook.sheetNames().length }));
-      })();`;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(ROOT, "bin", "load-typescript.js"), "-e", script, file], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-    const { counts } = JSON.parse(stdout) as { counts: Record<string, number> };
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const addresses = cellsOf(book.getWorksheet("Vendors")!)
-      .filter((cell) => Number(cell.row) > 100)
-      .map((cell) => cell.address);
-    expect(addresses.length).toBeGreaterThan(1000);
-    expect(Object.keys(counts).sort()).toEqual([...addresses].sort());
-    expect(Object.entries(counts).filter(([, n]) => n !== 1)).toEqual([]);
-  }, 60_000);
+  describe("in a heap snapshot", () => {
+    let file: string;
+    let addresses: string[];
+    /** Cells of rows 101 on whose model CellXform parses with the fields `address`, `value`, `type`: unstyled numbers, text, booleans, errors. */
+    let plain: Set<string>;
+    beforeAll(async () => {
+      file = path.join(work, "vendors.xlsx");
+      writeFileSync(file, await userFile());
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const below = cellsOf(book.getWorksheet("Vendors")!).filter((cell) => Number(cell.row) > 100);
+      addresses = below.map((cell) => cell.address).sort();
+      plain = new Set(below.filter((cell) => Object.keys(cell._value.model).join() === "address,value,type").map((cell) => cell.address));
+    });
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+    it("hold each cell's address once", async () => {
+      const { strings } = await heapOf(file, "adapter");
+      expect(addresses.length).toBeGreaterThan(1000);
+      expect(Object.keys(strings).sort()).toEqual(addresses);
+      expect(Object.entries(strings).filter(([, n]) => n !== 1)).toEqual([]);
+    }, 60_000);
+
+    it("hold an unstyled value's model in fewer bytes than ExcelJS, and no model in more", async () => {
+      const ours = (await heapOf(file, "adapter")).models;
+      const theirs = (await heapOf(file, "exceljs")).models;
+      expect(Object.keys(ours).sort()).toEqual(addresses);
+      expect(Object.keys(theirs).sort()).toEqual(addresses);
+      expect(plain.size).toBeGreaterThan(500);
+      const larger = addresses.filter((address) => (plain.has(address) ? ours[address] >= theirs[address] : ours[address] > theirs[address]));
+      expect(larger.map((address) => `${address}: ${ours[address]} B, ExcelJS ${theirs[address]} B`)).toEqual([]);
+    }, 60_000);
+  });
 });
+
+/**
+ * In a process of its own, whose heap holds little else, `file` read by the adapter or by ExcelJS
+ * alone and held while a heap snapshot is taken: by address of a cell of rows 101 on in columns A
+ * to K (below the rows whose addresses ExcelJS's colCache keeps for every workbook), how many
+ * strings hold it, and the bytes of the value model naming it (the object and the array V8 keeps
+ * fields added to it in).
+ */
+async function heapOf(file: string, reader: "adapter" | "exceljs"): Promise<{ strings: Record<string, number>; models: Record<string, number> }> {
+  const script = `
+    const v8 = require("v8");
+    (async () => {
+      let held;
+      if (process.argv[2] === "adapter") held = await require("./src/workbook/xlsx.ts").XlsxWorkbook.open(process.argv[1]);
+      else {
+        const Workbook = require("exceljs/lib/doc/workbook");
+        held = new Workbook();
+        await held.xlsx.readFile(process.argv[1]);
+      }
+      const chunks = [];
+      for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
+      const { snapshot, nodes, edges, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      const nodeFields = snapshot.meta.node_fields.length;
+      const edgeFields = snapshot.meta.edge_fields.length;
+      const nodeTypes = snapshot.meta.node_types[0];
+      const edgeTypes = snapshot.meta.edge_types[0];
+      const cell = (name) => {
+        const m = /^[A-K](\\d+)$/.exec(name);
+        return m !== null && Number(m[1]) > 100;
+      };
+      const counts = {};
+      const models = {};
+      for (let i = 0, e = 0; i < nodes.length; i += nodeFields) {
+        const type = nodeTypes[nodes[i]];
+        const name = strings[nodes[i + 1]];
+        if (/string/.test(type) && cell(name)) counts[name] = (counts[name] || 0) + 1;
+        let address;
+        let properties = 0;
+        for (let k = 0; k < nodes[i + 4]; k++, e += edgeFields) {
+          const edgeType = edgeTypes[edges[e]];
+          if (edgeType === "element" || edgeType === "hidden") continue;
+          const to = edges[e + 2];
+          if (strings[edges[e + 1]] === "address" && /string/.test(nodeTypes[nodes[to]])) address = strings[nodes[to + 1]];
+          if (strings[edges[e + 1]] === "properties") properties = nodes[to + 3];
+        }
+        if (type === "object" && name === "Object" && address !== undefined && cell(address)) models[address] = nodes[i + 3] + properties;
+      }
+      process.stdout.write(JSON.stringify({ strings: counts, models, held: !!held }));
+    })();`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(ROOT, "bin", "load-typescript.js"), "-e", script, file, reader], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  return JSON.parse(stdout) as { strings: Record<string, number>; models: Record<string, number> };
+}
