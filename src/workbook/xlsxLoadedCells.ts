@@ -153,8 +153,10 @@ function installCompactParsing(): void {
   const proto = CellXform.prototype as unknown as { parseClose(this: Parsing, name: string): boolean };
   const parseClose = proto.parseClose as typeof proto.parseClose & { compact?: true };
   if (parseClose.compact) return;
-  // A cell's model is complete at the end of its element (`c`); the row's parser then takes
-  // `this.model` into its list of cells (RowXform.parseClose, lib/xlsx/xform/sheet/row-xform.js).
+  // A cell's parsed fields are all there at the end of its element (`c`), and the row's parser
+  // then takes `this.model` into its list of cells (RowXform.parseClose,
+  // lib/xlsx/xform/sheet/row-xform.js); reconciling the workbook later sets shared strings,
+  // dates, styles, links and notes on whichever object that is.
   const compactParseClose = function (this: Parsing, name: string): boolean {
     const open = parseClose.call(this, name);
     if (reading > 0 && name === "c") {
