@@ -15,6 +15,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx";
 const ROOT = path.resolve(__dirname, "..", "..");
 const ROWS = 300;
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-loaded-cells-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
  * A vendor table as a user's file holds one: text, numbers, booleans, errors, dates (styled by
@@ -208,7 +209,6 @@ describe("the cells of a workbook read", () => {
       addresses = below.map((cell) => cell.address).sort();
       plain = new Set(below.filter((cell) => Object.keys(cell._value.model).join() === "address,value,type").map((cell) => cell.address));
     });
-    afterAll(() => rmSync(work, { recursive: true, force: true }));
 
     it("hold each cell's address once", async () => {
       const { strings } = await heapOf(file, "adapter");
