@@ -109,8 +109,9 @@ function run(bundle) {
 /**
  * The command line's heap limit. V8's default is about 4 GB on a 64-bit machine whatever its
  * memory (Node.js documentation, --max-old-space-size), and the command keeps the workbook's
- * cells until it writes the file: a 200,000-row table needs about as much (4.35 GB at its
- * peak), so on that default it ends out of memory where the machine has plenty to spare. The
+ * cells until it writes the file: a 300,000-row table needs about as much (4.2 GB at its
+ * peak, a 200,000-row one 2.9 GB), so on that default it ends out of memory where the machine
+ * has plenty to spare. The
  * command may use half of the machine's memory (or of its container's limit, which
  * process.constrainedMemory reports), never less than V8's default; a limit the user gives
  * (NODE_OPTIONS, or node's own --max-old-space-size) is left as it is.
