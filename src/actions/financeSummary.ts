@@ -22,6 +22,7 @@ import {
   FIRST_VENDOR_ROW,
   OUTPUT_SUMMARY_KEYS,
   rangeOverlapText,
+  PiecedFormula,
   RowFormula,
   SUMMARY_COLUMNS,
   SUMMARY_HEADER_ROW,
@@ -250,8 +251,14 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
       slots[m.tableRow - 1] = k + 1;
       if (members) members[m.tableRow - 1] = v.members ? j + 1 : 0;
     }
-  const resultLetters = OUTPUT_SUMMARY_KEYS.map((key) => columnLetters(summaryColumnOf("result", key)));
   const reordered = excelText(SUMMARY_REORDERED);
+  // Each column's formula, `=IF(<key><row>=<vendor's row>,<result><row>[*<share>],<reordered>)`,
+  // as its parts (without and with a share), shared by the column's cells, and the row's numbers.
+  const partsOf = OUTPUT_SUMMARY_KEYS.map((key) => {
+    const result = "," + columnLetters(summaryColumnOf("result", key));
+    const end = "," + reordered + ")";
+    return [["=IF(" + TABLE_ROW_LETTERS, "=", result, end], ["=IF(" + TABLE_ROW_LETTERS, "=", result, "*", end]];
+  });
   // Worked out as the adapter writes them (CellSource), not held from the plan on.
   const cell = (r: number, c: number): CellWrite => {
     if (c === 0) return r + 1;
@@ -271,12 +278,11 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
     // (references from outside a sorted range do not follow it): the row's "Row on vendor
     // sheet" then differs, and the entry says so instead of showing another vendor's number.
     // A rate card's row takes its labour share of its option's total (model/rateCard.ts).
-    const share = found.share !== undefined && key === "totalCost" ? `*${found.share}` : "";
-    const formula = `=IF(${TABLE_ROW_LETTERS}${row + 1}=${vendor.row},${resultLetters[k]}${row + 1}${share},${reordered})`;
-    // Never a filled-down run: the vendor's row in the table (a constant, which filling
-    // down keeps) differs from one summary row to another, and rows of one summary row
-    // (a rate card's option) refer to that same row.
-    return { formula, cachedValue: value, alone: true };
+    // Never a filled-down run (PiecedFormula.alone): the vendor's row in the table (a constant,
+    // which filling down keeps) differs from one summary row to another, and rows of one
+    // summary row (a rate card's option) refer to that same row.
+    if (found.share !== undefined && key === "totalCost") return new PiecedFormula(partsOf[k][1], [row + 1, vendor.row, row + 1, found.share], value);
+    return new PiecedFormula(partsOf[k][0], [row + 1, vendor.row, row + 1], value);
   };
   const right = TABLE_BLOCK_COLUMN + OUTPUT_SUMMARY_KEYS.length;
   const changes: WorkbookChange[] = [

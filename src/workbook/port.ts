@@ -190,6 +190,14 @@ export interface FormulaWrite {
    * as it is (Excel's, the memory one) has nothing to do with it.
    */
   readonly alone?: boolean;
+  /**
+   * Set on a formula made of a few parts shared by many cells and a few numbers of the cell's
+   * own: `formula` is `parts[0] + numbers[0] + parts[1] + ... + parts[n]` (each number as
+   * String spells it, `parts` one longer than `numbers`), and cells of one kind share one
+   * `parts` array. An adapter that keeps formulas until it writes them may keep these instead
+   * of each cell's text.
+   */
+  readonly pieces?: { readonly parts: readonly string[]; readonly numbers: ArrayLike<number> };
 }
 
 /**

@@ -900,7 +900,9 @@ export class XlsxWorkbook implements WorkbookPort {
         // would otherwise widen some 50 columns a row to twice that, copying every cell.
         const extent = this.extents.get(change.sheet.toLowerCase());
         if (cells && extent) cells.reserve(origin.row + 1, extent.bottom, extent.right);
-        this.writeRange(put, share, origin, change.cells);
+        // A formula of pieces (FormulaWrite.pieces) is kept as them in a made sheet, not as its text.
+        const putPieces = cells && ((row: number, column: number, pieces: NonNullable<FormulaWrite["pieces"]>, result: CellValue | undefined) => cells.setPieces(row, column, pieces.parts, pieces.numbers, result));
+        this.writeRange(put, share, origin, change.cells, putPieces);
         return;
       }
       case "clearRange": {
@@ -1027,6 +1029,7 @@ export class XlsxWorkbook implements WorkbookPort {
     share: (row: number, column: number, master: string, result: CellValue | undefined) => void,
     origin: { row: number; column: number },
     block: CellBlock,
+    putPieces?: (row: number, column: number, pieces: NonNullable<FormulaWrite["pieces"]>, result: CellValue | undefined) => void,
   ): void {
     // Each cell is asked for once (a source works it out anew each time: CellSource).
     const { rows, columns, cell } = blockShape(block);
@@ -1036,7 +1039,8 @@ export class XlsxWorkbook implements WorkbookPort {
       while (r < rows) {
         if (write === undefined || write === null || typeof write !== "object" || write.alone) {
           // A value, or a formula no run passes through (FormulaWrite.alone): its text is not read for one.
-          if (write !== undefined && write !== null) put(origin.row + 1 + r, origin.column + 1 + c, typeof write === "object" ? toExcelValue(write, write.formula) : write);
+          if (typeof write === "object" && write?.pieces && putPieces) putPieces(origin.row + 1 + r, origin.column + 1 + c, write.pieces, write.cachedValue ?? undefined);
+          else if (write !== undefined && write !== null) put(origin.row + 1 + r, origin.column + 1 + c, typeof write === "object" ? toExcelValue(write, write.formula) : write);
           r++;
           write = r < rows ? cell(r, c) : undefined;
           continue;

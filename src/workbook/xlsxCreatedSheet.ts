@@ -71,6 +71,12 @@ const TYPE = 0x0f;
 const NUM = 0x10;
 /** and whether it is a formula with its text (FormulaText, or the text alone) rather than a clone. */
 const TEXT = 0x20;
+/**
+ * and, with TEXT, whether that text is kept as pieces (FormulaWrite.pieces: parts shared by many
+ * cells, and numbers of its own in `pieceNums`), not as a string: the finance summary's
+ * vendor-table formulas, each of its own text (some 130 bytes, 30,000 at 10,000 rows).
+ */
+const PIECES = 0x40;
 
 /** A cell's 1-based column in ExcelJS's spelling. */
 function letters(col: number): string {
@@ -173,6 +179,18 @@ export class CreatedSheet {
   /** The style objects cells have, and each one's place in the list. */
   private styleList: Style[] = [NO_STYLE];
   private styleRef = new Map<Style, number>();
+  /**
+   * A PIECES formula's record, at the place its slot's `formulaRefs` holds: its parts' place in
+   * `pieceParts`, then its numbers; `pieceLength` of it used.
+   */
+  private pieceNums = new Float64Array(0);
+  private pieceLength = 0;
+  /** The parts PIECES formulas are made of (without the formula's leading "="), each kept once, */
+  private pieceParts: (readonly string[])[] = [];
+  /** those parts as XML text, made when first written, */
+  private pieceEncoded: (readonly string[] | undefined)[] = [];
+  /** and each one's place in `pieceParts` by the parts array the adapter was given. */
+  private pieceRef = new Map<readonly string[], number>();
   /** Masters' addresses' places in `objects`: a filled-down run's clones all name one. */
   private masterRef = new Map<string, number>();
   /** Slots per row: the cell at 0-based row r and column c is in slot r * stride + c. */
@@ -301,6 +319,39 @@ export class CreatedSheet {
     }
   }
 
+  /**
+   * As `set(row, col, { formula, result })` with `formula` the text FormulaWrite.pieces stands
+   * for (without its leading "=", as the adapter writes a formula), kept as those pieces: the
+   * numbers here, `parts` once for all the cells given that array.
+   */
+  setPieces(row: number, col: number, parts: readonly string[], numbers: ArrayLike<number>, result: unknown): void {
+    const slot = this.slot(row, col);
+    this.keep(slot, Formula, result);
+    let ref = this.pieceRef.get(parts);
+    if (ref === undefined) {
+      ref = this.pieceParts.push(parts[0].startsWith("=") ? [parts[0].slice(1), ...parts.slice(1)] : parts.slice()) - 1;
+      this.pieceEncoded.push(undefined);
+      this.pieceRef.set(parts, ref);
+    }
+    const at = this.pieceLength;
+    if (at + 1 + numbers.length > this.pieceNums.length) this.pieceNums = grown(this.pieceNums, Math.max(64, 2 * (at + 1 + numbers.length)));
+    this.pieceNums[at] = ref;
+    for (let i = 0; i < numbers.length; i++) this.pieceNums[at + 1 + i] = numbers[i];
+    this.pieceLength = at + 1 + numbers.length;
+    this.kinds[slot] |= TEXT | PIECES;
+    this.formulaRefs[slot] = at;
+  }
+
+  /** A PIECES formula's text, of its parts (or their XML text, `encoded`) and numbers. */
+  private piecesText(slot: number, encoded = false): string {
+    const at = this.formulaRefs[slot];
+    const ref = this.pieceNums[at];
+    const parts = encoded ? (this.pieceEncoded[ref] ??= this.pieceParts[ref].map(xmlEncoded)) : this.pieceParts[ref];
+    let text = parts[0];
+    for (let i = 1; i < parts.length; i++) text += this.pieceNums[at + i] + parts[i];
+    return text;
+  }
+
   /** As `set(row, col, { sharedFormula: master, result })`, without that object: a clone of the formula at `master`. */
   setClone(row: number, col: number, master: string, result: unknown): void {
     const slot = this.slot(row, col);
@@ -340,6 +391,7 @@ export class CreatedSheet {
 
   /** A formula's text, as FormulaText or the text alone; undefined for a clone or a value. */
   private text(slot: number): FormulaText | string | undefined {
+    if (this.kinds[slot] & PIECES) return this.piecesText(slot);
     return this.kinds[slot] & TEXT ? (this.objects[this.formulaRefs[slot]] as FormulaText | string) : undefined;
   }
 
@@ -356,6 +408,7 @@ export class CreatedSheet {
   }
 
   private sharedFormula(slot: number): string | undefined {
+    if (this.kinds[slot] & PIECES) return undefined;
     const f = this.objects[this.formulaRefs[slot]] as string | FormulaText | undefined;
     if (this.kinds[slot] & TEXT) return typeof f === "object" ? f.sharedFormula : undefined;
     return f as string | undefined;
@@ -499,8 +552,13 @@ export class CreatedSheet {
             const shared = found.slot;
             let masterText = this.text(shared)!;
             // A text alone becomes an object here, where it becomes a master.
-            if (typeof masterText === "string")
-              this.objects[this.formulaRefs[shared]] = masterText = { formula: masterText, sharedFormula: undefined, shareType: undefined, ref: undefined, range: undefined };
+            if (typeof masterText === "string") {
+              const made: FormulaText = (masterText = { formula: masterText, sharedFormula: undefined, shareType: undefined, ref: undefined, range: undefined });
+              if (kinds[shared] & PIECES) {
+                kinds[shared] &= ~PIECES;
+                this.formulaRefs[shared] = this.objects.push(made) - 1;
+              } else this.objects[this.formulaRefs[shared]] = made;
+            }
             if (numbers[shared] < 0) {
               masterText.shareType = "shared";
               numbers[shared] = siFormulae++;
@@ -592,6 +650,7 @@ export class CreatedSheet {
    */
   private formulaAlone(slot: number, number: number): string | undefined {
     if (number >= 0) return undefined;
+    if (this.kinds[slot] & PIECES) return this.piecesText(slot, true);
     const text = this.objects[this.formulaRefs[slot]] as FormulaText | string;
     if (typeof text === "string") return xmlEncoded(text);
     if (text.shareType !== undefined || text.ref !== undefined || typeof text.formula !== "string") return undefined;
@@ -643,6 +702,11 @@ export class CreatedSheet {
     this.valueRefs = new Int32Array(0);
     this.formulaRefs = new Int32Array(0);
     this.objects = [undefined];
+    this.pieceNums = new Float64Array(0);
+    this.pieceLength = 0;
+    this.pieceParts = [];
+    this.pieceEncoded = [];
+    this.pieceRef.clear();
     this.styleList = [NO_STYLE];
     this.styleRef.clear();
     this.masterRef.clear();
