@@ -58,9 +58,11 @@ export interface FinanceOptions {
   readonly buyerTimeZone?: string;
   /**
    * The table's evaluation just made (evaluateTable's outcome), taken for each row still read
-   * as it was evaluated instead of evaluating the row again.
+   * as it was evaluated instead of evaluating the row again. Taken from these options (the
+   * action clears it): its input cells, an array a row, are let go once compared, before the
+   * summary is written.
    */
-  readonly evaluated?: EvaluatedRows;
+  evaluated?: EvaluatedRows;
   readonly onProgress?: (progress: { readonly done: number; readonly total: number; readonly step: string }) => void;
 }
 
@@ -111,14 +113,16 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   progress(0, "Reading the table");
 
   let first = await readForFinance(port, tableName);
-  let given = options.evaluated;
+  // Taken from the options, and let go once the rows are compared with it (below).
+  const given = { rows: options.evaluated };
+  options.evaluated = undefined;
   if (!first.table) return refused(`The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.`);
   let assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
   if (!first.names[ASSUMPTIONS_NAME] || !assumptionsSheet) {
     // Finance formulas read the assumptions sheet, which the first evaluation makes.
     const evaluated = await evaluateTable(port, first.table.name, { buyerTimeZone: options.buyerTimeZone, today: calendarDate(now) });
     if (evaluated.kind !== "done") return refused(evaluated.message, evaluated.kind === "refused" ? evaluated.written : "Nothing was written.");
-    given = evaluated.evaluatedRows;
+    given.rows = evaluated.evaluatedRows;
     first = await readForFinance(port, tableName);
     assumptionsSheet = chooseAssumptionsSheet({ names: first.names, sheets: await withNamedAssumptionsSheet(port, first) })?.snapshot;
   }
@@ -171,10 +175,12 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   let vendors: FinanceRow[] = [];
   const rowErrors: RowError[] = [];
   const firstDataRow = parseRange(table.address).top + 2; // 1-based sheet row of data row 1
-  const evaluationGiven = givenEvaluation(given, inputs, map, a);
+  // Only this loop reads the evaluate step's rows: let go of them (their input cells) after it.
+  let evaluationGiven: ReturnType<typeof givenEvaluation> | undefined = givenEvaluation(given.rows, inputs, map, a);
+  given.rows = undefined;
   (table.rows ?? []).forEach((cells, i) => {
     const raw = inputIndexes.map((index) => cells[index]);
-    const reused = evaluationGiven(i, raw);
+    const reused = evaluationGiven!(i, raw);
     // evaluateCells, not readRow + evaluateRow: it also refuses rows whose numbers overflow.
     const read = reused ? { ok: true as const, value: reused } : evaluateCells(raw, map, a);
     if (read === null) return;
@@ -185,6 +191,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
     const evaluation = read.value;
     vendors.push({ vendor: evaluation.row.vendor || `Row ${firstDataRow + i}`, tableRow: i + 1, evaluation, raw });
   });
+  evaluationGiven = undefined;
   if (isRateCard(map)) vendors = rateCardOptions(vendors, rowErrors, a, firstDataRow);
   const ranked = rank(vendors.map((v) => v.evaluation.cost.total));
   const rankedRisk = rank(vendors.map((v) => v.evaluation.risk.score));

@@ -500,9 +500,11 @@ async function financeReport(
   handoff: { evaluatedRows?: EvaluatedRows },
   onProgress: (p: { step: string }) => void,
 ): Promise<FinanceReport> {
-  const evaluated = handoff.evaluatedRows;
+  // Handed over in the options alone, which the finance step takes it from (FinanceOptions.evaluated),
+  // so that no frame here holds the rows' input cells once it has compared them.
+  const financeOptions = { mode: options.mode, now, buyerTimeZone: options.buyerTimeZone, evaluated: handoff.evaluatedRows, onProgress };
   handoff.evaluatedRows = undefined;
-  const finance = await prepareForFinance(workbook, table, { mode: options.mode, now, buyerTimeZone: options.buyerTimeZone, evaluated, onProgress });
+  const finance = await prepareForFinance(workbook, table, financeOptions);
   if (finance.kind !== "done") throw new CliError(finance.message);
   const lines: string[] = [];
   if (!options.quiet) {

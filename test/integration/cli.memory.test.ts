@@ -57,3 +57,39 @@ it("lets go of the finance step's evaluations before the file is written, and st
   expect(r.out.some((l) => /^All \d+ vendors together \(total [\d,]+\)/.test(l))).toBe(true);
   expect(r.out[r.out.length - 1]).toMatch(/^Wrote .*sample\.out\.xlsx: table '\w+', \d+ vendors, portable formulas/);
 });
+
+// The evaluate step hands the finance step its rows' input cells (an array a row), which the
+// finance step compares with the rows it reads again, and needs no more after that.
+it("lets go of the evaluate step's input cells once the finance step has compared them, before the summary is written", async () => {
+  const prepare = finance.prepareForFinance;
+  let cells: WeakRef<object>[] = [];
+  // Apart, so that no frame of the spy's holds the evaluate step's outcome.
+  const refsOf = (options: finance.FinanceOptions | undefined) => (options?.evaluated?.cells ?? []).map((row) => new WeakRef(row));
+  const spy = jest.spyOn(finance, "prepareForFinance").mockImplementation(async (...args) => {
+    cells = refsOf(args[2]);
+    return prepare(...args);
+  });
+  const apply = XlsxWorkbook.prototype.apply;
+  const held: number[] = [];
+  let looked = false;
+  jest.spyOn(XlsxWorkbook.prototype, "apply").mockImplementation(async function (this: XlsxWorkbook, changes, options) {
+    if (changes.some((c) => c.kind === "ensureSheet" && c.sheet === finance.SUMMARY_SHEET)) {
+      // The spy's own record of the call (its arguments) would hold them.
+      spy.mockClear();
+      // A WeakRef keeps its object until the job that made it ends (ECMAScript's KeepDuringJob).
+      await new Promise((resolve) => setImmediate(resolve));
+      collect();
+      looked = cells.length > 0;
+      cells.forEach((ref, i) => ref.deref() !== undefined && held.push(i + 1));
+    }
+    return apply.call(this, changes, options);
+  });
+
+  const r = await runCli(NOW, [SAMPLE, "--out", path.join(work, "sample.cells.xlsx")]);
+
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(looked).toBe(true);
+  // Data rows whose input cells were still held when the summary was written.
+  expect(held).toEqual([]);
+});
