@@ -20,6 +20,7 @@ import { evaluateOptions, isRateCard, optionName } from "../model/rateCard";
 import { formatMoney } from "../model/checklist";
 import { FIELD_BY_KEY } from "../model/fields";
 import type { CalendarDate } from "../model/zones";
+import type { PortableResultKey } from "../model/portable";
 import type { CellValue, Evaluation, HeaderMap } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
 import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
@@ -29,7 +30,7 @@ import { messageOf } from "./tables";
 import { assumptionTable, ASSUMPTIONS_SHEET_CANDIDATES, chooseAssumptionsSheet, chooseSheet, passedOverNote, sheetNameCandidates, withNamedAssumptionsSheet } from "./sheets";
 import { FINANCE_KEY_HEADER, SUMMARY_SHEET, type FinanceMode, type FinanceVendor } from "./financeLayout";
 import { tableColumnFormula } from "./financeFormulas";
-import { entryValue, isSummarySheet, MAX_SUMMARY_RIGHT, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowEntries } from "./financeSummary";
+import { entryValue, isSummarySheet, MAX_SUMMARY_RIGHT, notEvaluated, OUTPUT_SUMMARY_KEYS, planSummary, rank, tableRowSlots } from "./financeSummary";
 import { financeSettingSchema, parseStoredSetting } from "./storedSettings";
 
 export {
@@ -360,18 +361,29 @@ function outputColumnChanges(
   rowErrors: readonly RowError[],
   sheet: string,
 ): WorkbookChange[] {
-  const byTableRow = tableRowEntries(vendors);
-  const errors = new Map(rowErrors.map((e) => [e.tableRow, e.message]));
+  const { slots, entry } = tableRowSlots(table.rowCount, vendors, rowErrors);
+  // A row's cached value: its entry's, its error's, or nothing for a blank row.
+  const valueOf = (i: number, key: PortableResultKey): CellValue => {
+    const slot = slots[i];
+    return slot > 0 ? entryValue(entry(i), key) : slot === 0 ? "" : notEvaluated(rowErrors[-slot - 1].message);
+  };
   const outputs = OUTPUT_COLUMNS.map((output, o): WorkbookChange => {
     const header = outputHeaders[o];
     if (table.rowCount === 0) return { kind: "setTableColumn", table: table.name, header, values: [], numberFormat: output.numberFormat };
-    const cachedValues: CellValue[] = [];
-    for (let i = 1; i <= table.rowCount; i++) {
-      const vendor = byTableRow.get(i);
-      const error = errors.get(i);
-      cachedValues.push(vendor ? entryValue(vendor, OUTPUT_SUMMARY_KEYS[o]) : error !== undefined ? notEvaluated(error) : "");
-    }
-    return { kind: "setTableColumn", table: table.name, header, formula: tableColumnFormula(table, keyHeader, o, sheet), cachedValues, numberFormat: output.numberFormat, rowCount: table.rowCount };
+    const key = OUTPUT_SUMMARY_KEYS[o];
+    return {
+      kind: "setTableColumn",
+      table: table.name,
+      header,
+      formula: tableColumnFormula(table, keyHeader, o, sheet),
+      // Worked out when the adapter reads them, not held by the change until the apply returns:
+      // the table's cells hold the values once written.
+      get cachedValues() {
+        return Array.from({ length: table.rowCount }, (_, i) => valueOf(i, key));
+      },
+      numberFormat: output.numberFormat,
+      rowCount: table.rowCount,
+    };
   });
   const keys = Array.from({ length: table.rowCount }, (_, i) => i + 1);
   // Where the key column ends up: columns the apply adds go at the table's right edge, in order.

@@ -236,21 +236,41 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
   }
 }
 
-/** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
-function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
-  const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
-  const rowCount = table.rowCount;
-  // By table row: its vendor's place + 1 (and, on a rate card, its member's + 1), or minus its
-  // error's place + 1, 0 for a blank row; numbers, not an entry per row held until the apply ends.
+/**
+ * Each table row's summary entry (its own, or its option's: TableRowEntry) as numbers, not an
+ * object per row held until the apply ends: by 0-based table row, `slots` holds its vendor's
+ * place + 1, or minus its error's place + 1, 0 for a blank row; `entry` is a vendor's row's
+ * entry (on a rate card, its member's), made when asked for.
+ */
+export function tableRowSlots<V extends FinanceVendor>(
+  rowCount: number,
+  vendors: readonly V[],
+  rowErrors: readonly RowError[],
+): { slots: Int32Array; entry(row: number): TableRowEntry & { vendor: V } } {
   const slots = new Int32Array(rowCount);
   const members = vendors.some((v) => v.members) ? new Int32Array(rowCount) : undefined;
-  // A later entry for a row replaces an earlier one, a vendor's an error's (as tableRowEntries).
+  // A later entry for a row replaces an earlier one, a vendor's an error's.
   rowErrors.forEach((e, k) => (slots[e.tableRow - 1] = -k - 1));
   for (const [k, v] of vendors.entries())
     for (const [j, m] of (v.members ?? [v]).entries()) {
       slots[m.tableRow - 1] = k + 1;
       if (members) members[m.tableRow - 1] = v.members ? j + 1 : 0;
     }
+  const entry = (r: number) => {
+    const slot = slots[r];
+    const vendor = vendors[slot - 1];
+    const member = members?.[r] ? vendor.members![members[r] - 1] : undefined;
+    const row = FIRST_VENDOR_ROW + slot - 1;
+    return member ? { vendor, row, share: member.share, total: member.total } : { vendor, row };
+  };
+  return { slots, entry };
+}
+
+/** What each table row's output cells show, by the row's key (see TABLE_BLOCK_COLUMN). */
+function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right: number; bottom: number } {
+  const { table, vendors, rowErrors, outputHeaders, keyHeader, sheet } = input;
+  const rowCount = table.rowCount;
+  const { slots, entry } = tableRowSlots(rowCount, vendors, rowErrors);
   const reordered = excelText(SUMMARY_REORDERED);
   // Each column's formula, `=IF(<key><row>=<vendor's row>,<result><row>[*<share>],<reordered>)`,
   // as its parts (without and with a share), shared by the column's cells, and the row's numbers.
@@ -266,10 +286,8 @@ function tableRowsBlock(input: SummaryInput): { changes: WorkbookChange[]; right
     const slot = slots[r];
     // A blank row shows nothing, as the add-in's own formulas leave it.
     if (slot <= 0) return slot === 0 ? "" : notEvaluated(rowErrors[-slot - 1].message);
-    const vendor = vendors[slot - 1];
-    const member = members?.[r] ? vendor.members![members[r] - 1] : undefined;
-    const row = FIRST_VENDOR_ROW + slot - 1;
-    const found: TableRowEntry = member ? { vendor, row, share: member.share, total: member.total } : { vendor, row };
+    const found = entry(r);
+    const { vendor, row } = found;
     const key = OUTPUT_SUMMARY_KEYS[k];
     const value = entryValue(found, key);
     // Values mode keeps the summary free of formulas: the entry is the number itself.
@@ -409,17 +427,6 @@ export interface TableRowEntry {
   /** For a row of a rate card's option of several rows: its labour share and its share of the total. */
   readonly share?: number;
   readonly total?: number;
-}
-
-/** Each table row's summary entry, by its 1-based place in the table: its own, or its option's. */
-export function tableRowEntries(vendors: readonly FinanceVendor[]): Map<number, TableRowEntry> {
-  const entries = new Map<number, TableRowEntry>();
-  vendors.forEach((vendor, i) => {
-    const row = FIRST_VENDOR_ROW + i;
-    if (vendor.members === undefined) entries.set(vendor.tableRow, { vendor, row });
-    else for (const m of vendor.members) entries.set(m.tableRow, { vendor, row, share: m.share, total: m.total });
-  });
-  return entries;
 }
 
 /** What a table row's output cell shows: a rate card's row its share of the total, the option's risk and fit. */

@@ -360,12 +360,14 @@ export class MemoryWorkbook implements WorkbookPort {
         column.formula = change.formula;
         column.numberFormat = change.numberFormat ?? column.numberFormat;
         column.conditionalFormats = [...(change.conditionalFormats ?? [])];
+        // Read once: the change may work them out each time they are read.
+        const cachedValues = change.cachedValues;
         for (let r = 0; r < table.rowCount; r++) {
           const row = table.top + 1 + r;
           const col = table.left + index;
           const format = change.numberFormat ? { ...this.get(sheet, row, col)?.format, numberFormat: change.numberFormat } : this.get(sheet, row, col)?.format;
           if (change.formula !== undefined) {
-            const cached = change.cachedValues?.[r];
+            const cached = cachedValues?.[r];
             const value = cached !== undefined ? cached : this.calculated(change.formula, sheet.name, row, col);
             this.put(sheet, row, col, { value, formula: change.formula, format });
           } else {

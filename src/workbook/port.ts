@@ -339,7 +339,11 @@ export type WorkbookChange =
       readonly table: string;
       readonly header: string;
       readonly formula?: string;
-      /** Computed values of `formula`, one per data row (see CellWrite's cachedValue). */
+      /**
+       * Computed values of `formula`, one per data row (see CellWrite's cachedValue). May be
+       * worked out each time it is read (a getter, so that the change does not hold them until
+       * the apply returns): an adapter reads it once.
+       */
       readonly cachedValues?: readonly CellValue[];
       /** Static values instead of a formula, one per data row. */
       readonly values?: readonly CellValue[];

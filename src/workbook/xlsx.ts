@@ -1111,10 +1111,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const column = firstColumn + index;
     const formula = change.formula === undefined ? undefined : fileFormOfTableFormula(change.formula, model.name);
     const formatted = change.numberFormat ? restyler((old) => ({ ...old, numFmt: change.numberFormat })) : undefined;
+    // Read once: the change may work them out each time they are read.
+    const cachedValues = formula === undefined ? undefined : change.cachedValues;
     for (let r = firstRow, i = 0; r <= lastRow; r++, i++) {
       const cell = sheet.getRow(r).getCell(column);
       if (formula !== undefined) {
-        const cached = change.cachedValues?.[i];
+        const cached = cachedValues?.[i];
         cell.value = { formula, result: cached === null || cached === undefined ? undefined : cached } as ExcelJS.CellFormulaValue;
       } else {
         const value = change.values?.[i];

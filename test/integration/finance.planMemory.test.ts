@@ -105,3 +105,38 @@ it("keeps none of the vendor-table block's formula texts in the made summary she
   // Three numbers and the parts' place for each of the block's formulas (3 a table row).
   expect(pieces).toBeGreaterThanOrEqual(3 * ROWS * 4);
 });
+
+/** Weak references to the cached values of the table's output columns, made apart so that no frame of the test's holds them. */
+function cachedValuesOf(changes: readonly WorkbookChange[]): WeakRef<object>[] {
+  const refs: WeakRef<object>[] = [];
+  for (const change of changes) if (change.kind === "setTableColumn" && change.cachedValues) refs.push(new WeakRef(change.cachedValues));
+  return refs;
+}
+
+// The table's output columns' cached values (an array of the table's rows each, boxed numbers)
+// are written into the table's cells; the finance step holds its changes until the apply returns.
+it("holds none of the table's output columns' cached values at the end of the summary's apply", async () => {
+  const input = path.join(work, "in-columns.xlsx");
+  await writeBenchWorkbook(input, ROWS);
+  const apply = XlsxWorkbook.prototype.apply;
+  const held: number[] = [];
+  let looked = 0;
+  jest.spyOn(XlsxWorkbook.prototype, "apply").mockImplementation(async function (this: XlsxWorkbook, changes: readonly WorkbookChange[], options?: ApplyOptions) {
+    const refs = changes.some((c) => c.kind === "ensureSheet" && c.sheet === SUMMARY_SHEET) ? cachedValuesOf(changes) : [];
+    looked += refs.length;
+    // The caller (the finance step) holds `changes` until this returns, as this function does.
+    await apply.call(this, changes, options);
+    // A WeakRef keeps its object until the job that made it ends (ECMAScript's KeepDuringJob).
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    refs.forEach((ref, i) => ref.deref() !== undefined && held.push(i));
+  });
+
+  const r = await runCli(NOW, [input, "--out", path.join(work, "out-columns.xlsx"), "--buyer-zone", "America/New_York"]);
+
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(looked).toBeGreaterThan(0);
+  // The output columns whose cached values were still held.
+  expect(held).toEqual([]);
+});
