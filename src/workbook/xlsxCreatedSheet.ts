@@ -149,9 +149,9 @@ export class CreatedRows {
  * classes' `model`, plus `style`) and its CellXform (lib/xlsx/xform/sheet/cell-xform.js)
  * prepares and renders them. A 10,000-vendor finance summary holds some 860,000 cells from the
  * finance step until the file is written, so a cell is no object of its own but a slot in a few
- * arrays: typed ones for its kind, number and prepared numbers, plain ones for what a cell
- * points to (its style object, a value that is not a number, a clone's master or a formula's
- * text). Each row has as many slots as the widest row, one per column: a made sheet's rows are
+ * arrays: typed ones for its kind, number (or the place of a value that is none) and prepared
+ * numbers, plain ones for what a cell points to (its style object, a value that is not a
+ * number, a clone's master or a formula's text). Each row has as many slots as the widest row, one per column: a made sheet's rows are
  * mostly of one width (the finance summary's 80 columns). The arrays are few and large, so the
  * garbage collector neither copies a cell from one young generation to the next nor walks one
  * object per cell.
@@ -159,7 +159,11 @@ export class CreatedRows {
 export class CreatedSheet {
   /** By slot: the kind byte (TYPE, NUM, TEXT). */
   private kinds = new Uint8Array(0);
-  /** By slot: a number value or formula result (NUM). */
+  /**
+   * By slot: a number value or formula result (NUM), or else the place in `objects` of a value,
+   * or a formula's result, that is not a number (0: undefined): one array for the two, as a
+   * cell has one or the other.
+   */
   private nums = new Float64Array(0);
   /** By slot: the style number prepare gives the cell (0 for none); empty until then. */
   private styleIds = new Int32Array(0);
@@ -167,8 +171,6 @@ export class CreatedSheet {
   private numbers = new Int32Array(0);
   /** By slot: the cell's style object's place in `styleList`, 0 for a cell nothing has formatted (NO_STYLE). */
   private styleRefs = new Int32Array(0);
-  /** By slot: the place in `objects` of a value, or a formula's result, that is not kept in `nums` (0: undefined). */
-  private valueRefs = new Int32Array(0);
   /** By slot: the place in `objects` of a clone's master address, or a formula's text (0: none). */
   private formulaRefs = new Int32Array(0);
   /**
@@ -237,7 +239,7 @@ export class CreatedSheet {
     // The prepared numbers are the next prepare's to make, for the slots as they are then.
     this.styleIds = new Int32Array(0);
     this.numbers = new Int32Array(0);
-    const fields = ["kinds", "nums", "styleRefs", "valueRefs", "formulaRefs"] as const;
+    const fields = ["kinds", "nums", "styleRefs", "formulaRefs"] as const;
     const arrays = this as unknown as Record<(typeof fields)[number], Uint8Array | Int32Array | Float64Array>;
     for (const field of fields) {
       const old = arrays[field];
@@ -265,10 +267,9 @@ export class CreatedSheet {
     if (typeof value === "number") {
       this.kinds[slot] = type + 1 + NUM;
       this.nums[slot] = value;
-      this.valueRefs[slot] = 0;
     } else {
       this.kinds[slot] = type + 1;
-      this.valueRefs[slot] = value === undefined ? 0 : this.objects.push(value) - 1;
+      this.nums[slot] = value === undefined ? 0 : this.objects.push(value) - 1;
     }
   }
 
@@ -386,7 +387,7 @@ export class CreatedSheet {
   }
 
   private value(slot: number): unknown {
-    return this.kinds[slot] & NUM ? this.nums[slot] : this.objects[this.valueRefs[slot]];
+    return this.kinds[slot] & NUM ? this.nums[slot] : this.objects[this.nums[slot]];
   }
 
   /** A formula's text, as FormulaText or the text alone; undefined for a clone or a value. */
@@ -634,7 +635,7 @@ export class CreatedSheet {
     } else if (type === StringType && number >= 0) {
       return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (STRING_OPENS[style] ??= `"${styleText(style)} t="s"><v>`) + number + "</v></c>";
     } else if (type === Formula && kind & TEXT) {
-      const value = this.objects[this.valueRefs[slot]];
+      const value = this.objects[this.nums[slot]];
       const formula = typeof value === "string" ? this.formulaAlone(slot, number) : undefined;
       if (formula !== undefined)
         return (CELL_STARTS[col] ??= `<c r="${columnLetters(col)}`) + row + (TEXT_FORMULA_OPENS[style] ??= `"${styleText(style)} t="str"><f>`) + formula + "</f><v>" + xmlEncoded(value as string) + "</v></c>";
@@ -699,7 +700,6 @@ export class CreatedSheet {
     this.styleIds = new Int32Array(0);
     this.numbers = new Int32Array(0);
     this.styleRefs = new Int32Array(0);
-    this.valueRefs = new Int32Array(0);
     this.formulaRefs = new Int32Array(0);
     this.objects = [undefined];
     this.pieceNums = new Float64Array(0);
