@@ -83,6 +83,9 @@ function run(bundle) {
     process.exit(1);
   });
   child.on("close", (code, signal) => {
+    // A temporary file the child made and did not report gone: killed, out of memory, or a stop
+    // that came as it was being made. Once renamed into place it is no longer there to remove.
+    for (const partial of partials) fs.rmSync(partial, { force: true });
     if (!outOfMemory && OOM_START.test(pending)) outOfMemory = true;
     if (!outOfMemory && pending) process.stderr.write(pending);
     if (outOfMemory) {
@@ -95,7 +98,6 @@ function run(bundle) {
     if (signal) {
       // Killed from outside (the system's out-of-memory killer sends SIGKILL): no stack trace,
       // no message of its own. The output is renamed into place only once complete (main.ts).
-      for (const partial of partials) fs.rmSync(partial, { force: true });
       console.error(
         `Error: the command line was stopped (${signal}) before it finished; no workbook was left half-written.` +
           (signal === "SIGKILL" ? " The system stops a process this way when the machine runs out of memory: close other programs, or split the vendor table." : ""),

@@ -22,7 +22,8 @@ type Stop =
   | "SIGKILL itself" // before the rename, as the out-of-memory killer would
   | "SIGINT itself" // before the rename, as Ctrl+C would (the terminal signals every process of the command)
   | "SIGTERM the launcher" // before the rename: a signal to the launcher alone
-  | "SIGINT itself after the rename";
+  | "SIGINT itself after the rename"
+  | "exit without a word"; // before the rename, as a stop that came while the file was being made would leave it
 
 function stopScript(stop: Stop): string {
   // The rename that never ends stands for one under way, which keeps the process alive (a timer
@@ -34,6 +35,7 @@ function stopScript(stop: Stop): string {
     "SIGINT itself": `process.kill(process.pid, "SIGINT"); return ${pending};`,
     "SIGTERM the launcher": `process.kill(process.ppid, "SIGTERM"); return ${pending};`,
     "SIGINT itself after the rename": `return rename.apply(this, arguments).then(() => { process.kill(process.pid, "SIGINT"); return ${pending}; });`,
+    "exit without a word": `process.exit(7);`,
   }[stop];
   writeFileSync(
     file,
@@ -118,6 +120,14 @@ describe("a command stopped while it writes the workbook", () => {
     expect(result.stderr.trim().split("\n")).toEqual(["Error: the command line was stopped (SIGTERM) before it wrote the workbook; nothing was written."]);
     expect(filesIn(folder)).toEqual(["vendors.xlsx"]);
     expect(readFileSync(input).equals(before)).toBe(true);
+  }, 120_000);
+
+  it("leaves no temporary file when the command ends in any other way without removing it: the launcher removes it", async () => {
+    const { folder, input } = folderWithSample("exit");
+    const result = await run([input, "--out", path.join(folder, "out.xlsx"), "--quiet"], "exit without a word");
+    reachedRename(folder);
+    expect(result.code).toBe(7);
+    expect(filesIn(folder)).toEqual(["vendors.xlsx"]);
   }, 120_000);
 
   it("says the workbook is complete when stopped after the rename, and it is", async () => {
