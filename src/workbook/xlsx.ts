@@ -46,7 +46,7 @@ import { WorkbookWriteError, blockShape, type CellBlock } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
-import { DamagedPartError, withZlibInflate } from "./zipInflate";
+import { DamagedPartError, LARGEST_PART, partTooLarge, withZlibInflate } from "./zipInflate";
 import { compactLoadedCells, withCompactModels } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
@@ -482,6 +482,14 @@ export class XlsxWorkbook implements WorkbookPort {
     if (buffer.subarray(0, 120).toString("latin1").includes("mimetypeapplication/vnd.oasis.opendocument.spreadsheet")) {
       throw new WorkbookOpenError(
         `${label} is an OpenDocument spreadsheet (.ods), which is not supported; open it in LibreOffice Calc or Excel and save it as an Excel workbook (.xlsx), or run: soffice --headless --convert-to xlsx <file>.`,
+        "notXlsx",
+      );
+    }
+    const large = await partTooLarge(buffer);
+    if (large) {
+      const mb = (bytes: number) => Math.round(bytes / 1e6).toLocaleString("en-US");
+      throw new WorkbookOpenError(
+        `${label} holds a part too large to read: ${large.name} is ${mb(large.size)} MB once uncompressed, and the command reads parts of up to ${mb(LARGEST_PART)} MB; split the vendor table over smaller workbooks.`,
         "notXlsx",
       );
     }

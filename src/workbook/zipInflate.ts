@@ -8,10 +8,44 @@
 // with zlib at once at their end; the rest of JSZip's chain (the check of the inflated size
 // against the package's, UTF-8 decoding, the output types) is JSZip's own. Stored parts are
 // not deflated and never reach it.
+import { constants } from "buffer";
 import { inflateRawSync } from "zlib";
+import JSZip from "jszip";
 import flate from "jszip/lib/flate";
 import GenericWorker from "jszip/lib/stream/GenericWorker";
 import utils from "jszip/lib/utils";
+
+/**
+ * The largest part, in bytes once inflated, a package may hold. ExcelJS 4.4 reads every part but
+ * its media and themes as one string (lib/xlsx/xlsx.js, load: `entry.async('string')`), and V8
+ * makes no string longer than Node's buffer.constants.MAX_STRING_LENGTH (2^29 - 24 on a 64-bit
+ * machine), a character a byte of the XML Excel writes: a larger part cannot be read at all.
+ */
+export const LARGEST_PART = constants.MAX_STRING_LENGTH;
+
+/**
+ * The first part of the package in `buffer` whose size once inflated, as the package gives it,
+ * is over LARGEST_PART, or undefined; read from the package's directory alone (JSZip 3.10's
+ * loadAsync inflates nothing), so that such a part is refused before anything is inflated.
+ * A package JSZip cannot read gives undefined: ExcelJS's own read then says what is wrong.
+ */
+export async function partTooLarge(buffer: Buffer): Promise<{ name: string; size: number } | undefined> {
+  let files: JSZip["files"];
+  try {
+    files = (await JSZip.loadAsync(buffer)).files;
+  } catch {
+    return undefined;
+  }
+  for (const [name, entry] of Object.entries(files)) {
+    // ZipObject keeps the sizes the package gives in its CompressedObject (lib/compressedObject.js), not in its typings.
+    const read = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+    if (typeof read !== "number") continue;
+    // JSZip reads the 4-byte size as a signed number (lib/reader/DataReader.js readInt): 2 GiB and over come out negative.
+    const size = read < 0 ? read + 2 ** 32 : read;
+    if (size > LARGEST_PART) return { name, size };
+  }
+  return undefined;
+}
 
 /** A part whose compressed bytes do not inflate: the package is damaged, the reader is not at fault. */
 export class DamagedPartError extends Error {
@@ -48,7 +82,9 @@ class ZlibInflateWorker extends GenericWorker {
     if (compressed.length === 0) return;
     let inflated: Buffer;
     try {
-      inflated = inflateRawSync(compressed);
+      // A part the package says is larger is refused before it is read (partTooLarge): one that
+      // inflates to more all the same belies its size, and stops there instead of filling memory.
+      inflated = inflateRawSync(compressed, { maxOutputLength: LARGEST_PART });
     } catch (error) {
       // Through the chain's error, as a worker reports one: thrown here, it would escape JSZip's
       // end (GenericWorker.end calls flush outside its try) into the timer that drives the chain.

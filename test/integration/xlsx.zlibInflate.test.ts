@@ -2,6 +2,7 @@
 // ExcelJS must load the same model from every package it loaded before, a part whose compressed
 // bytes are damaged must end the command with one line naming damage, and JSZip must work as
 // before for its other users once the read is over.
+import { constants } from "buffer";
 import { readFileSync, mkdtempSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
@@ -9,7 +10,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runCli } from "../helpers/cli";
 import { WorkbookOpenError, XlsxWorkbook } from "../../src/workbook/xlsx";
-import { withZlibInflate } from "../../src/workbook/zipInflate";
+import { LARGEST_PART, withZlibInflate } from "../../src/workbook/zipInflate";
 
 // The module objects themselves (not an import's interop copy), so that a spy replaces what the code calls.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -168,6 +169,48 @@ describe("reading a workbook", () => {
       expect(result.out).toEqual([]);
       expect(result.err).toEqual([`Error: ${(refusal as Error).message.replace(name, file)}`]);
     });
+  });
+});
+
+describe("a part larger than a part can be read", () => {
+  // ExcelJS reads a part as one string, and V8 makes none longer than this.
+  it("is the longest string Node makes", () => {
+    expect(LARGEST_PART).toBe(constants.MAX_STRING_LENGTH);
+    expect(() => "x".repeat(LARGEST_PART + 1)).toThrow(/Invalid string length/);
+  });
+
+  it("is refused from the size the package gives, before any part is inflated, in one line, by the reader and by the command", async () => {
+    const sheet = await (await JSZip.loadAsync(SAMPLE)).file(SHEET)!.async("nodebuffer");
+    const pkg = await withDeflatedPart(SAMPLE, SHEET, sheet, zlib.deflateRawSync(sheet), 0xf0000000);
+    const inflate = jest.spyOn(zlib, "inflateRawSync");
+    const refusal = await XlsxWorkbook.fromBuffer(pkg, "huge.xlsx").then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(inflate).not.toHaveBeenCalled();
+    expect(refusal).toBeInstanceOf(WorkbookOpenError);
+    const message = `huge.xlsx holds a part too large to read: ${SHEET} is 4,027 MB once uncompressed, and the command reads parts of up to 537 MB; split the vendor table over smaller workbooks.`;
+    expect((refusal as Error).message).toBe(message);
+    const file = path.join(work, "huge.xlsx");
+    writeFileSync(file, pkg);
+    const result = await runCli(new Date("2026-03-02T15:30:00Z"), [file, "--out", path.join(work, "out-huge.xlsx")]);
+    expect(result.code).not.toBe(0);
+    expect(result.err).toEqual([`Error: ${message.replace("huge.xlsx", file)}`]);
+    // Under 4 GiB and over 2 GiB, or under 2 GiB: the package's 4-byte size read either way.
+    const under = await withDeflatedPart(SAMPLE, SHEET, sheet, zlib.deflateRawSync(sheet), 0x30000000);
+    await expect(XlsxWorkbook.fromBuffer(under, "large.xlsx")).rejects.toThrow(`large.xlsx holds a part too large to read: ${SHEET} is 805 MB once uncompressed`);
+    const readable = await withDeflatedPart(SAMPLE, SHEET, sheet, zlib.deflateRawSync(sheet));
+    expect((await (await XlsxWorkbook.fromBuffer(readable, "readable.xlsx")).listTables()).length).toBeGreaterThan(0);
+  });
+
+  // A package may understate a part: zlib stops at the largest readable size instead of filling memory.
+  it("stops a part's inflate at that size whatever the package says of it", async () => {
+    const inflate = jest.spyOn(zlib, "inflateRawSync");
+    await XlsxWorkbook.fromBuffer(SAMPLE, "sample.xlsx");
+    expect(inflate.mock.calls.length).toBeGreaterThan(0);
+    for (const [, options] of inflate.mock.calls) expect(options).toEqual({ maxOutputLength: LARGEST_PART });
+    const bomb = zlib.deflateRawSync(Buffer.alloc(1000));
+    expect(() => zlib.inflateRawSync(bomb, { maxOutputLength: 999 })).toThrow(/larger than 999 bytes/);
   });
 });
 
