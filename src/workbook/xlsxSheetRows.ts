@@ -202,6 +202,8 @@ export class SheetRows {
     sheetRows: readonly (SheetRow | undefined)[],
     dimensions: Dimensions,
     private readonly tables: () => CellTables,
+    /** A row's cells: its own, or, for a parked sheet's, made again for each pass (xlsxParkedRows.ts). */
+    private readonly cellsOf: (row: SheetRow) => readonly (SheetCell | undefined)[] = (row) => row._cells,
   ) {
     const starts: number[] = [];
     const spans: number[] = [];
@@ -211,7 +213,7 @@ export class SheetRows {
       let min = 0;
       let max = 0;
       let count = 0;
-      for (const cell of row._cells) {
+      for (const cell of cellsOf(row)) {
         if (!cell) continue;
         count++;
         const col = cell.col;
@@ -259,6 +261,7 @@ export class SheetRows {
     const kept = (this.kept = new Map());
     this.rowStyleIds = new Array(this.rows.length);
     const masters = this.masters;
+    const cellsOf = this.cellsOf;
     const scratch = blank();
     const emptyByType: object[] = [];
     const { styles, sharedStrings } = this.tables();
@@ -268,7 +271,7 @@ export class SheetRows {
       let index = this.firstCell[r];
       const cells = {
         forEach(prepareCell: (cell: ValueModel) => void): void {
-          for (const cell of row._cells) {
+          for (const cell of cellsOf(row)) {
             if (!cell) continue;
             const base = cell._value.model;
             const type = base.type;
@@ -323,12 +326,13 @@ export class SheetRows {
     const styleIds = this.cellStyleIds;
     const numbers = this.numbers;
     const kept = this.kept;
+    const cellsOf = this.cellsOf;
     const date1904 = !!this.tables().date1904;
     for (let r = from; r < to; r++) {
       const row = this.rows[r];
       let index = this.firstCell[r];
       let xml = "";
-      for (const cell of row._cells) {
+      for (const cell of cellsOf(row)) {
         if (!cell) continue;
         const whole = kept.size === 0 ? undefined : kept.get(index);
         const base = cell._value.model;

@@ -9,106 +9,11 @@ import os from "os";
 import path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { cellsOf, parts, readBoth, ROWS, shown, styles, userFile, type HeldCell } from "../helpers/loadedCells";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const ROWS = 300;
 const work = mkdtempSync(path.join(os.tmpdir(), "offshore-loaded-cells-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/**
- * A vendor table as a user's file holds one: text, numbers, booleans, errors, dates (styled by
- * their number format), formulas and their clones, a hyperlink, a note, a merged range, styled
- * empty cells, and in column H cells of a style whose model is empty (an `<xf>` naming no
- * format, font, fill or border): ExcelJS gives all of them one object, that style's.
- */
-async function userFile(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Vendors");
-  sheet.addRow(["Vendor", "Rate", "Hours", "Country", "Start", "Cost", "Marked", "Plain style", "", "", "Flag"]);
-  for (let r = 2; r <= ROWS; r++) {
-    sheet.getCell(`A${r}`).value = `Vendor ${r}`;
-    sheet.getCell(`B${r}`).value = 20 + (r % 37) * 1.25;
-    sheet.getCell(`C${r}`).value = r % 7 === 0 ? true : r * 8;
-    sheet.getCell(`D${r}`).value = r % 11 === 0 ? ({ error: "#N/A" } as ExcelJS.CellErrorValue) : `Country ${r % 9}`;
-    const start = sheet.getCell(`E${r}`);
-    start.value = new Date(Date.UTC(2026, 0, 1 + (r % 300)));
-    start.numFmt = "yyyy-mm-dd";
-    sheet.getCell(`F${r}`).value = (r % 3 === 2 ? { formula: `B${r}*C${r}`, result: r } : { sharedFormula: "F2", result: r }) as ExcelJS.CellValue;
-    if (r % 4 === 0) sheet.getCell(`G${r}`).style = { font: { bold: true } };
-    sheet.getCell(`H${r}`).value = r;
-    sheet.getCell(`H${r}`).style = { font: { strike: true } };
-    if (r <= 40) sheet.getCell(`K${r}`).value = r;
-  }
-  sheet.getCell("A10").value = { text: "Site", hyperlink: "https://example.com/vendor?id=10&x=1" };
-  sheet.getCell("A12").note = "Checked & <signed>";
-  sheet.getCell("I20").value = "Merged";
-  sheet.mergeCells("I20:J21");
-  const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
-  const styles = await zip.file("xl/styles.xml")!.async("string");
-  const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
-  zip.file("xl/styles.xml", styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_all, xfs: string) => `<cellXfs count="${count + 1}">${xfs}<xf numFmtId="0" xfId="0"/></cellXfs>`));
-  const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  zip.file("xl/worksheets/sheet1.xml", xml.replace(/<c r="(H\d+)" s="\d+"/g, (_all, address: string) => `<c r="${address}" s="${count}"`));
-  return zip.generateAsync({ type: "nodebuffer" });
-}
-
-interface HeldCell extends ExcelJS.Cell {
-  _style?: unknown;
-  _value: { model: Record<string, unknown> };
-}
-
-/** Every cell a sheet holds, row by row, without making any. */
-function cellsOf(sheet: ExcelJS.Worksheet): HeldCell[] {
-  // Row and Cell's eachCell with empty cells makes every missing one (lib/doc/row.js).
-  const rows = (sheet as unknown as { _rows: ({ _cells: (HeldCell | undefined)[] } | undefined)[] })._rows;
-  return rows.flatMap((row) => (row ? row._cells.filter((cell): cell is HeldCell => cell !== undefined) : []));
-}
-
-/** What ExcelJS's API shows of each cell, and each value's model, field by field in order. */
-function shown(cells: HeldCell[]): unknown[] {
-  return cells.map((cell) => ({
-    address: cell.address,
-    type: cell.type,
-    value: cell.value,
-    numFmt: cell.numFmt,
-    font: cell.font,
-    alignment: cell.alignment,
-    border: cell.border,
-    fill: cell.fill,
-    protection: cell.protection,
-    isMerged: cell.isMerged,
-    note: cell.note,
-    model: Object.entries(cell._value.model),
-  }));
-}
-
-/** Each cell's style, and which cells share one style object (by the first cell holding it). */
-function styles(cells: HeldCell[]): { address: string; style: unknown; sharedWith: string }[] {
-  const first = new Map<unknown, string>();
-  return cells.map((cell) => {
-    const style = cell.style;
-    if (!first.has(style)) first.set(style, cell.address);
-    return { address: cell.address, style: { ...style }, sharedWith: first.get(style)! };
-  });
-}
-
-/** Every part of a package but the one stamped with the time of writing, by name. */
-async function parts(buffer: Buffer | ArrayBuffer): Promise<Record<string, string>> {
-  const zip = await JSZip.loadAsync(buffer);
-  const found: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir && name !== "docProps/core.xml") found[name] = await zip.file(name)!.async("string");
-  return found;
-}
-
-/** The same file read by ExcelJS alone and by the adapter. */
-async function readBoth(file: Buffer): Promise<{ theirs: ExcelJS.Workbook; ours: XlsxWorkbook; book: ExcelJS.Workbook }> {
-  const theirs = new ExcelJS.Workbook();
-  await theirs.xlsx.load(file as unknown as ArrayBuffer);
-  const ours = await XlsxWorkbook.fromBuffer(file);
-  return { theirs, ours, book: (ours as unknown as { book: ExcelJS.Workbook }).book };
-}
 
 describe("the cells of a workbook read", () => {
   it("share one frozen empty style where ExcelJS gave each one of its own, and show ExcelJS's cells", async () => {
