@@ -41,7 +41,6 @@ const SHAPES: readonly (readonly string[])[] = [
 ];
 /** SHAPES' index plus one where a cell's model is kept as it is, not made again. */
 const MODEL_KEPT = 255;
-const SHAPE_OF = new Map(SHAPES.map((fields, index) => [fields.join(), index]));
 
 /** ExcelJS's Cell as the adapter holds it (its style under `_style`, xlsxLoadedCells.ts). */
 interface HeldCell {
@@ -116,15 +115,24 @@ function hasFields(object: object, fields: readonly string[]): boolean {
   return n === fields.length;
 }
 
+/** The fields of the model shapeOf looks at, used again for each. */
+const seen: string[] = [];
+
 /** The index of the fields `model` has, in order, among SHAPES; -1 for any other. */
 function shapeOf(model: Record<string, unknown>): number {
-  let key = "";
   let n = 0;
   for (const field in model) {
-    if (n++ === 5) return -1;
-    key = key === "" ? field : key + "," + field;
+    if (n === 5) return -1;
+    seen[n++] = field;
   }
-  return SHAPE_OF.get(key) ?? -1;
+  for (let shape = 0; shape < SHAPES.length; shape++) {
+    const fields = SHAPES[shape];
+    if (fields.length !== n) continue;
+    let f = 0;
+    while (f < n && fields[f] === seen[f]) f++;
+    if (f === n) return shape;
+  }
+  return -1;
 }
 
 /** A sheet's cells while it is parked. */
