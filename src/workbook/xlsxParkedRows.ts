@@ -5,8 +5,8 @@
 // vendor table, is some 180 bytes a cell in ExcelJS 4.4's objects (a Cell, a value object, the
 // value's model and an address string; xlsxLoadedCells.ts), and it is all there when the
 // finance summary, tens of cells for each of its rows, is written: the command's peak. Parked,
-// a plain cell is 23 bytes (its column, two kinds, a number, its style's place and its style
-// number), the texts, dates and errors it holds kept as they are.
+// a plain cell is 20 bytes (its column, two kinds, a number, its style's place and its style
+// number), and 4 more for the place of the text, date or error it holds, kept as it is.
 //
 // A parked sheet's `_rows` (lib/doc/worksheet.js keeps every row there, and reads cells only
 // through it) is an accessor on the sheet: whoever reads or sets it, ExcelJS or the adapter,
