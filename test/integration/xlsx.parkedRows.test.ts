@@ -13,6 +13,7 @@ import { writeBenchWorkbook } from "../../bench/cli.bench";
 import { SUMMARY_SHEET } from "../../src/actions/finance";
 import type { ApplyOptions, WorkbookChange } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import { EMPTY_STYLE } from "../../src/workbook/xlsxLoadedCells";
 import * as XlsxParked from "../../src/workbook/xlsxParkedRows";
 import { isParked, parkCells, parkedRows } from "../../src/workbook/xlsxParkedRows";
 import { runCli } from "../helpers/cli";
@@ -101,6 +102,18 @@ describe("a parked sheet", () => {
     heldAfter(heldBefore, after);
     expect(shown(after)).toEqual(shownBefore);
     expect(styles(after)).toEqual(stylesBefore);
+  });
+
+  it("gives back the shared empty style of cells whose style was never read, shared as before", async () => {
+    const { sheet } = await changedBook();
+    const before = cellsOf(sheet);
+    const heldBefore = held(before);
+    const empty = before.filter((cell) => cell._style === EMPTY_STYLE).length;
+    expect(empty).toBeGreaterThan(ROWS * 4);
+    parkCells(sheet);
+    const after = cellsOf(sheet);
+    heldAfter(heldBefore, after);
+    expect(after.filter((cell) => cell._style === EMPTY_STYLE).length).toBe(empty);
   });
 
   it("is unparked by ExcelJS's own API and by setting its rows", async () => {
