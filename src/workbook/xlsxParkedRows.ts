@@ -254,53 +254,50 @@ class ParkedCells {
     const row = rows[index];
     if (!row) return cells;
     const number = row.number;
-    {
-      const r = index;
-      for (let slot = starts[r]; slot < starts[r + 1]; slot++) {
-        const column = columns[slot];
-        const shape = shapes[slot];
-        if (shape === 0) {
-          cells[column - 1] = objects[values[slot]] as HeldCell;
-          continue;
-        }
-        const type = types[slot];
-        const style = styleObjects[styles[slot]];
-        let model: Record<string, unknown>;
-        let address: string;
-        if (shape === MODEL_KEPT) {
-          model = objects[values[slot]] as Record<string, unknown>;
-          address = model.address as string;
-        } else {
-          address = letters[column] + number;
-          const value = type === NumberType ? values[slot] : type === Null ? undefined : objects[values[slot]];
-          const styleId = styleIds[slot] < 0 ? undefined : styleIds[slot];
-          switch (shape - 1) {
-            case 0:
-              model = { address, value, type };
-              break;
-            case 1:
-              model = { address, styleId, value, type, style };
-              break;
-            case 2:
-              model = { address, type };
-              break;
-            case 3:
-              model = { address, styleId, type, style };
-              break;
-            case 4:
-              model = { address, type, style };
-              break;
-            case 5:
-              model = { address, value, type, style };
-              break;
-            default:
-              model = { address, type, value };
-          }
-        }
-        const cell = new MadeCell(row, columnObjects[column], address, undefined, style);
-        cell._value = new makers[type](cell, model);
-        cells[column - 1] = cell;
+    for (let slot = starts[index]; slot < starts[index + 1]; slot++) {
+      const column = columns[slot];
+      const shape = shapes[slot];
+      if (shape === 0) {
+        cells[column - 1] = objects[values[slot]] as HeldCell;
+        continue;
       }
+      const type = types[slot];
+      const style = styleObjects[styles[slot]];
+      let model: Record<string, unknown>;
+      let address: string;
+      if (shape === MODEL_KEPT) {
+        model = objects[values[slot]] as Record<string, unknown>;
+        address = model.address as string;
+      } else {
+        address = letters[column] + number;
+        const value = type === NumberType ? values[slot] : type === Null ? undefined : objects[values[slot]];
+        const styleId = styleIds[slot] < 0 ? undefined : styleIds[slot];
+        switch (shape - 1) {
+          case 0:
+            model = { address, value, type };
+            break;
+          case 1:
+            model = { address, styleId, value, type, style };
+            break;
+          case 2:
+            model = { address, type };
+            break;
+          case 3:
+            model = { address, styleId, type, style };
+            break;
+          case 4:
+            model = { address, type, style };
+            break;
+          case 5:
+            model = { address, value, type, style };
+            break;
+          default:
+            model = { address, type, value };
+        }
+      }
+      const cell = new MadeCell(row, columnObjects[column], address, undefined, style);
+      cell._value = new makers[type](cell, model);
+      cells[column - 1] = cell;
     }
     return cells;
   }
