@@ -98,3 +98,17 @@ declare module "exceljs/lib/doc/cell" {
   const Cell: { prototype: object };
   export default Cell;
 }
+declare module "exceljs/lib/doc/row" {
+  /** A sheet's row: made for a row number, its cells set from the row's model as ExcelJS reads a file. */
+  export default class Row {
+    constructor(worksheet: unknown, number: number);
+    readonly number: number;
+    model: unknown;
+  }
+}
+declare module "exceljs/lib/doc/worksheet" {
+  /** ExcelJS's Worksheet class, for the method its `model` setter makes its rows with. */
+  export default class Worksheet {
+    _parseRows(model: unknown): void;
+  }
+}

@@ -47,10 +47,10 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, LARGEST_PART, partTooLarge, withZlibInflate } from "./zipInflate";
-import { compactLoadedCells, withCompactModels } from "./xlsxLoadedCells";
+import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
-import { heldCells, parkCells, parkedRows } from "./xlsxParkedRows";
+import { compactParked, heldCells, isParked, parkCells, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
 import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
@@ -435,6 +435,31 @@ function writtenExtents(changes: readonly WorkbookChange[]): Map<string, { botto
   return extents;
 }
 
+/** A row's cells by column number (1-based), as ExcelJS's Row.findCell gives them. */
+interface RowToRead {
+  findCell(column: number): ExcelJS.Cell | undefined;
+}
+
+/**
+ * The row numbered `number` (1-based) of `sheet`, to read cells from: as ExcelJS's findRow gives
+ * it, or, while the sheet is parked, its cells made again, without unparking it.
+ */
+function rowToRead(sheet: ExcelJS.Worksheet, number: number): RowToRead | undefined {
+  const parked = parkedRows(sheet);
+  if (!parked) return sheet.findRow(number);
+  const cells = parked.cellsOfRow(number);
+  return cells && { findCell: (column) => cells[column - 1] };
+}
+
+/**
+ * The cell at row `number` and `column` (1-based) of `sheet` to write into, as ExcelJS's
+ * `getRow(number).getCell(column)` gives it: while the sheet is parked, without unparking it
+ * (but for a row the sheet does not have, which ExcelJS makes).
+ */
+function cellToWrite(sheet: ExcelJS.Worksheet, number: number, column: number): ExcelJS.Cell {
+  return parkedRows(sheet)?.cellToWrite(number, column) ?? sheet.getRow(number).getCell(column);
+}
+
 export class XlsxWorkbook implements WorkbookPort {
   readonly kind = "xlsx" as const;
 
@@ -470,6 +495,16 @@ export class XlsxWorkbook implements WorkbookPort {
   static create(): XlsxWorkbook {
     return new XlsxWorkbook(new Workbook());
   }
+
+  /**
+   * The number of cells from which a sheet read from a file is parked as its rows are made
+   * (xlsxParkedRows.ts, withParkingAsRead): a vendor table of some 15,000 rows of 16 columns
+   * and more. Such a sheet's cells are never all held as ExcelJS's objects: the adapter reads
+   * its rows and writes its table's columns without unparking it. Below it, parking would cost
+   * time (every read makes the cells again) for little memory. Tests set it to 0 to park every
+   * sheet, or to Infinity to park none: the file must be the same either way.
+   */
+  static parkAsReadFrom = 250_000;
 
   /** Opens a file; throws WorkbookOpenError whose message is one line a user can act on. */
   static async open(path: string): Promise<XlsxWorkbook> {
@@ -516,7 +551,9 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const workbook = new Workbook();
     try {
-      await withZlibInflate(() => withCompactModels(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer)));
+      await withZlibInflate(() =>
+        withCompactModels(() => withParkingAsRead(XlsxWorkbook.parkAsReadFrom, compactLoadedRow, () => workbook.xlsx.load(buffer as unknown as ArrayBuffer))),
+      );
     } catch (error) {
       // A damaged part makes ExcelJS fail inside its parser ("Cannot read properties of null
       // (reading 'forEach')"): that names ExcelJS's code, not the file, so it is not repeated.
@@ -540,7 +577,8 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookOpenError(`${label} is not an .xlsx workbook: it holds no worksheet.`, "notXlsx");
     }
     // Its cells are held until the file is written: a shared empty style and one address each.
-    for (const sheet of workbook.worksheets) compactLoadedCells(sheet);
+    // (A sheet parked as it was read had its rows' cells made smaller on the way.)
+    for (const sheet of workbook.worksheets) if (!isParked(sheet)) compactLoadedCells(sheet);
     return new XlsxWorkbook(workbook);
   }
 
@@ -726,7 +764,7 @@ export class XlsxWorkbook implements WorkbookPort {
           rows = [];
           // find* rather than get*: reading must not create empty rows and cells.
           for (let r = firstRow; r <= lastRow; r++) {
-            const row = found.sheet.findRow(r);
+            const row = rowToRead(found.sheet, r);
             const values: CellValue[] = new Array(width).fill(null);
             if (row) {
               for (let c = 0; c < width; c++) {
@@ -743,7 +781,7 @@ export class XlsxWorkbook implements WorkbookPort {
           if (index < 0) continue;
           const cells: CellValue[] = [];
           for (let r = firstRow; r <= lastRow; r++) {
-            const cell = found.sheet.findRow(r)?.findCell(firstColumn + index);
+            const cell = rowToRead(found.sheet, r)?.findCell(firstColumn + index);
             cells.push(cell ? formulaOrValue(cell) : null);
           }
           columnFormulas[header] = cells;
@@ -752,7 +790,7 @@ export class XlsxWorkbook implements WorkbookPort {
         if (request.table.notes) {
           const { range } = this.dataArea(found.model);
           for (let r = range.top + 1; r <= range.bottom + 1; r++) {
-            const row = found.sheet.findRow(r);
+            const row = rowToRead(found.sheet, r);
             for (let c = range.left + 1; row && c <= range.right + 1; c++) {
               const cell = row.findCell(c);
               const text = cell ? noteText(cell) : "";
@@ -896,6 +934,8 @@ export class XlsxWorkbook implements WorkbookPort {
       collectGarbage();
     }
     run(last);
+    // A table's columns written into a parked sheet are ExcelJS's cells until they are folded into its store.
+    for (const sheet of this.book.worksheets) compactParked(sheet);
     options?.onProgress?.(changes.length, changes.length);
   }
 
@@ -1090,7 +1130,8 @@ export class XlsxWorkbook implements WorkbookPort {
         this.setSetting(change.key, change.value);
         return;
       case "setNote": {
-        const cell = this.sheet(change.sheet).getCell(change.address);
+        const at = parseCell(change.address);
+        const cell = cellToWrite(this.sheet(change.sheet), at.row + 1, at.column + 1);
         if (change.text !== null) cell.note = change.text;
         else {
           // ExcelJS has no way to remove a note (its setter always makes one), and a cell read
@@ -1203,7 +1244,7 @@ export class XlsxWorkbook implements WorkbookPort {
         const filter = parseRange(model.autoFilterRef);
         model.autoFilterRef = `${cellAddress(filter.top, filter.left)}:${cellAddress(filter.bottom, column)}`;
       }
-      if (model.headerRow !== false) sheet.getRow(range.top + 1).getCell(column + 1).value = change.header;
+      if (model.headerRow !== false) cellToWrite(sheet, range.top + 1, column + 1).value = change.header;
     }
     const column = firstColumn + index;
     const formula = change.formula === undefined ? undefined : fileFormOfTableFormula(change.formula, model.name);
@@ -1211,7 +1252,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // Read once: the change may work them out each time they are read.
     const cachedValues = formula === undefined ? undefined : change.cachedValues;
     for (let r = firstRow, i = 0; r <= lastRow; r++, i++) {
-      const cell = sheet.getRow(r).getCell(column);
+      const cell = cellToWrite(sheet, r, column);
       if (formula !== undefined) {
         const cached = cachedValues?.[i];
         cell.value = { formula, result: cached === null || cached === undefined ? undefined : cached } as ExcelJS.CellFormulaValue;
@@ -1287,9 +1328,8 @@ export class XlsxWorkbook implements WorkbookPort {
         for (let c = range.left; c <= range.right; c++) cells.setStyle(r + 1, c + 1, restyled(cells.style(r + 1, c + 1)));
         continue;
       }
-      const row = sheet.getRow(r + 1);
       for (let c = range.left; c <= range.right; c++) {
-        const cell = row.getCell(c + 1);
+        const cell = cellToWrite(sheet, r + 1, c + 1);
         cell.style = restyled(cell.style);
       }
     }
@@ -1339,8 +1379,8 @@ export class XlsxWorkbook implements WorkbookPort {
     const { firstRow, lastRow, firstColumn } = this.dataArea(found.model);
     const columns = headers.map((h) => info.headers.findIndex((t) => t.toLowerCase() === h.toLowerCase())).filter((c) => c >= 0);
     const cells: { row: number; header: string; formula: string }[] = [];
-    for (let r = firstRow; r <= lastRow; r++) {
-      const row = found.sheet.findRow(r);
+    for (let r = firstRow; r <= lastRow && columns.length > 0; r++) {
+      const row = rowToRead(found.sheet, r);
       if (!row) continue;
       for (const c of columns) {
         const cell = row.findCell(firstColumn + c);
@@ -1356,8 +1396,14 @@ export class XlsxWorkbook implements WorkbookPort {
     const info = this.tableInfo(found.sheet, found.model);
     if (rowIndex < 0 || rowIndex >= info.rowCount) return { ...info, row: null };
     const { firstRow, firstColumn } = this.dataArea(found.model);
-    const row = found.sheet.findRow(firstRow + rowIndex);
-    return { ...info, row: info.headers.map((_, c) => (row?.findCell(firstColumn + c) ? cellValue(row.findCell(firstColumn + c)!) : null)) };
+    const row = rowToRead(found.sheet, firstRow + rowIndex);
+    return {
+      ...info,
+      row: info.headers.map((_, c) => {
+        const cell = row?.findCell(firstColumn + c);
+        return cell ? cellValue(cell) : null;
+      }),
+    };
   }
 
   async getSelection(): Promise<SelectionInfo | null> {

@@ -1,12 +1,14 @@
-// The cells of a user's sheet set aside in a few typed arrays while the adapter writes the
-// sheets it makes, and put back, as they were, the moment anything asks for them. Node only.
+// The cells of a user's sheet set aside in a few typed arrays, and put back, as they were, the
+// moment anything asks for them. Node only.
 //
 // The command line holds the buyer's workbook from the read to the write. Its largest sheet, the
 // vendor table, is some 180 bytes a cell in ExcelJS 4.4's objects (a Cell, a value object, the
-// value's model and an address string; xlsxLoadedCells.ts), and it is all there when the
-// finance summary, tens of cells for each of its rows, is written: the command's peak. Parked,
-// a plain cell is 20 bytes (its column, two kinds, a number, its style's place and its style
-// number), and 4 more for the place of the text, date or error it holds, kept as it is.
+// value's model and an address string; xlsxLoadedCells.ts). Parked, a plain cell is 20 bytes
+// (its column, two kinds, a number, its style's place and its style number), and 4 more for the
+// place of the text, date or error it holds, kept as it is. A sheet is parked:
+// - as it is read, when it is large (withParkingAsRead): each row's cells are set aside as soon
+//   as ExcelJS has made them, so that the sheet's cells are never all ExcelJS's objects at once;
+// - while the adapter writes the sheets it makes (parkCells), when the heap is large.
 //
 // A parked sheet's `_rows` (lib/doc/worksheet.js keeps every row there, and reads cells only
 // through it) is an accessor on the sheet: whoever reads or sets it, ExcelJS or the adapter,
@@ -18,8 +20,15 @@
 // style object), the same style object on the cell. A cell that is not plain is kept as it is:
 // one with a note, one in a merged range, a formula, a hyperlink, rich text, one whose model has
 // a field a parked one cannot give back.
+//
+// What the adapter reads and writes of a parked sheet goes through parkedRows, without unparking
+// it: a row's cells made again to read them (and let go), and the cell to write into (a table's
+// column, its format, a note) kept as ExcelJS's cell until the apply is done, then folded into
+// the store (compactParked). The writer makes each row's cells again as it writes them.
 import type ExcelJS from "exceljs";
 import Cell from "exceljs/lib/doc/cell";
+import Row from "exceljs/lib/doc/row";
+import Worksheet from "exceljs/lib/doc/worksheet";
 import enums from "exceljs/lib/doc/enums";
 import { columnLetters } from "./address";
 
@@ -137,7 +146,7 @@ function shapeOf(model: Record<string, unknown>): number {
 
 /** A sheet's cells while it is parked. */
 class ParkedCells {
-  /** Where each row's cells start among the slots (the last entry is the number of slots). */
+  /** Where each row's cells start among the slots (the entry after the last row is the number of slots). */
   private readonly starts: Int32Array;
   private readonly columns: Uint16Array;
   /** SHAPES' index plus one; MODEL_KEPT for a cell whose model is kept, 0 for a cell kept as it is. */
@@ -151,6 +160,7 @@ class ParkedCells {
   private readonly styleIds: Int32Array;
   private readonly objects: unknown[] = [];
   private readonly styleObjects: unknown[] = [];
+  private readonly styleIndex = new Map<unknown, number>();
   /** By column number, the column object its cells share. */
   private readonly columnObjects: unknown[] = [];
   /** By column number, its letters. */
@@ -159,51 +169,103 @@ class ParkedCells {
   private readonly makers: ValueMaker[] = [];
   /** By value type, whether its value objects hold their cell (valueLayout). */
   private readonly withCell: boolean[] = [];
+  /** The next slot to fill, and the index of the next row to park. */
+  private slot = 0;
+  private nextRow = 0;
+  /**
+   * The cells written since the sheet was parked (cellToWrite), by column number and row index:
+   * each is the cell itself, which the row's cells made again include in place of the parked one.
+   */
+  private readonly written = new Map<number, (HeldCell | undefined)[]>();
 
-  constructor(readonly rows: (HeldRow | undefined)[]) {
-    let slots = 0;
-    for (const row of rows) if (row) for (const cell of row._cells) if (cell) slots++;
-    this.starts = new Int32Array(rows.length + 1);
+  /**
+   * An empty store for up to `slots` cells of `rows`, whose rows are parked one after the other
+   * (park) up to the row at `lastIndex`, and then `finish`ed.
+   */
+  constructor(
+    readonly rows: (HeldRow | undefined)[],
+    slots: number,
+    lastIndex: number,
+  ) {
+    this.starts = new Int32Array(lastIndex + 2);
     this.columns = new Uint16Array(slots);
     this.shapes = new Uint8Array(slots);
     this.types = new Uint8Array(slots);
     this.values = new Float64Array(slots);
     this.styles = new Int32Array(slots);
     this.styleIds = new Int32Array(slots);
-    const styleIndex = new Map<unknown, number>();
-    let slot = 0;
+  }
+
+  /** A store of the cells `rows` hold now, each row left holding none. */
+  static of(rows: (HeldRow | undefined)[]): ParkedCells {
+    let slots = 0;
+    for (const row of rows) if (row) for (const cell of row._cells) if (cell) slots++;
+    const parked = new ParkedCells(rows, slots, rows.length - 1);
     for (let r = 0; r < rows.length; r++) {
-      this.starts[r] = slot;
       const row = rows[r];
       if (!row) continue;
-      const cells = row._cells;
-      for (let c = 0; c < cells.length; c++) {
-        const cell = cells[c];
-        if (!cell) continue;
-        this.columns[slot] = c + 1;
-        const shape = this.shapeOfCell(cell, row, c + 1);
-        if (shape === 0) {
-          this.values[slot] = this.objects.push(cell) - 1;
-        } else {
-          const model = cell._value.model;
-          const type = model.type as number;
-          this.shapes[slot] = shape;
-          this.types[slot] = type;
-          if (shape === MODEL_KEPT) this.values[slot] = this.objects.push(model) - 1;
-          else {
-            this.values[slot] = type === NumberType ? (model.value as number) : type === Null ? 0 : this.objects.push(model.value) - 1;
-            this.styleIds[slot] = model.styleId === undefined ? -1 : (model.styleId as number);
-          }
-          const style = cell._style;
-          let index = styleIndex.get(style);
-          if (index === undefined) styleIndex.set(style, (index = this.styleObjects.push(style) - 1));
-          this.styles[slot] = index;
-        }
-        slot++;
-      }
+      parked.park(r, row, row._cells);
       row._cells = NO_CELLS;
     }
-    this.starts[rows.length] = slot;
+    parked.finish();
+    return parked;
+  }
+
+  /** Sets aside `cells`, those of the row at `index` (after every row parked before it). */
+  park(index: number, row: HeldRow, cells: readonly (HeldCell | undefined)[]): void {
+    if (index < this.nextRow || index >= this.starts.length - 1) throw new Error(`Row ${index + 1} cannot be parked after row ${this.nextRow}.`);
+    while (this.nextRow <= index) this.starts[this.nextRow++] = this.slot;
+    let slot = this.slot;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      if (slot === this.columns.length) throw new Error(`Row ${index + 1} holds more cells than were counted.`);
+      this.columns[slot] = c + 1;
+      const shape = this.shapeOfCell(cell, row, c + 1);
+      if (shape === 0) {
+        this.values[slot] = this.objects.push(cell) - 1;
+      } else {
+        const model = cell._value.model;
+        const type = model.type as number;
+        this.shapes[slot] = shape;
+        this.types[slot] = type;
+        if (shape === MODEL_KEPT) this.values[slot] = this.objects.push(model) - 1;
+        else {
+          this.values[slot] = type === NumberType ? (model.value as number) : type === Null ? 0 : this.objects.push(model.value) - 1;
+          this.styleIds[slot] = model.styleId === undefined ? -1 : (model.styleId as number);
+        }
+        const style = cell._style;
+        let styleIndex = this.styleIndex.get(style);
+        if (styleIndex === undefined) this.styleIndex.set(style, (styleIndex = this.styleObjects.push(style) - 1));
+        this.styles[slot] = styleIndex;
+      }
+      slot++;
+    }
+    this.slot = slot;
+  }
+
+  /** Marks the rows after the last one parked as holding no cells. */
+  finish(): void {
+    while (this.nextRow < this.starts.length) this.starts[this.nextRow++] = this.slot;
+  }
+
+  /** Whether cells have been written since the sheet was parked. */
+  get hasWritten(): boolean {
+    return this.written.size > 0;
+  }
+
+  /** A store of the same cells, those written since included, and nothing else. */
+  compacted(): ParkedCells {
+    const { rows } = this;
+    let slots = this.slot;
+    for (const byRow of this.written.values()) for (const cell of byRow) if (cell) slots++;
+    const parked = new ParkedCells(rows, slots, rows.length - 1);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (row) parked.park(r, row, this.cellsAt(r));
+    }
+    parked.finish();
+    return parked;
   }
 
   /** SHAPES' index plus one of a plain cell's model, MODEL_KEPT for a cell whose model is kept, 0 for a cell kept as it is. */
@@ -246,86 +308,184 @@ class ParkedCells {
   /**
    * The cells of the row at `index` of the sheet's rows (its number less one), made again as
    * `restore` makes them, without giving them to the row: for the writer, which reads a row's
-   * cells and lets them go.
+   * cells and lets them go, and for the adapter's reads. A cell written since the sheet was
+   * parked is the cell itself.
    */
   cellsAt(index: number): (HeldCell | undefined)[] {
-    const { rows, starts, columns, shapes, types, values, styles, styleIds, objects, styleObjects, columnObjects, letters, makers } = this;
     const cells: (HeldCell | undefined)[] = [];
-    const row = rows[index];
+    const row = this.rows[index];
     if (!row) return cells;
-    const number = row.number;
-    for (let slot = starts[index]; slot < starts[index + 1]; slot++) {
-      const column = columns[slot];
-      const shape = shapes[slot];
-      if (shape === 0) {
-        cells[column - 1] = objects[values[slot]] as HeldCell;
-        continue;
-      }
-      const type = types[slot];
-      const style = styleObjects[styles[slot]];
-      let model: Record<string, unknown>;
-      let address: string;
-      if (shape === MODEL_KEPT) {
-        model = objects[values[slot]] as Record<string, unknown>;
-        address = model.address as string;
-      } else {
-        address = letters[column] + number;
-        const value = type === NumberType ? values[slot] : type === Null ? undefined : objects[values[slot]];
-        const styleId = styleIds[slot] < 0 ? undefined : styleIds[slot];
-        switch (shape - 1) {
-          case 0:
-            model = { address, value, type };
-            break;
-          case 1:
-            model = { address, styleId, value, type, style };
-            break;
-          case 2:
-            model = { address, type };
-            break;
-          case 3:
-            model = { address, styleId, type, style };
-            break;
-          case 4:
-            model = { address, type, style };
-            break;
-          case 5:
-            model = { address, value, type, style };
-            break;
-          default:
-            model = { address, type, value };
-        }
-      }
-      const cell = new MadeCell(row, columnObjects[column], address, undefined, style);
-      cell._value = new makers[type](cell, model);
-      cells[column - 1] = cell;
+    const { starts, columns } = this;
+    for (let slot = starts[index]; slot < starts[index + 1]; slot++) cells[columns[slot] - 1] = this.cellIn(slot, row);
+    for (const [column, byRow] of this.written) {
+      const cell = byRow[index];
+      if (cell) cells[column - 1] = cell;
     }
     return cells;
   }
+
+  /** The cell of the row at `index` in `column` (1-based), made again (or written since the sheet was parked); undefined where there is none. */
+  cellAt(index: number, column: number): HeldCell | undefined {
+    const written = this.written.get(column)?.[index];
+    if (written) return written;
+    const row = this.rows[index];
+    if (!row) return undefined;
+    for (let slot = this.starts[index]; slot < this.starts[index + 1]; slot++) if (this.columns[slot] === column) return this.cellIn(slot, row);
+    return undefined;
+  }
+
+  /**
+   * The cell of the row at `index` in `column` to write into, as the row's `getCell` gives it
+   * (ExcelJS's own, lib/doc/row.js: the cell there, or a new one with the row's and column's
+   * style): kept from then on in place of the parked one, until the store is compacted. Undefined
+   * where the sheet has no row there (making one is left to ExcelJS, which unparks the sheet).
+   */
+  cellToWrite(index: number, column: number): HeldCell | undefined {
+    const row = this.rows[index];
+    if (!row || index >= this.starts.length - 1) return undefined;
+    let byRow = this.written.get(column);
+    const written = byRow?.[index];
+    if (written) return written;
+    const cells: (HeldCell | undefined)[] = [];
+    const parked = this.cellAt(index, column);
+    if (parked) cells[column - 1] = parked;
+    row._cells = cells;
+    let cell: HeldCell;
+    try {
+      cell = (row as unknown as { getCell(column: number): HeldCell }).getCell(column);
+    } finally {
+      row._cells = NO_CELLS;
+    }
+    if (!byRow) this.written.set(column, (byRow = []));
+    byRow[index] = cell;
+    return cell;
+  }
+
+  /** The cell in `slot`, of `row`, made again. */
+  private cellIn(slot: number, row: HeldRow): HeldCell {
+    const shape = this.shapes[slot];
+    if (shape === 0) return this.objects[this.values[slot]] as HeldCell;
+    const column = this.columns[slot];
+    const type = this.types[slot];
+    const style = this.styleObjects[this.styles[slot]];
+    let model: Record<string, unknown>;
+    let address: string;
+    if (shape === MODEL_KEPT) {
+      model = this.objects[this.values[slot]] as Record<string, unknown>;
+      address = model.address as string;
+    } else {
+      address = this.letters[column] + row.number;
+      const value = type === NumberType ? this.values[slot] : type === Null ? undefined : this.objects[this.values[slot]];
+      const styleId = this.styleIds[slot] < 0 ? undefined : this.styleIds[slot];
+      switch (shape - 1) {
+        case 0:
+          model = { address, value, type };
+          break;
+        case 1:
+          model = { address, styleId, value, type, style };
+          break;
+        case 2:
+          model = { address, type };
+          break;
+        case 3:
+          model = { address, styleId, type, style };
+          break;
+        case 4:
+          model = { address, type, style };
+          break;
+        case 5:
+          model = { address, value, type, style };
+          break;
+        default:
+          model = { address, type, value };
+      }
+    }
+    const cell = new MadeCell(row, this.columnObjects[column], address, undefined, style);
+    cell._value = new this.makers[type](cell, model);
+    return cell;
+  }
 }
 
-const parkedSheets = new WeakMap<object, { cells: ParkedCells; getter: () => unknown }>();
+/** A parked sheet's store (replaced when it is compacted), and the accessor its `_rows` is read through while it is parked. */
+interface Parked {
+  cells: ParkedCells;
+  readonly getter: () => unknown;
+  rowsView?: ParkedRows;
+}
+
+const parkedSheets = new WeakMap<object, Parked>();
+
+/** The parked sheet's entry; undefined for a sheet that is not parked. */
+function parkedEntry(sheet: ExcelJS.Worksheet): Parked | undefined {
+  const parked = parkedSheets.get(sheet);
+  return parked !== undefined && Object.getOwnPropertyDescriptor(sheet, "_rows")?.get === parked.getter ? parked : undefined;
+}
 
 /** Whether a sheet's cells are parked. */
 export function isParked(sheet: ExcelJS.Worksheet): boolean {
-  const parked = parkedSheets.get(sheet);
-  return parked !== undefined && Object.getOwnPropertyDescriptor(sheet, "_rows")?.get === parked.getter;
+  return parkedEntry(sheet) !== undefined;
+}
+
+/** What may be read of, and written to, a parked sheet without unparking it (parkedRows). */
+export interface ParkedRows {
+  readonly rows: readonly unknown[];
+  /** The cells of `row`, one of `rows`, by column number less one, made again (the writer's). */
+  cellsOf(row: { number: number }): readonly unknown[];
+  /** The cells of the row numbered `number` (1-based), by column number less one, made again; undefined where there is no row. */
+  cellsOfRow(number: number): readonly ExcelJS.Cell[] | undefined;
+  /**
+   * The cell at row `number` and `column` (1-based) to write into, as ExcelJS's `getRow(number).getCell(column)`
+   * gives it: kept as it is from then on. Undefined where the sheet has no such row.
+   */
+  cellToWrite(number: number, column: number): ExcelJS.Cell | undefined;
 }
 
 /**
  * A parked sheet's rows, and its cells a row at a time (made again each time they are asked
- * for, never given to the rows): what the writer reads of a parked sheet, without unparking it.
- * Undefined for a sheet that is not parked.
+ * for, never given to the rows): what the writer and the adapter's reads and table writes use
+ * of a parked sheet, without unparking it. Undefined for a sheet that is not parked.
  */
-export function parkedRows(sheet: ExcelJS.Worksheet): { rows: readonly unknown[]; cellsOf(row: { number: number }): readonly unknown[] } | undefined {
-  if (!isParked(sheet)) return undefined;
-  const { cells } = parkedSheets.get(sheet)!;
+export function parkedRows(sheet: ExcelJS.Worksheet): ParkedRows | undefined {
+  const parked = parkedEntry(sheet);
+  if (!parked) return undefined;
+  return (parked.rowsView ??= rowsView(sheet, parked));
+}
+
+/**
+ * A parked sheet's ParkedRows, made once a sheet: its methods read the store in use when they
+ * are called, and refuse once the sheet is unparked (whoever kept them would read cells that are
+ * no longer the sheet's, or write where the sheet no longer looks): ask parkedRows again for each use.
+ */
+function rowsView(sheet: ExcelJS.Worksheet, parked: Parked): ParkedRows {
+  const current = () => {
+    if (parkedEntry(sheet) !== parked) throw new Error(`Sheet '${sheet.name}' is no longer parked.`);
+    return parked.cells;
+  };
   return {
-    rows: cells.rows,
+    get rows() {
+      return current().rows;
+    },
     cellsOf: (row) => {
+      const cells = current();
       if (cells.rows[row.number - 1] !== row) throw new Error(`Row ${row.number} is not where a parked sheet keeps it.`);
       return cells.cellsAt(row.number - 1);
     },
+    cellsOfRow: (number) => {
+      const cells = current();
+      return cells.rows[number - 1] ? (cells.cellsAt(number - 1) as unknown as ExcelJS.Cell[]) : undefined;
+    },
+    cellToWrite: (number, column) => current().cellToWrite(number - 1, column) as unknown as ExcelJS.Cell | undefined,
   };
+}
+
+/**
+ * Folds the cells written into a parked sheet since it was parked (ParkedRows.cellToWrite)
+ * into its store, where they take a parked cell's room instead of an ExcelJS cell's. Nothing
+ * for a sheet that is not parked or has had nothing written.
+ */
+export function compactParked(sheet: ExcelJS.Worksheet): void {
+  const parked = parkedEntry(sheet);
+  if (parked?.cells.hasWritten) parked.cells = parked.cells.compacted();
 }
 
 /** The number of cells a sheet holds, without making any (0 for a parked sheet), counted up to `limit` and no further. */
@@ -346,17 +506,23 @@ export function heldCells(sheet: ExcelJS.Worksheet, limit = Infinity): number {
  */
 export function parkCells(sheet: ExcelJS.Worksheet): void {
   if (isParked(sheet)) return;
+  keepParked(sheet, ParkedCells.of((sheet as unknown as HeldSheet)._rows));
+}
+
+/** Makes `sheet`'s rows an accessor that gives every row its cells back from `cells` the first time anyone reads or sets them. */
+function keepParked(sheet: ExcelJS.Worksheet, cells: ParkedCells): void {
   const held = sheet as unknown as HeldSheet;
-  const parked = new ParkedCells(held._rows);
   let restored = false;
   const unpark = (): (HeldRow | undefined)[] => {
+    const { rows } = parked.cells;
     if (!restored) {
       restored = true;
-      parked.restore();
+      parked.cells.restore();
     }
-    Object.defineProperty(sheet, "_rows", { configurable: true, enumerable: true, writable: true, value: parked.rows });
-    return parked.rows;
+    Object.defineProperty(sheet, "_rows", { configurable: true, enumerable: true, writable: true, value: rows });
+    return rows;
   };
+  const parked: Parked = { cells, getter: unpark };
   Object.defineProperty(sheet, "_rows", {
     configurable: true,
     enumerable: true,
@@ -366,5 +532,87 @@ export function parkCells(sheet: ExcelJS.Worksheet): void {
       held._rows = rows;
     },
   });
-  parkedSheets.set(sheet, { cells: parked, getter: unpark });
+  parkedSheets.set(sheet, parked);
 }
+
+// ------------------------------------------------------------------ parked as read
+
+/** The parts of a worksheet's model, as ExcelJS reads it from a file, that its rows are made from. */
+interface SheetRowModels {
+  rows: ({ number: number; cells: unknown[] } | undefined)[];
+  mergeCells?: unknown[] | null;
+}
+
+/** The number of cells from which a sheet read from a file is parked as its rows are made (withParkingAsRead); Infinity while none is. */
+let parkFromCells = Infinity;
+
+/**
+ * Runs `read`, ExcelJS's read of a file, with each sheet of at least `fromCells` cells parked
+ * as its rows are made: each row's cells are set aside as soon as the row is made from its model
+ * (and the model let go), so that the sheet's cells are never all held as ExcelJS's objects at
+ * once. `compactRow` is given each row's cells first (xlsxLoadedCells.ts). A sheet with merged
+ * cells is not parked as read (ExcelJS merges them once all its rows are made, through its
+ * rows). Reads in the same process meanwhile get the same, which changes nothing anyone can see
+ * of the cells, only where they are kept.
+ */
+export async function withParkingAsRead<T>(fromCells: number, compactRow: (cells: readonly unknown[]) => void, read: () => Promise<T>): Promise<T> {
+  const before = { parkFromCells, compactRow: compactParsedRow };
+  parkFromCells = fromCells;
+  compactParsedRow = compactRow;
+  try {
+    return await read();
+  } finally {
+    parkFromCells = before.parkFromCells;
+    compactParsedRow = before.compactRow;
+  }
+}
+
+let compactParsedRow: (cells: readonly unknown[]) => void = () => undefined;
+
+/** The cells to make room for where a sheet is parked as read: -1 where it is not (too small, merged cells, rows out of order). */
+function slotsToPark(model: SheetRowModels): number {
+  if (!Number.isFinite(parkFromCells) || !Array.isArray(model.rows) || model.rows.length === 0) return -1;
+  // No merged cells (ExcelJS reads none as null).
+  const merges = model.mergeCells;
+  if (merges !== undefined && merges !== null && !(Array.isArray(merges) && merges.length === 0)) return -1;
+  let previous = 0;
+  let slots = 0;
+  for (const row of model.rows) {
+    if (!row || !Number.isInteger(row.number) || row.number <= previous || !Array.isArray(row.cells)) return -1;
+    previous = row.number;
+    slots += row.cells.length;
+  }
+  return slots >= parkFromCells ? slots : -1;
+}
+
+function installParkingAsRead(): void {
+  type MakesRows = { _parseRows(this: ExcelJS.Worksheet, model: SheetRowModels): void };
+  const proto = Worksheet.prototype as unknown as MakesRows;
+  const parseRows = proto._parseRows as MakesRows["_parseRows"] & { parks?: true };
+  if (parseRows.parks) return;
+  // ExcelJS's own (lib/doc/worksheet.js `_parseRows`): a Row for each model, in the sheet's rows
+  // at its number less one, and its model set, which makes its cells (lib/doc/row.js).
+  const parkingParseRows = function (this: ExcelJS.Worksheet, model: SheetRowModels): void {
+    const slots = slotsToPark(model);
+    if (slots < 0) return parseRows.call(this, model);
+    const rows: (HeldRow | undefined)[] = [];
+    (this as unknown as HeldSheet)._rows = rows;
+    const models = model.rows;
+    const cells = new ParkedCells(rows, slots, models[models.length - 1]!.number - 1);
+    for (let i = 0; i < models.length; i++) {
+      const rowModel = models[i]!;
+      const row = new Row(this, rowModel.number) as unknown as HeldRow & { model: unknown };
+      rows[row.number - 1] = row;
+      row.model = rowModel;
+      // The cells hold what they need of it; nothing reads the sheet's row models after this.
+      models[i] = undefined;
+      compactParsedRow(row._cells);
+      cells.park(row.number - 1, row, row._cells);
+      row._cells = NO_CELLS;
+    }
+    cells.finish();
+    keepParked(this, cells);
+  };
+  proto._parseRows = Object.assign(parkingParseRows, { parks: true as const });
+}
+installParkingAsRead();

@@ -8,7 +8,7 @@ import os from "os";
 import path from "path";
 import v8 from "v8";
 import vm from "vm";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { writeBenchWorkbook } from "../../bench/cli.bench";
 import { SUMMARY_SHEET } from "../../src/actions/finance";
 import type { ApplyOptions, WorkbookChange } from "../../src/workbook/port";
@@ -208,5 +208,209 @@ describe("the finance summary's apply", () => {
     expect(park).toHaveBeenCalled();
     expect(Object.keys(parkedFile)).toEqual(Object.keys(without));
     for (const name of Object.keys(without)) expect({ name, xml: parkedFile[name] }).toEqual({ name, xml: without[name] });
+  });
+});
+
+/** A vendor table as ExcelJS writes it: text, numbers, blanks, dates, formulas without a saved result, a note, a styled cell; merged cells beside it if asked. */
+async function tableFile(merged = false): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet("Quotes");
+  sheet.addTable({
+    name: "Quotes",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Vendor", "Rate", "Hours", "Start", "Cost"].map((name) => ({ name, filterButton: true })),
+    rows: Array.from({ length: TABLE_ROWS }, (_, i) => [
+      `Vendor ${i + 1}`,
+      20 + (i % 13),
+      i % 5 === 0 ? null : 100 + i,
+      new Date(Date.UTC(2026, 0, 1 + (i % 200))),
+      i % 50 === 7 ? { formula: `B${i + 2}*C${i + 2}` } : (i + 1) * 3,
+    ]),
+  });
+  for (let r = 2; r <= TABLE_ROWS + 1; r++) sheet.getCell(`D${r}`).numFmt = "yyyy-mm-dd";
+  sheet.getCell("B5").note = "Quoted in EUR";
+  sheet.getCell("A9").font = { bold: true };
+  if (merged) {
+    sheet.getCell("G3").value = "Merged";
+    sheet.mergeCells("G3:H4");
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+const TABLE_ROWS = 240;
+
+/** The file read twice by the adapter: parked as it is read, and not. */
+async function readParkedAndNot(file: Buffer): Promise<{ parked: XlsxWorkbook; plain: XlsxWorkbook }> {
+  XlsxWorkbook.parkAsReadFrom = 0;
+  const parked = await XlsxWorkbook.fromBuffer(file);
+  XlsxWorkbook.parkAsReadFrom = Infinity;
+  const plain = await XlsxWorkbook.fromBuffer(file);
+  return { parked, plain };
+}
+
+function sheetOf(workbook: XlsxWorkbook, name = "Quotes"): ExcelJS.Worksheet {
+  return (workbook as unknown as { book: ExcelJS.Workbook }).book.getWorksheet(name)!;
+}
+
+describe("a sheet parked as it is read", () => {
+  const threshold = XlsxWorkbook.parkAsReadFrom;
+  afterEach(() => {
+    XlsxWorkbook.parkAsReadFrom = threshold;
+  });
+
+  it("holds none of its cells once read, and gives back each cell the same file read without parking holds", async () => {
+    const file = await tableFile();
+    const { parked, plain } = await readParkedAndNot(file);
+    const sheet = sheetOf(parked);
+    expect(isParked(sheet)).toBe(true);
+    expect(isParked(sheetOf(plain))).toBe(false);
+    const rows = parkedRows(sheet)!.rows as ({ _cells: unknown[] } | undefined)[];
+    expect(rows.filter((row) => row !== undefined).length).toBe(TABLE_ROWS + 1);
+    expect(rows.filter((row) => row !== undefined && row._cells.length > 0)).toEqual([]);
+
+    const expected = cellsOf(sheetOf(plain));
+    const heldExpected = held(expected).map((h) => ({ ...(h as Record<string, unknown>), row: undefined, column: undefined, style: undefined, comment: undefined }));
+    const shownExpected = shown(expected);
+    const stylesExpected = styles(expected);
+    const actual = cellsOf(sheet);
+    expect(isParked(sheet)).toBe(false);
+    expect(actual.length).toBe(expected.length);
+    expect(actual.length).toBeGreaterThan(TABLE_ROWS * 4);
+    // Each cell's fields, value kind and model's fields in the same order, as the cells of the workbook read without parking.
+    expect(held(actual).map((h) => ({ ...(h as Record<string, unknown>), row: undefined, column: undefined, style: undefined, comment: undefined }))).toEqual(heldExpected);
+    expect(shown(actual)).toEqual(shownExpected);
+    expect(styles(actual)).toEqual(stylesExpected);
+    expect(actual.filter((cell) => cell._style === EMPTY_STYLE).length).toBe(expected.filter((cell) => cell._style === EMPTY_STYLE).length);
+  });
+
+  it("is not parked below the threshold, nor where the sheet has merged cells", async () => {
+    const file = await tableFile();
+    const cells = TABLE_ROWS * 5;
+    XlsxWorkbook.parkAsReadFrom = cells * 2;
+    expect(isParked(sheetOf(await XlsxWorkbook.fromBuffer(file)))).toBe(false);
+    XlsxWorkbook.parkAsReadFrom = cells / 2;
+    expect(isParked(sheetOf(await XlsxWorkbook.fromBuffer(file)))).toBe(true);
+    XlsxWorkbook.parkAsReadFrom = 0;
+    const merged = sheetOf(await XlsxWorkbook.fromBuffer(await tableFile(true)));
+    expect(isParked(merged)).toBe(false);
+    expect(merged.getCell("H4").isMerged).toBe(true);
+  });
+
+  it("answers the adapter's reads of its table without unparking", async () => {
+    const { parked, plain } = await readParkedAndNot(await tableFile());
+    const request = { table: { name: "Quotes", values: true, formulasOf: ["Cost", "Rate"], notes: true } };
+    const read = await parked.read(request);
+    expect(read).toEqual(await plain.read(request));
+    // A date is read as Excel gives it, its serial number (46026: 4 January 2026).
+    expect(read.table!.rows![3]).toEqual(["Vendor 4", 23, 103, 46026, 12]);
+    expect(read.table!.notes).toEqual([{ address: "B5", text: "Quoted in EUR" }]);
+    for (const row of [0, 7, 57, TABLE_ROWS - 1, TABLE_ROWS]) expect(await parked.readTableRow("Quotes", row)).toEqual(await plain.readTableRow("Quotes", row));
+    const uncalculated = parked.uncalculatedCells("Quotes", ["Cost", "Hours"]);
+    expect(uncalculated).toEqual(plain.uncalculatedCells("Quotes", ["Cost", "Hours"]));
+    expect(uncalculated.map((c) => c.row)).toEqual([9, 59, 109, 159, 209]);
+    expect(isParked(sheetOf(parked))).toBe(true);
+  });
+
+  it("takes a table's columns, formats and notes without unparking, and writes the file written without parking", async () => {
+    const { parked, plain } = await readParkedAndNot(await tableFile());
+    const changes: WorkbookChange[] = [
+      { kind: "setTableColumn", table: "Quotes", header: "Total", values: Array.from({ length: TABLE_ROWS }, (_, i) => (i % 9 === 4 ? "n/a" : i * 2.5)), numberFormat: "#,##0.00", rowCount: TABLE_ROWS },
+      { kind: "setTableColumn", table: "Quotes", header: "Cost", formula: "=[@Rate]*[@Hours]", cachedValues: Array.from({ length: TABLE_ROWS }, (_, i) => i), rowCount: TABLE_ROWS },
+      { kind: "setTableColumn", table: "Quotes", header: "Hours", values: Array.from({ length: TABLE_ROWS }, (_, i) => (i % 4 === 0 ? null : i)), rowCount: TABLE_ROWS },
+      { kind: "formatRange", sheet: "Quotes", address: "A1:A60", format: { fontColor: "#808080", bold: true, columnWidth: 60 } },
+      { kind: "setNote", sheet: "Quotes", address: "C7", text: "Checked", replaces: false },
+      { kind: "setNote", sheet: "Quotes", address: "B5", text: null, replaces: true },
+    ];
+    await parked.apply(changes);
+    await plain.apply(changes);
+    const sheet = sheetOf(parked);
+    expect(isParked(sheet)).toBe(true);
+    const request = { table: { name: "Quotes", values: true, formulasOf: ["Cost"], notes: true } };
+    const read = await parked.read(request);
+    expect(read).toEqual(await plain.read(request));
+    expect(read.table!.headers).toEqual(["Vendor", "Rate", "Hours", "Start", "Cost", "Total"]);
+    expect(read.table!.rows![4]).toEqual(["Vendor 5", 24, null, 46027, 4, "n/a"]);
+    expect(read.table!.notes).toEqual([{ address: "C7", text: "Checked" }]);
+
+    const expected = await parts(await plain.toBuffer());
+    const actual = await parts(await parked.toBuffer());
+    expect(isParked(sheet)).toBe(true);
+    expect(Object.keys(actual)).toEqual(Object.keys(expected));
+    for (const name of Object.keys(expected)) expect({ name, xml: actual[name] }).toEqual({ name, xml: expected[name] });
+    // And every cell as the cells of the workbook written without parking, once given back.
+    expect(shown(cellsOf(sheet))).toEqual(shown(cellsOf(sheetOf(plain))));
+  });
+
+  it("folds the cells written into it into its store once the apply is done", async () => {
+    const { parked } = await readParkedAndNot(await tableFile());
+    const sheet = sheetOf(parked);
+    const refs: WeakRef<object>[] = [];
+    const cellToWrite = parkedRows(sheet)!.cellToWrite;
+    const spy = jest.spyOn(parkedRows(sheet)!, "cellToWrite").mockImplementation((number, column) => {
+      const cell = cellToWrite(number, column)!;
+      refs.push(new WeakRef(cell));
+      return cell;
+    });
+    await parked.apply([{ kind: "setTableColumn", table: "Quotes", header: "Total", values: Array.from({ length: TABLE_ROWS }, (_, i) => i), rowCount: TABLE_ROWS }]);
+    spy.mockRestore();
+    expect(refs.length).toBe(TABLE_ROWS + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    expect(refs.filter((ref) => ref.deref() !== undefined).length).toBe(0);
+    expect((await parked.readTableRow("Quotes", 11))!.row).toEqual(["Vendor 12", 31, 111, 46034, 36, 11]);
+    expect(isParked(sheet)).toBe(true);
+  });
+
+  it("once given its cells back, takes writes in its rows", async () => {
+    const { parked, plain } = await readParkedAndNot(await tableFile());
+    const view = parkedRows(sheetOf(parked))!;
+    // Unparked by ExcelJS's own API: from then on the rows are the sheet's, and a view kept from before refuses to write.
+    sheetOf(parked).getCell("A1");
+    expect(isParked(sheetOf(parked))).toBe(false);
+    expect(() => view.cellToWrite(3, 2)).toThrow(/no longer parked/);
+    expect(() => view.cellsOfRow(3)).toThrow(/no longer parked/);
+    const changes: WorkbookChange[] = [{ kind: "setTableColumn", table: "Quotes", header: "Rate", values: Array.from({ length: TABLE_ROWS }, (_, i) => i * 3), rowCount: TABLE_ROWS }];
+    await parked.apply(changes);
+    await plain.apply(changes);
+    expect((await parked.readTableRow("Quotes", 2))!.row![1]).toBe(6);
+    expect(await parts(await parked.toBuffer())).toEqual(await parts(await plain.toBuffer()));
+  });
+});
+
+describe("the command line on a vendor table parked as it is read", () => {
+  const threshold = XlsxWorkbook.parkAsReadFrom;
+  afterEach(() => {
+    XlsxWorkbook.parkAsReadFrom = threshold;
+  });
+
+  it("keeps the table parked from the read to the write, and writes the file written without parking", async () => {
+    const input = path.join(work, "in-read.xlsx");
+    await writeBenchWorkbook(input, 400);
+    const toChunks = XlsxWorkbook.prototype.toChunks;
+    const run = async (parkFrom: number, out: string) => {
+      XlsxWorkbook.parkAsReadFrom = parkFrom;
+      const parked: boolean[] = [];
+      const spy = jest.spyOn(XlsxWorkbook.prototype, "toChunks").mockImplementation(async function (this: XlsxWorkbook) {
+        parked.push(isParked(sheetOf(this)));
+        const chunks = await toChunks.call(this);
+        parked.push(isParked(sheetOf(this)));
+        return chunks;
+      });
+      const r = await runCli(NOW, [input, "--out", out, "--buyer-zone", "America/New_York"]);
+      spy.mockRestore();
+      expect(r.err).toEqual([]);
+      expect(r.code).toBe(0);
+      return { parked, file: await parts(readFileSync(out)) };
+    };
+    const park = jest.spyOn(XlsxParked, "parkCells");
+    const parked = await run(0, path.join(work, "read-parked.xlsx"));
+    // Evaluated, its columns and key written, 25 checklists and the finance summary made, and
+    // written: parked all along (a sheet once unparked is parked again only by parkCells).
+    expect(parked.parked).toEqual([true, true]);
+    expect(park).not.toHaveBeenCalled();
+    const plain = await run(Infinity, path.join(work, "read-plain.xlsx"));
+    expect(plain.parked).toEqual([false, false]);
+    expect(Object.keys(parked.file)).toEqual(Object.keys(plain.file));
+    for (const name of Object.keys(plain.file)) expect({ name, xml: parked.file[name] }).toEqual({ name, xml: plain.file[name] });
   });
 });
