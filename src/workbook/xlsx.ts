@@ -353,6 +353,24 @@ function collectGarbage(): void {
   if (collect && process.memoryUsage().heapUsed > COLLECT_ABOVE) collect();
 }
 
+/**
+ * Cells written to sheets made here from which an apply collects garbage before it makes them,
+ * where the heap in use is large (collectGarbage): the finance summary of a large table, never a
+ * checklist's few hundred.
+ */
+const COLLECT_BEFORE_CELLS = 100_000;
+
+/** The number of cells the blocks `changes` write hold. */
+function cellsWritten(changes: readonly WorkbookChange[]): number {
+  let written = 0;
+  for (const change of changes) {
+    if (change.kind !== "writeRange") continue;
+    const shape = blockShape(change.cells);
+    written += shape.rows * shape.columns;
+  }
+  return written;
+}
+
 /** Rows rendered between two looks at whether the thread pool has room for another piece. */
 const ROW_BATCH = 64;
 
@@ -577,8 +595,9 @@ export class XlsxWorkbook implements WorkbookPort {
       throw new WorkbookOpenError(`${label} is not an .xlsx workbook: it holds no worksheet.`, "notXlsx");
     }
     // Its cells are held until the file is written: a shared empty style and one address each.
-    // (A sheet parked as it was read had its rows' cells made smaller on the way.)
+    // (A sheet parked as it was read had its rows' cells made smaller on the way, and leaves its rows' models as garbage.)
     for (const sheet of workbook.worksheets) if (!isParked(sheet)) compactLoadedCells(sheet);
+    if (workbook.worksheets.some(isParked)) collectGarbage();
     return new XlsxWorkbook(workbook);
   }
 
@@ -606,6 +625,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * writeWorksheet, which hands each sheet over in pieces.
    */
   private async renderPackage(): Promise<ZipPackage> {
+    // What the steps before left (the finance step's evaluations, the summary's sources) is garbage by now.
+    collectGarbage();
     const xlsx = this.book.xlsx as unknown as XlsxWriterInternals;
     const model = this.workbookModel();
     const zip = new ZipPackage();
@@ -929,13 +950,12 @@ export class XlsxWorkbook implements WorkbookPort {
     const toPark = this.sheetsToPark(last);
     if (toPark.length > 0) collectGarbage();
     run(first);
-    if (toPark.length > 0) {
-      for (const sheet of toPark) parkCells(sheet);
-      collectGarbage();
-    }
-    run(last);
-    // A table's columns written into a parked sheet are ExcelJS's cells until they are folded into its store.
+    // A table's columns written into a parked sheet are ExcelJS's cells until they are folded
+    // into its store: before the made sheets' cells are made (which touch no user's sheet).
     for (const sheet of this.book.worksheets) compactParked(sheet);
+    for (const sheet of toPark) parkCells(sheet);
+    if (toPark.length > 0 || cellsWritten(last) >= COLLECT_BEFORE_CELLS) collectGarbage();
+    run(last);
     options?.onProgress?.(changes.length, changes.length);
   }
 
@@ -978,12 +998,7 @@ export class XlsxWorkbook implements WorkbookPort {
    */
   private sheetsToPark(changes: readonly WorkbookChange[]): ExcelJS.Worksheet[] {
     if (changes.length === 0 || process.memoryUsage().heapUsed <= this.parkAbove) return [];
-    let written = 0;
-    for (const change of changes) {
-      if (change.kind !== "writeRange") continue;
-      const shape = blockShape(change.cells);
-      written += shape.rows * shape.columns;
-    }
+    const written = cellsWritten(changes);
     const settings = this.settingsSheet(false);
     return this.book.worksheets.filter((sheet) => {
       if (sheet === settings || this.created.has(sheet)) return false;
