@@ -112,3 +112,7 @@ declare module "exceljs/lib/doc/worksheet" {
     _parseRows(model: unknown): void;
   }
 }
+declare module "exceljs/lib/utils/shared-formula" {
+  /** A formula moved from one cell to another, its relative references moved with it: how ExcelJS gives a shared formula's clone its formula. */
+  export function slideFormula(formula: string, fromCell: string, toCell: string): string;
+}

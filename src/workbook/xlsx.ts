@@ -47,6 +47,7 @@ import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts"
 import { parseStoredSetting } from "./storedSetting";
 import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, LARGEST_PART, partTooLarge, withZlibInflate } from "./zipInflate";
+import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
@@ -210,10 +211,26 @@ function noteText(cell: ExcelJS.Cell): string {
   return ((note as { texts?: { text: string }[] } | undefined)?.texts ?? []).map((t) => t.text).join("");
 }
 
-function formulaOrValue(cell: ExcelJS.Cell): CellValue {
-  const formula = cell.formula;
+function formulaOrValue(cell: ExcelJS.Cell, sheet: ExcelJS.Worksheet): CellValue {
+  const formula = formulaOf(cell, sheet);
   if (formula) return "=" + formula;
   return cellValue(cell);
+}
+
+/**
+ * A cell's formula, as ExcelJS's `cell.formula` gives it. A shared formula's clone has its
+ * master's, moved to the clone (FormulaValue's _getTranslatedFormula, lib/doc/cell.js, with
+ * ExcelJS's slideFormula): the master is found in a parked sheet without unparking it, where
+ * ExcelJS's own would look through the sheet's rows.
+ */
+function formulaOf(cell: ExcelJS.Cell, sheet: ExcelJS.Worksheet): string | undefined {
+  const parked = parkedRows(sheet);
+  if (!parked || cell.type !== enums.ValueType.Formula) return cell.formula;
+  const model = (cell as unknown as { _value: { model: { address: string; formula?: string; sharedFormula?: string } } })._value.model;
+  if (model.formula || !model.sharedFormula) return cell.formula;
+  const at = parseCell(model.sharedFormula);
+  const master = parked.cellOf(at.row + 1, at.column + 1);
+  return master ? slideFormula(master.formula, master.address, model.address) : undefined;
 }
 
 /** `[@Column]` and `[@[Column name]]` (the typing form) to the form a saved file must hold. */
@@ -804,7 +821,7 @@ export class XlsxWorkbook implements WorkbookPort {
           const cells: CellValue[] = [];
           for (let r = firstRow; r <= lastRow; r++) {
             const cell = rowToRead(found.sheet, r)?.findCell(firstColumn + index);
-            cells.push(cell ? formulaOrValue(cell) : null);
+            cells.push(cell ? formulaOrValue(cell, found.sheet) : null);
           }
           columnFormulas[header] = cells;
         }
@@ -871,7 +888,7 @@ export class XlsxWorkbook implements WorkbookPort {
       for (let c = left; c <= right; c++) {
         const cell = row?.findCell(c);
         valueRow.push(cell ? cellValue(cell) : null);
-        formulaRow.push(cell ? formulaOrValue(cell) : null);
+        formulaRow.push(cell ? formulaOrValue(cell, sheet) : null);
       }
       values.push(valueRow);
       formulas.push(formulaRow);
@@ -1400,7 +1417,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!row) continue;
       for (const c of columns) {
         const cell = row.findCell(firstColumn + c);
-        if (cell && cell.type === enums.ValueType.Formula && cell.result === undefined) cells.push({ row: r, header: info.headers[c], formula: "=" + cell.formula });
+        if (cell && cell.type === enums.ValueType.Formula && cell.result === undefined) cells.push({ row: r, header: info.headers[c], formula: "=" + formulaOf(cell, found.sheet) });
       }
     }
     return cells;

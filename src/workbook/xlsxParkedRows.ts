@@ -433,6 +433,8 @@ export interface ParkedRows {
   cellsOf(row: { number: number }): readonly unknown[];
   /** The cells of the row numbered `number` (1-based), by column number less one, made again; undefined where there is no row. */
   cellsOfRow(number: number): readonly ExcelJS.Cell[] | undefined;
+  /** The cell at row `number` and `column` (1-based), made again; undefined where there is none. */
+  cellOf(number: number, column: number): ExcelJS.Cell | undefined;
   /**
    * The cell at row `number` and `column` (1-based) to write into, as ExcelJS's `getRow(number).getCell(column)`
    * gives it: kept as it is from then on. Undefined where the sheet has no such row.
@@ -474,6 +476,7 @@ function rowsView(sheet: ExcelJS.Worksheet, parked: Parked): ParkedRows {
       const cells = current();
       return cells.rows[number - 1] ? (cells.cellsAt(number - 1) as unknown as ExcelJS.Cell[]) : undefined;
     },
+    cellOf: (number, column) => current().cellAt(number - 1, column) as unknown as ExcelJS.Cell | undefined,
     cellToWrite: (number, column) => current().cellToWrite(number - 1, column) as unknown as ExcelJS.Cell | undefined,
   };
 }

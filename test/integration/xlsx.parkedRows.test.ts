@@ -212,7 +212,7 @@ describe("the finance summary's apply", () => {
 });
 
 /** A vendor table as ExcelJS writes it: text, numbers, blanks, dates, formulas without a saved result, a note, a styled cell; merged cells beside it if asked. */
-async function tableFile(merged = false): Promise<Buffer> {
+async function tableFile(merged = false, sharedFormulas = false): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Quotes");
   sheet.addTable({
@@ -231,6 +231,11 @@ async function tableFile(merged = false): Promise<Buffer> {
   for (let r = 2; r <= TABLE_ROWS + 1; r++) sheet.getCell(`D${r}`).numFmt = "yyyy-mm-dd";
   sheet.getCell("B5").note = "Quoted in EUR";
   sheet.getCell("A9").font = { bold: true };
+  if (sharedFormulas) {
+    // Cost filled down from its first row, as Excel saves a fill: one shared formula, each clone naming its master (the last without a saved result).
+    sheet.getCell("E2").value = { formula: "B2*C2", result: 0 } as ExcelJS.CellValue;
+    for (let r = 3; r <= TABLE_ROWS + 1; r++) sheet.getCell(`E${r}`).value = { sharedFormula: "E2", ...(r === TABLE_ROWS + 1 ? {} : { result: r }) } as ExcelJS.CellValue;
+  }
   if (merged) {
     sheet.getCell("G3").value = "Merged";
     sheet.mergeCells("G3:H4");
@@ -308,6 +313,18 @@ describe("a sheet parked as it is read", () => {
     const uncalculated = parked.uncalculatedCells("Quotes", ["Cost", "Hours"]);
     expect(uncalculated).toEqual(plain.uncalculatedCells("Quotes", ["Cost", "Hours"]));
     expect(uncalculated.map((c) => c.row)).toEqual([9, 59, 109, 159, 209]);
+    expect(isParked(sheetOf(parked))).toBe(true);
+  });
+
+  it("reads a shared formula's clones as ExcelJS translates them from their master, without unparking", async () => {
+    const { parked, plain } = await readParkedAndNot(await tableFile(false, true));
+    const request = { table: { name: "Quotes", formulasOf: ["Cost"] } };
+    const read = await parked.read(request);
+    expect(read).toEqual(await plain.read(request));
+    expect(read.table!.columnFormulas.Cost.slice(0, 3)).toEqual(["=B2*C2", "=B3*C3", "=B4*C4"]);
+    const uncalculated = parked.uncalculatedCells("Quotes", ["Cost"]);
+    expect(uncalculated).toEqual(plain.uncalculatedCells("Quotes", ["Cost"]));
+    expect(uncalculated).toEqual([{ row: TABLE_ROWS + 1, header: "Cost", formula: `=B${TABLE_ROWS + 1}*C${TABLE_ROWS + 1}` }]);
     expect(isParked(sheetOf(parked))).toBe(true);
   });
 
