@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
 import { promisify } from "util";
+import v8 from "v8";
 import ExcelJS from "exceljs";
 import { cellsOf, parts, readBoth, ROWS, shown, styles, userFile, type HeldCell } from "../helpers/loadedCells";
 
@@ -42,6 +43,21 @@ describe("the cells of a workbook read", () => {
     expect(new Set(unstyled.map((cell) => cell._style))).toEqual(held);
     // Their styles, read, are objects of their own, as ExcelJS's.
     expect(styles(mine)).toEqual(styles(expected));
+  });
+
+  it("hold a shared formula's models as ordinary objects, not the dictionaries ExcelJS's reconciling leaves, with the same fields in order", async () => {
+    // V8's own answer to whether an object keeps its fields in order (fast) or as a dictionary.
+    v8.setFlagsFromString("--allow-natives-syntax");
+    const fast = new Function("object", "return %HasFastProperties(object)") as (object: object) => boolean;
+    const { theirs, book } = await readBoth(await userFile());
+    const formulas = (sheet: ExcelJS.Worksheet) => cellsOf(sheet).filter((cell) => cell.type === ExcelJS.ValueType.Formula);
+    const mine = formulas(book.getWorksheet("Vendors")!);
+    const expected = formulas(theirs.getWorksheet("Vendors")!);
+    expect(mine.length).toBe(ROWS - 1);
+    expect(expected.filter((cell) => !fast(cell._value.model)).length).toBeGreaterThan(ROWS / 2);
+    expect(mine.filter((cell) => !fast(cell._value.model)).map((cell) => cell.address)).toEqual([]);
+    expect(mine.map((cell) => Object.entries(cell._value.model))).toEqual(expected.map((cell) => Object.entries(cell._value.model)));
+    expect(mine.map((cell) => cell.formula)).toEqual(expected.map((cell) => cell.formula));
   });
 
   it("are written as ExcelJS writes them, and changed through ExcelJS's API as its own cells are", async () => {
