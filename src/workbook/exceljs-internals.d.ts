@@ -116,3 +116,9 @@ declare module "exceljs/lib/utils/shared-formula" {
   /** A formula moved from one cell to another, its relative references moved with it: how ExcelJS gives a shared formula's clone its formula. */
   export function slideFormula(formula: string, fromCell: string, toCell: string): string;
 }
+declare module "exceljs/lib/xlsx/xform/sheet/row-xform" {
+  /** ExcelJS's parser and renderer of a row (`<row>`); its `reconcile` resolves the row's cells' styles, strings and shared formulas. */
+  export default class RowXform {
+    reconcile(model: unknown, options: unknown): void;
+  }
+}

@@ -21,10 +21,13 @@
 //   `parseOpen`): equal strings, 24 bytes each. The model gets the Cell's.
 // - Formula. A shared formula's model (its first cell's and every other's) loses fields to
 //   `delete` as the workbook is reconciled (CellXform.reconcile: `si`, and a clone's `shareType`),
-//   after which V8 keeps it as a dictionary, some 800 bytes. It is copied, fields in the same
-//   order with the same values, into an ordinary object of some 60 bytes: the cell's value holds
-//   the copy (nothing else holds a cell's model). A workbook written by the command holds one
-//   in each of the finance summary's formula cells, most of its cells.
+//   after which V8 keeps it as a dictionary, some 800 bytes. As soon as its row is reconciled
+//   (RowXform.reconcile, lib/xlsx/xform/sheet/row-xform.js, which nothing else reads the row's
+//   cell models through before the sheet's rows are made), each formula's model is copied, fields
+//   in the same order with the same values, into an ordinary object of some 60 bytes, in its
+//   place in the row's list of cells. A workbook written by the command holds one in each of the
+//   finance summary's formula cells, most of its cells: read again, at 30,000 rows, they were
+//   some 2 GB of dictionaries at once.
 // - Model. A value's model is the object CellXform parses it into, grown a field at a time,
 //   which V8 keeps in an array of its own: 72 bytes for an integer's three fields, 48 made at
 //   once. The model of an unstyled number, text, boolean or error cell is made
@@ -38,6 +41,7 @@ import type ExcelJS from "exceljs";
 import Cell from "exceljs/lib/doc/cell";
 import enums from "exceljs/lib/doc/enums";
 import CellXform from "exceljs/lib/xlsx/xform/sheet/cell-xform";
+import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -121,11 +125,8 @@ export function compactLoadedRow(cells: readonly unknown[]): void {
     const model = cell._value.model;
     if (model.style === undefined && isOwnEmpty(cell._style)) cell._style = EMPTY_STYLE;
     if (model.address === cell._address) model.address = cell._address;
-    if (model.type === FORMULA) cell._value.model = { ...model };
   }
 }
-
-const FORMULA = enums.ValueType.Formula;
 
 /** Reads under way whose cells' models are made in one object as they are parsed. */
 let reading = 0;
@@ -180,3 +181,23 @@ function installCompactParsing(): void {
   proto.parseClose = Object.assign(compactParseClose, { compact: true as const });
 }
 installCompactParsing();
+
+const FORMULA = enums.ValueType.Formula;
+
+function installFastFormulaModels(): void {
+  type Reconciling = { reconcile(this: unknown, model: { cells: (Record<string, unknown> | undefined)[] }, options: unknown): void };
+  const proto = RowXform.prototype as unknown as Reconciling;
+  const reconcile = proto.reconcile as Reconciling["reconcile"] & { fast?: true };
+  if (reconcile.fast) return;
+  const fastReconcile = function (this: unknown, model: { cells: (Record<string, unknown> | undefined)[] }, options: unknown): void {
+    reconcile.call(this, model, options);
+    if (reading === 0) return;
+    const cells = model.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell && cell.type === FORMULA) cells[i] = { ...cell };
+    }
+  };
+  proto.reconcile = Object.assign(fastReconcile, { fast: true as const });
+}
+installFastFormulaModels();
