@@ -487,6 +487,12 @@ function rowToRead(sheet: ExcelJS.Worksheet, number: number): RowToRead | undefi
   return cells && { findCell: (column) => cells[column - 1] };
 }
 
+/** The cell at row `number` and `column` (1-based) of `sheet`, to read: as ExcelJS's findRow and findCell give it, or made again from a parked sheet alone. */
+function cellToRead(sheet: ExcelJS.Worksheet, number: number, column: number): ExcelJS.Cell | undefined {
+  const parked = parkedRows(sheet);
+  return parked ? parked.cellOf(number, column) : sheet.findRow(number)?.findCell(column);
+}
+
 /**
  * The cell at row `number` and `column` (1-based) of `sheet` to write into, as ExcelJS's
  * `getRow(number).getCell(column)` gives it: while the sheet is parked, without unparking it
@@ -820,7 +826,7 @@ export class XlsxWorkbook implements WorkbookPort {
           if (index < 0) continue;
           const cells: CellValue[] = [];
           for (let r = firstRow; r <= lastRow; r++) {
-            const cell = rowToRead(found.sheet, r)?.findCell(firstColumn + index);
+            const cell = cellToRead(found.sheet, r, firstColumn + index);
             cells.push(cell ? formulaOrValue(cell, found.sheet) : null);
           }
           columnFormulas[header] = cells;
