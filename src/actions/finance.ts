@@ -166,7 +166,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   }
 
   // The summary's sheet: the add-in's own, else a free name; never a sheet of the user's.
-  const choice = chooseSheet(sheetNameCandidates(SUMMARY_SHEET), first.sheets, isSummarySheet, previous?.sheet);
+  const choice = chooseSheet(sheetNameCandidates(SUMMARY_SHEET), first.titles, isSummarySheet, previous?.sheet);
   if (!choice)
     return refused(`Sheets named '${SUMMARY_SHEET}' to '${sheetNameCandidates(SUMMARY_SHEET).pop()}' exist and none is the add-in's finance summary, so nothing was written over them. Rename one of them and prepare again.`);
   const sheet = choice.name;
@@ -322,7 +322,9 @@ async function readForFinance(port: WorkbookPort, tableName: string) {
     table: { name: tableName, values: true },
     settings: [MAPPING_SETTING, FINANCE_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [...ASSUMPTIONS_SHEET_CANDIDATES, ...sheetNameCandidates(SUMMARY_SHEET)],
+    sheets: ASSUMPTIONS_SHEET_CANDIDATES,
+    // Known by its title: the summary's cells are rewritten, never read.
+    sheetTitles: sheetNameCandidates(SUMMARY_SHEET),
   });
 }
 

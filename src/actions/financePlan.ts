@@ -31,7 +31,8 @@ export async function planFinance(port: WorkbookPort, tableName: string, mode: F
     table: { name: tableName, values: true },
     settings: [MAPPING_SETTING, FINANCE_SETTING],
     names: [ASSUMPTIONS_NAME],
-    sheets: [...ASSUMPTIONS_SHEET_CANDIDATES, ...candidates],
+    sheets: ASSUMPTIONS_SHEET_CANDIDATES,
+    sheetTitles: candidates,
   });
   const table = read.table;
   if (!table) return { kind: "refused", message: `The table '${tableName}' was not found; it may have been renamed or deleted. Pick the table again.` };
@@ -48,7 +49,7 @@ export async function planFinance(port: WorkbookPort, tableName: string, mode: F
   const hasAssumptions = Boolean(assumptions.snapshot) && Boolean(read.names[ASSUMPTIONS_NAME]);
   const calculateFirst = !hasAssumptions || !outputHeaders.every(has);
   const previous = parseFinanceMemory(read.settings[FINANCE_SETTING]).memory;
-  const summary = chooseSheet(candidates, read.sheets, isSummarySheet, previous?.sheet);
+  const summary = chooseSheet(candidates, read.titles, isSummarySheet, previous?.sheet);
   if (!summary)
     return { kind: "refused", message: `Sheets named '${SUMMARY_SHEET}' to '${candidates[candidates.length - 1]}' exist and none is the add-in's finance summary. Rename one of them and try again.` };
   const sheets: { name: string; change: "add" | "update" }[] = [];

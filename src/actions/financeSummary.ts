@@ -12,9 +12,9 @@ import { ASSUMPTION_BY_KEY } from "../model/assumptions";
 import { EXCHANGE_RATES_NAME } from "../model/currency";
 import { costOverTerm } from "../model/term";
 import { cellAddress, columnLetters } from "../workbook/address";
-import { ASSUMPTIONS_NAME, type CellSource, type CellWrite, type SheetSnapshot, type TableSnapshot, type WorkbookChange } from "../workbook/port";
+import { ASSUMPTIONS_NAME, type CellSource, type CellWrite, type TableSnapshot, type WorkbookChange } from "../workbook/port";
 import type { RowError } from "./evaluate";
-import { titleOf } from "./sheets";
+import { titleOf, type SheetRead } from "./sheets";
 import { chartBlocks, chartsNote, financeChartChanges, financeCharts } from "./financeCharts";
 import { ASSUMPTION_BLOCK_RIGHT, assumptionBlockChanges, columnTemplates, costByYearFormulas, DEFAULTED_BY_ASSUMPTION, ROW, summaryAssumptionCell, yearlyRiseFormula } from "./financeFormulas";
 import {
@@ -39,8 +39,9 @@ import {
   type FinanceVendor,
 } from "./financeLayout";
 
-export function isSummarySheet(snapshot: SheetSnapshot): boolean {
-  return titleOf(snapshot).startsWith(SUMMARY_TITLE);
+/** Whether a sheet is the add-in's finance summary, known by its title (read whole or by its title alone). */
+export function isSummarySheet(sheet: SheetRead): boolean {
+  return titleOf(sheet).startsWith(SUMMARY_TITLE);
 }
 
 // ---- Inputs as the model read them ----

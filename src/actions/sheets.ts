@@ -10,7 +10,7 @@
 // comparison here ignores case.
 
 import type { CellValue } from "../model/types";
-import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type NamedRangeInfo, type ReadResult, type SheetSnapshot, type WorkbookPort } from "../workbook/port";
+import { ASSUMPTIONS_NAME, ASSUMPTIONS_SHEET, type NamedRangeInfo, type ReadResult, type SheetSnapshot, type SheetTitle, type WorkbookPort } from "../workbook/port";
 
 /** Excel's limit on a sheet name, in UTF-16 units ("You typed an invalid name for a sheet or chart"). */
 export const MAX_SHEET_NAME = 31;
@@ -52,18 +52,21 @@ export function sheetNameCandidates(base: string, attempts = SHEET_ATTEMPTS): st
   return Array.from({ length: attempts }, (_, i) => numberedSheetName(base, i + 1));
 }
 
-/** A sheet as read by name, matched without regard to case (an adapter may key it either way). */
-export function sheetIn(sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>, name: string): SheetSnapshot | null {
+/** A sheet as read by name (whole or by its title), matched without regard to case (an adapter may key it either way). */
+export function sheetIn<T extends SheetRead>(sheets: Readonly<Record<string, T | null | undefined>>, name: string): T | null {
   if (sheets[name]) return sheets[name]!;
   const key = Object.keys(sheets).find((k) => sameSheetName(k, name) && sheets[k]);
   return key === undefined ? null : sheets[key]!;
 }
 
-export interface SheetChoice {
+/** A sheet as a read gives it: whole (SheetSnapshot) or by its title (SheetTitle). */
+export type SheetRead = SheetSnapshot | SheetTitle;
+
+export interface SheetChoice<T extends SheetRead = SheetSnapshot> {
   /** The name to write to (the existing sheet's own spelling when it is reused). */
   readonly name: string;
   /** The add-in's sheet found under that name; null when the sheet is to be added. */
-  readonly snapshot: SheetSnapshot | null;
+  readonly snapshot: T | null;
   /** Sheets of the user's that hold the names tried first, left as they are. */
   readonly passedOver: readonly string[];
 }
@@ -73,18 +76,18 @@ export interface SheetChoice {
  * valid name; null when every name is taken by the user's sheets. `preferred` (where the
  * add-in last wrote, e.g. the sheet its workbook name points to) is tried first when it is ours.
  */
-export function chooseSheet(
+export function chooseSheet<T extends SheetRead>(
   candidates: readonly string[],
-  sheets: Readonly<Record<string, SheetSnapshot | null | undefined>>,
-  isOurs: (snapshot: SheetSnapshot) => boolean,
+  sheets: Readonly<Record<string, T | null | undefined>>,
+  isOurs: (snapshot: T) => boolean,
   preferred?: string,
-): SheetChoice | null {
+): SheetChoice<T> | null {
   const order = preferred === undefined ? candidates : [preferred, ...candidates.filter((c) => !sameSheetName(c, preferred))];
   const theirs = (upTo: number) =>
     order
       .slice(0, upTo)
       .map((n) => sheetIn(sheets, n))
-      .filter((s): s is SheetSnapshot => s !== null && !isOurs(s))
+      .filter((s): s is T => s !== null && !isOurs(s))
       .map((s) => s.name);
   const ours = order.findIndex((n) => {
     const snapshot = sheetIn(sheets, n);
@@ -100,16 +103,15 @@ export function chooseSheet(
 }
 
 /** The sentence an action adds when it wrote to another name than its usual one. */
-export function passedOverNote(choice: SheetChoice, what: string): string {
+export function passedOverNote(choice: SheetChoice<SheetRead>, what: string): string {
   if (choice.passedOver.length === 0) return "";
   const theirs = choice.passedOver.map((n) => `'${n}'`).join(", ");
   return `The sheet${choice.passedOver.length === 1 ? "" : "s"} ${theirs} ${choice.passedOver.length === 1 ? "is" : "are"} not the add-in's and ${choice.passedOver.length === 1 ? "was" : "were"} left as ${choice.passedOver.length === 1 ? "it is" : "they are"}: ${what} is on the sheet '${choice.name}'.`;
 }
 
-/** Cell A1 of a sheet as text (empty when the used range does not start there). */
-export function titleOf(snapshot: SheetSnapshot): string {
-  if (snapshot.origin !== "A1") return "";
-  const value = snapshot.values[0]?.[0];
+/** Cell A1 of a sheet as text (empty when the used range does not start there, so A1 is empty). */
+export function titleOf(sheet: SheetRead): string {
+  const value = "title" in sheet ? sheet.title : sheet.origin === "A1" ? sheet.values[0]?.[0] : null;
   return value === null || value === undefined ? "" : String(value).trim();
 }
 

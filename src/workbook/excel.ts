@@ -41,6 +41,7 @@ import {
   type RegionInfo,
   type SelectionInfo,
   type SheetSnapshot,
+  type SheetTitle,
   type TableInfo,
   type TableRowSnapshot,
   type TableSnapshot,
@@ -221,6 +222,11 @@ export class ExcelWorkbook implements WorkbookPort {
       const sheetParts = (request.sheets ?? [])
         .filter((s) => known.sheets.has(lower(s)))
         .map((s) => ({ sheet: s, used: wb.worksheets.getItem(s).getUsedRangeOrNullObject(true).load(inChunks ? "address" : "address,values,formulas") }));
+      // A title is one cell: the rest of the sheet (a finance summary of many rows) is not read.
+      const spelled = new Map(sheets.items.map((s) => [lower(s.name), s.name]));
+      const titleParts = (request.sheetTitles ?? [])
+        .filter((s) => known.sheets.has(lower(s)))
+        .map((s) => ({ sheet: s, cell: wb.worksheets.getItem(s).getRange("A1").load("values") }));
       const nameParts = (request.names ?? [])
         .filter((n) => rangeNames.has(lower(n)))
         .map((n) => ({ name: n, range: wb.names.getItem(n).getRangeOrNullObject().load("address") }));
@@ -330,6 +336,9 @@ export class ExcelWorkbook implements WorkbookPort {
           sheetValues[sheet] = { name: sheet, origin: start, values: cells.values, formulas: cells.formulas };
         }
       }
+      const titles: Record<string, SheetTitle | null> = {};
+      for (const s of request.sheetTitles ?? []) titles[s] = null;
+      for (const { sheet, cell } of titleParts) titles[sheet] = { name: spelled.get(lower(sheet)) ?? sheet, title: cell.values[0][0] as CellValue };
       const ranges: (RangeSnapshot | null)[] = [];
       for (const r of request.ranges ?? []) {
         if (!known.sheets.has(lower(r.sheet))) {
@@ -341,7 +350,7 @@ export class ExcelWorkbook implements WorkbookPort {
         const values = r.values === false ? undefined : await this.withDataTypes(context, r.sheet, area, read.values);
         ranges.push({ values, formulas: r.formulas ? read.formulas : undefined });
       }
-      return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues, ranges };
+      return { table: snapshot, settings: settingValues, names: nameValues, sheets: sheetValues, titles, ranges };
     });
   }
 

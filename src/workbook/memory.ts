@@ -28,6 +28,7 @@ import {
   type RegionInfo,
   type SelectionInfo,
   type SheetSnapshot,
+  type SheetTitle,
   type TableInfo,
   type TableRowSnapshot,
   type TableSnapshot,
@@ -210,7 +211,12 @@ export class MemoryWorkbook implements WorkbookPort {
         formulas: r.formulas ? grid((cell) => cell?.formula ?? cell?.value ?? null) : undefined,
       };
     });
-    return { table, settings, names, sheets, ranges };
+    const titles: Record<string, SheetTitle | null> = {};
+    for (const s of request.sheetTitles ?? []) {
+      const sheet = this.sheets.get(key(s));
+      titles[s] = sheet ? { name: sheet.name, title: this.get(sheet, 0, 0)?.value ?? "" } : null;
+    }
+    return { table, settings, names, sheets, titles, ranges };
   }
 
   async apply(changes: readonly WorkbookChange[], options: ApplyOptions = {}): Promise<void> {

@@ -114,6 +114,12 @@ export interface SheetSnapshot {
   readonly formulas: readonly (readonly CellValue[])[];
 }
 
+/** A sheet as `sheetTitles` reads it: its name as the workbook spells it, and the value of its cell A1 ("" when empty). */
+export interface SheetTitle {
+  readonly name: string;
+  readonly title: CellValue;
+}
+
 /** Everything one action needs to read, gathered in a constant number of round trips. All parts optional. */
 export interface ReadRequest {
   readonly table?: {
@@ -131,6 +137,12 @@ export interface ReadRequest {
   readonly names?: readonly string[];
   /** Sheets to look up: absent sheets come back as null, present ones with their used range. */
   readonly sheets?: readonly string[];
+  /**
+   * Sheets to look up by their top-left cell alone (where the add-in writes a sheet's title):
+   * absent sheets come back as null. Much lighter than `sheets` for a sheet the add-in only
+   * needs to recognise, such as a finance summary of a hundred thousand rows.
+   */
+  readonly sheetTitles?: readonly string[];
   /**
    * Plain ranges to read (a vendor list the user keeps out of a table). Large ranges may
    * cost one round trip per chunk over Excel (responses are limited too). Optional for
@@ -161,6 +173,8 @@ export interface ReadResult {
   readonly settings: Readonly<Record<string, string | undefined>>;
   readonly names: Readonly<Record<string, NamedRangeInfo | undefined>>;
   readonly sheets: Readonly<Record<string, SheetSnapshot | null>>;
+  /** One entry per name in `sheetTitles`. */
+  readonly titles: Readonly<Record<string, SheetTitle | null>>;
   /** One entry per requested range, in order; absent when the adapter does not read plain ranges. */
   readonly ranges?: readonly (RangeSnapshot | null)[];
 }

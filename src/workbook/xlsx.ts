@@ -35,6 +35,7 @@ import type {
   RegionInfo,
   SelectionInfo,
   SheetSnapshot,
+  SheetTitle,
   TableInfo,
   TableRowSnapshot,
   TableSnapshot,
@@ -856,7 +857,20 @@ export class XlsxWorkbook implements WorkbookPort {
       this.replay(sheet);
       sheets[name] = sheet ? this.snapshot(sheet) : null;
     }
-    return { table, settings, names, sheets };
+    const titles: Record<string, SheetTitle | null> = {};
+    for (const name of request.sheetTitles ?? []) {
+      const sheet = this.worksheet(name);
+      titles[name] = sheet ? { name: sheet.name, title: this.titleOf(sheet) } : null;
+    }
+    return { table, settings, names, sheets, titles };
+  }
+
+  /** A1's value, "" when empty, read without making a parked or made sheet's cells ExcelJS's. */
+  private titleOf(sheet: ExcelJS.Worksheet): CellValue {
+    const created = this.created.get(sheet);
+    const cell = created ? undefined : cellToRead(sheet, 1, 1);
+    const value = created ? plainValue(created.valueAt(1, 1)) : cell ? cellValue(cell) : null;
+    return value ?? "";
   }
 
   private getName(name: string): NamedRangeInfo | undefined {

@@ -426,6 +426,13 @@ export class CreatedSheet {
     return f as unknown as ExcelJS.CellValue;
   }
 
+  /** The value of the cell at 1-based row and column, a formula's its result; null where there is none. */
+  valueAt(row: number, col: number): ExcelJS.CellValue {
+    const slot = this.find(row - 1, col - 1);
+    if (slot < 0 || this.type(slot) === enums.ValueType.Null) return null;
+    return (this.value(slot) ?? null) as ExcelJS.CellValue;
+  }
+
   /**
    * Each cell, row by row, left to right: its 1-based row and column, the value as it was
    * given to `set` (ExcelJS's `cell.value`), and its style object, undefined where nothing has

@@ -524,8 +524,8 @@ describe("prepare for finance beside a sheet of the user's named like the summar
     const outcome = await prepareForFinance(port, "Vendors", options);
     if (outcome.kind !== "done") throw new Error(outcome.message);
     expect(outcome.sheet).toBe("Finance summary (2)");
-    // The adapter names the user's sheet as it was asked for (Excel found it under any case).
-    expect(outcome.notice?.toLowerCase()).toBe(`The sheet '${name}' is not the add-in's and was left as it is: the finance summary is on the sheet 'Finance summary (2)'.`.toLowerCase());
+    // The user's sheet is named as the workbook spells it, whatever case the add-in looked it up in.
+    expect(outcome.notice).toBe(`The sheet '${name}' is not the add-in's and was left as it is: the finance summary is on the sheet 'Finance summary (2)'.`);
     expect(mine()).toEqual(before);
     expect(String(excel.sheet("Finance summary (2)").cells.get("0,0")?.value)).toMatch(/^Vendor options for finance/);
     // The table's output columns lead to the summary that was written, not to the user's sheet.
@@ -537,6 +537,32 @@ describe("prepare for finance beside a sheet of the user's named like the summar
     expect(again.kind === "done" && again.sheet).toBe("Finance summary (2)");
     expect([...excel.sheets.values()].map((s) => s.name).filter((n) => /finance summary/i.test(n))).toHaveLength(2);
     expect(mine()).toEqual(before);
+  });
+});
+
+// A summary is recognised by its title in A1. Reading it whole would cost a round trip (or
+// many, in chunks) of some 86 cells a vendor, only to be cleared and written again.
+describe("preparing again reads the old summary's title cell only", () => {
+  test("the second preparation and its plan read A1 of the summary sheets and no other cell of them", async () => {
+    const excel = new FakeExcel();
+    excel.addTable("Quotes", 2, 1, "Vendors", SAMPLE_VENDOR_HEADERS, SAMPLE_VENDOR_ROWS.slice(0, 4));
+    excel.sheet("Finance summary (3)").cells.set("0,0", { value: "Someone else's" });
+    const port = new ExcelWorkbook(excel.host());
+    const first = await prepareForFinance(port, "Vendors", options);
+    if (first.kind !== "done") throw new Error(first.message);
+    expect(excel.sheet(SUMMARY_SHEET).cells.size).toBeGreaterThan(4 * 40);
+
+    for (const step of [() => planFinance(port, "Vendors", "formulas"), () => prepareForFinance(port, "Vendors", options)]) {
+      excel.resetCounts();
+      const outcome = await step();
+      expect(outcome.kind).not.toBe("refused");
+      const summaryReads = excel.rangeReads.filter((r) => /^finance summary/i.test(r.sheet));
+      expect(summaryReads.map((r) => [r.sheet, r.address, r.property, r.cells])).toEqual([
+        [SUMMARY_SHEET, "A1", "values", 1],
+        ["Finance summary (3)", "A1", "values", 1],
+      ]);
+    }
+    expect(String(excel.sheet("Finance summary (3)").cells.get("0,0")?.value)).toBe("Someone else's");
   });
 });
 

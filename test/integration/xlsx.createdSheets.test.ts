@@ -14,6 +14,7 @@ import { evaluateTable } from "../../src/actions/evaluate";
 import { insertChecklistSheet } from "../../src/actions/checklist";
 import { prepareForFinance, SUMMARY_SHEET } from "../../src/actions/finance";
 import type { CellWrite, WorkbookChange } from "../../src/workbook/port";
+import { MemoryWorkbook } from "../../src/workbook/memory";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { CreatedSheet as CreatedSheetClass, type CreatedSheet } from "../../src/workbook/xlsxCreatedSheet";
 import { ZipPackage } from "../../src/workbook/zipPackage";
@@ -182,6 +183,49 @@ describe("a sheet made by the adapter", () => {
     expect(sheet.getCell("D4").formula).toBe("C4*2");
     expect(sheet.getCell("C5").numFmt).toBe("#,##0.00");
     expect(sheet.getCell("B2").font).toMatchObject({ bold: true });
+  });
+});
+
+describe("a title read", () => {
+  // What recognises the add-in's finance summary before it is written again: one cell, whichever
+  // way the sheet's cells are kept, and the name as the workbook spells it.
+  const changes: WorkbookChange[] = [
+    { kind: "ensureSheet", sheet: "Made" },
+    { kind: "writeRange", sheet: "Made", address: "A1", cells: [["  Title here", 1], [2, 3]] },
+    { kind: "ensureSheet", sheet: "Formula" },
+    { kind: "writeRange", sheet: "Formula", address: "A1", cells: [[{ formula: '="Com"&"puted"', cachedValue: "Computed" }]] },
+    { kind: "ensureSheet", sheet: "Blank" },
+    { kind: "ensureSheet", sheet: "Offset" },
+    { kind: "writeRange", sheet: "Offset", address: "B2", cells: [["not a title"]] },
+  ];
+  const request = { sheetTitles: ["made", "FORMULA", "Blank", "Offset", "Absent"] };
+  const expected = {
+    made: { name: "Made", title: "  Title here" },
+    FORMULA: { name: "Formula", title: "Computed" },
+    Blank: { name: "Blank", title: "" },
+    Offset: { name: "Offset", title: "" },
+    Absent: null,
+  };
+
+  it("gives each sheet's A1 from a made sheet's own cells, without handing them to ExcelJS", async () => {
+    const replay = jest.spyOn(CreatedSheetClass.prototype, "replay");
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply(changes);
+    expect((await workbook.read(request)).titles).toEqual(expected);
+    expect(replay).not.toHaveBeenCalled();
+    replay.mockRestore();
+  });
+
+  it("gives the same from ExcelJS's cells, from the file written, and from the memory workbook", async () => {
+    const inExcelJS = XlsxWorkbook.create();
+    inExcelJS.keepMadeSheetsOutside = false;
+    await inExcelJS.apply(changes);
+    expect((await inExcelJS.read(request)).titles).toEqual(expected);
+    const reopened = await XlsxWorkbook.fromBuffer(await inExcelJS.toBuffer());
+    expect((await reopened.read(request)).titles).toEqual(expected);
+    const memory = new MemoryWorkbook();
+    await memory.apply(changes);
+    expect((await memory.read(request)).titles).toEqual(expected);
   });
 });
 

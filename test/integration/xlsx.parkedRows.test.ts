@@ -316,6 +316,15 @@ describe("a sheet parked as it is read", () => {
     expect(isParked(sheetOf(parked))).toBe(true);
   });
 
+  it("gives its title (cell A1) without unparking, as the same file read without parking does", async () => {
+    const { parked, plain } = await readParkedAndNot(await tableFile());
+    const request = { sheetTitles: ["QUOTES", "Absent"] };
+    const read = await parked.read(request);
+    expect(read.titles).toEqual({ QUOTES: { name: "Quotes", title: "Vendor" }, Absent: null });
+    expect(read).toEqual(await plain.read(request));
+    expect(isParked(sheetOf(parked))).toBe(true);
+  });
+
   it("reads a shared formula's clones as ExcelJS translates them from their master, without unparking", async () => {
     const { parked, plain } = await readParkedAndNot(await tableFile(false, true));
     const request = { table: { name: "Quotes", formulasOf: ["Cost"] } };
