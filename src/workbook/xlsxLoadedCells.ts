@@ -19,15 +19,16 @@
 //   lib/doc/row.js, takes from colCache.decodeAddress, which builds the string again) and its
 //   value's model's (the `r` attribute the cell was parsed from, lib/xlsx/xform/sheet/cell-xform.js
 //   `parseOpen`): equal strings, 24 bytes each. The model gets the Cell's.
-// - Formula. A shared formula's model (its first cell's and every other's) loses fields to
-//   `delete` as the workbook is reconciled (CellXform.reconcile: `si`, and a clone's `shareType`),
-//   after which V8 keeps it as a dictionary, some 800 bytes. As soon as its row is reconciled
-//   (RowXform.reconcile, lib/xlsx/xform/sheet/row-xform.js, which nothing else reads the row's
-//   cell models through before the sheet's rows are made), each formula's model is copied, fields
-//   in the same order with the same values, into an ordinary object of some 60 bytes, in its
-//   place in the row's list of cells. A workbook written by the command holds one in each of the
-//   finance summary's formula cells, most of its cells: read again, at 30,000 rows, they were
-//   some 2 GB of dictionaries at once.
+// - Formula. A shared formula's model loses fields to `delete` as the workbook is reconciled
+//   (CellXform.reconcile: `si`, and a clone's `shareType`). V8 deletes an object's last field by
+//   going back to the shape it had before, and turns it into a dictionary of some 800 bytes for
+//   any other field. So each shared formula's model is made again as its cell is parsed, while it
+//   is young, with the fields reconciling sets first (`style`, a clone's `sharedFormula`) held
+//   undefined and the ones it deletes last (see readyToReconcile): reconciled, it has ExcelJS's
+//   fields in ExcelJS's order and stays an ordinary object of some 60 bytes. A workbook written
+//   by the command holds one in each of the finance summary's formula cells, most of its cells:
+//   read again at 30,000 rows, they were some 2 GB of dictionaries at once; copied into ordinary
+//   objects after reconciling, the dictionaries still made 1.2 GB of garbage, and the read's peak.
 // - Model. A value's model is the object CellXform parses it into, grown a field at a time,
 //   which V8 keeps in an array of its own: 72 bytes for an integer's three fields, 48 made at
 //   once. The model of an unstyled number, text, boolean or error cell is made
@@ -39,7 +40,6 @@
 //   full collection as small but the command's peak memory about 80 MB larger.
 import type ExcelJS from "exceljs";
 import Cell from "exceljs/lib/doc/cell";
-import enums from "exceljs/lib/doc/enums";
 import CellXform from "exceljs/lib/xlsx/xform/sheet/cell-xform";
 import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 
@@ -161,6 +161,32 @@ function inOneObject(model: Record<string, unknown>): Record<string, unknown> | 
   return { address: model.address, value: model.value, type: model.type };
 }
 
+/**
+ * A shared formula's model made again with the fields CellXform.reconcile deletes last, in the
+ * order it deletes them (a clone's `shareType`, then `si`), after the fields it sets first (`style`
+ * when the cell has a style number, a clone's `sharedFormula`), held undefined until then. V8
+ * deletes an object's last field by going back to the shape it had before that field was added,
+ * which keeps the object ordinary; deleting any other field makes it a dictionary. Once
+ * reconciled, the model has ExcelJS's fields in ExcelJS's order.
+ */
+function readyToReconcile(model: Record<string, unknown>): Record<string, unknown> {
+  const clone = !model.ref;
+  const made: Record<string, unknown> = {};
+  for (const field in model) if (field !== "si" && !(clone && field === "shareType")) made[field] = model[field];
+  if (model.styleId) made.style = undefined;
+  if (clone) made.sharedFormula = undefined;
+  made.si = model.si;
+  if (clone) made.shareType = model.shareType;
+  return made;
+}
+
+/** `model` without its `style` field, fields in the same order. */
+function withoutStyle(model: Record<string, unknown>): Record<string, unknown> {
+  const made: Record<string, unknown> = {};
+  for (const field in model) if (field !== "style") made[field] = model[field];
+  return made;
+}
+
 function installCompactParsing(): void {
   type Parsing = { model: Record<string, unknown> };
   const proto = CellXform.prototype as unknown as { parseClose(this: Parsing, name: string): boolean };
@@ -173,7 +199,8 @@ function installCompactParsing(): void {
   const compactParseClose = function (this: Parsing, name: string): boolean {
     const open = parseClose.call(this, name);
     if (reading > 0 && name === "c") {
-      const made = inOneObject(this.model);
+      const model = this.model;
+      const made = model.shareType === "shared" ? readyToReconcile(model) : inOneObject(model);
       if (made) this.model = made;
     }
     return open;
@@ -181,8 +208,6 @@ function installCompactParsing(): void {
   proto.parseClose = Object.assign(compactParseClose, { compact: true as const });
 }
 installCompactParsing();
-
-const FORMULA = enums.ValueType.Formula;
 
 function installFastFormulaModels(): void {
   type Reconciling = { reconcile(this: unknown, model: { cells: (Record<string, unknown> | undefined)[] }, options: unknown): void };
@@ -192,10 +217,12 @@ function installFastFormulaModels(): void {
   const fastReconcile = function (this: unknown, model: { cells: (Record<string, unknown> | undefined)[] }, options: unknown): void {
     reconcile.call(this, model, options);
     if (reading === 0) return;
+    // A style number the styles part does not have (a damaged file) gives no style: the field made
+    // for it goes, as ExcelJS never adds it.
     const cells = model.cells;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
-      if (cell && cell.type === FORMULA) cells[i] = { ...cell };
+      if (cell && cell.style === undefined && "style" in cell) cells[i] = withoutStyle(cell);
     }
   };
   proto.reconcile = Object.assign(fastReconcile, { fast: true as const });

@@ -26,6 +26,9 @@ export async function userFile(): Promise<Buffer> {
     start.value = new Date(Date.UTC(2026, 0, 1 + (r % 300)));
     start.numFmt = "yyyy-mm-dd";
     sheet.getCell(`F${r}`).value = (r % 3 === 2 ? { formula: `B${r}*C${r}`, result: r } : { sharedFormula: "F2", result: r }) as ExcelJS.CellValue;
+    // Formulas with a style: the shared formula's first cell, every fifth cell, and a date.
+    if (r === 2 || r % 5 === 0) sheet.getCell(`F${r}`).numFmt = "0.00";
+    if (r === 33) sheet.getCell(`F${r}`).numFmt = "yyyy-mm-dd";
     if (r % 4 === 0) sheet.getCell(`G${r}`).style = { font: { bold: true } };
     sheet.getCell(`H${r}`).value = r;
     sheet.getCell(`H${r}`).style = { font: { strike: true } };
@@ -33,6 +36,7 @@ export async function userFile(): Promise<Buffer> {
   }
   sheet.getCell("A10").value = { text: "Site", hyperlink: "https://example.com/vendor?id=10&x=1" };
   sheet.getCell("A12").note = "Checked & <signed>";
+  sheet.getCell("F31").note = "A note on a shared formula";
   sheet.getCell("I20").value = "Merged";
   sheet.mergeCells("I20:J21");
   const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
@@ -40,7 +44,10 @@ export async function userFile(): Promise<Buffer> {
   const count = Number(/<cellXfs count="(\d+)"/.exec(styles)![1]);
   zip.file("xl/styles.xml", styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_all, xfs: string) => `<cellXfs count="${count + 1}">${xfs}<xf numFmtId="0" xfId="0"/></cellXfs>`));
   const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-  zip.file("xl/worksheets/sheet1.xml", xml.replace(/<c r="(H\d+)" s="\d+"/g, (_all, address: string) => `<c r="${address}" s="${count}"`));
+  // One shared formula's style number is one the styles part does not have (a damaged file): ExcelJS gives it no style.
+  const withMissingStyle = xml.replace(/<c r="F40"( s="\d+")?/, `<c r="F40" s="${count + 7}"`);
+  if (withMissingStyle === xml) throw new Error("F40 not found in the sheet part");
+  zip.file("xl/worksheets/sheet1.xml", withMissingStyle.replace(/<c r="(H\d+)" s="\d+"/g, (_all, address: string) => `<c r="${address}" s="${count}"`));
   return zip.generateAsync({ type: "nodebuffer" });
 }
 
