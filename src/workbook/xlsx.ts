@@ -52,7 +52,7 @@ import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxLoadedCells";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
-import { compactParked, heldCells, isParked, parkCells, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
+import { compactParked, discardParked, heldCells, isParked, parkCells, parkedPlainExtent, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
 import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
@@ -973,6 +973,7 @@ export class XlsxWorkbook implements WorkbookPort {
   async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
     assertWithinExcelLimits(changes);
     this.extents = writtenExtents(changes);
+    this.wholeClears = this.clearedWhole(changes);
     const done: WorkbookChange[] = [];
     const run = (list: readonly WorkbookChange[]) => {
       for (const change of list) {
@@ -994,6 +995,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const sheet of toPark) parkCells(sheet);
     if (toPark.length > 0 || cellsWritten(last) >= COLLECT_BEFORE_CELLS) collectGarbage();
     run(last);
+    this.wholeClears = new Set();
     options?.onProgress?.(changes.length, changes.length);
   }
 
@@ -1020,11 +1022,68 @@ export class XlsxWorkbook implements WorkbookPort {
     const made = new Set<string>();
     for (const sheet of this.created.keys()) made.add(sheet.name.toLowerCase());
     for (const change of changes) if (change.kind === "ensureSheet" && !this.worksheet(change.sheet)) made.add(change.sheet.toLowerCase());
-    for (const change of changes) if ("sheet" in change && !KEPT_OUTSIDE.has(change.kind)) made.delete(change.sheet.toLowerCase());
+    for (const change of changes) if ("sheet" in change && !KEPT_OUTSIDE.has(change.kind) && !this.wholeClears.has(change)) made.delete(change.sheet.toLowerCase());
+    // A sheet cleared whole is made again by its clear, which comes first.
+    for (const change of this.wholeClears) if ("sheet" in change) made.add(change.sheet.toLowerCase());
     const first: WorkbookChange[] = [];
     const last: WorkbookChange[] = [];
     for (const change of changes) ((change.kind === "writeRange" || change.kind === "formatRange") && made.has(change.sheet.toLowerCase()) ? last : first).push(change);
     return { first, last };
+  }
+
+  /** This apply's clears that empty their sheet whole (clearedWhole). */
+  private wholeClears = new Set<WorkbookChange>();
+
+  /**
+   * The clears among `changes` that leave their sheet holding nothing a sheet made here does not
+   * hold as well (clearsWhole), each the first change to its sheet: such a sheet is started again
+   * as a made sheet by its clear (the finance summary, prepared again), instead of having each of
+   * its cells made, emptied, and written again through ExcelJS's.
+   */
+  private clearedWhole(changes: readonly WorkbookChange[]): Set<WorkbookChange> {
+    const whole = new Set<WorkbookChange>();
+    if (!this.keepMadeSheetsOutside) return whole;
+    const seen = new Set<string>();
+    for (const change of changes) {
+      if (!("sheet" in change) || change.kind === "ensureSheet") continue;
+      const key = change.sheet.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sheet = this.worksheet(change.sheet);
+      if (change.kind === "clearRange" && sheet && this.clearsWhole(sheet, parseRange(change.address))) whole.add(change);
+    }
+    return whole;
+  }
+
+  /**
+   * Whether clearing `range` of `sheet` (a user's sheet, not one made here) leaves nothing in it but
+   * what a sheet made here keeps as well: every cell inside the range, none with a note or merged;
+   * no row of its own height, style, visibility or outline level; no column with a style; no table.
+   * Its column widths, views, validations, drawings and conditional formats are the sheet's, not its
+   * cells', and stay either way.
+   */
+  private clearsWhole(sheet: ExcelJS.Worksheet, range: RangeRef): boolean {
+    if (this.created.has(sheet) || range.top !== 0 || range.left !== 0) return false;
+    const internals = sheet as unknown as { _merges: Record<string, unknown>; _columns?: ({ style?: object } | undefined)[] | null };
+    if (Object.keys(internals._merges).length > 0 || sheet.getTables().length > 0) return false;
+    for (const column of internals._columns ?? []) if (column?.style && Object.keys(column.style).length > 0) return false;
+    const parked = parkedRows(sheet);
+    type PlainRow = { height?: number; hidden?: boolean; outlineLevel?: number; style?: object; _cells: ({ _comment?: unknown; _mergeCount?: number } | undefined)[] };
+    const rows = (parked ? parked.rows : (sheet as unknown as { _rows: (PlainRow | undefined)[] })._rows) as readonly (PlainRow | undefined)[];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      if (row.height !== undefined || row.hidden || row.outlineLevel || (row.style && Object.keys(row.style).length > 0)) return false;
+      if (parked) continue;
+      const cells = row._cells;
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell && (r > range.bottom || c > range.right || cell._comment !== undefined || cell._mergeCount)) return false;
+      }
+    }
+    if (!parked) return true;
+    const extent = parkedPlainExtent(sheet);
+    return extent !== null && extent !== undefined && extent.bottom <= range.bottom && extent.right - 1 <= range.right;
   }
 
   /**
@@ -1098,6 +1157,14 @@ export class XlsxWorkbook implements WorkbookPort {
       case "clearRange": {
         const sheet = this.sheet(change.sheet);
         const range = parseRange(change.address);
+        if (this.wholeClears.has(change)) {
+          // Nothing of the sheet's cells or rows is kept: it is started again as a made sheet.
+          if (isParked(sheet)) discardParked(sheet);
+          else (sheet as unknown as { _rows: unknown[] })._rows = [];
+          this.created.set(sheet, new CreatedSheet());
+          this.dropConditionalFormatsInside(sheet, range);
+          return;
+        }
         // Only cells that exist can hold anything: a stored area larger than the sheet costs nothing.
         const bottom = Math.min(range.bottom, sheet.rowCount - 1);
         const right = Math.min(range.right, sheet.columnCount - 1);

@@ -297,6 +297,23 @@ class ParkedCells {
   }
 
   /** Gives every row its cells back. */
+  /**
+   * The last row index and the rightmost column (1-based) any cell is in (-1 and 0 for none);
+   * null where a cell is kept as it is (more than a value and a style: a note, a merge) or was
+   * written since the sheet was parked.
+   */
+  plainExtent(): { bottom: number; right: number } | null {
+    if (this.written.size > 0) return null;
+    let right = 0;
+    for (let slot = 0; slot < this.slot; slot++) {
+      if (this.shapes[slot] === 0) return null;
+      if (this.columns[slot] > right) right = this.columns[slot];
+    }
+    let bottom = this.starts.length - 2;
+    while (bottom >= 0 && this.starts[bottom + 1] === this.starts[bottom]) bottom--;
+    return { bottom, right };
+  }
+
   restore(): void {
     const rows = this.rows;
     for (let r = 0; r < rows.length; r++) {
@@ -479,6 +496,21 @@ function rowsView(sheet: ExcelJS.Worksheet, parked: Parked): ParkedRows {
     cellOf: (number, column) => current().cellAt(number - 1, column) as unknown as ExcelJS.Cell | undefined,
     cellToWrite: (number, column) => current().cellToWrite(number - 1, column) as unknown as ExcelJS.Cell | undefined,
   };
+}
+
+/** ParkedCells.plainExtent of a parked sheet; undefined for a sheet that is not parked. */
+export function parkedPlainExtent(sheet: ExcelJS.Worksheet): { bottom: number; right: number } | null | undefined {
+  return parkedEntry(sheet)?.cells.plainExtent();
+}
+
+/**
+ * Lets go of a parked sheet's cells and rows without giving them back: the sheet then holds no
+ * row (it is being cleared whole). Views of it kept from before refuse, as after an unpark.
+ */
+export function discardParked(sheet: ExcelJS.Worksheet): void {
+  if (!parkedEntry(sheet)) return;
+  parkedSheets.delete(sheet);
+  Object.defineProperty(sheet, "_rows", { configurable: true, enumerable: true, writable: true, value: [] });
 }
 
 /**
