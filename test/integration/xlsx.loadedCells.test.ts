@@ -10,6 +10,7 @@ import path from "path";
 import { promisify } from "util";
 import v8 from "v8";
 import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { cellsOf, parts, readBoth, ROWS, shown, styles, userFile, type HeldCell } from "../helpers/loadedCells";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -58,6 +59,34 @@ describe("the cells of a workbook read", () => {
     expect(mine.filter((cell) => !fast(cell._value.model)).map((cell) => cell.address)).toEqual([]);
     expect(mine.map((cell) => Object.entries(cell._value.model))).toEqual(expected.map((cell) => Object.entries(cell._value.model)));
     expect(mine.map((cell) => cell.formula)).toEqual(expected.map((cell) => cell.formula));
+  });
+
+  it("are read with the parser's garbage collected before the parts are reconciled, where the heap in use is large", async () => {
+    const file = await userFile();
+    const steps: string[] = [];
+    const held = globalThis as { gc?: () => void };
+    const gc = held.gc;
+    held.gc = () => steps.push("collect");
+    const xlsx = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as { reconcile(model: unknown, options: unknown): void };
+    const reconcile = xlsx.reconcile;
+    const spy = jest.spyOn(xlsx, "reconcile").mockImplementation(function (this: unknown, model, options) {
+      steps.push("reconcile");
+      reconcile.call(this, model, options);
+    });
+    const usage = process.memoryUsage();
+    const memory = jest.spyOn(process, "memoryUsage");
+    try {
+      for (const heapUsed of [600 * 2 ** 20, 100 * 2 ** 20]) {
+        steps.length = 0;
+        memory.mockReturnValue({ ...usage, heapUsed });
+        await XlsxWorkbook.fromBuffer(file);
+        expect({ heapUsed, steps: steps.slice(0, 2) }).toEqual({ heapUsed, steps: heapUsed > 512 * 2 ** 20 ? ["collect", "reconcile"] : ["reconcile"] });
+      }
+    } finally {
+      held.gc = gc;
+      memory.mockRestore();
+      spy.mockRestore();
+    }
   });
 
   it("are written as ExcelJS writes them, and changed through ExcelJS's API as its own cells are", async () => {
