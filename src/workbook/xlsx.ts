@@ -1031,9 +1031,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const made = new Set<string>();
     for (const sheet of this.created.keys()) made.add(sheet.name.toLowerCase());
     for (const change of changes) if (change.kind === "ensureSheet" && !this.worksheet(change.sheet)) made.add(change.sheet.toLowerCase());
-    for (const change of changes) if ("sheet" in change && !KEPT_OUTSIDE.has(change.kind) && !this.wholeClears.has(change)) made.delete(change.sheet.toLowerCase());
-    // A sheet cleared whole is made again by its clear, which comes first.
+    // A sheet cleared whole is made again by its clear, which comes before any other change to it.
     for (const change of this.wholeClears) if ("sheet" in change) made.add(change.sheet.toLowerCase());
+    for (const change of changes) if ("sheet" in change && !KEPT_OUTSIDE.has(change.kind) && !this.wholeClears.has(change)) made.delete(change.sheet.toLowerCase());
     const first: WorkbookChange[] = [];
     const last: WorkbookChange[] = [];
     for (const change of changes) ((change.kind === "writeRange" || change.kind === "formatRange") && made.has(change.sheet.toLowerCase()) ? last : first).push(change);

@@ -129,6 +129,23 @@ describe("a sheet cleared whole and written again", () => {
     if (rows >= OLD_ROWS - 2) expect(mine[sheetPart]).toContain(`<dimension ref="A1:F${rows + 2}"/>`);
   });
 
+  it("then given a change of a kind a made sheet does not keep (a note) holds what the cell-by-cell path leaves, the note included", async () => {
+    const changes: WorkbookChange[] = [...rewrite(20), { kind: "setNote", sheet: "Summary", address: "B4", text: "Checked", replaces: true }];
+    const { ours, byCell } = await bothWays(await summaryFile(), changes);
+    const shown = (await shownCells(ours)) as { cells: { at: string; note?: unknown }[] };
+    expect(shown).toEqual(await shownCells(byCell));
+    expect(shown.cells.find((c) => c.at === "B4")?.note).toBe("Checked");
+  });
+
+  it("keeps the order of its changes: a second clear after the writes empties what they wrote", async () => {
+    const changes: WorkbookChange[] = [...rewrite(20), { kind: "clearRange", sheet: "Summary", address: "B5:C7" }];
+    const { ours, byCell } = await bothWays(await summaryFile(), changes);
+    const shown = (await shownCells(ours)) as { cells: { at: string; value: unknown }[] };
+    expect(shown).toEqual(await shownCells(byCell));
+    expect(shown.cells.filter((c) => /^[BC][567]$/.test(c.at) && c.value !== null)).toEqual([]);
+    expect(shown.cells.find((c) => c.at === "B8")?.value).toBe(11.25);
+  });
+
   it("is the same when the sheet was parked as it was read: its cells are let go, never given back", async () => {
     const discard = jest.spyOn(XlsxParked, "discardParked");
     const file = await summaryFile();
