@@ -210,11 +210,14 @@ function isCloneWithResult(model: Record<string, unknown>): boolean {
 /** The texts of shared formulas' `si` and `shareType` seen in the reads under way, each kept once. */
 const sharedTexts = new Map<string, string>();
 
+/** How many texts sharedTexts keeps at most: a workbook's shared formulas number a few hundred; a crafted file's may not. */
+const SHARED_TEXTS = 10_000;
+
 function sharedText(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const kept = sharedTexts.get(value);
   if (kept !== undefined) return kept;
-  sharedTexts.set(value, value);
+  if (sharedTexts.size < SHARED_TEXTS) sharedTexts.set(value, value);
   return value;
 }
 

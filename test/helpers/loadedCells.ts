@@ -45,8 +45,9 @@ export async function userFile(): Promise<Buffer> {
   zip.file("xl/styles.xml", styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_all, xfs: string) => `<cellXfs count="${count + 1}">${xfs}<xf numFmtId="0" xfId="0"/></cellXfs>`));
   const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
   // One shared formula's style number is one the styles part does not have (a damaged file): ExcelJS gives it no style.
-  const withMissingStyle = xml.replace(/<c r="F40"( s="\d+")?/, `<c r="F40" s="${count + 7}"`);
-  if (withMissingStyle === xml) throw new Error("F40 not found in the sheet part");
+  // So is an unstyled number's.
+  const withMissingStyle = xml.replace(/<c r="F40"( s="\d+")?/, `<c r="F40" s="${count + 7}"`).replace(/<c r="B41"( s="\d+")?/, `<c r="B41" s="${count + 7}"`);
+  if (!withMissingStyle.includes(`<c r="F40" s="${count + 7}"`) || !withMissingStyle.includes(`<c r="B41" s="${count + 7}"`)) throw new Error("F40 or B41 not found in the sheet part");
   zip.file("xl/worksheets/sheet1.xml", withMissingStyle.replace(/<c r="(H\d+)" s="\d+"/g, (_all, address: string) => `<c r="${address}" s="${count}"`));
   return zip.generateAsync({ type: "nodebuffer" });
 }
