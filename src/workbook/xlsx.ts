@@ -362,10 +362,11 @@ const COLLECT_ABOVE = 512 * 1024 * 1024;
  * are reconciled (the parser's), and once a sheet is parked as it is read (its rows' models); in
  * an apply that parks the user's sheets, before it starts (what the evaluation and the finance
  * step left behind) and once they are parked (their cells); before an apply makes a large made
- * sheet's cells; and before the file is written (the finance step's evaluations). V8 sets the heap's next limit from what a full collection leaves, so each step
- * grows from what is live, not from the heap the steps before grew to: without them, a
- * 200,000-row table parked as read peaked at 2.73 GB, with them at 1.85 GB. A smaller table
- * gains nothing from it, and is not collected.
+ * sheet's cells; and before the file is written (the finance step's evaluations). V8 sets the
+ * heap's next limit from what a full collection leaves, so each step grows from what is live,
+ * not from the heap the steps before grew to: without them, a 200,000-row table parked as read
+ * peaked at 2.73 GB, with them at 1.85 GB. A smaller table gains nothing from it, and is not
+ * collected.
  */
 function collectGarbage(): void {
   const collect = (globalThis as { gc?: () => void }).gc;

@@ -296,7 +296,6 @@ class ParkedCells {
     return shape + 1;
   }
 
-  /** Gives every row its cells back. */
   /**
    * The last row index and the rightmost column (1-based) any cell is in (-1 and 0 for none);
    * null where a cell is kept as it is (more than a value and a style: a note, a merge) or was
@@ -314,6 +313,7 @@ class ParkedCells {
     return { bottom, right };
   }
 
+  /** Gives every row its cells back. */
   restore(): void {
     const rows = this.rows;
     for (let r = 0; r < rows.length; r++) {
