@@ -113,8 +113,7 @@ export function planSummary(input: SummaryInput): { changes: WorkbookChange[]; a
   const templates = columnTemplates(mode, lastVendorRow, assumptionCell);
   // What each column writes, decided once per column: the rows then only fill in their values
   // and row numbers (10,000 rows stay fast).
-  const results = resultsReader();
-  const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell, results));
+  const writers = SUMMARY_COLUMNS.map((column, c) => columnWriter(column, templates[c], input, assumptionCell));
   // Worked out cell by cell as the adapter writes them, not held as some 50 objects a vendor
   // from here until the whole block is written (CellSource).
   const rowNumber = (r: number) => String(FIRST_VENDOR_ROW + r + 1);
@@ -192,7 +191,7 @@ function templated(parts: readonly string[], write: (v: SummaryVendor, rowNumber
 }
 
 /** How one summary column's cell is written for a vendor: its value, or its formula (`template` joined with the row number) with the value cached. */
-function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string, results: ResultsReader): CellWriter {
+function columnWriter(column: Column, template: string[] | null, input: SummaryInput, assumptionCell: (nameExpression: string) => string): CellWriter {
   const formula = (rowNumber: string, value: CellValue): CellWrite => new RowFormula(template!, rowNumber, value);
   const values = input.mode === "values";
   switch (column.kind) {
@@ -206,8 +205,8 @@ function columnWriter(column: Column, template: string[] | null, input: SummaryI
       return values ? rankOf : templated(template!, (v, rowNumber) => formula(rowNumber, rankOf(v)));
     }
     case "result": {
-      const slot = results.slotOf(column.key);
-      return values ? (v) => writable(results.at(v.evaluation, slot)) : templated(template!, (v, rowNumber) => formula(rowNumber, results.at(v.evaluation, slot)));
+      const result = resultReader(column.key);
+      return values ? (v) => writable(result(v.evaluation)) : templated(template!, (v, rowNumber) => formula(rowNumber, result(v.evaluation)));
     }
     case "range": {
       const end = column.end;
@@ -440,53 +439,27 @@ export function notEvaluated(message: string): string {
 }
 
 /**
- * The model's numbers (or words) for the result columns, read from an evaluation one slot at a
- * time (the columns are given slots): a risk driver's key among its drivers, else a cost line's
- * among its lines, else its own field, a later driver or line of the same key taking precedence,
- * as in a record of them all. The vendor block is written a column at a time (CellSource), so
- * a cell reads its own slot, not the row's.
+ * How a result column reads the model's number (or words) from an evaluation: a risk driver's
+ * key among its drivers, else a cost line's among its lines, else its own field, a later driver
+ * or line of the same key taking precedence, as in a record of them all. Decided once per
+ * column; the vendor block is written a column at a time (CellSource), so a cell reads its own
+ * column's value, not the row's.
  */
-interface ResultsReader {
-  slotOf(key: PortableResultKey): number;
-  at(e: Evaluation, slot: number): CellValue;
-}
-
-function resultsReader(): ResultsReader {
-  const slots = new Map<string, number>();
-  const keys: string[] = [];
-  const own: (((e: Evaluation) => CellValue) | undefined)[] = [];
+function resultReader(key: PortableResultKey): (e: Evaluation) => CellValue {
+  const own: ((e: Evaluation) => CellValue) | undefined = RESULT_FIELDS[key as keyof typeof RESULT_FIELDS];
+  // Backwards, so the first found is the last of its key.
+  const fromLines = (e: Evaluation): CellValue => {
+    const lines = e.cost.lines;
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i].key === key) return lines[i].amount;
+    return own?.(e) as CellValue;
+  };
   // Drivers by their own key: "risk.hiddenCost" is the driver hiddenCost.
-  const driverKeys: (string | undefined)[] = [];
-  return {
-    slotOf(key) {
-      let slot = slots.get(key);
-      if (slot === undefined) {
-        slots.set(key, (slot = own.length));
-        keys.push(key);
-        own.push(RESULT_FIELDS[key as keyof typeof RESULT_FIELDS]);
-        driverKeys.push(key.startsWith("risk.") ? key.slice("risk.".length) : undefined);
-      }
-      return slot;
-    },
-    at(e, slot) {
-      const driverKey = driverKeys[slot];
-      let found = false;
-      let value: CellValue = null;
-      if (driverKey !== undefined)
-        for (const d of e.risk.drivers)
-          if (d.key === driverKey) {
-            found = true;
-            value = d.score;
-          }
-      if (found) return value;
-      const key = keys[slot];
-      for (const line of e.cost.lines)
-        if (line.key === key) {
-          found = true;
-          value = line.amount;
-        }
-      return found ? value : own[slot]?.(e);
-    },
+  if (!key.startsWith("risk.")) return fromLines;
+  const driverKey = key.slice("risk.".length);
+  return (e) => {
+    const drivers = e.risk.drivers;
+    for (let i = drivers.length - 1; i >= 0; i--) if (drivers[i].key === driverKey) return drivers[i].score;
+    return fromLines(e);
   };
 }
 
