@@ -17,9 +17,11 @@
 // Cell class with the fields the class gives it, in the same order and with the same values: the
 // same row and column objects, its address, a value object of its own kind whose model has the
 // fields it had, in order, with the same values (the same text, date and error objects, the same
-// style object), the same style object on the cell. A cell that is not plain is kept as it is:
-// one with a note, one in a merged range, a formula, a hyperlink, rich text, one whose model has
-// a field a parked one cannot give back.
+// style object), the same style object on the cell. A formula's model is made again from parts
+// that a filled-down column's cells share (FormulaParts: its fields, and the values of all of
+// them but its address, result and style), and its result (a number in the store). A hyperlink's
+// or rich text's model is kept as it is. A cell with a note or in a merged range is kept whole,
+// and so is one whose model has a field a parked one cannot give back.
 //
 // What the adapter reads and writes of a parked sheet goes through parkedRows, without unparking
 // it: a row's cells made again to read them (and let go), and the cell to write into (a table's
@@ -32,7 +34,7 @@ import Worksheet from "exceljs/lib/doc/worksheet";
 import enums from "exceljs/lib/doc/enums";
 import { columnLetters } from "./address";
 
-const { Null, Number: NumberType, String: StringType, Date: DateType, Boolean: BooleanType, Error: ErrorType } = enums.ValueType;
+const { Null, Number: NumberType, String: StringType, Date: DateType, Boolean: BooleanType, Error: ErrorType, Formula: FormulaType } = enums.ValueType;
 
 /** The value types whose model a parked cell makes again from its parts (any other type's model is kept as it is). */
 const PLAIN = new Set<number>([Null, NumberType, StringType, DateType, BooleanType, ErrorType]);
@@ -50,6 +52,47 @@ const SHAPES: readonly (readonly string[])[] = [
 ];
 /** SHAPES' index plus one where a cell's model is kept as it is, not made again. */
 const MODEL_KEPT = 255;
+/** SHAPES' index plus one where a formula's model is made again from its parts (FormulaParts). */
+const FORMULA = 254;
+
+/**
+ * A formula's model kept as parts: its fields in order, and the value of each but its address,
+ * result and style (undefined in their places), which the cell gives. Most formula cells of a
+ * sheet share one: a filled-down column's clones differ in their address and result alone (the
+ * finance summary's cells, read again from the file the command wrote: their shared formula's
+ * master, no text of their own, no style number once reconciled). Only texts, numbers, booleans,
+ * null and undefined are kept this way, values with no identity of their own.
+ */
+interface FormulaParts {
+  readonly fields: readonly string[];
+  readonly values: readonly unknown[];
+  /** The result: a number kept in `values` (0), undefined (1), anything else kept in `objects` (2). */
+  readonly result: 0 | 1 | 2;
+}
+
+/** How many FormulaParts a sheet's store makes at most; a formula of any other is kept as its model. */
+const FORMULA_PARTS = 65_536;
+
+/** A formula's result's kind, as FormulaParts.result. */
+function resultKind(result: unknown): 0 | 1 | 2 {
+  return typeof result === "number" ? 0 : result === undefined ? 1 : 2;
+}
+
+/** A value kept in FormulaParts spelled apart from any other such value; undefined for one that is not kept there. */
+function partKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case "undefined":
+      return "u";
+    case "boolean":
+      return value ? "t" : "f";
+    case "number":
+      return Object.is(value, -0) ? "n-0" : `n${value}`;
+    case "string":
+      return `s${value.length}:${value}`;
+    default:
+      return value === null ? "l" : undefined;
+  }
+}
 
 /** ExcelJS's Cell as the adapter holds it (its style under `_style`, xlsxLoadedCells.ts). */
 interface HeldCell {
@@ -149,14 +192,17 @@ class ParkedCells {
   /** Where each row's cells start among the slots (the entry after the last row is the number of slots). */
   private readonly starts: Int32Array;
   private readonly columns: Uint16Array;
-  /** SHAPES' index plus one; MODEL_KEPT for a cell whose model is kept, 0 for a cell kept as it is. */
+  /** SHAPES' index plus one; FORMULA for a formula kept as parts, MODEL_KEPT for a cell whose model is kept, 0 for a cell kept as it is. */
   private readonly shapes: Uint8Array;
   private readonly types: Uint8Array;
-  /** A number's value; for any other value, a kept model and a kept cell, its place in `objects`. */
+  /**
+   * A number's value; for any other value, a kept model and a kept cell, its place in `objects`.
+   * A formula kept as parts: its result, as the same (0 where it has none).
+   */
   private readonly values: Float64Array;
   /** The place of the cell's style in `styleObjects`. */
   private readonly styles: Int32Array;
-  /** The model's `styleId`: -1 where it is undefined. */
+  /** The model's `styleId`: -1 where it is undefined. A formula kept as parts: the place of its parts in `formulaParts`. */
   private readonly styleIds: Int32Array;
   private readonly objects: unknown[] = [];
   private readonly styleObjects: unknown[] = [];
@@ -169,6 +215,13 @@ class ParkedCells {
   private readonly makers: ValueMaker[] = [];
   /** By value type, whether its value objects hold their cell (valueLayout). */
   private readonly withCell: boolean[] = [];
+  /** The formulas' parts (FormulaParts), each kept once, and each one's place by its fields and values spelled out. */
+  private readonly formulaParts: FormulaParts[] = [];
+  private readonly formulaPartsIndex = new Map<string, number>();
+  /** By column number, the place of the parts of the last formula parked there: a filled-down column's next cell has the same. */
+  private readonly lastFormulaParts: number[] = [];
+  /** The place of the parts shapeOfCell found for the cell it last said was a FORMULA. */
+  private foundParts = -1;
   /** The next slot to fill, and the index of the next row to park. */
   private slot = 0;
   private nextRow = 0;
@@ -230,7 +283,12 @@ class ParkedCells {
         this.shapes[slot] = shape;
         this.types[slot] = type;
         if (shape === MODEL_KEPT) this.values[slot] = this.objects.push(model) - 1;
-        else {
+        else if (shape === FORMULA) {
+          const parts = this.foundParts;
+          const kind = this.formulaParts[parts].result;
+          this.values[slot] = kind === 0 ? (model.result as number) : kind === 1 ? 0 : this.objects.push(model.result) - 1;
+          this.styleIds[slot] = parts;
+        } else {
           this.values[slot] = type === NumberType ? (model.value as number) : type === Null ? 0 : this.objects.push(model.value) - 1;
           this.styleIds[slot] = model.styleId === undefined ? -1 : (model.styleId as number);
         }
@@ -285,6 +343,12 @@ class ParkedCells {
       this.withCell[type] = layout;
     }
     if (Object.getPrototypeOf(value) !== this.makers[type].prototype || this.withCell[type] !== layout) return 0;
+    if (type === FormulaType && layout) {
+      const parts = this.formulaPartsOf(model, cell, column);
+      if (parts < 0) return MODEL_KEPT;
+      this.foundParts = parts;
+      return FORMULA;
+    }
     if (layout || !PLAIN.has(type)) return MODEL_KEPT;
     if (type === NumberType ? typeof model.value !== "number" : type === Null && "value" in model) return MODEL_KEPT;
     const shape = shapeOf(model);
@@ -294,6 +358,56 @@ class ParkedCells {
     const styleId = model.styleId;
     if (fields.includes("styleId") && styleId !== undefined && !(typeof styleId === "number" && Number.isInteger(styleId) && styleId >= 0 && styleId <= 0x7fffffff)) return MODEL_KEPT;
     return shape + 1;
+  }
+
+  /**
+   * The place in `formulaParts` of a formula model's parts (made the first time they are met),
+   * -1 where the model cannot be kept as parts: its address is not the cell's, its style not the
+   * cell's, a field other than its result holds an object, or the store has made FORMULA_PARTS.
+   */
+  private formulaPartsOf(model: Record<string, unknown>, cell: HeldCell, column: number): number {
+    const last = this.lastFormulaParts[column];
+    if (last !== undefined && this.fitsParts(this.formulaParts[last], model, cell)) return last;
+    const fields: string[] = [];
+    const values: unknown[] = [];
+    let key = "";
+    for (const field in model) {
+      const value = model[field];
+      fields.push(field);
+      values.push(undefined);
+      if (field === "address" || field === "result" || field === "style") {
+        if ((field === "address" && value !== cell._address) || (field === "style" && value !== cell._style)) return -1;
+        key += `\u0000${field}`;
+        continue;
+      }
+      const spelled = partKey(value);
+      if (spelled === undefined) return -1;
+      values[values.length - 1] = value;
+      key += `\u0000${field.length}:${field}=${spelled}`;
+    }
+    if (!fields.includes("address")) return -1;
+    const result = resultKind(model.result);
+    key += `\u0000${result}`;
+    let parts = this.formulaPartsIndex.get(key);
+    if (parts === undefined) {
+      if (this.formulaParts.length >= FORMULA_PARTS) return -1;
+      this.formulaPartsIndex.set(key, (parts = this.formulaParts.push({ fields, values, result }) - 1));
+    }
+    this.lastFormulaParts[column] = parts;
+    return parts;
+  }
+
+  /** Whether `model` is made of `parts` with the cell's address and style. */
+  private fitsParts(parts: FormulaParts, model: Record<string, unknown>, cell: HeldCell): boolean {
+    const { fields, values } = parts;
+    let f = 0;
+    for (const field in model) {
+      if (f === fields.length || field !== fields[f]) return false;
+      const value = model[field];
+      if (field === "address" ? value !== cell._address : field === "style" ? value !== cell._style : field !== "result" && !Object.is(value, values[f])) return false;
+      f++;
+    }
+    return f === fields.length && parts.result === resultKind(model.result);
   }
 
   /**
@@ -390,6 +504,15 @@ class ParkedCells {
     if (shape === MODEL_KEPT) {
       model = this.objects[this.values[slot]] as Record<string, unknown>;
       address = model.address as string;
+    } else if (shape === FORMULA) {
+      address = this.letters[column] + row.number;
+      const { fields, values, result: kind } = this.formulaParts[this.styleIds[slot]];
+      const result = kind === 0 ? this.values[slot] : kind === 1 ? undefined : this.objects[this.values[slot]];
+      model = {};
+      for (let f = 0; f < fields.length; f++) {
+        const field = fields[f];
+        model[field] = field === "address" ? address : field === "result" ? result : field === "style" ? style : values[f];
+      }
     } else {
       address = this.letters[column] + row.number;
       const value = type === NumberType ? this.values[slot] : type === Null ? undefined : this.objects[this.values[slot]];

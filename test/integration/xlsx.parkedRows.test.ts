@@ -148,6 +148,52 @@ describe("a parked sheet", () => {
   });
 });
 
+/**
+ * Weak references to the value models of `sheet`'s formula cells, made apart so that no frame of
+ * the test's holds them: those with no note and not merged (a cell with either is kept whole).
+ */
+function formulaModelRefs(sheet: ExcelJS.Worksheet): WeakRef<object>[] {
+  return cellsOf(sheet)
+    .filter((cell) => cell.type === ExcelJS.ValueType.Formula && !cell.note && !cell.isMerged)
+    .map((cell) => new WeakRef(cell._value.model));
+}
+
+describe("a parked sheet's formulas", () => {
+  const threshold = XlsxWorkbook.parkAsReadFrom;
+  afterEach(() => {
+    XlsxWorkbook.parkAsReadFrom = threshold;
+  });
+
+  it("are kept as the parts a filled-down column's cells share, not as a model each, and given back as they were", async () => {
+    XlsxWorkbook.parkAsReadFrom = Infinity;
+    const file = await tableFile(false, true);
+    const { sheet } = { sheet: sheetOf(await XlsxWorkbook.fromBuffer(file)) };
+    const heldBefore = held(cellsOf(sheet));
+    const refs = formulaModelRefs(sheet);
+    // The master, its clones with a result, the last clone without one (tableFile), and a formula of its own text every 50 rows.
+    expect(refs.length).toBe(TABLE_ROWS);
+    parkCells(sheet);
+    await new Promise(setImmediate);
+    collect();
+    expect(refs.filter((ref) => ref.deref() !== undefined).length).toBe(0);
+    heldAfter(heldBefore, cellsOf(sheet));
+    expect(isParked(sheet)).toBe(false);
+    // A formula written through ExcelJS's API (FormulaValue's own model: other fields, in another order) too.
+    const changed = await changedBook();
+    // Results of every kind: a text, a boolean, an error, a date, minus zero, none.
+    const results: unknown[] = ["text", true, { error: "#N/A" }, new Date(Date.UTC(2026, 2, 1)), -0, undefined];
+    results.forEach((result, i) => (changed.sheet.getCell(`N${i + 2}`).value = { formula: `A${i + 2}&""`, result } as ExcelJS.CellValue));
+    const heldChanged = held(cellsOf(changed.sheet));
+    const written = formulaModelRefs(changed.sheet);
+    expect(written.length).toBeGreaterThanOrEqual(19 + results.length);
+    parkCells(changed.sheet);
+    await new Promise(setImmediate);
+    collect();
+    expect(written.filter((ref) => ref.deref() !== undefined).length).toBe(0);
+    heldAfter(heldChanged, cellsOf(changed.sheet));
+  });
+});
+
 /** Weak references to every cell of `sheet`, made apart so that no frame of the test's holds the cells. */
 function cellRefs(sheet: ExcelJS.Worksheet): WeakRef<object>[] {
   return cellsOf(sheet).map((cell) => new WeakRef(cell));
