@@ -53,6 +53,7 @@ import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxL
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
 import { compactParked, discardParked, heldCells, isParked, parkCells, parkedPlainExtent, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
+import { withPackingAsParsed } from "./xlsxPackedRows";
 import { shareEmptyStyles, sharedStringsXml, type SharedStringTable } from "./xlsxRows";
 import XmlStream from "exceljs/lib/utils/xml-stream";
 import WorksheetXform from "exceljs/lib/xlsx/xform/sheet/worksheet-xform";
@@ -605,7 +606,9 @@ export class XlsxWorkbook implements WorkbookPort {
     };
     try {
       await withZlibInflate(() =>
-        withCompactModels(() => withParkingAsRead(XlsxWorkbook.parkAsReadFrom, compactLoadedRow, () => workbook.xlsx.load(buffer as unknown as ArrayBuffer))),
+        withCompactModels(() =>
+          withParkingAsRead(XlsxWorkbook.parkAsReadFrom, compactLoadedRow, () => withPackingAsParsed(XlsxWorkbook.parkAsReadFrom, () => workbook.xlsx.load(buffer as unknown as ArrayBuffer))),
+        ),
       );
     } catch (error) {
       // A damaged part makes ExcelJS fail inside its parser ("Cannot read properties of null

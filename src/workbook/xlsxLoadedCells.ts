@@ -228,6 +228,52 @@ function withoutStyle(model: Record<string, unknown>): Record<string, unknown> {
   return made;
 }
 
+/** What CellXform.reconcile reads of its options (the sheet's, set by WorksheetXform.reconcile, and the workbook's). */
+export interface ReconcileOptions {
+  styles?: unknown;
+  sharedStrings?: unknown;
+  date1904?: boolean;
+  formulae: Record<string, string>;
+  hyperlinkMap: Record<string, string>;
+  commentsMap?: Record<string, unknown>;
+}
+
+const cellReconciler = new CellXform() as unknown as { reconcile(model: Record<string, unknown>, options: ReconcileOptions): void };
+
+/**
+ * A cell model reconciled as RowXform.reconcile reconciles each of its row's (CellXform.reconcile,
+ * then, during a read, the fix-up of a style number the styles part lacks, as installFastFormulaModels
+ * does): the model itself, or the one made in its place.
+ */
+export function reconcileCell(model: Record<string, unknown>, options: ReconcileOptions): Record<string, unknown> {
+  cellReconciler.reconcile(model, options);
+  return reading > 0 && model.style === undefined && "style" in model ? withoutStyle(model) : model;
+}
+
+/**
+ * V8 keeps a substring of 13 characters or more as a slice of the text it was cut from (a
+ * SlicedString), and a text joined from pieces as the pieces (a ConsString). The parser cuts a
+ * cell's formula, its cached result and its text from the part's whole XML, as one text (the part
+ * inflated whole, zipInflate.ts), and joins a formula's pieces where the XML escapes a character:
+ * one such text kept by a cell keeps the whole part, a workbook the command wrote, read again,
+ * some 190 MB of XML at 30,000 vendors. A text that long is made again here as a text of its own.
+ */
+const SLICED_FROM = 13;
+
+function ownText(text: string): string {
+  // Joined, then cut: V8 makes the joined text one text of its own (flattens it) before cutting it.
+  return (" " + text).slice(1);
+}
+
+/** The cell model's texts that may be cut from the part's XML, each made a text of its own (see ownText). */
+function ownTexts(model: Record<string, unknown>): void {
+  for (const field of OWN_TEXT_FIELDS) {
+    const value = model[field];
+    if (typeof value === "string" && value.length >= SLICED_FROM) model[field] = ownText(value);
+  }
+}
+const OWN_TEXT_FIELDS = ["formula", "result", "value", "ref"] as const;
+
 function installCompactParsing(): void {
   type Parsing = { model: Record<string, unknown> };
   const proto = CellXform.prototype as unknown as { parseClose(this: Parsing, name: string): boolean };
@@ -241,6 +287,7 @@ function installCompactParsing(): void {
     const open = parseClose.call(this, name);
     if (reading > 0 && name === "c") {
       const model = this.model;
+      ownTexts(model);
       const made = model.shareType === "shared" ? readyToReconcile(model) : inOneObject(model);
       if (made) this.model = made;
     }

@@ -33,6 +33,7 @@ import Row from "exceljs/lib/doc/row";
 import Worksheet from "exceljs/lib/doc/worksheet";
 import enums from "exceljs/lib/doc/enums";
 import { columnLetters } from "./address";
+import { packedCells, unpackRow } from "./xlsxPackedRows";
 
 const { Null, Number: NumberType, String: StringType, Date: DateType, Boolean: BooleanType, Error: ErrorType, Formula: FormulaType } = enums.ValueType;
 
@@ -738,7 +739,7 @@ function slotsToPark(model: SheetRowModels): number {
   for (const row of model.rows) {
     if (!row || !Number.isInteger(row.number) || row.number <= previous || !Array.isArray(row.cells)) return -1;
     previous = row.number;
-    slots += row.cells.length;
+    slots += row.cells.length + packedCells(row);
   }
   return slots >= parkFromCells ? slots : -1;
 }
@@ -750,15 +751,20 @@ function installParkingAsRead(): void {
   if (parseRows.parks) return;
   // ExcelJS's own (lib/doc/worksheet.js `_parseRows`): a Row for each model, in the sheet's rows
   // at its number less one, and its model set, which makes its cells (lib/doc/row.js).
+  // A row set aside as it was parsed (xlsxPackedRows.ts) is given its cells' models back first.
   const parkingParseRows = function (this: ExcelJS.Worksheet, model: SheetRowModels): void {
     const slots = slotsToPark(model);
-    if (slots < 0) return parseRows.call(this, model);
+    if (slots < 0) {
+      if (Array.isArray(model.rows)) for (const row of model.rows) if (row) unpackRow(row);
+      return parseRows.call(this, model);
+    }
     const rows: (HeldRow | undefined)[] = [];
     (this as unknown as HeldSheet)._rows = rows;
     const models = model.rows;
     const cells = new ParkedCells(rows, slots, models[models.length - 1]!.number - 1);
     for (let i = 0; i < models.length; i++) {
       const rowModel = models[i]!;
+      unpackRow(rowModel);
       const row = new Row(this, rowModel.number) as unknown as HeldRow & { model: unknown };
       rows[row.number - 1] = row;
       row.model = rowModel;

@@ -64,6 +64,40 @@ export function cellsOf(sheet: ExcelJS.Worksheet): HeldCell[] {
   return rows.flatMap((row) => (row ? row._cells.filter((cell): cell is HeldCell => cell !== undefined) : []));
 }
 
+/** Everything a cell holds, as ExcelJS's objects hold it: its fields in order, its value object's kind and fields, its model's fields in order. */
+export function held(cells: HeldCell[]): unknown[] {
+  return cells.map((cell) => {
+    const value = cell._value as unknown as Record<string, unknown>;
+    return {
+      fields: Object.keys(cell),
+      row: (cell as unknown as { _row: unknown })._row,
+      column: (cell as unknown as { _column: unknown })._column,
+      valueKind: Object.getPrototypeOf(value),
+      valueFields: Object.keys(value),
+      valueCell: value.cell === undefined ? undefined : value.cell === cell,
+      model: Object.entries(cell._value.model),
+      style: cell._style,
+      comment: (cell as unknown as { _comment?: unknown })._comment,
+      mergeCount: (cell as unknown as { _mergeCount: number })._mergeCount,
+    };
+  });
+}
+
+/** The same fields, each object that is the cell's own (its value and model, made again) compared by what it holds. */
+export function heldAfter(before: unknown[], cells: HeldCell[]): void {
+  const after = held(cells);
+  expect(after.length).toBe(before.length);
+  for (let i = 0; i < after.length; i++) {
+    const [a, b] = [after[i] as Record<string, unknown>, before[i] as Record<string, unknown>];
+    // The row, column, style, note and model's values are the very objects they were.
+    for (const key of ["fields", "row", "column", "valueKind", "valueFields", "valueCell", "style", "comment", "mergeCount"]) expect({ cell: i, key, value: a[key] }).toEqual({ cell: i, key, value: b[key] });
+    for (const key of ["row", "column", "style", "comment", "valueKind"]) expect({ cell: i, key, same: a[key] === b[key] }).toEqual({ cell: i, key, same: true });
+    const [ma, mb] = [a.model as [string, unknown][], b.model as [string, unknown][]];
+    expect(ma.map(([k]) => k)).toEqual(mb.map(([k]) => k));
+    ma.forEach(([k, v], f) => expect({ cell: i, field: k, same: Object.is(v, mb[f][1]) }).toEqual({ cell: i, field: k, same: true }));
+  }
+}
+
 /** What ExcelJS's API shows of each cell, and each value's model, field by field in order. */
 export function shown(cells: HeldCell[]): unknown[] {
   return cells.map((cell) => ({

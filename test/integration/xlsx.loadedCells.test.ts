@@ -145,6 +145,33 @@ describe("the cells of a workbook read", () => {
     expect(styles(mine)).toEqual(styles(theirCells));
   });
 
+  it("keep none of a sheet part's XML once read: a formula's or a result's text cut from it is made a text of its own", async () => {
+    // Formulas of their own text (quotes escaped in the XML, so parsed in pieces) and texts as their results, as the command's finance summary holds.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Summary");
+    for (let r = 1; r <= 4000; r++) {
+      sheet.getCell(`A${r}`).value = r;
+      sheet.getCell(`B${r}`).value = { formula: `IF(A${r}>2,"Vendor row ${r} is ranked","Vendor row ${r} is not")`, result: `Vendor row ${r} is ranked` } as ExcelJS.CellValue;
+    }
+    const file = path.join(work, "summary.xlsx");
+    await book.xlsx.writeFile(file);
+    const sheetXml = (await parts(await book.xlsx.writeBuffer()))["xl/worksheets/sheet1.xml"].length;
+    expect(sheetXml).toBeGreaterThan(500_000);
+    // Every string of XML of a tenth of the sheet's or more that the heap holds, as its length and first characters.
+    const large = await inSnapshot<{ size: number; start: string }[]>(
+      file,
+      "adapter",
+      `
+        const nodeFields = meta.node_fields.length;
+        const nodeTypes = meta.node_types[0];
+        const found = [];
+        for (let i = 0; i < nodes.length; i += nodeFields)
+          if (/string/.test(nodeTypes[nodes[i]]) && nodes[i + 3] >= ${Math.floor(sheetXml / 10)} && strings[nodes[i + 1]].startsWith("<?xml")) found.push({ size: nodes[i + 3], start: strings[nodes[i + 1]].slice(0, 30) });
+        return found;`,
+    );
+    expect(large).toEqual([]);
+  }, 60_000);
+
   describe("in a heap snapshot", () => {
     let file: string;
     let addresses: string[];
@@ -186,12 +213,10 @@ describe("the cells of a workbook read", () => {
 
 /**
  * In a process of its own, whose heap holds little else, `file` read by the adapter or by ExcelJS
- * alone and held while a heap snapshot is taken: by address of a cell of rows 101 on in columns A
- * to K (below the rows whose addresses ExcelJS's colCache keeps for every workbook), how many
- * strings hold it, and the bytes of the value model naming it (the object and the array V8 keeps
- * fields added to it in).
+ * alone and held while a heap snapshot is taken: what `measure` (the body of a function of the
+ * snapshot's `nodes`, `edges`, `strings` and `meta`) finds in it.
  */
-async function heapOf(file: string, reader: "adapter" | "exceljs"): Promise<{ strings: Record<string, number>; models: Record<string, number> }> {
+async function inSnapshot<T>(file: string, reader: "adapter" | "exceljs", measure: string): Promise<T> {
   const script = `
     const v8 = require("v8");
     (async () => {
@@ -205,10 +230,27 @@ async function heapOf(file: string, reader: "adapter" | "exceljs"): Promise<{ st
       const chunks = [];
       for await (const chunk of v8.getHeapSnapshot()) chunks.push(chunk);
       const { snapshot, nodes, edges, strings } = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-      const nodeFields = snapshot.meta.node_fields.length;
-      const edgeFields = snapshot.meta.edge_fields.length;
-      const nodeTypes = snapshot.meta.node_types[0];
-      const edgeTypes = snapshot.meta.edge_types[0];
+      const found = ((meta, nodes, edges, strings) => {${measure}})(snapshot.meta, nodes, edges, strings);
+      process.stdout.write(JSON.stringify({ found, held: !!held }));
+    })();`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(ROOT, "bin", "load-typescript.js"), "-e", script, file, reader], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  return (JSON.parse(stdout) as { found: T }).found;
+}
+
+/**
+ * By address of a cell of rows 101 on in columns A to K (below the rows whose addresses ExcelJS's
+ * colCache keeps for every workbook), how many strings hold it, and the bytes of the value model
+ * naming it (the object and the array V8 keeps fields added to it in).
+ */
+async function heapOf(file: string, reader: "adapter" | "exceljs"): Promise<{ strings: Record<string, number>; models: Record<string, number> }> {
+  return inSnapshot(
+    file,
+    reader,
+    `
+      const nodeFields = meta.node_fields.length;
+      const edgeFields = meta.edge_fields.length;
+      const nodeTypes = meta.node_types[0];
+      const edgeTypes = meta.edge_types[0];
       const cell = (name) => {
         const m = /^[A-K](\\d+)$/.exec(name);
         return m !== null && Number(m[1]) > 100;
@@ -230,8 +272,6 @@ async function heapOf(file: string, reader: "adapter" | "exceljs"): Promise<{ st
         }
         if (type === "object" && name === "Object" && address !== undefined && cell(address)) models[address] = nodes[i + 3] + properties;
       }
-      process.stdout.write(JSON.stringify({ strings: counts, models, held: !!held }));
-    })();`;
-  const { stdout } = await promisify(execFile)(process.execPath, ["--require", path.join(ROOT, "bin", "load-typescript.js"), "-e", script, file, reader], { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
-  return JSON.parse(stdout) as { strings: Record<string, number>; models: Record<string, number> };
+      return { strings: counts, models };`,
+  );
 }
