@@ -94,7 +94,7 @@ function laidOut<A extends Uint8Array | Int32Array | Float64Array>(old: A, lengt
 }
 
 /** A typed array of `length` holding `old`'s contents. */
-function grown<A extends Uint8Array | Int32Array | Float64Array>(old: A, length: number): A {
+export function grown<A extends Uint8Array | Uint16Array | Int32Array | Float64Array>(old: A, length: number): A {
   const next = new (old.constructor as new (length: number) => A)(length);
   next.set(old);
   return next;

@@ -133,6 +133,28 @@ export function compactLoadedRow(cells: readonly unknown[]): void {
   }
 }
 
+/** The fields of the model fieldsIndex looks at, used again for each. */
+const looked: string[] = [];
+
+/** The index among `lists` of the list of fields `model` has, in order; -1 for none. */
+export function fieldsIndex(model: object, lists: readonly (readonly string[])[]): number {
+  let longest = 0;
+  for (const list of lists) if (list.length > longest) longest = list.length;
+  let n = 0;
+  for (const field in model) {
+    if (n === longest) return -1;
+    looked[n++] = field;
+  }
+  for (let index = 0; index < lists.length; index++) {
+    const fields = lists[index];
+    if (fields.length !== n) continue;
+    let f = 0;
+    while (f < n && fields[f] === looked[f]) f++;
+    if (f === n) return index;
+  }
+  return -1;
+}
+
 /** Reads under way whose cells' models are made in one object as they are parsed. */
 let reading = 0;
 

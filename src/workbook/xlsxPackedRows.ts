@@ -18,7 +18,8 @@
 // before the row is made from them (unpackRow, which xlsxParkedRows.ts's `_parseRows` calls).
 import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 import enums from "exceljs/lib/doc/enums";
-import { reconcileCell, type ReconcileOptions } from "./xlsxLoadedCells";
+import { grown } from "./xlsxCreatedSheet";
+import { fieldsIndex, reconcileCell, type ReconcileOptions } from "./xlsxLoadedCells";
 
 const { Formula } = enums.ValueType;
 
@@ -36,14 +37,7 @@ const CLONE = 4;
 /** With a kind: its value (or result) is a number kept in `nums`, not a place in `objects`. */
 const NUM = 0x80;
 
-/** A typed array of `length` holding `old`'s contents. */
-function grown<A extends Uint8Array | Uint16Array | Int32Array | Float64Array>(old: A, length: number): A {
-  const next = new (old.constructor as new (length: number) => A)(length);
-  next.set(old);
-  return next;
-}
-
-/** A field list among the forms, by the fields `model` has in order; -1 for none. */
+/** The fields of each kind's model, in order (KEPT's: none, as no model has none). */
 const FORMS: readonly (readonly string[])[] = [
   [],
   ["address", "value", "type"],
@@ -51,23 +45,6 @@ const FORMS: readonly (readonly string[])[] = [
   ["address", "styleId", "type"],
   ["address", "styleId", "ref", "value", "type", "result", "style", "sharedFormula", "si", "shareType"],
 ];
-const seen: string[] = [];
-
-function formOf(model: Record<string, unknown>): number {
-  let n = 0;
-  for (const field in model) {
-    if (n === 10) return -1;
-    seen[n++] = field;
-  }
-  for (let form = 1; form < FORMS.length; form++) {
-    const fields = FORMS[form];
-    if (fields.length !== n) continue;
-    let f = 0;
-    while (f < n && fields[f] === seen[f]) f++;
-    if (f === n) return form;
-  }
-  return -1;
-}
 
 /** The 1-based column of `address` when it is a column's letters followed by `digits`, else 0. */
 function columnOf(address: unknown, digits: string): number {
@@ -125,7 +102,7 @@ class SheetPack {
   add(model: Record<string, unknown>, digits: string): void {
     this.room();
     const i = this.length++;
-    const form = formOf(model);
+    const form = fieldsIndex(model, FORMS);
     const column = form < 0 ? 0 : columnOf(model.address, digits);
     const type = model.type;
     const styleId = model.styleId;

@@ -33,6 +33,7 @@ import Row from "exceljs/lib/doc/row";
 import Worksheet from "exceljs/lib/doc/worksheet";
 import enums from "exceljs/lib/doc/enums";
 import { columnLetters } from "./address";
+import { fieldsIndex } from "./xlsxLoadedCells";
 import { packedCells, unpackRow } from "./xlsxPackedRows";
 
 const { Null, Number: NumberType, String: StringType, Date: DateType, Boolean: BooleanType, Error: ErrorType, Formula: FormulaType } = enums.ValueType;
@@ -168,24 +169,9 @@ function hasFields(object: object, fields: readonly string[]): boolean {
   return n === fields.length;
 }
 
-/** The fields of the model shapeOf looks at, used again for each. */
-const seen: string[] = [];
-
 /** The index of the fields `model` has, in order, among SHAPES; -1 for any other. */
 function shapeOf(model: Record<string, unknown>): number {
-  let n = 0;
-  for (const field in model) {
-    if (n === 5) return -1;
-    seen[n++] = field;
-  }
-  for (let shape = 0; shape < SHAPES.length; shape++) {
-    const fields = SHAPES[shape];
-    if (fields.length !== n) continue;
-    let f = 0;
-    while (f < n && fields[f] === seen[f]) f++;
-    if (f === n) return shape;
-  }
-  return -1;
+  return fieldsIndex(model, SHAPES);
 }
 
 /** A sheet's cells while it is parked. */
