@@ -18,6 +18,7 @@
 // before the row is made from them (unpackRow, which xlsxParkedRows.ts's `_parseRows` calls).
 import RowXform from "exceljs/lib/xlsx/xform/sheet/row-xform";
 import enums from "exceljs/lib/doc/enums";
+import { columnLetters } from "./address";
 import { grown } from "./xlsxCreatedSheet";
 import { fieldsIndex, reconcileCell, type ReconcileOptions } from "./xlsxLoadedCells";
 
@@ -148,7 +149,7 @@ class SheetPack {
     const form = kind & ~NUM;
     if (form === KEPT) return this.objects[this.nums[i]] as Record<string, unknown>;
     const column = this.columns[i];
-    const address = (this.letters[column] ??= lettersOf(column)) + digits;
+    const address = (this.letters[column] ??= columnLetters(column - 1)) + digits;
     const type = this.types[i];
     if (form === STYLED_EMPTY) return { address, styleId: this.styleIds[i], type };
     const value = kind & NUM ? this.nums[i] : this.objects[this.nums[i]];
@@ -171,13 +172,6 @@ class SheetPack {
 
 /** How many distinct `si` and `shareType` texts a sheet's pack keeps once each; a clone with another is kept as its model. */
 const MAX_TEXTS = 10_000;
-
-/** Column letters of a 1-based column, as ExcelJS spells them (colCache.n2l). */
-function lettersOf(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
 
 /** A packed row: its pack, and where its cells are there. */
 interface PackedRow {

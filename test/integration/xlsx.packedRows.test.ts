@@ -106,6 +106,9 @@ describe("rows packed as they are parsed", () => {
       { kind: "ensureSheet", sheet: "Made" },
       { kind: "writeRange", sheet: "Made", address: "A1", cells: Array.from({ length: 60 }, (_, r) => [`Row ${r + 1}`, r * 1.5, cost(r), label(r), flag(r)]) as never },
       { kind: "formatRange", sheet: "Made", address: "B1:E60", format: { numberFormat: "0.00" } },
+      // Columns of two and three letters.
+      { kind: "writeRange", sheet: "Made", address: "Z1", cells: Array.from({ length: 60 }, (_, r) => [r, `Z ${r}`, r % 2 === 0]) },
+      { kind: "writeRange", sheet: "Made", address: "AAZ1", cells: Array.from({ length: 60 }, (_, r) => [r * 2]) },
     ]);
     const file = Buffer.from(await ours.toBuffer());
     const { packed, plain, made } = await readPacked(file, 50);
@@ -113,7 +116,8 @@ describe("rows packed as they are parsed", () => {
     const sheetOf = (workbook: XlsxWorkbook) => (workbook as unknown as { book: import("exceljs").Workbook }).book.getWorksheet("Made")!;
     const expected = cellsOf(sheetOf(plain));
     const actual = cellsOf(sheetOf(packed));
-    expect(actual.length).toBe(300);
+    expect(actual.length).toBe(540);
+    expect(actual.some((cell) => cell.address === "AAZ60")).toBe(true);
     const anonymous = (cells: ReturnType<typeof cellsOf>) => held(cells).map((h) => ({ ...(h as Record<string, unknown>), row: undefined, column: undefined, style: undefined, comment: undefined }));
     expect(anonymous(actual)).toEqual(anonymous(expected));
     expect(shown(actual)).toEqual(shown(expected));
