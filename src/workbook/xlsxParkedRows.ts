@@ -17,10 +17,11 @@
 // Cell class with the fields the class gives it, in the same order and with the same values: the
 // same row and column objects, its address, a value object of its own kind whose model has the
 // fields it had, in order, with the same values (the same text, date and error objects, the same
-// style object), the same style object on the cell. A formula's model is made again from parts
-// that a filled-down column's cells share (FormulaParts: its fields, and the values of all of
-// them but its address, result and style), and its result (a number in the store). A hyperlink's
-// or rich text's model is kept as it is. A cell with a note or in a merged range is kept whole,
+// style object), the same style object on the cell. A filled-down formula's model (one with no
+// text of its own) is made again from parts that its column's cells share (FormulaParts: its
+// fields, and the values of all of them but its address, result and style), and its result (a
+// number in the store). A formula with a text of its own, a hyperlink's and rich text's model
+// are kept as they are. A cell with a note or in a merged range is kept whole,
 // and so is one whose model has a field a parked one cannot give back.
 //
 // What the adapter reads and writes of a parked sheet goes through parkedRows, without unparking
@@ -349,10 +350,14 @@ class ParkedCells {
 
   /**
    * The place in `formulaParts` of a formula model's parts (made the first time they are met),
-   * -1 where the model cannot be kept as parts: its address is not the cell's, its style not the
-   * cell's, a field other than its result holds an object, or the store has made FORMULA_PARTS.
+   * -1 where the model cannot be kept as parts: it has a text of its own, its address is not the
+   * cell's, its style not the cell's, a field other than its result holds an object, or the store
+   * has made FORMULA_PARTS.
    */
   private formulaPartsOf(model: Record<string, unknown>, cell: HeldCell, column: number): number {
+    // A formula with a text of its own (a master, or one not filled down) keeps its model: parts
+    // holding its text would be made for it alone, and be larger than the model.
+    if (model.formula !== undefined) return -1;
     const last = this.lastFormulaParts[column];
     if (last !== undefined && this.fitsParts(this.formulaParts[last], model, cell)) return last;
     const fields: string[] = [];
