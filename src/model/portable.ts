@@ -137,7 +137,7 @@ function riskScoreFormula(c: PortableCells): string {
   const weightSum = weights.join("+");
   const weighted = `IF(${weightSum}>0,(${weights.map((w, i) => `${w}*${scores[i]}`).join("+")})/(${weightSum}),0)`;
   const floorRegulated = `IF(AND(${c.input("dataSensitivity")}="Regulated",NOT(${c.input("securityCertified")})),${fixed(c, "criticalRiskFrom")},0)`;
-  const floorDriver = `IF(MAX(${scores.join(",")})>=${fixed(c, "criticalDriverScore")},${fixed(c, "highRiskFrom")},0)`;
+  const floorDriver = `IF(ROUND(MAX(${scores.join(",")}),6)>=${fixed(c, "criticalDriverScore")},${fixed(c, "highRiskFrom")},0)`;
   return `MIN(100,MAX(${weighted},${floorRegulated},${floorDriver}))`;
 }
 

@@ -22,7 +22,7 @@
  *   weighted = IF(SUM(weights) > 0, SUMPRODUCT(weights, risks) / SUM(weights), 0)
  *              with weights [Risk weight (Communication)] ... [Risk weight (Dependency)] in the order above
  *   floorRegulated = IF(AND(<Data sensitivity> = "Regulated", NOT(certified)), [Critical risk from score], 0)
- *   floorDriver    = IF(MAX(risks) >= [Critical single risk score], [High risk from score], 0)
+ *   floorDriver    = IF(ROUND(MAX(risks), 6) >= [Critical single risk score], [High risk from score], 0)
  *   score = MIN(100, MAX(weighted, floorRegulated, floorDriver))
  *   band  = IF(score >= [Critical risk from score], "Critical", IF(score >= [High risk from score], "High",
  *             IF(score >= [Medium risk from score], "Medium", "Low")))
@@ -460,7 +460,9 @@ export function riskFrom(row: VendorRow, t: Tables, fit: LocationFit, cost: Cost
   if (s6 > peak) peak = s6;
   const weighted = t.weightSum > 0 ? sum / t.weightSum : 0;
   const floorRegulated = sensitivity === "Regulated" && !certified ? a.criticalRiskFrom : 0;
-  const floorDriver = peak >= a.criticalDriverScore ? a.highRiskFrom : 0;
+  // At 6 decimals (reaches), as the label's thresholds: a hidden-cost driver exactly at the threshold on paper is
+  // 59.99999999999998 in the model's order of operations and 60 in the spreadsheet's.
+  const floorDriver = reaches(peak, a.criticalDriverScore) ? a.highRiskFrom : 0;
   const score = Math.min(100, Math.max(weighted, floorRegulated, floorDriver));
 
   let floorReason: string | undefined;
