@@ -26,7 +26,11 @@ declare module "exceljs/lib/utils/xml-stream" {
     /** A start tag is open (its ">" not yet written). */
     open: boolean;
     readonly xml: string;
-    openNode(name: string): void;
+    openNode(name: string, attributes?: Record<string, unknown>): void;
+    /** An attribute of the element just opened; its value escaped. */
+    addAttribute(name: string, value: unknown): void;
+    /** Text inside the element open, escaped. */
+    writeText(text: string): void;
     writeXml(xml: string): void;
     closeNode(): void;
     leafNode(name: string): void;
@@ -53,6 +57,22 @@ declare module "exceljs/lib/xlsx/xform/sheet/worksheet-xform" {
     map: { sheetData: { render(stream: import("exceljs/lib/utils/xml-stream").default, rows: unknown): void } };
     render(stream: import("exceljs/lib/utils/xml-stream").default, model: unknown): void;
   }
+}
+declare module "exceljs/lib/xlsx/xform/sheet/data-validations-xform" {
+  /** ExcelJS's parser and renderer of a sheet's data validations (`<dataValidations>`). */
+  export default class DataValidationsXform {}
+}
+declare module "exceljs/lib/xlsx/xform/book/defined-name-xform" {
+  /** ExcelJS's parser and renderer of one defined name (`<definedName>`). */
+  export default class DefinedNameXform {}
+}
+declare module "exceljs/lib/xlsx/xform/book/workbook-xform" {
+  /** ExcelJS's parser and renderer of the workbook part; its `reconcile` and `prepare` see the defined names. */
+  export default class WorkbookXform {}
+}
+declare module "exceljs/lib/doc/defined-names" {
+  /** A workbook's defined names (workbook.definedNames), with its `model` accessor. */
+  export default class DefinedNames {}
 }
 declare module "exceljs/lib/xlsx/xform/sheet/cell-xform" {
   export default class CellXform {

@@ -50,6 +50,7 @@ import { ZipPackage } from "./zipPackage";
 import { DamagedPartError, LARGEST_PART, partTooLarge, withZlibInflate } from "./zipInflate";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxLoadedCells";
+import { forgetKeptName, keptNameRange, withKeptAsRead } from "./xlsxKeptAsRead";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
 import { compactParked, discardParked, heldCells, isParked, parkCells, parkedPlainExtent, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
@@ -607,7 +608,9 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       await withZlibInflate(() =>
         withCompactModels(() =>
-          withParkingAsRead(XlsxWorkbook.parkAsReadFrom, compactLoadedRow, () => withPackingAsParsed(XlsxWorkbook.parkAsReadFrom, () => workbook.xlsx.load(buffer as unknown as ArrayBuffer))),
+          withKeptAsRead(() =>
+            withParkingAsRead(XlsxWorkbook.parkAsReadFrom, compactLoadedRow, () => withPackingAsParsed(XlsxWorkbook.parkAsReadFrom, () => workbook.xlsx.load(buffer as unknown as ArrayBuffer))),
+          ),
         ),
       );
     } catch (error) {
@@ -888,6 +891,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private getName(name: string): NamedRangeInfo | undefined {
     const names = this.book.definedNames as unknown as DefinedNamesInternals;
+    // A name read from the file is kept as the file gives it (xlsxKeptAsRead.ts); one that is not
+    // a range of cells (a formula, a constant, #REF!) is read as missing, as over Excel (excel.ts).
+    const kept = keptNameRange(names, name);
+    if (kept !== undefined) return kept ?? undefined;
     const key = Object.keys(names.matrixMap).find((k) => k.toLowerCase() === name.toLowerCase());
     if (!key) return undefined;
     const [first] = names.getRanges(key).ranges;
@@ -1254,6 +1261,7 @@ export class XlsxWorkbook implements WorkbookPort {
       case "setName": {
         const names = this.book.definedNames as unknown as DefinedNamesInternals;
         for (const key of Object.keys(names.matrixMap)) if (key.toLowerCase() === change.name.toLowerCase()) delete names.matrixMap[key];
+        forgetKeptName(names, change.name);
         const range = parseRange(change.address);
         const absolute = `$${columnLetters(range.left)}$${range.top + 1}:$${columnLetters(range.right)}$${range.bottom + 1}`;
         names.add(`${quoteSheet(change.sheet)}!${absolute}`, change.name);
