@@ -2,6 +2,7 @@
 // The package's command: runs the command line (src/cli/main.ts) in a child process, so the
 // command line needs no separate build step. Arguments and exit code pass straight through.
 const { spawn } = require("child_process");
+const { setTimeout, clearTimeout } = require("timers");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -40,6 +41,8 @@ const runBundle = path.join(__dirname, "run-bundle.js");
 // three runs: 5.55 s without, 6.26 s with).
 const nodeFlags = ["--max-semi-space-size=64", "--initial-old-space-size=512", "--expose-gc", "--no-allocation-site-pretenuring"];
 const heap = heapLimit();
+/** How long the command has to end on its own once told to stop (a signal's handler takes milliseconds). */
+const STOP_GRACE_MS = 3000;
 // Node ends a process that runs out of heap with a native stack trace ("FATAL ERROR: ...
 // JavaScript heap out of memory", preceded by "<--- Last few GCs --->"): that trace is held
 // back and the user gets one line saying what happened and what to do.
@@ -67,8 +70,18 @@ function run(bundle) {
   });
   // Ctrl+C signals the launcher and the child alike (the terminal signals the whole foreground
   // process group); SIGTERM and SIGHUP may be sent to the launcher alone. Either way the child is
-  // told, removes its temporary file and says so, and the launcher ends with it.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+  // told, removes its temporary file and says so, and the launcher ends with it. Node runs a
+  // signal's handler only between two pieces of JavaScript (Node.js documentation, Signal
+  // events), and a step of the command may compute for minutes without a pause: a child that has
+  // not ended STOP_GRACE_MS after the signal, or at a second one, is stopped with SIGKILL, and the
+  // temporary file it told of is removed here.
+  let stopping = null;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"])
+    process.on(signal, () => {
+      if (stopping) return child.kill("SIGKILL");
+      stopping = { signal, timer: setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS) };
+      child.kill(signal);
+    });
   let outOfMemory = false;
   let pending = "";
   // Blank lines are held until the next line shows they do not open the trace.
@@ -95,6 +108,7 @@ function run(bundle) {
     process.exit(1);
   });
   child.on("close", (code, signal) => {
+    if (stopping) clearTimeout(stopping.timer);
     // A temporary file the child made and did not report gone: killed, out of memory, or a stop
     // that came as it was being made. Once renamed into place it is no longer there to remove.
     for (const partial of partials) fs.rmSync(partial, { force: true });
@@ -106,6 +120,10 @@ function run(bundle) {
           `Split the vendor table, or on a machine with more memory raise the limit: NODE_OPTIONS=--max-old-space-size=${(2 * heap.megabytes).toLocaleString("en-US", { useGrouping: false })} offshore-evaluate ...`,
       );
       process.exit(1);
+    }
+    if (signal === "SIGKILL" && stopping) {
+      console.error(`Error: the command line was stopped (${stopping.signal}) before it finished; no workbook was left half-written.`);
+      process.exit(128 + os.constants.signals[stopping.signal]);
     }
     if (signal) {
       // Killed from outside (the system's out-of-memory killer sends SIGKILL): no stack trace,

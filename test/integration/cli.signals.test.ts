@@ -22,6 +22,7 @@ type Stop =
   | "SIGKILL itself" // before the rename, as the out-of-memory killer would
   | "SIGINT itself" // before the rename, as Ctrl+C would (the terminal signals every process of the command)
   | "SIGTERM the launcher" // before the rename: a signal to the launcher alone
+  | "SIGTERM the launcher, busy" // before the rename, then a minute and a half of computing without a pause, as a long step would
   | "SIGINT itself after the rename"
   | "exit without a word"; // before the rename, as a stop that came while the file was being made would leave it
 
@@ -34,6 +35,7 @@ function stopScript(stop: Stop): string {
     "SIGKILL itself": `process.kill(process.pid, "SIGKILL"); return ${pending};`,
     "SIGINT itself": `process.kill(process.pid, "SIGINT"); return ${pending};`,
     "SIGTERM the launcher": `process.kill(process.ppid, "SIGTERM"); return ${pending};`,
+    "SIGTERM the launcher, busy": `process.kill(process.ppid, "SIGTERM"); for (const end = Date.now() + 90_000; Date.now() < end; );`,
     "SIGINT itself after the rename": `return rename.apply(this, arguments).then(() => { process.kill(process.pid, "SIGINT"); return ${pending}; });`,
     "exit without a word": `process.exit(7);`,
   }[stop];
@@ -121,6 +123,18 @@ describe("a command stopped while it writes the workbook", () => {
     expect(filesIn(folder)).toEqual(["vendors.xlsx"]);
     expect(readFileSync(input).equals(before)).toBe(true);
   }, 120_000);
+
+  it("ends soon after SIGTERM even while the command computes without a pause, and leaves the buyer's file as it was", async () => {
+    const { folder, input } = folderWithSample("busy");
+    const before = readFileSync(input);
+    // The command computes for 90 s after the signal: ended before then, the launcher stopped it.
+    const result = await run([input, "--in-place", "--quiet"], "SIGTERM the launcher, busy");
+    expect(path.basename(readFileSync(path.join(work, "reached"), "utf8"))).toMatch(/^\.vendors\.xlsx\.\d+\.partial$/);
+    expect(result.code).toBe(143);
+    expect(result.stderr.trim().split("\n")).toEqual(["Error: the command line was stopped (SIGTERM) before it finished; no workbook was left half-written."]);
+    expect(filesIn(folder)).toEqual(["vendors.xlsx"]);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  }, 60_000);
 
   it("leaves no temporary file when the command ends in any other way without removing it: the launcher removes it", async () => {
     const { folder, input } = folderWithSample("exit");
