@@ -49,7 +49,8 @@ the assumptions sheet, a finance summary and a governance checklist sheet per ve
   --range A3:L40    the vendor block, header row first, on --sheet (default: the first sheet)
   --values          static numbers "as of" now instead of portable Excel formulas
   --in-place        write into the input file itself (keeping its permissions; not an .xlsm,
-                    whose macros an .xlsx cannot hold)
+                    whose macros an .xlsx cannot hold, nor a workbook with charts, pivot
+                    tables or slicers of its own, which the command cannot keep)
   --buyer-zone ZONE the buyer's time zone for an assumptions sheet that has none yet: an IANA
                     zone, a city, a country, an offset (UTC+5:30) or an abbreviation (CET); a
                     workbook whose sheet names one keeps it (default: ${ASSUMPTION_BY_KEY.buyerTimeZone.defaultValue},
@@ -301,6 +302,25 @@ async function checkMacros(options: CliOptions): Promise<string | null> {
   return `${name} holds macros; ${path.basename(options.output)} is an .xlsx without them (${name} keeps them).`;
 }
 
+/**
+ * The command line writes what ExcelJS reads (cells, styles, notes, tables, pictures) and its own
+ * charts: a buyer's charts, pivot tables, slicers and the like are not in the file it writes
+ * (XlsxWorkbook.notKept). It refuses to overwrite the buyer's file without them (--in-place), as
+ * for macros, and says so when a copy leaves them out.
+ */
+function checkNotKept(workbook: XlsxWorkbook, options: CliOptions): string | null {
+  const notKept = workbook.notKept();
+  if (notKept.length === 0) return null;
+  const name = path.basename(options.input);
+  const what = new Intl.ListFormat("en", { style: "long", type: "conjunction" }).format(notKept);
+  if (options.output === options.input) {
+    throw new CliError(
+      `${name} holds ${what}, which the command line cannot keep: --in-place would delete them. Use --out ${path.basename(defaultOutput(options.input))} for an evaluated copy without them (${name} stays as it is), or use the add-in in Excel, which keeps them.`,
+    );
+  }
+  return `${name} holds ${what}, which ${path.basename(options.output)} does not have: the command line cannot keep them (${name} keeps them, and so does the add-in in Excel).`;
+}
+
 async function pickTable(workbook: XlsxWorkbook, options: CliOptions, notes: string[]): Promise<string> {
   const { table: wanted, input } = options;
   let sheets = workbook.sheetNames();
@@ -408,6 +428,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     if (error instanceof WorkbookOpenError) throw new CliError(error.message);
     throw error;
   }
+  const notKeptWarning = checkNotKept(workbook, options);
   const notes: string[] = [];
   const table = await pickTable(workbook, options, notes);
   await refuseUncalculated(workbook, table);
@@ -461,6 +482,7 @@ export async function runCli(options: CliOptions, io: CliIo): Promise<CliResult>
     for (const e of evaluated.rowErrors) io.err(`Row ${e.row} not evaluated: ${e.message}`);
     for (const w of [...notes, ...evaluated.warnings]) io.err(`Warning: ${w}`);
     if (macroWarning) io.err(`Warning: ${macroWarning}`);
+    if (notKeptWarning) io.err(`Warning: ${notKeptWarning}`);
     for (const line of workbook.ignoredSettings) io.err(`Warning: ${line}`);
     for (const line of finance.lines) io.out(line);
     if (evaluated.notice) io.out(evaluated.notice);

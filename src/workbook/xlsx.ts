@@ -51,6 +51,7 @@ import { DamagedPartError, LARGEST_PART, partTooLarge, withZlibInflate } from ".
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { compactLoadedCells, compactLoadedRow, withCompactModels } from "./xlsxLoadedCells";
 import { forgetKeptName, keptNameRange, withKeptAsRead } from "./xlsxKeptAsRead";
+import { packageContent, type PackageContent } from "./xlsxUnkept";
 import { CreatedRows, CreatedSheet, type CellTables } from "./xlsxCreatedSheet";
 import { SheetRows } from "./xlsxSheetRows";
 import { compactParked, discardParked, heldCells, isParked, parkCells, parkedPlainExtent, parkedRows, withParkingAsRead } from "./xlsxParkedRows";
@@ -523,6 +524,22 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private constructor(private readonly book: ExcelJS.Workbook) {}
 
+  /** What the file read holds that this adapter does not write back (xlsxUnkept.ts); nothing for a workbook made here. */
+  private content: PackageContent = { kinds: [], charts: new Map() };
+
+  /**
+   * What the file this workbook was read from holds that the file it writes will not, in words
+   * ("2 charts", "pivot tables"): the charts on its sheets but the add-in's own (which it draws
+   * again), and the kinds of part ExcelJS does not read. Empty for a workbook made here.
+   */
+  notKept(): string[] {
+    const own = new Map<string, number>();
+    for (const chart of this.storedCharts()) own.set(chart.sheet.toLowerCase(), (own.get(chart.sheet.toLowerCase()) ?? 0) + 1);
+    let charts = 0;
+    for (const [sheet, count] of this.content.charts) charts += Math.max(0, count - (own.get(sheet) ?? 0));
+    return [...(charts > 0 ? [charts === 1 ? "a chart" : `${charts} charts`] : []), ...this.content.kinds.map((k) => k.kind)];
+  }
+
   /** ExcelJS's workbook, every cell in it: the cells of sheets made here are moved into it first. */
   get workbook(): ExcelJS.Workbook {
     for (const sheet of [...this.created.keys()]) this.replay(sheet);
@@ -595,6 +612,7 @@ export class XlsxWorkbook implements WorkbookPort {
         "notXlsx",
       );
     }
+    const content = await packageContent(buffer);
     const workbook = new Workbook();
     // Between parsing the parts and reconciling them, ExcelJS's parser has left its garbage
     // (every element's node and attributes) and reconciling is about to make more: collected
@@ -639,7 +657,9 @@ export class XlsxWorkbook implements WorkbookPort {
     // (A sheet parked as it was read had its rows' cells made smaller on the way, and leaves its rows' models as garbage.)
     for (const sheet of workbook.worksheets) if (!isParked(sheet)) compactLoadedCells(sheet);
     if (workbook.worksheets.some(isParked)) collectGarbage();
-    return new XlsxWorkbook(workbook);
+    const read = new XlsxWorkbook(workbook);
+    read.content = content;
+    return read;
   }
 
   async save(path: string): Promise<void> {

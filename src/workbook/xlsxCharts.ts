@@ -216,8 +216,13 @@ function relsPathOf(part: string): string {
 // Elements the worksheet schema puts after <drawing>: it must come before the first of them.
 const AFTER_DRAWING = ["<legacyDrawing ", "<legacyDrawing>", "<legacyDrawingHF", "<drawingHF", "<picture ", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
 
+/** The parts of a package, read one at a time: a ZipPackage, or JSZip's files. */
+export interface PartReader {
+  part(name: string): { async(type: "string"): Promise<string> } | null;
+}
+
 /** Worksheet part of each sheet name, from the workbook part and its relationships. */
-async function sheetParts(zip: ZipPackage): Promise<Map<string, string>> {
+async function sheetParts(zip: PartReader): Promise<Map<string, string>> {
   const workbook = parser.parse(await zip.part("xl/workbook.xml")!.async("string"));
   const rels = relationships((await zip.part("xl/_rels/workbook.xml.rels")?.async("string")) ?? null);
   const byId = new Map(rels.map((r) => [r["@Id"], resolvePart("xl/workbook.xml", r["@Target"])]));
@@ -228,6 +233,22 @@ async function sheetParts(zip: ZipPackage): Promise<Map<string, string>> {
     if (part) parts.set(String(sheet["@name"]).toLowerCase(), part);
   }
   return parts;
+}
+
+/**
+ * How many charts each worksheet of the package draws (its drawing's chart relationships), by
+ * the sheet's name in lower case; sheets with none are left out.
+ */
+export async function chartsBySheet(zip: PartReader): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const read = async (part: string) => (await zip.part(part)?.async("string")) ?? null;
+  for (const [sheet, sheetPart] of await sheetParts(zip)) {
+    let charts = 0;
+    for (const drawing of relationships(await read(relsPathOf(sheetPart))).filter((r) => r["@Type"] === NS.relDrawing))
+      charts += relationships(await read(relsPathOf(resolvePart(sheetPart, drawing["@Target"])))).filter((r) => r["@Type"] === NS.relChart).length;
+    if (charts > 0) counts.set(sheet, charts);
+  }
+  return counts;
 }
 
 /**
