@@ -17,7 +17,7 @@ import type { CellValue, Evaluation, FieldKey, HeaderMap, Result } from "../mode
 import { dateToExcelSerial, type CalendarDate } from "../model/zones";
 import { FUNCTION_NAMESPACE } from "../functions/namespace";
 import { cellAddress, columnLetters, parseRange, rangeAddress } from "../workbook/address";
-import { EXCEL_LIMITS } from "../workbook/limits";
+import { EXCEL_LIMITS, NoRoomError } from "../workbook/limits";
 import {
   ASSUMPTIONS_NAME,
   MAPPING_SETTING,
@@ -258,6 +258,7 @@ export async function evaluateTable(port: WorkbookPort, tableName: string, optio
   try {
     await port.apply(changes);
   } catch (error) {
+    if (error instanceof NoRoomError) return refused(error.message);
     return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
   }
   progress(4, "Done");
@@ -362,6 +363,7 @@ export async function evaluateRange(port: WorkbookPort, region: RegionInfo, opti
   try {
     await port.apply(changes, { onProgress: (done, total) => progress(2 + done / Math.max(total, 1), "Writing the columns") });
   } catch (error) {
+    if (error instanceof NoRoomError) return refused(error.message);
     return refused(`Excel did not accept the changes: ${messageOf(error)}. Check that the sheet is not protected and no cell is being edited, then evaluate again.`, writtenBy(error));
   }
   progress(4, "Done");

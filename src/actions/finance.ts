@@ -23,6 +23,7 @@ import type { CalendarDate } from "../model/zones";
 import type { PortableResultKey } from "../model/portable";
 import type { CellValue, Evaluation, HeaderMap } from "../model/types";
 import { cellAddress, parseRange } from "../workbook/address";
+import { NoRoomError } from "../workbook/limits";
 import { ASSUMPTIONS_NAME, MAPPING_SETTING, type SheetSnapshot, type TableSnapshot, type WorkbookChange, type WorkbookPort } from "../workbook/port";
 import { evaluateTable, exchangeRatesOf, OUTPUT_COLUMNS, withRates, writtenBy, type EvaluatedRows, type RowError } from "./evaluate";
 import { inputHeaders, readMappingSetting, rememberTable, tableMemory, type TableMemory } from "./mapping";
@@ -241,6 +242,7 @@ export async function prepareForFinance(port: WorkbookPort, tableName: string, o
   try {
     await port.apply(changes);
   } catch (error) {
+    if (error instanceof NoRoomError) return refused(error.message);
     return refused(`The workbook did not accept the changes: ${messageOf(error)}. Check that the sheets are not protected, then prepare again.`, writtenBy(error));
   }
   progress(4, "Done");

@@ -216,6 +216,18 @@ export class ExcelLimitError extends Error {
   }
 }
 
+/**
+ * Thrown by an adapter's apply, before it writes anything, where a change would write over a
+ * cell of the user's that Excel itself would have moved aside (the xlsx adapter's new table
+ * column beside a cell of the user's): its message is the whole of what the user is told.
+ */
+export class NoRoomError extends Error {
+  constructor(readonly problem: string) {
+    super(`Nothing was written: ${problem}.`);
+    this.name = "NoRoomError";
+  }
+}
+
 export function assertWithinExcelLimits(changes: readonly WorkbookChange[]): void {
   const problem = excelLimitProblem(changes);
   if (problem) throw new ExcelLimitError(problem);

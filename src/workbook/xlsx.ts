@@ -42,7 +42,7 @@ import type {
   WorkbookChange,
   WorkbookPort,
 } from "./port";
-import { assertWithinExcelLimits } from "./limits";
+import { NoRoomError, assertWithinExcelLimits } from "./limits";
 import { WorkbookWriteError, blockShape, type CellBlock } from "./port";
 import { addCharts, STORED_CHARTS_SCHEMA, type StoredChart } from "./xlsxCharts";
 import { parseStoredSetting } from "./storedSetting";
@@ -820,6 +820,39 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /** Data rows as 1-based sheet row numbers, and the table's first column (1-based). */
+  /**
+   * Where a table's new column (setTableColumn with a header the table does not have) would land
+   * on a cell of the user's: the column right of the table, in the table's rows. Excel inserts
+   * cells there, moving what is beside the table to the right (TableColumnCollection.add; the
+   * Excel fake does the same); this adapter writes into the column, so it refuses, before
+   * anything is written, instead of writing over the user's cell. "" where every such cell is empty.
+   */
+  private crowdedColumn(changes: readonly WorkbookChange[]): string {
+    const added = new Map<TableModel, Set<string>>();
+    for (const change of changes) {
+      if (change.kind !== "setTableColumn") continue;
+      const found = this.findTable(change.table);
+      if (!found) continue;
+      const { sheet, model } = found;
+      const header = change.header.toLowerCase();
+      const adding = added.get(model) ?? new Set<string>();
+      added.set(model, adding);
+      if (model.columns.some((c) => c.name.toLowerCase() === header) || adding.has(header)) continue;
+      adding.add(header);
+      const range = parseRange(model.tableRef);
+      const column = range.right + adding.size;
+      for (let r = range.top; r <= range.bottom; r++) {
+        const cell = cellToRead(sheet, r + 1, column + 1);
+        if (cell && (cell.type !== enums.ValueType.Null || cell.note !== undefined))
+          return (
+            `the table '${model.name}' needs the column ${columnLetters(column)} beside it for '${change.header}', and ${sheet.name}!${cellAddress(r, column)} holds a cell of yours, ` +
+            `which Excel would move to the right and this command would write over; move what is right of the table in rows ${range.top + 1} to ${range.bottom + 1}, then run it again`
+          );
+      }
+    }
+    return "";
+  }
+
   private dataArea(model: TableModel): { firstRow: number; lastRow: number; firstColumn: number; range: RangeRef } {
     const range = parseRange(model.tableRef);
     const firstRow = range.top + 1 + (model.headerRow === false ? 0 : 1);
@@ -1012,6 +1045,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async apply(changes: readonly WorkbookChange[], options?: ApplyOptions): Promise<void> {
     assertWithinExcelLimits(changes);
+    const crowded = this.crowdedColumn(changes);
+    if (crowded) throw new NoRoomError(crowded);
     this.extents = writtenExtents(changes);
     this.wholeClears = this.clearedWhole(changes);
     const done: WorkbookChange[] = [];

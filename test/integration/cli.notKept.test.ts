@@ -4,8 +4,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import os from "os";
 import path from "path";
+import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { runCli } from "../helpers/cli";
+import { generateCells } from "../../bench/model.bench";
+import { runCli, workbookFile } from "../helpers/cli";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
 const SAMPLE = path.join(__dirname, "..", "..", "assets", "sample-vendors.xlsx");
@@ -86,5 +88,38 @@ describe("what the command line cannot keep", () => {
     const run = await runCli(NOW, [file, "--in-place"]);
     expect(run.code).not.toBe(0);
     expect(run.err[0]).toMatch(/^Error: sample-pivot\.xlsx holds pivot tables and links to other workbooks, which the command line cannot keep: --in-place would delete them\./);
+  }, 120_000);
+});
+
+describe("the buyer's cells beside the vendor table", () => {
+  const HEADERS = ["Vendor", "Hourly rate", "Hours", "Duration (months)", "Country", "Time zone", "Location model", "Engagement model", "Pricing model",
+    "Requirements clarity", "Collaboration intensity", "Data sensitivity", "Urgency", "Attrition", "Replaces in-house staff", "Certifications"];
+  /** A 20-vendor table on A1:P21 with `cell` (right of it) holding a formula of the buyer's. */
+  const tableWith = (name: string, cell: string) =>
+    workbookFile(work, name, (book) => {
+      const sheet = book.addWorksheet("Quotes");
+      sheet.addTable({ name: "Quotes", ref: "A1", columns: HEADERS.map((n) => ({ name: n })), rows: generateCells(20).map((r) => r.map((v) => (v === undefined ? null : v))) });
+      sheet.getCell(cell).value = { formula: "B5*2", result: 0 } as ExcelJS.CellValue;
+    });
+
+  it("are never written over: a new result column that would land on one (Excel would move it aside) is refused before anything is written", async () => {
+    const input = await tableWith("beside.xlsx", "S5");
+    const out = path.join(work, "beside.out.xlsx");
+    const run = await runCli(NOW, [input, "--out", out]);
+    expect(run.code).not.toBe(0);
+    expect(run.err).toEqual([
+      "Error: Nothing was written: the table 'Quotes' needs the column S beside it for 'Location fit', and Quotes!S5 holds a cell of yours, which Excel would move to the right and this command would write over; move what is right of the table in rows 1 to 21, then run it again.",
+    ]);
+    expect(() => readFileSync(out)).toThrow();
+  }, 120_000);
+
+  it("below the table's last row are no obstacle, and stay as they were", async () => {
+    const input = await tableWith("below.xlsx", "S30");
+    const out = path.join(work, "below.out.xlsx");
+    expect((await runCli(NOW, [input, "--out", out, "--quiet"])).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.getWorksheet("Quotes")!.getCell("S30").formula).toBe("B5*2");
+    expect(book.getWorksheet("Quotes")!.getCell("S1").value).toBe("Location fit");
   }, 120_000);
 });
