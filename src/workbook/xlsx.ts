@@ -612,7 +612,7 @@ export class XlsxWorkbook implements WorkbookPort {
         "notXlsx",
       );
     }
-    const content = await packageContent(buffer);
+    const content = await withZlibInflate(() => packageContent(buffer));
     const workbook = new Workbook();
     // Between parsing the parts and reconciling them, ExcelJS's parser has left its garbage
     // (every element's node and attributes) and reconciling is about to make more: collected

@@ -35,14 +35,29 @@ export interface PackageContent {
   readonly charts: ReadonlyMap<string, number>;
 }
 
-/** What `buffer`, a workbook package, holds that the adapter does not write back; nothing for a package JSZip cannot read (ExcelJS's read then says why). */
+/**
+ * The parts, by the names Excel gives them (ECMA-376 Part 1, the SpreadsheetML parts' examples), of
+ * the kinds ExcelJS reads or that need no keeping (calcChain: Excel works it out again): a package
+ * of these alone holds nothing more, and no part of it is inflated here (the read inflates each
+ * once). Any other part has its content type looked at.
+ */
+const READ_PARTS = /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/(app|core)\.xml|xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/(_rels\/)?sheet\d+\.xml(\.rels)?|sharedStrings\.xml|styles\.xml|theme\/theme\d+\.xml|tables\/table\d+\.xml|comments\d+\.xml|drawings\/(_rels\/)?(vmlD|d)rawing\d+\.(xml|vml)(\.rels)?|media\/[^/]+|calcChain\.xml))$/;
+
+const NOTHING: PackageContent = { kinds: [], charts: new Map() };
+
+/**
+ * What `buffer`, a workbook package, holds that the adapter does not write back; nothing for a
+ * package JSZip cannot read (ExcelJS's read then says why). Run it where the read's parts are
+ * inflated by zlib (withZlibInflate).
+ */
 export async function packageContent(buffer: Buffer): Promise<PackageContent> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(buffer);
   } catch {
-    return { kinds: [], charts: new Map() };
+    return NOTHING;
   }
+  if (Object.keys(zip.files).every((name) => zip.files[name].dir || READ_PARTS.test(name))) return NOTHING;
   const types = parser.parse((await zip.file("[Content_Types].xml")?.async("string")) ?? "")?.Types ?? {};
   const byExtension = new Map<string, string>((types.Default ?? []).map((d: Record<string, string>) => [String(d["@Extension"]).toLowerCase(), String(d["@ContentType"])]));
   const byPart = new Map<string, string>((types.Override ?? []).map((o: Record<string, string>) => [String(o["@PartName"]).replace(/^\//, ""), String(o["@ContentType"])]));
