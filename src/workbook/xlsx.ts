@@ -819,7 +819,6 @@ export class XlsxWorkbook implements WorkbookPort {
     };
   }
 
-  /** Data rows as 1-based sheet row numbers, and the table's first column (1-based). */
   /**
    * Where a table's new column (setTableColumn with a header the table does not have) would land
    * on a cell of the user's: the column right of the table, in the table's rows. Excel inserts
@@ -853,6 +852,7 @@ export class XlsxWorkbook implements WorkbookPort {
     return "";
   }
 
+  /** Data rows as 1-based sheet row numbers, and the table's first column (1-based). */
   private dataArea(model: TableModel): { firstRow: number; lastRow: number; firstColumn: number; range: RangeRef } {
     const range = parseRange(model.tableRef);
     const firstRow = range.top + 1 + (model.headerRow === false ? 0 : 1);
